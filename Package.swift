@@ -1,0 +1,60 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Centrale: the software of a social-accompaniment operations centre.
+///
+/// Architecture: a pure core (`CentraleDomain`, `CentraleFormats`, `CentraleRegistry`,
+/// `CentraleSynth`) that does no I/O, and thin edges around it (`CentraleStore` on GRDB,
+/// `CentraleDemo`, the `centrale` CLI).
+let registryFiles = ["comuni.csv", "places.csv", "associations.csv", "vehicles.csv", "convention.toml"]
+
+let package = Package(
+    name: "Centrale",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "centrale", targets: ["centrale"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Pure core: no I/O, no database, no terminal.
+        .target(name: "CentraleDomain"),
+        .target(name: "CentraleFormats"),
+        .target(
+            name: "CentraleRegistry",
+            dependencies: ["CentraleDomain", "CentraleFormats"],
+            resources: registryFiles.map { .embedInCode("Resources/\($0)") }
+        ),
+        .target(name: "CentraleSynth", dependencies: ["CentraleDomain"]),
+
+        // Edges.
+        .target(
+            name: "CentraleStore",
+            dependencies: ["CentraleDomain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "CentraleDemo",
+            dependencies: ["CentraleDomain", "CentraleRegistry", "CentraleSynth", "CentraleStore"]
+        ),
+        .executableTarget(
+            name: "centrale",
+            dependencies: [
+                "CentraleDomain", "CentraleRegistry", "CentraleStore", "CentraleDemo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Tests.
+        .testTarget(name: "CentraleDomainTests", dependencies: ["CentraleDomain"]),
+        .testTarget(name: "CentraleFormatsTests", dependencies: ["CentraleFormats"]),
+        .testTarget(name: "CentraleRegistryTests", dependencies: ["CentraleRegistry", "CentraleDomain", "CentraleFormats"]),
+        .testTarget(
+            name: "CentraleStoreTests",
+            dependencies: ["CentraleStore", "CentraleRegistry", "CentraleSynth", "CentraleDomain",
+                           .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "CentraleCLITests", dependencies: ["centrale"]),
+    ]
+)

@@ -1,0 +1,36 @@
+import CentraleDomain
+import CentraleFormats
+
+/// Decodes `vehicles.csv`: `plate,association,seats,wheelchair_places,stretcher,active`.
+enum VehiclesDecoder {
+    static let columns = ["plate", "association", "seats", "wheelchair_places", "stretcher", "active"]
+
+    /// Returns the fleets by association code.
+    static func decode(_ text: String, fileName: String, associations: Set<String>) throws -> [String: [Vehicle]] {
+        let table = try CSVTable(text: text, fileName: fileName, required: columns)
+        var errors: [FieldError] = []
+        var fleets: [String: [Vehicle]] = [:]
+        var unique = UniqueCodes()
+        for row in table.rows {
+            var r = RowReader(table, row)
+            let plate = r.text("plate").uppercased()
+            if !plate.isEmpty && !plate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+                r.fail("plate", "'\(plate)' is not a plate (letters and digits only, e.g. FP123AB)")
+            }
+            unique.check(plate, &r, field: "plate")
+            let owner = r.text("association")
+            if !owner.isEmpty && !associations.contains(owner) {
+                r.fail("association", "'\(owner)' is not a code listed in associations.csv")
+            }
+            let vehicle = Vehicle(plate: plate, seats: r.int("seats", 0...60), wheelchairPlaces: r.int("wheelchair_places", 0...10),
+                                  stretcher: r.bool("stretcher"), active: r.bool("active"))
+            if vehicle.seats == 0 && vehicle.wheelchairPlaces == 0 && !vehicle.stretcher {
+                r.fail("seats", "the vehicle carries nobody; give it seats, a wheelchair place or a stretcher")
+            }
+            errors += r.errors
+            fleets[owner, default: []].append(vehicle)
+        }
+        guard errors.isEmpty else { throw FieldErrors(errors) }
+        return fleets
+    }
+}

@@ -1,0 +1,98 @@
+import Testing
+import Foundation
+import CentraleDomain
+import CentraleFormats
+@testable import CentraleRegistry
+
+@Suite("Registry")
+struct RegistryTests {
+    @Test("the built-in registry holds the zone's 8 comuni, 26 associations and a convention")
+    func embedded() throws {
+        let registry = try Registry.embedded()
+        #expect(registry.zoneComuni.map(\.name).sorted() == [
+            "Calenzano", "Campi Bisenzio", "Fiesole", "Lastra a Signa", "Scandicci", "Sesto Fiorentino", "Signa", "Vaglia",
+        ])
+        #expect(registry.comuni.first { $0.name == "Scandicci" }?.istatCode == "048041")
+        #expect(registry.associations.count == 26)
+        #expect(Set(registry.associations.map(\.kind)) == Set(AssociationKind.allCases))
+        #expect(registry.associations.reduce(0) { $0 + $1.shareBasisPoints } == 10_000)
+        #expect(registry.associations.allSatisfy { !$0.vehicles.isEmpty })
+        #expect(Set(registry.places.map(\.kind)).isSuperset(of: [.hospital, .dialysis, .rehabilitation, .dayCentre]))
+        let tariff = try #require(registry.convention.tariff(on: LocalDate(year: 2025, month: 6, day: 1)!))
+        #expect(tariff.kmRate == PerKmRate(microEurosPerKm: 550_000))
+        #expect(tariff.insurancePerTrip == Money(cents: 150))
+        #expect(registry.convention.rules.maxRideMinutes == 60)
+    }
+
+    func texts(replacing file: Registry.File, with text: String) -> [Registry.File: String] {
+        var texts = EmbeddedRegistry.texts
+        texts[file] = text
+        return texts
+    }
+
+    func errors(_ texts: [Registry.File: String]) -> [String] {
+        do {
+            _ = try Registry.decode(texts, folder: "data")
+            return []
+        } catch let e as FieldErrors {
+            return e.errors.map(\.description)
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
+    @Test("a wrong type in convention.toml names file, line and key")
+    func badConventionType() {
+        let broken = EmbeddedRegistry.texts[.convention]!.replacingFirst("km_rate = 0.55", with: "km_rate = \"cheap\"")
+        let found = errors(texts(replacing: .convention, with: broken))
+        let line = lineNumber(of: "km_rate = \"cheap\"", in: broken)
+        #expect(found == ["data/convention.toml:\(line): tariff[1].km_rate: expected a number (euros per km), found a string"])
+    }
+
+    @Test("a misspelt key in convention.toml is reported, not ignored")
+    func unknownKey() {
+        let broken = EmbeddedRegistry.texts[.convention]!.replacingFirst("insurance_per_trip", with: "insurance_per_trp")
+        let found = errors(texts(replacing: .convention, with: broken))
+        #expect(found.count == 2)
+        #expect(found.contains { $0.contains("tariff[1].insurance_per_trip: is missing") })
+        #expect(found.contains { $0.contains("tariff[1].insurance_per_trp: unknown key") })
+    }
+
+    @Test("a syntax error in convention.toml names its line")
+    func syntaxError() {
+        let broken = EmbeddedRegistry.texts[.convention]!.replacingFirst("[service]", with: "[service")
+        let line = lineNumber(of: "[service", in: broken)
+        #expect(errors(texts(replacing: .convention, with: broken)) == [
+            "data/convention.toml:\(line): expected ']' to close the table header",
+        ])
+    }
+
+    @Test("every bad row of the CSV files is reported at once")
+    func badCSVRows() {
+        var t = EmbeddedRegistry.texts
+        t[.comuni] = t[.comuni]!.replacingFirst("048005,Calenzano,17930", with: "48005,Calenzano,many")
+        t[.vehicles] = t[.vehicles]! + "ZZ999ZZ,NOPE,4,0,false,maybe\n"
+        let found = errors(t)
+        #expect(found.contains { $0.hasPrefix("data/comuni.csv:") && $0.contains(": istat_code: '48005' is not a six-digit ISTAT code") })
+        #expect(found.contains { $0.contains(": population: 'many' is not a whole number") })
+        #expect(found.contains { $0.hasPrefix("data/vehicles.csv:") && $0.contains("association: 'NOPE' is not a code") })
+        #expect(found.contains { $0.contains("active: 'maybe' is not true or false") })
+    }
+
+    @Test("shares that do not add up to 100% are refused")
+    func sharesTotal() {
+        let broken = EmbeddedRegistry.texts[.associations]!.replacingFirst(",12,3.81", with: ",12,3.82")
+        #expect(errors(texts(replacing: .associations, with: broken)).first?.contains("the shares add up to 100.01%") == true)
+    }
+}
+
+func lineNumber(of needle: String, in text: String) -> Int {
+    (text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(needle) } ?? -1) + 1
+}
+
+extension String {
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}
