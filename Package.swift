@@ -32,11 +32,11 @@ let package = Package(
         // Edges.
         .target(
             name: "CentraleStore",
-            dependencies: ["CentraleDomain", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CentraleDomain", "CentraleFormats", "CentraleRegistry", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "CentraleDemo",
-            dependencies: ["CentraleDomain", "CentraleRegistry", "CentraleSynth", "CentraleStore"]
+            dependencies: ["CentraleDomain", "CentraleRegistry", "CentraleSynth", "CentraleStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "centrale",

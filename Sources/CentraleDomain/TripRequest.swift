@@ -31,6 +31,8 @@ public enum TripPurpose: String, CaseIterable, Sendable, Codable {
     case dialysis
     /// Rehabilitation and physiotherapy cycles.
     case rehabilitation
+    /// Radiotherapy, chemotherapy and other hospital therapy cycles.
+    case therapy
     /// Attendance at a day centre.
     case dayCentre = "day_centre"
     /// Specialist visits, tests, outpatient care.

@@ -91,3 +91,11 @@ func collect<T>(_ errors: inout [FieldError], _ body: () throws -> T) -> T? {
     catch { errors.append(FieldError(SourceLocation(file: "?", line: 0), field: "", "\(error)")) }
     return nil
 }
+
+extension Registry {
+    /// Decodes a convention file's text on its own (e.g. a version stored in the database).
+    /// - Throws: `FieldErrors` with the lines of every problem.
+    public static func decodeConvention(_ text: String, fileName: String) throws -> Convention {
+        try ConventionDecoder.decode(text, fileName: fileName)
+    }
+}

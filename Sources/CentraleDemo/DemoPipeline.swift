@@ -1,0 +1,87 @@
+import CentraleDomain
+import CentraleRegistry
+import CentraleStore
+import Foundation
+
+/// The figures `centrale demo` reports, against the service's own (targets).
+public struct DemoSummary: Sendable, Codable, Hashable {
+    /// The calendar year generated.
+    public var year: Int
+    /// The seed used.
+    public var seed: UInt64
+    /// Beneficiaries activated (served) in the year.
+    public var beneficiaries: Int
+    /// Trips (legs) requested in the year.
+    public var trips: Int
+    /// Kilometres as the convention counts them (base → pickup → destination → base), whole km.
+    public var km: Int
+    /// The same distance in metres, exact.
+    public var metres: Int
+    /// Where the database was written.
+    public var database: String
+
+    /// The service's own yearly figures the demo is calibrated on.
+    public static let targets = (beneficiaries: 300, trips: 42_500, km: 1_000_000)
+}
+
+/// Shared state of a demo run, filled in step by step.
+public final class DemoContext {
+    /// The database being built.
+    public let store: Store
+    /// The registry in force.
+    public var registry: Registry
+    /// The year and seed.
+    public let year: Int, seed: UInt64
+    /// Who the audit trail says made the changes.
+    public let actor = Actor("demo", reason: "synthetic demo year")
+    /// The summary so far.
+    public var summary: DemoSummary
+
+    init(store: Store, registry: Registry, year: Int, seed: UInt64) {
+        self.store = store
+        self.registry = registry
+        self.year = year
+        self.seed = seed
+        self.summary = DemoSummary(year: year, seed: seed, beneficiaries: 0, trips: 0, km: 0, metres: 0, database: store.path)
+    }
+}
+
+/// One step of the demo: loading the registry, generating the year, and (in later issues)
+/// dispatching, logging, statements and reports.
+public protocol DemoStep {
+    /// A short name shown in progress lines.
+    var name: String { get }
+    /// Runs the step; `progress` prints a line for the user.
+    func run(_ context: DemoContext, progress: (String) -> Void) throws
+}
+
+/// Runs the demo's steps in order on a fresh database.
+public struct DemoPipeline {
+    /// The steps, in order.
+    public var steps: [any DemoStep]
+
+    /// The standard pipeline.
+    public static var standard: DemoPipeline { DemoPipeline(steps: [LoadRegistryStep(), GenerateYearStep(), EstimateKilometresStep()]) }
+
+    /// Creates a pipeline.
+    public init(steps: [any DemoStep]) { self.steps = steps }
+
+    /// Builds the demo database at `path` (which must not hold anything but an earlier demo)
+    /// and returns its summary. Progress lines go to `progress`.
+    public func run(path: String, year: Int, seed: UInt64, registry: Registry,
+                    progress: (String) -> Void) throws -> DemoSummary {
+        try DemoDatabase.prepare(path: path)
+        let store = try Store(path: path)
+        try store.setMeta("origin", "demo")
+        try store.setMeta("demo_year", String(year))
+        try store.setMeta("demo_seed", String(seed))
+        let context = DemoContext(store: store, registry: registry, year: year, seed: seed)
+        for (index, step) in steps.enumerated() {
+            let started = Date()
+            progress("[\(index + 1)/\(steps.count)] \(step.name)…")
+            try step.run(context) { progress("      \($0)") }
+            progress(String(format: "      done in %.2f s", Date().timeIntervalSince(started)))
+        }
+        return context.summary
+    }
+}

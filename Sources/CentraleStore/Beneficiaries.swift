@@ -1,0 +1,55 @@
+import CentraleDomain
+import GRDB
+
+extension Store {
+    /// Adds beneficiaries with their personal data, in one transaction.
+    ///
+    /// The audit entry records the pseudonymous code and the service data only, never the
+    /// personal data. A code already present is refused and nothing is written.
+    public func addBeneficiaries(_ people: [(Beneficiary, BeneficiaryPersonalData)], actor: Actor) throws {
+        let at = timestamp()
+        try pool.write { db in
+            for (person, personal) in people {
+                precondition(person.code == personal.code, "personal data must belong to the same beneficiary")
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM beneficiary WHERE code = ?", arguments: [person.code]) == true {
+                    throw StoreError.refused("beneficiary \(person.code) already exists; use another code")
+                }
+                try db.cachedStatement(sql: """
+                    INSERT INTO beneficiary(code, comune, needs, activated_on, closed_on, referred_by) VALUES (?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [person.code, person.comune, person.needs.rawValue, person.activatedOn.description,
+                                             person.closedOn?.description, person.referredBy.rawValue])
+                try db.cachedStatement(sql: """
+                    INSERT INTO beneficiary_personal(code, name, phone, address, home_lat, home_lon) VALUES (?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [personal.code, personal.name, personal.phone, personal.address,
+                                             personal.home.latitude, personal.home.longitude])
+                var details: [String: AuditValue] = [
+                    "comune": .text(person.comune), "needs": .text(person.needs.description),
+                    "activated_on": .text(person.activatedOn.description), "referred_by": .text(person.referredBy.rawValue),
+                ]
+                if let closed = person.closedOn { details["closed_on"] = .text(closed.description) }
+                try audit(db, actor, action: "beneficiary.create", entity: "beneficiary", id: person.code, details: details, at: at)
+            }
+        }
+    }
+
+    /// The beneficiary with `code`, without personal data.
+    public func beneficiary(_ code: String) throws -> Beneficiary? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM beneficiary WHERE code = ?", arguments: [code]).map(Beneficiary.init(row:))
+        }
+    }
+
+    /// Every beneficiary, by code, without personal data.
+    public func beneficiaries() throws -> [Beneficiary] {
+        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM beneficiary ORDER BY code").map(Beneficiary.init(row:)) }
+    }
+}
+
+extension Beneficiary {
+    init(row: Row) {
+        self.init(code: row["code"], comune: row["comune"], needs: Needs(rawValue: row["needs"]),
+                  activatedOn: LocalDate(row["activated_on"] as String)!,
+                  closedOn: (row["closed_on"] as String?).flatMap { LocalDate($0) },
+                  referredBy: Referral(rawValue: row["referred_by"]) ?? .pua)
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import CentraleDemo
+import CentraleRegistry
+import Foundation
+
+/// `centrale demo`: builds a database with a synthetic year of the service.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Build a database with a deterministic synthetic year of the service.",
+        discussion: """
+            Generates beneficiaries and their trips for a calendar year, calibrated on the service's \
+            figures (about 300 people, 42,500 trips, 1,000,000 km), and prints the totals against those \
+            targets. The same --seed gives the same year. The database (--db) must be new or an earlier \
+            demo: a database with real data is never overwritten.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "The calendar year (default: the last complete year).")
+    var year: Int?
+
+    @Option(help: "The random seed.")
+    var seed: UInt64 = 2014
+
+    @Flag(help: "Print the summary as one JSON object on standard output.")
+    var json = false
+
+    func validate() throws {
+        if let year, !(2000...2100).contains(year) { throw ValidationError("--year must be between 2000 and 2100, not \(year)") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let year = self.year ?? lastCompleteYear()
+            let progress: (String) -> Void = json ? { printError($0) } : { print($0) }
+            progress("Building the demo year \(year) (seed \(seed)) in \(global.databasePath)")
+            let summary = try DemoPipeline.standard.run(path: global.databasePath, year: year, seed: seed,
+                                                        registry: try Registry.embedded(), progress: progress)
+            if json {
+                let encoder = JSONEncoder()
+                encoder.keyEncodingStrategy = .convertToSnakeCase
+                encoder.outputFormatting = [.sortedKeys]
+                print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            } else {
+                print(DemoReport.text(summary))
+            }
+        }
+    }
+}
+
+/// The last calendar year that has ended, in Europe/Rome.
+func lastCompleteYear(now: Date = Date()) -> Int {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "Europe/Rome") ?? .current
+    return calendar.component(.year, from: now) - 1
+}

@@ -1,0 +1,23 @@
+import CentraleDemo
+import Foundation
+
+/// The demo's closing table: each figure against the service's own.
+enum DemoReport {
+    static func text(_ summary: DemoSummary) -> String {
+        let targets = DemoSummary.targets
+        let rows: [(String, Int, Int)] = [
+            ("beneficiaries", summary.beneficiaries, targets.beneficiaries),
+            ("trips", summary.trips, targets.trips),
+            ("km", summary.km, targets.km),
+        ]
+        var lines = ["", "Demo year \(summary.year) (seed \(summary.seed)) in \(summary.database)",
+                     "  figure              generated      target   difference"]
+        for (name, value, target) in rows {
+            let difference = Double(value - target) / Double(target) * 100
+            let mark = abs(difference) <= 5 ? "ok" : "off target"
+            lines.append(String(format: "  %@ %12d %11d   %+6.1f%%  %@", name.padding(toLength: 16, withPad: " ", startingAt: 0),
+                                value, target, difference, mark))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import CentraleFormats
+import CentraleStore
+import Foundation
+
+/// Options every subcommand accepts.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file (default: $CENTRALE_DB, else centrale.sqlite).", valueName: "path"))
+    var db: String?
+
+    /// The database path in force: `--db`, else `CENTRALE_DB`, else `centrale.sqlite`.
+    var databasePath: String {
+        if let db { return db }
+        if let env = ProcessInfo.processInfo.environment["CENTRALE_DB"], !env.isEmpty { return env }
+        return "centrale.sqlite"
+    }
+
+    /// Opens the store.
+    func openStore() throws -> Store { try Store(path: databasePath) }
+}
+
+/// Prints user-facing errors (with file, line and field where they have them) to standard
+/// error and exits with status 1, instead of a stack of Swift error descriptions.
+func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as FieldErrors {
+        printError(error.errors.map { "error: \($0)" }.joined(separator: "\n"))
+        printError("\(error.errors.count) problem\(error.errors.count == 1 ? "" : "s") found; nothing was written.")
+    } catch let error as FieldError {
+        printError("error: \(error)\nnothing was written.")
+    } catch let error as StoreError {
+        printError("error: \(error)")
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as CleanExit {
+        throw error
+    } catch let error as any LocalizedError where error.errorDescription != nil {
+        printError("error: \(error.errorDescription!)")
+    } catch {
+        printError("error: \(error)")
+    }
+    throw ExitCode.failure
+}
+
+/// Writes a line to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// The actor recorded in the audit trail for a command run by a person: `--operator`, else
+/// the OS user.
+func operatorName(_ explicit: String? = nil) -> String {
+    if let explicit, !explicit.isEmpty { return explicit }
+    let env = ProcessInfo.processInfo.environment
+    return env["CENTRALE_OPERATOR"] ?? env["USER"] ?? env["LOGNAME"] ?? "unknown"
+}
