@@ -55,6 +55,7 @@ let package = Package(
             dependencies: ["CentraleStore", "CentraleRegistry", "CentraleSynth", "CentraleDomain",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "CentraleCLITests", dependencies: ["centrale"]),
+        .testTarget(name: "CentraleSynthTests", dependencies: ["CentraleSynth", "CentraleRegistry", "CentraleDomain"]),
+        .testTarget(name: "CentraleCLITests", dependencies: ["centrale", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

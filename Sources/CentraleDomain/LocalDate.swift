@@ -32,7 +32,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
               let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return nil }
         if iso {
-            guard parts[0].count == 4 else { return nil }
+            guard parts[0].count == 4, parts[1].count == 2, parts[2].count == 2 else { return nil }
             self.init(year: a, month: b, day: c)
         } else {
             guard parts[2].count == 4 else { return nil }

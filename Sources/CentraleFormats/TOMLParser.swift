@@ -304,6 +304,7 @@ public struct TOMLParser {
         skipComment()
         if peek() == "\r" { advance() }
         guard let c = peek() else { return }
+        if c == "," { throw error("unexpected ',' after the value; write decimals with a point (1.50, not 1,50) and one key = value per line") }
         guard c == "\n" else { throw error("unexpected '\(Character(c))' after the value; put one key = value per line") }
         advance()
     }

@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+import Testing
+
+@Suite("centrale demo", .serialized)
+struct DemoCommandTests {
+    @Test("demo --json builds the year within ±5% of the service's figures, in a sound WAL database")
+    func demoJSON() throws {
+        let work = try Workspace()
+        let db = work.path("demo.sqlite")
+        let run = try centrale(["demo", "--db", db, "--year", "2025", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("[1/"))  // progress goes to standard error with --json
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let beneficiaries = try #require(summary["beneficiaries"] as? Int)
+        let trips = try #require(summary["trips"] as? Int)
+        let km = try #require(summary["km"] as? Int)
+        #expect(abs(Double(beneficiaries) / 300 - 1) <= 0.05)
+        #expect(abs(Double(trips) / 42_500 - 1) <= 0.05)
+        #expect(abs(Double(km) / 1_000_000 - 1) <= 0.05)
+        #expect(summary["year"] as? Int == 2025)
+
+        let queue = try DatabaseQueue(path: db)
+        let (mode, violations, stored) = try queue.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+             try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trip"))
+        }
+        try queue.close()
+        #expect(mode == "wal")
+        #expect(violations == 0)
+        #expect(stored == trips)
+
+        // Running it again rebuilds the same year (same seed, same figures).
+        let again = try centrale(["demo", "--db", db, "--year", "2025", "--json"])
+        #expect(again.status == 0)
+        let second = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+        #expect(second["trips"] as? Int == trips && second["km"] as? Int == km)
+    }
+
+    @Test("demo refuses to overwrite a database that is not a demo")
+    func refusesRealData() throws {
+        let work = try Workspace()
+        let db = work.path("real.sqlite")
+        #expect(try centrale(["init", "--db", db]).status == 0)
+        let before = try dumpDatabase(db)
+        let run = try centrale(["demo", "--db", db])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("holds real data"))
+        #expect(try dumpDatabase(db) == before)
+    }
+
+    @Test("a bad --year is refused with the range")
+    func badYear() throws {
+        let run = try centrale(["demo", "--year", "1850"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("--year must be between 2000 and 2100"))
+    }
+}

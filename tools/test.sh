@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs every test (unit, SQLite integration, CLI end-to-end, TUI through tmux).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/deps.sh tmux
+swift build --build-tests
+swift test --skip-build "$@"
