@@ -4,7 +4,7 @@ import PackageDescription
 /// Centrale: the software of a social-accompaniment operations centre.
 ///
 /// Architecture: a pure core (`CentraleDomain`, `CentraleFormats`, `CentraleRegistry`,
-/// `CentraleSynth`) that does no I/O, and thin edges around it (`CentraleStore` on GRDB,
+/// `CentraleSynth`, `CentraleDispatch`, `CentraleIntake`) that does no I/O, and thin edges around it (`CentraleStore` on GRDB,
 /// `CentraleDemo`, the `centrale` CLI).
 let registryFiles = ["comuni.csv", "places.csv", "associations.csv", "vehicles.csv", "convention.toml"]
 
@@ -28,20 +28,24 @@ let package = Package(
             resources: registryFiles.map { .embedInCode("Resources/\($0)") }
         ),
         .target(name: "CentraleSynth", dependencies: ["CentraleDomain"]),
+        .target(name: "CentraleDispatch", dependencies: ["CentraleDomain"]),
+        .target(name: "CentraleIntake", dependencies: ["CentraleDomain"]),
 
         // Edges.
         .target(
             name: "CentraleStore",
-            dependencies: ["CentraleDomain", "CentraleFormats", "CentraleRegistry", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CentraleDomain", "CentraleFormats", "CentraleRegistry", "CentraleDispatch",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "CentraleDemo",
-            dependencies: ["CentraleDomain", "CentraleRegistry", "CentraleSynth", "CentraleStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CentraleDomain", "CentraleRegistry", "CentraleSynth", "CentraleStore", "CentraleDispatch",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "centrale",
             dependencies: [
-                "CentraleDomain", "CentraleRegistry", "CentraleStore", "CentraleDemo",
+                "CentraleDomain", "CentraleRegistry", "CentraleStore", "CentraleDemo", "CentraleDispatch", "CentraleIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +59,8 @@ let package = Package(
             dependencies: ["CentraleStore", "CentraleRegistry", "CentraleSynth", "CentraleDomain",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "CentraleDispatchTests", dependencies: ["CentraleDispatch", "CentraleDomain", "CentraleSynth", "CentraleRegistry"]),
+        .testTarget(name: "CentraleIntakeTests", dependencies: ["CentraleIntake", "CentraleDomain", "CentraleRegistry"]),
         .testTarget(name: "CentraleSynthTests", dependencies: ["CentraleSynth", "CentraleRegistry", "CentraleDomain"]),
         .testTarget(name: "CentraleCLITests", dependencies: ["centrale", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

@@ -19,6 +19,14 @@ public struct DemoSummary: Sendable, Codable, Hashable {
     public var metres: Int
     /// Where the database was written.
     public var database: String
+    /// Trips assigned by the dispatch engine.
+    public var assigned = 0
+    /// Trips no association could take.
+    public var unassignable = 0
+    /// The worst relative deviation of an association's monthly share from its convention share, in %.
+    public var shareMaxDeviationPercent = 0.0
+    /// Recurring trips made, within each beneficiary's month, by their usual association, in %.
+    public var continuityPercent = 0.0
 
     /// The service's own yearly figures the demo is calibrated on.
     public static let targets = (beneficiaries: 300, trips: 42_500, km: 1_000_000)
@@ -61,7 +69,7 @@ public struct DemoPipeline {
     public var steps: [any DemoStep]
 
     /// The standard pipeline.
-    public static var standard: DemoPipeline { DemoPipeline(steps: [LoadRegistryStep(), GenerateYearStep(), EstimateKilometresStep()]) }
+    public static var standard: DemoPipeline { DemoPipeline(steps: [LoadRegistryStep(), GenerateYearStep(), EstimateKilometresStep(), DispatchYearStep()]) }
 
     /// Creates a pipeline.
     public init(steps: [any DemoStep]) { self.steps = steps }

@@ -68,12 +68,17 @@ public struct DispatchWeights: Hashable, Sendable {
     public var share: Double
     /// Weight of keeping the same association for a beneficiary's recurring trips.
     public var continuity: Double
+    /// The fraction of the continuity weight that applies at the start of a month (0...1):
+    /// low values let the engine move a recurring beneficiary at a month's start when the
+    /// convention shares call for it; 1 never favours moving.
+    public var continuityAcrossMonths: Double
 
     /// Creates the weights.
-    public init(emptyKm: Double, share: Double, continuity: Double) {
+    public init(emptyKm: Double, share: Double, continuity: Double, continuityAcrossMonths: Double = 1) {
         self.emptyKm = emptyKm
         self.share = share
         self.continuity = continuity
+        self.continuityAcrossMonths = continuityAcrossMonths
     }
 }
 

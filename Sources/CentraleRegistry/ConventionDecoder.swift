@@ -30,7 +30,9 @@ enum ConventionDecoder {
         var weights = DispatchWeights(emptyKm: 1, share: 1, continuity: 1)
         if var t = top.table("dispatch") {
             func weight(_ key: String) -> Double { Double(t.scaled(key, decimals: 3, range: 0...1_000_000, unit: "a weight")) / 1000 }
-            weights = DispatchWeights(emptyKm: weight("empty_km"), share: weight("share"), continuity: weight("continuity"))
+            weights = DispatchWeights(emptyKm: weight("empty_km"), share: weight("share"), continuity: weight("continuity"),
+                                      continuityAcrossMonths: Double(t.scaled("continuity_across_months", decimals: 3, range: 0...1000,
+                                                                              unit: "a fraction from 0 to 1")) / 1000)
             t.rejectUnknownKeys(); errors += t.errors
         }
         let tariffs = decodeTariffs(&top, &errors)

@@ -38,8 +38,20 @@ struct Context {
 
     // MARK: People
 
-    mutating func makePerson(for programme: Programme, rng: inout SeededRandom) -> (Beneficiary, BeneficiaryPersonalData) {
-        let comune = rng.weighted(zone.map { ($0, Double($0.population)) })
+    /// `count` comuni of residence in proportion to population (largest remainders, ties to
+    /// the larger comune), in a seeded random order.
+    func allocate(_ count: Int, rng: inout SeededRandom) -> [Comune] {
+        let population = Double(zone.reduce(0) { $0 + $1.population })
+        let quotas = zone.map { Double(count) * Double($0.population) / population }
+        var seats = quotas.map { Int($0) }
+        let order = zone.indices.sorted { (quotas[$0] - Double(seats[$0]), zone[$0].population) > (quotas[$1] - Double(seats[$1]), zone[$1].population) }
+        for index in order.prefix(count - seats.reduce(0, +)) { seats[index] += 1 }
+        var result = zone.indices.flatMap { Array(repeating: zone[$0], count: seats[$0]) }
+        result.shuffle(using: &rng)
+        return result
+    }
+
+    mutating func makePerson(for programme: Programme, in comune: Comune, rng: inout SeededRandom) -> (Beneficiary, BeneficiaryPersonalData) {
         let code = newCode(&rng)
         var needs: Needs = []
         let (wheelchair, escort, stretcher): (Double, Double, Double) = switch programme {

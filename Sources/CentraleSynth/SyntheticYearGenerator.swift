@@ -5,7 +5,8 @@ import CentraleDomain
 /// Patterns: dialysis three days a week both ways (also on holidays), day centres Monday to
 /// Friday with a two-week August closure, rehabilitation cycles of 10–20 sessions, one-off
 /// visits peaking early in the week and dipping in August; nothing on public holidays except
-/// dialysis. Homes are scattered around each comune's centre, weighted by population.
+/// dialysis. Each programme's beneficiaries are spread over the comuni in proportion to their
+/// population (largest remainders), homes scattered around each comune's centre.
 public struct SyntheticYearGenerator: Sendable {
     /// The comuni (only those in the zone have residents).
     public let comuni: [Comune]
@@ -37,8 +38,8 @@ public struct SyntheticYearGenerator: Sendable {
                                               (.rehabilitation, mix.rehabilitation), (.therapy, mix.therapy),
                                               (.visits, mix.visits)]
         for (programme, count) in programmes {
-            for _ in 0..<count {
-                let person = context.makePerson(for: programme, rng: &rng)
+            for comune in context.allocate(count, rng: &rng) {
+                let person = context.makePerson(for: programme, in: comune, rng: &rng)
                 people.append(person)
                 requests += context.requests(for: programme, person: person.0, home: person.1, rng: &rng)
             }

@@ -18,6 +18,14 @@ enum DemoReport {
             lines.append(String(format: "  %@ %12d %11d   %+6.1f%%  %@", name.padding(toLength: 16, withPad: " ", startingAt: 0),
                                 value, target, difference, mark))
         }
+        if summary.assigned + summary.unassignable > 0 {
+            lines.append("")
+            lines.append("Dispatch: \(summary.assigned) trips assigned, \(summary.unassignable) unassignable")
+            lines.append(String(format: "  worst monthly share deviation %.1f%% (target within ±10%%): %@",
+                                summary.shareMaxDeviationPercent, summary.shareMaxDeviationPercent <= 10 ? "ok" : "off target"))
+            lines.append(String(format: "  continuity of care %.1f%% of recurring trips (target at least 95%%): %@",
+                                summary.continuityPercent, summary.continuityPercent >= 95 ? "ok" : "off target"))
+        }
         return lines.joined(separator: "\n")
     }
 }

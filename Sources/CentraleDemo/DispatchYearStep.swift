@@ -1,0 +1,42 @@
+import CentraleDispatch
+import CentraleDomain
+import CentraleStore
+import Foundation
+
+/// Dispatches every day of the year in order, through the same store path as
+/// `centrale dispatch`, and measures how well the convention's goals were met.
+public struct DispatchYearStep: DemoStep {
+    public var name: String { "dispatching the year" }
+    public init() {}
+
+    public func run(_ context: DemoContext, progress: (String) -> Void) throws {
+        let registry = context.registry
+        let engine = DispatchEngine(associations: registry.associations, comuni: registry.comuni, convention: registry.convention)
+        let zone = Set(registry.zoneComuni.map(\.istatCode))
+        let actor = Actor("demo", reason: "dispatch of the demo year")
+        var engineTime = 0.0
+        var assigned = 0, unassignable = 0
+        for month in (1...12).map({ YearMonth(year: context.year, month: $0)! }) {
+            for date in month.days {
+                let input = try context.store.dispatchInput(for: date, reassign: false)
+                guard !input.trips.isEmpty else { continue }
+                let started = Date()
+                let plan = engine.dispatch(input.trips.map { DispatchTrip($0.trip, zone: zone) }, on: date, history: input.history,
+                                           outlook: input.outlook, alreadyAssigned: input.alreadyAssigned, usualToday: input.usualToday)
+                engineTime += Date().timeIntervalSince(started)
+                let outcome = try context.store.apply(plan, input: input, actor: actor)
+                assigned += outcome.assigned
+                unassignable += outcome.unassignable
+            }
+            progress("\(month): \(assigned) assigned, \(unassignable) unassignable so far")
+        }
+        let quality = try DispatchQuality(samples: context.store.dispatchSamples(year: context.year),
+                                          shares: Dictionary(uniqueKeysWithValues: registry.associations.map { ($0.code, $0.shareBasisPoints) }))
+        context.summary.assigned = assigned
+        context.summary.unassignable = unassignable
+        context.summary.shareMaxDeviationPercent = (quality.maxShareDeviation * 1000).rounded() / 10
+        context.summary.continuityPercent = (quality.continuity * 1000).rounded() / 10
+        progress(String(format: "engine time %.3f s; worst monthly share deviation %.1f%% (%@, %@); continuity of care %.1f%%",
+                        engineTime, quality.maxShareDeviation * 100, quality.worstAssociation, quality.worstMonth, quality.continuity * 100))
+    }
+}

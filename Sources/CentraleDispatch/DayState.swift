@@ -1,0 +1,116 @@
+import CentraleDomain
+
+/// The engine's running state while it decides one day.
+struct DayState {
+    let engine: DispatchEngine
+    let history: DispatchHistory
+    let indexByCode: [String: Int]
+    /// Trips assigned today, per association index.
+    var today: [Int]
+    /// Trips assigned this month (today included), per association index.
+    var month: [Int]
+    /// Remaining trips this month of the beneficiaries committed to each association.
+    var committed: [Int]
+    /// Every trip of the month: assigned ones and those still to come.
+    var monthTotal: Int
+    /// Each beneficiary's remaining trips this month, today's included.
+    var remaining: [String: Int]
+    /// Each beneficiary's association for the month (or the usual one, before the first trip).
+    var commitment: [String: Int]
+    /// Beneficiaries who have travelled this month (their commitment is binding).
+    var travelledThisMonth: Set<String>
+
+    init(engine: DispatchEngine, history: DispatchHistory, remaining: [String: Int], alreadyAssigned: [String: Int],
+         usualToday: [String: String]) {
+        self.engine = engine
+        self.history = history
+        self.remaining = remaining
+        let codes = engine.associations.map(\.code)
+        indexByCode = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
+        today = codes.map { alreadyAssigned[$0] ?? 0 }
+        month = codes.indices.map { (history.monthToDate[codes[$0]] ?? 0) + (alreadyAssigned[codes[$0]] ?? 0) }
+        committed = Array(repeating: 0, count: codes.count)
+        commitment = [:]
+        travelledThisMonth = []
+        for beneficiary in remaining.keys.sorted() {
+            let thisMonth = usualToday[beneficiary] ?? history.associationThisMonth(of: beneficiary)
+            if thisMonth != nil { travelledThisMonth.insert(beneficiary) }
+            guard let code = thisMonth ?? history.usualAssociation(of: beneficiary), let index = indexByCode[code] else { continue }
+            commitment[beneficiary] = index
+            committed[index] += remaining[beneficiary]!
+        }
+        monthTotal = month.reduce(0, +) + remaining.values.reduce(0, +)
+    }
+
+    /// Records that association `code` takes `trip`.
+    mutating func take(_ trip: DispatchTrip, by code: String) {
+        let index = indexByCode[code]!
+        let left = remaining[trip.beneficiary] ?? 1
+        today[index] += 1
+        month[index] += 1
+        if let previous = commitment[trip.beneficiary] { committed[previous] -= left }
+        committed[index] += left - 1
+        commitment[trip.beneficiary] = index
+        remaining[trip.beneficiary] = left - 1
+        travelledThisMonth.insert(trip.beneficiary)
+    }
+
+    func decide(_ trip: DispatchTrip) -> Decision {
+        var candidates: [Candidate] = []
+        var exclusions: [Exclusion] = []
+        let weights = engine.weights
+        let current = commitment[trip.beneficiary]
+        let left = remaining[trip.beneficiary] ?? 1
+        let continuityWeight = travelledThisMonth.contains(trip.beneficiary)
+            ? weights.continuity : weights.continuity * weights.continuityAcrossMonths
+        let total = Double(max(monthTotal, 1))
+        let averageShare = 1 / Double(max(engine.associations.count, 1))
+        for (index, association) in engine.associations.enumerated() {
+            if let rule = engine.firstBrokenRule(trip, association: index, load: today[index]) {
+                exclusions.append(Exclusion(association: association.code, rule: rule))
+                continue
+            }
+            let empty = engine.estimator.roadDistance(association.base, trip.pickup)
+            let km = Double(empty.metres) / 1000
+            let target = Double(association.shareBasisPoints) / 10_000
+            // The association's month without this beneficiary's remaining trips, then with them;
+            // the midpoint is the marginal cost of a squared-deviation objective, so small and
+            // large associations are filled alike.
+            let without = Double(month[index] + committed[index] - (current == index ? left : 0)) / total
+            let deviation = target > 0 ? (without + Double(left) / (2 * total)) / target - 1 : 1
+            // Each association is held to its own relative band (±10% of its share), so the
+            // marginal cost of a relative deviation weighs 1/share (an average share weighs 1).
+            let scale = target > 0 ? averageShare / target : 1
+            let stranger: Double = current.map { $0 == index ? 0 : 1 } ?? 0
+            let terms = [
+                TermScore(term: .emptyKm, measure: km, points: weights.emptyKm * km),
+                TermScore(term: .share, measure: deviation, points: weights.share * 10 * deviation * scale),
+                TermScore(term: .continuity, measure: stranger, points: continuityWeight * stranger),
+            ]
+            candidates.append(Candidate(association: association.code, total: terms.reduce(0) { $0 + $1.points },
+                                        terms: terms, emptyDistance: empty))
+        }
+        candidates.sort { a, b in
+            (a.total, a.emptyDistance.metres, a.association) < (b.total, b.emptyDistance.metres, b.association)
+        }
+        let blocked = candidates.isEmpty ? blockingRule(trip, exclusions) : nil
+        return Decision(tripID: trip.id, candidates: candidates, exclusions: exclusions, blocked: blocked)
+    }
+
+    /// The rule that blocked a trip nobody can take, in words: the furthest rule any
+    /// association reached.
+    func blockingRule(_ trip: DispatchTrip, _ exclusions: [Exclusion]) -> (rule: HardRule, reason: String) {
+        let reached = exclusions.map(\.rule)
+        if reached.allSatisfy({ $0 == .coverage }) {
+            return (.coverage, "no association serves comune \(trip.serviceComune)")
+        }
+        let covering = exclusions.filter { $0.rule != .coverage }.map(\.association)
+        if reached.allSatisfy({ $0 != .capacity }) {
+            return (.vehicle, "no association serving comune \(trip.serviceComune) has an active vehicle for \(trip.needs) "
+                    + "(checked: \(covering.joined(separator: ", ")))")
+        }
+        let full = exclusions.filter { $0.rule == .capacity }.map(\.association)
+        return (.capacity, "every association serving comune \(trip.serviceComune) with a suitable vehicle is at its daily capacity "
+                + "(\(full.joined(separator: ", ")))")
+    }
+}

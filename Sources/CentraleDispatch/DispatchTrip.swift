@@ -1,0 +1,36 @@
+import CentraleDomain
+
+/// What the engine needs to know of a trip to assign it.
+public struct DispatchTrip: Hashable, Sendable {
+    /// The trip id.
+    public var id: Int64
+    /// The beneficiary's code (for continuity of care).
+    public var beneficiary: String
+    /// The appointment (or ready) time, for ordering.
+    public var appointment: LocalTime
+    /// The comune the trip is served in: the pickup's, or for a trip that starts outside the
+    /// zone (a return from a Florence hospital) the destination's, the beneficiary's home.
+    public var serviceComune: String
+    /// Where the vehicle must go first.
+    public var pickup: Coordinate
+    /// What the beneficiary needs on board.
+    public var needs: Needs
+
+    /// Creates a dispatch trip.
+    public init(id: Int64, beneficiary: String, appointment: LocalTime, serviceComune: String, pickup: Coordinate, needs: Needs) {
+        self.id = id
+        self.beneficiary = beneficiary
+        self.appointment = appointment
+        self.serviceComune = serviceComune
+        self.pickup = pickup
+        self.needs = needs
+    }
+
+    /// The dispatch view of a trip; `zone` holds the ISTAT codes of the zone's comuni.
+    public init(_ trip: TripRequest, zone: Set<String>) {
+        let comune = zone.contains(trip.pickup.comune) || !zone.contains(trip.destination.comune)
+            ? trip.pickup.comune : trip.destination.comune
+        self.init(id: trip.id, beneficiary: trip.beneficiary, appointment: trip.appointment, serviceComune: comune,
+                  pickup: trip.pickup.location, needs: trip.needs)
+    }
+}

@@ -1,0 +1,28 @@
+/// The convention's hard rules: an association that breaks one cannot take the trip.
+public enum HardRule: String, CaseIterable, Sendable, Codable {
+    /// It serves the trip's comune (or a bordering one, when the convention allows it).
+    case coverage
+    /// It has an active vehicle with what the beneficiary needs.
+    case vehicle
+    /// It is within its declared daily capacity.
+    case capacity
+
+    /// What the rule says, for explanations.
+    public var summary: String {
+        switch self {
+        case .coverage: "does not serve the trip's comune"
+        case .vehicle: "has no active vehicle for the beneficiary's needs"
+        case .capacity: "is at its declared daily capacity"
+        }
+    }
+}
+
+/// The soft goals the engine weighs (weights in `convention.toml`, `[dispatch]`).
+public enum ScoreTerm: String, CaseIterable, Sendable, Codable {
+    /// Kilometres driven empty from the association's base to the pickup.
+    case emptyKm = "empty_km"
+    /// How far the association's share of recent work is from its convention share.
+    case share
+    /// Whether the association is not the one that usually serves the beneficiary.
+    case continuity
+}

@@ -1,0 +1,145 @@
+import CentraleDispatch
+import CentraleDomain
+import GRDB
+
+/// Everything the dispatch engine needs for one day, read from the database in one snapshot.
+public struct DispatchInput: Sendable {
+    /// The day.
+    public var date: LocalDate
+    /// The trips to decide, with the versions they were read at.
+    public var trips: [TripRecord]
+    /// Earlier assignments.
+    public var history: DispatchHistory
+    /// Each beneficiary's trips still to assign from the day to the end of its month.
+    public var outlook: [String: Int]
+    /// The day's assignments that stay, by association.
+    public var alreadyAssigned: [String: Int]
+    /// The day's assignments that stay, by beneficiary.
+    public var usualToday: [String: String]
+}
+
+/// What applying a plan did.
+public struct DispatchOutcome: Hashable, Sendable {
+    /// Trips assigned.
+    public var assigned = 0
+    /// Trips marked unassignable.
+    public var unassignable = 0
+    /// Trips changed by someone else since they were read (left as they are).
+    public var stale: [Int64] = []
+}
+
+extension Store {
+    /// Reads the engine's input for `date`. Pending and unassignable trips are decided; with
+    /// `reassign`, so are the day's trips the engine assigned earlier (manual and forced
+    /// assignments, and trips already carried out, always stay).
+    public func dispatchInput(for date: LocalDate, reassign: Bool) throws -> DispatchInput {
+        try pool.read { db in
+            let day = date.description
+            let decidable = reassign
+                ? "(trip.status IN ('pending', 'unassignable') OR (trip.status = 'assigned' AND assignment.method = 'engine'))"
+                : "trip.status IN ('pending', 'unassignable')"
+            let trips = try Row.fetchAll(db, sql: Self.tripRecordSQL + " WHERE trip.date = ? AND \(decidable) ORDER BY trip.id",
+                                         arguments: [day]).map(TripRecord.init(row:))
+            let decided = Set(trips.map(\.trip.id))
+
+            func usage(from start: LocalDate) throws -> [DispatchHistory.Usage] {
+                try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT trip.beneficiary, assignment.association, COUNT(*), MAX(trip.date)
+                    FROM assignment JOIN trip ON trip.id = assignment.trip
+                    WHERE trip.date >= ? AND trip.date < ? AND trip.status IN ('assigned', 'done', 'no_show')
+                    GROUP BY trip.beneficiary, assignment.association
+                    """), arguments: [start.description, day]).map { row in
+                    DispatchHistory.Usage(beneficiary: row[0], association: row[1], count: row[2], last: LocalDate(row[3] as String)!)
+                }
+            }
+            let history = DispatchHistory(day: date, recent: try usage(from: date.adding(days: -DispatchHistory.continuityDays)),
+                                          thisMonth: try usage(from: date.yearMonth.firstDay))
+
+            // The month still to come: today's trips to decide, and every trip of the later days
+            // of the month that is not cancelled.
+            var outlook: [String: Int] = [:]
+            for record in trips { outlook[record.trip.beneficiary, default: 0] += 1 }
+            for row in try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT beneficiary, COUNT(*) FROM trip WHERE date > ? AND date <= ? AND status != 'cancelled' GROUP BY beneficiary
+                """), arguments: [day, date.yearMonth.lastDay.description]) {
+                outlook[row[0], default: 0] += row[1]
+            }
+
+            var alreadyAssigned: [String: Int] = [:]
+            var usualToday: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT trip.id, trip.beneficiary, assignment.association FROM trip JOIN assignment ON assignment.trip = trip.id
+                WHERE trip.date = ? AND trip.status IN ('assigned', 'done', 'no_show') ORDER BY trip.id
+                """, arguments: [day]) where !decided.contains(row[0] as Int64) {
+                alreadyAssigned[row[2], default: 0] += 1
+                if usualToday[row[1]] == nil { usualToday[row[1]] = row[2] }
+            }
+            return DispatchInput(date: date, trips: trips, history: history,
+                                 outlook: outlook, alreadyAssigned: alreadyAssigned, usualToday: usualToday)
+        }
+    }
+
+    /// Stores a plan in one transaction: assignments for the trips it assigned, the
+    /// unassignable status (with the rule that blocked it) for the others, an audit entry for
+    /// each. A trip changed since `input` was read is left alone and reported as stale.
+    @discardableResult
+    public func apply(_ plan: DispatchPlan, input: DispatchInput, actor: Actor) throws -> DispatchOutcome {
+        let at = timestamp()
+        let read = Dictionary(uniqueKeysWithValues: input.trips.map { ($0.trip.id, $0) })
+        return try pool.write { db in
+            var outcome = DispatchOutcome()
+            for decision in plan.decisions {
+                guard let before = read[decision.tripID], let now = try Self.tripRecord(db, decision.tripID),
+                      now.version == before.version else {
+                    outcome.stale.append(decision.tripID)
+                    continue
+                }
+                if let chosen = decision.candidates.first {
+                    let note = String(format: "engine score %.1f", chosen.total)
+                    try setAssignment(db, trip: now, association: chosen.association, method: .engine, note: note, by: actor, at: at)
+                    var details: [String: AuditValue] = ["association": .text(chosen.association), "method": "engine",
+                                                         "score": .text(String(format: "%.2f", chosen.total))]
+                    if let previous = now.assignment?.association, previous != chosen.association { details["previous"] = .text(previous) }
+                    try audit(db, actor, action: "assignment.set", entity: "trip", id: String(now.trip.id), details: details, at: at)
+                    outcome.assigned += 1
+                } else if let blocked = decision.blocked {
+                    try db.execute(sql: """
+                        UPDATE trip SET status = 'unassignable', status_reason = ?, version = version + 1 WHERE id = ?
+                        """, arguments: [blocked.reason, now.trip.id])
+                    try db.execute(sql: "DELETE FROM assignment WHERE trip = ?", arguments: [now.trip.id])
+                    try audit(db, actor, action: "trip.unassignable", entity: "trip", id: String(now.trip.id),
+                              details: ["rule": .text(blocked.rule.rawValue), "reason": .text(blocked.reason)], at: at)
+                    outcome.unassignable += 1
+                }
+            }
+            return outcome
+        }
+    }
+
+    /// Writes (or replaces) a trip's assignment and marks it assigned.
+    func setAssignment(_ db: Database, trip: TripRecord, association: String, method: AssignmentMethod, note: String?,
+                       by actor: Actor, at: String) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO assignment(trip, association, vehicle, method, note, assigned_at, assigned_by) VALUES (?, ?, NULL, ?, ?, ?, ?)
+            ON CONFLICT(trip) DO UPDATE SET association = excluded.association, vehicle = NULL, method = excluded.method,
+              note = excluded.note, assigned_at = excluded.assigned_at, assigned_by = excluded.assigned_by
+            """).execute(arguments: [trip.trip.id, association, method.rawValue, note, at, actor.name])
+        try db.cachedStatement(sql: "UPDATE trip SET status = 'assigned', status_reason = NULL, version = version + 1 WHERE id = ?")
+            .execute(arguments: [trip.trip.id])
+    }
+}
+
+extension Store {
+    /// The year's assignments as samples for `DispatchQuality` (cancelled trips excluded).
+    public func dispatchSamples(year: Int) throws -> [DispatchQuality.Sample] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT trip.date, assignment.association, trip.beneficiary, trip.series IS NOT NULL
+                FROM assignment JOIN trip ON trip.id = assignment.trip
+                WHERE trip.date BETWEEN ? AND ? AND trip.status != 'cancelled'
+                """, arguments: ["\(year)-01-01", "\(year)-12-31"]).map { row in
+                DispatchQuality.Sample(date: LocalDate(row[0] as String)!, association: row[1], beneficiary: row[2], recurring: row[3])
+            }
+        }
+    }
+}

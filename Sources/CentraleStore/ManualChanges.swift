@@ -1,0 +1,78 @@
+import CentraleDomain
+import GRDB
+
+extension Store {
+    /// Assigns a trip by hand (`manual`, within the rules, or `forced`, against a hard rule
+    /// with a reason), in one transaction with its audit entry.
+    ///
+    /// - Parameter expectedVersion: the version the dispatcher saw; if the trip changed since,
+    ///   the change is refused (never silently overwritten).
+    public func assign(trip id: Int64, to association: String, method: AssignmentMethod, note: String?,
+                       expectedVersion: Int? = nil, actor: Actor) throws {
+        let at = timestamp()
+        try pool.write { db in
+            let record = try current(db, id, expectedVersion: expectedVersion)
+            guard [.pending, .unassignable, .assigned].contains(record.trip.status) else {
+                throw StoreError.refused("trip \(id) is \(record.trip.status.rawValue); only pending, unassignable or assigned trips can be assigned")
+            }
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM association WHERE code = ?", arguments: [association]) == true else {
+                throw StoreError.notFound(entity: "association", id: association)
+            }
+            try setAssignment(db, trip: record, association: association, method: method, note: note, by: actor, at: at)
+            var details: [String: AuditValue] = ["association": .text(association), "method": .text(method.rawValue)]
+            if let previous = record.assignment?.association { details["previous"] = .text(previous) }
+            if let note { details["note"] = .text(note) }
+            try audit(db, actor, action: "assignment.set", entity: "trip", id: String(id), details: details, at: at)
+        }
+    }
+
+    /// Cancels a trip (and, with `series`, every later trip of its series still to be done).
+    /// Returns the ids cancelled.
+    @discardableResult
+    public func cancel(trip id: Int64, series: Bool = false, expectedVersion: Int? = nil, actor: Actor) throws -> [Int64] {
+        let at = timestamp()
+        return try pool.write { db in
+            let record = try current(db, id, expectedVersion: expectedVersion)
+            var ids = [id]
+            if series {
+                guard let seriesID = record.trip.seriesID else {
+                    throw StoreError.refused("trip \(id) is not part of a recurring series; cancel it without --series")
+                }
+                ids = try Int64.fetchAll(db, sql: """
+                    SELECT id FROM trip WHERE series = ? AND date >= ? AND status IN ('pending', 'assigned', 'unassignable') ORDER BY id
+                    """, arguments: [seriesID, record.trip.date.description])
+            }
+            for tripID in ids {
+                let trip = try Self.tripRecord(db, tripID)!
+                guard trip.trip.status.canMove(to: .cancelled) else {
+                    throw StoreError.refused("trip \(tripID) is \(trip.trip.status.rawValue) and cannot be cancelled")
+                }
+                try db.execute(sql: "UPDATE trip SET status = 'cancelled', status_reason = ?, version = version + 1 WHERE id = ?",
+                               arguments: [actor.reason, tripID])
+                try audit(db, actor, action: "trip.cancel", entity: "trip", id: String(tripID),
+                          details: ["previous_status": .text(trip.trip.status.rawValue)], at: at)
+            }
+            return ids
+        }
+    }
+
+    /// The trip as it is now, refusing if it is unknown or changed since `expectedVersion`.
+    private func current(_ db: Database, _ id: Int64, expectedVersion: Int?) throws -> TripRecord {
+        guard let record = try Self.tripRecord(db, id) else { throw StoreError.notFound(entity: "trip", id: String(id)) }
+        if let expectedVersion, record.version != expectedVersion {
+            throw StoreError.refused("trip \(id) was changed by someone else meanwhile (version \(record.version), you saw \(expectedVersion)); "
+                                     + "reload it and try again")
+        }
+        return record
+    }
+
+    /// The home address and location of a beneficiary (personal data: for pickups only).
+    public func home(of beneficiary: String) throws -> (address: String, location: Coordinate)? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT address, home_lat, home_lon FROM beneficiary_personal WHERE code = ?",
+                             arguments: [beneficiary]).map { row in
+                (row["address"], Coordinate(latitude: row["home_lat"], longitude: row["home_lon"]))
+            }
+        }
+    }
+}

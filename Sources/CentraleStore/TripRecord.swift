@@ -1,0 +1,52 @@
+import CentraleDomain
+import GRDB
+
+/// A stored trip with what the operations centre needs beside it: its version (for stale-edit
+/// checks) and its assignment, if any.
+public struct TripRecord: Hashable, Sendable {
+    /// The trip.
+    public var trip: TripRequest
+    /// Incremented by every change; a change made against an older version is refused.
+    public var version: Int
+    /// The assignment, if the trip has one.
+    public var assignment: Assignment?
+    /// The estimated road distance from pickup to destination.
+    public var estimated: Distance
+}
+
+extension Store {
+    static let tripRecordSQL = """
+        SELECT trip.*, assignment.association AS a_association, assignment.vehicle AS a_vehicle,
+               assignment.method AS a_method, assignment.note AS a_note
+        FROM trip LEFT JOIN assignment ON assignment.trip = trip.id
+        """
+
+    /// The trips of a day with versions and assignments, by time then id.
+    public func tripRecords(on date: LocalDate) throws -> [TripRecord] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: Self.tripRecordSQL + " WHERE trip.date = ? ORDER BY trip.appointment, trip.id",
+                             arguments: [date.description]).map(TripRecord.init(row:))
+        }
+    }
+
+    /// One trip with version and assignment.
+    public func tripRecord(_ id: Int64) throws -> TripRecord? {
+        try pool.read { db in try Self.tripRecord(db, id) }
+    }
+
+    static func tripRecord(_ db: Database, _ id: Int64) throws -> TripRecord? {
+        try Row.fetchOne(db.cachedStatement(sql: tripRecordSQL + " WHERE trip.id = ?"), arguments: [id]).map(TripRecord.init(row:))
+    }
+}
+
+extension TripRecord {
+    init(row: Row) {
+        trip = TripRequest(row: row)
+        version = row["version"]
+        estimated = Distance(metres: row["estimated_m"])
+        if let association: String = row["a_association"] {
+            assignment = Assignment(tripID: trip.id, association: association, vehiclePlate: row["a_vehicle"],
+                                    method: AssignmentMethod(rawValue: row["a_method"]) ?? .engine, note: row["a_note"])
+        }
+    }
+}

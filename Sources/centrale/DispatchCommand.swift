@@ -1,0 +1,105 @@
+import ArgumentParser
+import CentraleDispatch
+import CentraleDomain
+import CentraleRegistry
+import CentraleStore
+
+/// `centrale dispatch`: assigns a day's pending trips.
+struct DispatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dispatch",
+        abstract: "Assign a day's pending trips to associations under the convention's rules.",
+        discussion: """
+            Decides every pending (or unassignable) trip of the day and stores the result in one \
+            transaction, each decision in the audit trail. Trips already assigned stay as they are; \
+            with --reassign the engine decides again the ones it assigned itself (manual assignments \
+            always stay). --dry-run shows the plan without storing it. --explain TRIP shows, without \
+            storing anything, the engine's ranking for one trip: every eligible association with the \
+            points of each goal, and the rule that excludes each other association.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The day, YYYY-MM-DD.") var date: LocalDate
+    @Flag(help: "Show the plan without storing it.") var dryRun = false
+    @Flag(help: "Decide again the trips the engine assigned earlier.") var reassign = false
+    @Option(help: "Explain the decision for one trip (stores nothing).") var explain: Int64?
+    @Option(help: "table or json.") var format: OutputFormat = .table
+    @Option(name: .customLong("operator"), help: "Who runs the dispatch (default: the OS user).") var operatorOption: String?
+
+    func run() throws {
+        try reportingErrors {
+            let store = try global.openStore()
+            let registry = try store.registry()
+            let engine = DispatchEngine(associations: registry.associations, comuni: registry.comuni, convention: registry.convention)
+            let zone = Set(registry.zoneComuni.map(\.istatCode))
+            var input = try store.dispatchInput(for: date, reassign: reassign || explain != nil)
+            if let explain {
+                guard let record = try store.tripRecord(explain), record.trip.date == date else {
+                    throw StoreError.refused("trip \(explain) is not a trip of \(date); check the id and --date")
+                }
+                if !input.trips.contains(where: { $0.trip.id == explain }) { input.trips.append(record) }
+            }
+            let plan = engine.dispatch(input.trips.map { DispatchTrip($0.trip, zone: zone) }, on: date, history: input.history,
+                                       outlook: input.outlook, alreadyAssigned: input.alreadyAssigned, usualToday: input.usualToday)
+            let report = DispatchReport(plan: plan, input: input, registry: registry)
+            if let explain {
+                print(format == .json ? try jsonString(report.explanation(explain)) : report.explanationText(explain))
+                return
+            }
+            var outcome: DispatchOutcome?
+            if !dryRun { outcome = try store.apply(plan, input: input, actor: Actor(operatorName(operatorOption), reason: "dispatch \(date)")) }
+            print(format == .json ? try jsonString(report.summary(stored: !dryRun, stale: outcome?.stale ?? []))
+                                  : report.text(stored: !dryRun, stale: outcome?.stale ?? []))
+        }
+    }
+}
+
+/// `centrale assign`: the dispatcher's override.
+struct AssignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assign",
+        abstract: "Assign a trip to an association by hand.",
+        discussion: """
+            The assignment is checked against the convention's hard rules (coverage, vehicle, daily \
+            capacity). To assign against a rule, add --force with a --reason: both go into the audit trail.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The trip id.") var trip: Int64
+    @Argument(help: "The association's code.") var association: String
+    @Flag(help: "Assign even if a hard rule forbids it (needs --reason).") var force = false
+    @Option(help: "Why (required with --force).") var reason: String?
+    @Option(name: .customLong("operator"), help: "Who assigns (default: the OS user).") var operatorOption: String?
+
+    func validate() throws {
+        if force && (reason ?? "").isEmpty { throw ValidationError("--force needs a --reason, recorded in the audit trail") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let store = try global.openStore()
+            let registry = try store.registry()
+            guard let record = try store.tripRecord(trip) else { throw StoreError.notFound(entity: "trip", id: String(trip)) }
+            guard registry.associations.contains(where: { $0.code == association }) else {
+                throw StoreError.notFound(entity: "association", id: association)
+            }
+            let engine = DispatchEngine(associations: registry.associations, comuni: registry.comuni, convention: registry.convention)
+            let load = try store.tripRecords(on: record.trip.date).filter {
+                $0.trip.id != trip && $0.assignment?.association == association && [.assigned, .done, .noShow].contains($0.trip.status)
+            }.count
+            let broken = engine.brokenRule(for: DispatchTrip(record.trip, zone: Set(registry.zoneComuni.map(\.istatCode))),
+                                           by: association, assignedToday: load)
+            if let broken, !force {
+                throw StoreError.refused("\(association) \(broken.summary) (rule: \(broken.rawValue)); "
+                                         + "to assign it anyway, add --force --reason \"…\"")
+            }
+            let method: AssignmentMethod = broken == nil ? .manual : .forced
+            let note = broken.map { "against rule \($0.rawValue): \(reason!)" } ?? reason
+            try store.assign(trip: trip, to: association, method: method, note: note, expectedVersion: record.version,
+                             actor: Actor(operatorName(operatorOption), reason: reason ?? "manual assignment"))
+            print("Trip \(trip) assigned to \(association) (\(method.rawValue)\(broken.map { ", against the \($0.rawValue) rule" } ?? "")).")
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import ArgumentParser
+import CentraleDomain
+import CentraleIntake
+import CentraleStore
+
+/// `centrale request`: take, cancel and list requests.
+struct RequestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "request",
+        abstract: "Take, cancel and list transport requests.",
+        subcommands: [RequestAddCommand.self, RequestCancelCommand.self, RequestListCommand.self]
+    )
+}
+
+/// `centrale request add`.
+struct RequestAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add a one-off or recurring request (outbound, and return with --return).",
+        discussion: """
+            --from and --to take 'home' (the beneficiary's home), a place code or name (OSP-CAREGGI, \
+            'careggi'), or an address with coordinates: 'Via Roma 1, Signa@43.781,11.098'. A recurring \
+            request repeats on --repeat weekdays (mon,wed,fri or lun,mer,ven) until --until. A request \
+            that contradicts the beneficiary's record (e.g. not active on a date) is refused with the reason.
+
+            Example: centrale request add --beneficiary B7K3QX --date 2025-03-03 --time 07:30 \
+            --from home --to DIA-CAREGGI --return 11:45 --purpose dialysis --repeat mon,wed,fri --until 2025-06-30
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The beneficiary's code.") var beneficiary: String
+    @Option(help: "The (first) day, YYYY-MM-DD.") var date: LocalDate
+    @Option(help: "The appointment time at the destination, HH:MM.") var time: LocalTime
+    @Option(help: "Where to pick up: home, a place, or ADDRESS@LAT,LON.") var from: String = "home"
+    @Option(help: "Where to go: a place, home, or ADDRESS@LAT,LON.") var to: String
+    @Option(name: .customLong("return"), help: "When the beneficiary is ready to come back, HH:MM (adds a return leg).")
+    var returnAt: LocalTime?
+    @Option(help: "Why: \(TripPurpose.allCases.map(\.rawValue).joined(separator: ", ")).") var purpose: TripPurpose = .visit
+    @Option(help: "Needs on board if not the beneficiary's usual ones (wheelchair+escort, or none).") var needs: String?
+    @Option(name: .customLong("repeat"), help: "Weekdays to repeat on, e.g. mon,wed,fri.") var repeatDays: String?
+    @Option(help: "The last day of a recurring request.") var until: LocalDate?
+    @Option(name: .customLong("operator"), help: "Who takes the request (default: the OS user).") var operatorOption: String?
+
+    func validate() throws {
+        if (repeatDays == nil) != (until == nil) { throw ValidationError("--repeat and --until go together") }
+        if let repeatDays, Recurrence.weekdays(parsing: repeatDays) == nil {
+            throw ValidationError("--repeat: '\(repeatDays)' is not a list of weekdays such as mon,wed,fri")
+        }
+        if let needs, needs != "none", Needs(parsing: needs) == nil {
+            throw ValidationError("--needs: '\(needs)' is not a combination of wheelchair, escort, stretcher (or none)")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let store = try global.openStore()
+            let registry = try store.registry()
+            let form = RequestForm(
+                beneficiary: beneficiary, date: date,
+                recurrence: repeatDays.flatMap(Recurrence.weekdays(parsing:)).map { Recurrence(weekdays: $0, until: until!) },
+                appointment: time, returnAt: returnAt, from: StopSpec(parsing: from), to: StopSpec(parsing: to),
+                purpose: purpose, needs: needs == "none" ? Needs() : needs.flatMap { Needs(parsing: $0) })
+            let intake = RequestIntake(places: registry.places, comuni: registry.comuni)
+            let requests = try intake.trips(for: form, beneficiary: try store.beneficiary(beneficiary), home: try store.home(of: beneficiary))
+            let ids = try store.addRequests(requests, estimator: registry.convention.distanceEstimator,
+                                            actor: Actor(operatorName(operatorOption), reason: "request taken"))
+            let trips = ids.flatMap { $0 }
+            print("Added \(requests.count) request\(requests.count == 1 ? "" : "s") for \(beneficiary): \(trips.count) trip\(trips.count == 1 ? "" : "s") "
+                  + "(ids \(trips.first!)\(trips.count > 1 ? "…\(trips.last!)" : "")), pending dispatch.")
+        }
+    }
+}
+
+/// `centrale request cancel`.
+struct RequestCancelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a trip, or the rest of its series.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The trip id.") var trip: Int64
+    @Flag(help: "Also cancel the later trips of the same recurring series.") var series = false
+    @Option(help: "Why (recorded in the audit trail).") var reason: String
+    @Option(name: .customLong("operator"), help: "Who cancels (default: the OS user).") var operatorOption: String?
+
+    func run() throws {
+        try reportingErrors {
+            let ids = try global.openStore().cancel(trip: trip, series: series, actor: Actor(operatorName(operatorOption), reason: reason))
+            print("Cancelled \(ids.count) trip\(ids.count == 1 ? "" : "s"): \(ids.map(String.init).joined(separator: ", ")).")
+        }
+    }
+}
+
+/// `centrale request list`.
+struct RequestListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List a day's trips with status and association.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The day, YYYY-MM-DD.") var date: LocalDate
+    @Option(help: "table or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        try reportingErrors {
+            let records = try global.openStore().tripRecords(on: date)
+            if format == .json {
+                print(try jsonString(records.map(TripListing.init)))
+                return
+            }
+            var table = TextTable(["TRIP", "TIME", "LEG", "BENEF.", "NEEDS", "FROM", "TO", "STATUS", "ASSOCIATION"], rightAligned: [0])
+            for record in records {
+                let trip = record.trip
+                table.add([String(trip.id), trip.appointment.description, trip.leg.rawValue, trip.beneficiary, trip.needs.description,
+                           trip.pickup.placeCode ?? trip.pickup.label, trip.destination.placeCode ?? trip.destination.label,
+                           trip.status.rawValue, record.assignment?.association ?? "-"])
+            }
+            print(records.isEmpty ? "No trips on \(date)." : table.rendered)
+        }
+    }
+}
+
+/// A trip as `request list --format json` prints it.
+struct TripListing: Encodable {
+    var id: Int64, date: String, time: String, leg: String, beneficiary: String, needs: String, purpose: String
+    var from: String, fromComune: String, to: String, toComune: String, status: String, reason: String?
+    var association: String?, method: String?, estimatedMetres: Int, version: Int
+
+    init(_ record: TripRecord) {
+        let trip = record.trip
+        id = trip.id; date = trip.date.description; time = trip.appointment.description; leg = trip.leg.rawValue
+        beneficiary = trip.beneficiary; needs = trip.needs.description; purpose = trip.purpose.rawValue
+        from = trip.pickup.placeCode ?? trip.pickup.label; fromComune = trip.pickup.comune
+        to = trip.destination.placeCode ?? trip.destination.label; toComune = trip.destination.comune
+        status = trip.status.rawValue; reason = trip.statusReason
+        association = record.assignment?.association; method = record.assignment?.method.rawValue
+        estimatedMetres = record.estimated.metres; version = record.version
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, date, time, leg, beneficiary, needs, purpose, from, to, status, reason, association, method, version
+        case fromComune = "from_comune", toComune = "to_comune", estimatedMetres = "estimated_m"
+    }
+}
