@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "centrale", targets: ["centrale"]),
+        .executable(name: "centrale-bench", targets: ["CentraleBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,6 +49,10 @@ let package = Package(
                 "CentraleDomain", "CentraleRegistry", "CentraleStore", "CentraleDemo", "CentraleDispatch", "CentraleIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "CentraleBench",
+            dependencies: ["CentraleDomain", "CentraleRegistry", "CentraleSynth", "CentraleDispatch"]
         ),
 
         // Tests.

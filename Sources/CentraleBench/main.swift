@@ -1,0 +1,107 @@
+// centrale-bench: speed of Centrale's engines, in a release build (`tools/bench.sh`).
+// Prints figures; asserts nothing (targets are checked by reading them).
+import CentraleDispatch
+import CentraleDomain
+import CentraleRegistry
+import CentraleSynth
+import Foundation
+
+let arguments = CommandLine.arguments.dropFirst()
+let which = arguments.first ?? "all"
+let registry = try Registry.embedded()
+let zone = Set(registry.zoneComuni.map(\.istatCode))
+
+func seconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+/// The synthetic year's trips, numbered, by day.
+func yearTrips() -> (byDate: [LocalDate: [DispatchTrip]], recurring: [Int64: Bool]) {
+    let year = SyntheticYearGenerator(comuni: registry.comuni, places: registry.places, year: 2025, seed: 2014).generate()
+    var id: Int64 = 0
+    var byDate: [LocalDate: [DispatchTrip]] = [:]
+    var recurring: [Int64: Bool] = [:]
+    for legs in year.requests {
+        for var trip in legs {
+            id += 1
+            trip.id = id
+            byDate[trip.date, default: []].append(DispatchTrip(trip, zone: zone))
+            recurring[id] = trip.seriesID != nil
+        }
+    }
+    return (byDate, recurring)
+}
+
+func benchDays() {
+    let (byDate, _) = yearTrips()
+    let pool = byDate.keys.sorted().flatMap { byDate[$0]! }
+    print("Dispatch engine, one day across \(registry.associations.count) associations (capacities scaled to the day's size)")
+    print("  trips   median ms   min ms   assigned")
+    for size in [200, 500, 2000] {
+        var rng = SeededRandom(seed: UInt64(size))
+        var trips: [DispatchTrip] = []
+        for index in 0..<size {
+            var trip = pool[Int(rng.next() % UInt64(pool.count))]
+            trip.id = Int64(index + 1)
+            trips.append(trip)
+        }
+        let factor = max(1, Double(size) / 200)
+        var associations = registry.associations
+        for i in associations.indices { associations[i].dailyCapacity = Int((Double(associations[i].dailyCapacity) * factor).rounded(.up)) }
+        let engine = DispatchEngine(associations: associations, comuni: registry.comuni, convention: registry.convention)
+        var outlook: [String: Int] = [:]
+        for trip in trips { outlook[trip.beneficiary, default: 0] += 8 }
+        let day = LocalDate("2025-03-03")!
+        var plan: DispatchPlan?
+        let times = (0..<15).map { _ in seconds { plan = engine.dispatch(trips, on: day, history: DispatchHistory(day: day), outlook: outlook) } }
+        print(String(format: "  %5d   %9.2f   %6.2f   %8d", size, median(times) * 1000, times.min()! * 1000, plan!.assignedCount))
+    }
+}
+
+func benchYear() {
+    let (byDate, recurring) = yearTrips()
+    let total = byDate.values.reduce(0) { $0 + $1.count }
+    var best = Double.infinity
+    var samples: [DispatchQuality.Sample] = []
+    for run in 0..<3 {
+        var dispatcher = RollingDispatcher(engine: DispatchEngine(associations: registry.associations, comuni: registry.comuni,
+                                                                  convention: registry.convention))
+        var collected: [DispatchQuality.Sample] = []
+        var elapsed = 0.0
+        for date in byDate.keys.sorted() {
+            let trips = byDate[date]!
+            var outlook: [String: Int] = [:]
+            for day in date.yearMonth.days where day >= date { for trip in byDate[day] ?? [] { outlook[trip.beneficiary, default: 0] += 1 } }
+            var plan: DispatchPlan?
+            elapsed += seconds { plan = dispatcher.dispatch(trips, on: date, outlook: outlook) }
+            if run == 0 {
+                let beneficiaries = Dictionary(uniqueKeysWithValues: trips.map { ($0.id, $0.beneficiary) })
+                for decision in plan!.decisions {
+                    if let association = decision.association {
+                        collected.append(.init(date: date, association: association, beneficiary: beneficiaries[decision.tripID]!,
+                                               recurring: recurring[decision.tripID]!))
+                    }
+                }
+            }
+        }
+        if run == 0 { samples = collected }
+        best = min(best, elapsed)
+    }
+    let quality = DispatchQuality(samples: samples, shares: Dictionary(uniqueKeysWithValues: registry.associations.map { ($0.code, $0.shareBasisPoints) }))
+    print("Dispatch engine, the demo year: \(total) trips over \(byDate.count) days")
+    print(String(format: "  engine time %.3f s (best of 3); %d assigned; worst monthly share deviation %.1f%% (%@ %@); continuity %.1f%%",
+                 best, samples.count, quality.maxShareDeviation * 100, quality.worstAssociation, quality.worstMonth, quality.continuity * 100))
+}
+
+switch which {
+case "dispatch-day": benchDays()
+case "dispatch-year": benchYear()
+case "all", "dispatch": benchDays(); benchYear()
+default:
+    print("usage: centrale-bench [all | dispatch | dispatch-day | dispatch-year]")
+    exit(2)
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds the benchmarks in release mode and prints their figures.
+# Usage: tools/bench.sh [all | dispatch | dispatch-day | dispatch-year]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/deps.sh
+swift build -c release --product centrale-bench
+exec .build/release/centrale-bench "$@"
