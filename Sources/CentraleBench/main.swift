@@ -8,6 +8,9 @@ import Foundation
 
 let arguments = CommandLine.arguments.dropFirst()
 let which = arguments.first ?? "all"
+/// Optional: `--seed N` and `--year YYYY` for the synthetic year.
+let seed = arguments.firstIndex(of: "--seed").flatMap { UInt64(arguments[arguments.index(after: $0)]) } ?? 2014
+let benchYearNumber = arguments.firstIndex(of: "--year").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 2025
 let registry = try Registry.embedded()
 let zone = Set(registry.zoneComuni.map(\.istatCode))
 
@@ -21,7 +24,7 @@ func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
 /// The synthetic year's trips, numbered, by day.
 func yearTrips() -> (byDate: [LocalDate: [DispatchTrip]], recurring: [Int64: Bool]) {
-    let year = SyntheticYearGenerator(comuni: registry.comuni, places: registry.places, year: 2025, seed: 2014).generate()
+    let year = SyntheticYearGenerator(comuni: registry.comuni, places: registry.places, year: benchYearNumber, seed: seed).generate()
     var id: Int64 = 0
     var byDate: [LocalDate: [DispatchTrip]] = [:]
     var recurring: [Int64: Bool] = [:]
@@ -75,9 +78,15 @@ func benchYear() {
         for date in byDate.keys.sorted() {
             let trips = byDate[date]!
             var outlook: [String: Int] = [:]
-            for day in date.yearMonth.days where day >= date { for trip in byDate[day] ?? [] { outlook[trip.beneficiary, default: 0] += 1 } }
+            var samples: [String: DispatchTrip] = [:]
+            for day in date.yearMonth.days where day >= date {
+                for trip in byDate[day] ?? [] {
+                    outlook[trip.beneficiary, default: 0] += 1
+                    if samples[trip.beneficiary] == nil { samples[trip.beneficiary] = trip }
+                }
+            }
             var plan: DispatchPlan?
-            elapsed += seconds { plan = dispatcher.dispatch(trips, on: date, outlook: outlook) }
+            elapsed += seconds { plan = dispatcher.dispatch(trips, on: date, outlook: outlook, samples: samples) }
             if run == 0 {
                 let beneficiaries = Dictionary(uniqueKeysWithValues: trips.map { ($0.id, $0.beneficiary) })
                 for decision in plan!.decisions {
@@ -92,7 +101,7 @@ func benchYear() {
         best = min(best, elapsed)
     }
     let quality = DispatchQuality(samples: samples, shares: Dictionary(uniqueKeysWithValues: registry.associations.map { ($0.code, $0.shareBasisPoints) }))
-    print("Dispatch engine, the demo year: \(total) trips over \(byDate.count) days")
+    print("Dispatch engine, the demo year \(benchYearNumber) (seed \(seed)): \(total) trips over \(byDate.count) days")
     print(String(format: "  engine time %.3f s (best of 3); %d assigned; worst monthly share deviation %.1f%% (%@ %@); continuity %.1f%%",
                  best, samples.count, quality.maxShareDeviation * 100, quality.worstAssociation, quality.worstMonth, quality.continuity * 100))
 }
@@ -102,6 +111,6 @@ case "dispatch-day": benchDays()
 case "dispatch-year": benchYear()
 case "all", "dispatch": benchDays(); benchYear()
 default:
-    print("usage: centrale-bench [all | dispatch | dispatch-day | dispatch-year]")
+    print("usage: centrale-bench [all | dispatch | dispatch-day | dispatch-year] [--seed N] [--year YYYY]")
     exit(2)
 }

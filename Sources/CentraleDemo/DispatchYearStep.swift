@@ -22,7 +22,8 @@ public struct DispatchYearStep: DemoStep {
                 guard !input.trips.isEmpty else { continue }
                 let started = Date()
                 let plan = engine.dispatch(input.trips.map { DispatchTrip($0.trip, zone: zone) }, on: date, history: input.history,
-                                           outlook: input.outlook, alreadyAssigned: input.alreadyAssigned, usualToday: input.usualToday)
+                                           outlook: input.outlook, samples: input.samples.mapValues { DispatchTrip($0, zone: zone) },
+                                       alreadyAssigned: input.alreadyAssigned, usualToday: input.usualToday)
                 engineTime += Date().timeIntervalSince(started)
                 let outcome = try context.store.apply(plan, input: input, actor: actor)
                 assigned += outcome.assigned

@@ -56,6 +56,13 @@ struct DayState {
     }
 
     func decide(_ trip: DispatchTrip) -> Decision {
+        let (candidates, exclusions) = score(trip, ignoringCapacity: false)
+        let blocked = candidates.isEmpty ? blockingRule(trip, exclusions) : nil
+        return Decision(tripID: trip.id, candidates: candidates, exclusions: exclusions, blocked: blocked)
+    }
+
+    /// Every association's score for a trip (best first) and the exclusions.
+    func score(_ trip: DispatchTrip, ignoringCapacity: Bool) -> ([Candidate], [Exclusion]) {
         var candidates: [Candidate] = []
         var exclusions: [Exclusion] = []
         let weights = engine.weights
@@ -66,7 +73,7 @@ struct DayState {
         let total = Double(max(monthTotal, 1))
         let averageShare = 1 / Double(max(engine.associations.count, 1))
         for (index, association) in engine.associations.enumerated() {
-            if let rule = engine.firstBrokenRule(trip, association: index, load: today[index]) {
+            if let rule = engine.firstBrokenRule(trip, association: index, load: ignoringCapacity ? 0 : today[index]) {
                 exclusions.append(Exclusion(association: association.code, rule: rule))
                 continue
             }
@@ -74,8 +81,7 @@ struct DayState {
             let km = Double(empty.metres) / 1000
             let target = Double(association.shareBasisPoints) / 10_000
             // The association's month without this beneficiary's remaining trips, then with them;
-            // the midpoint is the marginal cost of a squared-deviation objective, so small and
-            // large associations are filled alike.
+            // the midpoint is the marginal cost of a squared-deviation objective.
             let without = Double(month[index] + committed[index] - (current == index ? left : 0)) / total
             let deviation = target > 0 ? (without + Double(left) / (2 * total)) / target - 1 : 1
             // Each association is held to its own relative band (±10% of its share), so the
@@ -93,8 +99,30 @@ struct DayState {
         candidates.sort { a, b in
             (a.total, a.emptyDistance.metres, a.association) < (b.total, b.emptyDistance.metres, b.association)
         }
-        let blocked = candidates.isEmpty ? blockingRule(trip, exclusions) : nil
-        return Decision(tripID: trip.id, candidates: candidates, exclusions: exclusions, blocked: blocked)
+        return (candidates, exclusions)
+    }
+
+    /// Plans the month's roster for the beneficiaries who have not travelled yet this month:
+    /// each is placed, with all their remaining trips of the month, where the same score as a
+    /// trip's is lowest (capacity aside: it is checked day by day), largest loads first; a few
+    /// passes then move anyone whose best place changed. `samples` gives one trip per
+    /// beneficiary (its comune, needs and pickup) for the hard rules and the empty drive.
+    mutating func planMonth(_ samples: [String: DispatchTrip]) {
+        let movable = samples.keys.filter { !travelledThisMonth.contains($0) && (remaining[$0] ?? 0) > 0 }
+            .sorted { (remaining[$0]!, $1) > (remaining[$1]!, $0) }
+        for _ in 0..<4 {
+            var changed = false
+            for beneficiary in movable {
+                let (candidates, _) = score(samples[beneficiary]!, ignoringCapacity: true)
+                guard let best = candidates.first.flatMap({ indexByCode[$0.association] }), best != commitment[beneficiary] else { continue }
+                let load = remaining[beneficiary]!
+                if let previous = commitment[beneficiary] { committed[previous] -= load }
+                committed[best] += load
+                commitment[beneficiary] = best
+                changed = true
+            }
+            if !changed { break }
+        }
     }
 
     /// The rule that blocked a trip nobody can take, in words: the furthest rule any

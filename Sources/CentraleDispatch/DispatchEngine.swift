@@ -19,6 +19,11 @@ import CentraleDomain
 ///   the previous weeks, that weight × `continuity_across_months`, so that a recurring
 ///   beneficiary is moved only at a month's start, and only when the shares call for it.
 ///
+/// Before deciding the day, the engine plans the month's roster: every beneficiary who has not
+/// travelled yet this month is placed, with all their remaining trips, where that same score
+/// is lowest, largest loads first, then improved in a few passes; the day's trips then follow
+/// the roster unless capacity forbids it.
+///
 /// Ties are broken by the shorter empty drive, then by the association's code. Trips are
 /// decided most-constrained first (fewest eligible associations), then those of the
 /// beneficiaries with most trips left in the month, then by time, then id.
@@ -64,16 +69,21 @@ public struct DispatchEngine: Sendable {
     ///   - history: earlier assignments (see `DispatchHistory`).
     ///   - outlook: each beneficiary's pending trips from `date` to the end of its month,
     ///     these trips included (a beneficiary missing from it counts its trips of the day).
+    ///   - samples: one of the month's remaining trips per beneficiary, for the month's
+    ///     roster (beneficiaries without a sample are placed trip by trip).
     ///   - alreadyAssigned: today's trips already assigned and kept, by association (they
     ///     count against capacity and towards the share).
     ///   - usualToday: today's kept assignments by beneficiary, for continuity.
     public func dispatch(_ trips: [DispatchTrip], on date: LocalDate, history: DispatchHistory,
-                         outlook: [String: Int] = [:], alreadyAssigned: [String: Int] = [:],
-                         usualToday: [String: String] = [:]) -> DispatchPlan {
+                         outlook: [String: Int] = [:], samples: [String: DispatchTrip] = [:],
+                         alreadyAssigned: [String: Int] = [:], usualToday: [String: String] = [:]) -> DispatchPlan {
         var remaining = outlook
         for trip in trips where outlook[trip.beneficiary] == nil { remaining[trip.beneficiary, default: 0] += 1 }
         var state = DayState(engine: self, history: history, remaining: remaining, alreadyAssigned: alreadyAssigned,
                              usualToday: usualToday)
+        var roster = samples
+        for trip in trips where roster[trip.beneficiary] == nil { roster[trip.beneficiary] = trip }
+        state.planMonth(roster)
         // Most constrained first; then the beneficiaries with most trips left this month (the
         // hardest to fit into the shares, as in first-fit-decreasing); then time, then id.
         let ordered = trips.map { trip in (trip, eligibleCount(trip), -(remaining[trip.beneficiary] ?? 1)) }.sorted { a, b in

@@ -12,6 +12,8 @@ public struct DispatchInput: Sendable {
     public var history: DispatchHistory
     /// Each beneficiary's trips still to assign from the day to the end of its month.
     public var outlook: [String: Int]
+    /// One of those trips per beneficiary (the first), for the engine's month roster.
+    public var samples: [String: TripRequest]
     /// The day's assignments that stay, by association.
     public var alreadyAssigned: [String: Int]
     /// The day's assignments that stay, by beneficiary.
@@ -58,11 +60,23 @@ extension Store {
             // The month still to come: today's trips to decide, and every trip of the later days
             // of the month that is not cancelled.
             var outlook: [String: Int] = [:]
-            for record in trips { outlook[record.trip.beneficiary, default: 0] += 1 }
+            var samples: [String: TripRequest] = [:]
+            for record in trips {
+                outlook[record.trip.beneficiary, default: 0] += 1
+                if samples[record.trip.beneficiary] == nil { samples[record.trip.beneficiary] = record.trip }
+            }
+            var firstLater: [Int64] = []
             for row in try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT beneficiary, COUNT(*) FROM trip WHERE date > ? AND date <= ? AND status != 'cancelled' GROUP BY beneficiary
+                SELECT beneficiary, COUNT(*), MIN(id) FROM trip WHERE date > ? AND date <= ? AND status != 'cancelled' GROUP BY beneficiary
                 """), arguments: [day, date.yearMonth.lastDay.description]) {
                 outlook[row[0], default: 0] += row[1]
+                if samples[row[0]] == nil { firstLater.append(row[2]) }
+            }
+            if !firstLater.isEmpty {
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM trip WHERE id IN (\(firstLater.map(String.init).joined(separator: ",")))") {
+                    let trip = TripRequest(row: row)
+                    samples[trip.beneficiary] = trip
+                }
             }
 
             var alreadyAssigned: [String: Int] = [:]
@@ -75,7 +89,7 @@ extension Store {
                 if usualToday[row[1]] == nil { usualToday[row[1]] = row[2] }
             }
             return DispatchInput(date: date, trips: trips, history: history,
-                                 outlook: outlook, alreadyAssigned: alreadyAssigned, usualToday: usualToday)
+                                 outlook: outlook, samples: samples, alreadyAssigned: alreadyAssigned, usualToday: usualToday)
         }
     }
 

@@ -41,7 +41,8 @@ struct DispatchCommand: ParsableCommand {
                 if !input.trips.contains(where: { $0.trip.id == explain }) { input.trips.append(record) }
             }
             let plan = engine.dispatch(input.trips.map { DispatchTrip($0.trip, zone: zone) }, on: date, history: input.history,
-                                       outlook: input.outlook, alreadyAssigned: input.alreadyAssigned, usualToday: input.usualToday)
+                                       outlook: input.outlook, samples: input.samples.mapValues { DispatchTrip($0, zone: zone) },
+                                       alreadyAssigned: input.alreadyAssigned, usualToday: input.usualToday)
             let report = DispatchReport(plan: plan, input: input, registry: registry)
             if let explain {
                 print(format == .json ? try jsonString(report.explanation(explain)) : report.explanationText(explain))

@@ -19,17 +19,23 @@ struct DemoCommandTests {
         #expect(abs(Double(trips) / 42_500 - 1) <= 0.05)
         #expect(abs(Double(km) / 1_000_000 - 1) <= 0.05)
         #expect(summary["year"] as? Int == 2025)
+        #expect(summary["assigned"] as? Int == trips)
+        #expect(summary["unassignable"] as? Int == 0)
+        #expect(try #require(summary["share_max_deviation_percent"] as? Double) <= 10)
+        #expect(try #require(summary["continuity_percent"] as? Double) >= 95)
 
         let queue = try DatabaseQueue(path: db)
-        let (mode, violations, stored) = try queue.read { db in
+        let (mode, violations, stored, assignments) = try queue.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"),
              try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trip"))
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trip"),
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assignment"))
         }
         try queue.close()
         #expect(mode == "wal")
         #expect(violations == 0)
         #expect(stored == trips)
+        #expect(assignments == trips)
 
         // Running it again rebuilds the same year (same seed, same figures).
         let again = try centrale(["demo", "--db", db, "--year", "2025", "--json"])
