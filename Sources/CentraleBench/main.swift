@@ -77,16 +77,9 @@ func benchYear() {
         var elapsed = 0.0
         for date in byDate.keys.sorted() {
             let trips = byDate[date]!
-            var outlook: [String: Int] = [:]
-            var samples: [String: DispatchTrip] = [:]
-            for day in date.yearMonth.days where day >= date {
-                for trip in byDate[day] ?? [] {
-                    outlook[trip.beneficiary, default: 0] += 1
-                    if samples[trip.beneficiary] == nil { samples[trip.beneficiary] = trip }
-                }
-            }
+            let outlook = MonthOutlook(from: date, trips: byDate)
             var plan: DispatchPlan?
-            elapsed += seconds { plan = dispatcher.dispatch(trips, on: date, outlook: outlook, samples: samples) }
+            elapsed += seconds { plan = dispatcher.dispatch(trips, on: date, outlook: outlook.counts, samples: outlook.samples) }
             if run == 0 {
                 let beneficiaries = Dictionary(uniqueKeysWithValues: trips.map { ($0.id, $0.beneficiary) })
                 for decision in plan!.decisions {

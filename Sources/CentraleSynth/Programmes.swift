@@ -45,16 +45,12 @@ extension Context {
             let weekdays: Set<Int> = rng.chance(0.5) ? [1, 3, 5] : [2, 4]
             let sessions = 15 + Int(rng.unit() * 11)
             let time = 8 * 60 + 30 * Int(rng.unit() * 14)
-            var day = start, done = 0
-            while done < sessions && day <= lastDay {
-                if weekdays.contains(day.isoWeekday) && !holidays.contains(day) && day.month != 8 {
-                    result.append(roundTrip(person, home: home, to: centre, on: day, at: time, back: time + 90,
-                                            purpose: .rehabilitation, series: "RIA-\(person.code)-\(cycle)"))
-                    done += 1
-                }
-                day = day.adding(days: 1)
+            let (days, next) = cycleDays(from: start, sessions: sessions, until: lastDay) {
+                weekdays.contains($0.isoWeekday) && !holidays.contains($0) && $0.month != 8
             }
-            start = day.adding(days: 20 + Int(rng.unit() * 60))
+            result += days.map { roundTrip(person, home: home, to: centre, on: $0, at: time, back: time + 90,
+                                           purpose: .rehabilitation, series: "RIA-\(person.code)-\(cycle)") }
+            start = next.adding(days: 20 + Int(rng.unit() * 60))
             if start > lastDay { break }
         }
         return result
@@ -98,18 +94,23 @@ extension Context {
         for cycle in 1...rng.weighted([(1, 0.6), (2, 0.4)]) {
             let sessions = 20 + Int(rng.unit() * 11)
             let time = 8 * 60 + 30 * Int(rng.unit() * 16)
-            var day = start, done = 0
-            while done < sessions && day <= lastDay {
-                if day.isoWeekday <= 5 && !holidays.contains(day) {
-                    result.append(roundTrip(person, home: home, to: hospital, on: day, at: time, back: time + 75,
-                                            purpose: .therapy, series: "TER-\(person.code)-\(cycle)"))
-                    done += 1
-                }
-                day = day.adding(days: 1)
-            }
-            start = day.adding(days: 30 + Int(rng.unit() * 60))
+            let (days, next) = cycleDays(from: start, sessions: sessions, until: lastDay) { $0.isoWeekday <= 5 && !holidays.contains($0) }
+            result += days.map { roundTrip(person, home: home, to: hospital, on: $0, at: time, back: time + 75,
+                                           purpose: .therapy, series: "TER-\(person.code)-\(cycle)") }
+            start = next.adding(days: 30 + Int(rng.unit() * 60))
             if start > lastDay { break }
         }
         return result
+    }
+
+    /// The days of a cycle of `sessions` sessions from `start` on the days `open` accepts, up to
+    /// `until`; and the day after the last one looked at.
+    func cycleDays(from start: LocalDate, sessions: Int, until: LocalDate, open: (LocalDate) -> Bool) -> ([LocalDate], LocalDate) {
+        var day = start, days: [LocalDate] = []
+        while days.count < sessions && day <= until {
+            if open(day) { days.append(day) }
+            day = day.adding(days: 1)
+        }
+        return (days, day)
     }
 }

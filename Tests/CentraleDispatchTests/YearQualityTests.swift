@@ -24,18 +24,12 @@ struct YearQualityTests {
                                                                   convention: registry.convention))
         var samples: [DispatchQuality.Sample] = []
         var unassignable = 0
+        let plain = byDate.mapValues { $0.map(\.0) }
         for date in byDate.keys.sorted() {
             let trips = byDate[date]!
-            var outlook: [String: Int] = [:]
-            var monthSamples: [String: DispatchTrip] = [:]
-            for day in date.yearMonth.days where day >= date {
-                for trip in byDate[day] ?? [] {
-                    outlook[trip.0.beneficiary, default: 0] += 1
-                    if monthSamples[trip.0.beneficiary] == nil { monthSamples[trip.0.beneficiary] = trip.0 }
-                }
-            }
+            let outlook = MonthOutlook(from: date, trips: plain)
             let recurring = Dictionary(uniqueKeysWithValues: trips.map { ($0.0.id, ($0.1, $0.0.beneficiary)) })
-            let plan = dispatcher.dispatch(trips.map(\.0), on: date, outlook: outlook, samples: monthSamples)
+            let plan = dispatcher.dispatch(trips.map(\.0), on: date, outlook: outlook.counts, samples: outlook.samples)
             for decision in plan.decisions {
                 guard let association = decision.association else { unassignable += 1; continue }
                 let info = recurring[decision.tripID]!
