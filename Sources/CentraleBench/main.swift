@@ -11,7 +11,16 @@ let which = arguments.first ?? "all"
 /// Optional: `--seed N` and `--year YYYY` for the synthetic year.
 let seed = arguments.firstIndex(of: "--seed").flatMap { UInt64(arguments[arguments.index(after: $0)]) } ?? 2014
 let benchYearNumber = arguments.firstIndex(of: "--year").flatMap { Int(arguments[arguments.index(after: $0)]) } ?? 2025
-let registry = try Registry.embedded()
+/// Optional: `--convention FILE` to measure another convention (e.g. other dispatch weights).
+let registry: Registry = try {
+    var registry = try Registry.embedded()
+    if let index = arguments.firstIndex(of: "--convention") {
+        let path = arguments[arguments.index(after: index)]
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        registry.convention = try Registry.decodeConvention(text, fileName: path)
+    }
+    return registry
+}()
 let zone = Set(registry.zoneComuni.map(\.istatCode))
 
 func seconds(_ body: () -> Void) -> Double {
@@ -104,6 +113,6 @@ case "dispatch-day": benchDays()
 case "dispatch-year": benchYear()
 case "all", "dispatch": benchDays(); benchYear()
 default:
-    print("usage: centrale-bench [all | dispatch | dispatch-day | dispatch-year] [--seed N] [--year YYYY]")
+    print("usage: centrale-bench [all | dispatch | dispatch-day | dispatch-year] [--seed N] [--year YYYY] [--convention FILE]")
     exit(2)
 }

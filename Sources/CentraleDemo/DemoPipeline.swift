@@ -13,7 +13,8 @@ public struct DemoSummary: Sendable, Codable, Hashable {
     public var beneficiaries: Int
     /// Trips (legs) requested in the year.
     public var trips: Int
-    /// Kilometres as the convention counts them (base → pickup → destination → base), whole km.
+    /// Kilometres as the convention counts them (base → pickup → destination → base), whole km:
+    /// estimated until the trips are logged, then as logged.
     public var km: Int
     /// The same distance in metres, exact.
     public var metres: Int
@@ -27,6 +28,14 @@ public struct DemoSummary: Sendable, Codable, Hashable {
     public var shareMaxDeviationPercent = 0.0
     /// Recurring trips made, within each beneficiary's month, by their usual association, in %.
     public var continuityPercent = 0.0
+    /// Trip logs stored.
+    public var logs = 0
+    /// Trip-log files accepted.
+    public var logFiles = 0
+    /// Bad trip-log files rejected (on purpose).
+    public var rejectedFiles = 0
+    /// Logs flagged for km review.
+    public var flagged = 0
 
     /// The service's own yearly figures the demo is calibrated on.
     public static let targets = (beneficiaries: 300, trips: 42_500, km: 1_000_000)
@@ -44,6 +53,10 @@ public final class DemoContext {
     public let actor = Actor("demo", reason: "synthetic demo year")
     /// The summary so far.
     public var summary: DemoSummary
+    /// Where the demo writes its files (trip logs, reports): `centrale-demo/` beside the database.
+    public var outputFolder: String {
+        URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("centrale-demo").path
+    }
 
     init(store: Store, registry: Registry, year: Int, seed: UInt64) {
         self.store = store
@@ -69,7 +82,7 @@ public struct DemoPipeline {
     public var steps: [any DemoStep]
 
     /// The standard pipeline.
-    public static var standard: DemoPipeline { DemoPipeline(steps: [LoadRegistryStep(), GenerateYearStep(), EstimateKilometresStep(), DispatchYearStep()]) }
+    public static var standard: DemoPipeline { DemoPipeline(steps: [LoadRegistryStep(), GenerateYearStep(), EstimateKilometresStep(), DispatchYearStep(), SubmitLogsStep()]) }
 
     /// Creates a pipeline.
     public init(steps: [any DemoStep]) { self.steps = steps }

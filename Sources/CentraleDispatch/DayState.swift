@@ -123,6 +123,39 @@ struct DayState {
             }
             if !changed { break }
         }
+        repairRoster(movable, samples)
+    }
+
+    /// Moves movable beneficiaries, one at a time, out of (or into) the association whose
+    /// projected month deviates most from its share, while that deviation is above 5% and a move
+    /// reduces the larger of the two deviations it touches. Greedy placement can leave a few
+    /// associations far off; this aims at the convention's band directly.
+    mutating func repairRoster(_ movable: [String], _ samples: [String: DispatchTrip]) {
+        let total = Double(max(monthTotal, 1))
+        let targets = engine.associations.map { Double($0.shareBasisPoints) / 10_000 }
+        func deviation(_ index: Int, _ extra: Int = 0) -> Double {
+            targets[index] > 0 ? Double(month[index] + committed[index] + extra) / total / targets[index] - 1 : 0
+        }
+        var stuck: Set<Int> = []
+        for _ in 0..<80 {
+            guard let worst = engine.associations.indices.filter({ !stuck.contains($0) })
+                .max(by: { abs(deviation($0)) < abs(deviation($1)) }), abs(deviation(worst)) > 0.05 else { return }
+            let over = deviation(worst) > 0
+            var best: (beneficiary: String, to: Int, from: Int, score: Double)?
+            for beneficiary in movable {
+                guard let from = commitment[beneficiary], let load = remaining[beneficiary], load > 0, let sample = samples[beneficiary] else { continue }
+                let destinations = over ? (from == worst ? Array(engine.associations.indices) : []) : (from != worst ? [worst] : [])
+                for to in destinations where to != from && engine.firstBrokenRule(sample, association: to, load: 0) == nil {
+                    let score = max(abs(deviation(from, -load)), abs(deviation(to, load)))
+                    if score < abs(deviation(worst)) - 1e-9, score < (best?.score ?? .infinity) { best = (beneficiary, to, from, score) }
+                }
+            }
+            guard let move = best else { stuck.insert(worst); continue }
+            let load = remaining[move.beneficiary]!
+            committed[move.from] -= load
+            committed[move.to] += load
+            commitment[move.beneficiary] = move.to
+        }
     }
 
     /// The rule that blocked a trip nobody can take, in words: the furthest rule any

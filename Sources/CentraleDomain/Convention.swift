@@ -48,15 +48,20 @@ public struct ServiceRules: Hashable, Sendable {
     public var pickupWindowMinutes: Int
     /// Whether an association may take trips starting in a comune bordering one it serves.
     public var neighbourComuniAllowed: Bool
-    /// Logged km beyond this percentage over the estimate are flagged for review.
+    /// Logged km that differ from the estimate by more than this percentage (and by more
+    /// than `kmToleranceMinimum`) are flagged for review.
     public var kmTolerancePercent: Int
+    /// The smallest difference ever flagged (short trips vary a lot in percent).
+    public var kmToleranceMinimum: Distance
 
     /// Creates the rules.
-    public init(maxRideMinutes: Int, pickupWindowMinutes: Int, neighbourComuniAllowed: Bool, kmTolerancePercent: Int) {
+    public init(maxRideMinutes: Int, pickupWindowMinutes: Int, neighbourComuniAllowed: Bool, kmTolerancePercent: Int,
+                kmToleranceMinimum: Distance = .kilometres(2)) {
         self.maxRideMinutes = maxRideMinutes
         self.pickupWindowMinutes = pickupWindowMinutes
         self.neighbourComuniAllowed = neighbourComuniAllowed
         self.kmTolerancePercent = kmTolerancePercent
+        self.kmToleranceMinimum = kmToleranceMinimum
     }
 }
 

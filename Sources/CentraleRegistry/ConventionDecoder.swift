@@ -24,7 +24,8 @@ enum ConventionDecoder {
             rules = ServiceRules(maxRideMinutes: t.int("max_ride_minutes", 1...600, unit: "minutes"),
                                  pickupWindowMinutes: t.int("pickup_window_minutes", 0...240, unit: "minutes"),
                                  neighbourComuniAllowed: t.bool("neighbour_comuni_allowed"),
-                                 kmTolerancePercent: t.int("km_tolerance_percent", 0...1000, unit: "percent"))
+                                 kmTolerancePercent: t.int("km_tolerance_percent", 0...1000, unit: "percent"),
+                                 kmToleranceMinimum: Distance(metres: t.scaled("km_tolerance_km", decimals: 3, range: 0...1_000_000, unit: "km")))
             t.rejectUnknownKeys(); errors += t.errors
         }
         var weights = DispatchWeights(emptyKm: 1, share: 1, continuity: 1)

@@ -10,6 +10,7 @@ enum Migrations {
         ("v1_registry", registry),
         ("v2_service", service),
         ("v3_audit", audit),
+        ("v4_log_submissions", logSubmissions),
     ]
 
     /// A migrator with every migration, or only the first `count`.
@@ -176,6 +177,30 @@ enum Migrations {
               BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: add a new entry instead'); END;
             CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
               BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: entries are never deleted'); END;
+            """)
+    }
+
+    /// Trip-log submissions (accepted and rejected files) and the km reconciliation of each log.
+    static func logSubmissions(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE log_submission (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              association TEXT NOT NULL REFERENCES association(code),
+              file TEXT NOT NULL,
+              sha256 TEXT NOT NULL,
+              submitted_at TEXT NOT NULL,
+              submitted_by TEXT NOT NULL,
+              rows INTEGER NOT NULL,
+              new_logs INTEGER NOT NULL,
+              already_recorded INTEGER NOT NULL,
+              accepted INTEGER NOT NULL CHECK (accepted IN (0, 1)),
+              problems TEXT NOT NULL DEFAULT ''
+            );
+            CREATE INDEX log_submission_association ON log_submission(association, submitted_at);
+            ALTER TABLE trip_log ADD COLUMN submission INTEGER REFERENCES log_submission(id);
+            ALTER TABLE trip_log ADD COLUMN estimated_m INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE trip_log ADD COLUMN km_flag TEXT;
+            CREATE INDEX trip_log_flagged ON trip_log(km_flag) WHERE km_flag IS NOT NULL;
             """)
     }
 }

@@ -5,8 +5,8 @@ extension Context {
     func dialysis(_ person: Beneficiary, _ home: Stop, _ days: [LocalDate], _ rng: inout SeededRandom) -> [[TripRequest]] {
         let weekdays: Set<Int> = rng.chance(0.6) ? [1, 3, 5] : [2, 4, 6]
         let shift = rng.weighted([(7 * 60 + 30, 0.5), (13 * 60 + 30, 0.35), (8 * 60 + 30, 0.15)])
-        let hospitalUnits: [(String, Double)] = [("DIA-CAREGGI", 0.35), ("DIA-TORREGALLI", 0.2), ("DIA-ANNUNZIATA", 0.45)]
-        let centre = rng.chance(0.2) ? nearest(.dialysis, to: home.location)! : place(rng.weighted(hospitalUnits))
+        let hospitalUnits: [(String, Double)] = [("DIA-CAREGGI", 0.4), ("DIA-TORREGALLI", 0.3), ("DIA-ANNUNZIATA", 0.3)]
+        let centre = rng.chance(0.3) ? nearest(.dialysis, to: home.location)! : place(rng.weighted(hospitalUnits))
         return days.filter { weekdays.contains($0.isoWeekday) }.compactMap { day in
             guard !rng.chance(0.03) else { return nil } // in hospital, travelling, on holiday
             return roundTrip(person, home: home, to: centre, on: day, at: shift, back: shift + 4 * 60 + 15,
@@ -63,8 +63,8 @@ extension Context {
         let weekdayWeight: [Double] = [0, 1.25, 1.2, 1.1, 1.05, 0.95, 0.2, 0]
         let weights = candidates.map { day in weekdayWeight[day.isoWeekday] * (day.month == 8 ? 0.4 : day.month == 12 ? 0.8 : 1) }
         let hospitals: [(String, Double)] = [("OSP-CAREGGI", 0.32), ("OSP-TORREGALLI", 0.18), ("OSP-ANNUNZIATA", 0.10),
-                                             ("OSP-PALAGI", 0.08), ("OSP-PRATO", 0.05), ("OSP-MEYER", 0.02), ("OSP-EMPOLI", 0.06),
-                                             ("OSP-MUGELLO", 0.03), ("OSP-CISANELLO", 0.05), ("OSP-SCOTTE", 0.025), ("CDS", 0.10)]
+                                             ("OSP-PALAGI", 0.08), ("OSP-PRATO", 0.05), ("OSP-MEYER", 0.02), ("OSP-EMPOLI", 0.05),
+                                             ("OSP-MUGELLO", 0.02), ("OSP-CISANELLO", 0.03), ("OSP-SCOTTE", 0.015), ("CDS", 0.12)]
         let count = Int(Double(18 + Int(rng.unit() * 64)) * Double(candidates.count) / 365)
         var result: [[TripRequest]] = []
         for _ in 0..<count {

@@ -10,6 +10,7 @@ struct Centrale: ParsableCommand {
             Every command works on one SQLite database: --db PATH, or the CENTRALE_DB environment \
             variable, or centrale.sqlite in the working directory.
             """,
-        subcommands: [InitCommand.self, DemoCommand.self, StatusCommand.self, RequestCommand.self, DispatchCommand.self, AssignCommand.self]
+        subcommands: [InitCommand.self, DemoCommand.self, StatusCommand.self, RequestCommand.self, DispatchCommand.self,
+                      AssignCommand.self, TripsCommand.self, LogCommand.self]
     )
 }

@@ -1,0 +1,130 @@
+import CentraleDomain
+import CentraleFormats
+import CentraleTripLogs
+import GRDB
+
+/// A logged trip whose km differ from the estimate beyond the tolerance.
+public struct FlaggedLog: Hashable, Sendable, Encodable {
+    public var trip: Int64
+    public var date: String
+    public var association: String
+    public var vehicle: String
+    public var drivenMetres: Int
+    public var estimatedMetres: Int
+    public var flag: String
+    public var submission: Int64?
+
+    enum CodingKeys: String, CodingKey {
+        case trip, date, association, vehicle, flag, submission
+        case drivenMetres = "driven_m", estimatedMetres = "estimated_m"
+    }
+}
+
+extension Store {
+    /// Corrects a recorded log: the changed log is checked like a submitted row, stored with its
+    /// new reconciliation, and audited with the old and new values and the reason.
+    public func amendLog(trip id: Int64, change: (inout TripLog) -> Void, actor: Actor) throws -> CheckedLog {
+        guard let reason = actor.reason, !reason.isEmpty else { throw StoreError.refused("an amendment needs a reason (--reason)") }
+        let registry = try self.registry()
+        let at = timestamp()
+        return try pool.write { db in
+            guard let before = try Self.logs(db, [id])[id] else {
+                throw StoreError.refused("trip \(id) has no log to amend; submit one with `centrale log submit`")
+            }
+            var after = before
+            change(&after)
+            guard after != before else { throw StoreError.refused("nothing to change: the log of trip \(id) already has these values") }
+            guard let association = registry.associations.first(where: { $0.code == before.association }) else {
+                throw StoreError.notFound(entity: "association", id: before.association)
+            }
+            var trips = try Self.logTrips(db, [id])
+            if trips[id]?.trip.status == .cancelled { trips[id]?.trip.status = .assigned } // cancelled on the spot: still amendable
+            let context = LogContext(association: association, trips: trips, recorded: [:],
+                                     tolerance: KmTolerance(percent: registry.convention.rules.kmTolerancePercent,
+                                                            minimum: registry.convention.rules.kmToleranceMinimum),
+                                     estimator: registry.convention.distanceEstimator)
+            let batch = LogValidator(context: context).check([after.asRow(file: "amendment of trip \(id)")])
+            guard batch.problems.isEmpty, let checked = batch.fresh.first else { throw FieldErrors(batch.problems) }
+            try db.execute(sql: """
+                UPDATE trip_log SET vehicle = ?, driver = ?, odometer_start_m = ?, odometer_end_m = ?, driven_m = ?, picked_up_at = ?,
+                  dropped_off_at = ?, waiting_min = ?, outcome = ?, notes = ?, estimated_m = ?, km_flag = ? WHERE trip = ?
+                """, arguments: [after.vehiclePlate, after.driverCode, after.odometerStart?.metres, after.odometerEnd?.metres,
+                                 after.driven.metres, after.pickedUpAt?.minutes, after.droppedOffAt?.minutes, after.waitingMinutes,
+                                 after.outcome.rawValue, after.notes, checked.estimated.metres, checked.flag?.description, id])
+            if after.outcome != before.outcome {
+                let status: TripStatus = after.outcome == .done ? .done : after.outcome == .noShow ? .noShow : .cancelled
+                try db.execute(sql: "UPDATE trip SET status = ?, version = version + 1 WHERE id = ?", arguments: [status.rawValue, id])
+            }
+            try audit(db, actor, action: "log.amend", entity: "trip", id: String(id),
+                      details: Self.changes(before, after).merging(["km_flag": checked.flag.map { .text($0.description) } ?? .null]) { a, _ in a },
+                      at: at)
+            return checked
+        }
+    }
+
+    static func changes(_ a: TripLog, _ b: TripLog) -> [String: AuditValue] {
+        var changes: [String: AuditValue] = [:]
+        func note(_ key: String, _ x: String, _ y: String) { if x != y { changes[key] = .text("\(x) → \(y)") } }
+        note("vehicle", a.vehiclePlate, b.vehiclePlate)
+        note("driver", a.driverCode, b.driverCode)
+        note("driven_m", String(a.driven.metres), String(b.driven.metres))
+        note("odometer_start_m", a.odometerStart.map { String($0.metres) } ?? "-", b.odometerStart.map { String($0.metres) } ?? "-")
+        note("odometer_end_m", a.odometerEnd.map { String($0.metres) } ?? "-", b.odometerEnd.map { String($0.metres) } ?? "-")
+        note("pickup", a.pickedUpAt?.description ?? "-", b.pickedUpAt?.description ?? "-")
+        note("dropoff", a.droppedOffAt?.description ?? "-", b.droppedOffAt?.description ?? "-")
+        note("waiting_min", String(a.waitingMinutes), String(b.waitingMinutes))
+        note("outcome", a.outcome.rawValue, b.outcome.rawValue)
+        note("notes", a.notes, b.notes)
+        return changes
+    }
+
+    /// The logs of a month flagged for km review, optionally for one association.
+    public func flaggedLogs(month: YearMonth, association: String? = nil) throws -> [FlaggedLog] {
+        try pool.read { db in
+            var sql = """
+                SELECT trip_log.trip, trip.date, trip_log.association, trip_log.vehicle, trip_log.driven_m, trip_log.estimated_m,
+                       trip_log.km_flag, trip_log.submission
+                FROM trip_log JOIN trip ON trip.id = trip_log.trip
+                WHERE trip_log.km_flag IS NOT NULL AND trip.date BETWEEN ? AND ?
+                """
+            var arguments: StatementArguments = [month.firstDay.description, month.lastDay.description]
+            if let association { sql += " AND trip_log.association = ?"; arguments += [association] }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY trip.date, trip_log.trip", arguments: arguments).map { row in
+                FlaggedLog(trip: row[0], date: row[1], association: row[2], vehicle: row[3], drivenMetres: row[4],
+                           estimatedMetres: row[5], flag: row[6], submission: row[7])
+            }
+        }
+    }
+
+    /// The km logged for the trips of a year.
+    public func loggedDistance(year: Int) throws -> Distance {
+        try pool.read { db in
+            Distance(metres: try Int.fetchOne(db, sql: """
+                SELECT COALESCE(SUM(trip_log.driven_m), 0) FROM trip_log JOIN trip ON trip.id = trip_log.trip WHERE trip.date BETWEEN ? AND ?
+                """, arguments: ["\(year)-01-01", "\(year)-12-31"]) ?? 0)
+        }
+    }
+
+    /// The trips assigned to an association between two days (included), by day and time.
+    public func trips(of association: String, from first: LocalDate, to last: LocalDate) throws -> [TripRecord] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: Self.tripRecordSQL + """
+                 WHERE assignment.association = ? AND trip.date BETWEEN ? AND ? ORDER BY trip.date, trip.appointment, trip.id
+                """, arguments: [association, first.description, last.description]).map(TripRecord.init(row:))
+        }
+    }
+}
+
+extension TripLog {
+    /// The log as a file row (for re-checking an amendment with the submission rules).
+    func asRow(file: String) -> LogRow {
+        func km(_ d: Distance?) -> String { d.map { "\($0.metres / 1000).\(String(1000 + $0.metres % 1000).dropFirst())" } ?? "" }
+        let hasOdometers = odometerStart != nil && odometerEnd != nil
+        return LogRow(location: SourceLocation(file: file, line: 1), values: [
+            .trip: String(tripID), .vehicle: vehiclePlate, .driver: driverCode,
+            .odometerStart: hasOdometers ? km(odometerStart) : "", .odometerEnd: hasOdometers ? km(odometerEnd) : "",
+            .km: hasOdometers ? "" : km(driven), .pickupTime: pickedUpAt?.description ?? "", .dropoffTime: droppedOffAt?.description ?? "",
+            .waitingMinutes: String(waitingMinutes), .outcome: outcome.rawValue, .notes: notes,
+        ])
+    }
+}

@@ -1,0 +1,168 @@
+import CentraleDomain
+import CentraleFormats
+import CentraleTripLogs
+import GRDB
+
+/// What happened to one submitted file.
+public struct SubmissionResult: Sendable {
+    /// The submission's id in `log_submission`.
+    public var id: Int64
+    /// Whether the file was accepted (all or nothing).
+    public var accepted: Bool
+    /// New logs stored.
+    public var newLogs: Int
+    /// Logs already recorded with the same values.
+    public var alreadyRecorded: Int
+    /// New logs flagged for km review.
+    public var flagged: Int
+    /// Every problem, when rejected.
+    public var problems: [FieldError]
+
+    /// Creates a result.
+    public init(id: Int64, accepted: Bool, newLogs: Int, alreadyRecorded: Int, flagged: Int, problems: [FieldError]) {
+        self.id = id
+        self.accepted = accepted
+        self.newLogs = newLogs
+        self.alreadyRecorded = alreadyRecorded
+        self.flagged = flagged
+        self.problems = problems
+    }
+}
+
+extension Store {
+    /// Checks a file's rows and stores them, all or nothing, in one transaction: the rows are
+    /// validated inside the transaction against the trips as they are, so nothing can change
+    /// between the check and the write. A rejected file writes no log, only the record of the
+    /// attempt (and an audit entry); an accepted one stores its logs, closes their trips and
+    /// records the submission with the file's checksum.
+    public func submitLogs(_ rows: [LogRow], association code: String, file: String, sha256: String,
+                           actor: Actor) throws -> SubmissionResult {
+        let registry = try self.registry()
+        guard let association = registry.associations.first(where: { $0.code == code }) else {
+            throw StoreError.notFound(entity: "association", id: code)
+        }
+        let tolerance = KmTolerance(percent: registry.convention.rules.kmTolerancePercent, minimum: registry.convention.rules.kmToleranceMinimum)
+        let at = timestamp()
+        return try pool.write { db in
+            let ids = LogValidator.tripIDs(rows)
+            let context = LogContext(association: association, trips: try Self.logTrips(db, ids), recorded: try Self.logs(db, ids),
+                                     tolerance: tolerance, estimator: registry.convention.distanceEstimator)
+            let batch = LogValidator(context: context).check(rows)
+            let accepted = batch.problems.isEmpty
+            try db.execute(sql: """
+                INSERT INTO log_submission(association, file, sha256, submitted_at, submitted_by, rows, new_logs, already_recorded, accepted, problems)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [code, file, sha256, at, actor.name, rows.count, accepted ? batch.fresh.count : 0,
+                                 batch.alreadyRecorded.count, accepted, batch.problems.map(\.description).joined(separator: "\n")])
+            let submission = db.lastInsertedRowID
+            guard accepted else {
+                try audit(db, actor, action: "log.rejected", entity: "log_submission", id: String(submission),
+                          details: ["association": .text(code), "file": .text(file), "problems": .int(batch.problems.count)], at: at)
+                return SubmissionResult(id: submission, accepted: false, newLogs: 0, alreadyRecorded: 0, flagged: 0, problems: batch.problems)
+            }
+            for checked in batch.fresh {
+                try insertLog(db, checked, submission: submission, actor: actor, at: at)
+            }
+            try audit(db, actor, action: "log.submission", entity: "log_submission", id: String(submission), details: [
+                "association": .text(code), "file": .text(file), "sha256": .text(sha256), "new": .int(batch.fresh.count),
+                "already_recorded": .int(batch.alreadyRecorded.count),
+            ], at: at)
+            return SubmissionResult(id: submission, accepted: true, newLogs: batch.fresh.count, alreadyRecorded: batch.alreadyRecorded.count,
+                                    flagged: batch.fresh.filter { $0.flag != nil }.count, problems: [])
+        }
+    }
+
+    private func insertLog(_ db: Database, _ checked: CheckedLog, submission: Int64, actor: Actor, at: String) throws {
+        let log = checked.log
+        try db.cachedStatement(sql: """
+            INSERT INTO trip_log(trip, association, vehicle, driver, odometer_start_m, odometer_end_m, driven_m, picked_up_at,
+              dropped_off_at, waiting_min, outcome, notes, submitted_at, submitted_by, source, submission, estimated_m, km_flag)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                log.tripID, log.association, log.vehiclePlate, log.driverCode, log.odometerStart?.metres, log.odometerEnd?.metres,
+                log.driven.metres, log.pickedUpAt?.minutes, log.droppedOffAt?.minutes, log.waitingMinutes, log.outcome.rawValue,
+                log.notes, at, actor.name, "line \(checked.line)", submission, checked.estimated.metres, checked.flag?.description,
+            ])
+        try closeTrip(db, log)
+        var details: [String: AuditValue] = [
+            "association": .text(log.association), "vehicle": .text(log.vehiclePlate), "outcome": .text(log.outcome.rawValue),
+            "driven_m": .int(log.driven.metres), "estimated_m": .int(checked.estimated.metres), "submission": .int(Int(submission)),
+        ]
+        if let flag = checked.flag { details["km_flag"] = .text(flag.description) }
+        try audit(db, actor, action: "log.create", entity: "trip", id: String(log.tripID), details: details, at: at)
+    }
+
+    /// Sets a trip's status from its log's outcome.
+    private func closeTrip(_ db: Database, _ log: TripLog) throws {
+        let (status, reason): (TripStatus, String?) = switch log.outcome {
+        case .done: (.done, nil)
+        case .noShow: (.noShow, "the beneficiary was not there")
+        case .cancelledOnSpot: (.cancelled, "cancelled on the spot")
+        }
+        try db.cachedStatement(sql: "UPDATE trip SET status = ?, status_reason = ?, version = version + 1 WHERE id = ?")
+            .execute(arguments: [status.rawValue, reason, log.tripID])
+    }
+
+    /// The trips with these ids and the association each is assigned to.
+    static func logTrips(_ db: Database, _ ids: [Int64]) throws -> [Int64: (trip: TripRequest, assignedTo: String?)] {
+        var result: [Int64: (trip: TripRequest, assignedTo: String?)] = [:]
+        for chunk in stride(from: 0, to: ids.count, by: 900).map({ Array(ids[$0..<min($0 + 900, ids.count)]) }) {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT trip.*, assignment.association AS a_association FROM trip LEFT JOIN assignment ON assignment.trip = trip.id
+                WHERE trip.id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+                """, arguments: StatementArguments(chunk))
+            for row in rows { result[row["id"]] = (TripRequest(row: row), row["a_association"]) }
+        }
+        return result
+    }
+
+    /// The logs recorded for these trips.
+    static func logs(_ db: Database, _ ids: [Int64]) throws -> [Int64: TripLog] {
+        var result: [Int64: TripLog] = [:]
+        for chunk in stride(from: 0, to: ids.count, by: 900).map({ Array(ids[$0..<min($0 + 900, ids.count)]) }) {
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM trip_log WHERE trip IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
+                                        arguments: StatementArguments(chunk)) {
+                let log = TripLog(row: row)
+                result[log.tripID] = log
+            }
+        }
+        return result
+    }
+
+    /// The log of a trip, if recorded.
+    public func log(of trip: Int64) throws -> TripLog? {
+        try pool.read { db in try Self.logs(db, [trip])[trip] }
+    }
+}
+
+extension TripLog {
+    init(row: Row) {
+        self.init(tripID: row["trip"], association: row["association"], vehiclePlate: row["vehicle"], driverCode: row["driver"],
+                  odometerStart: (row["odometer_start_m"] as Int?).map(Distance.init(metres:)),
+                  odometerEnd: (row["odometer_end_m"] as Int?).map(Distance.init(metres:)),
+                  driven: Distance(metres: row["driven_m"]), pickedUpAt: (row["picked_up_at"] as Int?).flatMap(LocalTime.init(minutes:)),
+                  droppedOffAt: (row["dropped_off_at"] as Int?).flatMap(LocalTime.init(minutes:)), waitingMinutes: row["waiting_min"],
+                  outcome: TripOutcome(rawValue: row["outcome"]) ?? .done, notes: row["notes"])
+    }
+}
+
+extension Store {
+    /// Records a file that could not even be read as trip logs (bad header, bad JSON).
+    @discardableResult
+    public func recordRejectedFile(association: String, file: String, sha256: String, problems: [FieldError], actor: Actor) throws -> Int64 {
+        let at = timestamp()
+        return try pool.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM association WHERE code = ?", arguments: [association]) == true else {
+                throw StoreError.notFound(entity: "association", id: association)
+            }
+            try db.execute(sql: """
+                INSERT INTO log_submission(association, file, sha256, submitted_at, submitted_by, rows, new_logs, already_recorded, accepted, problems)
+                VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, ?)
+                """, arguments: [association, file, sha256, at, actor.name, problems.map(\.description).joined(separator: "\n")])
+            let id = db.lastInsertedRowID
+            try audit(db, actor, action: "log.rejected", entity: "log_submission", id: String(id),
+                      details: ["association": .text(association), "file": .text(file), "problems": .int(problems.count)], at: at)
+            return id
+        }
+    }
+}

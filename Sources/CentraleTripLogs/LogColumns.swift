@@ -1,0 +1,55 @@
+/// The columns of a trip-log file, with the other names people give them (Italian or English,
+/// with spaces, underscores or dashes).
+public enum LogColumn: String, CaseIterable, Sendable {
+    case trip, date, vehicle, driver, odometerStart = "odometer_start", odometerEnd = "odometer_end", km
+    case pickupTime = "pickup_time", dropoffTime = "dropoff_time", waitingMinutes = "waiting_minutes", outcome, notes
+
+    /// Accepted header names, already folded (lower case, `_` for spaces and dashes).
+    public var aliases: [String] {
+        switch self {
+        case .trip: ["trip", "trip_id", "id", "viaggio", "id_viaggio", "servizio", "n_servizio", "codice_servizio"]
+        case .date: ["date", "data", "giorno"]
+        case .vehicle: ["vehicle", "plate", "targa", "mezzo", "veicolo"]
+        case .driver: ["driver", "driver_code", "autista", "codice_autista", "volontario"]
+        case .odometerStart: ["odometer_start", "km_start", "km_inizio", "km_partenza", "contachilometri_inizio"]
+        case .odometerEnd: ["odometer_end", "km_end", "km_fine", "km_arrivo", "contachilometri_fine"]
+        case .km: ["km", "km_driven", "distance_km", "km_percorsi", "chilometri", "km_totali"]
+        case .pickupTime: ["pickup_time", "pickup", "picked_up_at", "ora_presa", "ora_partenza", "ora_prelievo"]
+        case .dropoffTime: ["dropoff_time", "dropoff", "dropped_off_at", "ora_arrivo", "ora_consegna"]
+        case .waitingMinutes: ["waiting_minutes", "waiting", "attesa", "minuti_attesa", "attesa_minuti"]
+        case .outcome: ["outcome", "esito", "result"]
+        case .notes: ["notes", "note", "annotazioni"]
+        }
+    }
+
+    /// Folds a header as written (`Km Inizio`, `ora-presa`) to the form aliases use.
+    public static func fold(_ header: String) -> String {
+        var folded = ""
+        for scalar in header.lowercased().unicodeScalars {
+            switch scalar {
+            case " ", "-", ".", "/": folded += "_"
+            case "à": folded += "a"
+            case "è", "é": folded += "e"
+            case "ì": folded += "i"
+            case "ò": folded += "o"
+            case "ù": folded += "u"
+            default: folded.unicodeScalars.append(scalar)
+            }
+        }
+        while folded.contains("__") { folded = folded.replacingOccurrences(of: "__", with: "_") }
+        return folded.trimmingCharacters(in: "_")
+    }
+
+    /// The map from every accepted header name to its column.
+    public static let byAlias: [String: LogColumn] = {
+        var map: [String: LogColumn] = [:]
+        for column in allCases { for alias in column.aliases { map[alias] = column } }
+        return map
+    }()
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

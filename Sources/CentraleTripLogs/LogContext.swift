@@ -1,0 +1,80 @@
+import CentraleDomain
+import CentraleFormats
+
+/// What the validator needs to know about the trips a file refers to.
+public struct LogContext: Sendable {
+    /// The association submitting, with its fleet and base.
+    public var association: Association
+    /// The trips the file names that exist, with the association each is assigned to.
+    public var trips: [Int64: (trip: TripRequest, assignedTo: String?)]
+    /// Logs already recorded for those trips.
+    public var recorded: [Int64: TripLog]
+    /// The convention's km tolerance.
+    public var tolerance: KmTolerance
+    /// How road distances are estimated.
+    public var estimator: RoadDistanceEstimator
+
+    /// Creates a context.
+    public init(association: Association, trips: [Int64: (trip: TripRequest, assignedTo: String?)], recorded: [Int64: TripLog],
+                tolerance: KmTolerance, estimator: RoadDistanceEstimator) {
+        self.association = association
+        self.trips = trips
+        self.recorded = recorded
+        self.tolerance = tolerance
+        self.estimator = estimator
+    }
+}
+
+/// When logged km differ enough from the estimate to need a look: beyond a percentage of the
+/// estimate, and beyond an absolute allowance (short trips vary a lot in percent).
+public struct KmTolerance: Hashable, Sendable {
+    /// Percent of the estimate.
+    public var percent: Int
+    /// Absolute allowance.
+    public var minimum: Distance
+
+    /// Creates a tolerance.
+    public init(percent: Int, minimum: Distance) {
+        self.percent = percent
+        self.minimum = minimum
+    }
+}
+
+/// A logged distance that differs from the estimate beyond the tolerance: flagged for review,
+/// never rejected.
+public struct KmFlag: Hashable, Sendable, CustomStringConvertible {
+    /// Logged km minus estimated km.
+    public var difference: Distance
+    /// The estimate.
+    public var estimated: Distance
+
+    /// `+62% (31.0 km logged, 19.1 km estimated)`.
+    public var description: String {
+        let percent = estimated.metres > 0 ? Int((Double(difference.metres) / Double(estimated.metres) * 100).rounded()) : 0
+        let logged = Distance(metres: estimated.metres + difference.metres)
+        return "\(percent >= 0 ? "+" : "")\(percent)% (\(logged) logged, \(estimated) estimated)"
+    }
+}
+
+/// A valid log ready to store, with its reconciliation.
+public struct CheckedLog: Hashable, Sendable {
+    /// The log.
+    public var log: TripLog
+    /// The distance the convention counts for the trip (base → pickup → destination → base,
+    /// or base → pickup → base when the beneficiary did not travel).
+    public var estimated: Distance
+    /// Set when the logged km are beyond the tolerance.
+    public var flag: KmFlag?
+    /// Where the row came from.
+    public var line: Int
+}
+
+/// The result of checking a file: everything new, what was already recorded, and every problem.
+public struct LogBatch: Sendable {
+    /// New logs to store (only when there are no problems).
+    public var fresh: [CheckedLog] = []
+    /// Trips whose identical log was already recorded.
+    public var alreadyRecorded: [Int64] = []
+    /// Every problem found, in line order.
+    public var problems: [FieldError] = []
+}

@@ -1,0 +1,177 @@
+import ArgumentParser
+import CentraleDomain
+import CentraleFormats
+import CentraleStore
+import CentraleTripLogs
+import Foundation
+
+/// `centrale log`: trip logs from the associations.
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Trip logs: the template, submitting files, amending a log, km flags.",
+        subcommands: [LogTemplateCommand.self, LogSubmitCommand.self, LogAmendCommand.self, LogFlagsCommand.self]
+    )
+}
+
+/// `centrale log template`.
+struct LogTemplateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "template",
+        abstract: "Print the trip-log CSV header with one example row.",
+        discussion: """
+            Columns: trip (the id from `centrale trips`), date, vehicle (plate), driver (volunteer code), \
+            odometer_start and odometer_end in km, or km alone, pickup_time and dropoff_time (HH:MM), \
+            waiting_minutes, outcome (done, no_show, cancelled_on_spot), notes. Italian headers work too \
+            (viaggio, data, targa, autista, km_inizio, km_fine, km, ora_presa, ora_arrivo, attesa, esito, note), \
+            with ';' separators, decimal commas and dates as 05/10/2026.
+            """
+    )
+
+    func run() {
+        print("trip,date,vehicle,driver,odometer_start,odometer_end,km,pickup_time,dropoff_time,waiting_minutes,outcome,notes")
+        print("1234,2026-10-05,FP123AB,V017,45210.0,45233.4,,08:05,08:40,0,done,")
+    }
+}
+
+/// `centrale log submit`.
+struct LogSubmitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "submit",
+        abstract: "Import trip-log files (CSV or JSON) for an association.",
+        discussion: """
+            Each file is all or nothing: a file with any invalid row writes nothing, and every problem \
+            is listed as FILE:LINE: field: what is wrong. Submitting the same file again is harmless. \
+            A different value for a trip already logged is a conflict: correct it with `centrale log amend`. \
+            Logged km far from the estimate are flagged for review (see `centrale log flags`), not refused. \
+            Exit status 1 if any file was rejected.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The association submitting.") var association: String
+    @Argument(help: "CSV or JSON files.") var files: [String]
+    @Option(name: .customLong("operator"), help: "Who submits (default: the association's code).") var operatorOption: String?
+
+    func run() throws {
+        try reportingErrors {
+            let store = try global.openStore()
+            var rejected = 0
+            for file in files {
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    printError("error: \(file): cannot read the file; check the path"); rejected += 1; continue
+                }
+                guard let text = String(data: data, encoding: .utf8) else {
+                    printError("error: \(file):1: the file is not UTF-8 text; save it as CSV UTF-8"); rejected += 1; continue
+                }
+                let digest = SHA256.hex(of: data)
+                let rows: [LogRow]
+                do { rows = try LogParser.parse(text, fileName: file) } catch let errors as FieldErrors {
+                    _ = try store.recordRejectedFile(association: association, file: file, sha256: digest, problems: errors.errors,
+                                                     actor: Actor(operatorOption ?? association))
+                    errors.errors.forEach { printError("error: \($0)") }
+                    printError("\(file): rejected, nothing written.")
+                    rejected += 1
+                    continue
+                }
+                let result = try store.submitLogs(rows, association: association, file: file, sha256: digest,
+                                                  actor: Actor(operatorOption ?? association, reason: "trip-log submission"))
+                if result.accepted {
+                    print("\(file): \(result.newLogs) new, \(result.alreadyRecorded) already recorded"
+                          + (result.flagged > 0 ? ", \(result.flagged) flagged for km review" : "") + ".")
+                } else {
+                    result.problems.forEach { printError("error: \($0)") }
+                    printError("\(file): rejected (\(result.problems.count) problem\(result.problems.count == 1 ? "" : "s")), nothing written.")
+                    rejected += 1
+                }
+            }
+            if rejected > 0 { throw ExitCode.failure }
+        }
+    }
+}
+
+/// `centrale log amend`.
+struct LogAmendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "amend",
+        abstract: "Correct a recorded trip log, with a reason (audited).",
+        discussion: "--km replaces the odometer readings; give --odometer-start and --odometer-end together."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The trip id.") var trip: Int64
+    @Option(help: "Why (required; recorded in the audit trail).") var reason: String
+    @Option(help: "Km driven (replaces the odometer readings).") var km: String?
+    @Option(help: "Odometer at the start, km.") var odometerStart: String?
+    @Option(help: "Odometer at the end, km.") var odometerEnd: String?
+    @Option(help: "Pickup time HH:MM.") var pickup: LocalTime?
+    @Option(help: "Drop-off time HH:MM.") var dropoff: LocalTime?
+    @Option(help: "Waiting minutes.") var waiting: Int?
+    @Option(help: "done, no_show or cancelled_on_spot.") var outcome: String?
+    @Option(help: "Vehicle plate.") var vehicle: String?
+    @Option(help: "Driver code.") var driver: String?
+    @Option(help: "Notes.") var notes: String?
+    @Option(name: .customLong("operator"), help: "Who amends (default: the OS user).") var operatorOption: String?
+
+    func validate() throws {
+        if (odometerStart == nil) != (odometerEnd == nil) { throw ValidationError("give --odometer-start and --odometer-end together") }
+        for (name, value) in [("--km", km), ("--odometer-start", odometerStart), ("--odometer-end", odometerEnd)] {
+            if let value, DecimalText.scaled(value, decimals: 3) == nil { throw ValidationError("\(name): '\(value)' is not a number of km") }
+        }
+        if let outcome, TripOutcome(rawValue: outcome) == nil { throw ValidationError("--outcome must be done, no_show or cancelled_on_spot") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            func metres(_ text: String) -> Distance { Distance(metres: DecimalText.scaled(text, decimals: 3)!) }
+            let checked = try global.openStore().amendLog(trip: trip, change: { log in
+                if let km { log.driven = metres(km); log.odometerStart = nil; log.odometerEnd = nil }
+                if let odometerStart, let odometerEnd {
+                    log.odometerStart = metres(odometerStart); log.odometerEnd = metres(odometerEnd)
+                    log.driven = metres(odometerEnd) - metres(odometerStart)
+                }
+                if let pickup { log.pickedUpAt = pickup }
+                if let dropoff { log.droppedOffAt = dropoff }
+                if let waiting { log.waitingMinutes = waiting }
+                if let outcome { log.outcome = TripOutcome(rawValue: outcome)! }
+                if let vehicle { log.vehiclePlate = vehicle.uppercased() }
+                if let driver { log.driverCode = driver }
+                if let notes { log.notes = notes }
+            }, actor: Actor(operatorName(operatorOption), reason: reason))
+            print("Trip \(trip): log amended (\(checked.log.driven), estimate \(checked.estimated)"
+                  + (checked.flag.map { "; flagged \($0)" } ?? "") + ").")
+        }
+    }
+}
+
+/// `centrale log flags`.
+struct LogFlagsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "flags",
+        abstract: "List the month's logged trips whose km differ from the estimate beyond the tolerance."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The month, YYYY-MM.") var month: String
+    @Option(help: "Only this association.") var association: String?
+    @Option(help: "table or json.") var format: OutputFormat = .table
+
+    func validate() throws {
+        if YearMonth(month) == nil { throw ValidationError("--month: '\(month)' is not a month YYYY-MM") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let flags = try global.openStore().flaggedLogs(month: YearMonth(month)!, association: association)
+            if format == .json { print(try jsonString(flags)); return }
+            guard !flags.isEmpty else { print("No trips flagged for km review in \(month)."); return }
+            var table = TextTable(["TRIP", "DATE", "ASSOCIATION", "VEHICLE", "LOGGED", "ESTIMATED", "DIFFERENCE"], rightAligned: [0, 4, 5])
+            for flag in flags {
+                table.add([String(flag.trip), flag.date, flag.association, flag.vehicle, Distance(metres: flag.drivenMetres).description,
+                           Distance(metres: flag.estimatedMetres).description, flag.flag])
+            }
+            print(table.rendered)
+            print("\(flags.count) trip\(flags.count == 1 ? "" : "s") flagged for review.")
+        }
+    }
+}
