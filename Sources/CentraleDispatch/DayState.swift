@@ -42,6 +42,11 @@ struct DayState {
         monthTotal = month.reduce(0, +) + remaining.values.reduce(0, +)
     }
 
+    /// The month's volume shares are measured on: every trip of the month, but at least 20 per
+    /// association, so that a nearly empty month (a new database, a quiet start) does not swing
+    /// the share term by whole percents per trip.
+    var shareVolume: Double { Double(max(monthTotal, 20 * engine.associations.count, 1)) }
+
     /// Records that association `code` takes `trip`.
     mutating func take(_ trip: DispatchTrip, by code: String) {
         let index = indexByCode[code]!
@@ -70,7 +75,7 @@ struct DayState {
         let left = remaining[trip.beneficiary] ?? 1
         let continuityWeight = travelledThisMonth.contains(trip.beneficiary)
             ? weights.continuity : weights.continuity * weights.continuityAcrossMonths
-        let total = Double(max(monthTotal, 1))
+        let total = shareVolume
         let averageShare = 1 / Double(max(engine.associations.count, 1))
         for (index, association) in engine.associations.enumerated() {
             if let rule = engine.firstBrokenRule(trip, association: index, load: ignoringCapacity ? 0 : today[index]) {
@@ -131,7 +136,7 @@ struct DayState {
     /// reduces the larger of the two deviations it touches. Greedy placement can leave a few
     /// associations far off; this aims at the convention's band directly.
     mutating func repairRoster(_ movable: [String], _ samples: [String: DispatchTrip]) {
-        let total = Double(max(monthTotal, 1))
+        let total = shareVolume
         let targets = engine.associations.map { Double($0.shareBasisPoints) / 10_000 }
         func deviation(_ index: Int, _ extra: Int = 0) -> Double {
             targets[index] > 0 ? Double(month[index] + committed[index] + extra) / total / targets[index] - 1 : 0

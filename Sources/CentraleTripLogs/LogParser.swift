@@ -17,7 +17,8 @@ public enum LogParser {
     }
 
     static func parseCSV(_ text: String, fileName: String) throws -> [LogRow] {
-        let records = try CSVReader(fileName: fileName).read(text)
+        let records: [CSVRecord]
+        do { records = try CSVReader(fileName: fileName).read(text) } catch let error as FieldError { throw FieldErrors([error]) }
         guard let header = records.first else {
             throw FieldErrors([FieldError(SourceLocation(file: fileName, line: 1), field: "", "the file is empty; "
                                           + "start with a header line (`centrale log template` prints one)")])

@@ -121,8 +121,8 @@ public struct LogValidator: Sendable {
             if pickup == nil && r.row[.pickupTime].isEmpty { r.fail("pickup_time", "is empty; a trip carried out needs the pickup time (HH:MM)") }
             if dropoff == nil && r.row[.dropoffTime].isEmpty { r.fail("dropoff_time", "is empty; a trip carried out needs the drop-off time (HH:MM)") }
             if let pickup, let dropoff, dropoff < pickup { r.fail("dropoff_time", "\(dropoff) is before the pickup at \(pickup)") }
-        } else if let dropoff, !r.row[.dropoffTime].isEmpty {
-            r.fail("dropoff_time", "\(dropoff) given, but the outcome is \(outcome?.rawValue ?? "?"): nobody was dropped off; leave it empty")
+        } else if let outcome, let dropoff {
+            r.fail("dropoff_time", "\(dropoff) given, but the outcome is \(outcome.rawValue): nobody was dropped off; leave it empty")
         }
         let waiting = r.minutes(.waitingMinutes)
 

@@ -73,6 +73,15 @@ struct SoftGoalTests {
         #expect(plan.decisions[0].association == plan.decisions[1].association)
     }
 
+    @Test("in a nearly empty month the legs of a request still go to one association")
+    func quietMonth() {
+        let associations = [F.association("X", serves: [F.a], base: F.a.centroid), F.association("Y", serves: [F.a], base: F.a.centroid.moved(km: 1))]
+        let plan = DispatchEngine(associations: associations, comuni: F.comuni, convention: F.convention())
+            .dispatch([F.trip(1, in: F.a, beneficiary: "ANNA", at: 480), F.trip(2, in: F.a, beneficiary: "ANNA", at: 660)],
+                      on: F.day, history: DispatchHistory(day: F.day))
+        #expect(plan.decisions.map(\.association) == ["X", "X"])
+    }
+
     @Test("the same input in another order gives the same plan")
     func deterministic() {
         let associations = [F.association("X", serves: [F.a, F.b], base: F.a.centroid, capacity: 3),

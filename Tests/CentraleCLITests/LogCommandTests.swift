@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+import Testing
+
+/// A database with BANNA1's round trip on 2025-03-03 dispatched; returns the path, the two trip
+/// ids, the association and one of its vehicles able to carry a wheelchair.
+func dispatchedDay(_ work: Workspace) throws -> (db: String, trips: [Int], association: String, vehicle: String) {
+    let db = try preparedDatabase(work)
+    _ = try centrale(["request", "add", "--db", db, "--beneficiary", "BANNA1", "--date", "2025-03-03", "--time", "09:00",
+                      "--to", "OSP-CAREGGI", "--return", "11:00"])
+    _ = try centrale(["dispatch", "--db", db, "--date", "2025-03-03"])
+    let trips = try listJSON(db, "2025-03-03")
+    let association = try #require(trips.first?["association"] as? String)
+    let queue = try DatabaseQueue(path: db)
+    let vehicle = try queue.read { try String.fetchOne($0, sql: "SELECT plate FROM vehicle WHERE association = ? AND wheelchair_places > 0 AND active = 1 ORDER BY plate", arguments: [association]) }
+    try queue.close()
+    return (db, trips.compactMap { $0["id"] as? Int }, association, try #require(vehicle))
+}
+
+/// The rows of the tables a rejected file must not touch.
+func serviceState(_ db: String) throws -> [String] {
+    try dumpDatabase(db).filter { $0.hasPrefix("trip: ") || $0.hasPrefix("trip_log: ") || $0.hasPrefix("assignment: ") }
+}
+
+@Suite("centrale trips and log", .serialized)
+struct LogCommandTests {
+    @Test("an association lists its trips without personal data beyond the pickup address")
+    func trips() throws {
+        let work = try Workspace()
+        let (db, ids, association, _) = try dispatchedDay(work)
+        let csv = try centrale(["trips", "--db", db, "--association", association, "--date", "2025-03-03", "--format", "csv"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdout.hasPrefix("trip,date,time,leg,beneficiary,needs,pickup,destination,purpose,status\n"))
+        #expect(csv.stdout.contains("\(ids[0]),2025-03-03,09:00,outbound,BANNA1,wheelchair,\"Via di Casa 1, Scandicci\",AOU Careggi,visit,assigned"))
+        #expect(!csv.stdout.contains("Anna Test"))
+        let month = try centrale(["trips", "--db", db, "--association", association, "--month", "2025-03", "--format", "json"])
+        #expect((try JSONSerialization.jsonObject(with: Data(month.stdout.utf8)) as? [Any])?.count == 2)
+        let other = try centrale(["trips", "--db", db, "--association", association == "MIS-VAG" ? "PA-PRA" : "MIS-VAG", "--date", "2025-03-03"])
+        #expect(other.stdout.contains("No trips"))
+    }
+
+    @Test("submit, resubmit harmlessly, amend with a reason, and list km flags")
+    func submitAndAmend() throws {
+        let work = try Workspace()
+        let (db, ids, association, vehicle) = try dispatchedDay(work)
+        let template = try centrale(["log", "template"])
+        #expect(template.stdout.hasPrefix("trip,date,vehicle,driver,odometer_start,odometer_end,km,pickup_time,dropoff_time,waiting_minutes,outcome,notes\n"))
+
+        let file = work.path("march.csv")
+        try """
+            \u{FEFF}Viaggio;Data;Targa;Autista;Km inizio;Km fine;Ora presa;Ora arrivo;Attesa;Esito;Note\r
+            \(ids[0]);03/03/2025;\(vehicle);V01;45210,0;45226,1;08:30;08:52;0;effettuato;\r
+            \(ids[1]);03/03/2025;\(vehicle);V01;45230,0;45290,0;11:05;11:31;0;effettuato;giro lungo\r
+
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let first = try centrale(["log", "submit", "--db", db, "--association", association, file])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("2 new, 0 already recorded"))
+        #expect(first.stdout.contains("flagged for km review"))
+        #expect(try listJSON(db, "2025-03-03").allSatisfy { $0["status"] as? String == "done" })
+
+        let again = try centrale(["log", "submit", "--db", db, "--association", association, file])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("0 new, 2 already recorded"))
+
+        let flags = try centrale(["log", "flags", "--db", db, "--month", "2025-03"])
+        #expect(flags.stdout.contains("60.0 km"))
+        let flagged = try JSONSerialization.jsonObject(with: Data(try centrale(["log", "flags", "--db", db, "--month", "2025-03", "--format", "json"]).stdout.utf8)) as? [[String: Any]] ?? []
+        let long = try #require(flagged.first { $0["trip"] as? Int == ids[1] })
+        let estimate = try #require(long["estimated_m"] as? Int)
+        let km = "\(estimate / 1000).\(String(1000 + estimate % 1000).dropFirst())"
+
+        let amend = try centrale(["log", "amend", "--db", db, String(ids[1]), "--km", km, "--reason", "odometer misread", "--operator", "ufficio"])
+        #expect(amend.status == 0, "\(amend.stderr)")
+        #expect(!(try centrale(["log", "flags", "--db", db, "--month", "2025-03"]).stdout.contains(" \(ids[1]) ")))
+        let audit = try auditRows(db, trip: ids[1])
+        #expect(audit.contains { $0.hasPrefix("ufficio log.amend") && $0.contains("\"driven_m\":\"60000 → \(estimate)\"") && $0.hasSuffix("odometer misread") })
+
+        // The original file now conflicts with the amended log: refused, nothing changed.
+        let before = try serviceState(db)
+        let conflict = try centrale(["log", "submit", "--db", db, "--association", association, file])
+        #expect(conflict.status == 1)
+        #expect(conflict.stderr.contains("march.csv:3: trip: trip \(ids[1]) is already logged with other values"))
+        #expect(conflict.stderr.contains("centrale log amend"))
+        #expect(try serviceState(db) == before)
+        #expect(try centrale(["log", "amend", "--db", db, String(ids[1]), "--km", km, "--reason", "again"]).stderr.contains("nothing to change"))
+    }
+
+    @Test("bad files: each exits 1, names the line, and leaves trips, logs and assignments as they were",
+          arguments: [
+            ("unknown-trip.csv", "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n999999,{V},V01,12,08:30,08:52,done\n", "unknown-trip.csv:2: trip: no trip 999999"),
+            ("wrong-vehicle.csv", "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n{T0},{T0V},V01,12,08:30,08:52,done\n{T1},ZZ999ZZ,V01,12,11:05,11:31,done\n", "wrong-vehicle.csv:3: vehicle: 'ZZ999ZZ' is not in"),
+            ("open-quote.csv", "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome,notes\n{T0},{V},V01,12,08:30,08:52,done,\"never closed\n", "open-quote.csv:2: column 8: a quoted field is never closed"),
+            ("no-driver.csv", "trip,vehicle,km,pickup_time,dropoff_time,outcome\n{T0},{V},12,08:30,08:52,done\n", "no-driver.csv:1: driver: missing"),
+            ("broken.json", "[{\"trip\": {T0}, \"vehicle\": \"{V}\",]", "broken.json:1: is not valid JSON"),
+            ("times.csv", "trip;vehicle;driver;km;pickup_time;dropoff_time;outcome\n{T0};{V};V01;12,5;08:30;08:52;done\n{T1};{V};V01;12,5;11:31;11:05;done\n", "times.csv:3: dropoff_time: 11:05 is before the pickup at 11:31"),
+            ("repeated.csv", "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n{T0},{V},V01,12,08:30,08:52,done\n{T0},{V},V01,12,08:30,08:52,done\n", "repeated.csv:3: trip: trip {T0} is already on line 2 of this file"),
+          ])
+    func badFiles(name: String, content: String, expected: String) throws {
+        let work = try Workspace()
+        let (db, ids, association, vehicle) = try dispatchedDay(work)
+        func fill(_ text: String) -> String {
+            text.replacingOccurrences(of: "{T0V}", with: vehicle).replacingOccurrences(of: "{T0}", with: String(ids[0]))
+                .replacingOccurrences(of: "{T1}", with: String(ids[1])).replacingOccurrences(of: "{V}", with: vehicle)
+        }
+        let file = work.path(name)
+        try fill(content).write(toFile: file, atomically: true, encoding: .utf8)
+        let before = try serviceState(db)
+        let run = try centrale(["log", "submit", "--db", db, "--association", association, file])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains(fill(expected)), "\(run.stderr)")
+        #expect(run.stderr.contains("rejected"))
+        #expect(try serviceState(db) == before)
+        let queue = try DatabaseQueue(path: db)
+        let recorded = try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM log_submission WHERE accepted = 0") }
+        try queue.close()
+        #expect(recorded == 1)
+    }
+}
