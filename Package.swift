@@ -53,7 +53,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "CentraleBench",
-            dependencies: ["CentraleDomain", "CentraleRegistry", "CentraleSynth", "CentraleDispatch"]
+            dependencies: ["CentraleDomain", "CentraleRegistry", "CentraleSynth", "CentraleDispatch", "CentraleStore",
+                           "CentraleTripLogs", "CentraleFormats", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
         // Tests.

@@ -111,8 +111,10 @@ func benchYear() {
 switch which {
 case "dispatch-day": benchDays()
 case "dispatch-year": benchYear()
-case "all", "dispatch": benchDays(); benchYear()
+case "log-import": try benchLogImport(registry: registry, year: benchYearNumber, seed: seed)
+case "dispatch": benchDays(); benchYear()
+case "all": benchDays(); benchYear(); try benchLogImport(registry: registry, year: benchYearNumber, seed: seed)
 default:
-    print("usage: centrale-bench [all | dispatch | dispatch-day | dispatch-year] [--seed N] [--year YYYY] [--convention FILE]")
+    print("usage: centrale-bench [all | dispatch | dispatch-day | dispatch-year | log-import] [--seed N] [--year YYYY] [--convention FILE]")
     exit(2)
 }

@@ -19,24 +19,30 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD` (ISO 8601) or `DD/MM/YYYY` (Italian style); nil if neither.
+    /// Parses `YYYY-MM-DD` (ISO 8601) or `DD/MM/YYYY` (Italian style, day and month may have
+    /// one digit); nil if neither.
     public init?(_ input: some StringProtocol) {
-        let text = Substring(input)
-        let parts: [Substring]
-        let iso: Bool
-        if text.contains("-") {
-            parts = text.split(separator: "-", omittingEmptySubsequences: false); iso = true
-        } else {
-            parts = text.split(separator: "/", omittingEmptySubsequences: false); iso = false
+        var fields: [Int] = [], digits: [Int] = []
+        var value = 0, count = 0, separator: UInt8 = 0
+        for byte in input.utf8 {
+            if byte >= 48 && byte <= 57 {
+                value = value * 10 + Int(byte - 48); count += 1
+                guard count <= 4 else { return nil }
+            } else if (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/")) && count > 0 && (separator == 0 || separator == byte) {
+                separator = byte; fields.append(value); digits.append(count); value = 0; count = 0
+            } else {
+                return nil
+            }
         }
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return nil }
-        if iso {
-            guard parts[0].count == 4, parts[1].count == 2, parts[2].count == 2 else { return nil }
-            self.init(year: a, month: b, day: c)
+        guard count > 0 else { return nil }
+        fields.append(value); digits.append(count)
+        guard fields.count == 3 else { return nil }
+        if separator == UInt8(ascii: "-") {
+            guard digits == [4, 2, 2] else { return nil }
+            self.init(year: fields[0], month: fields[1], day: fields[2])
         } else {
-            guard parts[2].count == 4 else { return nil }
-            self.init(year: c, month: b, day: a)
+            guard digits[2] == 4, digits[0] <= 2, digits[1] <= 2 else { return nil }
+            self.init(year: fields[2], month: fields[1], day: fields[0])
         }
     }
 

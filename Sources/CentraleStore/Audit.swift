@@ -85,6 +85,7 @@ public enum AuditValue: Hashable, Sendable {
     }
 
     static func quote(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

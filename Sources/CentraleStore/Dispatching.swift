@@ -73,7 +73,7 @@ extension Store {
                 if samples[row[0]] == nil { firstLater.append(row[2]) }
             }
             if !firstLater.isEmpty {
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM trip WHERE id IN (\(firstLater.map(String.init).joined(separator: ",")))") {
+                for row in try Row.fetchAll(db, sql: "SELECT \(TripRequest.columns) FROM trip WHERE id IN (\(firstLater.map(String.init).joined(separator: ",")))") {
                     let trip = TripRequest(row: row)
                     samples[trip.beneficiary] = trip
                 }

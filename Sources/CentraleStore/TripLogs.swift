@@ -108,10 +108,10 @@ extension Store {
         var result: [Int64: (trip: TripRequest, assignedTo: String?)] = [:]
         for chunk in stride(from: 0, to: ids.count, by: 900).map({ Array(ids[$0..<min($0 + 900, ids.count)]) }) {
             let rows = try Row.fetchAll(db, sql: """
-                SELECT trip.*, assignment.association AS a_association FROM trip LEFT JOIN assignment ON assignment.trip = trip.id
+                SELECT \(TripRequest.columns), assignment.association FROM trip LEFT JOIN assignment ON assignment.trip = trip.id
                 WHERE trip.id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
                 """, arguments: StatementArguments(chunk))
-            for row in rows { result[row["id"]] = (TripRequest(row: row), row["a_association"]) }
+            for row in rows { result[row[0]] = (TripRequest(row: row), row[TripRequest.columnCount]) }
         }
         return result
     }
@@ -120,7 +120,7 @@ extension Store {
     static func logs(_ db: Database, _ ids: [Int64]) throws -> [Int64: TripLog] {
         var result: [Int64: TripLog] = [:]
         for chunk in stride(from: 0, to: ids.count, by: 900).map({ Array(ids[$0..<min($0 + 900, ids.count)]) }) {
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM trip_log WHERE trip IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
+            for row in try Row.fetchAll(db, sql: "SELECT \(TripLog.columns) FROM trip_log WHERE trip IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
                                         arguments: StatementArguments(chunk)) {
                 let log = TripLog(row: row)
                 result[log.tripID] = log
@@ -136,13 +136,19 @@ extension Store {
 }
 
 extension TripLog {
+    /// The trip-log columns `init(row:)` reads, in its order.
+    static let columns = """
+        trip, association, vehicle, driver, odometer_start_m, odometer_end_m, driven_m, picked_up_at, dropped_off_at, waiting_min,
+        outcome, notes
+        """
+
+    /// Decodes a row of `TripLog.columns`.
     init(row: Row) {
-        self.init(tripID: row["trip"], association: row["association"], vehiclePlate: row["vehicle"], driverCode: row["driver"],
-                  odometerStart: (row["odometer_start_m"] as Int?).map(Distance.init(metres:)),
-                  odometerEnd: (row["odometer_end_m"] as Int?).map(Distance.init(metres:)),
-                  driven: Distance(metres: row["driven_m"]), pickedUpAt: (row["picked_up_at"] as Int?).flatMap(LocalTime.init(minutes:)),
-                  droppedOffAt: (row["dropped_off_at"] as Int?).flatMap(LocalTime.init(minutes:)), waitingMinutes: row["waiting_min"],
-                  outcome: TripOutcome(rawValue: row["outcome"]) ?? .done, notes: row["notes"])
+        self.init(tripID: row[0], association: row[1], vehiclePlate: row[2], driverCode: row[3],
+                  odometerStart: (row[4] as Int?).map(Distance.init(metres:)), odometerEnd: (row[5] as Int?).map(Distance.init(metres:)),
+                  driven: Distance(metres: row[6]), pickedUpAt: (row[7] as Int?).flatMap(LocalTime.init(minutes:)),
+                  droppedOffAt: (row[8] as Int?).flatMap(LocalTime.init(minutes:)), waitingMinutes: row[9],
+                  outcome: TripOutcome(rawValue: row[10]) ?? .done, notes: row[11])
     }
 }
 
@@ -166,3 +172,4 @@ extension Store {
         }
     }
 }
+

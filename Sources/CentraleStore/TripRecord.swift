@@ -16,8 +16,7 @@ public struct TripRecord: Hashable, Sendable {
 
 extension Store {
     static let tripRecordSQL = """
-        SELECT trip.*, assignment.association AS a_association, assignment.vehicle AS a_vehicle,
-               assignment.method AS a_method, assignment.note AS a_note
+        SELECT \(TripRequest.columns), assignment.association, assignment.vehicle, assignment.method, assignment.note
         FROM trip LEFT JOIN assignment ON assignment.trip = trip.id
         """
 
@@ -42,11 +41,12 @@ extension Store {
 extension TripRecord {
     init(row: Row) {
         trip = TripRequest(row: row)
-        version = row["version"]
-        estimated = Distance(metres: row["estimated_m"])
-        if let association: String = row["a_association"] {
-            assignment = Assignment(tripID: trip.id, association: association, vehiclePlate: row["a_vehicle"],
-                                    method: AssignmentMethod(rawValue: row["a_method"]) ?? .engine, note: row["a_note"])
+        estimated = Distance(metres: row[21])
+        version = row[22]
+        let n = TripRequest.columnCount
+        if let association: String = row[n] {
+            assignment = Assignment(tripID: trip.id, association: association, vehiclePlate: row[n + 1],
+                                    method: AssignmentMethod(rawValue: row[n + 2]) ?? .engine, note: row[n + 3])
         }
     }
 }

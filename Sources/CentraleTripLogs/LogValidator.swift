@@ -155,11 +155,12 @@ struct RowCheck {
 
     /// A distance written in km with a decimal point or comma; nil when empty or wrong.
     mutating func kilometres(_ column: LogColumn, upTo limit: Int) -> Distance? {
-        let raw = row[column].replacingOccurrences(of: " ", with: "")
+        var raw = row[column]
         guard !raw.isEmpty else { return nil }
+        if raw.contains(" ") { raw = raw.filter { $0 != " " } }
         // "1.234,5" (Italian thousands) is accepted; a lone separator is the decimal one.
         var text = raw
-        if text.contains(",") && text.contains(".") { text = text.replacingOccurrences(of: ".", with: "") }
+        if text.contains(",") && text.contains(".") { text = text.filter { $0 != "." } }
         guard let metres = DecimalText.scaled(text, decimals: 3), metres >= 0, metres <= limit * 1000 else {
             fail(column.rawValue, "'\(raw)' is not a number of km between 0 and \(limit) (e.g. 23,4 or 23.4)")
             return nil
