@@ -1,3 +1,4 @@
+import CentraleDomain
 import Foundation
 import GRDB
 
@@ -54,6 +55,14 @@ public final class Store: Sendable {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.string(from: clock())
+    }
+
+    /// Today's date in the service's time zone (Europe/Rome), by the store's clock.
+    public func today() -> LocalDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Rome") ?? .current
+        let parts = calendar.dateComponents([.year, .month, .day], from: clock())
+        return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
     /// A value from the `meta` table.

@@ -46,7 +46,7 @@ extension Store {
         return try pool.write { db in
             let ids = LogValidator.tripIDs(rows)
             let context = LogContext(association: association, trips: try Self.logTrips(db, ids), recorded: try Self.logs(db, ids),
-                                     tolerance: tolerance, estimator: registry.convention.distanceEstimator)
+                                     tolerance: tolerance, estimator: registry.convention.distanceEstimator, today: today())
             let batch = LogValidator(context: context).check(rows)
             let accepted = batch.problems.isEmpty
             try db.execute(sql: """

@@ -13,10 +13,13 @@ public struct LogContext: Sendable {
     public var tolerance: KmTolerance
     /// How road distances are estimated.
     public var estimator: RoadDistanceEstimator
+    /// Today in Europe/Rome: a trip after today cannot have taken place yet (nil: no check).
+    public var today: LocalDate?
 
     /// Creates a context.
     public init(association: Association, trips: [Int64: (trip: TripRequest, assignedTo: String?)], recorded: [Int64: TripLog],
-                tolerance: KmTolerance, estimator: RoadDistanceEstimator) {
+                tolerance: KmTolerance, estimator: RoadDistanceEstimator, today: LocalDate? = nil) {
+        self.today = today
         self.association = association
         self.trips = trips
         self.recorded = recorded

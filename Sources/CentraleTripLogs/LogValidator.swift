@@ -66,6 +66,9 @@ public struct LogValidator: Sendable {
         default: break
         }
 
+        if let today = context.today, trip.date > today {
+            r.fail("trip", "trip \(id) is on \(trip.date), after today (\(today)); log it once it has taken place")
+        }
         let rawDate = r.row[.date]
         if !rawDate.isEmpty {
             if let date = LocalDate(rawDate) {

@@ -126,6 +126,14 @@ struct ValidationTests {
         #expect(found == ["f.csv:2: \(problem)"], "\(found)")
     }
 
+    @Test("a trip after today cannot be logged yet")
+    func future() throws {
+        var context = World.context()
+        context.today = LocalDate("2026-10-04")
+        let batch = LogValidator(context: context).check(try LogParser.parse(World.header + "1,,FP123AB,V017,,,18.2,08:05,08:40,,done,\n", fileName: "f.csv"))
+        #expect(batch.problems.map(\.description) == ["f.csv:2: trip: trip 1 is on 2026-10-05, after today (2026-10-04); log it once it has taken place"])
+    }
+
     @Test("a no-show needs no times, and its estimate is base → pickup → base")
     func noShow() throws {
         let batch = try World.check(World.header + "1,,FP123AB,V017,,,1.5,08:05,,,assente,\n")
