@@ -36,9 +36,11 @@ public struct DemoSummary: Sendable, Codable, Hashable {
     public var rejectedFiles = 0
     /// Logs flagged for km review.
     public var flagged = 0
+    /// Euros reimbursed over the year (all statements), in cents.
+    public var reimbursedCents = 0
 
     /// The service's own yearly figures the demo is calibrated on.
-    public static let targets = (beneficiaries: 300, trips: 42_500, km: 1_000_000)
+    public static let targets = (beneficiaries: 300, trips: 42_500, km: 1_000_000, euros: 958_650)
 }
 
 /// Shared state of a demo run, filled in step by step.
@@ -82,7 +84,7 @@ public struct DemoPipeline {
     public var steps: [any DemoStep]
 
     /// The standard pipeline.
-    public static var standard: DemoPipeline { DemoPipeline(steps: [LoadRegistryStep(), GenerateYearStep(), EstimateKilometresStep(), DispatchYearStep(), SubmitLogsStep()]) }
+    public static var standard: DemoPipeline { DemoPipeline(steps: [LoadRegistryStep(), GenerateYearStep(), EstimateKilometresStep(), DispatchYearStep(), SubmitLogsStep(), StatementsStep()]) }
 
     /// Creates a pipeline.
     public init(steps: [any DemoStep]) { self.steps = steps }

@@ -142,13 +142,14 @@ extension TripLog {
         outcome, notes
         """
 
-    /// Decodes a row of `TripLog.columns`.
-    init(row: Row) {
-        self.init(tripID: row[0], association: row[1], vehiclePlate: row[2], driverCode: row[3],
-                  odometerStart: (row[4] as Int?).map(Distance.init(metres:)), odometerEnd: (row[5] as Int?).map(Distance.init(metres:)),
-                  driven: Distance(metres: row[6]), pickedUpAt: (row[7] as Int?).flatMap(LocalTime.init(minutes:)),
-                  droppedOffAt: (row[8] as Int?).flatMap(LocalTime.init(minutes:)), waitingMinutes: row[9],
-                  outcome: TripOutcome(rawValue: row[10]) ?? .done, notes: row[11])
+    /// Decodes a row whose columns from `start` on are `TripLog.columns`.
+    init(row: Row, from start: Int = 0) {
+        let c = start
+        self.init(tripID: row[c], association: row[c + 1], vehiclePlate: row[c + 2], driverCode: row[c + 3],
+                  odometerStart: (row[c + 4] as Int?).map(Distance.init(metres:)), odometerEnd: (row[c + 5] as Int?).map(Distance.init(metres:)),
+                  driven: Distance(metres: row[c + 6]), pickedUpAt: (row[c + 7] as Int?).flatMap(LocalTime.init(minutes:)),
+                  droppedOffAt: (row[c + 8] as Int?).flatMap(LocalTime.init(minutes:)), waitingMinutes: row[c + 9],
+                  outcome: TripOutcome(rawValue: row[c + 10]) ?? .done, notes: row[c + 11])
     }
 }
 

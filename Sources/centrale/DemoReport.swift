@@ -9,7 +9,7 @@ enum DemoReport {
             ("beneficiaries", summary.beneficiaries, targets.beneficiaries),
             ("trips", summary.trips, targets.trips),
             ("km", summary.km, targets.km),
-        ]
+        ] + (summary.reimbursedCents > 0 ? [("euros reimbursed", summary.reimbursedCents / 100, targets.euros)] : [])
         var lines = ["", "Demo year \(summary.year) (seed \(summary.seed)) in \(summary.database)",
                      "  figure              generated      target   difference"]
         for (name, value, target) in rows {

@@ -53,7 +53,7 @@ struct InitCommandTests {
         let data = try work.copyOfData()
         let file = data.appendingPathComponent("convention.toml")
         let text = try String(contentsOf: file, encoding: .utf8)
-            .replacingOccurrences(of: "insurance_per_trip = 1.50", with: "insurance_per_trip = 1,50")
+            .replacingOccurrences(of: "insurance_per_trip = 2.40", with: "insurance_per_trip = 2,40")
         try text.write(to: file, atomically: true, encoding: .utf8)
         let line = text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("insurance_per_trip") }! + 1
         let run = try centrale(["init", "--db", work.path("c.sqlite"), "--data", data.path])
@@ -96,7 +96,7 @@ struct InitCommandTests {
         #expect(try centrale(["init", "--db", db]).status == 0)
         let data = try work.copyOfData()
         let file = data.appendingPathComponent("convention.toml")
-        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "km_rate = 0.55", with: "km_rate = 0.56")
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "km_rate = 0.66", with: "km_rate = 0.67")
         try text.write(to: file, atomically: true, encoding: .utf8)
         let run = try centrale(["init", "--db", db, "--data", data.path])
         #expect(run.status == 0, "\(run.stderr)")

@@ -117,3 +117,36 @@ struct LogCommandTests {
         #expect(recorded == 1)
     }
 }
+
+@Suite("centrale statement", .serialized)
+struct StatementCommandTests {
+    @Test("the month's statement lists each trip's lines; --all adds up to the same total")
+    func statement() throws {
+        let work = try Workspace()
+        let (db, ids, association, vehicle) = try dispatchedDay(work)
+        let file = work.path("march.csv")
+        try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n\(ids[0]),\(vehicle),V01,14.3,08:30,08:52,done\n\(ids[1]),\(vehicle),V01,3.2,11:05,,no_show\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try centrale(["log", "submit", "--db", db, "--association", association, file]).status == 0)
+
+        let json = try centrale(["statement", "--db", db, "--association", association, "--month", "2025-03", "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let statement = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let entries = try #require(statement["entries"] as? [[String: Any]])
+        #expect(entries.count == 2)
+        let first = try #require(entries.first { $0["tripID"] as? Int == ids[0] }?["reimbursement"] as? [String: Any])
+        let lines = try #require(first["lines"] as? [[String: Any]])
+        #expect(lines.map { $0["item"] as? String } == ["km", "insurance", "wheelchair"])
+        #expect(lines[0]["basis"] as? String == "14.3 km × 0.66 €/km")
+        #expect(lines[0]["amount"] as? Int == 944) // 14.3 × 0.66 = 9.438 → 9.44
+        let second = try #require(entries.first { $0["tripID"] as? Int == ids[1] }?["reimbursement"] as? [String: Any])
+        #expect((second["lines"] as? [[String: Any]])?.map { $0["item"] as? String } == ["km", "insurance", "no_show"])
+
+        let md = try centrale(["statement", "--db", db, "--association", association, "--month", "2025-03"])
+        #expect(md.stdout.hasPrefix("# Rendiconto 2025-03"))
+        let total = try #require(md.stdout.split(separator: "\n").first { $0.hasPrefix("| **total** |") })
+        let all = try centrale(["statement", "--db", db, "--all", "--month", "2025-03", "--format", "csv"])
+        let grand = try #require(all.stdout.split(separator: "\n").last)
+        #expect(total.contains(String(grand.split(separator: ",", omittingEmptySubsequences: false)[5])))
+    }
+}

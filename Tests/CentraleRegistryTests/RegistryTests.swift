@@ -19,8 +19,8 @@ struct RegistryTests {
         #expect(registry.associations.allSatisfy { !$0.vehicles.isEmpty })
         #expect(Set(registry.places.map(\.kind)).isSuperset(of: [.hospital, .dialysis, .rehabilitation, .dayCentre]))
         let tariff = try #require(registry.convention.tariff(on: LocalDate(year: 2025, month: 6, day: 1)!))
-        #expect(tariff.kmRate == PerKmRate(microEurosPerKm: 550_000))
-        #expect(tariff.insurancePerTrip == Money(cents: 150))
+        #expect(tariff.kmRate == PerKmRate(microEurosPerKm: 660_000))
+        #expect(tariff.insurancePerTrip == Money(cents: 240))
         #expect(registry.convention.rules.maxRideMinutes == 60)
     }
 
@@ -43,7 +43,7 @@ struct RegistryTests {
 
     @Test("a wrong type in convention.toml names file, line and key")
     func badConventionType() {
-        let broken = EmbeddedRegistry.texts[.convention]!.replacingFirst("km_rate = 0.55", with: "km_rate = \"cheap\"")
+        let broken = EmbeddedRegistry.texts[.convention]!.replacingFirst("km_rate = 0.66", with: "km_rate = \"cheap\"")
         let found = errors(texts(replacing: .convention, with: broken))
         let line = lineNumber(of: "km_rate = \"cheap\"", in: broken)
         #expect(found == ["data/convention.toml:\(line): tariff[1].km_rate: expected a number (euros per km), found a string"])

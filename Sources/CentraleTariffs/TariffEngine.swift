@@ -1,0 +1,96 @@
+import CentraleDomain
+
+/// Computes what the convention pays for a logged trip, line by line.
+///
+/// Under art. 56 of the Codice del Terzo Settore only costs actually incurred are reimbursed,
+/// without mark-up: the km rate is capped at the reference cost per km of the vehicle's class
+/// (ACI tables), extra items apply only when the trip needed them, and indirect costs are
+/// added per month on the statement, pro rata and capped (see `indirectLine`).
+///
+/// Rounding rule: every line is computed exactly in integer units and rounded once, to the
+/// cent, half up (away from zero); a total is the sum of its rounded lines. So any euro of a
+/// statement can be recomputed from its lines.
+public struct TariffEngine: Sendable {
+    /// The convention, with its tariff versions.
+    public let convention: Convention
+
+    /// Creates an engine.
+    public init(convention: Convention) { self.convention = convention }
+
+    /// What went wrong computing a reimbursement.
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        /// No tariff version covers the trip's date.
+        case noTariff(LocalDate)
+
+        public var description: String {
+            switch self {
+            case .noTariff(let date): "no tariff version of the convention covers \(date); add one to convention.toml and run `centrale init`"
+            }
+        }
+    }
+
+    /// The reimbursement of a trip carried out (or attempted) as logged, with the vehicle used.
+    public func reimburse(_ trip: TripRequest, log: TripLog, vehicle: Vehicle) throws -> TripReimbursement {
+        guard let tariff = convention.tariff(on: trip.date) else { throw Problem.noTariff(trip.date) }
+        var lines: [ReimbursementLine] = []
+
+        let vehicleClass = vehicle.vehicleClass
+        let cap = tariff.kmCap[vehicleClass] ?? tariff.kmRate
+        let rate = min(tariff.kmRate, cap)
+        let rateNote = rate < tariff.kmRate ? " (capped at the \(vehicleClass.rawValue) reference cost)" : ""
+        lines.append(ReimbursementLine(item: .km, basis: "\(log.driven.kilometresText) km × \(rate) €/km\(rateNote)",
+                                       amount: Self.cents(numerator: log.driven.metres * rate.microEurosPerKm, denominator: 10_000_000)))
+        lines.append(ReimbursementLine(item: .insurance, basis: "per trip", amount: tariff.insurancePerTrip))
+
+        switch log.outcome {
+        case .done:
+            if trip.needs.contains(.stretcher) && vehicle.stretcher {
+                lines.append(ReimbursementLine(item: .stretcher, basis: "per trip", amount: tariff.stretcherItem))
+            } else if trip.needs.contains(.wheelchair) && vehicle.wheelchairPlaces > 0 {
+                lines.append(ReimbursementLine(item: .wheelchair, basis: "per trip", amount: tariff.wheelchairItem))
+            }
+            if trip.needs.contains(.escort) {
+                lines.append(ReimbursementLine(item: .escort, basis: "per trip", amount: tariff.escortItem))
+                let beyond = log.waitingMinutes - tariff.escortWaitingFreeMinutes
+                if beyond > 0 {
+                    let hours = (beyond + 59) / 60
+                    lines.append(ReimbursementLine(item: .waiting,
+                                                   basis: "\(log.waitingMinutes) min, \(beyond) beyond \(tariff.escortWaitingFreeMinutes): \(hours) h × \(tariff.escortWaitingPerHour) €",
+                                                   amount: Money(cents: hours * tariff.escortWaitingPerHour.cents)))
+                }
+            }
+        case .noShow:
+            lines.append(ReimbursementLine(item: .noShow, basis: "beneficiary not there", amount: tariff.noShowItem))
+        case .cancelledOnSpot:
+            lines.append(ReimbursementLine(item: .cancelledOnSpot, basis: "cancelled on arrival", amount: tariff.cancelledOnSpotItem))
+        }
+        return TripReimbursement(tripID: trip.id, tariffID: tariff.id, lines: lines)
+    }
+
+    /// The month's indirect costs for an association: the tariff's percentage of the month's
+    /// direct items, capped at the monthly maximum.
+    public func indirectLine(direct: Money, month: YearMonth) throws -> ReimbursementLine {
+        guard let tariff = convention.tariff(on: month.lastDay) else { throw Problem.noTariff(month.lastDay) }
+        let share = Self.cents(numerator: direct.cents * tariff.indirectBasisPoints, denominator: 10_000)
+        let capped = min(share, tariff.indirectCapPerMonth)
+        let percent = Money(cents: tariff.indirectBasisPoints).description
+        return ReimbursementLine(item: .indirect,
+                                 basis: "\(percent)% of \(direct) € direct items" + (capped < share ? ", capped at \(tariff.indirectCapPerMonth) €" : ""),
+                                 amount: capped)
+    }
+
+    /// `numerator / denominator` cents, rounded half up (away from zero).
+    static func cents(numerator: Int, denominator: Int) -> Money {
+        let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)
+        let roundAway = 2 * abs(remainder) >= denominator
+        return Money(cents: quotient + (roundAway ? (numerator < 0 ? -1 : 1) : 0))
+    }
+}
+
+extension Distance {
+    /// Kilometres with one decimal, without the unit (`23.4`).
+    var kilometresText: String {
+        let tenths = (metres + 50) / 100
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import CentraleDomain
+import CentraleStore
+import CentraleTariffs
+
+/// `centrale statement`: an association's monthly reimbursement statement (*rendiconto*).
+struct StatementCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "statement",
+        abstract: "An association's monthly statement, or one row per association with --all.",
+        discussion: """
+            Every logged trip with its reimbursement lines (km at the capped rate, insurance, \
+            equipment and escort items, waiting, no-show or cancellation items), the totals by item, \
+            the indirect costs (a percentage of the direct items, capped per month), the trips flagged \
+            for km review listed apart (they are included in the totals), and the grand total. Each line \
+            is rounded to the cent, half up; totals are sums of lines.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The association's code.") var association: String?
+    @Flag(help: "One row per association with its totals.") var all = false
+    @Option(help: "The month, YYYY-MM.") var month: String
+    @Option(help: "md, csv or json.") var format: Format = .md
+
+    enum Format: String, ExpressibleByArgument { case md, csv, json }
+
+    func validate() throws {
+        guard YearMonth(month) != nil else { throw ValidationError("--month: '\(month)' is not a month YYYY-MM") }
+        guard (association == nil) == all else { throw ValidationError("give --association CODE, or --all") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let store = try global.openStore()
+            let month = YearMonth(self.month)!
+            if all {
+                let statements = try store.statements(month: month)
+                print(StatementRenderer.summary(statements, format: format))
+            } else {
+                print(try StatementRenderer.render(store.statement(association: association!, month: month), format: format))
+            }
+        }
+    }
+}
+
+/// Renders statements as Markdown, CSV or JSON.
+enum StatementRenderer {
+    static func render(_ s: MonthlyStatement, format: StatementCommand.Format) throws -> String {
+        switch format {
+        case .json: return try jsonString(s)
+        case .csv:
+            var lines = ["trip,date,beneficiary,outcome,vehicle,km,tariff,item,basis,amount_eur"]
+            for entry in s.entries {
+                for line in entry.reimbursement.lines {
+                    lines.append([String(entry.tripID), entry.date.description, entry.beneficiary, entry.outcome.rawValue, entry.vehicle,
+                                  entry.driven.kilometresText, entry.reimbursement.tariffID, line.item.rawValue, line.basis,
+                                  line.amount.description].map(csvField).joined(separator: ","))
+                }
+            }
+            lines.append(["", "", "", "", "", "", "", "indirect", s.indirect.basis, s.indirect.amount.description].map(csvField).joined(separator: ","))
+            return lines.joined(separator: "\n")
+        case .md:
+            var lines = ["# Rendiconto \(s.month) — \(s.associationName) (\(s.association))", "",
+                         "Trips logged: \(s.entries.count) · km: \(s.driven) · total: **\(s.total) €**", "",
+                         "## Totals by item", "", "| item | amount € |", "| --- | ---: |"]
+            for (item, amount) in s.totalsByItem { lines.append("| \(item.rawValue) | \(amount) |") }
+            lines.append("| **total** | **\(s.total)** |")
+            lines += ["", "Indirect costs: \(s.indirect.basis).", ""]
+            if !s.flagged.isEmpty {
+                lines += ["## Trips flagged for km review (included above)", "", "| trip | date | vehicle | km | flag |", "| ---: | --- | --- | ---: | --- |"]
+                for entry in s.flagged { lines.append("| \(entry.tripID) | \(entry.date) | \(entry.vehicle) | \(entry.driven.kilometresText) | \(entry.flag!) |") }
+                lines.append("")
+            }
+            lines += ["## Trips", "", "| trip | date | beneficiary | outcome | lines | total € |", "| ---: | --- | --- | --- | --- | ---: |"]
+            for entry in s.entries {
+                let detail = entry.reimbursement.lines.map { "\($0.item.rawValue): \($0.basis) = \($0.amount)" }.joined(separator: "; ")
+                lines.append("| \(entry.tripID) | \(entry.date) | \(entry.beneficiary) | \(entry.outcome.rawValue) | \(detail) | \(entry.reimbursement.total) |")
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    static func summary(_ statements: [MonthlyStatement], format: StatementCommand.Format) -> String {
+        let total = statements.reduce(Money.zero) { $0 + $1.total }
+        switch format {
+        case .json:
+            struct Row: Encodable { var association: String, trips: Int, km: String, direct_eur: String, indirect_eur: String, total_eur: String, flagged: Int }
+            struct Summary: Encodable { var month: String, total_eur: String, associations: [Row] }
+            let summary = Summary(month: statements.first?.month.description ?? "", total_eur: total.description, associations: statements.map {
+                Row(association: $0.association, trips: $0.entries.count, km: $0.driven.kilometresText, direct_eur: $0.direct.description,
+                    indirect_eur: $0.indirect.amount.description, total_eur: $0.total.description, flagged: $0.flagged.count)
+            })
+            return (try? jsonString(summary)) ?? "{}"
+        case .csv:
+            return (["association,trips,km,direct_eur,indirect_eur,total_eur,flagged"] + statements.map {
+                "\($0.association),\($0.entries.count),\($0.driven.kilometresText),\($0.direct),\($0.indirect.amount),\($0.total),\($0.flagged.count)"
+            } + ["TOTAL,\(statements.reduce(0) { $0 + $1.entries.count }),,,,\(total),"]).joined(separator: "\n")
+        case .md:
+            return (["| association | trips | km | direct € | indirect € | total € | flagged |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+                    + statements.map { "| \($0.association) | \($0.entries.count) | \($0.driven.kilometresText) | \($0.direct) | \($0.indirect.amount) | \($0.total) | \($0.flagged.count) |" }
+                    + ["| **total** | \(statements.reduce(0) { $0 + $1.entries.count }) | | | | **\(total)** | |"]).joined(separator: "\n")
+        }
+    }
+}
+
+extension Distance {
+    /// Kilometres with one decimal, without the unit.
+    var kilometresText: String { let tenths = (metres + 50) / 100; return "\(tenths / 10).\(tenths % 10)" }
+}
