@@ -11,6 +11,7 @@ enum Migrations {
         ("v2_service", service),
         ("v3_audit", audit),
         ("v4_log_submissions", logSubmissions),
+        ("v5_closed_months", closedMonths),
     ]
 
     /// A migrator with every migration, or only the first `count`.
@@ -201,6 +202,47 @@ enum Migrations {
             ALTER TABLE trip_log ADD COLUMN estimated_m INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE trip_log ADD COLUMN km_flag TEXT;
             CREATE INDEX trip_log_flagged ON trip_log(km_flag) WHERE km_flag IS NOT NULL;
+            """)
+    }
+
+    /// Closed months with their frozen statements, and adjustments for late logs and amendments.
+    static func closedMonths(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE closed_month (
+              month TEXT PRIMARY KEY NOT NULL,
+              closed_at TEXT NOT NULL,
+              closed_by TEXT NOT NULL,
+              total_cents INTEGER NOT NULL,
+              sha256 TEXT NOT NULL
+            );
+            CREATE TABLE statement_snapshot (
+              month TEXT NOT NULL REFERENCES closed_month(month),
+              association TEXT NOT NULL REFERENCES association(code),
+              total_cents INTEGER NOT NULL,
+              json TEXT NOT NULL,
+              sha256 TEXT NOT NULL,
+              PRIMARY KEY (month, association)
+            ) WITHOUT ROWID;
+            CREATE TRIGGER closed_month_frozen BEFORE UPDATE ON closed_month
+              BEGIN SELECT RAISE(ABORT, 'a closed month is frozen'); END;
+            CREATE TRIGGER closed_month_kept BEFORE DELETE ON closed_month
+              BEGIN SELECT RAISE(ABORT, 'a closed month is frozen'); END;
+            CREATE TRIGGER statement_snapshot_frozen BEFORE UPDATE ON statement_snapshot
+              BEGIN SELECT RAISE(ABORT, 'a closed statement is frozen'); END;
+            CREATE TRIGGER statement_snapshot_kept BEFORE DELETE ON statement_snapshot
+              BEGIN SELECT RAISE(ABORT, 'a closed statement is frozen'); END;
+            CREATE TABLE adjustment (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              trip INTEGER NOT NULL REFERENCES trip(id),
+              association TEXT NOT NULL REFERENCES association(code),
+              original_month TEXT NOT NULL,
+              applied_month TEXT NOT NULL,
+              amount_cents INTEGER NOT NULL,
+              reason TEXT NOT NULL,
+              created_at TEXT NOT NULL,
+              created_by TEXT NOT NULL
+            );
+            CREATE INDEX adjustment_applied ON adjustment(applied_month, association);
             """)
     }
 }

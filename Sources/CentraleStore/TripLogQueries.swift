@@ -1,5 +1,6 @@
 import CentraleDomain
 import CentraleFormats
+import CentraleTariffs
 import CentraleTripLogs
 import GRDB
 
@@ -51,6 +52,22 @@ extension Store {
                 """, arguments: [after.vehiclePlate, after.driverCode, after.odometerStart?.metres, after.odometerEnd?.metres,
                                  after.driven.metres, after.pickedUpAt?.minutes, after.droppedOffAt?.minutes, after.waitingMinutes,
                                  after.outcome.rawValue, after.notes, checked.estimated.metres, checked.flag?.description, id])
+            let trip = trips[id]!.trip
+            if try Self.isClosed(db, trip.date.yearMonth) {
+                let engine = TariffEngine(convention: registry.convention)
+                let fleet = Dictionary(uniqueKeysWithValues: association.vehicles.map { ($0.plate, $0) })
+                if let old = fleet[before.vehiclePlate], let new = fleet[after.vehiclePlate] {
+                    let amount = try engine.reimburse(trip, log: after, vehicle: new).total - engine.reimburse(trip, log: before, vehicle: old).total
+                    if amount != .zero {
+                        let applied = try Self.recordAdjustment(db, trip: trip, association: association.code, amount: amount,
+                                                                reason: "amendment: \(reason)", actor: actor, at: at)
+                        try audit(db, actor, action: "adjustment.create", entity: "trip", id: String(id), details: [
+                            "original_month": .text(trip.date.yearMonth.description), "applied_month": .text(applied.description),
+                            "amount_cents": .int(amount.cents),
+                        ], at: at)
+                    }
+                }
+            }
             if after.outcome != before.outcome {
                 let status: TripStatus = after.outcome == .done ? .done : after.outcome == .noShow ? .noShow : .cancelled
                 try db.execute(sql: "UPDATE trip SET status = ?, version = version + 1 WHERE id = ?", arguments: [status.rawValue, id])

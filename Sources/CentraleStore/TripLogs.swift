@@ -1,5 +1,6 @@
 import CentraleDomain
 import CentraleFormats
+import CentraleTariffs
 import CentraleTripLogs
 import GRDB
 
@@ -60,8 +61,21 @@ extension Store {
                           details: ["association": .text(code), "file": .text(file), "problems": .int(batch.problems.count)], at: at)
                 return SubmissionResult(id: submission, accepted: false, newLogs: 0, alreadyRecorded: 0, flagged: 0, problems: batch.problems)
             }
+            let engine = TariffEngine(convention: registry.convention)
+            var closed: [YearMonth: Bool] = [:]
             for checked in batch.fresh {
                 try insertLog(db, checked, submission: submission, actor: actor, at: at)
+                let trip = context.trips[checked.log.tripID]!.trip
+                let month = trip.date.yearMonth
+                if closed[month] == nil { closed[month] = try Self.isClosed(db, month) }
+                if closed[month]!, let vehicle = association.vehicles.first(where: { $0.plate == checked.log.vehiclePlate }) {
+                    let amount = try engine.reimburse(trip, log: checked.log, vehicle: vehicle).total
+                    let applied = try Self.recordAdjustment(db, trip: trip, association: code, amount: amount,
+                                                            reason: "late log (\(month) closed)", actor: actor, at: at)
+                    try audit(db, actor, action: "adjustment.create", entity: "trip", id: String(trip.id), details: [
+                        "original_month": .text(month.description), "applied_month": .text(applied.description), "amount_cents": .int(amount.cents),
+                    ], at: at)
+                }
             }
             try audit(db, actor, action: "log.submission", entity: "log_submission", id: String(submission), details: [
                 "association": .text(code), "file": .text(file), "sha256": .text(sha256), "new": .int(batch.fresh.count),

@@ -38,11 +38,15 @@ public struct MonthlyStatement: Hashable, Sendable, Codable {
     public var entries: [Entry]
     /// The indirect costs line.
     public var indirect: ReimbursementLine
+    /// Corrections for trips of closed months (late logs, amendments), paid in this month.
+    public var adjustments: [AdjustmentLine]
 
     /// The sum of every trip's lines.
     public var direct: Money { entries.reduce(.zero) { $0 + $1.reimbursement.total } }
-    /// The grand total: direct items and indirect costs.
-    public var total: Money { direct + indirect.amount }
+    /// The sum of the adjustments.
+    public var adjusted: Money { adjustments.reduce(.zero) { $0 + $1.amount } }
+    /// The grand total: direct items, indirect costs and adjustments.
+    public var total: Money { direct + indirect.amount + adjusted }
     /// Km logged.
     public var driven: Distance { entries.reduce(.zero) { $0 + $1.driven } }
     /// The trips flagged for km review (they are included in the totals, and listed apart).
@@ -57,12 +61,35 @@ public struct MonthlyStatement: Hashable, Sendable, Codable {
     }
 
     /// Builds a statement; the entries' reimbursements are already computed.
-    public init(association: String, associationName: String, month: YearMonth, entries: [Entry], engine: TariffEngine) throws {
+    public init(association: String, associationName: String, month: YearMonth, entries: [Entry], adjustments: [AdjustmentLine] = [],
+                engine: TariffEngine) throws {
         self.association = association
         self.associationName = associationName
         self.month = month
+        self.adjustments = adjustments
         self.entries = entries.sorted { ($0.date, $0.tripID) < ($1.date, $1.tripID) }
         let direct = entries.reduce(Money.zero) { $0 + $1.reimbursement.total }
         self.indirect = try engine.indirectLine(direct: direct, month: month)
+    }
+}
+
+/// A correction paid in an open month for a trip of a closed month: a log submitted after the
+/// month was closed, or an amendment of one of its logs.
+public struct AdjustmentLine: Hashable, Sendable, Codable {
+    /// The trip it refers to.
+    public var tripID: Int64
+    /// The closed month the trip belongs to.
+    public var originalMonth: YearMonth
+    /// What is added (or, if negative, taken back).
+    public var amount: Money
+    /// Why: "late log" or the amendment's reason.
+    public var reason: String
+
+    /// Creates an adjustment line.
+    public init(tripID: Int64, originalMonth: YearMonth, amount: Money, reason: String) {
+        self.tripID = tripID
+        self.originalMonth = originalMonth
+        self.amount = amount
+        self.reason = reason
     }
 }

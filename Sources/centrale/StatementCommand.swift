@@ -21,9 +21,9 @@ struct StatementCommand: ParsableCommand {
     @Option(help: "The association's code.") var association: String?
     @Flag(help: "One row per association with its totals.") var all = false
     @Option(help: "The month, YYYY-MM.") var month: String
-    @Option(help: "md, csv or json.") var format: Format = .md
+    @Option(help: "md, csv, json or html.") var format: Format = .md
 
-    enum Format: String, ExpressibleByArgument { case md, csv, json }
+    enum Format: String, ExpressibleByArgument { case md, csv, json, html }
 
     func validate() throws {
         guard YearMonth(month) != nil else { throw ValidationError("--month: '\(month)' is not a month YYYY-MM") }
@@ -59,14 +59,28 @@ enum StatementRenderer {
                 }
             }
             lines.append(["", "", "", "", "", "", "", "indirect", s.indirect.basis, s.indirect.amount.description].map(csvField).joined(separator: ","))
+            for adjustment in s.adjustments {
+                lines.append([String(adjustment.tripID), "", "", "", "", "", "", "adjustment",
+                              "\(adjustment.reason) (trip of \(adjustment.originalMonth))", adjustment.amount.description].map(csvField).joined(separator: ","))
+            }
             return lines.joined(separator: "\n")
+        case .html:
+            return StatementHTML.page(s)
         case .md:
             var lines = ["# Rendiconto \(s.month) — \(s.associationName) (\(s.association))", "",
                          "Trips logged: \(s.entries.count) · km: \(s.driven) · total: **\(s.total) €**", "",
                          "## Totals by item", "", "| item | amount € |", "| --- | ---: |"]
             for (item, amount) in s.totalsByItem { lines.append("| \(item.rawValue) | \(amount) |") }
+            if !s.adjustments.isEmpty { lines.append("| adjustments | \(s.adjusted) |") }
             lines.append("| **total** | **\(s.total)** |")
             lines += ["", "Indirect costs: \(s.indirect.basis).", ""]
+            if !s.adjustments.isEmpty {
+                lines += ["## Adjustments for trips of closed months", "", "| trip | month | reason | amount € |", "| ---: | --- | --- | ---: |"]
+                for adjustment in s.adjustments {
+                    lines.append("| \(adjustment.tripID) | \(adjustment.originalMonth) | \(adjustment.reason) | \(adjustment.amount) |")
+                }
+                lines.append("")
+            }
             if !s.flagged.isEmpty {
                 lines += ["## Trips flagged for km review (included above)", "", "| trip | date | vehicle | km | flag |", "| ---: | --- | --- | ---: | --- |"]
                 for entry in s.flagged { lines.append("| \(entry.tripID) | \(entry.date) | \(entry.vehicle) | \(entry.driven.kilometresText) | \(entry.flag!) |") }
@@ -96,7 +110,7 @@ enum StatementRenderer {
             return (["association,trips,km,direct_eur,indirect_eur,total_eur,flagged"] + statements.map {
                 "\($0.association),\($0.entries.count),\($0.driven.kilometresText),\($0.direct),\($0.indirect.amount),\($0.total),\($0.flagged.count)"
             } + ["TOTAL,\(statements.reduce(0) { $0 + $1.entries.count }),,,,\(total),"]).joined(separator: "\n")
-        case .md:
+        case .md, .html:
             return (["| association | trips | km | direct € | indirect € | total € | flagged |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
                     + statements.map { "| \($0.association) | \($0.entries.count) | \($0.driven.kilometresText) | \($0.direct) | \($0.indirect.amount) | \($0.total) | \($0.flagged.count) |" }
                     + ["| **total** | \(statements.reduce(0) { $0 + $1.entries.count }) | | | | **\(total)** | |"]).joined(separator: "\n")

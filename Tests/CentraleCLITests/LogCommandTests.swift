@@ -150,3 +150,65 @@ struct StatementCommandTests {
         #expect(total.contains(String(grand.split(separator: ",", omittingEmptySubsequences: false)[5])))
     }
 }
+
+@Suite("centrale month close", .serialized)
+struct MonthCloseTests {
+    @Test("a closed month's statement stays byte-identical after a tariff change, an amendment and a late log, which go to the next open month")
+    func closedMonth() throws {
+        let work = try Workspace()
+        let (db, ids, association, vehicle) = try dispatchedDay(work)
+        let file = work.path("outbound.csv")
+        try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n\(ids[0]),\(vehicle),V01,14.3,08:30,08:52,done\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try centrale(["log", "submit", "--db", db, "--association", association, file]).status == 0)
+
+        let close = try centrale(["month", "close", "2025-03", "--db", db])
+        #expect(close.status == 0, "\(close.stderr)")
+        #expect(close.stdout.contains("Closed 2025-03: 26 statements frozen"))
+        #expect(close.stdout.contains("1 trips of 2025-03 are still without a log"))
+        let renders = try ["md", "json", "csv", "html"].map { format in
+            try centrale(["statement", "--db", db, "--association", association, "--month", "2025-03", "--format", format]).stdout
+        }
+        let totalBefore = try centrale(["statement", "--db", db, "--all", "--month", "2025-03", "--format", "csv"]).stdout
+
+        // A tariff change, an amendment and a late log.
+        let data = try work.copyOfData()
+        let conventionFile = data.appendingPathComponent("convention.toml")
+        try String(contentsOf: conventionFile, encoding: .utf8).replacingOccurrences(of: "km_rate = 0.66", with: "km_rate = 0.80")
+            .replacingOccurrences(of: "standard = 0.62", with: "standard = 0.80").write(to: conventionFile, atomically: true, encoding: .utf8)
+        #expect(try centrale(["init", "--db", db, "--data", data.path]).status == 0)
+        let amend = try centrale(["log", "amend", "--db", db, String(ids[0]), "--km", "20", "--reason", "detour"])
+        #expect(amend.status == 0, "\(amend.stderr)")
+        let late = work.path("return.csv")
+        try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n\(ids[1]),\(vehicle),V01,15,11:05,11:31,done\n"
+            .write(toFile: late, atomically: true, encoding: .utf8)
+        #expect(try centrale(["log", "submit", "--db", db, "--association", association, late]).status == 0)
+
+        for (format, before) in zip(["md", "json", "csv", "html"], renders) {
+            let after = try centrale(["statement", "--db", db, "--association", association, "--month", "2025-03", "--format", format]).stdout
+            #expect(after == before, "the closed \(format) statement changed")
+        }
+        #expect(try centrale(["statement", "--db", db, "--all", "--month", "2025-03", "--format", "csv"]).stdout == totalBefore)
+
+        let april = try JSONSerialization.jsonObject(with: Data(try centrale(["statement", "--db", db, "--association", association,
+                                                                               "--month", "2025-04", "--format", "json"]).stdout.utf8)) as? [String: Any]
+        let adjustments = try #require(april?["adjustments"] as? [[String: Any]])
+        #expect(adjustments.map { $0["tripID"] as? Int } == [ids[0], ids[1]])
+        #expect(adjustments.map { $0["originalMonth"] as? String } == ["2025-03", "2025-03"])
+        #expect((adjustments[0]["reason"] as? String) == "amendment: detour")
+        #expect((adjustments[1]["reason"] as? String) == "late log (2025-03 closed)")
+        // The amendment pays the difference at the tariff now in force, on the km line only: the
+        // wheelchair van's rate is min(0.80, its class cap 0.78): 20 × 0.78 − 14.3 × 0.78 = 15.60 − 11.15.
+        #expect(adjustments[0]["amount"] as? Int == 1560 - 1115)
+
+        #expect(try centrale(["month", "close", "2025-03", "--db", db]).stderr.contains("already closed"))
+        let queue = try DatabaseQueue(path: db)
+        #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "UPDATE statement_snapshot SET total_cents = 0") } }
+        let (sum, stored) = try queue.read { db in
+            (try Int.fetchOne(db, sql: "SELECT SUM(total_cents) FROM statement_snapshot WHERE month = '2025-03'"),
+             try Int.fetchOne(db, sql: "SELECT total_cents FROM closed_month WHERE month = '2025-03'"))
+        }
+        try queue.close()
+        #expect(sum == stored)
+    }
+}
