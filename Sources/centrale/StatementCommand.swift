@@ -28,6 +28,7 @@ struct StatementCommand: ParsableCommand {
     func validate() throws {
         guard YearMonth(month) != nil else { throw ValidationError("--month: '\(month)' is not a month YYYY-MM") }
         guard (association == nil) == all else { throw ValidationError("give --association CODE, or --all") }
+        if all && format == .html { throw ValidationError("--format html is for one association's statement; with --all use md, csv or json") }
     }
 
     func run() throws {
@@ -110,7 +111,7 @@ enum StatementRenderer {
             return (["association,trips,km,direct_eur,indirect_eur,total_eur,flagged"] + statements.map {
                 "\($0.association),\($0.entries.count),\($0.driven.kilometresText),\($0.direct),\($0.indirect.amount),\($0.total),\($0.flagged.count)"
             } + ["TOTAL,\(statements.reduce(0) { $0 + $1.entries.count }),,,,\(total),"]).joined(separator: "\n")
-        case .md, .html:
+        case .md, .html: // html is refused with --all (validate)
             return (["| association | trips | km | direct € | indirect € | total € | flagged |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
                     + statements.map { "| \($0.association) | \($0.entries.count) | \($0.driven.kilometresText) | \($0.direct) | \($0.indirect.amount) | \($0.total) | \($0.flagged.count) |" }
                     + ["| **total** | \(statements.reduce(0) { $0 + $1.entries.count }) | | | | **\(total)** | |"]).joined(separator: "\n")
