@@ -4,7 +4,7 @@ import PackageDescription
 /// Centrale: the software of a social-accompaniment operations centre.
 ///
 /// Architecture: a pure core (`CentraleDomain`, `CentraleFormats`, `CentraleRegistry`,
-/// `CentraleSynth`, `CentraleDispatch`, `CentraleIntake`, `CentraleTripLogs`, `CentraleTariffs`) that does no I/O, and thin edges around it (`CentraleStore` on GRDB,
+/// `CentraleSynth`, `CentraleDispatch`, `CentraleIntake`, `CentraleTripLogs`, `CentraleTariffs`, `CentraleReport`) that does no I/O, and thin edges around it (`CentraleStore` on GRDB,
 /// `CentraleDemo`, the `centrale` CLI).
 let registryFiles = ["comuni.csv", "places.csv", "associations.csv", "vehicles.csv", "convention.toml"]
 
@@ -33,22 +33,23 @@ let package = Package(
         .target(name: "CentraleIntake", dependencies: ["CentraleDomain"]),
         .target(name: "CentraleTripLogs", dependencies: ["CentraleDomain", "CentraleFormats"]),
         .target(name: "CentraleTariffs", dependencies: ["CentraleDomain"]),
+        .target(name: "CentraleReport", dependencies: ["CentraleDomain"]),
 
         // Edges.
         .target(
             name: "CentraleStore",
             dependencies: ["CentraleDomain", "CentraleFormats", "CentraleRegistry", "CentraleDispatch", "CentraleTripLogs",
-                           "CentraleTariffs", .product(name: "GRDB", package: "GRDB.swift")]
+                           "CentraleTariffs", "CentraleReport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "CentraleDemo",
             dependencies: ["CentraleDomain", "CentraleRegistry", "CentraleSynth", "CentraleStore", "CentraleDispatch",
-                           "CentraleTripLogs", "CentraleTariffs", .product(name: "GRDB", package: "GRDB.swift")]
+                           "CentraleTripLogs", "CentraleTariffs", "CentraleReport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "centrale",
             dependencies: [
-                "CentraleDomain", "CentraleRegistry", "CentraleStore", "CentraleDemo", "CentraleDispatch", "CentraleIntake", "CentraleTripLogs", "CentraleTariffs",
+                "CentraleDomain", "CentraleRegistry", "CentraleStore", "CentraleDemo", "CentraleDispatch", "CentraleIntake", "CentraleTripLogs", "CentraleTariffs", "CentraleReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,6 +72,7 @@ let package = Package(
         .testTarget(name: "CentraleIntakeTests", dependencies: ["CentraleIntake", "CentraleDomain", "CentraleRegistry"]),
         .testTarget(name: "CentraleTripLogsTests", dependencies: ["CentraleTripLogs", "CentraleDomain", "CentraleFormats"]),
         .testTarget(name: "CentraleTariffsTests", dependencies: ["CentraleTariffs", "CentraleDomain", "CentraleRegistry", "CentraleSynth"]),
+        .testTarget(name: "CentraleReportTests", dependencies: ["CentraleReport", "CentraleDomain"]),
         .testTarget(name: "CentraleSynthTests", dependencies: ["CentraleSynth", "CentraleRegistry", "CentraleDomain"]),
         .testTarget(name: "CentraleCLITests", dependencies: ["centrale", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CentraleDemo
+import CentraleDomain
 import CentraleRegistry
 import Foundation
 
@@ -38,6 +39,8 @@ struct DemoCommand: ParsableCommand {
             progress("Building the demo year \(year) (seed \(seed)) in \(global.databasePath)")
             let summary = try DemoPipeline.standard.run(path: global.databasePath, year: year, seed: seed,
                                                         registry: try Registry.embedded(), progress: progress)
+            let latest = try writeReports(year: year)
+            progress("Monthly reports written to \(latest.folder); latest: \(latest.path)")
             if json {
                 let encoder = JSONEncoder()
                 encoder.keyEncodingStrategy = .convertToSnakeCase
@@ -47,6 +50,25 @@ struct DemoCommand: ParsableCommand {
                 print(DemoReport.text(summary))
             }
         }
+    }
+}
+
+extension DemoCommand {
+    /// Writes the monitoring report of every month of the year (HTML, and CSV and JSON beside
+    /// it) into `centrale-demo/reports/` beside the database; returns the latest HTML's path.
+    func writeReports(year: Int) throws -> (folder: String, path: String) {
+        let store = try global.openStore()
+        let folder = URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("centrale-demo/reports")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var latest = ""
+        for month in (1...12).map({ YearMonth(year: year, month: $0)! }) {
+            for format in [ReportCommand.Format.html, .csv, .json] {
+                let file = folder.appendingPathComponent("report-\(month).\(format.rawValue)")
+                try ReportCommand.render(store: store, month: month, format: format, lang: .it).write(to: file, atomically: true, encoding: .utf8)
+                if format == .html { latest = file.path }
+            }
+        }
+        return (folder.path, latest)
     }
 }
 

@@ -212,3 +212,45 @@ struct MonthCloseTests {
         #expect(sum == stored)
     }
 }
+
+@Suite("centrale report", .serialized)
+struct ReportCommandTests {
+    @Test("the report's figures match the database and the statements; no personal data; Italian or English")
+    func report() throws {
+        let work = try Workspace()
+        let (db, ids, association, vehicle) = try dispatchedDay(work)
+        let file = work.path("march.csv")
+        try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n\(ids[0]),\(vehicle),V01,14.3,08:30,08:52,done\n\(ids[1]),\(vehicle),V01,3.2,11:05,,no_show\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try centrale(["log", "submit", "--db", db, "--association", association, file]).status == 0)
+
+        let json = try centrale(["report", "--db", db, "--month", "2025-03", "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let current = try #require(report["current"] as? [String: Any])
+        let queue = try DatabaseQueue(path: db)
+        let (trips, metres) = try queue.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trip WHERE date BETWEEN '2025-03-01' AND '2025-03-31'"),
+             try Int.fetchOne(db, sql: "SELECT SUM(driven_m) FROM trip_log"))
+        }
+        try queue.close()
+        #expect(current["requested"] as? Int == trips)
+        #expect(current["loggedMetres"] as? Int == metres)
+        #expect((current["done"] as? Int, current["noShow"] as? Int) == (1, 1))
+        let statements = try centrale(["statement", "--db", db, "--all", "--month", "2025-03", "--format", "json"])
+        let all = try #require(try JSONSerialization.jsonObject(with: Data(statements.stdout.utf8)) as? [String: Any])
+        let total = try #require(all["total_eur"] as? String)
+        #expect(current["reimbursedCents"] as? Int == Int(total.replacingOccurrences(of: ".", with: "")))
+
+        let html = try centrale(["report", "--db", db, "--month", "2025-03"]).stdout
+        #expect(html.hasPrefix("<!doctype html>") && html.contains("<svg") && html.contains("rapporto mensile"))
+        #expect(!html.contains("Via di Casa") && !html.contains("Anna Test") && !html.contains("http"))
+        let english = try centrale(["report", "--db", db, "--month", "2025-03", "--format", "md", "--lang", "en"]).stdout
+        #expect(english.hasPrefix("# Social accompaniment — monthly report — 2025-03"))
+        let out = work.path("r.html")
+        #expect(try centrale(["report", "--db", db, "--month", "2025-03", "--out", out]).stdout.contains("written to \(out)"))
+        #expect(FileManager.default.fileExists(atPath: out))
+        let csv = try centrale(["report", "--db", db, "--month", "2025-03", "--format", "csv"]).stdout
+        #expect(csv.hasPrefix("section,key,period,value\nmonth,requested,2025-03,\(trips!)"))
+    }
+}

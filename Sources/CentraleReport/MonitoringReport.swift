@@ -1,0 +1,68 @@
+import CentraleDomain
+
+/// The monitoring table's monthly report: the service's indicators for a month and the year
+/// to date, with a year-on-year comparison, a projection of the year and the breakdowns the
+/// table discusses. Beneficiaries appear only as counts.
+public struct MonitoringReport: Hashable, Sendable, Codable {
+    /// A count with its label (a reason, a purpose, a destination).
+    public struct Count: Hashable, Sendable, Codable {
+        public var key: String
+        public var label: String
+        public var trips: Int
+    }
+
+    /// Trips per comune of residence, and per 1,000 inhabitants (equity).
+    public struct ComuneRow: Hashable, Sendable, Codable {
+        public var istatCode: String
+        public var name: String
+        public var population: Int
+        public var trips: Int
+        /// Trips per 1,000 inhabitants, with two decimals, as hundredths.
+        public var per1000Hundredths: Int
+    }
+
+    /// An association's work against its convention share.
+    public struct AssociationRow: Hashable, Sendable, Codable {
+        public var code: String
+        public var name: String
+        public var trips: Int
+        /// Its share of the month's assigned trips and its convention share, in basis points.
+        public var shareBasisPoints: Int
+        public var conventionBasisPoints: Int
+        public var reimbursedCents: Int?
+    }
+
+    /// A logged trip whose km were flagged for review.
+    public struct Anomaly: Hashable, Sendable, Codable {
+        public var trip: Int64
+        public var date: String
+        public var association: String
+        public var loggedMetres: Int
+        public var estimatedMetres: Int
+        public var flag: String
+    }
+
+    /// The year's totals projected from the year to date.
+    public struct Projection: Hashable, Sendable, Codable {
+        public var trips: Int
+        public var loggedMetres: Int
+        public var reimbursedCents: Int
+        /// How: `seasonal` (scaled on last year's remaining months) or `linear`.
+        public var method: String
+    }
+
+    public var month: String
+    public var current: Figures
+    public var yearToDate: Figures
+    public var sameMonthLastYear: Figures?
+    public var yearToDateLastYear: Figures?
+    public var projection: Projection
+    /// The twelve months ending with the month, oldest first.
+    public var trend: [Figures]
+    public var unassignableReasons: [Count]
+    public var comuni: [ComuneRow]
+    public var associations: [AssociationRow]
+    public var purposes: [Count]
+    public var destinations: [Count]
+    public var anomalies: [Anomaly]
+}

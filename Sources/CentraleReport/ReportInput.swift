@@ -1,0 +1,79 @@
+import CentraleDomain
+
+/// One trip as the monitoring report counts it: no personal data, only codes and figures.
+public struct TripFact: Hashable, Sendable {
+    public var id: Int64
+    public var date: LocalDate
+    public var status: TripStatus
+    /// Why a trip is unassignable or cancelled.
+    public var reason: String?
+    public var purpose: TripPurpose
+    public var leg: TripLeg
+    /// The destination's place code, or its comune when it is an address.
+    public var destination: String
+    /// The comune of the beneficiary's end of the trip (equity is measured on it).
+    public var serviceComune: String
+    public var beneficiary: String
+    public var association: String?
+    /// Logged distance and the convention's estimate for it, in metres, when logged.
+    public var driven: Int?
+    public var estimated: Int?
+    /// The km-review flag, when flagged.
+    public var flag: String?
+    /// Planned time (appointment, or ready time for a return) and logged times, minutes of the day.
+    public var appointment: Int
+    public var pickedUp: Int?
+    public var droppedOff: Int?
+
+    /// Creates a fact.
+    public init(id: Int64, date: LocalDate, status: TripStatus, reason: String? = nil, purpose: TripPurpose, leg: TripLeg,
+                destination: String, serviceComune: String, beneficiary: String, association: String? = nil,
+                driven: Int? = nil, estimated: Int? = nil, flag: String? = nil, appointment: Int, pickedUp: Int? = nil, droppedOff: Int? = nil) {
+        self.id = id
+        self.date = date
+        self.status = status
+        self.reason = reason
+        self.purpose = purpose
+        self.leg = leg
+        self.destination = destination
+        self.serviceComune = serviceComune
+        self.beneficiary = beneficiary
+        self.association = association
+        self.driven = driven
+        self.estimated = estimated
+        self.flag = flag
+        self.appointment = appointment
+        self.pickedUp = pickedUp
+        self.droppedOff = droppedOff
+    }
+}
+
+/// Everything the report is computed from.
+public struct ReportInput: Sendable {
+    /// The month reported.
+    public var month: YearMonth
+    /// The trips from January of the year before to the end of the month.
+    public var facts: [TripFact]
+    /// Beneficiaries (codes and dates only).
+    public var beneficiaries: [Beneficiary]
+    /// The zone's comuni.
+    public var comuni: [Comune]
+    /// The associations (code, name, convention share).
+    public var associations: [Association]
+    /// Euros reimbursed per month (the sum of the month's statements), for the months known.
+    public var reimbursed: [YearMonth: Money]
+    /// Place names by code, for the destinations table.
+    public var placeNames: [String: String]
+
+    /// Creates an input.
+    public init(month: YearMonth, facts: [TripFact], beneficiaries: [Beneficiary], comuni: [Comune], associations: [Association],
+                reimbursed: [YearMonth: Money], placeNames: [String: String]) {
+        self.month = month
+        self.facts = facts
+        self.beneficiaries = beneficiaries
+        self.comuni = comuni
+        self.associations = associations
+        self.reimbursed = reimbursed
+        self.placeNames = placeNames
+    }
+}

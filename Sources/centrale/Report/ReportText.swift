@@ -1,0 +1,70 @@
+import CentraleDomain
+import CentraleReport
+
+/// The report as Markdown and CSV (the same figures as the JSON and the HTML).
+enum ReportText {
+    static func euros(_ cents: Int?) -> String { cents.map { Money(cents: $0).description } ?? "-" }
+    static func km(_ metres: Int) -> String { String((metres + 500) / 1000) }
+    static func percent(_ basisPoints: Int?) -> String { basisPoints.map { "\($0 / 100).\(String(100 + $0 % 100).dropFirst())%" } ?? "-" }
+
+    /// The headline rows: label key and value per figure.
+    static func headline(_ f: Figures) -> [(String, String)] {
+        [("requested", String(f.requested)), ("assigned", String(f.assigned)), ("done", String(f.done)), ("noShow", String(f.noShow)),
+         ("cancelled", String(f.cancelled)), ("unassignable", String(f.unassignable)), ("km", km(f.loggedMetres)),
+         ("kmEstimated", km(f.estimatedMetres)), ("euros", euros(f.reimbursedCents)), ("costTrip", euros(f.costPerTripCents)),
+         ("costKm", euros(f.costPerKmCents)), ("active", String(f.activeBeneficiaries)), ("new", String(f.newBeneficiaries)),
+         ("onTime", percent(f.onTimeBasisPoints)), ("flagged", String(f.flagged))]
+    }
+
+    static func markdown(_ r: MonitoringReport, _ l: ReportLabels) -> String {
+        var lines = ["# \(l["title"]) — \(r.month)", "", "_\(l["for"])_ · \(l["privacy"])", "",
+                     "| \(l["figure"]) | \(l["month"]) | \(l["ytd"]) | \(l["lastYear"]) |", "| --- | ---: | ---: | ---: |"]
+        let last = r.sameMonthLastYear.map(headline)
+        for (index, row) in headline(r.current).enumerated() {
+            lines.append("| \(l[row.0]) | \(row.1) | \(headline(r.yearToDate)[index].1) | \(last?[index].1 ?? "-") |")
+        }
+        lines += ["", "\(l["projection"]) (\(r.projection.method)): \(r.projection.trips) \(l["trips"].lowercased()), "
+                  + "\(km(r.projection.loggedMetres)) km, \(euros(r.projection.reimbursedCents)) €", "",
+                  "## \(l["associations"])", "", "| \(l["association"]) | \(l["trips"]) | \(l["share"]) | \(l["convention"]) | € |", "| --- | ---: | ---: | ---: | ---: |"]
+        for a in r.associations { lines.append("| \(a.code) | \(a.trips) | \(percent(a.shareBasisPoints)) | \(percent(a.conventionBasisPoints)) | \(euros(a.reimbursedCents)) |") }
+        lines += ["", "## \(l["equity"])", "", "| \(l["comune"]) | \(l["population"]) | \(l["trips"]) | \(l["per1000"]) |", "| --- | ---: | ---: | ---: |"]
+        for c in r.comuni { lines.append("| \(c.name) | \(c.population) | \(c.trips) | \(Money(cents: c.per1000Hundredths)) |") }
+        lines += ["", "## \(l["purposes"])", ""] + r.purposes.map { "- \(l["purpose." + $0.key]): \($0.trips)" }
+        lines += ["", "## \(l["destinations"])", ""] + r.destinations.map { "- \($0.label): \($0.trips)" }
+        lines += ["", "## \(l["reasons"])", ""] + (r.unassignableReasons.isEmpty ? [l["none"]] : r.unassignableReasons.map { "- \($0.label): \($0.trips)" })
+        lines += ["", "## \(l["anomalies"]) (\(r.anomalies.count))", ""]
+        lines += r.anomalies.isEmpty ? [l["none"]] : ["| \(l["trip"]) | \(l["date"]) | \(l["association"]) | \(l["difference"]) |", "| ---: | --- | --- | --- |"]
+            + r.anomalies.map { "| \($0.trip) | \($0.date) | \($0.association) | \($0.flag) |" }
+        return lines.joined(separator: "\n")
+    }
+
+    /// CSV: one `section,key,period,value` row per figure, so that anyone can recompute them.
+    static func csv(_ r: MonitoringReport) -> String {
+        var rows = ["section,key,period,value"]
+        func add(_ section: String, _ f: Figures) {
+            for (key, value) in headline(f) { rows.append("\(section),\(key),\(f.period),\(value)") }
+        }
+        add("month", r.current)
+        add("year_to_date", r.yearToDate)
+        if let last = r.sameMonthLastYear { add("same_month_last_year", last) }
+        for f in r.trend { add("trend", f) }
+        rows.append("projection,trips,\(r.month.prefix(4)),\(r.projection.trips)")
+        rows.append("projection,km,\(r.month.prefix(4)),\(km(r.projection.loggedMetres))")
+        rows.append("projection,euros,\(r.month.prefix(4)),\(euros(r.projection.reimbursedCents))")
+        for a in r.associations {
+            rows.append("association_trips,\(a.code),\(r.month),\(a.trips)")
+            rows.append("association_share,\(a.code),\(r.month),\(percent(a.shareBasisPoints))")
+            rows.append("association_convention_share,\(a.code),\(r.month),\(percent(a.conventionBasisPoints))")
+            rows.append("association_euros,\(a.code),\(r.month),\(euros(a.reimbursedCents))")
+        }
+        for c in r.comuni {
+            rows.append("comune_trips,\(c.istatCode),\(r.month),\(c.trips)")
+            rows.append("comune_per_1000,\(c.istatCode),\(r.month),\(Money(cents: c.per1000Hundredths))")
+        }
+        for p in r.purposes { rows.append("purpose,\(p.key),\(r.month),\(p.trips)") }
+        for d in r.destinations { rows.append("destination,\(d.key),\(r.month),\(d.trips)") }
+        for u in r.unassignableReasons { rows.append("unassignable_reason,\"\(u.key.replacingOccurrences(of: "\"", with: "\"\""))\",\(r.month),\(u.trips)") }
+        for a in r.anomalies { rows.append("anomaly,\(a.trip),\(a.date),\"\(a.flag)\"") }
+        return rows.joined(separator: "\n")
+    }
+}

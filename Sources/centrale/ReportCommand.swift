@@ -1,0 +1,58 @@
+import ArgumentParser
+import CentraleDomain
+import CentraleReport
+import CentraleStore
+import Foundation
+
+/// `centrale report`: the monitoring table's monthly report.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The monitoring table's monthly report (HTML with charts, Markdown, CSV or JSON).",
+        discussion: """
+            Figures for the month and the year to date, the same month a year before where the data has it, \
+            a projection of the year, a 12-month trend, the work per association against its convention \
+            share, trips per 1,000 inhabitants per comune, purposes, destinations, unmet demand and km \
+            anomalies. Euros are the sum of the month's statements. No personal data: beneficiaries \
+            appear only as counts. Labels in Italian, or English with --lang en.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The month, YYYY-MM.") var month: String
+    @Option(help: "html, md, csv or json.") var format: Format = .html
+    @Option(help: "it or en.") var lang: Lang = .it
+    @Option(help: "Write to this file instead of standard output.") var out: String?
+
+    enum Format: String, ExpressibleByArgument { case html, md, csv, json }
+    enum Lang: String, ExpressibleByArgument { case it, en }
+
+    func validate() throws {
+        if YearMonth(month) == nil { throw ValidationError("--month: '\(month)' is not a month YYYY-MM") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let text = try ReportCommand.render(store: global.openStore(), month: YearMonth(month)!, format: format, lang: lang)
+            if let out {
+                try text.write(toFile: out, atomically: true, encoding: .utf8)
+                print("Report \(month) written to \(out).")
+            } else {
+                print(text)
+            }
+        }
+    }
+
+    /// The report of a month in a format.
+    static func render(store: Store, month: YearMonth, format: Format, lang: Lang) throws -> String {
+        let (input, totals) = try store.reportInput(month: month)
+        let report = ReportBuilder.build(input, associationTotals: totals)
+        let labels = ReportLabels(english: lang == .en)
+        switch format {
+        case .json: return try jsonString(report)
+        case .csv: return ReportText.csv(report)
+        case .md: return ReportText.markdown(report, labels)
+        case .html: return ReportHTML.page(report, labels)
+        }
+    }
+}
