@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "CentraleBench",
             dependencies: ["CentraleDomain", "CentraleRegistry", "CentraleSynth", "CentraleDispatch", "CentraleStore",
-                           "CentraleTripLogs", "CentraleFormats", .product(name: "GRDB", package: "GRDB.swift")]
+                           "CentraleTripLogs", "CentraleFormats", "CentraleReport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
         // Tests.

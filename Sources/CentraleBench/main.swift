@@ -112,9 +112,11 @@ switch which {
 case "dispatch-day": benchDays()
 case "dispatch-year": benchYear()
 case "log-import": try benchLogImport(registry: registry, year: benchYearNumber, seed: seed)
+case "report": try benchReport(registry: registry, lastYear: benchYearNumber)
 case "dispatch": benchDays(); benchYear()
 case "all": benchDays(); benchYear(); try benchLogImport(registry: registry, year: benchYearNumber, seed: seed)
+    try benchReport(registry: registry, lastYear: benchYearNumber)
 default:
-    print("usage: centrale-bench [all | dispatch | dispatch-day | dispatch-year | log-import] [--seed N] [--year YYYY] [--convention FILE]")
+    print("usage: centrale-bench [all | dispatch | dispatch-day | dispatch-year | log-import | report] [--seed N] [--year YYYY] [--convention FILE]")
     exit(2)
 }

@@ -18,7 +18,11 @@ extension Store {
     public func statements(month: YearMonth) throws -> [MonthlyStatement] {
         let registry = try self.registry()
         return try pool.read { db in
-            try registry.associations.map(\.code).sorted().map { try Self.statement(db, registry: registry, association: $0, month: month) }
+            if try Self.isClosed(db, month) {
+                return try registry.associations.map(\.code).sorted().map { try Self.statement(db, registry: registry, association: $0, month: month) }
+            }
+            let computed = try Self.computeStatements(db, registry: registry, month: month)
+            return computed.keys.sorted().map { computed[$0]! }
         }
     }
 
@@ -32,33 +36,49 @@ extension Store {
 
     /// Computes an open month's statement from the logs and adjustments as they are.
     static func computeStatement(_ db: Database, registry: Registry, association code: String, month: YearMonth) throws -> MonthlyStatement {
-        guard let association = registry.associations.first(where: { $0.code == code }) else {
+        guard let statement = try computeStatements(db, registry: registry, month: month, only: code)[code] else {
             throw StoreError.notFound(entity: "association", id: code)
         }
+        return statement
+    }
+
+    /// Computes every association's statement of an open month (or only one), reading the
+    /// month's logs once, through the trips' date index.
+    static func computeStatements(_ db: Database, registry: Registry, month: YearMonth, only: String? = nil) throws -> [String: MonthlyStatement] {
         let engine = TariffEngine(convention: registry.convention)
         let vehicles = Dictionary(uniqueKeysWithValues: registry.associations.flatMap(\.vehicles).map { ($0.plate, $0) })
         let logColumns = TripLog.columns.split(separator: ",").map { "trip_log." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        let rows = try Row.fetchAll(db, sql: """
+        var sql = """
             SELECT \(TripRequest.columns), \(logColumns.joined(separator: ", ")), trip_log.km_flag
-            FROM trip_log JOIN trip ON trip.id = trip_log.trip
-            WHERE trip_log.association = ? AND trip.date BETWEEN ? AND ? ORDER BY trip.date, trip.id
-            """, arguments: [code, month.firstDay.description, month.lastDay.description])
+            FROM trip INDEXED BY trip_date JOIN trip_log ON trip_log.trip = trip.id
+            WHERE trip.date BETWEEN ? AND ?
+            """
+        var arguments: StatementArguments = [month.firstDay.description, month.lastDay.description]
+        if let only { sql += " AND trip_log.association = ?"; arguments += [only] }
         let n = TripRequest.columnCount
-        let entries = try rows.map { row -> MonthlyStatement.Entry in
+        var entries: [String: [MonthlyStatement.Entry]] = [:]
+        for row in try Row.fetchAll(db, sql: sql + " ORDER BY trip.date, trip.id", arguments: arguments) {
             let trip = TripRequest(row: row)
             let log = TripLog(row: row, from: n)
             guard let vehicle = vehicles[log.vehiclePlate] else { throw StoreError.notFound(entity: "vehicle", id: log.vehiclePlate) }
-            return MonthlyStatement.Entry(tripID: trip.id, date: trip.date, beneficiary: trip.beneficiary, outcome: log.outcome,
-                                          vehicle: log.vehiclePlate, driven: log.driven, flag: row[n + 12],
-                                          reimbursement: try engine.reimburse(trip, log: log, vehicle: vehicle))
+            entries[log.association, default: []].append(MonthlyStatement.Entry(
+                tripID: trip.id, date: trip.date, beneficiary: trip.beneficiary, outcome: log.outcome, vehicle: log.vehiclePlate,
+                driven: log.driven, flag: row[n + 12], reimbursement: try engine.reimburse(trip, log: log, vehicle: vehicle)))
         }
-        let adjustments = try Row.fetchAll(db, sql: """
-            SELECT trip, original_month, amount_cents, reason FROM adjustment WHERE applied_month = ? AND association = ? ORDER BY id
-            """, arguments: [month.description, code]).map { row in
-            AdjustmentLine(tripID: row[0], originalMonth: YearMonth(row[1] as String)!, amount: Money(cents: row[2]), reason: row[3])
+        var adjustments: [String: [AdjustmentLine]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT association, trip, original_month, amount_cents, reason FROM adjustment WHERE applied_month = ? ORDER BY id
+            """, arguments: [month.description]) {
+            adjustments[row[0], default: []].append(AdjustmentLine(tripID: row[1], originalMonth: YearMonth(row[2] as String)!,
+                                                                   amount: Money(cents: row[3]), reason: row[4]))
         }
-        return try MonthlyStatement(association: code, associationName: association.name, month: month, entries: entries,
-                                    adjustments: adjustments, engine: engine)
+        var statements: [String: MonthlyStatement] = [:]
+        for association in registry.associations where only == nil || association.code == only {
+            statements[association.code] = try MonthlyStatement(association: association.code, associationName: association.name, month: month,
+                                                                entries: entries[association.code] ?? [],
+                                                                adjustments: adjustments[association.code] ?? [], engine: engine)
+        }
+        return statements
     }
 
     /// Whether a month is closed.
@@ -117,8 +137,9 @@ extension Store {
             var frozen: [(code: String, total: Money, json: String, digest: String)] = []
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            for code in registry.associations.map(\.code).sorted() {
-                let statement = try Self.computeStatement(db, registry: registry, association: code, month: month)
+            let computed = try Self.computeStatements(db, registry: registry, month: month)
+            for code in computed.keys.sorted() {
+                let statement = computed[code]!
                 let json = String(decoding: try encoder.encode(statement), as: UTF8.self)
                 frozen.append((code, statement.total, json, SHA256.hex(of: json)))
                 total += statement.total

@@ -29,7 +29,9 @@ struct DemoCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if let year, !(2000...2100).contains(year) { throw ValidationError("--year must be between 2000 and 2100, not \(year)") }
+        if let year, !(2014...2100).contains(year) {
+            throw ValidationError("--year must be between 2014 (when the single convention began) and 2100, not \(year)")
+        }
     }
 
     func run() throws {

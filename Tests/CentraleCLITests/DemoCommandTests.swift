@@ -63,6 +63,6 @@ struct DemoCommandTests {
     func badYear() throws {
         let run = try centrale(["demo", "--year", "1850"])
         #expect(run.status != 0)
-        #expect(run.stderr.contains("--year must be between 2000 and 2100"))
+        #expect(run.stderr.contains("--year must be between 2014 (when the single convention began) and 2100"))
     }
 }

@@ -26,7 +26,7 @@ struct TariffEngineTests {
     @Test("a plain trip: km at the rate capped for the vehicle class, and the insurance")
     func plain() throws {
         let r = try engine.reimburse(trip(), log: log(km: 23_400), vehicle: car)
-        #expect(r.tariffID == "2024-01")
+        #expect(r.tariffID == "2014-01")
         #expect(r.lines.map(\.item) == [.km, .insurance])
         // 23.4 km × min(0.66, cap 0.62) = 14.508 € → 14.51
         #expect(r.lines[0].amount == Money(cents: 1451))
@@ -78,12 +78,12 @@ struct TariffEngineTests {
         convention = Convention(name: convention.name, zone: convention.zone, timeZone: convention.timeZone, roadCircuity: convention.roadCircuity,
                                 rules: convention.rules, dispatchWeights: convention.dispatchWeights, tariffs: [newer, convention.tariffs[0]])
         let engine = TariffEngine(convention: convention)
-        #expect(try engine.reimburse(trip(date: "2025-06-30"), log: log(km: 10_000), vehicle: car).tariffID == "2024-01")
+        #expect(try engine.reimburse(trip(date: "2025-06-30"), log: log(km: 10_000), vehicle: car).tariffID == "2014-01")
         let july = try engine.reimburse(trip(date: "2025-07-01"), log: log(km: 10_000), vehicle: car)
         #expect(july.tariffID == "2025-07")
         #expect(july.lines[0].amount == Money(cents: 500))
-        #expect(throws: TariffEngine.Problem.noTariff(LocalDate("2023-12-31")!)) {
-            try engine.reimburse(trip(date: "2023-12-31"), log: log(km: 1_000), vehicle: car)
+        #expect(throws: TariffEngine.Problem.noTariff(LocalDate("2013-12-31")!)) {
+            try engine.reimburse(trip(date: "2013-12-31"), log: log(km: 1_000), vehicle: car)
         }
     }
 
