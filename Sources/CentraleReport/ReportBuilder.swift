@@ -9,27 +9,32 @@ public enum ReportBuilder {
         let ytdMonths = (1...month.month).map { YearMonth(year: month.year, month: $0)! }
         let lastYear = YearMonth(year: month.year - 1, month: month.month)!
         let lastYearYTD = (1...month.month).map { YearMonth(year: month.year - 1, month: $0)! }
-        let byMonth = Dictionary(grouping: input.facts, by: { $0.date.yearMonth })
-
-        func figures(_ months: [YearMonth], label: String) -> Figures {
-            Figures(period: label, facts: months.flatMap { byMonth[$0] ?? [] }, months: months, input: input)
+        // One pass over the trips: a tally per month, and the month's own trips for the breakdowns.
+        var tallies = input.monthTotals.mapValues(Tally.init)
+        var facts: [TripFact] = []
+        for fact in input.facts {
+            let factMonth = fact.date.yearMonth
+            tallies[factMonth, default: Tally()].add(fact)
+            if factMonth == month { facts.append(fact) }
+        }
+        func figures(_ months: [YearMonth], label: String, distinct: Int? = nil) -> Figures {
+            Tally.figures(months.compactMap { tallies[$0] }, period: label, months: months, input: input, distinct: distinct)
         }
         let current = figures([month], label: month.description)
         let ytd = figures(ytdMonths, label: "\(january)..\(month)")
-        let hasLastYear = byMonth[lastYear] != nil
+        let hasLastYear = tallies[lastYear] != nil
         let sameMonthLastYear = hasLastYear ? figures([lastYear], label: lastYear.description) : nil
-        let ytdLastYear = hasLastYear ? figures(lastYearYTD, label: "\(lastYearYTD[0])..\(lastYear)") : nil
+        let ytdLastYear = hasLastYear ? figures(lastYearYTD, label: "\(lastYearYTD[0])..\(lastYear)", distinct: input.lastYearToDateBeneficiaries) : nil
 
         var trendMonths: [YearMonth] = []
         var cursor = YearMonth(year: month.year - 1, month: month.month)!.next
         for _ in 0..<12 { trendMonths.append(cursor); cursor = cursor.next }
         let trend = trendMonths.map { figures([$0], label: $0.description) }
 
-        let facts = byMonth[month] ?? []
         return MonitoringReport(
             month: month.description, current: current, yearToDate: ytd, sameMonthLastYear: sameMonthLastYear,
             yearToDateLastYear: ytdLastYear,
-            projection: project(ytd: ytd, month: month, byMonth: byMonth, input: input),
+            projection: project(ytd: ytd, month: month, tallies: tallies, input: input),
             trend: trend,
             unassignableReasons: counts(facts.filter { $0.status == .unassignable }.map { ($0.reason ?? "-", $0.reason ?? "-") }),
             comuni: comuneRows(facts, input.comuni),
@@ -78,11 +83,11 @@ public enum ReportBuilder {
 
     /// The year's totals: the year to date plus last year's remaining months scaled by how this
     /// year compares with last year so far (seasonal); without last year's data, linear.
-    static func project(ytd: Figures, month: YearMonth, byMonth: [YearMonth: [TripFact]], input: ReportInput) -> MonitoringReport.Projection {
+    static func project(ytd: Figures, month: YearMonth, tallies: [YearMonth: Tally], input: ReportInput) -> MonitoringReport.Projection {
         let lastYearSoFar = (1...month.month).map { YearMonth(year: month.year - 1, month: $0)! }
         let lastYearRest = month.month < 12 ? ((month.month + 1)...12).map { YearMonth(year: month.year - 1, month: $0)! } : []
-        let soFar = Figures(period: "", facts: lastYearSoFar.flatMap { byMonth[$0] ?? [] }, months: lastYearSoFar, input: input)
-        let rest = Figures(period: "", facts: lastYearRest.flatMap { byMonth[$0] ?? [] }, months: lastYearRest, input: input)
+        let soFar = Tally.figures(lastYearSoFar.compactMap { tallies[$0] }, period: "", months: lastYearSoFar, input: input)
+        let rest = Tally.figures(lastYearRest.compactMap { tallies[$0] }, period: "", months: lastYearRest, input: input)
         if soFar.requested > 0 && (rest.requested > 0 || lastYearRest.isEmpty) {
             func scale(_ now: Int, _ before: Int, _ remaining: Int) -> Int {
                 before > 0 ? now + Int((Double(remaining) * Double(now) / Double(before)).rounded()) : now + remaining

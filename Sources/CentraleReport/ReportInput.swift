@@ -64,10 +64,17 @@ public struct ReportInput: Sendable {
     public var reimbursed: [YearMonth: Money]
     /// Place names by code, for the destinations table.
     public var placeNames: [String: String]
+    /// Months given as totals rather than trips (the previous year, aggregated by the store).
+    public var monthTotals: [YearMonth: MonthTotals]
+    /// Beneficiaries served from January of the previous year to its same month (distinct).
+    public var lastYearToDateBeneficiaries: Int?
 
     /// Creates an input.
     public init(month: YearMonth, facts: [TripFact], beneficiaries: [Beneficiary], comuni: [Comune], associations: [Association],
-                reimbursed: [YearMonth: Money], placeNames: [String: String]) {
+                reimbursed: [YearMonth: Money], placeNames: [String: String], monthTotals: [YearMonth: MonthTotals] = [:],
+                lastYearToDateBeneficiaries: Int? = nil) {
+        self.monthTotals = monthTotals
+        self.lastYearToDateBeneficiaries = lastYearToDateBeneficiaries
         self.month = month
         self.facts = facts
         self.beneficiaries = beneficiaries
@@ -76,4 +83,17 @@ public struct ReportInput: Sendable {
         self.reimbursed = reimbursed
         self.placeNames = placeNames
     }
+}
+
+/// A month's trip counts and km, already totalled (for months reported only in totals).
+public struct MonthTotals: Hashable, Sendable {
+    public var requested = 0, assigned = 0, done = 0, noShow = 0, cancelled = 0, unassignable = 0
+    public var logged = 0, loggedMetres = 0, estimatedMetres = 0, flagged = 0
+    /// Distinct beneficiaries served in the month.
+    public var beneficiaries = 0
+    /// Carried-out trips with times, and those on time (same rule as for trips).
+    public var timed = 0, onTime = 0
+
+    /// Empty totals.
+    public init() {}
 }

@@ -5,21 +5,33 @@ import Foundation
 import GRDB
 
 extension Store {
-    /// The report's input for a month: every trip from January of the year before to the end of
-    /// the month (codes and figures only, no personal data), the beneficiaries' dates, and the
+    /// The report's input for a month: this year's trips to the end of the month (codes and
+    /// figures only, no personal data), the previous year as monthly totals, the beneficiaries' dates, and the
     /// euros reimbursed per month as the sum of the month's statements (frozen totals for closed
     /// months). Also the month's total per association.
     public func reportInput(month: YearMonth) throws -> (input: ReportInput, associationTotals: [String: Money]) {
         let registry = try self.registry()
         let zone = Set(registry.zoneComuni.map(\.istatCode))
         let first = YearMonth(year: month.year - 1, month: 1)!
-        // The two years are read concurrently, each on its own connection of the WAL pool.
-        let years = [(first.firstDay, YearMonth(year: month.year - 1, month: 12)!.lastDay), (LocalDate(year: month.year, month: 1, day: 1)!, month.lastDay)]
-        let parts = ConcurrentResults<[TripFact]>(count: years.count)
-        DispatchQueue.concurrentPerform(iterations: years.count) { index in
-            parts.set(index, Result { try pool.read { db in try Self.tripFacts(db, from: years[index].0, to: years[index].1, zone: zone) } })
+        // This year's trips one by one (for the breakdowns); the previous year as monthly totals,
+        // computed by SQLite (the same rules as for trips, see `monthTotals`).
+        let previous = (YearMonth(year: month.year - 1, month: 1)!, YearMonth(year: month.year - 1, month: 12)!)
+        let thisYear = ConcurrentResults<[TripFact]>(count: 1)
+        let lastYear = ConcurrentResults<([YearMonth: MonthTotals], Int)>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 {
+                thisYear.set(0, Result { try pool.read { db in
+                    try Self.tripFacts(db, from: LocalDate(year: month.year, month: 1, day: 1)!, to: month.lastDay, zone: zone)
+                } })
+            } else {
+                lastYear.set(0, Result { try pool.read { db in
+                    (try Self.monthTotals(db, from: previous.0.firstDay, to: previous.1.lastDay),
+                     try Self.distinctBeneficiaries(db, from: previous.0.firstDay, to: YearMonth(year: month.year - 1, month: month.month)!.lastDay))
+                } })
+            }
         }
-        let facts = try parts.values().flatMap { $0 }
+        let facts = try thisYear.values()[0]
+        let (monthTotals, lastYearToDate) = try lastYear.values()[0]
         return try pool.read { db in
             let beneficiaries = try Row.fetchAll(db, sql: "SELECT code, comune, needs, activated_on, closed_on, referred_by FROM beneficiary")
                 .map(Beneficiary.init(row:))
@@ -48,7 +60,8 @@ extension Store {
             }
             let input = ReportInput(month: month, facts: facts, beneficiaries: beneficiaries, comuni: registry.comuni,
                                     associations: registry.associations, reimbursed: reimbursed,
-                                    placeNames: Dictionary(uniqueKeysWithValues: registry.places.map { ($0.code, $0.name) }))
+                                    placeNames: Dictionary(uniqueKeysWithValues: registry.places.map { ($0.code, $0.name) }),
+                                    monthTotals: monthTotals, lastYearToDateBeneficiaries: monthTotals.isEmpty ? nil : lastYearToDate)
             return (input, totals)
         }
     }
@@ -77,6 +90,40 @@ extension Store {
                                   appointment: row[14], pickedUp: row[15], droppedOff: row[16]))
         }
         return facts
+    }
+
+    /// Monthly totals of the trips between two days, computed in SQL with the same rules as
+    /// the report applies to single trips.
+    static func monthTotals(_ db: Database, from: LocalDate, to: LocalDate) throws -> [YearMonth: MonthTotals] {
+        var result: [YearMonth: MonthTotals] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT substr(trip.date, 1, 7),
+              COUNT(*),
+              SUM(assignment.association IS NOT NULL AND trip.status NOT IN ('unassignable', 'pending')),
+              SUM(trip.status = 'done'), SUM(trip.status = 'no_show'), SUM(trip.status = 'cancelled'), SUM(trip.status = 'unassignable'),
+              COUNT(trip_log.trip), COALESCE(SUM(trip_log.driven_m), 0), COALESCE(SUM(trip_log.estimated_m), 0), COUNT(trip_log.km_flag),
+              COUNT(DISTINCT CASE WHEN trip.status NOT IN ('cancelled', 'unassignable') THEN trip.beneficiary END),
+              SUM(trip.status = 'done' AND ((trip.leg = 'outbound' AND trip_log.dropped_off_at IS NOT NULL)
+                                            OR (trip.leg = 'return' AND trip_log.picked_up_at IS NOT NULL))),
+              SUM(trip.status = 'done' AND ((trip.leg = 'outbound' AND trip_log.dropped_off_at <= trip.appointment)
+                                            OR (trip.leg = 'return' AND trip_log.picked_up_at <= trip.appointment + 15)))
+            FROM trip LEFT JOIN assignment ON assignment.trip = trip.id LEFT JOIN trip_log ON trip_log.trip = trip.id
+            WHERE trip.date BETWEEN ? AND ? GROUP BY 1
+            """, arguments: [from.description, to.description]) {
+            var t = MonthTotals()
+            t.requested = row[1]; t.assigned = row[2]; t.done = row[3]; t.noShow = row[4]; t.cancelled = row[5]; t.unassignable = row[6]
+            t.logged = row[7]; t.loggedMetres = row[8]; t.estimatedMetres = row[9]; t.flagged = row[10]; t.beneficiaries = row[11]
+            t.timed = row[12]; t.onTime = row[13]
+            result[YearMonth(row[0] as String)!] = t
+        }
+        return result
+    }
+
+    /// Distinct beneficiaries served (not cancelled or unassignable) between two days.
+    static func distinctBeneficiaries(_ db: Database, from: LocalDate, to: LocalDate) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT COUNT(DISTINCT beneficiary) FROM trip WHERE date BETWEEN ? AND ? AND status NOT IN ('cancelled', 'unassignable')
+            """, arguments: [from.description, to.description]) ?? 0
     }
 }
 

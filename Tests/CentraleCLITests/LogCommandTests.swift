@@ -252,5 +252,15 @@ struct ReportCommandTests {
         #expect(FileManager.default.fileExists(atPath: out))
         let csv = try centrale(["report", "--db", db, "--month", "2025-03", "--format", "csv"]).stdout
         #expect(csv.hasPrefix("section,key,period,value\nmonth,requested,2025-03,\(trips!)"))
+
+        // A year later the month is read as totals computed in SQL: the same figures as trip by trip.
+        let later = try #require(try JSONSerialization.jsonObject(with: Data(try centrale(["report", "--db", db, "--month", "2026-03",
+                                                                                            "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let aggregated = try #require(later["sameMonthLastYear"] as? [String: Any])
+        for key in ["requested", "assigned", "done", "noShow", "cancelled", "unassignable", "logged", "loggedMetres", "estimatedMetres",
+                    "flagged", "activeBeneficiaries", "onTimeBasisPoints", "reimbursedCents", "newBeneficiaries"] {
+            #expect("\(aggregated[key] ?? "nil")" == "\(current[key] ?? "nil")", "\(key)")
+        }
+        #expect((later["yearToDateLastYear"] as? [String: Any])?["activeBeneficiaries"] as? Int == current["activeBeneficiaries"] as? Int)
     }
 }
