@@ -4,7 +4,7 @@ import PackageDescription
 /// Centrale: the software of a social-accompaniment operations centre.
 ///
 /// Architecture: a pure core (`CentraleDomain`, `CentraleFormats`, `CentraleRegistry`,
-/// `CentraleSynth`, `CentraleDispatch`, `CentraleIntake`, `CentraleTripLogs`, `CentraleTariffs`, `CentraleReport`) that does no I/O, and thin edges around it (`CentraleStore` on GRDB,
+/// `CentraleSynth`, `CentraleDispatch`, `CentraleIntake`, `CentraleTripLogs`, `CentraleTariffs`, `CentraleReport`, `CentraleTUI`) that does no I/O, and thin edges around it (`CentraleStore` on GRDB,
 /// `CentraleDemo`, the `centrale` CLI).
 let registryFiles = ["comuni.csv", "places.csv", "associations.csv", "vehicles.csv", "convention.toml"]
 
@@ -34,6 +34,8 @@ let package = Package(
         .target(name: "CentraleTripLogs", dependencies: ["CentraleDomain", "CentraleFormats"]),
         .target(name: "CentraleTariffs", dependencies: ["CentraleDomain"]),
         .target(name: "CentraleReport", dependencies: ["CentraleDomain"]),
+        .target(name: "CentraleTUI", dependencies: ["CentraleDomain", "CentraleDispatch"]),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
 
         // Edges.
         .target(
@@ -49,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "centrale",
             dependencies: [
-                "CentraleDomain", "CentraleRegistry", "CentraleStore", "CentraleDemo", "CentraleDispatch", "CentraleIntake", "CentraleTripLogs", "CentraleTariffs", "CentraleReport",
+                "CentraleDomain", "CentraleRegistry", "CentraleStore", "CentraleDemo", "CentraleDispatch", "CentraleIntake", "CentraleTripLogs", "CentraleTariffs", "CentraleReport", "CentraleTUI", "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +75,7 @@ let package = Package(
         .testTarget(name: "CentraleTripLogsTests", dependencies: ["CentraleTripLogs", "CentraleDomain", "CentraleFormats"]),
         .testTarget(name: "CentraleTariffsTests", dependencies: ["CentraleTariffs", "CentraleDomain", "CentraleRegistry", "CentraleSynth"]),
         .testTarget(name: "CentraleReportTests", dependencies: ["CentraleReport", "CentraleDomain"]),
+        .testTarget(name: "CentraleTUITests", dependencies: ["CentraleTUI", "CentraleDomain", "CentraleDispatch"]),
         .testTarget(name: "CentraleSynthTests", dependencies: ["CentraleSynth", "CentraleRegistry", "CentraleDomain"]),
         .testTarget(name: "CentraleCLITests", dependencies: ["centrale", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

@@ -22,6 +22,14 @@ public struct Candidate: Hashable, Sendable, Codable {
     public var terms: [TermScore]
     /// The empty drive from its base to the pickup.
     public var emptyDistance: Distance
+
+    /// Creates a candidate.
+    public init(association: String, total: Double, terms: [TermScore], emptyDistance: Distance) {
+        self.association = association
+        self.total = total
+        self.terms = terms
+        self.emptyDistance = emptyDistance
+    }
 }
 
 /// An association that may not take a trip, and the first hard rule it breaks.

@@ -11,6 +11,7 @@ struct Centrale: ParsableCommand {
             variable, or centrale.sqlite in the working directory.
             """,
         subcommands: [InitCommand.self, DemoCommand.self, StatusCommand.self, RequestCommand.self, DispatchCommand.self,
-                      AssignCommand.self, TripsCommand.self, LogCommand.self, StatementCommand.self, MonthCommand.self, ReportCommand.self]
+                      AssignCommand.self, TripsCommand.self, LogCommand.self, StatementCommand.self, MonthCommand.self, ReportCommand.self,
+                      TUICommand.self]
     )
 }

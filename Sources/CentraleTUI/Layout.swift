@@ -1,0 +1,157 @@
+import CentraleDispatch
+import CentraleDomain
+
+/// How a piece of text is drawn; the painter maps styles to colours.
+public enum Style: Hashable, Sendable {
+    case normal, title, header, selected, dim, message, keys
+    case status(TripStatus)
+}
+
+/// A run of text in one style.
+public struct Span: Hashable, Sendable {
+    public var text: String
+    public var style: Style
+    public init(_ text: String, _ style: Style = .normal) {
+        self.text = text
+        self.style = style
+    }
+}
+
+/// One screen line: spans laid out from the left, cut at the width.
+public typealias Line = [Span]
+
+/// Italian labels of the screen.
+public enum Labels {
+    public static func status(_ status: TripStatus) -> String {
+        switch status {
+        case .pending: "in attesa"
+        case .assigned: "assegnato"
+        case .done: "effettuato"
+        case .noShow: "assente"
+        case .cancelled: "annullato"
+        case .unassignable: "non assegn."
+        }
+    }
+
+    static let weekdays = ["", "lun", "mar", "mer", "gio", "ven", "sab", "dom"]
+}
+
+/// Lays the state out as lines of text for a terminal of a given size.
+public enum Layout {
+    /// The lines of the screen, exactly `height` of them, none wider than `width` characters.
+    public static func render(_ s: TUIState, width: Int, height: Int) -> [Line] {
+        let body: [Line]
+        switch s.screen {
+        case .board: body = board(s, width: width, rows: height - 4)
+        case .assign(let trip): body = assign(s, trip, width: width)
+        case .help: body = help()
+        }
+        let counts = Dictionary(grouping: s.rows, by: \.trip.status).mapValues(\.count)
+        let title = "Centrale · \(s.date) \(Labels.weekdays[s.date.isoWeekday]) · \(s.rows.count) servizi · "
+            + "\(counts[.pending] ?? 0) in attesa · \(counts[.unassignable] ?? 0) non assegn."
+        var lines: [Line] = [[Span(pad(title, width - s.operatorName.count - 1) + " " + s.operatorName, .title)]]
+        lines += body
+        while lines.count < height - 2 { lines.append([]) }
+        lines = Array(lines.prefix(height - 2))
+        let message = s.searching ? "Cerca: \(s.search)▏  (Invio per confermare, Esc per annullare)" : s.message
+        lines.append([Span(message, .message)])
+        lines.append([Span(keysLine(s), .keys)])
+        return lines.map { clip($0, width) }
+    }
+
+    static func keysLine(_ s: TUIState) -> String {
+        switch s.screen {
+        case .board: "Invio:assegna d:dispatch c:annulla f:stato /:cerca [ ]:giorno ?:aiuto q:esci"
+        case .assign: "↑↓ scegli  Invio assegna la scelta  1 la prima  Esc indietro"
+        case .help: "un tasto qualsiasi per tornare"
+        }
+    }
+
+    static func board(_ s: TUIState, width: Int, rows: Int) -> [Line] {
+        let filter = s.statusFilter.map { " · stato: \(Labels.status($0))" } ?? ""
+        let search = s.search.isEmpty ? "" : " · cerca: \(s.search)"
+        var lines: [Line] = [[Span(pad("ORA   STATO        BENEF.  BISOGNI    DA → A", width - 14) + "ASSOCIAZIONE" + filter + search, .header)]]
+        let visible = s.visibleRows
+        if visible.isEmpty { return lines + [[Span("Nessun servizio\(s.rows.isEmpty ? " in questo giorno" : " con questi filtri").", .dim)]] }
+        let capacity = max(rows - 1, 1)
+        let top = s.selected < s.top ? s.selected : (s.selected >= s.top + capacity ? s.selected - capacity + 1 : s.top)
+        for index in top..<min(visible.count, top + capacity) {
+            let row = visible[index]
+            let trip = row.trip
+            let route = "\(trip.pickup.placeCode ?? row.comune) → \(trip.destination.placeCode ?? trip.destination.label)"
+            let fixed = "\(trip.appointment)  "
+            let rest = " \(pad(trip.beneficiary, 7)) \(pad(trip.needs.description, 10)) "
+            let routeWidth = max(width - fixed.count - 12 - rest.count - 12, 8)
+            let text = [Span(fixed), Span(pad(Labels.status(trip.status), 12), .status(trip.status)),
+                        Span(rest + pad(route, routeWidth) + " " + (row.association ?? "-"))]
+            lines.append(index == s.selected ? text.map { Span($0.text, .selected) } : text)
+        }
+        return lines
+    }
+
+    static func assign(_ s: TUIState, _ tripID: Int64, width: Int) -> [Line] {
+        guard let row = s.rows.first(where: { $0.trip.id == tripID }) else { return [[Span("Servizio non trovato.", .dim)]] }
+        let trip = row.trip
+        var lines: [Line] = [
+            [Span("Assegna il servizio \(trip.id): \(trip.appointment) \(trip.beneficiary) (\(trip.needs)) \(trip.pickup.label) → \(trip.destination.label)", .header)],
+            [Span("Ora: \(row.association ?? "nessuna associazione")", .dim)],
+            [],
+        ]
+        if s.candidates.isEmpty {
+            lines.append([Span(s.blockedReason.map { "Non assegnabile: \($0)" } ?? "Calcolo delle candidate…", .message)])
+        } else {
+            lines.append([Span("   ASSOCIAZIONE  PUNTI   KM A VUOTO  QUOTA    CONTINUITÀ", .header)])
+            for (index, candidate) in s.candidates.enumerated() {
+                let terms = Dictionary(uniqueKeysWithValues: candidate.terms.map { ($0.term, $0) })
+                let text = "\(index + 1 < 10 ? " " : "")\(index + 1) \(pad(candidate.association, 12)) \(number(candidate.total, 6))  "
+                    + "\(number(terms[.emptyKm]?.measure ?? 0, 9))  \(pad(percent(terms[.share]?.measure ?? 0), 7))  "
+                    + ((terms[.continuity]?.measure ?? 0) > 0 ? "cambia" : (terms[.continuity]?.points == 0 && index > 0 ? "—" : "stessa"))
+                lines.append([Span(text, index == s.candidateSelected ? .selected : .normal)])
+            }
+        }
+        let excluded = Dictionary(grouping: s.exclusions, by: \.rule)
+        for rule in HardRule.allCases {
+            if let codes = excluded[rule] {
+                let reason = rule == .coverage ? "non serve il comune" : rule == .vehicle ? "nessun mezzo adatto" : "capacità del giorno esaurita"
+                lines.append([Span("Escluse (\(reason)): " + codes.map(\.association).joined(separator: " "), .dim)])
+            }
+        }
+        return lines
+    }
+
+    static func help() -> [Line] {
+        [
+            [Span("Aiuto", .header)],
+            [Span("Quadro del giorno: ↑↓ (o j k) scegli, PagSu PagGiù, Inizio Fine; ← → (o [ ]) giorno precedente e seguente;")],
+            [Span("  f filtra per stato; / cerca (codice, associazione, comune, luogo); Invio o a: candidate per il servizio;")],
+            [Span("  d assegna con il motore tutti i servizi in attesa del giorno; c annulla il servizio (chiede conferma); q esci.")],
+            [Span("Assegna: ↑↓ scegli l'associazione, Invio assegna la scelta, 1 assegna la prima, Esc torna al quadro.")],
+            [Span("Le modifiche fatte da altri (CLI, altre postazioni) compaiono entro un paio di secondi; una modifica")],
+            [Span("su un servizio cambiato nel frattempo è rifiutata con un messaggio, mai sovrascritta.")],
+            [Span("Ogni modifica passa dal registro (audit) con il nome dell'operatore.")],
+        ]
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        let count = text.count
+        return count >= width ? String(text.prefix(max(width, 0))) : text + String(repeating: " ", count: width - count)
+    }
+
+    static func clip(_ line: Line, _ width: Int) -> Line {
+        var left = width
+        var result: Line = []
+        for span in line where left > 0 {
+            let text = String(span.text.prefix(left))
+            left -= text.count
+            result.append(Span(text, span.style))
+        }
+        return result
+    }
+
+    static func number(_ value: Double, _ width: Int) -> String {
+        let text = String(Int(value.rounded()))
+        return String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+
+    static func percent(_ value: Double) -> String { "\(value >= 0 ? "+" : "")\(Int((value * 100).rounded()))%" }
+}

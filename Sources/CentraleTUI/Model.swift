@@ -1,0 +1,109 @@
+import CentraleDispatch
+import CentraleDomain
+
+/// A key the dispatcher pressed, independent of the terminal library.
+public enum Key: Hashable, Sendable {
+    case char(Character)
+    case up, down, left, right, pageUp, pageDown, home, end
+    case enter, escape, backspace, tab
+    /// The terminal changed size.
+    case resize
+    /// Nothing pressed before the poll timeout (time to look for others' changes).
+    case tick
+}
+
+/// One trip on the day board.
+public struct BoardRow: Hashable, Sendable {
+    public var trip: TripRequest
+    public var association: String?
+    public var version: Int
+    /// The comune's name of the beneficiary's end of the trip (for the comune filter and display).
+    public var comune: String
+
+    /// Creates a row.
+    public init(trip: TripRequest, association: String?, version: Int, comune: String) {
+        self.trip = trip
+        self.association = association
+        self.version = version
+        self.comune = comune
+    }
+}
+
+/// What the screen shows.
+public enum Screen: Hashable, Sendable {
+    /// The day's trips.
+    case board
+    /// The engine's ranked candidates for one trip.
+    case assign(tripID: Int64)
+    /// All the keys.
+    case help
+}
+
+/// Something the screen asks the program to do (load, write through the store).
+public enum Effect: Hashable, Sendable {
+    case loadDay(LocalDate)
+    case explain(tripID: Int64)
+    case assign(tripID: Int64, association: String, version: Int, engineChoice: Bool)
+    case dispatchDay(LocalDate)
+    case cancel(tripID: Int64, version: Int)
+    case quit
+}
+
+/// The whole state of the dispatcher's screen.
+public struct TUIState: Hashable, Sendable {
+    public var date: LocalDate
+    public var rows: [BoardRow] = []
+    public var statusFilter: TripStatus?
+    public var search = ""
+    public var searching = false
+    /// Index into `visibleRows`.
+    public var selected = 0
+    /// First visible row (scrolling).
+    public var top = 0
+    public var screen: Screen = .board
+    /// For the assign screen: the engine's candidates, the exclusions, the one highlighted.
+    public var candidates: [Candidate] = []
+    public var exclusions: [Exclusion] = []
+    public var blockedReason: String?
+    public var candidateSelected = 0
+    /// A trip waiting for the dispatcher's y/n to be cancelled.
+    public var confirmCancel: Int64?
+    /// The status line: the last result or error.
+    public var message = ""
+    /// Who is at the keyboard (recorded in the audit trail).
+    public var operatorName: String
+
+    /// Creates the state for a day.
+    public init(date: LocalDate, operatorName: String) {
+        self.date = date
+        self.operatorName = operatorName
+    }
+
+    /// The rows the filters let through, in board order.
+    public var visibleRows: [BoardRow] {
+        let needle = search.lowercased()
+        return rows.filter { row in
+            (statusFilter == nil || row.trip.status == statusFilter)
+                && (needle.isEmpty || [row.trip.beneficiary, row.association ?? "", row.comune, row.trip.pickup.label,
+                                       row.trip.destination.label, String(row.trip.id)].contains { $0.lowercased().contains(needle) })
+        }
+    }
+
+    /// The highlighted trip on the board.
+    public var selectedRow: BoardRow? {
+        let rows = visibleRows
+        return rows.indices.contains(selected) ? rows[selected] : nil
+    }
+
+    /// Replaces the day's rows, keeping the same trip highlighted when it is still there.
+    public mutating func reload(_ newRows: [BoardRow]) {
+        let keep = selectedRow?.trip.id
+        rows = newRows
+        if let keep, let index = visibleRows.firstIndex(where: { $0.trip.id == keep }) { selected = index }
+        clampSelection()
+    }
+
+    mutating func clampSelection() {
+        selected = max(0, min(selected, visibleRows.count - 1))
+    }
+}

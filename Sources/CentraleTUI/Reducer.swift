@@ -1,0 +1,116 @@
+import CentraleDomain
+
+/// The screen's key handling: a pure function from state and key to the next state and the
+/// effects to run.
+public enum Reducer {
+    /// The statuses the `f` key cycles through (nil: all).
+    static let filters: [TripStatus?] = [nil, .pending, .unassignable, .assigned, .done, .noShow, .cancelled]
+
+    public static func reduce(_ state: TUIState, _ key: Key, pageSize: Int = 18) -> (TUIState, [Effect]) {
+        var s = state
+        if key == .tick || key == .resize { return (s, []) }
+        if let trip = s.confirmCancel {
+            s.confirmCancel = nil
+            if key == .char("y") || key == .char("s"), let row = s.rows.first(where: { $0.trip.id == trip }) {
+                return (s, [.cancel(tripID: trip, version: row.version)])
+            }
+            s.message = "Annullamento lasciato perdere."
+            return (s, [])
+        }
+        switch s.screen {
+        case .help:
+            s.screen = .board
+            return (s, [])
+        case .assign(let trip):
+            return assignKey(s, trip, key)
+        case .board:
+            return s.searching ? searchKey(s, key) : boardKey(s, key, pageSize: pageSize)
+        }
+    }
+
+    static func boardKey(_ state: TUIState, _ key: Key, pageSize: Int) -> (TUIState, [Effect]) {
+        var s = state
+        s.message = ""
+        switch key {
+        case .down, .char("j"): s.selected += 1
+        case .up, .char("k"): s.selected -= 1
+        case .pageDown: s.selected += pageSize
+        case .pageUp: s.selected -= pageSize
+        case .home: s.selected = 0
+        case .end: s.selected = s.visibleRows.count - 1
+        case .left, .char("["):
+            s.date = s.date.adding(days: -1); s.selected = 0; s.top = 0
+            return (s, [.loadDay(s.date)])
+        case .right, .char("]"):
+            s.date = s.date.adding(days: 1); s.selected = 0; s.top = 0
+            return (s, [.loadDay(s.date)])
+        case .char("f"):
+            let index = filters.firstIndex(of: s.statusFilter) ?? 0
+            s.statusFilter = filters[(index + 1) % filters.count]
+            s.selected = 0; s.top = 0
+        case .char("/"):
+            s.searching = true
+        case .enter, .char("a"):
+            guard let row = s.selectedRow else { s.message = "Nessun servizio selezionato."; return (s, []) }
+            guard [.pending, .unassignable, .assigned].contains(row.trip.status) else {
+                s.message = "Il servizio \(row.trip.id) è \(Labels.status(row.trip.status)): non si assegna più."
+                return (s, [])
+            }
+            s.screen = .assign(tripID: row.trip.id)
+            s.candidates = []; s.exclusions = []; s.blockedReason = nil; s.candidateSelected = 0
+            return (s, [.explain(tripID: row.trip.id)])
+        case .char("d"):
+            return (s, [.dispatchDay(s.date)])
+        case .char("c"):
+            guard let row = s.selectedRow, row.trip.status.canMove(to: .cancelled) else {
+                s.message = "Questo servizio non si può annullare."; return (s, [])
+            }
+            s.confirmCancel = row.trip.id
+            s.message = "Annullare il servizio \(row.trip.id) delle \(row.trip.appointment) (\(row.trip.beneficiary))? s/n"
+        case .char("?"):
+            s.screen = .help
+        case .char("q"):
+            return (s, [.quit])
+        default:
+            break
+        }
+        s.clampSelection()
+        return (s, [])
+    }
+
+    static func searchKey(_ state: TUIState, _ key: Key) -> (TUIState, [Effect]) {
+        var s = state
+        switch key {
+        case .enter: s.searching = false
+        case .escape: s.searching = false; s.search = ""
+        case .backspace: if !s.search.isEmpty { s.search.removeLast() }
+        case .char(let c): s.search.append(c)
+        default: break
+        }
+        s.selected = 0; s.top = 0
+        return (s, [])
+    }
+
+    static func assignKey(_ state: TUIState, _ trip: Int64, _ key: Key) -> (TUIState, [Effect]) {
+        var s = state
+        switch key {
+        case .escape, .char("q"), .left:
+            s.screen = .board
+        case .down, .char("j"):
+            s.candidateSelected = min(s.candidateSelected + 1, max(s.candidates.count - 1, 0))
+        case .up, .char("k"):
+            s.candidateSelected = max(s.candidateSelected - 1, 0)
+        case .enter, .char("1"), .char("a"):
+            let index = key == .enter ? s.candidateSelected : 0
+            guard s.candidates.indices.contains(index), let row = s.rows.first(where: { $0.trip.id == trip }) else {
+                s.message = "Nessuna associazione può prendere questo servizio."
+                return (s, [])
+            }
+            s.screen = .board
+            return (s, [.assign(tripID: trip, association: s.candidates[index].association, version: row.version, engineChoice: index == 0)])
+        default:
+            break
+        }
+        return (s, [])
+    }
+}

@@ -1,0 +1,127 @@
+import CentraleDispatch
+import CentraleDomain
+import CentraleRegistry
+import CentraleStore
+import CentraleTUI
+import GRDB
+
+/// Runs the screen's effects through the same store code as the CLI, and notices changes made
+/// by others (a CLI submission, another screen) by polling the day's trips.
+final class TUIController {
+    let store: Store
+    let registry: Registry
+    let engine: DispatchEngine
+    let zone: Set<String>
+    let comuneNames: [String: String]
+    var state: TUIState
+    private var fingerprint: [Int] = []
+
+    init(store: Store, date: LocalDate, operatorName: String) throws {
+        self.store = store
+        registry = try store.registry()
+        engine = DispatchEngine(associations: registry.associations, comuni: registry.comuni, convention: registry.convention)
+        zone = Set(registry.zoneComuni.map(\.istatCode))
+        comuneNames = Dictionary(uniqueKeysWithValues: registry.comuni.map { ($0.istatCode, $0.name) })
+        state = TUIState(date: date, operatorName: operatorName)
+        try load(date)
+    }
+
+    var actor: Actor { Actor(state.operatorName, reason: "dispatcher screen") }
+
+    /// Handles a key; returns false to quit.
+    func handle(_ key: Key, pageSize: Int) -> Bool {
+        // Others' changes appear on the board; under the candidates screen the data the
+        // dispatcher is deciding on stays put, and a decision on a trip changed meanwhile is refused.
+        if key == .tick { if state.screen == .board { refreshIfChanged() }; return true }
+        let (next, effects) = Reducer.reduce(state, key, pageSize: pageSize)
+        state = next
+        for effect in effects {
+            do {
+                if try !run(effect) { return false }
+            } catch {
+                state.message = "Errore: \(error)"
+                try? load(state.date)
+            }
+        }
+        return true
+    }
+
+    private func run(_ effect: Effect) throws -> Bool {
+        switch effect {
+        case .quit:
+            return false
+        case .loadDay(let date):
+            try load(date)
+        case .explain(let trip):
+            var input = try store.dispatchInput(for: state.date, reassign: true)
+            if !input.trips.contains(where: { $0.trip.id == trip }), let record = try store.tripRecord(trip) { input.trips.append(record) }
+            let plan = engine.dispatch(input.trips.map { DispatchTrip($0.trip, zone: zone) }, on: state.date, history: input.history,
+                                       outlook: input.outlook, samples: input.samples.mapValues { DispatchTrip($0, zone: zone) },
+                                       alreadyAssigned: input.alreadyAssigned, usualToday: input.usualToday)
+            let decision = plan.decision(for: trip)
+            state.candidates = decision?.candidates ?? []
+            state.exclusions = decision?.exclusions ?? []
+            state.blockedReason = decision?.blocked?.reason
+        case let .assign(trip, association, version, engineChoice):
+            guard let record = try store.tripRecord(trip) else { return true }
+            let load = try store.tripRecords(on: record.trip.date).filter {
+                $0.trip.id != trip && $0.assignment?.association == association && [.assigned, .done, .noShow].contains($0.trip.status)
+            }.count
+            if let broken = engine.brokenRule(for: DispatchTrip(record.trip, zone: zone), by: association, assignedToday: load) {
+                state.message = "\(association): \(broken.summary). Per forzare usa `centrale assign --force --reason`."
+                return true
+            }
+            do {
+                try store.assign(trip: trip, to: association, method: engineChoice ? .engine : .manual,
+                                 note: engineChoice ? "first choice accepted on the screen" : "chosen on the screen",
+                                 expectedVersion: version, actor: actor)
+                state.message = "Servizio \(trip) assegnato a \(association)."
+            } catch let error as StoreError {
+                state.message = "\(error)"
+            }
+            try self.load(state.date)
+        case .dispatchDay(let date):
+            let input = try store.dispatchInput(for: date, reassign: false)
+            let plan = engine.dispatch(input.trips.map { DispatchTrip($0.trip, zone: zone) }, on: date, history: input.history,
+                                       outlook: input.outlook, samples: input.samples.mapValues { DispatchTrip($0, zone: zone) },
+                                       alreadyAssigned: input.alreadyAssigned, usualToday: input.usualToday)
+            let outcome = try store.apply(plan, input: input, actor: actor)
+            state.message = "Dispatch: \(outcome.assigned) assegnati, \(outcome.unassignable) non assegnabili"
+                + (outcome.stale.isEmpty ? "." : ", \(outcome.stale.count) cambiati nel frattempo e lasciati.")
+            try load(date)
+        case let .cancel(trip, version):
+            do {
+                _ = try store.cancel(trip: trip, expectedVersion: version, actor: Actor(state.operatorName, reason: "cancelled on the screen"))
+                state.message = "Servizio \(trip) annullato."
+            } catch let error as StoreError {
+                state.message = "\(error)"
+            }
+            try load(state.date)
+        }
+        return true
+    }
+
+    func load(_ date: LocalDate) throws {
+        let records = try store.tripRecords(on: date)
+        state.reload(records.map { record in
+            let trip = DispatchTrip(record.trip, zone: zone)
+            return BoardRow(trip: record.trip, association: record.assignment?.association, version: record.version,
+                            comune: comuneNames[trip.serviceComune] ?? trip.serviceComune)
+        })
+        fingerprint = try dayFingerprint(date)
+    }
+
+    /// Reloads the board when someone else changed the day's trips.
+    func refreshIfChanged() {
+        guard let now = try? dayFingerprint(state.date), now != fingerprint else { return }
+        try? load(state.date)
+    }
+
+    private func dayFingerprint(_ date: LocalDate) throws -> [Int] {
+        try store.pool.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(version), 0), COALESCE(MAX(id), 0) FROM trip WHERE date = ?",
+                                       arguments: [date.description])
+            return [row?[0] ?? 0, row?[1] ?? 0, row?[2] ?? 0]
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+import Testing
+
+/// A tmux session running the real binary, read with capture-pane.
+final class TmuxSession {
+    let name = "centrale-test-\(UUID().uuidString.prefix(8))"
+
+    init(_ command: String, width: Int = 80, height: Int = 24) throws {
+        try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "-e", "LANG=C.UTF-8",
+                  "-e", "TERM=xterm-256color", command])
+    }
+
+    deinit { _ = try? tmux(["kill-session", "-t", name]) }
+
+    func send(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
+
+    func screen() throws -> String { try tmux(["capture-pane", "-t", name, "-p"]) }
+
+    /// Waits until the screen contains `text` (polling, at most `seconds`), and returns the screen.
+    @discardableResult
+    func waitFor(_ text: String, seconds: Double = 10) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = (try? screen()) ?? ""
+            if last.contains(text) { return last }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        Issue.record("timed out waiting for \"\(text)\"; the screen was:\n\(last)")
+        return last
+    }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux"] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+@Suite("centrale tui in tmux", .serialized)
+struct TUITests {
+    @Test("open the day's board, assign a trip, see another process's change, refuse a stale edit, resize, quit")
+    func dispatcherSession() throws {
+        let work = try Workspace()
+        let db = try preparedDatabase(work)
+        #expect(try centrale(["request", "add", "--db", db, "--beneficiary", "BANNA1", "--date", "2025-03-03", "--time", "09:00",
+                              "--to", "OSP-CAREGGI", "--return", "11:00"]).status == 0)
+        let ids = try listJSON(db, "2025-03-03").compactMap { $0["id"] as? Int }
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("centrale").path
+        let tui = try TmuxSession("\(binary) tui --db \(db) --date 2025-03-03 --operator giulia")
+
+        try tui.waitFor("2 servizi · 2 in attesa")
+        let board = try tui.screen()
+        #expect(board.contains("09:00  in attesa") && board.contains("Via di Casa 1"))
+
+        // Assign the first trip with the engine's first candidate.
+        try tui.send("Enter")
+        try tui.waitFor("ASSOCIAZIONE  PUNTI")
+        try tui.send("1")
+        try tui.waitFor("Servizio \(ids[0]) assegnato a")
+        let queue = try DatabaseQueue(path: db)
+        let assigned = try queue.read { try Row.fetchOne($0, sql: "SELECT association, assigned_by FROM assignment WHERE trip = ?", arguments: [ids[0]]) }
+        #expect((assigned?[1] as String?) == "giulia")
+        let actor = try queue.read { try String.fetchOne($0, sql: "SELECT actor FROM audit_log WHERE entity = 'trip' AND entity_id = ? ORDER BY id DESC", arguments: [String(ids[0])]) }
+        #expect(actor == "giulia")
+
+        // A change made by another process appears on the board within a few seconds.
+        #expect(try centrale(["dispatch", "--db", db, "--date", "2025-03-03"]).status == 0)
+        try tui.waitFor("0 in attesa", seconds: 5)
+
+        // A stale edit: the trip changes while the dispatcher looks at its candidates.
+        try tui.send("Down")
+        try tui.send("Enter")
+        try tui.waitFor("Assegna il servizio \(ids[1])")
+        try tui.waitFor("ASSOCIAZIONE  PUNTI")
+        #expect(try centrale(["assign", "--db", db, String(ids[1]), "MIS-VAG", "--force", "--reason", "by phone"]).status == 0)
+        try tui.send("1")
+        try tui.waitFor("changed by someone else meanwhile")
+        let after = try queue.read { try String.fetchOne($0, sql: "SELECT association FROM assignment WHERE trip = ?", arguments: [ids[1]]) }
+        #expect(after == "MIS-VAG")
+        try queue.close()
+
+        // A larger terminal is used after a resize; help; quit.
+        _ = try? Process.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: ["tmux", "resize-window", "-t", tui.name, "-x", "200", "-y", "50"])
+        try tui.waitFor("giulia")
+        try tui.send("?")
+        try tui.waitFor("PagSu PagGiù")
+        try tui.send("Escape")
+        try tui.send("q")
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, (try? tui.screen())?.isEmpty == false { Thread.sleep(forTimeInterval: 0.1) }
+    }
+}

@@ -1,0 +1,113 @@
+import CentraleDispatch
+import CentraleDomain
+import Testing
+@testable import CentraleTUI
+
+@Suite("Dispatcher screen (without a terminal)")
+struct ScreenTests {
+    static let day = LocalDate("2025-03-03")!
+
+    static func row(_ id: Int64, _ time: String, _ status: TripStatus, beneficiary: String = "BANNA1", association: String? = nil,
+                    comune: String = "Scandicci") -> BoardRow {
+        let home = Stop(label: "Via di Casa 1, Scandicci", comune: "048041", location: Coordinate(latitude: 43.75, longitude: 11.19))
+        let hospital = Stop(placeCode: "OSP-CAREGGI", label: "AOU Careggi", comune: "048017", location: Coordinate(latitude: 43.8, longitude: 11.24))
+        return BoardRow(trip: TripRequest(id: id, beneficiary: beneficiary, date: day, pickup: home, destination: hospital,
+                                          appointment: LocalTime(time)!, needs: [.wheelchair], purpose: .visit, status: status),
+                        association: association, version: 3, comune: comune)
+    }
+
+    func state() -> TUIState {
+        var s = TUIState(date: Self.day, operatorName: "giulia")
+        s.reload([Self.row(1, "08:00", .pending), Self.row(2, "09:30", .assigned, beneficiary: "BBRUN2", association: "MIS-SCA", comune: "Signa"),
+                  Self.row(3, "10:00", .unassignable), Self.row(4, "11:00", .done, association: "PA-SCA")])
+        return s
+    }
+
+    @Test("moving, filtering by status and searching")
+    func navigation() {
+        var s = state()
+        (s, _) = Reducer.reduce(s, .down)
+        #expect(s.selectedRow?.trip.id == 2)
+        (s, _) = Reducer.reduce(s, .end)
+        #expect(s.selectedRow?.trip.id == 4)
+        (s, _) = Reducer.reduce(s, .down)
+        #expect(s.selectedRow?.trip.id == 4)
+        (s, _) = Reducer.reduce(s, .char("f"))
+        #expect(s.statusFilter == .pending && s.visibleRows.map(\.trip.id) == [1])
+        (s, _) = Reducer.reduce(s, .char("f"))
+        #expect(s.statusFilter == .unassignable && s.visibleRows.map(\.trip.id) == [3])
+        s.statusFilter = nil
+        for key: Key in [.char("/"), .char("s"), .char("i"), .char("g"), .enter] { (s, _) = Reducer.reduce(s, key) }
+        #expect(s.visibleRows.map(\.trip.id) == [2])
+        #expect(!s.searching)
+    }
+
+    @Test("changing day loads it; quitting quits")
+    func days() {
+        let (next, effects) = Reducer.reduce(state(), .char("]"))
+        #expect(next.date == LocalDate("2025-03-04") && effects == [.loadDay(LocalDate("2025-03-04")!)])
+        #expect(Reducer.reduce(state(), .left).1 == [.loadDay(LocalDate("2025-03-02")!)])
+        #expect(Reducer.reduce(state(), .char("q")).1 == [.quit])
+        #expect(Reducer.reduce(state(), .char("d")).1 == [.dispatchDay(Self.day)])
+    }
+
+    @Test("assigning: the candidates screen, accepting the first or the chosen one with the version seen")
+    func assign() {
+        var (s, effects) = Reducer.reduce(state(), .enter)
+        #expect(s.screen == .assign(tripID: 1) && effects == [.explain(tripID: 1)])
+        s.candidates = ["MIS-SCA", "PA-SCA"].map { Candidate(association: $0, total: 1, terms: [], emptyDistance: .zero) }
+        (s, effects) = Reducer.reduce(s, .char("1"))
+        #expect(effects == [.assign(tripID: 1, association: "MIS-SCA", version: 3, engineChoice: true)] && s.screen == .board)
+        (s, _) = Reducer.reduce(s, .enter)
+        s.candidates = ["MIS-SCA", "PA-SCA"].map { Candidate(association: $0, total: 1, terms: [], emptyDistance: .zero) }
+        (s, _) = Reducer.reduce(s, .down)
+        (s, effects) = Reducer.reduce(s, .enter)
+        #expect(effects == [.assign(tripID: 1, association: "PA-SCA", version: 3, engineChoice: false)])
+        // A trip already carried out is not reassigned.
+        var done = state()
+        done.selected = 3
+        (done, effects) = Reducer.reduce(done, .enter)
+        #expect(effects.isEmpty && done.message.contains("effettuato"))
+    }
+
+    @Test("cancelling asks for confirmation")
+    func cancel() {
+        var (s, effects) = Reducer.reduce(state(), .char("c"))
+        #expect(effects.isEmpty && s.confirmCancel == 1 && s.message.contains("s/n"))
+        (s, effects) = Reducer.reduce(s, .char("s"))
+        #expect(effects == [.cancel(tripID: 1, version: 3)])
+        (s, _) = Reducer.reduce(state(), .char("c"))
+        (s, effects) = Reducer.reduce(s, .char("n"))
+        #expect(effects.isEmpty && s.confirmCancel == nil)
+    }
+
+    @Test("the layout fills the terminal exactly, at 80×24 and 200×50, with accents intact")
+    func layout() {
+        var s = state()
+        s.message = "Servizio 1 assegnato a MIS-SCA."
+        for (width, height) in [(80, 24), (200, 50)] {
+            let lines = Layout.render(s, width: width, height: height)
+            #expect(lines.count == height)
+            #expect(lines.allSatisfy { $0.reduce(0) { $0 + $1.text.count } <= width })
+            let text = lines.map { $0.map(\.text).joined() }
+            #expect(text[0].hasPrefix("Centrale · 2025-03-03 lun · 4 servizi · 1 in attesa · 1 non assegn."))
+            #expect(text[2].contains("08:00") && text[2].contains("in attesa") && text[2].contains("BANNA1"))
+            #expect(text[height - 2] == "Servizio 1 assegnato a MIS-SCA.")
+            #expect(text[height - 1].hasPrefix("Invio:assegna"))
+        }
+        let selected = Layout.render(s, width: 80, height: 24)[2]
+        #expect(selected.allSatisfy { $0.style == .selected })
+        s.screen = .help
+        #expect(Layout.render(s, width: 80, height: 24).map { $0.map(\.text).joined() }.contains { $0.contains("PagSu PagGiù") })
+    }
+
+    @Test("a reload keeps the same trip highlighted")
+    func reload() {
+        var s = state()
+        s.selected = 2
+        var rows = s.rows
+        rows.insert(Self.row(9, "07:00", .pending), at: 0)
+        s.reload(rows)
+        #expect(s.selectedRow?.trip.id == 3)
+    }
+}
