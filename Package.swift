@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "CentraleBench",
             dependencies: ["CentraleDomain", "CentraleRegistry", "CentraleSynth", "CentraleDispatch", "CentraleStore",
-                           "CentraleTripLogs", "CentraleFormats", "CentraleReport", .product(name: "GRDB", package: "GRDB.swift")]
+                           "CentraleTripLogs", "CentraleFormats", "CentraleReport", "CentraleTUI", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
         // Tests.

@@ -113,10 +113,12 @@ case "dispatch-day": benchDays()
 case "dispatch-year": benchYear()
 case "log-import": try benchLogImport(registry: registry, year: benchYearNumber, seed: seed)
 case "report": try benchReport(registry: registry, lastYear: benchYearNumber)
+case "tui": benchTUI(registry: registry, seed: seed)
 case "dispatch": benchDays(); benchYear()
 case "all": benchDays(); benchYear(); try benchLogImport(registry: registry, year: benchYearNumber, seed: seed)
     try benchReport(registry: registry, lastYear: benchYearNumber)
+    benchTUI(registry: registry, seed: seed)
 default:
-    print("usage: centrale-bench [all | dispatch | dispatch-day | dispatch-year | log-import | report] [--seed N] [--year YYYY] [--convention FILE]")
+    print("usage: centrale-bench [all | dispatch | dispatch-day | dispatch-year | log-import | report | tui] [--seed N] [--year YYYY] [--convention FILE]")
     exit(2)
 }

@@ -1,5 +1,6 @@
 import CentraleDispatch
 import CentraleDomain
+import Foundation
 
 /// How a piece of text is drawn; the painter maps styles to colours.
 public enum Style: Hashable, Sendable {
@@ -45,6 +46,8 @@ public enum Layout {
         case .board: body = board(s, width: width, rows: height - 4)
         case .assign(let trip): body = assign(s, trip, width: width)
         case .help: body = help()
+        case .newRequest: body = form(s.form, width: width)
+        case .associations: body = associations(s)
         }
         let counts = Dictionary(grouping: s.rows, by: \.trip.status).mapValues(\.count)
         let title = "Centrale · \(s.date) \(Labels.weekdays[s.date.isoWeekday]) · \(s.rows.count) servizi · "
@@ -61,9 +64,11 @@ public enum Layout {
 
     static func keysLine(_ s: TUIState) -> String {
         switch s.screen {
-        case .board: "Invio:assegna d:dispatch c:annulla f:stato /:cerca [ ]:giorno ?:aiuto q:esci"
+        case .board: "Invio:assegna n:nuova d:dispatch c:annulla f:stato /:cerca s:assoc. ?:aiuto q:esci"
         case .assign: "↑↓ scegli  Invio assegna la scelta  1 la prima  Esc indietro"
         case .help: "un tasto qualsiasi per tornare"
+        case .newRequest: "Tab/↓ campo seguente  ↑ precedente  Invio sull'ultimo campo: registra  Esc lascia"
+        case .associations: "un tasto qualsiasi per tornare al quadro"
         }
     }
 
@@ -119,6 +124,32 @@ public enum Layout {
         return lines
     }
 
+    static func form(_ form: RequestFormState?, width: Int) -> [Line] {
+        guard let form else { return [] }
+        var lines: [Line] = [[Span("Nuova richiesta", .header)], []]
+        for field in RequestFormState.Field.allCases {
+            let focused = field == form.focus
+            var line: Line = [Span(pad(field.label, 22) + " "), Span(pad(form.value(field) + (focused ? "▏" : ""), 18), focused ? .selected : .normal)]
+            if let error = form.errors[field] { line.append(Span("  ✗ " + error, .message)) }
+            else if let hint = form.hints[field] { line.append(Span("  ✓ " + hint, .dim)) }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    static func associations(_ s: TUIState) -> [Line] {
+        var lines: [Line] = [[Span("ASSOC.    OGGI / CAPACITÀ   QUOTA DEL MESE   CONVENZIONE", .header)]]
+        for row in s.associationLoads {
+            let full = row.today >= row.capacity
+            let deviation = row.conventionShare > 0 ? Double(row.monthShare) / Double(row.conventionShare) - 1 : 0
+            let share = Double(row.monthShare) / 100
+            let text = pad(row.code, 9) + " " + pad("\(row.today) / \(row.capacity)", 17) + " "
+                + pad(String(format: "%.2f%%", share), 16) + " " + String(format: "%.2f%%", Double(row.conventionShare) / 100)
+            lines.append([Span(text, full || abs(deviation) > 0.1 ? .message : .normal)])
+        }
+        return lines
+    }
+
     static func help() -> [Line] {
         [
             [Span("Aiuto", .header)],
@@ -126,6 +157,7 @@ public enum Layout {
             [Span("  f filtra per stato; / cerca (codice, associazione, comune, luogo); Invio o a: candidate per il servizio;")],
             [Span("  d assegna con il motore tutti i servizi in attesa del giorno; c annulla il servizio (chiede conferma); q esci.")],
             [Span("Assegna: ↑↓ scegli l'associazione, Invio assegna la scelta, 1 assegna la prima, Esc torna al quadro.")],
+            [Span("n nuova richiesta: Tab tra i campi, gli errori compaiono accanto; s associazioni: carico e quote.")],
             [Span("Le modifiche fatte da altri (CLI, altre postazioni) compaiono entro un paio di secondi; una modifica")],
             [Span("su un servizio cambiato nel frattempo è rifiutata con un messaggio, mai sovrascritta.")],
             [Span("Ogni modifica passa dal registro (audit) con il nome dell'operatore.")],

@@ -37,6 +37,29 @@ public enum Screen: Hashable, Sendable {
     case assign(tripID: Int64)
     /// All the keys.
     case help
+    /// The new-request form.
+    case newRequest
+    /// The associations' load and shares.
+    case associations
+}
+
+/// An association's day and month, for the associations screen.
+public struct AssociationLoad: Hashable, Sendable {
+    public var code: String
+    public var today: Int
+    public var capacity: Int
+    /// This month's share of the assigned trips and the convention share, in basis points.
+    public var monthShare: Int
+    public var conventionShare: Int
+
+    /// Creates a row.
+    public init(code: String, today: Int, capacity: Int, monthShare: Int, conventionShare: Int) {
+        self.code = code
+        self.today = today
+        self.capacity = capacity
+        self.monthShare = monthShare
+        self.conventionShare = conventionShare
+    }
 }
 
 /// Something the screen asks the program to do (load, write through the store).
@@ -46,6 +69,11 @@ public enum Effect: Hashable, Sendable {
     case assign(tripID: Int64, association: String, version: Int, engineChoice: Bool)
     case dispatchDay(LocalDate)
     case cancel(tripID: Int64, version: Int)
+    /// Check a form field that needs data (a beneficiary code, a place).
+    case lookup(RequestFormState.Field, String)
+    /// Submit the new-request form.
+    case submitRequest(RequestFormState)
+    case loadAssociations(LocalDate)
     case quit
 }
 
@@ -72,6 +100,10 @@ public struct TUIState: Hashable, Sendable {
     public var message = ""
     /// Who is at the keyboard (recorded in the audit trail).
     public var operatorName: String
+    /// The new-request form, while it is open.
+    public var form: RequestFormState?
+    /// The associations screen's rows.
+    public var associationLoads: [AssociationLoad] = []
 
     /// Creates the state for a day.
     public init(date: LocalDate, operatorName: String) {

@@ -23,6 +23,11 @@ public enum Reducer {
             return (s, [])
         case .assign(let trip):
             return assignKey(s, trip, key)
+        case .newRequest:
+            return formKey(s, key)
+        case .associations:
+            s.screen = .board
+            return (s, [])
         case .board:
             return s.searching ? searchKey(s, key) : boardKey(s, key, pageSize: pageSize)
         }
@@ -69,6 +74,12 @@ public enum Reducer {
             s.message = "Annullare il servizio \(row.trip.id) delle \(row.trip.appointment) (\(row.trip.beneficiary))? s/n"
         case .char("?"):
             s.screen = .help
+        case .char("n"):
+            s.form = RequestFormState(date: s.date)
+            s.screen = .newRequest
+        case .char("s"):
+            s.screen = .associations
+            return (s, [.loadAssociations(s.date)])
         case .char("q"):
             return (s, [.quit])
         default:
@@ -112,5 +123,43 @@ public enum Reducer {
             break
         }
         return (s, [])
+    }
+
+    static func formKey(_ state: TUIState, _ key: Key) -> (TUIState, [Effect]) {
+        var s = state
+        guard var form = s.form else { s.screen = .board; return (s, []) }
+        let fields = RequestFormState.Field.allCases
+        var effects: [Effect] = []
+        func leave() {
+            if [.beneficiary, .from, .to].contains(form.focus), !form.value(form.focus).isEmpty {
+                effects.append(.lookup(form.focus, form.value(form.focus)))
+            }
+        }
+        switch key {
+        case .escape:
+            s.form = nil; s.screen = .board; s.message = "Richiesta lasciata perdere."
+            return (s, [])
+        case .tab, .down:
+            leave()
+            form.focus = fields[min(form.focus.rawValue + 1, fields.count - 1)]
+        case .up:
+            leave()
+            form.focus = fields[max(form.focus.rawValue - 1, 0)]
+        case .backspace:
+            if !form.value(form.focus).isEmpty { form.values[form.focus]!.removeLast() }
+            form.errors[form.focus] = nil; form.hints[form.focus] = nil
+        case .char(let c):
+            form.values[form.focus, default: ""].append(c)
+            form.errors[form.focus] = nil; form.hints[form.focus] = nil
+        case .enter:
+            if form.focus != fields.last { leave(); form.focus = fields[form.focus.rawValue + 1]; break }
+            let local = form.localErrors()
+            form.errors = local
+            if local.isEmpty { effects.append(.submitRequest(form)) } else { s.message = "Correggi i campi segnati." }
+        default:
+            break
+        }
+        s.form = form
+        return (s, effects)
     }
 }

@@ -15,6 +15,9 @@ final class TmuxSession {
 
     func send(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
 
+    /// Types text literally.
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", text]) }
+
     func screen() throws -> String { try tmux(["capture-pane", "-t", name, "-p"]) }
 
     /// Waits until the screen contains `text` (polling, at most `seconds`), and returns the screen.
@@ -87,6 +90,36 @@ struct TUITests {
         try tui.waitFor("changed by someone else meanwhile")
         let after = try queue.read { try String.fetchOne($0, sql: "SELECT association FROM assignment WHERE trip = ?", arguments: [ids[1]]) }
         #expect(after == "MIS-VAG")
+
+        // A new request through the form: an unknown code is flagged beside the field, then fixed.
+        try tui.send("n")
+        try tui.waitFor("Nuova richiesta")
+        try tui.type("NOBODY")
+        try tui.send("Tab")
+        try tui.waitFor("✗ codice sconosciuto")
+        try tui.send("Up")
+        for _ in 0..<6 { try tui.send("BSpace") }
+        try tui.type("BANNA1")
+        try tui.send("Tab", "Tab")
+        try tui.type("14:00")
+        try tui.send("Tab", "Tab")
+        try tui.type("OSP-TORREGALLI")
+        try tui.send("Tab")
+        try tui.waitFor("✓ Ospedale San Giovanni di Dio")
+        try tui.type("16:30")
+        try tui.send("Tab", "Tab", "Tab", "Enter")
+        try tui.waitFor("Richiesta registrata: 2 servizi")
+        try tui.waitFor("4 servizi · 2 in attesa")
+        let added = try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT trip.appointment, audit_log.actor FROM trip JOIN audit_log ON audit_log.entity_id = CAST(trip.id AS TEXT) AND audit_log.action = 'trip.create' WHERE trip.date = '2025-03-03' AND trip.appointment >= 840")
+        }
+        #expect(added.map { $0[0] as Int } == [840, 990])
+        #expect(added.allSatisfy { ($0[1] as String) == "giulia" })
+
+        // The associations' load and shares.
+        try tui.send("s")
+        try tui.waitFor("OGGI / CAPACITÀ")
+        try tui.send("Escape")
         try queue.close()
 
         // A larger terminal is used after a resize; help; quit.

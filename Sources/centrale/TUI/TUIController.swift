@@ -1,5 +1,6 @@
 import CentraleDispatch
 import CentraleDomain
+import CentraleIntake
 import CentraleRegistry
 import CentraleStore
 import CentraleTUI
@@ -89,6 +90,27 @@ final class TUIController {
             state.message = "Dispatch: \(outcome.assigned) assegnati, \(outcome.unassignable) non assegnabili"
                 + (outcome.stale.isEmpty ? "." : ", \(outcome.stale.count) cambiati nel frattempo e lasciati.")
             try load(date)
+        case let .lookup(field, text):
+            lookup(field, text)
+        case .submitRequest(let form):
+            try submit(form)
+        case .loadAssociations(let date):
+            let month = date.yearMonth
+            let today = Dictionary(grouping: try store.tripRecords(on: date).filter { [.assigned, .done, .noShow].contains($0.trip.status) },
+                                   by: { $0.assignment?.association ?? "" }).mapValues(\.count)
+            let monthCounts = try store.pool.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT assignment.association, COUNT(*) FROM assignment JOIN trip ON trip.id = assignment.trip
+                    WHERE trip.date BETWEEN ? AND ? AND trip.status IN ('assigned', 'done', 'no_show') GROUP BY 1
+                    """, arguments: [month.firstDay.description, month.lastDay.description])
+            }
+            var counts: [String: Int] = [:]
+            for row in monthCounts { counts[row[0]] = row[1] }
+            let total = max(counts.values.reduce(0, +), 1)
+            state.associationLoads = registry.associations.sorted { $0.code < $1.code }.map { a in
+                AssociationLoad(code: a.code, today: today[a.code] ?? 0, capacity: a.dailyCapacity,
+                                monthShare: (counts[a.code] ?? 0) * 10_000 / total, conventionShare: a.shareBasisPoints)
+            }
         case let .cancel(trip, version):
             do {
                 _ = try store.cancel(trip: trip, expectedVersion: version, actor: Actor(state.operatorName, reason: "cancelled on the screen"))
@@ -99,6 +121,68 @@ final class TUIController {
             try load(state.date)
         }
         return true
+    }
+
+    /// Checks a form field against the records: a beneficiary's code, a place.
+    private func lookup(_ field: RequestFormState.Field, _ text: String) {
+        guard var form = state.form else { return }
+        switch field {
+        case .beneficiary:
+            if let person = try? store.beneficiary(text) {
+                let comune = comuneNames[person.comune] ?? person.comune
+                form.hints[field] = "\(comune), \(person.needs), attivo dal \(person.activatedOn)" + (person.closedOn.map { " al \($0)" } ?? "")
+            } else {
+                form.errors[field] = "codice sconosciuto"
+                state.message = "Nessun beneficiario con il codice \(text)."
+            }
+        case .from, .to:
+            switch StopSpec(parsing: text == "casa" ? "home" : text) {
+            case .home: form.hints[field] = "casa del beneficiario"
+            case .address: form.hints[field] = "indirizzo con coordinate"
+            case .place(let query):
+                switch RequestIntake(places: registry.places, comuni: registry.comuni).findPlace(query) {
+                case .success(let place): form.hints[field] = place.name
+                case .failure(let problem):
+                    form.errors[field] = problem.message
+                    state.message = problem.message
+                }
+            }
+        default: break
+        }
+        state.form = form
+    }
+
+    /// Registers the form's request through the same checks as `centrale request add`.
+    private func submit(_ form: RequestFormState) throws {
+        var form = form
+        let date = LocalDate(form.value(.date))!
+        let recurrence = form.value(.repeatDays).isEmpty ? nil
+            : Recurrence.weekdays(parsing: form.value(.repeatDays)).map { Recurrence(weekdays: $0, until: LocalDate(form.value(.until))!) }
+        if !form.value(.repeatDays).isEmpty && recurrence == nil {
+            form.errors[.repeatDays] = "giorni come lun,mer,ven"
+            state.form = form
+            return
+        }
+        let spec = { (text: String) in StopSpec(parsing: text == "casa" ? "home" : text) }
+        let request = RequestForm(beneficiary: form.value(.beneficiary), date: date, recurrence: recurrence,
+                                  appointment: LocalTime(form.value(.time))!, returnAt: LocalTime(form.value(.returnAt)),
+                                  from: spec(form.value(.from)), to: spec(form.value(.to)), purpose: TripPurpose(rawValue: form.value(.purpose))!)
+        do {
+            let trips = try RequestIntake(places: registry.places, comuni: registry.comuni)
+                .trips(for: request, beneficiary: try store.beneficiary(request.beneficiary), home: try store.home(of: request.beneficiary))
+            let ids = try store.addRequests(trips, estimator: registry.convention.distanceEstimator,
+                                            actor: Actor(state.operatorName, reason: "request taken on the screen")).flatMap { $0 }
+            state.form = nil
+            state.screen = .board
+            state.message = "Richiesta registrata: \(ids.count) servizi (\(ids.first!)\(ids.count > 1 ? "…\(ids.last!)" : "")), in attesa."
+            try load(state.date)
+        } catch let refusal as IntakeRefusal {
+            let fields: [String: RequestFormState.Field] = ["beneficiary": .beneficiary, "date": .date, "from": .from, "to": .to,
+                                                             "return": .returnAt, "repeat": .repeatDays, "until": .until]
+            for problem in refusal.problems { form.errors[fields[problem.field] ?? .beneficiary] = problem.message }
+            state.form = form
+            state.message = "Richiesta rifiutata: vedi i campi segnati."
+        }
     }
 
     func load(_ date: LocalDate) throws {
