@@ -56,6 +56,22 @@ extension Store {
         }
     }
 
+    /// Marks an assigned trip as a no-show (the beneficiary was not there), audited; the
+    /// association still logs the km driven, which confirms it.
+    public func markNoShow(trip id: Int64, expectedVersion: Int? = nil, actor: Actor) throws {
+        let at = timestamp()
+        try pool.write { db in
+            let record = try current(db, id, expectedVersion: expectedVersion)
+            guard record.trip.status == .assigned else {
+                throw StoreError.refused("trip \(id) is \(record.trip.status.rawValue); only an assigned trip can be marked as a no-show")
+            }
+            try db.execute(sql: "UPDATE trip SET status = 'no_show', status_reason = ?, version = version + 1 WHERE id = ?",
+                           arguments: [actor.reason, id])
+            try audit(db, actor, action: "trip.no_show", entity: "trip", id: String(id),
+                      details: ["association": .text(record.assignment?.association ?? "-")], at: at)
+        }
+    }
+
     /// The trip as it is now, refusing if it is unknown or changed since `expectedVersion`.
     private func current(_ db: Database, _ id: Int64, expectedVersion: Int?) throws -> TripRecord {
         guard let record = try Self.tripRecord(db, id) else { throw StoreError.notFound(entity: "trip", id: String(id)) }

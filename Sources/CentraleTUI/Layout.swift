@@ -50,8 +50,11 @@ public enum Layout {
         case .associations: body = associations(s)
         }
         let counts = Dictionary(grouping: s.rows, by: \.trip.status).mapValues(\.count)
+        let filters = [s.statusFilter.map { "stato: \(Labels.status($0))" }, s.associationFilter, s.comuneFilter,
+                       s.search.isEmpty ? nil : "cerca: \(s.search)"].compactMap { $0 }
         let title = "Centrale · \(s.date) \(Labels.weekdays[s.date.isoWeekday]) · \(s.rows.count) servizi · "
             + "\(counts[.pending] ?? 0) in attesa · \(counts[.unassignable] ?? 0) non assegn."
+            + (filters.isEmpty ? "" : " · filtro: " + filters.joined(separator: ", "))
         var lines: [Line] = [[Span(pad(title, width - s.operatorName.count - 1) + " " + s.operatorName, .title)]]
         lines += body
         while lines.count < height - 2 { lines.append([]) }
@@ -73,9 +76,7 @@ public enum Layout {
     }
 
     static func board(_ s: TUIState, width: Int, rows: Int) -> [Line] {
-        let filter = s.statusFilter.map { " · stato: \(Labels.status($0))" } ?? ""
-        let search = s.search.isEmpty ? "" : " · cerca: \(s.search)"
-        var lines: [Line] = [[Span(pad("ORA   STATO        BENEF.  BISOGNI    DA → A", width - 14) + "ASSOCIAZIONE" + filter + search, .header)]]
+        var lines: [Line] = [[Span(pad("ORA   STATO        BENEF.  BISOGNI    DA → A", width - 14) + "ASSOCIAZIONE", .header)]]
         let visible = s.visibleRows
         if visible.isEmpty { return lines + [[Span("Nessun servizio\(s.rows.isEmpty ? " in questo giorno" : " con questi filtri").", .dim)]] }
         let capacity = max(rows - 1, 1)
@@ -154,7 +155,8 @@ public enum Layout {
         [
             [Span("Aiuto", .header)],
             [Span("Quadro del giorno: ↑↓ (o j k) scegli, PagSu PagGiù, Inizio Fine; ← → (o [ ]) giorno precedente e seguente;")],
-            [Span("  f filtra per stato; / cerca (codice, associazione, comune, luogo); Invio o a: candidate per il servizio;")],
+            [Span("  f filtra per stato, A per associazione, C per comune; / cerca (codice, associazione, comune, luogo);")],
+            [Span("  Invio o a: candidate per il servizio; x segna assente il servizio assegnato;")],
             [Span("  d assegna con il motore tutti i servizi in attesa del giorno; c annulla il servizio (chiede conferma); q esci.")],
             [Span("Assegna: ↑↓ scegli l'associazione, Invio assegna la scelta, 1 assegna la prima, Esc torna al quadro.")],
             [Span("n nuova richiesta: Tab tra i campi, gli errori compaiono accanto; s associazioni: carico e quote.")],

@@ -69,6 +69,8 @@ public enum Effect: Hashable, Sendable {
     case assign(tripID: Int64, association: String, version: Int, engineChoice: Bool)
     case dispatchDay(LocalDate)
     case cancel(tripID: Int64, version: Int)
+    /// The beneficiary was not there (the association logs the km later).
+    case markNoShow(tripID: Int64, version: Int)
     /// Check a form field that needs data (a beneficiary code, a place).
     case lookup(RequestFormState.Field, String)
     /// Submit the new-request form.
@@ -82,6 +84,9 @@ public struct TUIState: Hashable, Sendable {
     public var date: LocalDate
     public var rows: [BoardRow] = []
     public var statusFilter: TripStatus?
+    /// Only this association's trips, or this comune's (nil: all).
+    public var associationFilter: String?
+    public var comuneFilter: String?
     public var search = ""
     public var searching = false
     /// Index into `visibleRows`.
@@ -116,6 +121,8 @@ public struct TUIState: Hashable, Sendable {
         let needle = search.lowercased()
         return rows.filter { row in
             (statusFilter == nil || row.trip.status == statusFilter)
+                && (associationFilter == nil || row.association == associationFilter)
+                && (comuneFilter == nil || row.comune == comuneFilter)
                 && (needle.isEmpty || [row.trip.beneficiary, row.association ?? "", row.comune, row.trip.pickup.label,
                                        row.trip.destination.label, String(row.trip.id)].contains { $0.lowercased().contains(needle) })
         }

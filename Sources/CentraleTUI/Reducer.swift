@@ -53,6 +53,17 @@ public enum Reducer {
             let index = filters.firstIndex(of: s.statusFilter) ?? 0
             s.statusFilter = filters[(index + 1) % filters.count]
             s.selected = 0; s.top = 0
+        case .char("A"):
+            s.associationFilter = next(after: s.associationFilter, in: Set(s.rows.compactMap(\.association)))
+            s.selected = 0; s.top = 0
+        case .char("C"):
+            s.comuneFilter = next(after: s.comuneFilter, in: Set(s.rows.map(\.comune)))
+            s.selected = 0; s.top = 0
+        case .char("x"):
+            guard let row = s.selectedRow, row.trip.status == .assigned else {
+                s.message = "Solo un servizio assegnato può essere segnato come assente."; return (s, [])
+            }
+            return (s, [.markNoShow(tripID: row.trip.id, version: row.version)])
         case .char("/"):
             s.searching = true
         case .enter, .char("a"):
@@ -87,6 +98,13 @@ public enum Reducer {
         }
         s.clampSelection()
         return (s, [])
+    }
+
+    /// The next value of a filter cycling through `values` in order, then back to nil (all).
+    static func next(after current: String?, in values: Set<String>) -> String? {
+        let sorted = values.sorted()
+        guard let current, let index = sorted.firstIndex(of: current) else { return sorted.first }
+        return index + 1 < sorted.count ? sorted[index + 1] : nil
     }
 
     static func searchKey(_ state: TUIState, _ key: Key) -> (TUIState, [Effect]) {

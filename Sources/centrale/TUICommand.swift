@@ -23,7 +23,8 @@ struct TUICommand: ParsableCommand {
             while true {
                 let (width, height) = terminal.size
                 terminal.paint(Layout.render(controller.state, width: width, height: height))
-                if !controller.handle(terminal.readKey(), pageSize: max(height - 5, 1)) { break }
+                guard let key = terminal.readKey() else { break } // the terminal is gone
+                if !controller.handle(key, pageSize: max(height - 5, 1)) { break }
             }
         }
     }

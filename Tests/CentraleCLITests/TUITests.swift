@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import GRDB
 import Testing
 
@@ -7,8 +8,25 @@ final class TmuxSession {
     let name = "centrale-test-\(UUID().uuidString.prefix(8))"
 
     init(_ command: String, width: Int = 80, height: Int = 24) throws {
-        try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "-e", "LANG=C.UTF-8",
-                  "-e", "TERM=xterm-256color", command])
+        // new-session may start the tmux server. Foundation's Process then misses the client's
+        // exit (waitUntilExit never returns), and a pipe given to it would be held open by the
+        // server: spawn it directly, with /dev/null for its standard streams, and wait for it.
+        let arguments = ["tmux", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "-e", "LANG=C.UTF-8",
+                         "-e", "TERM=xterm-256color", command]
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for descriptor: Int32 in [0, 1, 2] {
+            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        let cArguments = arguments.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawnp(&pid, "tmux", &actions, nil, cArguments, environ) == 0 else {
+            throw CocoaError(.featureUnsupported, userInfo: [NSLocalizedDescriptionKey: "cannot start tmux; install it (apt-get install tmux)"])
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
     }
 
     deinit { _ = try? tmux(["kill-session", "-t", name]) }
@@ -19,6 +37,8 @@ final class TmuxSession {
     func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", text]) }
 
     func screen() throws -> String { try tmux(["capture-pane", "-t", name, "-p"]) }
+
+    func resize(width: Int, height: Int) throws { try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)]) }
 
     /// Waits until the screen contains `text` (polling, at most `seconds`), and returns the screen.
     @discardableResult
@@ -41,7 +61,8 @@ final class TmuxSession {
         process.arguments = ["tmux"] + arguments
         let out = Pipe()
         process.standardOutput = out
-        process.standardError = Pipe()
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -91,6 +112,13 @@ struct TUITests {
         let after = try queue.read { try String.fetchOne($0, sql: "SELECT association FROM assignment WHERE trip = ?", arguments: [ids[1]]) }
         #expect(after == "MIS-VAG")
 
+        // The driver phones: the beneficiary was not there.
+        try tui.waitFor("MIS-VAG")
+        try tui.send("x")
+        try tui.waitFor("segnato come assente")
+        let status = try queue.read { try String.fetchOne($0, sql: "SELECT status FROM trip WHERE id = ?", arguments: [ids[1]]) }
+        #expect(status == "no_show")
+
         // A new request through the form: an unknown code is flagged beside the field, then fixed.
         try tui.send("n")
         try tui.waitFor("Nuova richiesta")
@@ -123,7 +151,7 @@ struct TUITests {
         try queue.close()
 
         // A larger terminal is used after a resize; help; quit.
-        _ = try? Process.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: ["tmux", "resize-window", "-t", tui.name, "-x", "200", "-y", "50"])
+        try tui.resize(width: 200, height: 50)
         try tui.waitFor("giulia")
         try tui.send("?")
         try tui.waitFor("PagSu PagGiù")

@@ -42,6 +42,29 @@ struct ScreenTests {
         #expect(!s.searching)
     }
 
+    @Test("filters by association and by comune cycle through the day's values")
+    func moreFilters() {
+        var s = state()
+        (s, _) = Reducer.reduce(s, .char("A"))
+        #expect(s.associationFilter == "MIS-SCA" && s.visibleRows.map(\.trip.id) == [2])
+        (s, _) = Reducer.reduce(s, .char("A"))
+        #expect(s.associationFilter == "PA-SCA")
+        (s, _) = Reducer.reduce(s, .char("A"))
+        #expect(s.associationFilter == nil && s.visibleRows.count == 4)
+        (s, _) = Reducer.reduce(s, .char("C"))
+        #expect(s.comuneFilter == "Scandicci" && s.visibleRows.count == 3)
+        (s, _) = Reducer.reduce(s, .char("C"))
+        #expect(s.comuneFilter == "Signa" && s.visibleRows.map(\.trip.id) == [2])
+    }
+
+    @Test("only an assigned trip can be marked as a no-show")
+    func noShow() {
+        var s = state()
+        #expect(Reducer.reduce(s, .char("x")).1.isEmpty)
+        s.selected = 1
+        #expect(Reducer.reduce(s, .char("x")).1 == [.markNoShow(tripID: 2, version: 3)])
+    }
+
     @Test("changing day loads it; quitting quits")
     func days() {
         let (next, effects) = Reducer.reduce(state(), .char("]"))

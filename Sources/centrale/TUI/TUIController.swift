@@ -90,6 +90,14 @@ final class TUIController {
             state.message = "Dispatch: \(outcome.assigned) assegnati, \(outcome.unassignable) non assegnabili"
                 + (outcome.stale.isEmpty ? "." : ", \(outcome.stale.count) cambiati nel frattempo e lasciati.")
             try load(date)
+        case let .markNoShow(trip, version):
+            do {
+                try store.markNoShow(trip: trip, expectedVersion: version, actor: Actor(state.operatorName, reason: "marked on the screen"))
+                state.message = "Servizio \(trip) segnato come assente; l'associazione registrerà i km."
+            } catch let error as StoreError {
+                state.message = "\(error)"
+            }
+            try load(state.date)
         case let .lookup(field, text):
             lookup(field, text)
         case .submitRequest(let form):

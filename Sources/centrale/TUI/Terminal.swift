@@ -67,11 +67,21 @@ final class Terminal {
         }
     }
 
-    /// The next key, or `.tick` after a second without one.
-    func readKey() -> Key {
+    /// Consecutive reads that failed at once (not after the timeout): the terminal is gone.
+    private var failedReads = 0
+
+    /// The next key, `.tick` after a second without one, or nil when the terminal is gone (a
+    /// closed window or a dropped connection), so that the program ends instead of spinning.
+    func readKey() -> Key? {
         var character: wint_t = 0
+        let started = DispatchTime.now().uptimeNanoseconds
         let result = wget_wch(window, &character)
-        if result == ERR { return .tick }
+        if result == ERR {
+            let waited = DispatchTime.now().uptimeNanoseconds - started
+            failedReads = waited < 100_000_000 ? failedReads + 1 : 0
+            return failedReads >= 20 ? nil : .tick
+        }
+        failedReads = 0
         if result == KEY_CODE_YES {
             switch Int32(character) {
             case KEY_UP: return .up
