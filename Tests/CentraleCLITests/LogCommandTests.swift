@@ -17,6 +17,16 @@ func dispatchedDay(_ work: Workspace) throws -> (db: String, trips: [Int], assoc
     return (db, trips.compactMap { $0["id"] as? Int }, association, try #require(vehicle))
 }
 
+/// `dispatchedDay`, with the outbound logged as carried out (14.3 km) and the return as a no-show.
+func loggedDay(_ work: Workspace) throws -> (db: String, trips: [Int], association: String, vehicle: String) {
+    let day = try dispatchedDay(work)
+    let file = work.path("march.csv")
+    try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n\(day.trips[0]),\(day.vehicle),V01,14.3,08:30,08:52,done\n\(day.trips[1]),\(day.vehicle),V01,3.2,11:05,,no_show\n"
+        .write(toFile: file, atomically: true, encoding: .utf8)
+    #expect(try centrale(["log", "submit", "--db", day.db, "--association", day.association, file]).status == 0)
+    return day
+}
+
 /// The rows of the tables a rejected file must not touch.
 func serviceState(_ db: String) throws -> [String] {
     try dumpDatabase(db).filter { $0.hasPrefix("trip: ") || $0.hasPrefix("trip_log: ") || $0.hasPrefix("assignment: ") }
@@ -123,11 +133,7 @@ struct StatementCommandTests {
     @Test("the month's statement lists each trip's lines; --all adds up to the same total")
     func statement() throws {
         let work = try Workspace()
-        let (db, ids, association, vehicle) = try dispatchedDay(work)
-        let file = work.path("march.csv")
-        try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n\(ids[0]),\(vehicle),V01,14.3,08:30,08:52,done\n\(ids[1]),\(vehicle),V01,3.2,11:05,,no_show\n"
-            .write(toFile: file, atomically: true, encoding: .utf8)
-        #expect(try centrale(["log", "submit", "--db", db, "--association", association, file]).status == 0)
+        let (db, ids, association, _) = try loggedDay(work)
 
         let json = try centrale(["statement", "--db", db, "--association", association, "--month", "2025-03", "--format", "json"])
         #expect(json.status == 0, "\(json.stderr)")
@@ -218,11 +224,7 @@ struct ReportCommandTests {
     @Test("the report's figures match the database and the statements; no personal data; Italian or English")
     func report() throws {
         let work = try Workspace()
-        let (db, ids, association, vehicle) = try dispatchedDay(work)
-        let file = work.path("march.csv")
-        try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n\(ids[0]),\(vehicle),V01,14.3,08:30,08:52,done\n\(ids[1]),\(vehicle),V01,3.2,11:05,,no_show\n"
-            .write(toFile: file, atomically: true, encoding: .utf8)
-        #expect(try centrale(["log", "submit", "--db", db, "--association", association, file]).status == 0)
+        let (db, _, _, _) = try loggedDay(work)
 
         let json = try centrale(["report", "--db", db, "--month", "2025-03", "--format", "json"])
         #expect(json.status == 0, "\(json.stderr)")
