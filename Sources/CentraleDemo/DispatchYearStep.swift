@@ -21,9 +21,7 @@ public struct DispatchYearStep: DemoStep {
                 let input = try context.store.dispatchInput(for: date, reassign: false)
                 guard !input.trips.isEmpty else { continue }
                 let started = Date()
-                let plan = engine.dispatch(input.trips.map { DispatchTrip($0.trip, zone: zone) }, on: date, history: input.history,
-                                           outlook: input.outlook, samples: input.samples.mapValues { DispatchTrip($0, zone: zone) },
-                                       alreadyAssigned: input.alreadyAssigned, usualToday: input.usualToday)
+                let plan = engine.dispatch(input, zone: zone)
                 engineTime += Date().timeIntervalSince(started)
                 let outcome = try context.store.apply(plan, input: input, actor: actor)
                 assigned += outcome.assigned

@@ -8,8 +8,7 @@ public struct DispatchTrip: Hashable, Sendable {
     public var beneficiary: String
     /// The appointment (or ready) time, for ordering.
     public var appointment: LocalTime
-    /// The comune the trip is served in: the pickup's, or for a trip that starts outside the
-    /// zone (a return from a Florence hospital) the destination's, the beneficiary's home.
+    /// The comune the trip is served in (`TripRequest.serviceComune(zone:)`).
     public var serviceComune: String
     /// Where the vehicle must go first.
     public var pickup: Coordinate
@@ -28,9 +27,7 @@ public struct DispatchTrip: Hashable, Sendable {
 
     /// The dispatch view of a trip; `zone` holds the ISTAT codes of the zone's comuni.
     public init(_ trip: TripRequest, zone: Set<String>) {
-        let comune = zone.contains(trip.pickup.comune) || !zone.contains(trip.destination.comune)
-            ? trip.pickup.comune : trip.destination.comune
-        self.init(id: trip.id, beneficiary: trip.beneficiary, appointment: trip.appointment, serviceComune: comune,
+        self.init(id: trip.id, beneficiary: trip.beneficiary, appointment: trip.appointment, serviceComune: trip.serviceComune(zone: zone),
                   pickup: trip.pickup.location, needs: trip.needs)
     }
 }

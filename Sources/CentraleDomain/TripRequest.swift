@@ -124,3 +124,17 @@ public struct TripRequest: Hashable, Sendable, Codable, Identifiable {
         self.statusReason = statusReason
     }
 }
+
+extension TripRequest {
+    /// The comune a trip is served in, given the ISTAT codes of the zone's comuni: the pickup's,
+    /// or for a trip that starts outside the zone (a return from a Florence hospital) the
+    /// destination's, the beneficiary's home. Coverage rules and equity figures use it.
+    public static func serviceComune(pickup: String, destination: String, zone: Set<String>) -> String {
+        zone.contains(pickup) || !zone.contains(destination) ? pickup : destination
+    }
+
+    /// This trip's service comune (see `serviceComune(pickup:destination:zone:)`).
+    public func serviceComune(zone: Set<String>) -> String {
+        Self.serviceComune(pickup: pickup.comune, destination: destination.comune, zone: zone)
+    }
+}

@@ -157,3 +157,24 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The first hard rule `association` would break by taking the trip of `record` by hand,
+    /// counting its other trips that day against its capacity; nil if it may take it.
+    public func brokenRule(assigning record: TripRecord, to association: String, engine: DispatchEngine, zone: Set<String>) throws -> HardRule? {
+        let load = try tripRecords(on: record.trip.date).filter {
+            $0.trip.id != record.trip.id && $0.assignment?.association == association && [.assigned, .done, .noShow].contains($0.trip.status)
+        }.count
+        return engine.brokenRule(for: DispatchTrip(record.trip, zone: zone), by: association, assignedToday: load)
+    }
+}
+
+extension DispatchEngine {
+    /// Decides the trips of a dispatch input as `Store.dispatchInput` read it: the one way the
+    /// CLI, the screen and the demo run the engine on stored trips.
+    public func dispatch(_ input: DispatchInput, zone: Set<String>) -> DispatchPlan {
+        dispatch(input.trips.map { DispatchTrip($0.trip, zone: zone) }, on: input.date, history: input.history,
+                 outlook: input.outlook, samples: input.samples.mapValues { DispatchTrip($0, zone: zone) },
+                 alreadyAssigned: input.alreadyAssigned, usualToday: input.usualToday)
+    }
+}

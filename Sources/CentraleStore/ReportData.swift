@@ -85,7 +85,7 @@ extension Store {
             facts.append(TripFact(id: row[0], date: date, status: TripStatus(rawValue: row[2]) ?? .pending, reason: row[3],
                                   purpose: TripPurpose(rawValue: row[4]) ?? .visit, leg: TripLeg(rawValue: row[5]) ?? .outbound,
                                   destination: (row[6] as String?) ?? destinationComune,
-                                  serviceComune: zone.contains(pickupComune) || !zone.contains(destinationComune) ? pickupComune : destinationComune,
+                                  serviceComune: TripRequest.serviceComune(pickup: pickupComune, destination: destinationComune, zone: zone),
                                   beneficiary: row[9], association: row[10], driven: row[11], estimated: row[12], flag: row[13],
                                   appointment: row[14], pickedUp: row[15], droppedOff: row[16]))
         }

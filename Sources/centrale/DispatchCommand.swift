@@ -40,9 +40,7 @@ struct DispatchCommand: ParsableCommand {
                 }
                 if !input.trips.contains(where: { $0.trip.id == explain }) { input.trips.append(record) }
             }
-            let plan = engine.dispatch(input.trips.map { DispatchTrip($0.trip, zone: zone) }, on: date, history: input.history,
-                                       outlook: input.outlook, samples: input.samples.mapValues { DispatchTrip($0, zone: zone) },
-                                       alreadyAssigned: input.alreadyAssigned, usualToday: input.usualToday)
+            let plan = engine.dispatch(input, zone: zone)
             let report = DispatchReport(plan: plan, input: input, registry: registry)
             if let explain {
                 print(format == .json ? try jsonString(report.explanation(explain)) : report.explanationText(explain))
@@ -87,11 +85,8 @@ struct AssignCommand: ParsableCommand {
                 throw StoreError.notFound(entity: "association", id: association)
             }
             let engine = DispatchEngine(associations: registry.associations, comuni: registry.comuni, convention: registry.convention)
-            let load = try store.tripRecords(on: record.trip.date).filter {
-                $0.trip.id != trip && $0.assignment?.association == association && [.assigned, .done, .noShow].contains($0.trip.status)
-            }.count
-            let broken = engine.brokenRule(for: DispatchTrip(record.trip, zone: Set(registry.zoneComuni.map(\.istatCode))),
-                                           by: association, assignedToday: load)
+            let broken = try store.brokenRule(assigning: record, to: association, engine: engine,
+                                              zone: Set(registry.zoneComuni.map(\.istatCode)))
             if let broken, !force {
                 throw StoreError.refused("\(association) \(broken.summary) (rule: \(broken.rawValue)); "
                                          + "to assign it anyway, add --force --reason \"…\"")

@@ -56,19 +56,14 @@ final class TUIController {
         case .explain(let trip):
             var input = try store.dispatchInput(for: state.date, reassign: true)
             if !input.trips.contains(where: { $0.trip.id == trip }), let record = try store.tripRecord(trip) { input.trips.append(record) }
-            let plan = engine.dispatch(input.trips.map { DispatchTrip($0.trip, zone: zone) }, on: state.date, history: input.history,
-                                       outlook: input.outlook, samples: input.samples.mapValues { DispatchTrip($0, zone: zone) },
-                                       alreadyAssigned: input.alreadyAssigned, usualToday: input.usualToday)
+            let plan = engine.dispatch(input, zone: zone)
             let decision = plan.decision(for: trip)
             state.candidates = decision?.candidates ?? []
             state.exclusions = decision?.exclusions ?? []
             state.blockedReason = decision?.blocked?.reason
         case let .assign(trip, association, version, engineChoice):
             guard let record = try store.tripRecord(trip) else { return true }
-            let load = try store.tripRecords(on: record.trip.date).filter {
-                $0.trip.id != trip && $0.assignment?.association == association && [.assigned, .done, .noShow].contains($0.trip.status)
-            }.count
-            if let broken = engine.brokenRule(for: DispatchTrip(record.trip, zone: zone), by: association, assignedToday: load) {
+            if let broken = try store.brokenRule(assigning: record, to: association, engine: engine, zone: zone) {
                 state.message = "\(association): \(broken.summary). Per forzare usa `centrale assign --force --reason`."
                 return true
             }
@@ -83,9 +78,7 @@ final class TUIController {
             try self.load(state.date)
         case .dispatchDay(let date):
             let input = try store.dispatchInput(for: date, reassign: false)
-            let plan = engine.dispatch(input.trips.map { DispatchTrip($0.trip, zone: zone) }, on: date, history: input.history,
-                                       outlook: input.outlook, samples: input.samples.mapValues { DispatchTrip($0, zone: zone) },
-                                       alreadyAssigned: input.alreadyAssigned, usualToday: input.usualToday)
+            let plan = engine.dispatch(input, zone: zone)
             let outcome = try store.apply(plan, input: input, actor: actor)
             state.message = "Dispatch: \(outcome.assigned) assegnati, \(outcome.unassignable) non assegnabili"
                 + (outcome.stale.isEmpty ? "." : ", \(outcome.stale.count) cambiati nel frattempo e lasciati.")
