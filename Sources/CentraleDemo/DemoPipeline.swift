@@ -13,8 +13,8 @@ public struct DemoSummary: Sendable, Codable, Hashable {
     public var beneficiaries: Int
     /// Trips (legs) requested in the year.
     public var trips: Int
-    /// Kilometres as the convention counts them (base → pickup → destination → base), whole km:
-    /// estimated until the trips are logged, then as logged.
+    /// Kilometres as logged by the associations (the convention counts base → pickup →
+    /// destination → base), whole km.
     public var km: Int
     /// The same distance in metres, exact.
     public var metres: Int
@@ -56,9 +56,7 @@ public final class DemoContext {
     /// The summary so far.
     public var summary: DemoSummary
     /// Where the demo writes its files (trip logs, reports): `centrale-demo/` beside the database.
-    public var outputFolder: String {
-        URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("centrale-demo").path
-    }
+    public var outputFolder: String { DemoPipeline.outputFolder(forDatabase: store.path) }
 
     init(store: Store, registry: Registry, year: Int, seed: UInt64) {
         self.store = store
@@ -84,10 +82,15 @@ public struct DemoPipeline {
     public var steps: [any DemoStep]
 
     /// The standard pipeline.
-    public static var standard: DemoPipeline { DemoPipeline(steps: [LoadRegistryStep(), GenerateYearStep(), EstimateKilometresStep(), DispatchYearStep(), SubmitLogsStep(), StatementsStep()]) }
+    public static var standard: DemoPipeline { DemoPipeline(steps: [LoadRegistryStep(), GenerateYearStep(), DispatchYearStep(), SubmitLogsStep(), StatementsStep()]) }
 
     /// Creates a pipeline.
     public init(steps: [any DemoStep]) { self.steps = steps }
+
+    /// Where the demo writes its files (trip logs, reports): `centrale-demo/` beside the database.
+    public static func outputFolder(forDatabase path: String) -> String {
+        URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("centrale-demo").path
+    }
 
     /// Builds the demo database at `path` (which must not hold anything but an earlier demo)
     /// and returns its summary. Progress lines go to `progress`.

@@ -24,9 +24,12 @@ public struct Distance: Hashable, Comparable, Sendable, Codable, CustomStringCon
     public static func += (lhs: inout Distance, rhs: Distance) { lhs.metres += rhs.metres }
 
     /// The distance as kilometres with one decimal, e.g. `23.4 km`.
-    public var description: String {
+    public var description: String { "\(kilometresText) km" }
+
+    /// Kilometres with one decimal (rounded half up), without the unit, e.g. `23.4`.
+    public var kilometresText: String {
         let tenths = (metres + 50) / 100
-        return "\(tenths / 10).\(tenths % 10) km"
+        return "\(tenths / 10).\(tenths % 10)"
     }
 
     public init(from decoder: Decoder) throws {

@@ -86,11 +86,3 @@ public struct TariffEngine: Sendable {
         return Money(cents: quotient + (roundAway ? (numerator < 0 ? -1 : 1) : 0))
     }
 }
-
-extension Distance {
-    /// Kilometres with one decimal, without the unit (`23.4`).
-    var kilometresText: String {
-        let tenths = (metres + 50) / 100
-        return "\(tenths / 10).\(tenths % 10)"
-    }
-}

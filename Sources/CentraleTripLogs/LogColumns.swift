@@ -1,3 +1,5 @@
+import Foundation
+
 /// The columns of a trip-log file, with the other names people give them (Italian or English,
 /// with spaces, underscores or dashes).
 public enum LogColumn: String, CaseIterable, Sendable {
@@ -46,10 +48,4 @@ public enum LogColumn: String, CaseIterable, Sendable {
         for column in allCases { for alias in column.aliases { map[alias] = column } }
         return map
     }()
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
 }

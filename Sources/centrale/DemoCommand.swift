@@ -60,7 +60,7 @@ extension DemoCommand {
     /// it) into `centrale-demo/reports/` beside the database; returns the latest HTML's path.
     func writeReports(year: Int) throws -> (folder: String, path: String) {
         let store = try global.openStore()
-        let folder = URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("centrale-demo/reports")
+        let folder = URL(fileURLWithPath: DemoPipeline.outputFolder(forDatabase: store.path)).appendingPathComponent("reports")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var latest = ""
         for month in (1...12).map({ YearMonth(year: year, month: $0)! }) {

@@ -118,8 +118,3 @@ enum StatementRenderer {
         }
     }
 }
-
-extension Distance {
-    /// Kilometres with one decimal, without the unit.
-    var kilometresText: String { let tenths = (metres + 50) / 100; return "\(tenths / 10).\(tenths % 10)" }
-}
