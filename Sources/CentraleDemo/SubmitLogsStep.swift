@@ -2,7 +2,6 @@ import CentraleDomain
 import CentraleFormats
 import CentraleStore
 import CentraleSynth
-import CentraleTripLogs
 import Foundation
 
 /// Writes each association's monthly trip-log file (each association in its own dialect) into
@@ -50,8 +49,7 @@ public struct SubmitLogsStep: DemoStep {
         // Submitting a file again changes nothing.
         if let (url, code) = firstFile {
             let text = try String(contentsOf: url, encoding: .utf8)
-            let result = try context.store.submitLogs(try LogParser.parse(text, fileName: url.path), association: code, file: url.path,
-                                                      sha256: SHA256.hex(of: text), actor: Actor(code))
+            let result = try context.store.submitLogFile(text, file: url.path, sha256: SHA256.hex(of: text), association: code, actor: Actor(code))
             progress("\(url.lastPathComponent) submitted again: \(result.newLogs) new, \(result.alreadyRecorded) already recorded")
         }
         let driven = try context.store.loggedDistance(year: context.year)
@@ -79,15 +77,8 @@ public struct SubmitLogsStep: DemoStep {
             }
         }
         try content.write(to: url, atomically: true, encoding: .utf8)
-        let digest = SHA256.hex(of: content)
-        do {
-            let rows = try LogParser.parse(content, fileName: url.path)
-            return try context.store.submitLogs(rows, association: association, file: url.path, sha256: digest, actor: Actor(association))
-        } catch let errors as FieldErrors {
-            try context.store.recordRejectedFile(association: association, file: url.path, sha256: digest, problems: errors.errors,
-                                                 actor: Actor(association))
-            return SubmissionResult(id: 0, accepted: false, newLogs: 0, alreadyRecorded: 0, flagged: 0, problems: errors.errors)
-        }
+        return try context.store.submitLogFile(content, file: url.path, sha256: SHA256.hex(of: content), association: association,
+                                               actor: Actor(association))
     }
 }
 

@@ -168,6 +168,20 @@ extension TripLog {
 }
 
 extension Store {
+    /// Submits a trip-log file's text: a file that cannot even be read as logs (bad header,
+    /// bad JSON, an open quote) is recorded as rejected with its problems; otherwise its rows are
+    /// checked and stored as `submitLogs` does. The one path of `centrale log submit` and the demo.
+    public func submitLogFile(_ text: String, file: String, sha256: String, association: String, actor: Actor) throws -> SubmissionResult {
+        let rows: [LogRow]
+        do {
+            rows = try LogParser.parse(text, fileName: file)
+        } catch let errors as FieldErrors {
+            let id = try recordRejectedFile(association: association, file: file, sha256: sha256, problems: errors.errors, actor: actor)
+            return SubmissionResult(id: id, accepted: false, newLogs: 0, alreadyRecorded: 0, flagged: 0, problems: errors.errors)
+        }
+        return try submitLogs(rows, association: association, file: file, sha256: sha256, actor: actor)
+    }
+
     /// Records a file that could not even be read as trip logs (bad header, bad JSON).
     @discardableResult
     public func recordRejectedFile(association: String, file: String, sha256: String, problems: [FieldError], actor: Actor) throws -> Int64 {

@@ -2,7 +2,6 @@ import ArgumentParser
 import CentraleDomain
 import CentraleFormats
 import CentraleStore
-import CentraleTripLogs
 import Foundation
 
 /// `centrale log`: trip logs from the associations.
@@ -64,18 +63,8 @@ struct LogSubmitCommand: ParsableCommand {
                 guard let text = String(data: data, encoding: .utf8) else {
                     printError("error: \(file):1: the file is not UTF-8 text; save it as CSV UTF-8"); rejected += 1; continue
                 }
-                let digest = SHA256.hex(of: data)
-                let rows: [LogRow]
-                do { rows = try LogParser.parse(text, fileName: file) } catch let errors as FieldErrors {
-                    _ = try store.recordRejectedFile(association: association, file: file, sha256: digest, problems: errors.errors,
-                                                     actor: Actor(operatorOption ?? association))
-                    errors.errors.forEach { printError("error: \($0)") }
-                    printError("\(file): rejected, nothing written.")
-                    rejected += 1
-                    continue
-                }
-                let result = try store.submitLogs(rows, association: association, file: file, sha256: digest,
-                                                  actor: Actor(operatorOption ?? association, reason: "trip-log submission"))
+                let result = try store.submitLogFile(text, file: file, sha256: SHA256.hex(of: data), association: association,
+                                                     actor: Actor(operatorOption ?? association, reason: "trip-log submission"))
                 if result.accepted {
                     print("\(file): \(result.newLogs) new, \(result.alreadyRecorded) already recorded"
                           + (result.flagged > 0 ? ", \(result.flagged) flagged for km review" : "") + ".")
