@@ -52,7 +52,8 @@ public struct TripFact: Hashable, Sendable {
 public struct ReportInput: Sendable {
     /// The month reported.
     public var month: YearMonth
-    /// The trips from January of the year before to the end of the month.
+    /// Trips one by one (the store gives this year's, to the end of the month; months not given
+    /// here may come as `monthTotals`).
     public var facts: [TripFact]
     /// Beneficiaries (codes and dates only).
     public var beneficiaries: [Beneficiary]
