@@ -4,7 +4,8 @@ import PackageDescription
 /// Centrale: the software of a social-accompaniment operations centre.
 ///
 /// Architecture: a pure core (`CentraleDomain`, `CentraleFormats`, `CentraleRegistry`,
-/// `CentraleSynth`, `CentraleDispatch`, `CentraleIntake`, `CentraleTripLogs`, `CentraleTariffs`, `CentraleReport`, `CentraleTUI`) that does no I/O, and thin edges around it (`CentraleStore` on GRDB,
+/// `CentraleSynth`, `CentraleDispatch`, `CentraleIntake`, `CentraleTripLogs`, `CentraleTariffs`, `CentraleReport`, `CentraleTUI`,
+/// `CentralePlanning`) that does no I/O, and thin edges around it (`CentraleStore` on GRDB,
 /// `CentraleDemo`, the `centrale` CLI).
 let registryFiles = ["comuni.csv", "places.csv", "associations.csv", "vehicles.csv", "convention.toml"]
 
@@ -35,23 +36,24 @@ let package = Package(
         .target(name: "CentraleTariffs", dependencies: ["CentraleDomain"]),
         .target(name: "CentraleReport", dependencies: ["CentraleDomain"]),
         .target(name: "CentraleTUI", dependencies: ["CentraleDomain", "CentraleDispatch"]),
+        .target(name: "CentralePlanning", dependencies: ["CentraleDomain", "CentraleFormats"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
 
         // Edges.
         .target(
             name: "CentraleStore",
-            dependencies: ["CentraleDomain", "CentraleFormats", "CentraleRegistry", "CentraleDispatch", "CentraleTripLogs",
+            dependencies: ["CentraleDomain", "CentraleFormats", "CentraleRegistry", "CentraleDispatch", "CentraleTripLogs", "CentralePlanning",
                            "CentraleTariffs", "CentraleReport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "CentraleDemo",
-            dependencies: ["CentraleDomain", "CentraleRegistry", "CentraleSynth", "CentraleStore", "CentraleDispatch",
+            dependencies: ["CentraleDomain", "CentraleRegistry", "CentraleSynth", "CentraleStore", "CentraleDispatch", "CentralePlanning",
                            "CentraleTripLogs", "CentraleTariffs", "CentraleReport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "centrale",
             dependencies: [
-                "CentraleDomain", "CentraleRegistry", "CentraleStore", "CentraleDemo", "CentraleDispatch", "CentraleIntake", "CentraleTripLogs", "CentraleTariffs", "CentraleReport", "CentraleTUI", "CNcursesw",
+                "CentraleDomain", "CentraleRegistry", "CentraleStore", "CentraleDemo", "CentraleDispatch", "CentraleIntake", "CentraleTripLogs", "CentraleTariffs", "CentraleReport", "CentraleTUI", "CentralePlanning", "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,6 +77,7 @@ let package = Package(
         .testTarget(name: "CentraleTripLogsTests", dependencies: ["CentraleTripLogs", "CentraleDomain", "CentraleFormats"]),
         .testTarget(name: "CentraleTariffsTests", dependencies: ["CentraleTariffs", "CentraleDomain", "CentraleRegistry", "CentraleSynth"]),
         .testTarget(name: "CentraleReportTests", dependencies: ["CentraleReport", "CentraleDomain"]),
+        .testTarget(name: "CentralePlanningTests", dependencies: ["CentralePlanning", "CentraleDomain"]),
         .testTarget(name: "CentraleTUITests", dependencies: ["CentraleTUI", "CentraleDomain", "CentraleDispatch"]),
         .testTarget(name: "CentraleSynthTests", dependencies: ["CentraleSynth", "CentraleRegistry", "CentraleDomain"]),
         .testTarget(name: "CentraleCLITests", dependencies: ["centrale", .product(name: "GRDB", package: "GRDB.swift")]),

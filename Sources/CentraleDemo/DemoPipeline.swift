@@ -38,6 +38,8 @@ public struct DemoSummary: Sendable, Codable, Hashable {
     public var flagged = 0
     /// Euros reimbursed over the year (all statements), in cents.
     public var reimbursedCents = 0
+    /// What shared-ride plans of every day would save.
+    public var plans: PlanYearSummary?
 
     /// The service's own yearly figures the demo is calibrated on.
     public static let targets = (beneficiaries: 300, trips: 42_500, km: 1_000_000, euros: 958_650)
@@ -82,7 +84,7 @@ public struct DemoPipeline {
     public var steps: [any DemoStep]
 
     /// The standard pipeline.
-    public static var standard: DemoPipeline { DemoPipeline(steps: [LoadRegistryStep(), GenerateYearStep(), DispatchYearStep(), SubmitLogsStep(), StatementsStep()]) }
+    public static var standard: DemoPipeline { DemoPipeline(steps: [LoadRegistryStep(), GenerateYearStep(), DispatchYearStep(), SubmitLogsStep(), StatementsStep(), PlanYearStep()]) }
 
     /// Creates a pipeline.
     public init(steps: [any DemoStep]) { self.steps = steps }

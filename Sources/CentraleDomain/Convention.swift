@@ -16,18 +16,21 @@ public struct Convention: Hashable, Sendable {
     public var rules: ServiceRules
     /// Weights of the dispatch engine's soft goals.
     public var dispatchWeights: DispatchWeights
+    /// How shared-ride plans are built.
+    public var planning: PlanningRules
     /// Tariff versions, ordered by `validFrom`, not overlapping.
     public var tariffs: [TariffVersion]
 
     /// Creates a convention; `tariffs` are sorted by start date.
     public init(name: String, zone: String, timeZone: String, roadCircuity: Double, rules: ServiceRules,
-                dispatchWeights: DispatchWeights, tariffs: [TariffVersion]) {
+                dispatchWeights: DispatchWeights, planning: PlanningRules = PlanningRules(), tariffs: [TariffVersion]) {
         self.name = name
         self.zone = zone
         self.timeZone = timeZone
         self.roadCircuity = roadCircuity
         self.rules = rules
         self.dispatchWeights = dispatchWeights
+        self.planning = planning
         self.tariffs = tariffs.sorted { $0.validFrom < $1.validFrom }
     }
 
@@ -141,5 +144,30 @@ public struct TariffVersion: Hashable, Sendable {
         self.cancelledOnSpotItem = cancelledOnSpotItem
         self.indirectBasisPoints = indirectBasisPoints
         self.indirectCapPerMonth = indirectCapPerMonth
+    }
+}
+
+/// How shared-ride plans are built: the vehicles' day and the times the estimates use.
+/// The passengers' limits (maximum ride, pickup window) are in `ServiceRules`.
+public struct PlanningRules: Hashable, Sendable {
+    /// Average road speed used to turn estimated distances into travel times.
+    public var averageSpeedKmh: Int
+    /// Minutes to board or alight a seated passenger.
+    public var boardingMinutes: Int
+    /// Minutes to board or alight a wheelchair user (ramp or lift).
+    public var wheelchairBoardingMinutes: Int
+    /// When vehicles may leave their base.
+    public var shiftStart: LocalTime
+    /// When vehicles must be back at their base.
+    public var shiftEnd: LocalTime
+
+    /// Creates planning rules.
+    public init(averageSpeedKmh: Int = 40, boardingMinutes: Int = 3, wheelchairBoardingMinutes: Int = 8,
+                shiftStart: LocalTime = LocalTime(hour: 6, minute: 0)!, shiftEnd: LocalTime = LocalTime(hour: 20, minute: 0)!) {
+        self.averageSpeedKmh = averageSpeedKmh
+        self.boardingMinutes = boardingMinutes
+        self.wheelchairBoardingMinutes = wheelchairBoardingMinutes
+        self.shiftStart = shiftStart
+        self.shiftEnd = shiftEnd
     }
 }

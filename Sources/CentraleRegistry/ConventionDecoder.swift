@@ -36,12 +36,31 @@ enum ConventionDecoder {
                                                                               unit: "a fraction from 0 to 1")) / 1000)
             t.rejectUnknownKeys(); errors += t.errors
         }
+        var planning = PlanningRules()
+        if var t = top.table("planning") {
+            func time(_ key: String) -> LocalTime {
+                let text = t.string(key)
+                guard let time = LocalTime(text) else {
+                    if !text.isEmpty { t.fail(key, "'\(text)' is not a time; write it as \"HH:MM\"") }
+                    return LocalTime(minutes: 0)!
+                }
+                return time
+            }
+            planning = PlanningRules(averageSpeedKmh: t.int("average_speed_kmh", 5...130, unit: "km/h"),
+                                     boardingMinutes: t.int("boarding_minutes", 0...60, unit: "minutes"),
+                                     wheelchairBoardingMinutes: t.int("wheelchair_boarding_minutes", 0...60, unit: "minutes"),
+                                     shiftStart: time("shift_start"), shiftEnd: time("shift_end"))
+            if planning.shiftEnd <= planning.shiftStart {
+                t.fail("shift_end", "must be after shift_start (\(planning.shiftStart)); vehicles' shifts end the same day")
+            }
+            t.rejectUnknownKeys(); errors += t.errors
+        }
         let tariffs = decodeTariffs(&top, &errors)
         top.rejectUnknownKeys()
         errors = top.errors + errors
         guard errors.isEmpty else { throw FieldErrors(errors.sorted { $0.location.line < $1.location.line }) }
         return Convention(name: name, zone: zone, timeZone: timeZone, roadCircuity: circuity, rules: rules,
-                          dispatchWeights: weights, tariffs: tariffs)
+                          dispatchWeights: weights, planning: planning, tariffs: tariffs)
     }
 
     private static func decodeTariffs(_ top: inout TOMLReader, _ errors: inout [FieldError]) -> [TariffVersion] {

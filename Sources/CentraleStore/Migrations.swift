@@ -12,6 +12,7 @@ enum Migrations {
         ("v3_audit", audit),
         ("v4_log_submissions", logSubmissions),
         ("v5_closed_months", closedMonths),
+        ("v6_plans", plans),
     ]
 
     /// A migrator with every migration, or only the first `count`.
@@ -243,6 +244,35 @@ enum Migrations {
               created_by TEXT NOT NULL
             );
             CREATE INDEX adjustment_applied ON adjustment(applied_month, association);
+            """)
+    }
+
+    /// Accepted shared-ride plans: one per association and day, with each vehicle's stops.
+    static func plans(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE plan (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              date TEXT NOT NULL,
+              association TEXT NOT NULL REFERENCES association(code),
+              seed INTEGER NOT NULL,
+              planned_m INTEGER NOT NULL CHECK (planned_m >= 0),
+              baseline_m INTEGER NOT NULL CHECK (baseline_m >= 0),
+              saving_cents INTEGER NOT NULL,
+              json TEXT NOT NULL,
+              accepted_at TEXT NOT NULL,
+              accepted_by TEXT NOT NULL,
+              UNIQUE (date, association)
+            );
+            CREATE TABLE plan_stop (
+              plan INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+              vehicle TEXT NOT NULL REFERENCES vehicle(plate),
+              position INTEGER NOT NULL CHECK (position >= 1),
+              trip INTEGER NOT NULL REFERENCES trip(id),
+              kind TEXT NOT NULL CHECK (kind IN ('pickup', 'dropoff')),
+              planned_minute INTEGER NOT NULL CHECK (planned_minute BETWEEN 0 AND 1439),
+              PRIMARY KEY (plan, vehicle, position)
+            ) WITHOUT ROWID;
+            CREATE INDEX plan_stop_trip ON plan_stop(trip);
             """)
     }
 }

@@ -128,17 +128,19 @@ extension Store {
 }
 
 /// Results filled in by concurrent workers, read once they are all done.
-final class ConcurrentResults<T>: @unchecked Sendable {
+public final class ConcurrentResults<T>: @unchecked Sendable {
     private var results: [Result<T, Error>?]
     private let lock = NSLock()
 
-    init(count: Int) { results = Array(repeating: nil, count: count) }
+    /// Room for `count` results.
+    public init(count: Int) { results = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ result: Result<T, Error>) {
+    /// Stores the result of worker `index`.
+    public func set(_ index: Int, _ result: Result<T, Error>) {
         lock.lock(); defer { lock.unlock() }
         results[index] = result
     }
 
     /// The values in order, or the first error.
-    func values() throws -> [T] { try results.map { try $0!.get() } }
+    public func values() throws -> [T] { try results.map { try $0!.get() } }
 }

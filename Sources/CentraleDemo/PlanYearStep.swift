@@ -1,0 +1,60 @@
+import CentraleDomain
+import CentralePlanning
+import CentraleStore
+import Foundation
+
+/// Plans every association's day of the year with shared rides (as `centrale plan` would) and
+/// adds up the estimated km and euros the plans would save against driving each trip alone.
+/// Nothing is stored: the demo's trips were logged as driven one by one.
+public struct PlanYearStep: DemoStep {
+    public var name: String { "planning shared rides for every day" }
+    public init() {}
+
+    public func run(_ context: DemoContext, progress: (String) -> Void) throws {
+        let registry = context.registry
+        let first = LocalDate(year: context.year, month: 1, day: 1)!, last = LocalDate(year: context.year, month: 12, day: 31)!
+        let days = try context.store.plannableDays(from: first, through: last)
+        let associations = Dictionary(uniqueKeysWithValues: registry.associations.map { ($0.code, $0) })
+        let started = Date()
+        let plans = ConcurrentResults<DayPlan?>(count: days.count)
+        DispatchQueue.concurrentPerform(iterations: days.count) { index in
+            let day = days[index]
+            let plan = associations[day.association].map {
+                ServiceDayPlanner(association: $0, convention: registry.convention).plan(day.trips, on: day.date)
+            }
+            plans.set(index, .success(plan))
+        }
+        let all = try plans.values().compactMap { $0 }
+        var summary = PlanYearSummary()
+        for plan in all { summary.add(plan) }
+        context.summary.plans = summary
+        progress(String(format: "%d association-days in %.1f s: %d of %d trips share a vehicle; %@ km planned against %@ km alone, "
+                        + "saving %@ km and %@ €", all.count, Date().timeIntervalSince(started), summary.sharedTrips, summary.trips,
+                        Distance(metres: summary.plannedMetres).kilometresText, Distance(metres: summary.baselineMetres).kilometresText,
+                        Distance(metres: summary.baselineMetres - summary.plannedMetres).kilometresText,
+                        Money(cents: summary.savingCents).description))
+    }
+}
+
+/// What the year's shared-ride plans add up to.
+public struct PlanYearSummary: Sendable, Codable, Hashable {
+    /// Trips planned.
+    public var trips = 0
+    /// Trips riding with at least one other trip on the same vehicle route.
+    public var sharedTrips = 0
+    /// Estimated metres of the plans (routes and solo trips).
+    public var plannedMetres = 0
+    /// Estimated metres of driving every trip alone.
+    public var baselineMetres = 0
+    /// Reimbursement the plans save, in cents.
+    public var savingCents = 0
+
+    /// Adds one day's plan.
+    mutating func add(_ plan: DayPlan) {
+        trips += plan.tripCount
+        sharedTrips += plan.vehicles.filter { $0.tripIDs.count > 1 }.reduce(0) { $0 + $1.tripIDs.count }
+        plannedMetres += plan.plannedDistance.metres
+        baselineMetres += plan.baselineDistance.metres
+        savingCents += plan.saving.cents
+    }
+}

@@ -1,0 +1,141 @@
+import CentraleDomain
+import CentralePlanning
+import Foundation
+import GRDB
+
+/// An accepted shared-ride plan as stored, and whether the day changed since.
+public struct StoredPlan: Sendable {
+    /// The plan as the dispatcher accepted it.
+    public var plan: DayPlan
+    /// When and by whom.
+    public var acceptedAt: String
+    public var acceptedBy: String
+    /// The trips assigned to the association that day but missing from the plan, and the
+    /// plan's trips no longer assigned to it: when either is not empty the plan is out of date.
+    public var added: [Int64]
+    public var removed: [Int64]
+
+    /// Whether the day's assignments changed since the plan was accepted.
+    public var isStale: Bool { !added.isEmpty || !removed.isEmpty }
+}
+
+extension Store {
+    /// The statuses of the trips a plan covers: assigned, or already carried out (a plan of a
+    /// past day shows what sharing would have saved).
+    static let plannedStatuses = "('assigned', 'done', 'no_show')"
+
+    /// The trips of an association's day that a plan covers, by time.
+    public func plannableTrips(on date: LocalDate, association: String) throws -> [TripRequest] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(TripRequest.columns) FROM trip JOIN assignment ON assignment.trip = trip.id
+                WHERE trip.date = ? AND assignment.association = ? AND trip.status IN \(Self.plannedStatuses)
+                ORDER BY trip.appointment, trip.id
+                """, arguments: [date.description, association]).map(TripRequest.init(row:))
+        }
+    }
+
+    /// Every association's plannable trips of every day from `first` through `last`, grouped
+    /// by day then association (one query, for planning a whole year).
+    public func plannableDays(from first: LocalDate, through last: LocalDate) throws -> [(date: LocalDate, association: String, trips: [TripRequest])] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT \(TripRequest.columns), assignment.association FROM trip JOIN assignment ON assignment.trip = trip.id
+                WHERE trip.date BETWEEN ? AND ? AND trip.status IN \(Self.plannedStatuses)
+                ORDER BY trip.date, assignment.association, trip.appointment, trip.id
+                """, arguments: [first.description, last.description])
+            var days: [(date: LocalDate, association: String, trips: [TripRequest])] = []
+            for row in rows {
+                let trip = TripRequest(row: row)
+                let association: String = row[TripRequest.columnCount]
+                if let lastDay = days.last, lastDay.date == trip.date, lastDay.association == association {
+                    days[days.count - 1].trips.append(trip)
+                } else {
+                    days.append((trip.date, association, [trip]))
+                }
+            }
+            return days
+        }
+    }
+
+    /// The associations with trips to plan on a day, by code.
+    public func associationsWithTrips(on date: LocalDate) throws -> [String] {
+        try pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT DISTINCT assignment.association FROM trip JOIN assignment ON assignment.trip = trip.id
+                WHERE trip.date = ? AND trip.status IN \(Self.plannedStatuses) ORDER BY assignment.association
+                """, arguments: [date.description])
+        }
+    }
+
+    /// Stores a plan as the association's plan for the day, replacing an earlier one, and
+    /// records each shared trip's vehicle on its assignment; all in one audited transaction.
+    ///
+    /// Refused when the day's assignments changed since the plan was made (the plan must
+    /// cover exactly the trips assigned now): plan again and accept the new plan.
+    public func acceptPlan(_ plan: DayPlan, actor: Actor) throws {
+        let at = timestamp()
+        let json = String(decoding: try JSONEncoder().encode(plan), as: UTF8.self)
+        try pool.write { db in
+            let (added, removed) = try Self.difference(db, plan)
+            guard added.isEmpty && removed.isEmpty else {
+                throw StoreError.refused("""
+                    the trips assigned to \(plan.association) on \(plan.date) changed since the plan was made \
+                    (new: \(added.map(String.init).joined(separator: ", ")); gone: \(removed.map(String.init).joined(separator: ", "))); \
+                    run 'centrale plan --date \(plan.date) --association \(plan.association)' again
+                    """)
+            }
+            try db.execute(sql: "DELETE FROM plan_stop WHERE plan IN (SELECT id FROM plan WHERE date = ? AND association = ?)",
+                           arguments: [plan.date.description, plan.association])
+            try db.execute(sql: "DELETE FROM plan WHERE date = ? AND association = ?", arguments: [plan.date.description, plan.association])
+            try db.execute(sql: """
+                INSERT INTO plan(date, association, seed, planned_m, baseline_m, saving_cents, json, accepted_at, accepted_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [plan.date.description, plan.association, Int64(bitPattern: plan.seed), plan.plannedDistance.metres,
+                                 plan.baselineDistance.metres, plan.saving.cents, json, at, actor.name])
+            let planID = db.lastInsertedRowID
+            for vehicle in plan.vehicles {
+                for (position, stop) in vehicle.stops.enumerated() {
+                    try db.execute(sql: "INSERT INTO plan_stop(plan, vehicle, position, trip, kind, planned_minute) VALUES (?, ?, ?, ?, ?, ?)",
+                                   arguments: [planID, vehicle.plate, position + 1, stop.tripID, stop.kind.rawValue, stop.time.minutes])
+                }
+                for trip in vehicle.tripIDs {
+                    try db.execute(sql: "UPDATE assignment SET vehicle = ? WHERE trip = ?", arguments: [vehicle.plate, trip])
+                }
+            }
+            try audit(db, actor, action: "plan.accept", entity: "plan", id: String(planID), details: [
+                "date": .text(plan.date.description), "association": .text(plan.association),
+                "trips": .int(plan.tripCount), "vehicles": .int(plan.vehicles.count), "solo": .int(plan.solo.count),
+                "planned_m": .int(plan.plannedDistance.metres), "baseline_m": .int(plan.baselineDistance.metres),
+                "saving_cents": .int(plan.saving.cents),
+            ], at: at)
+        }
+    }
+
+    /// The accepted plans of a day, by association, each with what changed since.
+    public func acceptedPlans(on date: LocalDate, association: String? = nil) throws -> [StoredPlan] {
+        try pool.read { db in
+            var sql = "SELECT json, accepted_at, accepted_by FROM plan WHERE date = ?"
+            var arguments: StatementArguments = [date.description]
+            if let association {
+                sql += " AND association = ?"
+                arguments += [association]
+            }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY association", arguments: arguments).map { row in
+                let plan = try JSONDecoder().decode(DayPlan.self, from: Data((row[0] as String).utf8))
+                let (added, removed) = try Self.difference(db, plan)
+                return StoredPlan(plan: plan, acceptedAt: row[1], acceptedBy: row[2], added: added, removed: removed)
+            }
+        }
+    }
+
+    /// The trips assigned now but not in the plan, and the plan's trips not assigned now.
+    private static func difference(_ db: Database, _ plan: DayPlan) throws -> (added: [Int64], removed: [Int64]) {
+        let current = Set(try Int64.fetchAll(db, sql: """
+            SELECT trip.id FROM trip JOIN assignment ON assignment.trip = trip.id
+            WHERE trip.date = ? AND assignment.association = ? AND trip.status IN \(plannedStatuses)
+            """, arguments: [plan.date.description, plan.association]))
+        let planned = Set(plan.vehicles.flatMap(\.tripIDs) + plan.solo.map(\.tripID))
+        return (current.subtracting(planned).sorted(), planned.subtracting(current).sorted())
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import CentraleDomain
+import CentralePlanning
+import CentraleRegistry
+import CentraleStore
+
+/// `centrale plan`: shared-ride plans of a day, and accepting them.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Plan shared rides for a day: each vehicle's schedule and the km saved.",
+        discussion: """
+            For each association with trips that day (or only --association), plans its vehicles \
+            so that compatible trips ride together: nobody rides longer than the convention's \
+            maximum ride time (or their direct trip, if longer), outbound trips arrive within the \
+            pickup window before the appointment, returns are picked up within the window after \
+            the ready time, and vehicles keep their seats, wheelchair places and shift. Distances \
+            are the convention's estimates. Prints each vehicle's stops and the km and euros \
+            saved against driving every trip on its own.
+
+            The same trips and --seed always give the same plan. --accept stores it as the \
+            association's plan for the day (replacing an earlier one) and records each trip's \
+            vehicle on its assignment; it is refused if the day's assignments changed meanwhile. \
+            The TUI shows accepted plans.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The day, YYYY-MM-DD.") var date: LocalDate
+    @Option(help: "Only this association (its code).") var association: String?
+    @Option(help: "Seed of the search.") var seed: UInt64 = 1
+    @Flag(help: "Store the plans shown as the associations' plans for the day.") var accept = false
+    @Option(help: "table or json.") var format: OutputFormat = .table
+    @Option(name: .customLong("operator"), help: "Who accepts the plan (default: the OS user).") var operatorOption: String?
+
+    func run() throws {
+        try reportingErrors {
+            let store = try global.openStore()
+            let registry = try store.registry()
+            var codes = try store.associationsWithTrips(on: date)
+            if let association {
+                guard registry.associations.contains(where: { $0.code == association }) else {
+                    throw StoreError.notFound(entity: "association", id: association)
+                }
+                codes = [association]
+            }
+            var plans: [DayPlan] = []
+            for code in codes {
+                let member = registry.associations.first { $0.code == code }!
+                let trips = try store.plannableTrips(on: date, association: code)
+                let planner = ServiceDayPlanner(association: member, convention: registry.convention)
+                plans.append(planner.plan(trips, on: date, options: ServiceDayPlanner.defaultOptions(trips: trips.count, seed: seed)))
+            }
+            if accept {
+                let actor = Actor(operatorName(operatorOption), reason: "plan \(date)")
+                for plan in plans where plan.tripCount > 0 { try store.acceptPlan(plan, actor: actor) }
+            }
+            if format == .json {
+                print(try jsonString(plans))
+            } else {
+                print(PlanText(plans: plans, trips: try store.trips(on: date), accepted: accept).text)
+            }
+        }
+    }
+}
+
+/// The plans as text for the terminal.
+struct PlanText {
+    var plans: [DayPlan]
+    var trips: [TripRequest]
+    var accepted: Bool
+
+    var text: String {
+        let byID = Dictionary(trips.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var lines: [String] = []
+        for plan in plans {
+            lines.append("\(plan.association) \(plan.date): \(plan.tripCount) trips, \(plan.vehicles.count) vehicles; "
+                + "\(plan.plannedDistance.kilometresText) km planned against \(plan.baselineDistance.kilometresText) km alone: "
+                + "saves \(plan.savedDistance.kilometresText) km, \(plan.saving) €")
+            for vehicle in plan.vehicles {
+                lines.append("  \(vehicle.plate)  \(vehicle.departure) leaves the base, back at \(vehicle.arrival); "
+                    + "\(vehicle.distance.kilometresText) km (alone \(vehicle.soloDistance.kilometresText) km)")
+                for stop in vehicle.stops {
+                    let who = byID[stop.tripID].map { " \($0.beneficiary)" } ?? ""
+                    let verb = stop.kind == .pickup ? "pick up" : "drop off"
+                    lines.append("    \(stop.time)  \(verb.padding(toLength: 8, withPad: " ", startingAt: 0)) trip \(stop.tripID)\(who)  \(stop.label)")
+                }
+            }
+            for solo in plan.solo {
+                lines.append("  alone: trip \(solo.tripID) (\(solo.distance.kilometresText) km): \(solo.reason)")
+            }
+        }
+        if plans.count > 1 {
+            let saved = plans.reduce(Distance.zero) { $0 + $1.savedDistance }
+            let euros = plans.reduce(Money.zero) { $0 + $1.saving }
+            let baseline = plans.reduce(Distance.zero) { $0 + $1.baselineDistance }
+            lines.append("Total: \(plans.count) associations, saves \(saved.kilometresText) km of \(baseline.kilometresText) km, \(euros) €")
+        }
+        if plans.isEmpty { lines.append("No trips to plan on that day.") }
+        if accepted { lines.append("Accepted: the plans are stored with the assignments.") }
+        return lines.joined(separator: "\n")
+    }
+}
