@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "CentraleTripLogs", dependencies: ["CentraleDomain", "CentraleFormats"]),
         .target(name: "CentraleTariffs", dependencies: ["CentraleDomain"]),
         .target(name: "CentraleReport", dependencies: ["CentraleDomain"]),
-        .target(name: "CentraleTUI", dependencies: ["CentraleDomain", "CentraleDispatch"]),
+        .target(name: "CentraleTUI", dependencies: ["CentraleDomain", "CentraleDispatch", "CentralePlanning"]),
         .target(name: "CentralePlanning", dependencies: ["CentraleDomain", "CentraleFormats"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
 
@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "CentraleTariffsTests", dependencies: ["CentraleTariffs", "CentraleDomain", "CentraleRegistry", "CentraleSynth"]),
         .testTarget(name: "CentraleReportTests", dependencies: ["CentraleReport", "CentraleDomain"]),
         .testTarget(name: "CentralePlanningTests", dependencies: ["CentralePlanning", "CentraleDomain"]),
-        .testTarget(name: "CentraleTUITests", dependencies: ["CentraleTUI", "CentraleDomain", "CentraleDispatch"]),
+        .testTarget(name: "CentraleTUITests", dependencies: ["CentraleTUI", "CentraleDomain", "CentraleDispatch", "CentralePlanning"]),
         .testTarget(name: "CentraleSynthTests", dependencies: ["CentraleSynth", "CentraleRegistry", "CentraleDomain"]),
         .testTarget(name: "CentraleCLITests", dependencies: ["centrale", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

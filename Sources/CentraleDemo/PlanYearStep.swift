@@ -28,8 +28,9 @@ public struct PlanYearStep: DemoStep {
         var summary = PlanYearSummary()
         for plan in all { summary.add(plan) }
         context.summary.plans = summary
-        progress(String(format: "%d association-days in %.1f s: %d of %d trips share a vehicle; %@ km planned against %@ km alone, "
-                        + "saving %@ km and %@ €", all.count, Date().timeIntervalSince(started), summary.sharedTrips, summary.trips,
+        progress(String(format: "%d association-days in %.1f s: of %d trips, %d ride with others on board and %d are chained on a "
+                        + "vehicle's route; %@ km planned against %@ km alone, saving %@ km and %@ €", all.count,
+                        Date().timeIntervalSince(started), summary.trips, summary.sharedTrips, summary.chainedTrips,
                         Distance(metres: summary.plannedMetres).kilometresText, Distance(metres: summary.baselineMetres).kilometresText,
                         Distance(metres: summary.baselineMetres - summary.plannedMetres).kilometresText,
                         Money(cents: summary.savingCents).description))
@@ -40,8 +41,10 @@ public struct PlanYearStep: DemoStep {
 public struct PlanYearSummary: Sendable, Codable, Hashable {
     /// Trips planned.
     public var trips = 0
-    /// Trips riding with at least one other trip on the same vehicle route.
+    /// Trips on board together with at least one other trip at some point.
     public var sharedTrips = 0
+    /// Trips chained on a vehicle's route with others (shared or not), instead of base to base.
+    public var chainedTrips = 0
     /// Estimated metres of the plans (routes and solo trips).
     public var plannedMetres = 0
     /// Estimated metres of driving every trip alone.
@@ -52,7 +55,8 @@ public struct PlanYearSummary: Sendable, Codable, Hashable {
     /// Adds one day's plan.
     mutating func add(_ plan: DayPlan) {
         trips += plan.tripCount
-        sharedTrips += plan.vehicles.filter { $0.tripIDs.count > 1 }.reduce(0) { $0 + $1.tripIDs.count }
+        sharedTrips += plan.vehicles.reduce(0) { $0 + $1.sharedTripIDs.count }
+        chainedTrips += plan.vehicles.filter { $0.tripIDs.count > 1 }.reduce(0) { $0 + $1.tripIDs.count }
         plannedMetres += plan.plannedDistance.metres
         baselineMetres += plan.baselineDistance.metres
         savingCents += plan.saving.cents

@@ -59,6 +59,20 @@ public struct VehicleSchedule: Hashable, Sendable, Codable {
 
     /// The trips on this vehicle.
     public var tripIDs: [Int64] { stops.filter { $0.kind == .pickup }.map(\.tripID) }
+
+    /// The trips that are on board together with at least one other trip at some point.
+    public var sharedTripIDs: Set<Int64> {
+        var onBoard = Set<Int64>(), shared = Set<Int64>()
+        for stop in stops {
+            if stop.kind == .pickup {
+                if !onBoard.isEmpty { shared.formUnion(onBoard); shared.insert(stop.tripID) }
+                onBoard.insert(stop.tripID)
+            } else {
+                onBoard.remove(stop.tripID)
+            }
+        }
+        return shared
+    }
 }
 
 /// A trip the plan leaves to be driven on its own, and why.

@@ -58,6 +58,9 @@ struct ProblemTables: Sendable {
                         b[k] = earliest[seq[k]]
                         positionOf[seq[k]] = k
                     }
+                    // Without a fixpoint after as many rounds as nodes, a cycle of limits keeps
+                    // raising times: the last limit that raised one is the one to blame.
+                    var blame = RouteViolation.rideTime(request: -1)
                     for _ in 0...count {
                         for k in 1..<count {
                             let previous = seq[k - 1], node = seq[k]
@@ -76,6 +79,7 @@ struct ProblemTables: Sendable {
                                 if needed > latest[origin] + tolerance { return .rideTime(request: request) }
                                 b[p] = needed
                                 raised = true
+                                blame = .rideTime(request: request)
                             }
                         }
                         let departure = b[count - 1] - duration
@@ -83,10 +87,11 @@ struct ProblemTables: Sendable {
                             if departure > latest[seq[0]] + tolerance { return .routeDuration }
                             b[0] = departure
                             raised = true
+                            blame = .routeDuration
                         }
                         if !raised { return nil }
                     }
-                    return .rideTime(request: -1)
+                    return blame
                 }
             }
         }

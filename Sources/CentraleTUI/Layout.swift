@@ -1,5 +1,6 @@
 import CentraleDispatch
 import CentraleDomain
+import CentralePlanning
 import Foundation
 
 /// How a piece of text is drawn; the painter maps styles to colours.
@@ -48,6 +49,7 @@ public enum Layout {
         case .help: body = help()
         case .newRequest: body = form(s.form, width: width)
         case .associations: body = associations(s)
+        case .plans: body = plans(s)
         }
         let counts = Dictionary(grouping: s.rows, by: \.trip.status).mapValues(\.count)
         let filters = [s.statusFilter.map { "stato: \(Labels.status($0))" }, s.associationFilter, s.comuneFilter,
@@ -67,11 +69,11 @@ public enum Layout {
 
     static func keysLine(_ s: TUIState) -> String {
         switch s.screen {
-        case .board: "Invio:assegna n:nuova d:dispatch c:annulla f:stato /:cerca s:assoc. ?:aiuto q:esci"
+        case .board: "Invio:assegna n:nuova d:dispatch c:annulla f:stato /:cerca s:assoc. g:giri ?:aiuto q:esci"
         case .assign: "↑↓ scegli  Invio assegna la scelta  1 la prima  Esc indietro"
         case .help: "un tasto qualsiasi per tornare"
         case .newRequest: "Tab/↓ campo seguente  ↑ precedente  Invio sull'ultimo campo: registra  Esc lascia"
-        case .associations: "un tasto qualsiasi per tornare al quadro"
+        case .associations, .plans: "un tasto qualsiasi per tornare al quadro"
         }
     }
 
@@ -89,7 +91,7 @@ public enum Layout {
             let rest = " \(pad(trip.beneficiary, 7)) \(pad(trip.needs.description, 10)) "
             let routeWidth = max(width - fixed.count - 12 - rest.count - 12, 8)
             let text = [Span(fixed), Span(pad(Labels.status(trip.status), 12), .status(trip.status)),
-                        Span(rest + pad(route, routeWidth) + " " + (row.association ?? "-"))]
+                        Span(rest + pad(route, routeWidth) + " " + (row.association ?? "-") + (row.planned.map { " · " + $0 } ?? ""))]
             lines.append(index == s.selected ? text.map { Span($0.text, .selected) } : text)
         }
         return lines
@@ -151,6 +153,29 @@ public enum Layout {
         return lines
     }
 
+    static func plans(_ s: TUIState) -> [Line] {
+        var lines: [Line] = [[Span("Giri condivisi accettati del \(s.date)", .header)]]
+        if s.plans.isEmpty {
+            lines.append([Span("Nessun piano accettato per questo giorno: `centrale plan --date \(s.date) --accept` lo prepara.", .dim)])
+        }
+        for entry in s.plans {
+            let plan = entry.plan
+            lines.append([])
+            lines.append([Span("\(plan.association): \(plan.tripCount) servizi, \(plan.vehicles.count) mezzi, "
+                               + "\(plan.plannedDistance.kilometresText) km invece di \(plan.baselineDistance.kilometresText) "
+                               + "(risparmio \(plan.savedDistance.kilometresText) km, \(plan.saving) €)", .header)]
+                         + (entry.stale ? [Span("  da rifare: i servizi assegnati sono cambiati", .message)] : []))
+            for vehicle in plan.vehicles {
+                let stops = vehicle.stops.map { "\($0.time) \($0.kind == .pickup ? "↑" : "↓")\($0.tripID)" }.joined(separator: " ")
+                lines.append([Span("  \(pad(vehicle.plate, 8)) \(vehicle.departure)–\(vehicle.arrival) \(vehicle.distance.kilometresText) km  "), Span(stops, .dim)])
+            }
+            if !plan.solo.isEmpty {
+                lines.append([Span("  da soli: " + plan.solo.map { String($0.tripID) }.joined(separator: " "), .dim)])
+            }
+        }
+        return lines
+    }
+
     static func help() -> [Line] {
         [
             [Span("Aiuto", .header)],
@@ -160,6 +185,7 @@ public enum Layout {
             [Span("  d assegna con il motore tutti i servizi in attesa del giorno; c annulla il servizio (chiede conferma); q esci.")],
             [Span("Assegna: ↑↓ scegli l'associazione, Invio assegna la scelta, 1 assegna la prima, Esc torna al quadro.")],
             [Span("n nuova richiesta: Tab tra i campi, gli errori compaiono accanto; s associazioni: carico e quote.")],
+            [Span("g giri condivisi accettati (↑ salita, ↓ discesa); sul quadro il mezzo e l'ora del giro accanto all'associazione.")],
             [Span("Le modifiche fatte da altri (CLI, altre postazioni) compaiono entro un paio di secondi; una modifica")],
             [Span("su un servizio cambiato nel frattempo è rifiutata con un messaggio, mai sovrascritta.")],
             [Span("Ogni modifica passa dal registro (audit) con il nome dell'operatore.")],

@@ -1,5 +1,6 @@
 import CentraleDispatch
 import CentraleDomain
+import CentralePlanning
 
 /// A key the dispatcher pressed, independent of the terminal library.
 public enum Key: Hashable, Sendable {
@@ -19,13 +20,16 @@ public struct BoardRow: Hashable, Sendable {
     public var version: Int
     /// The comune's name of the beneficiary's end of the trip (for the comune filter and display).
     public var comune: String
+    /// In an accepted shared-ride plan: the vehicle and the planned pickup time, e.g. `FP123AB 07:16`.
+    public var planned: String?
 
     /// Creates a row.
-    public init(trip: TripRequest, association: String?, version: Int, comune: String) {
+    public init(trip: TripRequest, association: String?, version: Int, comune: String, planned: String? = nil) {
         self.trip = trip
         self.association = association
         self.version = version
         self.comune = comune
+        self.planned = planned
     }
 }
 
@@ -41,6 +45,22 @@ public enum Screen: Hashable, Sendable {
     case newRequest
     /// The associations' load and shares.
     case associations
+    /// The day's accepted shared-ride plans.
+    case plans
+}
+
+/// An accepted shared-ride plan as the screen shows it.
+public struct PlanOnScreen: Hashable, Sendable {
+    /// The plan.
+    public var plan: DayPlan
+    /// Whether the day's assignments changed since it was accepted.
+    public var stale: Bool
+
+    /// Creates a row.
+    public init(plan: DayPlan, stale: Bool) {
+        self.plan = plan
+        self.stale = stale
+    }
 }
 
 /// An association's day and month, for the associations screen.
@@ -76,6 +96,8 @@ public enum Effect: Hashable, Sendable {
     /// Submit the new-request form.
     case submitRequest(RequestFormState)
     case loadAssociations(LocalDate)
+    /// Read the day's accepted shared-ride plans.
+    case loadPlans(LocalDate)
     case quit
 }
 
@@ -109,6 +131,8 @@ public struct TUIState: Hashable, Sendable {
     public var form: RequestFormState?
     /// The associations screen's rows.
     public var associationLoads: [AssociationLoad] = []
+    /// The plans screen's plans.
+    public var plans: [PlanOnScreen] = []
 
     /// Creates the state for a day.
     public init(date: LocalDate, operatorName: String) {

@@ -25,7 +25,7 @@ public enum Reducer {
             return assignKey(s, trip, key)
         case .newRequest:
             return formKey(s, key)
-        case .associations:
+        case .associations, .plans:
             s.screen = .board
             return (s, [])
         case .board:
@@ -91,6 +91,9 @@ public enum Reducer {
         case .char("s"):
             s.screen = .associations
             return (s, [.loadAssociations(s.date)])
+        case .char("g"):
+            s.screen = .plans
+            return (s, [.loadPlans(s.date)])
         case .char("q"):
             return (s, [.quit])
         default:

@@ -1,4 +1,5 @@
 import CentraleDemo
+import CentraleDomain
 import Foundation
 
 /// The demo's closing table: each figure against the service's own.
@@ -25,6 +26,17 @@ enum DemoReport {
                                 summary.shareMaxDeviationPercent, summary.shareMaxDeviationPercent <= 10 ? "ok" : "off target"))
             lines.append(String(format: "  continuity of care %.1f%% of recurring trips (target at least 95%%): %@",
                                 summary.continuityPercent, summary.continuityPercent >= 95 ? "ok" : "off target"))
+        }
+        if let plans = summary.plans, plans.baselineMetres > 0 {
+            let saved = plans.baselineMetres - plans.plannedMetres
+            lines.append("")
+            lines.append("Shared-ride plans (estimated km, what the year would have cost with them):")
+            lines.append(String(format: "  %d trips: %d ride with others on board, %d chained on a vehicle's route",
+                                plans.trips, plans.sharedTrips, plans.chainedTrips))
+            lines.append(String(format: "  %@ km planned against %@ km driving each trip alone: saves %@ km (%.1f%%) and %@ €",
+                                Distance(metres: plans.plannedMetres).kilometresText, Distance(metres: plans.baselineMetres).kilometresText,
+                                Distance(metres: saved).kilometresText, Double(saved) / Double(plans.baselineMetres) * 100,
+                                Money(cents: plans.savingCents).description))
         }
         return lines.joined(separator: "\n")
     }

@@ -112,6 +112,8 @@ final class TUIController {
                 AssociationLoad(code: a.code, today: today[a.code] ?? 0, capacity: a.dailyCapacity,
                                 monthShare: (counts[a.code] ?? 0) * 10_000 / total, conventionShare: a.shareBasisPoints)
             }
+        case .loadPlans(let date):
+            state.plans = try store.acceptedPlans(on: date).map { PlanOnScreen(plan: $0.plan, stale: $0.isStale) }
         case let .cancel(trip, version):
             do {
                 _ = try store.cancel(trip: trip, expectedVersion: version, actor: Actor(state.operatorName, reason: "cancelled on the screen"))
@@ -188,15 +190,21 @@ final class TUIController {
 
     func load(_ date: LocalDate) throws {
         let records = try store.tripRecords(on: date)
+        var planned: [Int64: String] = [:]
+        for stored in try store.acceptedPlans(on: date) {
+            for vehicle in stored.plan.vehicles {
+                for stop in vehicle.stops where stop.kind == .pickup { planned[stop.tripID] = "\(vehicle.plate) \(stop.time)" }
+            }
+        }
         state.reload(records.map { record in
             let trip = DispatchTrip(record.trip, zone: zone)
             return BoardRow(trip: record.trip, association: record.assignment?.association, version: record.version,
-                            comune: comuneNames[trip.serviceComune] ?? trip.serviceComune)
+                            comune: comuneNames[trip.serviceComune] ?? trip.serviceComune, planned: planned[record.trip.id])
         })
         fingerprint = try dayFingerprint(date)
     }
 
-    /// Reloads the board when someone else changed the day's trips.
+    /// Reloads the board when someone else changed the day's trips or accepted a plan.
     func refreshIfChanged() {
         guard let now = try? dayFingerprint(state.date), now != fingerprint else { return }
         try? load(state.date)
@@ -206,7 +214,8 @@ final class TUIController {
         try store.pool.read { db in
             let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(version), 0), COALESCE(MAX(id), 0) FROM trip WHERE date = ?",
                                        arguments: [date.description])
-            return [row?[0] ?? 0, row?[1] ?? 0, row?[2] ?? 0]
+            let plans = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(MAX(id), 0) FROM plan WHERE date = ?", arguments: [date.description])
+            return [row?[0] ?? 0, row?[1] ?? 0, row?[2] ?? 0, plans?[0] ?? 0, plans?[1] ?? 0]
         }
     }
 }

@@ -1,0 +1,71 @@
+import CentraleDomain
+import Testing
+@testable import CentralePlanning
+
+@Suite("Service day planner")
+struct ServiceDayPlannerTests {
+    static let base = Coordinate(latitude: 43.830, longitude: 11.200)
+    static let hospital = Stop(placeCode: "CAREGGI", label: "Careggi", comune: "048017", location: Coordinate(latitude: 43.803, longitude: 11.247))
+    static let convention = Convention(
+        name: "test", zone: "test", timeZone: "Europe/Rome", roadCircuity: 1.3,
+        rules: ServiceRules(maxRideMinutes: 60, pickupWindowMinutes: 30, neighbourComuniAllowed: true, kmTolerancePercent: 20),
+        dispatchWeights: DispatchWeights(emptyKm: 1, share: 1, continuity: 1),
+        tariffs: [TariffVersion(id: "t", validFrom: LocalDate("2020-01-01")!, kmRate: PerKmRate(microEurosPerKm: 660_000),
+                                kmCap: [.standard: PerKmRate(microEurosPerKm: 620_000)], insurancePerTrip: .zero, wheelchairItem: .zero,
+                                stretcherItem: .zero, escortItem: .zero, escortWaitingFreeMinutes: 0, escortWaitingPerHour: .zero,
+                                noShowItem: .zero, cancelledOnSpotItem: .zero, indirectBasisPoints: 0, indirectCapPerMonth: .zero)])
+    static let association = Association(
+        code: "MIS", name: "Misericordia", kind: .misericordia, baseComune: "048043", base: base, baseAddress: "", serves: ["048043"],
+        dailyCapacity: 20, shareBasisPoints: 10_000,
+        vehicles: [Vehicle(plate: "AA111AA", seats: 3, wheelchairPlaces: 0, stretcher: false),
+                   Vehicle(plate: "BB222BB", seats: 2, wheelchairPlaces: 1, stretcher: true)])
+    static let day = LocalDate("2025-03-04")!
+
+    static func trip(_ id: Int64, from location: Coordinate, at time: String, leg: TripLeg = .outbound, needs: Needs = []) -> TripRequest {
+        let home = Stop(label: "home \(id)", comune: "048043", location: location)
+        return TripRequest(id: id, beneficiary: "B\(id)", date: day, pickup: leg == .outbound ? home : hospital,
+                           destination: leg == .outbound ? hospital : home, appointment: LocalTime(time)!, leg: leg,
+                           needs: needs, purpose: .visit, status: .assigned)
+    }
+
+    @Test("neighbours going to the same hospital at the same time ride together, within the limits")
+    func shares() throws {
+        let trips = [Self.trip(1, from: Coordinate(latitude: 43.835, longitude: 11.190), at: "08:30"),
+                     Self.trip(2, from: Coordinate(latitude: 43.836, longitude: 11.192), at: "08:30"),
+                     Self.trip(3, from: Coordinate(latitude: 43.835, longitude: 11.190), at: "11:00", leg: .return)]
+        let plan = ServiceDayPlanner(association: Self.association, convention: Self.convention).plan(trips, on: Self.day)
+        #expect(plan.tripCount == 3 && plan.solo.isEmpty)
+        #expect(plan.savedDistance.metres > 0 && plan.saving.cents > 0)
+        #expect(plan.plannedDistance + plan.savedDistance == plan.baselineDistance)
+        let together = try #require(plan.vehicles.first { $0.tripIDs.contains(1) })
+        #expect(together.tripIDs.contains(2), "the two outbound trips share a vehicle")
+        #expect(together.sharedTripIDs == [1, 2])
+        for vehicle in plan.vehicles {
+            var pickedUp: [Int64: LocalTime] = [:]
+            for stop in vehicle.stops {
+                let trip = trips.first { $0.id == stop.tripID }!
+                if stop.kind == .pickup {
+                    pickedUp[trip.id] = stop.time
+                    if trip.leg == .return { #expect((trip.appointment.minutes...(trip.appointment.minutes + 30)).contains(stop.time.minutes)) }
+                } else {
+                    // 3 minutes to board are part of the pickup, not of the ride.
+                    #expect(stop.time.minutes - pickedUp[trip.id]!.minutes <= 60 + 3 + 1)
+                    if trip.leg == .outbound { #expect(((trip.appointment.minutes - 30)...trip.appointment.minutes).contains(stop.time.minutes)) }
+                }
+            }
+            #expect(vehicle.departure >= LocalTime("06:00")! && vehicle.arrival <= LocalTime("20:00")!)
+        }
+    }
+
+    @Test("a stretcher transport and a trip outside the shift stay solo, with the reason")
+    func solo() {
+        let trips = [Self.trip(1, from: Coordinate(latitude: 43.835, longitude: 11.190), at: "08:30", needs: .stretcher),
+                     Self.trip(2, from: Coordinate(latitude: 43.835, longitude: 11.190), at: "05:00")]
+        let plan = ServiceDayPlanner(association: Self.association, convention: Self.convention).plan(trips, on: Self.day)
+        #expect(plan.vehicles.isEmpty)
+        #expect(plan.solo.map(\.tripID) == [1, 2])
+        #expect(plan.solo[0].reason == "stretcher transports travel alone")
+        #expect(plan.solo[1].reason == UnservedReason.infeasibleAlone.rawValue)
+        #expect(plan.savedDistance == .zero && plan.plannedDistance == plan.baselineDistance)
+    }
+}
