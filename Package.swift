@@ -36,7 +36,12 @@ let package = Package(
         .target(name: "CentraleTariffs", dependencies: ["CentraleDomain"]),
         .target(name: "CentraleReport", dependencies: ["CentraleDomain"]),
         .target(name: "CentraleTUI", dependencies: ["CentraleDomain", "CentraleDispatch", "CentralePlanning"]),
-        .target(name: "CentralePlanning", dependencies: ["CentraleDomain", "CentraleFormats"]),
+        .target(
+            name: "CentralePlanning", dependencies: ["CentraleDomain", "CentraleFormats"],
+            // The planner's search is 20-50× slower unoptimised: optimise it in debug builds too,
+            // so that tests and the demo run at the speed they will have in production.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
 
         // Edges.
@@ -59,7 +64,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "CentraleBench",
-            dependencies: ["CentraleDomain", "CentraleRegistry", "CentraleSynth", "CentraleDispatch", "CentraleStore",
+            dependencies: ["CentraleDomain", "CentraleRegistry", "CentraleSynth", "CentraleDispatch", "CentraleStore", "CentralePlanning",
                            "CentraleTripLogs", "CentraleFormats", "CentraleReport", "CentraleTUI", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
@@ -69,7 +74,7 @@ let package = Package(
         .testTarget(name: "CentraleRegistryTests", dependencies: ["CentraleRegistry", "CentraleDomain", "CentraleFormats"]),
         .testTarget(
             name: "CentraleStoreTests",
-            dependencies: ["CentraleStore", "CentraleRegistry", "CentraleSynth", "CentraleDomain",
+            dependencies: ["CentraleStore", "CentraleRegistry", "CentraleSynth", "CentraleDomain", "CentralePlanning",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "CentraleDispatchTests", dependencies: ["CentraleDispatch", "CentraleDomain", "CentraleSynth", "CentraleRegistry"]),

@@ -78,7 +78,10 @@ public enum Layout {
     }
 
     static func board(_ s: TUIState, width: Int, rows: Int) -> [Line] {
-        var lines: [Line] = [[Span(pad("ORA   STATO        BENEF.  BISOGNI    DA → A", width - 14) + "ASSOCIAZIONE", .header)]]
+        // Room for the plan's vehicle and time when the day has an accepted plan.
+        let planWidth = s.rows.contains { $0.planned != nil } ? 16 : 0
+        var lines: [Line] = [[Span(pad("ORA   STATO        BENEF.  BISOGNI    DA → A", width - 14 - planWidth) + "ASSOCIAZIONE"
+                                   + (planWidth > 0 ? "  · GIRO" : ""), .header)]]
         let visible = s.visibleRows
         if visible.isEmpty { return lines + [[Span("Nessun servizio\(s.rows.isEmpty ? " in questo giorno" : " con questi filtri").", .dim)]] }
         let capacity = max(rows - 1, 1)
@@ -89,7 +92,7 @@ public enum Layout {
             let route = "\(trip.pickup.placeCode ?? row.comune) → \(trip.destination.placeCode ?? trip.destination.label)"
             let fixed = "\(trip.appointment)  "
             let rest = " \(pad(trip.beneficiary, 7)) \(pad(trip.needs.description, 10)) "
-            let routeWidth = max(width - fixed.count - 12 - rest.count - 12, 8)
+            let routeWidth = max(width - fixed.count - 12 - rest.count - 12 - planWidth, 8)
             let text = [Span(fixed), Span(pad(Labels.status(trip.status), 12), .status(trip.status)),
                         Span(rest + pad(route, routeWidth) + " " + (row.association ?? "-") + (row.planned.map { " · " + $0 } ?? ""))]
             lines.append(index == s.selected ? text.map { Span($0.text, .selected) } : text)

@@ -26,6 +26,13 @@ struct DemoCommandTests {
         #expect(summary["unassignable"] as? Int == 0)
         #expect(try #require(summary["share_max_deviation_percent"] as? Double) <= 10)
         #expect(try #require(summary["continuity_percent"] as? Double) >= 95)
+        // The year's shared-ride plans: every planned trip counted, fewer km, money saved.
+        let plans = try #require(summary["plans"] as? [String: Any])
+        let planned = try #require(plans["planned_metres"] as? Int), baseline = try #require(plans["baseline_metres"] as? Int)
+        #expect(planned > 0 && planned < baseline)
+        #expect(try #require(plans["saving_cents"] as? Int) > 0)
+        #expect(try #require(plans["trips"] as? Int) > trips * 9 / 10)
+        #expect(try #require(plans["shared_trips"] as? Int) > 0)
 
         let queue = try DatabaseQueue(path: db)
         let (mode, violations, stored, assignments) = try queue.read { db in
@@ -45,6 +52,7 @@ struct DemoCommandTests {
         #expect(again.status == 0)
         let second = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
         #expect(second["trips"] as? Int == trips && second["km"] as? Int == km)
+        #expect((second["plans"] as? [String: Any])?["saving_cents"] as? Int == plans["saving_cents"] as? Int, "plans are deterministic")
     }
 
     @Test("demo refuses to overwrite a database that is not a demo")

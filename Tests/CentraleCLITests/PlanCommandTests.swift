@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+import Testing
+
+@Suite("centrale plan and plan-bench", .serialized)
+struct PlanCommandTests {
+    @Test("plan a day, the same plan twice, accept it, see it on the TUI, and see it go stale")
+    func planAndAccept() throws {
+        let work = try Workspace()
+        let (db, ids, association, _) = try dispatchedDay(work)
+        let show = try centrale(["plan", "--db", db, "--date", "2025-03-03", "--association", association, "--format", "json"])
+        #expect(show.status == 0, "\(show.stderr)")
+        let again = try centrale(["plan", "--db", db, "--date", "2025-03-03", "--association", association, "--format", "json"])
+        #expect(again.stdout == show.stdout, "the same trips and seed give the same plan")
+        let plans = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [[String: Any]])
+        let vehicles = try #require(plans.first?["vehicles"] as? [[String: Any]])
+        let stops = vehicles.flatMap { $0["stops"] as? [[String: Any]] ?? [] }
+        #expect(Set(stops.compactMap { $0["tripID"] as? Int }) == Set(ids), "both legs are planned")
+        #expect(stops.count == 4)
+
+        let text = try centrale(["plan", "--db", db, "--date", "2025-03-03"])
+        #expect(text.stdout.contains("\(association) 2025-03-03: 2 trips") && text.stdout.contains("saves"))
+        #expect(text.stdout.contains("pick up  trip \(ids[0]) BANNA1"))
+
+        let accept = try centrale(["plan", "--db", db, "--date", "2025-03-03", "--accept", "--operator", "giulia"])
+        #expect(accept.status == 0 && accept.stdout.contains("Accepted"), "\(accept.stderr)")
+        let queue = try DatabaseQueue(path: db)
+        let stored = try queue.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM plan_stop"),
+             try String.fetchAll(db, sql: "SELECT DISTINCT vehicle FROM assignment WHERE trip IN (?, ?)", arguments: [ids[0], ids[1]]),
+             try String.fetchOne(db, sql: "SELECT actor FROM audit_log WHERE action = 'plan.accept'"))
+        }
+        #expect(stored.0 == 4)
+        #expect(stored.1.count >= 1 && stored.1.allSatisfy { !$0.isEmpty }, "the shared trips' vehicle is on their assignment")
+        #expect(stored.2 == "giulia")
+        let plate = try #require(vehicles.first?["plate"] as? String)
+
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("centrale").path
+        let tui = try TmuxSession("\(binary) tui --db \(db) --date 2025-03-03 --operator giulia", width: 120)
+        try tui.waitFor("· \(plate)")
+        try tui.send("g")
+        let screen = try tui.waitFor("Giri condivisi accettati del 2025-03-03")
+        #expect(screen.contains("\(association): 2 servizi") && screen.contains(plate))
+        // Cancelling a planned trip makes the accepted plan out of date.
+        #expect(try centrale(["request", "cancel", "--db", db, String(ids[1]), "--reason", "feels better"]).status == 0)
+        try tui.send("Escape")
+        try tui.send("g")
+        try tui.waitFor("da rifare")
+        try tui.send("Escape", "q")
+        try queue.close()
+    }
+
+    @Test("plan-bench writes one JSON solution per instance and a table with the gap")
+    func bench() throws {
+        let work = try Workspace()
+        let instance = work.path("tiny-2.txt")
+        try """
+            2 2 480 3 30
+              0   0.000   0.000   0   0    0  480
+              1   1.000   0.000   3   1    0 1440
+              2   0.000   2.000   3   1   60   90
+              3   4.000   0.000   3  -1   20   50
+              4   0.000   5.000   3  -1    0 1440
+              5   0.000   0.000   0   0    0  480
+
+            """.write(toFile: instance, atomically: true, encoding: .utf8)
+        try "instance,obj_rf_logged,lower_bound_rf_logged\ntiny-2,18.0,18.0\n".write(toFile: work.path("bks.csv"), atomically: true, encoding: .utf8)
+        let run = try centrale(["plan-bench", instance, "--time-limit", "0.2", "--out", work.path("out")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("tiny-2") && run.stdout.contains("18.00") && run.stdout.contains("mean gap"))
+        let json = try String(contentsOfFile: work.path("out/tiny-2.json"), encoding: .utf8)
+        let solution = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(solution["instance"] as? String == "tiny-2")
+        let routes = try #require(solution["routes"] as? [[Int]])
+        #expect(routes.flatMap { $0 }.sorted() == [1, 2, 3, 4], "every pickup and drop-off once, depots omitted")
+        let cost = try #require(solution["cost"] as? Double)
+        // The routes' Euclidean length, recomputed here.
+        let points: [Int: (Double, Double)] = [0: (0, 0), 1: (1, 0), 2: (0, 2), 3: (4, 0), 4: (0, 5), 5: (0, 0)]
+        let length = routes.reduce(0.0) { total, route in
+            let path = [0] + route + [5]
+            return total + zip(path, path.dropFirst()).reduce(0.0) { sum, leg in
+                let (a, b) = (points[leg.0]!, points[leg.1]!)
+                return sum + ((a.0 - b.0) * (a.0 - b.0) + (a.1 - b.1) * (a.1 - b.1)).squareRoot()
+            }
+        }
+        #expect(abs(length - cost) < 1e-3)
+
+        try "2 2 480 3 30\n  0 0 0 0 0 0 480\n".write(toFile: work.path("broken.txt"), atomically: true, encoding: .utf8)
+        let broken = try centrale(["plan-bench", work.path("broken.txt"), "--out", work.path("out")])
+        #expect(broken.status != 0)
+        #expect(broken.stderr.contains("broken.txt:3: expected 6 node rows"), "\(broken.stderr)")
+    }
+}
