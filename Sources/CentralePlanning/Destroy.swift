@@ -8,6 +8,9 @@ enum Destroy: CaseIterable {
     case worst
     /// Requests related to each other (near in space and time), which may swap or share rides.
     case related
+    /// Strings of consecutive stops from a few routes near a random request (after Christiaens
+    /// & Vanden Berghe's string removals): room is made where the routes meet.
+    case strings
 
     /// Removes about `count` served requests and returns them.
     func run(_ state: SearchState, count: Int, random: inout SeededRandom) -> [Int] {
@@ -50,6 +53,29 @@ enum Destroy: CaseIterable {
                 let pick = order[Int(pow6(random.unit()) * Double(order.count))]
                 removed.append(served.swapRemove(at: pick))
             }
+            for request in removed { state.remove(request: request) }
+        case .strings:
+            let t = state.t
+            let seed = served[Int(random.next() % UInt64(served.count))]
+            // Routes in order of their nearest stop to the seed's pickup.
+            var nearest = [Double](repeating: .infinity, count: t.vehicleCount)
+            for v in 0..<t.vehicleCount {
+                for node in state.routes[v] where t.requestOf[node] >= 0 { nearest[v] = min(nearest[v], t.cost(t.pickup[seed], node)) }
+            }
+            let routes = (0..<t.vehicleCount).filter { nearest[$0].isFinite }.sorted { nearest[$0] < nearest[$1] }
+            var chosen = Set<Int>()
+            for v in routes where chosen.count < count {
+                let route = state.routes[v]
+                let stops = route.count - 2
+                let length = 1 + Int(random.next() % UInt64(min(stops, max(1, 2 * count / max(1, routes.count)))))
+                // The string around the route's stop nearest the seed.
+                var centre = 1
+                for k in 1...stops where t.cost(t.pickup[seed], route[k]) < t.cost(t.pickup[seed], route[centre]) { centre = k }
+                let first = max(1, min(centre - Int(random.next() % UInt64(length)), stops - length + 1))
+                for k in first..<(first + length) where chosen.count < count { chosen.insert(t.requestOf[route[k]]) }
+                if random.chance(0.5) { break }
+            }
+            removed = Array(chosen).sorted()
             for request in removed { state.remove(request: request) }
         }
         return removed
