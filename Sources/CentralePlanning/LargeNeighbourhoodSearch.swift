@@ -41,7 +41,7 @@ struct LargeNeighbourhoodSearch {
         let requests = state.t.requestCount
         _ = Repair(regret: 2, noise: 0).run(state, bank: Array(0..<requests), random: &random,
                                            candidates: &candidates, noiseScale: noiseScale)
-        improveByRelocation()
+        state.improveLocally(candidates: &candidates, unservedCost: penalty)
         var current = objective()
         bestObjective = current
         bestRoutes = state.routes
@@ -70,7 +70,7 @@ struct LargeNeighbourhoodSearch {
             let candidate = objective()
             var score = 0.0
             if candidate < bestObjective - 1e-9 {
-                improveByRelocation()
+                state.improveLocally(candidates: &candidates, unservedCost: penalty)
                 current = objective()
                 bestObjective = current
                 bestRoutes = state.routes
@@ -127,86 +127,5 @@ struct LargeNeighbourhoodSearch {
         for v in routes.indices {
             for node in routes[v] where state.t.requestOf[node] >= 0 { state.vehicleOf[state.t.requestOf[node]] = v }
         }
-    }
-
-    /// Local search on a new best plan: swapping route tails where the vehicles are empty, and
-    /// moving single requests to their cheapest place, while either shortens the plan.
-    private mutating func improveByRelocation() {
-        var improved = true
-        while improved {
-            improved = exchangeTails()
-            for request in 0..<state.t.requestCount {
-                let vehicle = state.vehicleOf[request]
-                let saving = vehicle >= 0 ? state.removalSaving(request: request) : penalty
-                let original = vehicle >= 0 ? state.routes[vehicle] : []
-                state.remove(request: request)
-                var best = Insertion.none
-                for v in 0..<state.t.vehicleCount {
-                    let insertion = state.bestInsertion(of: request, in: v, candidates: &candidates)
-                    if insertion.delta < best.delta { best = insertion }
-                }
-                if best.exists && best.delta < saving - 1e-7 {
-                    state.apply(best, request: request)
-                    improved = true
-                } else if vehicle >= 0 {
-                    state.setRoute(vehicle, original)
-                }
-            }
-        }
-    }
-
-    /// 2-opt* between two routes: after a point where each vehicle is empty, swap the rest of
-    /// their routes. Returns whether the plan got shorter.
-    private mutating func exchangeTails() -> Bool {
-        let t = state.t
-        var improved = false
-        for a in 0..<t.vehicleCount {
-            for b in (a + 1)..<max(a + 1, t.vehicleCount) {
-                let routeA = state.routes[a], routeB = state.routes[b]
-                let cutsA = (0..<(routeA.count - 1)).filter { state.seatsAfter[a][$0] == 0 && state.wheelchairsAfter[a][$0] == 0 }
-                let cutsB = (0..<(routeB.count - 1)).filter { state.seatsAfter[b][$0] == 0 && state.wheelchairsAfter[b][$0] == 0 }
-                var best = (gain: 1e-7, i: -1, j: -1)
-                for i in cutsA {
-                    for j in cutsB {
-                        let newA = Array(routeA[0...i]) + Array(routeB[(j + 1)..<(routeB.count - 1)]) + [routeA[routeA.count - 1]]
-                        let newB = Array(routeB[0...j]) + Array(routeA[(i + 1)..<(routeA.count - 1)]) + [routeB[routeB.count - 1]]
-                        let delta = length(newA) + length(newB) - state.routeCost[a] - state.routeCost[b]
-                        guard -delta > best.gain, state.isFeasible(newA, vehicle: a), state.isFeasible(newB, vehicle: b),
-                              capacityHolds(newA, vehicle: a), capacityHolds(newB, vehicle: b) else { continue }
-                        best = (-delta, i, j)
-                    }
-                }
-                if best.i >= 0 {
-                    let newA = Array(routeA[0...best.i]) + Array(routeB[(best.j + 1)..<(routeB.count - 1)]) + [routeA[routeA.count - 1]]
-                    let newB = Array(routeB[0...best.j]) + Array(routeA[(best.i + 1)..<(routeA.count - 1)]) + [routeB[routeB.count - 1]]
-                    state.setRoute(a, newA)
-                    state.setRoute(b, newB)
-                    // setRoute(b) cleared the requests that moved from b to a.
-                    for node in newA where t.requestOf[node] >= 0 { state.vehicleOf[t.requestOf[node]] = a }
-                    improved = true
-                }
-            }
-        }
-        return improved
-    }
-
-    private func length(_ route: [Int]) -> Double {
-        var total = 0.0
-        for k in 1..<route.count { total += state.t.cost(route[k - 1], route[k]) }
-        return total
-    }
-
-    /// Whether a route keeps its vehicle's seats and wheelchair places (tails from another
-    /// vehicle may not fit).
-    private func capacityHolds(_ route: [Int], vehicle: Int) -> Bool {
-        let t = state.t
-        var seats = 0, chairs = 0
-        for node in route where t.requestOf[node] >= 0 {
-            let request = t.requestOf[node], sign = t.isPickup[node] ? 1 : -1
-            seats += sign * t.loadSeats[request]
-            chairs += sign * t.loadWheelchairs[request]
-            if seats > t.capacitySeats[vehicle] || chairs > t.capacityWheelchairs[vehicle] { return false }
-        }
-        return true
     }
 }
