@@ -68,47 +68,74 @@ extension Store {
         }
     }
 
-    /// Stores a plan as the association's plan for the day, replacing an earlier one, and
+    /// The shared-ride plans of a day: one per association with trips to plan (or only
+    /// `association`), made by `ServiceDayPlanner` with the registry's convention. Stores nothing.
+    public func dayPlans(on date: LocalDate, association: String? = nil, seed: UInt64 = 1) throws -> [DayPlan] {
+        let registry = try registry()
+        var codes = try associationsWithTrips(on: date)
+        if let association {
+            guard registry.associations.contains(where: { $0.code == association }) else {
+                throw StoreError.notFound(entity: "association", id: association)
+            }
+            codes = [association]
+        }
+        return try codes.map { code in
+            let member = registry.associations.first { $0.code == code }!
+            let trips = try plannableTrips(on: date, association: code)
+            return ServiceDayPlanner(association: member, convention: registry.convention)
+                .plan(trips, on: date, options: ServiceDayPlanner.defaultOptions(trips: trips.count, seed: seed))
+        }
+    }
+
+    /// Stores a plan as the association's plan for the day (see `acceptPlans`).
+    public func acceptPlan(_ plan: DayPlan, actor: Actor) throws {
+        try acceptPlans([plan], actor: actor)
+    }
+
+    /// Stores plans as their associations' plans for their days, replacing earlier ones, and
     /// records each shared trip's vehicle on its assignment; all in one audited transaction.
     ///
-    /// Refused when the day's assignments changed since the plan was made (the plan must
-    /// cover exactly the trips assigned now): plan again and accept the new plan.
-    public func acceptPlan(_ plan: DayPlan, actor: Actor) throws {
+    /// Refused, with nothing written, when the assignments of a plan's day changed since it
+    /// was made (a plan must cover exactly the trips assigned now): plan again and accept.
+    public func acceptPlans(_ plans: [DayPlan], actor: Actor) throws {
         let at = timestamp()
-        let json = String(decoding: try JSONEncoder().encode(plan), as: UTF8.self)
+        let encoder = JSONEncoder()
         try pool.write { db in
-            let (added, removed) = try Self.difference(db, plan)
-            guard added.isEmpty && removed.isEmpty else {
-                throw StoreError.refused("""
-                    the trips assigned to \(plan.association) on \(plan.date) changed since the plan was made \
-                    (new: \(added.map(String.init).joined(separator: ", ")); gone: \(removed.map(String.init).joined(separator: ", "))); \
-                    run 'centrale plan --date \(plan.date) --association \(plan.association)' again
-                    """)
-            }
-            try db.execute(sql: "DELETE FROM plan_stop WHERE plan IN (SELECT id FROM plan WHERE date = ? AND association = ?)",
-                           arguments: [plan.date.description, plan.association])
-            try db.execute(sql: "DELETE FROM plan WHERE date = ? AND association = ?", arguments: [plan.date.description, plan.association])
-            try db.execute(sql: """
-                INSERT INTO plan(date, association, seed, planned_m, baseline_m, saving_cents, json, accepted_at, accepted_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [plan.date.description, plan.association, Int64(bitPattern: plan.seed), plan.plannedDistance.metres,
-                                 plan.baselineDistance.metres, plan.saving.cents, json, at, actor.name])
-            let planID = db.lastInsertedRowID
-            for vehicle in plan.vehicles {
-                for (position, stop) in vehicle.stops.enumerated() {
-                    try db.execute(sql: "INSERT INTO plan_stop(plan, vehicle, position, trip, kind, planned_minute) VALUES (?, ?, ?, ?, ?, ?)",
-                                   arguments: [planID, vehicle.plate, position + 1, stop.tripID, stop.kind.rawValue, stop.time.minutes])
+            for plan in plans {
+                let json = String(decoding: try encoder.encode(plan), as: UTF8.self)
+                let (added, removed) = try Self.difference(db, plan)
+                guard added.isEmpty && removed.isEmpty else {
+                    throw StoreError.refused("""
+                        the trips assigned to \(plan.association) on \(plan.date) changed since the plan was made \
+                        (new: \(added.map(String.init).joined(separator: ", ")); gone: \(removed.map(String.init).joined(separator: ", "))); \
+                        run 'centrale plan --date \(plan.date) --association \(plan.association)' again
+                        """)
                 }
-                for trip in vehicle.tripIDs {
-                    try db.execute(sql: "UPDATE assignment SET vehicle = ? WHERE trip = ?", arguments: [vehicle.plate, trip])
+                try db.execute(sql: "DELETE FROM plan_stop WHERE plan IN (SELECT id FROM plan WHERE date = ? AND association = ?)",
+                               arguments: [plan.date.description, plan.association])
+                try db.execute(sql: "DELETE FROM plan WHERE date = ? AND association = ?", arguments: [plan.date.description, plan.association])
+                try db.execute(sql: """
+                    INSERT INTO plan(date, association, seed, planned_m, baseline_m, saving_cents, json, accepted_at, accepted_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [plan.date.description, plan.association, Int64(bitPattern: plan.seed), plan.plannedDistance.metres,
+                                     plan.baselineDistance.metres, plan.saving.cents, json, at, actor.name])
+                let planID = db.lastInsertedRowID
+                for vehicle in plan.vehicles {
+                    for (position, stop) in vehicle.stops.enumerated() {
+                        try db.execute(sql: "INSERT INTO plan_stop(plan, vehicle, position, trip, kind, planned_minute) VALUES (?, ?, ?, ?, ?, ?)",
+                                       arguments: [planID, vehicle.plate, position + 1, stop.tripID, stop.kind.rawValue, stop.time.minutes])
+                    }
+                    for trip in vehicle.tripIDs {
+                        try db.execute(sql: "UPDATE assignment SET vehicle = ? WHERE trip = ?", arguments: [vehicle.plate, trip])
+                    }
                 }
+                try audit(db, actor, action: "plan.accept", entity: "plan", id: String(planID), details: [
+                    "date": .text(plan.date.description), "association": .text(plan.association),
+                    "trips": .int(plan.tripCount), "vehicles": .int(plan.vehicles.count), "solo": .int(plan.solo.count),
+                    "planned_m": .int(plan.plannedDistance.metres), "baseline_m": .int(plan.baselineDistance.metres),
+                    "saving_cents": .int(plan.saving.cents),
+                ], at: at)
             }
-            try audit(db, actor, action: "plan.accept", entity: "plan", id: String(planID), details: [
-                "date": .text(plan.date.description), "association": .text(plan.association),
-                "trips": .int(plan.tripCount), "vehicles": .int(plan.vehicles.count), "solo": .int(plan.solo.count),
-                "planned_m": .int(plan.plannedDistance.metres), "baseline_m": .int(plan.baselineDistance.metres),
-                "saving_cents": .int(plan.saving.cents),
-            ], at: at)
         }
     }
 

@@ -73,7 +73,9 @@ public enum Layout {
         case .assign: "↑↓ scegli  Invio assegna la scelta  1 la prima  Esc indietro"
         case .help: "un tasto qualsiasi per tornare"
         case .newRequest: "Tab/↓ campo seguente  ↑ precedente  Invio sull'ultimo campo: registra  Esc lascia"
-        case .associations, .plans: "un tasto qualsiasi per tornare al quadro"
+        case .associations: "un tasto qualsiasi per tornare al quadro"
+        case .plans: s.plans.contains(where: \.proposal) ? "a accetta la proposta  p ricalcola  altri tasti: quadro"
+            : "p proponi i giri del giorno  altri tasti: quadro"
         }
     }
 
@@ -157,9 +159,11 @@ public enum Layout {
     }
 
     static func plans(_ s: TUIState) -> [Line] {
-        var lines: [Line] = [[Span("Giri condivisi accettati del \(s.date)", .header)]]
+        let proposal = s.plans.contains(where: \.proposal)
+        var lines: [Line] = [[Span(proposal ? "Giri condivisi proposti per il \(s.date) (non ancora accettati)"
+                                            : "Giri condivisi accettati del \(s.date)", .header)]]
         if s.plans.isEmpty {
-            lines.append([Span("Nessun piano accettato per questo giorno: `centrale plan --date \(s.date) --accept` lo prepara.", .dim)])
+            lines.append([Span("Nessun giro accettato per questo giorno: p li propone.", .dim)])
         }
         for entry in s.plans {
             let plan = entry.plan
@@ -188,7 +192,8 @@ public enum Layout {
             [Span("  d assegna con il motore tutti i servizi in attesa del giorno; c annulla il servizio (chiede conferma); q esci.")],
             [Span("Assegna: ↑↓ scegli l'associazione, Invio assegna la scelta, 1 assegna la prima, Esc torna al quadro.")],
             [Span("n nuova richiesta: Tab tra i campi, gli errori compaiono accanto; s associazioni: carico e quote.")],
-            [Span("g giri condivisi accettati (↑ salita, ↓ discesa); sul quadro il mezzo e l'ora del giro accanto all'associazione.")],
+            [Span("g giri condivisi accettati (↑ salita, ↓ discesa), p li propone, a accetta la proposta;")],
+            [Span("  sul quadro il mezzo e l'ora di salita del giro accanto all'associazione.")],
             [Span("Le modifiche fatte da altri (CLI, altre postazioni) compaiono entro un paio di secondi; una modifica")],
             [Span("su un servizio cambiato nel frattempo è rifiutata con un messaggio, mai sovrascritta.")],
             [Span("Ogni modifica passa dal registro (audit) con il nome dell'operatore.")],

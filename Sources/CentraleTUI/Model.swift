@@ -55,11 +55,14 @@ public struct PlanOnScreen: Hashable, Sendable {
     public var plan: DayPlan
     /// Whether the day's assignments changed since it was accepted.
     public var stale: Bool
+    /// A proposal not accepted yet (`a` accepts it).
+    public var proposal: Bool
 
     /// Creates a row.
-    public init(plan: DayPlan, stale: Bool) {
+    public init(plan: DayPlan, stale: Bool = false, proposal: Bool = false) {
         self.plan = plan
         self.stale = stale
+        self.proposal = proposal
     }
 }
 
@@ -98,6 +101,10 @@ public enum Effect: Hashable, Sendable {
     case loadAssociations(LocalDate)
     /// Read the day's accepted shared-ride plans.
     case loadPlans(LocalDate)
+    /// Plan the day's shared rides and show them, without storing them.
+    case proposePlans(LocalDate)
+    /// Plan the day's shared rides again (the same plans) and accept them.
+    case acceptPlans(LocalDate)
     case quit
 }
 

@@ -25,9 +25,20 @@ public enum Reducer {
             return assignKey(s, trip, key)
         case .newRequest:
             return formKey(s, key)
-        case .associations, .plans:
+        case .associations:
             s.screen = .board
             return (s, [])
+        case .plans:
+            switch key {
+            case .char("p"):
+                s.message = "Calcolo dei giri…"
+                return (s, [.proposePlans(s.date)])
+            case .char("a") where s.plans.contains(where: \.proposal):
+                return (s, [.acceptPlans(s.date)])
+            default:
+                s.screen = .board
+                return (s, [])
+            }
         case .board:
             return s.searching ? searchKey(s, key) : boardKey(s, key, pageSize: pageSize)
         }

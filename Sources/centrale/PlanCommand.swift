@@ -1,7 +1,6 @@
 import ArgumentParser
 import CentraleDomain
 import CentralePlanning
-import CentraleRegistry
 import CentraleStore
 
 /// `centrale plan`: shared-ride plans of a day, and accepting them.
@@ -18,10 +17,10 @@ struct PlanCommand: ParsableCommand {
             are the convention's estimates. Prints each vehicle's stops and the km and euros \
             saved against driving every trip on its own.
 
-            The same trips and --seed always give the same plan. --accept stores it as the \
-            association's plan for the day (replacing an earlier one) and records each trip's \
-            vehicle on its assignment; it is refused if the day's assignments changed meanwhile. \
-            The TUI shows accepted plans.
+            The same trips and --seed always give the same plan. --accept stores the plans shown \
+            as the associations' plans for the day (replacing earlier ones, all or none) and \
+            records each shared trip's vehicle on its assignment. The TUI shows accepted plans \
+            (key g), and can propose and accept them too.
             """
     )
 
@@ -36,24 +35,10 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try global.openStore()
-            let registry = try store.registry()
-            var codes = try store.associationsWithTrips(on: date)
-            if let association {
-                guard registry.associations.contains(where: { $0.code == association }) else {
-                    throw StoreError.notFound(entity: "association", id: association)
-                }
-                codes = [association]
-            }
-            var plans: [DayPlan] = []
-            for code in codes {
-                let member = registry.associations.first { $0.code == code }!
-                let trips = try store.plannableTrips(on: date, association: code)
-                let planner = ServiceDayPlanner(association: member, convention: registry.convention)
-                plans.append(planner.plan(trips, on: date, options: ServiceDayPlanner.defaultOptions(trips: trips.count, seed: seed)))
-            }
+            let plans = try store.dayPlans(on: date, association: association, seed: seed)
             if accept {
                 let actor = Actor(operatorName(operatorOption), reason: "plan \(date)")
-                for plan in plans where plan.tripCount > 0 { try store.acceptPlan(plan, actor: actor) }
+                try store.acceptPlans(plans.filter { $0.tripCount > 0 }, actor: actor)
             }
             if format == .json {
                 print(try jsonString(plans))

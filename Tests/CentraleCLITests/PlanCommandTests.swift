@@ -4,7 +4,7 @@ import Testing
 
 @Suite("centrale plan and plan-bench", .serialized)
 struct PlanCommandTests {
-    @Test("plan a day, the same plan twice, accept it, see it on the TUI, and see it go stale")
+    @Test("plan a day, the same plan twice, accept it, see it on the TUI, see it go stale, plan and accept on the TUI")
     func planAndAccept() throws {
         let work = try Workspace()
         let (db, ids, association, _) = try dispatchedDay(work)
@@ -46,6 +46,18 @@ struct PlanCommandTests {
         try tui.send("Escape")
         try tui.send("g")
         try tui.waitFor("da rifare")
+        // The dispatcher plans the day again from the screen and accepts the proposal.
+        try tui.send("p")
+        try tui.waitFor("Proposta: 1 associazioni")
+        try tui.waitFor("(non ancora accettati)")
+        try tui.send("a")
+        try tui.waitFor("Giri accettati per 1 associazioni")
+        let screenAfter = try tui.waitFor("Giri condivisi accettati del 2025-03-03")
+        #expect(!screenAfter.contains("da rifare") && screenAfter.contains("\(association): 1 servizi"))
+        let accepted = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT actor FROM audit_log WHERE action = 'plan.accept' ORDER BY id")
+        }
+        #expect(accepted == ["giulia", "giulia"])
         try tui.send("Escape", "q")
         try queue.close()
     }

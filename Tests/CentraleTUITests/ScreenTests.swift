@@ -1,5 +1,6 @@
 import CentraleDispatch
 import CentraleDomain
+import CentralePlanning
 import Testing
 @testable import CentraleTUI
 
@@ -132,5 +133,31 @@ struct ScreenTests {
         rows.insert(Self.row(9, "07:00", .pending), at: 0)
         s.reload(rows)
         #expect(s.selectedRow?.trip.id == 3)
+    }
+
+    @Test("the plans screen: g loads the accepted plans, p proposes, a accepts only a proposal, and the layout shows them")
+    func plansScreen() {
+        var s = state()
+        var effects: [Effect]
+        (s, effects) = Reducer.reduce(s, .char("g"))
+        #expect(s.screen == .plans && effects == [.loadPlans(Self.day)])
+        (s, effects) = Reducer.reduce(s, .char("a"))
+        #expect(s.screen == .board && effects.isEmpty, "nothing to accept: back to the board")
+        (s, _) = Reducer.reduce(s, .char("g"))
+        (s, effects) = Reducer.reduce(s, .char("p"))
+        #expect(effects == [.proposePlans(Self.day)])
+        let stop = PlannedStop(tripID: 2, kind: .pickup, time: LocalTime("09:02")!, label: "Via di Casa 1")
+        let drop = PlannedStop(tripID: 2, kind: .dropoff, time: LocalTime("09:25")!, label: "AOU Careggi")
+        let plan = DayPlan(association: "MIS-SCA", date: Self.day,
+                           vehicles: [VehicleSchedule(plate: "AB123CD", departure: LocalTime("08:50")!, arrival: LocalTime("09:40")!,
+                                                      stops: [stop, drop], distance: Distance(metres: 20_000),
+                                                      soloDistance: Distance(metres: 20_000), saving: .zero)],
+                           solo: [], seed: 1)
+        s.plans = [PlanOnScreen(plan: plan, proposal: true)]
+        let text = Layout.render(s, width: 100, height: 24).map { $0.map(\.text).joined() }.joined(separator: "\n")
+        #expect(text.contains("(non ancora accettati)") && text.contains("AB123CD") && text.contains("09:02 ↑2 09:25 ↓2"))
+        #expect(text.contains("a accetta la proposta"))
+        (s, effects) = Reducer.reduce(s, .char("a"))
+        #expect(effects == [.acceptPlans(Self.day)])
     }
 }

@@ -114,6 +114,21 @@ final class TUIController {
             }
         case .loadPlans(let date):
             state.plans = try store.acceptedPlans(on: date).map { PlanOnScreen(plan: $0.plan, stale: $0.isStale) }
+        case .proposePlans(let date):
+            state.plans = try store.dayPlans(on: date).filter { $0.tripCount > 0 }.map { PlanOnScreen(plan: $0, proposal: true) }
+            let saved = state.plans.reduce(Distance.zero) { $0 + $1.plan.savedDistance }
+            state.message = state.plans.isEmpty ? "Nessun servizio da pianificare in questo giorno."
+                : "Proposta: \(state.plans.count) associazioni, risparmio \(saved.kilometresText) km. a per accettarla."
+        case .acceptPlans(let date):
+            do {
+                let plans = try store.dayPlans(on: date).filter { $0.tripCount > 0 }
+                try store.acceptPlans(plans, actor: Actor(state.operatorName, reason: "plans accepted on the screen"))
+                state.message = "Giri accettati per \(plans.count) associazioni."
+            } catch let error as StoreError {
+                state.message = "\(error)"
+            }
+            state.plans = try store.acceptedPlans(on: date).map { PlanOnScreen(plan: $0.plan, stale: $0.isStale) }
+            try load(date)
         case let .cancel(trip, version):
             do {
                 _ = try store.cancel(trip: trip, expectedVersion: version, actor: Actor(state.operatorName, reason: "cancelled on the screen"))
