@@ -58,6 +58,20 @@ struct RegistryTests {
         #expect(found.contains { $0.contains("tariff[1].insurance_per_trp: unknown key") })
     }
 
+    @Test("the shared-ride planning section: its values are read, and a bad time or shift is refused with its line")
+    func planningSection() throws {
+        let convention = try Registry.embedded().convention
+        #expect(convention.planning == PlanningRules(averageSpeedKmh: 40, boardingMinutes: 3, wheelchairBoardingMinutes: 8,
+                                                     shiftStart: LocalTime("06:00")!, shiftEnd: LocalTime("20:00")!))
+        let badTime = EmbeddedRegistry.texts[.convention]!.replacingFirst("shift_start = \"06:00\"", with: "shift_start = \"6h\"")
+        #expect(errors(texts(replacing: .convention, with: badTime)) == [
+            "data/convention.toml:\(lineNumber(of: "shift_start = \"6h\"", in: badTime)): planning.shift_start: '6h' is not a time; write it as \"HH:MM\"",
+        ])
+        let backwards = EmbeddedRegistry.texts[.convention]!.replacingFirst("shift_end = \"20:00\"", with: "shift_end = \"05:00\"")
+        let found = errors(texts(replacing: .convention, with: backwards))
+        #expect(found.count == 1 && found[0].contains("planning.shift_end: must be after shift_start (06:00)"), "\(found)")
+    }
+
     @Test("a syntax error in convention.toml names its line")
     func syntaxError() {
         let broken = EmbeddedRegistry.texts[.convention]!.replacingFirst("[service]", with: "[service")
