@@ -44,10 +44,14 @@ public struct VehicleSchedule: Hashable, Sendable, Codable {
     public var soloDistance: Distance
     /// The reimbursement the route saves against driving its trips one by one.
     public var saving: Money
+    /// Each trip's share of the route's km: the route's distance split in proportion to the
+    /// trips' solo distances, to the metre (the shares add up to `distance` exactly). It is
+    /// what the km check expects a trip of this route to be logged with.
+    public var shares: [TripShare]
 
     /// Creates a schedule.
     public init(plate: String, departure: LocalTime, arrival: LocalTime, stops: [PlannedStop],
-                distance: Distance, soloDistance: Distance, saving: Money) {
+                distance: Distance, soloDistance: Distance, saving: Money, shares: [TripShare] = []) {
         self.plate = plate
         self.departure = departure
         self.arrival = arrival
@@ -55,6 +59,7 @@ public struct VehicleSchedule: Hashable, Sendable, Codable {
         self.distance = distance
         self.soloDistance = soloDistance
         self.saving = saving
+        self.shares = shares
     }
 
     /// The trips on this vehicle.
@@ -72,6 +77,37 @@ public struct VehicleSchedule: Hashable, Sendable, Codable {
             }
         }
         return shared
+    }
+}
+
+/// A trip's share of a planned route's km.
+public struct TripShare: Hashable, Sendable, Codable {
+    /// The trip.
+    public var tripID: Int64
+    /// Its share of the route's distance.
+    public var distance: Distance
+
+    /// Creates a share.
+    public init(tripID: Int64, distance: Distance) {
+        self.tripID = tripID
+        self.distance = distance
+    }
+
+    /// `total` split among trips in proportion to their weights (solo distances), to the metre,
+    /// the remainder going to the largest fractions (then the lower trip id): the shares add
+    /// up to `total` exactly.
+    public static func split(_ total: Distance, by weights: [(tripID: Int64, weight: Distance)]) -> [TripShare] {
+        let sum = weights.reduce(0) { $0 + $1.weight.metres }
+        guard sum > 0 else {
+            // No weight to go by: equal shares.
+            return split(total, by: weights.map { ($0.tripID, Distance(metres: 1)) })
+        }
+        var shares = weights.map { TripShare(tripID: $0.tripID, distance: Distance(metres: total.metres * $0.weight.metres / sum)) }
+        let remainders = weights.map { total.metres * $0.weight.metres % sum }
+        let left = total.metres - shares.reduce(0) { $0 + $1.distance.metres }
+        let order = weights.indices.sorted { (remainders[$0], -weights[$0].tripID) > (remainders[$1], -weights[$1].tripID) }
+        for index in order.prefix(left) { shares[index].distance.metres += 1 }
+        return shares
     }
 }
 

@@ -97,7 +97,8 @@ public struct ServiceDayPlanner: Sendable {
                                    label: isPickup ? trip.pickup.label : trip.destination.label)
             }
             let routeTrips = route.stops.filter { $0 % 2 == 0 }.map { shared[($0 - 2) / 2] }
-            let solo = routeTrips.reduce(Distance.zero) { $0 + soloDistance($1, estimator) }
+            let solos = routeTrips.map { (tripID: $0.id, weight: soloDistance($0, estimator)) }
+            let solo = solos.reduce(Distance.zero) { $0 + $1.weight }
             let distance = Distance(metres: Int(route.distance.rounded()))
             var saving = Money.zero
             if let tariff, solo > distance {
@@ -106,7 +107,8 @@ public struct ServiceDayPlanner: Sendable {
             }
             schedules.append(VehicleSchedule(plate: vehicle.plate, departure: clock(route.times.first ?? shiftStart),
                                              arrival: clock(route.times.last ?? shiftEnd), stops: stops,
-                                             distance: distance, soloDistance: solo, saving: saving))
+                                             distance: distance, soloDistance: solo, saving: saving,
+                                             shares: TripShare.split(distance, by: solos)))
         }
         for unserved in result?.unserved ?? requests.indices.map({ UnservedRequest(request: $0, reason: .noRoom) }) {
             let trip = shared[unserved.request]

@@ -247,7 +247,8 @@ enum Migrations {
             """)
     }
 
-    /// Accepted shared-ride plans: one per association and day, with each vehicle's stops.
+    /// Accepted shared-ride plans: one per association and day, with each vehicle's stops and
+    /// each shared trip's share of its route's km.
     static func plans(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE plan (
@@ -273,6 +274,14 @@ enum Migrations {
               PRIMARY KEY (plan, vehicle, position)
             ) WITHOUT ROWID;
             CREATE INDEX plan_stop_trip ON plan_stop(trip);
+            CREATE TABLE plan_trip (
+              plan INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+              trip INTEGER NOT NULL REFERENCES trip(id),
+              vehicle TEXT NOT NULL REFERENCES vehicle(plate),
+              share_m INTEGER NOT NULL CHECK (share_m >= 0),
+              PRIMARY KEY (plan, trip)
+            ) WITHOUT ROWID;
+            CREATE INDEX plan_trip_trip ON plan_trip(trip);
             """)
     }
 }

@@ -111,8 +111,10 @@ extension Store {
                         run 'centrale plan --date \(plan.date) --association \(plan.association)' again
                         """)
                 }
-                try db.execute(sql: "DELETE FROM plan_stop WHERE plan IN (SELECT id FROM plan WHERE date = ? AND association = ?)",
-                               arguments: [plan.date.description, plan.association])
+                for table in ["plan_stop", "plan_trip"] {
+                    try db.execute(sql: "DELETE FROM \(table) WHERE plan IN (SELECT id FROM plan WHERE date = ? AND association = ?)",
+                                   arguments: [plan.date.description, plan.association])
+                }
                 try db.execute(sql: "DELETE FROM plan WHERE date = ? AND association = ?", arguments: [plan.date.description, plan.association])
                 try db.execute(sql: """
                     INSERT INTO plan(date, association, seed, planned_m, baseline_m, saving_cents, json, accepted_at, accepted_by)
@@ -127,6 +129,10 @@ extension Store {
                     }
                     for trip in vehicle.tripIDs {
                         try db.execute(sql: "UPDATE assignment SET vehicle = ? WHERE trip = ?", arguments: [vehicle.plate, trip])
+                    }
+                    for share in vehicle.shares {
+                        try db.execute(sql: "INSERT INTO plan_trip(plan, trip, vehicle, share_m) VALUES (?, ?, ?, ?)",
+                                       arguments: [planID, share.tripID, vehicle.plate, share.distance.metres])
                     }
                 }
                 try audit(db, actor, action: "plan.accept", entity: "plan", id: String(planID), details: [
@@ -154,6 +160,19 @@ extension Store {
                 return StoredPlan(plan: plan, acceptedAt: row[1], acceptedBy: row[2], added: added, removed: removed)
             }
         }
+    }
+
+    /// Each trip's share of its accepted plan's route km, for the trips that have one: the km
+    /// check compares a shared trip's log with it instead of the solo estimate.
+    static func plannedShares(_ db: Database, _ ids: [Int64]) throws -> [Int64: Distance] {
+        var result: [Int64: Distance] = [:]
+        for chunk in stride(from: 0, to: ids.count, by: 900).map({ Array(ids[$0..<min($0 + 900, ids.count)]) }) {
+            for row in try Row.fetchAll(db, sql: "SELECT trip, share_m FROM plan_trip WHERE trip IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
+                                        arguments: StatementArguments(chunk)) {
+                result[row[0]] = Distance(metres: row[1])
+            }
+        }
+        return result
     }
 
     /// The trips assigned now but not in the plan, and the plan's trips not assigned now.

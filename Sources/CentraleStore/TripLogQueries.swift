@@ -43,7 +43,7 @@ extension Store {
             let context = LogContext(association: association, trips: trips, recorded: [:],
                                      tolerance: KmTolerance(percent: registry.convention.rules.kmTolerancePercent,
                                                             minimum: registry.convention.rules.kmToleranceMinimum),
-                                     estimator: registry.convention.distanceEstimator)
+                                     estimator: registry.convention.distanceEstimator, plannedShares: try Self.plannedShares(db, [id]))
             let batch = LogValidator(context: context).check([after.asRow(file: "amendment of trip \(id)")])
             guard batch.problems.isEmpty, let checked = batch.fresh.first else { throw FieldErrors(batch.problems) }
             try db.execute(sql: """

@@ -47,7 +47,8 @@ extension Store {
         return try pool.write { db in
             let ids = LogValidator.tripIDs(rows)
             let context = LogContext(association: association, trips: try Self.logTrips(db, ids), recorded: try Self.logs(db, ids),
-                                     tolerance: tolerance, estimator: registry.convention.distanceEstimator, today: today())
+                                     tolerance: tolerance, estimator: registry.convention.distanceEstimator, today: today(),
+                                     plannedShares: try Self.plannedShares(db, ids))
             let batch = LogValidator(context: context).check(rows)
             let accepted = batch.problems.isEmpty
             try db.execute(sql: """

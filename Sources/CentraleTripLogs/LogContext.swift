@@ -15,11 +15,16 @@ public struct LogContext: Sendable {
     public var estimator: RoadDistanceEstimator
     /// Today in Europe/Rome: a trip after today cannot have taken place yet (nil: no check).
     public var today: LocalDate?
+    /// For trips in an accepted shared-ride plan, their share of the planned route's km: what
+    /// a carried-out trip is expected to be logged with, instead of the solo estimate.
+    public var plannedShares: [Int64: Distance]
 
     /// Creates a context.
     public init(association: Association, trips: [Int64: (trip: TripRequest, assignedTo: String?)], recorded: [Int64: TripLog],
-                tolerance: KmTolerance, estimator: RoadDistanceEstimator, today: LocalDate? = nil) {
+                tolerance: KmTolerance, estimator: RoadDistanceEstimator, today: LocalDate? = nil,
+                plannedShares: [Int64: Distance] = [:]) {
         self.today = today
+        self.plannedShares = plannedShares
         self.association = association
         self.trips = trips
         self.recorded = recorded

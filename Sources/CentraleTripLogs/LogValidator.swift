@@ -21,7 +21,9 @@ public struct LogValidator: Sendable {
             var r = RowCheck(row: row)
             guard let log = read(&r, firstLine: &firstLine) else { batch.problems += r.problems; continue }
             let trip = context.trips[log.tripID]!.trip
-            let estimated = KmReconciliation.estimate(trip, base: context.association.base, outcome: log.outcome, estimator: context.estimator)
+            let planned = log.outcome == .done ? context.plannedShares[log.tripID] : nil
+            let estimated = planned
+                ?? KmReconciliation.estimate(trip, base: context.association.base, outcome: log.outcome, estimator: context.estimator)
             if let existing = context.recorded[log.tripID] {
                 if existing == log { batch.alreadyRecorded.append(log.tripID) }
                 else {

@@ -35,6 +35,17 @@ struct PlanCommandTests {
         #expect(stored.2 == "giulia")
         let plate = try #require(vehicles.first?["plate"] as? String)
 
+        // The outbound leg's log is checked against its share of the planned route.
+        let share = try #require(try queue.read { try Row.fetchOne($0, sql: "SELECT share_m, vehicle FROM plan_trip WHERE trip = ?", arguments: [ids[0]]) })
+        let shareMetres: Int = share[0], shareVehicle: String = share[1]
+        let logFile = work.path("planned.csv")
+        try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n\(ids[0]),\(shareVehicle),V01,\(Double(shareMetres) / 1000),08:30,08:52,done\n"
+            .write(toFile: logFile, atomically: true, encoding: .utf8)
+        let submitted = try centrale(["log", "submit", "--db", db, "--association", association, logFile])
+        #expect(submitted.status == 0, "\(submitted.stderr)")
+        let logged = try queue.read { try Row.fetchOne($0, sql: "SELECT estimated_m, km_flag FROM trip_log WHERE trip = ?", arguments: [ids[0]]) }
+        #expect((logged?[0] as Int?) == shareMetres && (logged?[1] as String?) == nil)
+
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("centrale").path
         let tui = try TmuxSession("\(binary) tui --db \(db) --date 2025-03-03 --operator giulia", width: 120)
         try tui.waitFor("· \(plate)")

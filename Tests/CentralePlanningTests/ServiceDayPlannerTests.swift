@@ -41,6 +41,10 @@ struct ServiceDayPlannerTests {
         #expect(together.tripIDs.contains(2), "the two outbound trips share a vehicle")
         #expect(together.sharedTripIDs == [1, 2])
         for vehicle in plan.vehicles {
+            #expect(vehicle.shares.reduce(0) { $0 + $1.distance.metres } == vehicle.distance.metres, "the shares add up to the route")
+            #expect(Set(vehicle.shares.map(\.tripID)) == Set(vehicle.tripIDs))
+        }
+        for vehicle in plan.vehicles {
             var pickedUp: [Int64: LocalTime] = [:]
             for stop in vehicle.stops {
                 let trip = trips.first { $0.id == stop.tripID }!
@@ -55,6 +59,13 @@ struct ServiceDayPlannerTests {
             }
             #expect(vehicle.departure >= LocalTime("06:00")! && vehicle.arrival <= LocalTime("20:00")!)
         }
+    }
+
+    @Test("a route's km are split in proportion to the trips' solo km, to the metre")
+    func split() {
+        let shares = TripShare.split(Distance(metres: 10_001), by: [(1, Distance(metres: 1_000)), (2, Distance(metres: 2_000)), (3, Distance(metres: 0))])
+        #expect(shares.map(\.distance.metres) == [3_334, 6_667, 0])
+        #expect(TripShare.split(Distance(metres: 10), by: [(7, .zero), (8, .zero), (9, .zero)]).map(\.distance.metres) == [4, 3, 3])
     }
 
     @Test("a stretcher transport and a trip outside the shift stay solo, with the reason")

@@ -64,6 +64,21 @@ struct DialectTests {
         #expect(checked.flag == nil)
     }
 
+    @Test("a trip in an accepted shared-ride plan is checked against its share of the route, a no-show against the solo estimate")
+    func plannedShare() throws {
+        var context = World.context()
+        context.plannedShares = [1: Distance(metres: 9_000), 5: Distance(metres: 9_000)]
+        let rows = try LogParser.parse(World.header + "1,,FP123AB,V017,,,9.3,08:05,08:40,,done,\n5,,GV456CD,V017,,,3.1,08:05,,,no_show,\n",
+                                       fileName: "f.csv")
+        let batch = LogValidator(context: context).check(rows)
+        #expect(batch.problems.isEmpty, "\(batch.problems)")
+        #expect(batch.fresh[0].estimated == Distance(metres: 9_000) && batch.fresh[0].flag == nil)
+        let trip = World.trip(5)
+        #expect(batch.fresh[1].estimated == RoadDistanceEstimator(circuity: 1.3).roadDistance(along: [World.base, trip.pickup.location, World.base]))
+        // The same 9.3 km against the solo estimate (about 18 km) would be flagged.
+        #expect(try World.check(World.header + "1,,FP123AB,V017,,,9.3,08:05,08:40,,done,\n").fresh.first?.flag != nil)
+    }
+
     @Test("km far from the estimate are flagged, not refused; small differences on short trips are not")
     func flags() throws {
         let batch = try World.check(World.header + "1,,FP123AB,V017,,,40,08:05,08:40,,done,\n")
