@@ -9,7 +9,8 @@ struct PlanBenchCommand: ParsableCommand {
         commandName: "plan-bench",
         abstract: "Solve dial-a-ride benchmark instances (Cordeau 2006 format) and compare with the best known.",
         discussion: """
-            Solves each FILE with the shared-ride planner, one at a time on one core, and writes \
+            Solves each FILE with the shared-ride planner, one at a time on one core (a line per \
+            instance on standard error as it is solved), and writes \
             DIR/NAME.json: {"instance": NAME, "cost": total route length, "routes": [[node ids, \
             depots omitted], ...]}, one list per vehicle used. Prints a table with the best known \
             cost from bks.csv (looked up beside the files and in their parent folder, or --bks) \
@@ -22,6 +23,10 @@ struct PlanBenchCommand: ParsableCommand {
     @Option(help: "Seed of the search.") var seed: UInt64 = 1
     @Option(help: "Folder for the JSON solutions.") var out: String = "plan-bench"
     @Option(help: "Best known costs, CSV with columns instance and a cost (default: bks.csv beside the files).") var bks: String?
+
+    func validate() throws {
+        guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds, e.g. 10") }
+    }
 
     func run() throws {
         try reportingErrors {
@@ -47,6 +52,7 @@ struct PlanBenchCommand: ParsableCommand {
                     gapText = String(format: "%.2f", gap)
                 }
                 let unserved = result.unserved.isEmpty ? "" : " (\(result.unserved.count) unserved)"
+                printError(String(format: "%@: %.2f%@, gap %@%% in %.1f s", name, result.distance, unserved, gapText, result.seconds))
                 table.add([name, "\(instance.problem.requests.count)", "\(result.routes.count)",
                            String(format: "%.2f", result.distance) + unserved, best.map { String(format: "%.2f", $0) } ?? "-",
                            gapText, String(format: "%.1f", result.seconds), "\(result.iterations)"])
