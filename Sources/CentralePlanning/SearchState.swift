@@ -7,8 +7,9 @@ final class SearchState {
     var routes: [[Int]]
     /// The least schedule of each route.
     var times: [[Double]]
-    /// The latest start at each position that keeps the rest of the route within its windows
-    /// (ride times and duration ignored): an upper bound for any insertion's check.
+    /// The latest schedule of each route (every limit kept): no feasible schedule of the route,
+    /// or of the route with more stops inserted, starts service later at these positions. The
+    /// insertion screen tests against it.
     var latestStart: [[Double]]
     /// Seats and wheelchair places taken when leaving each position.
     var seatsAfter: [[Int]], wheelchairsAfter: [[Int]]
@@ -87,13 +88,7 @@ final class SearchState {
         let violation = t.leastSchedule(route, vehicle: vehicle, times: &schedule, positionOf: &positionOf)
         precondition(violation == nil, "a route in the working solution must be feasible")
         times[vehicle] = schedule
-        var latestAt = [Double](repeating: 0, count: count)
-        latestAt[count - 1] = t.latest[route[count - 1]]
-        for k in stride(from: count - 2, through: 0, by: -1) {
-            let node = route[k]
-            latestAt[k] = min(t.latest[node], latestAt[k + 1] - t.service[node] - t.travelTime(node, route[k + 1]))
-        }
-        latestStart[vehicle] = latestAt
+        latestStart[vehicle] = latestSchedule(route, vehicle: vehicle)
         var seats = [Int](repeating: 0, count: count), chairs = [Int](repeating: 0, count: count)
         var onSeats = 0, onChairs = 0, total = 0.0
         for k in 0..<count {
@@ -110,5 +105,29 @@ final class SearchState {
         seatsAfter[vehicle] = seats
         wheelchairsAfter[vehicle] = chairs
         routeCost[vehicle] = total
+    }
+
+    /// The greatest schedule of a feasible route: times lowered from the windows' closings
+    /// until no limit is broken (the mirror image of the least schedule).
+    private func latestSchedule(_ route: [Int], vehicle: Int) -> [Double] {
+        let count = route.count
+        var u = route.map { t.latest[$0] }
+        for (k, node) in route.enumerated() { positionOf[node] = k }
+        for _ in 0...count {
+            for k in stride(from: count - 2, through: 0, by: -1) {
+                let node = route[k]
+                u[k] = min(u[k], u[k + 1] - t.service[node] - t.travelTime(node, route[k + 1]))
+            }
+            var lowered = false
+            for k in 1..<count - 1 where !t.isPickup[route[k]] {
+                let request = t.requestOf[route[k]], p = positionOf[t.pickup[request]]
+                let allowed = u[p] + t.service[t.pickup[request]] + t.maxRide[request]
+                if allowed < u[k] - RouteChecker.tolerance { u[k] = allowed; lowered = true }
+            }
+            let end = u[0] + t.maxDuration[vehicle]
+            if end < u[count - 1] - RouteChecker.tolerance { u[count - 1] = end; lowered = true }
+            if !lowered { break }
+        }
+        return u
     }
 }
