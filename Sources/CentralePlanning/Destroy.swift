@@ -11,8 +11,6 @@ enum Destroy: CaseIterable {
     /// Strings of consecutive stops from a few routes near a random request (after Christiaens
     /// & Vanden Berghe's string removals): room is made where the routes meet.
     case strings
-    /// Every request of one random route (at most the count), to be spread over the others.
-    case route
 
     /// Removes about `count` served requests and returns them.
     func run(_ state: SearchState, count: Int, random: inout SeededRandom) -> [Int] {
@@ -78,13 +76,6 @@ enum Destroy: CaseIterable {
                 if random.chance(0.5) { break }
             }
             removed = Array(chosen).sorted()
-            for request in removed { state.remove(request: request) }
-        case .route:
-            let used = (0..<state.t.vehicleCount).filter { state.routes[$0].count > 2 }
-            let vehicle = used[Int(random.next() % UInt64(used.count))]
-            removed = Array(Set(state.routes[vehicle].compactMap { state.t.requestOf[$0] >= 0 ? state.t.requestOf[$0] : nil })).sorted()
-            removed.shuffle(using: &random)
-            removed = Array(removed.prefix(max(count, 1)))
             for request in removed { state.remove(request: request) }
         }
         return removed
