@@ -65,4 +65,27 @@ public struct MonitoringReport: Hashable, Sendable, Codable {
     public var purposes: [Count]
     public var destinations: [Count]
     public var anomalies: [Anomaly]
+    /// The month's accepted shared-ride plans.
+    public var sharedRides: SharedRides
+}
+
+/// What the accepted shared-ride plans of a period add up to (estimated km).
+public struct SharedRides: Hashable, Sendable, Codable {
+    /// Association-days with an accepted plan.
+    public var plans = 0
+    /// Trips on the plans' vehicle routes (not those left to drive alone).
+    public var plannedTrips = 0
+    /// Estimated metres of the plans, and of driving each of their trips alone.
+    public var plannedMetres = 0, baselineMetres = 0
+    /// The km reimbursement the plans save, in cents.
+    public var savingCents = 0
+
+    /// Creates totals.
+    public init(plans: Int = 0, plannedTrips: Int = 0, plannedMetres: Int = 0, baselineMetres: Int = 0, savingCents: Int = 0) {
+        self.plans = plans
+        self.plannedTrips = plannedTrips
+        self.plannedMetres = plannedMetres
+        self.baselineMetres = baselineMetres
+        self.savingCents = savingCents
+    }
 }

@@ -44,7 +44,8 @@ public enum ReportBuilder {
             anomalies: facts.filter { $0.flag != nil }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.map {
                 MonitoringReport.Anomaly(trip: $0.id, date: $0.date.description, association: $0.association ?? "-",
                                          loggedMetres: $0.driven ?? 0, estimatedMetres: $0.estimated ?? 0, flag: $0.flag!)
-            })
+            },
+            sharedRides: input.sharedRides)
     }
 
     /// Counts by key, most first, then by key.

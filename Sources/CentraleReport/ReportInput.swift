@@ -69,11 +69,14 @@ public struct ReportInput: Sendable {
     public var monthTotals: [YearMonth: MonthTotals]
     /// Beneficiaries served from January of the previous year to its same month (distinct).
     public var lastYearToDateBeneficiaries: Int?
+    /// The month's accepted shared-ride plans.
+    public var sharedRides: SharedRides
 
     /// Creates an input.
     public init(month: YearMonth, facts: [TripFact], beneficiaries: [Beneficiary], comuni: [Comune], associations: [Association],
                 reimbursed: [YearMonth: Money], placeNames: [String: String], monthTotals: [YearMonth: MonthTotals] = [:],
-                lastYearToDateBeneficiaries: Int? = nil) {
+                lastYearToDateBeneficiaries: Int? = nil, sharedRides: SharedRides = SharedRides()) {
+        self.sharedRides = sharedRides
         self.monthTotals = monthTotals
         self.lastYearToDateBeneficiaries = lastYearToDateBeneficiaries
         self.month = month

@@ -51,6 +51,13 @@ extension Store {
                 }
                 current = current.next
             }
+            let plans = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*), COALESCE(SUM(planned_m), 0), COALESCE(SUM(baseline_m), 0), COALESCE(SUM(saving_cents), 0),
+                  (SELECT COUNT(*) FROM plan_trip JOIN plan ON plan.id = plan_trip.plan WHERE plan.date BETWEEN ? AND ?)
+                FROM plan WHERE date BETWEEN ? AND ?
+                """, arguments: [month.firstDay.description, month.lastDay.description, month.firstDay.description, month.lastDay.description])
+            let sharedRides = SharedRides(plans: plans?[0] ?? 0, plannedTrips: plans?[4] ?? 0, plannedMetres: plans?[1] ?? 0,
+                                          baselineMetres: plans?[2] ?? 0, savingCents: plans?[3] ?? 0)
             var totals: [String: Money] = [:]
             let frozen = try Row.fetchAll(db, sql: "SELECT association, total_cents FROM statement_snapshot WHERE month = ?", arguments: [month.description])
             if frozen.isEmpty {
@@ -61,7 +68,8 @@ extension Store {
             let input = ReportInput(month: month, facts: facts, beneficiaries: beneficiaries, comuni: registry.comuni,
                                     associations: registry.associations, reimbursed: reimbursed,
                                     placeNames: Dictionary(uniqueKeysWithValues: registry.places.map { ($0.code, $0.name) }),
-                                    monthTotals: monthTotals, lastYearToDateBeneficiaries: monthTotals.isEmpty ? nil : lastYearToDate)
+                                    monthTotals: monthTotals, lastYearToDateBeneficiaries: monthTotals.isEmpty ? nil : lastYearToDate,
+                                    sharedRides: sharedRides)
             return (input, totals)
         }
     }

@@ -35,6 +35,13 @@ struct PlanCommandTests {
         #expect(stored.2 == "giulia")
         let plate = try #require(vehicles.first?["plate"] as? String)
 
+        // The monitoring report counts the month's accepted plans.
+        let report = try centrale(["report", "--db", db, "--month", "2025-03", "--format", "csv"])
+        #expect(report.stdout.contains("shared_rides,plans,2025-03,1\n") && report.stdout.contains("shared_rides,trips,2025-03,2\n"),
+                "\(report.stdout.split(separator: "\n").filter { $0.hasPrefix("shared") })")
+        let markdown = try centrale(["report", "--db", db, "--month", "2025-03", "--format", "md"])
+        #expect(markdown.stdout.contains("## Giri condivisi accettati (km stimati)") && markdown.stdout.contains("1 giornate di associazione pianificate"))
+
         // The outbound leg's log is checked against its share of the planned route.
         let share = try #require(try queue.read { try Row.fetchOne($0, sql: "SELECT share_m, vehicle FROM plan_trip WHERE trip = ?", arguments: [ids[0]]) })
         let shareMetres: Int = share[0], shareVehicle: String = share[1]

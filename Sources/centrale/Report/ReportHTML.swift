@@ -49,6 +49,7 @@ enum ReportHTML {
             <div class=cols><div><h2>\(e(l["purposes"]))</h2>\(list(r.purposes) { l["purpose." + $0.key] })</div>
             <div><h2>\(e(l["destinations"]))</h2>\(list(r.destinations) { $0.label })</div></div>
             <h2>\(e(l["reasons"]))</h2>\(list(r.unassignableReasons) { $0.label })
+            <h2>\(e(l["shared"]))</h2><p>\(e(ReportText.sharedRides(r.sharedRides, l)))</p>
             <h2>\(e(l["anomalies"])) (\(r.anomalies.count))</h2>\(anomalies)
             </body></html>
             """

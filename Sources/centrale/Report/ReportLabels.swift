@@ -26,6 +26,12 @@ struct ReportLabels {
         "purpose.dialysis": ("Dialisi", "Dialysis"), "purpose.rehabilitation": ("Riabilitazione", "Rehabilitation"), "purpose.therapy": ("Terapie", "Therapy"),
         "purpose.day_centre": ("Centro diurno", "Day centre"), "purpose.visit": ("Visite", "Visits"), "purpose.hospital": ("Ricoveri", "Hospital"),
         "purpose.social": ("Sociale", "Social"), "figure": ("Indicatore", "Figure"), "value": ("Valore", "Value"),
+        "shared": ("Giri condivisi accettati (km stimati)", "Accepted shared-ride plans (estimated km)"),
+        "sharedNone": ("Nessun giro condiviso accettato nel mese.", "No shared-ride plan accepted in the month."),
+        "sharedPlans": ("giornate di associazione pianificate", "association-days planned"),
+        "sharedTrips": ("servizi sui giri", "trips on the routes"),
+        "sharedKm": ("km pianificati invece di", "km planned instead of"), "sharedAlone": ("da soli", "alone"),
+        "sharedSaving": ("risparmio", "saving"),
     ]
 
     subscript(key: String) -> String {

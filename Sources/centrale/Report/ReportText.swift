@@ -32,10 +32,18 @@ enum ReportText {
         lines += ["", "## \(l["purposes"])", ""] + r.purposes.map { "- \(l["purpose." + $0.key]): \($0.trips)" }
         lines += ["", "## \(l["destinations"])", ""] + r.destinations.map { "- \($0.label): \($0.trips)" }
         lines += ["", "## \(l["reasons"])", ""] + (r.unassignableReasons.isEmpty ? [l["none"]] : r.unassignableReasons.map { "- \($0.label): \($0.trips)" })
+        lines += ["", "## \(l["shared"])", "", sharedRides(r.sharedRides, l)]
         lines += ["", "## \(l["anomalies"]) (\(r.anomalies.count))", ""]
         lines += r.anomalies.isEmpty ? [l["none"]] : ["| \(l["trip"]) | \(l["date"]) | \(l["association"]) | \(l["difference"]) |", "| ---: | --- | --- | --- |"]
             + r.anomalies.map { "| \($0.trip) | \($0.date) | \($0.association) | \($0.flag) |" }
         return lines.joined(separator: "\n")
+    }
+
+    /// The shared-ride plans in one sentence.
+    static func sharedRides(_ s: SharedRides, _ l: ReportLabels) -> String {
+        guard s.plans > 0 else { return l["sharedNone"] }
+        return "\(s.plans) \(l["sharedPlans"]), \(s.plannedTrips) \(l["sharedTrips"]); \(km(s.plannedMetres)) \(l["sharedKm"]) "
+            + "\(km(s.baselineMetres)) \(l["sharedAlone"]): \(l["sharedSaving"]) \(km(s.baselineMetres - s.plannedMetres)) km, \(euros(s.savingCents)) €"
     }
 
     /// CSV: one `section,key,period,value` row per figure, so that anyone can recompute them.
@@ -64,6 +72,12 @@ enum ReportText {
         for p in r.purposes { rows.append("purpose,\(p.key),\(r.month),\(p.trips)") }
         for d in r.destinations { rows.append("destination,\(d.key),\(r.month),\(d.trips)") }
         for u in r.unassignableReasons { rows.append("unassignable_reason,\"\(u.key.replacingOccurrences(of: "\"", with: "\"\""))\",\(r.month),\(u.trips)") }
+        let shared = r.sharedRides
+        rows.append("shared_rides,plans,\(r.month),\(shared.plans)")
+        rows.append("shared_rides,trips,\(r.month),\(shared.plannedTrips)")
+        rows.append("shared_rides,km_planned,\(r.month),\(km(shared.plannedMetres))")
+        rows.append("shared_rides,km_alone,\(r.month),\(km(shared.baselineMetres))")
+        rows.append("shared_rides,euros_saved,\(r.month),\(euros(shared.savingCents))")
         for a in r.anomalies { rows.append("anomaly,\(a.trip),\(a.date),\"\(a.flag)\"") }
         return rows.joined(separator: "\n")
     }
