@@ -7,9 +7,12 @@ import Foundation
 /// adds up the estimated km and euros the plans would save against driving each trip alone.
 /// Nothing is stored: the demo's trips were logged as driven one by one.
 public struct PlanYearStep: DemoStep {
+    /// The step's progress name.
     public var name: String { "planning shared rides for every day" }
+    /// Creates the step.
     public init() {}
 
+    /// Plans every association-day of the demo year, in parallel, and adds up the savings.
     public func run(_ context: DemoContext, progress: (String) -> Void) throws {
         let registry = context.registry
         let first = LocalDate(year: context.year, month: 1, day: 1)!, last = LocalDate(year: context.year, month: 12, day: 31)!

@@ -7,12 +7,13 @@ import GRDB
 public struct StoredPlan: Sendable {
     /// The plan as the dispatcher accepted it.
     public var plan: DayPlan
-    /// When and by whom.
+    /// When it was accepted (ISO 8601, UTC).
     public var acceptedAt: String
+    /// Who accepted it.
     public var acceptedBy: String
-    /// The trips assigned to the association that day but missing from the plan, and the
-    /// plan's trips no longer assigned to it: when either is not empty the plan is out of date.
+    /// The trips assigned to the association that day but missing from the plan.
     public var added: [Int64]
+    /// The plan's trips no longer assigned to the association (cancelled, reassigned).
     public var removed: [Int64]
 
     /// Whether the day's assignments changed since the plan was accepted.
