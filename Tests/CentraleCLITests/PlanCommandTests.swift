@@ -57,8 +57,9 @@ struct PlanCommandTests {
         let tui = try TmuxSession("\(binary) tui --db \(db) --date 2025-03-03 --operator giulia", width: 120)
         try tui.waitFor("· \(plate)")
         try tui.send("g")
-        let screen = try tui.waitFor("Giri condivisi accettati del 2025-03-03")
-        #expect(screen.contains("\(association): 2 servizi") && screen.contains(plate))
+        // Wait for the plans themselves: the screen's title comes before they are read.
+        let screen = try tui.waitFor("\(association): 2 servizi")
+        #expect(screen.contains("Giri condivisi accettati del 2025-03-03") && screen.contains(plate))
         // Cancelling a planned trip makes the accepted plan out of date.
         #expect(try centrale(["request", "cancel", "--db", db, String(ids[1]), "--reason", "feels better"]).status == 0)
         try tui.send("Escape")
@@ -70,8 +71,8 @@ struct PlanCommandTests {
         try tui.waitFor("(non ancora accettati)")
         try tui.send("a")
         try tui.waitFor("Giri accettati per 1 associazioni")
-        let screenAfter = try tui.waitFor("Giri condivisi accettati del 2025-03-03")
-        #expect(!screenAfter.contains("da rifare") && screenAfter.contains("\(association): 1 servizi"))
+        let screenAfter = try tui.waitFor("\(association): 1 servizi")
+        #expect(!screenAfter.contains("da rifare") && screenAfter.contains("Giri condivisi accettati del 2025-03-03"))
         let accepted = try queue.read { db in
             try String.fetchAll(db, sql: "SELECT actor FROM audit_log WHERE action = 'plan.accept' ORDER BY id")
         }
