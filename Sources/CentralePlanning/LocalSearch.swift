@@ -35,20 +35,18 @@ extension SearchState {
                 let routeA = routes[a], routeB = routes[b]
                 let cutsA = (0..<(routeA.count - 1)).filter { seatsAfter[a][$0] == 0 && wheelchairsAfter[a][$0] == 0 }
                 let cutsB = (0..<(routeB.count - 1)).filter { seatsAfter[b][$0] == 0 && wheelchairsAfter[b][$0] == 0 }
-                var best = (gain: 1e-7, i: -1, j: -1)
+                var best: (gain: Double, a: [Int], b: [Int])? = nil
                 for i in cutsA {
                     for j in cutsB {
                         let newA = Array(routeA[0...i]) + Array(routeB[(j + 1)..<(routeB.count - 1)]) + [routeA[routeA.count - 1]]
                         let newB = Array(routeB[0...j]) + Array(routeA[(i + 1)..<(routeA.count - 1)]) + [routeB[routeB.count - 1]]
-                        let delta = length(newA) + length(newB) - routeCost[a] - routeCost[b]
-                        guard -delta > best.gain, capacityHolds(newA, vehicle: a), capacityHolds(newB, vehicle: b),
+                        let gain = routeCost[a] + routeCost[b] - length(newA) - length(newB)
+                        guard gain > (best?.gain ?? 1e-7), capacityHolds(newA, vehicle: a), capacityHolds(newB, vehicle: b),
                               isFeasible(newA, vehicle: a), isFeasible(newB, vehicle: b) else { continue }
-                        best = (-delta, i, j)
+                        best = (gain, newA, newB)
                     }
                 }
-                if best.i >= 0 {
-                    let newA = Array(routeA[0...best.i]) + Array(routeB[(best.j + 1)..<(routeB.count - 1)]) + [routeA[routeA.count - 1]]
-                    let newB = Array(routeB[0...best.j]) + Array(routeA[(best.i + 1)..<(routeA.count - 1)]) + [routeB[routeB.count - 1]]
+                if let (_, newA, newB) = best {
                     setRoute(a, newA)
                     setRoute(b, newB)
                     // setRoute(b) cleared the requests that moved from b to a.

@@ -118,12 +118,9 @@ public struct ServiceDayPlanner: Sendable {
         return DayPlan(association: association.code, date: date, vehicles: schedules, solo: solo, seed: options.seed)
     }
 
-    /// Base → pickup → destination → base, as the km check estimates a trip driven alone.
+    /// Base → pickup → destination → base, exactly as the km check estimates a trip driven alone.
     private func soloDistance(_ trip: TripRequest, _ estimator: RoadDistanceEstimator) -> Distance {
-        let legs = [(association.base, trip.pickup.location), (trip.pickup.location, trip.destination.location),
-                    (trip.destination.location, association.base)]
-        let metres = legs.reduce(0.0) { $0 + RoadDistanceEstimator.greatCircleMetres($1.0, $1.1) * estimator.circuity }
-        return Distance(metres: Int(metres.rounded()))
+        estimator.roadDistance(along: [association.base, trip.pickup.location, trip.destination.location, association.base])
     }
 
     private func clock(_ minutes: Double) -> LocalTime {

@@ -34,6 +34,7 @@ struct PlanBenchCommand: ParsableCommand {
             var table = TextTable(["instance", "requests", "vehicles", "cost", "best known", "gap %", "time s", "iterations"],
                                   rightAligned: [1, 2, 3, 4, 5, 6, 7])
             var gaps: [Double] = []
+            var bestKnownByFolder: [String: [String: Double]] = [:]
             for file in files {
                 let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
                 let text: String
@@ -41,9 +42,12 @@ struct PlanBenchCommand: ParsableCommand {
                     throw FieldError(SourceLocation(file: file, line: 1), field: "", "cannot read the file: \(error.localizedDescription)")
                 }
                 let instance = try CordeauInstance(text: text, fileName: file, name: name)
+                // Before the solve, so that an unreadable --bks file fails at once.
+                let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
+                if bestKnownByFolder[folder] == nil { bestKnownByFolder[folder] = try bestKnown(for: file) }
+                let best = bestKnownByFolder[folder]?[name]
                 let result = try PlanningSolver(instance.problem).solve(PlanningOptions(seed: seed, timeLimit: timeLimit))
                 try PlanBenchJSON(name: name, result: result).text.write(toFile: "\(out)/\(name).json", atomically: true, encoding: .utf8)
-                let best = try bestKnown(for: file)[name]
                 var gapText = "-"
                 if let best {
                     var gap = (result.distance - best) / best * 100
