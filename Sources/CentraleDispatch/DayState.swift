@@ -166,6 +166,7 @@ struct DayState {
     /// The rule that blocked a trip nobody can take, in words: the furthest rule any
     /// association reached.
     func blockingRule(_ trip: DispatchTrip, _ exclusions: [Exclusion]) -> (rule: HardRule, reason: String) {
+        let exclusions = exclusions.filter { $0.rule != .membership }
         let reached = exclusions.map(\.rule)
         if reached.allSatisfy({ $0 == .coverage }) {
             return (.coverage, "no association serves comune \(trip.serviceComune)")

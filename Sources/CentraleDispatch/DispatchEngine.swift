@@ -106,6 +106,7 @@ public struct DispatchEngine: Sendable {
 
     /// The first hard rule association `index` breaks for `trip` at today's `load`, if any.
     func firstBrokenRule(_ trip: DispatchTrip, association index: Int, load: Int) -> HardRule? {
+        if let date = trip.date, !associations[index].isMember(on: date) { return .membership }
         let covered = serves[index].contains(trip.serviceComune)
             || (rules.neighbourComuniAllowed && servesAsNeighbour[index].contains(trip.serviceComune))
         if !covered { return .coverage }

@@ -14,20 +14,24 @@ public struct DispatchTrip: Hashable, Sendable {
     public var pickup: Coordinate
     /// What the beneficiary needs on board.
     public var needs: Needs
+    /// The trip's day, when known (an association that has left the convention by then cannot take it).
+    public var date: LocalDate?
 
     /// Creates a dispatch trip.
-    public init(id: Int64, beneficiary: String, appointment: LocalTime, serviceComune: String, pickup: Coordinate, needs: Needs) {
+    public init(id: Int64, beneficiary: String, appointment: LocalTime, serviceComune: String, pickup: Coordinate, needs: Needs,
+                date: LocalDate? = nil) {
         self.id = id
         self.beneficiary = beneficiary
         self.appointment = appointment
         self.serviceComune = serviceComune
         self.pickup = pickup
         self.needs = needs
+        self.date = date
     }
 
     /// The dispatch view of a trip; `zone` holds the ISTAT codes of the zone's comuni.
     public init(_ trip: TripRequest, zone: Set<String>) {
         self.init(id: trip.id, beneficiary: trip.beneficiary, appointment: trip.appointment, serviceComune: trip.serviceComune(zone: zone),
-                  pickup: trip.pickup.location, needs: trip.needs)
+                  pickup: trip.pickup.location, needs: trip.needs, date: trip.date)
     }
 }

@@ -1,5 +1,7 @@
 /// The convention's hard rules: an association that breaks one cannot take the trip.
 public enum HardRule: String, CaseIterable, Sendable, Codable {
+    /// It is still a member of the convention on the trip's day.
+    case membership
     /// It serves the trip's comune (or a bordering one, when the convention allows it).
     case coverage
     /// It has an active vehicle with what the beneficiary needs.
@@ -10,6 +12,7 @@ public enum HardRule: String, CaseIterable, Sendable, Codable {
     /// What the rule says, for explanations.
     public var summary: String {
         switch self {
+        case .membership: "has left the convention"
         case .coverage: "does not serve the trip's comune"
         case .vehicle: "has no active vehicle for the beneficiary's needs"
         case .capacity: "is at its declared daily capacity"

@@ -35,6 +35,9 @@ public struct Association: Hashable, Sendable, Codable, Identifiable {
     public var shareBasisPoints: Int
     /// Its vehicles.
     public var vehicles: [Vehicle]
+    /// The day it left the convention, when it has: from that day it takes no trips; its history
+    /// and statements stay.
+    public var leftOn: LocalDate?
 
     /// The identity of an association is its code.
     public var id: String { code }
@@ -42,7 +45,7 @@ public struct Association: Hashable, Sendable, Codable, Identifiable {
     /// Creates an association.
     public init(code: String, name: String, kind: AssociationKind, baseComune: String, base: Coordinate,
                 baseAddress: String, serves: [String], dailyCapacity: Int, shareBasisPoints: Int,
-                vehicles: [Vehicle] = []) {
+                vehicles: [Vehicle] = [], leftOn: LocalDate? = nil) {
         self.code = code
         self.name = name
         self.kind = kind
@@ -53,5 +56,9 @@ public struct Association: Hashable, Sendable, Codable, Identifiable {
         self.dailyCapacity = dailyCapacity
         self.shareBasisPoints = shareBasisPoints
         self.vehicles = vehicles
+        self.leftOn = leftOn
     }
+
+    /// Whether it is a member of the convention on `date` (it has not left by then).
+    public func isMember(on date: LocalDate) -> Bool { leftOn.map { date < $0 } ?? true }
 }

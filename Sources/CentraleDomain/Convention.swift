@@ -56,15 +56,18 @@ public struct ServiceRules: Hashable, Sendable {
     public var kmTolerancePercent: Int
     /// The smallest difference ever flagged (short trips vary a lot in percent).
     public var kmToleranceMinimum: Distance
+    /// How far ahead a recurring request may run, in days from its first day.
+    public var maxRecurrenceDays: Int
 
     /// Creates the rules.
     public init(maxRideMinutes: Int, pickupWindowMinutes: Int, neighbourComuniAllowed: Bool, kmTolerancePercent: Int,
-                kmToleranceMinimum: Distance = .kilometres(2)) {
+                kmToleranceMinimum: Distance = .kilometres(2), maxRecurrenceDays: Int = 366) {
         self.maxRideMinutes = maxRideMinutes
         self.pickupWindowMinutes = pickupWindowMinutes
         self.neighbourComuniAllowed = neighbourComuniAllowed
         self.kmTolerancePercent = kmTolerancePercent
         self.kmToleranceMinimum = kmToleranceMinimum
+        self.maxRecurrenceDays = maxRecurrenceDays
     }
 }
 

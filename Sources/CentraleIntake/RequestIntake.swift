@@ -32,11 +32,14 @@ public struct RequestIntake: Sendable {
     public let places: [Place]
     /// The comuni (to name the comune of an address).
     public let comuni: [Comune]
+    /// How far ahead a recurring request may run (`[service] max_recurrence_days`).
+    public let maxRecurrenceDays: Int
 
     /// Creates an intake over a registry's places and comuni.
-    public init(places: [Place], comuni: [Comune]) {
+    public init(places: [Place], comuni: [Comune], maxRecurrenceDays: Int = 366) {
         self.places = places
         self.comuni = comuni
+        self.maxRecurrenceDays = maxRecurrenceDays
     }
 
     /// The trips of a request, each request's legs together (outbound, then return).
@@ -49,6 +52,12 @@ public struct RequestIntake: Sendable {
         var problems: [IntakeProblem] = []
         guard let beneficiary else {
             throw IntakeRefusal(problems: [IntakeProblem("beneficiary", "no beneficiary with code '\(form.beneficiary)'; check the code")])
+        }
+        if let recurrence = form.recurrence, recurrence.until.daysSinceEpoch - form.date.daysSinceEpoch > maxRecurrenceDays {
+            // Checked before the dates are listed: a typo such as 9999-12-31 must not make millions of trips.
+            throw IntakeRefusal(problems: [IntakeProblem("until", "\(recurrence.until) is more than \(maxRecurrenceDays) days after the first day "
+                                                         + "\(form.date); a recurring request may run at most \(maxRecurrenceDays) days "
+                                                         + "(convention.toml [service] max_recurrence_days): enter a later period as a new request")])
         }
         let dates = form.recurrence.map { $0.dates(from: form.date) } ?? [form.date]
         if let recurrence = form.recurrence {

@@ -21,11 +21,15 @@ enum ConventionDecoder {
         }
         var rules = ServiceRules(maxRideMinutes: 60, pickupWindowMinutes: 30, neighbourComuniAllowed: true, kmTolerancePercent: 20)
         if var t = top.table("service") {
+            // Optional, so that conventions stored before it still decode.
+            let maxRecurrenceDays = t.table.keys.contains("max_recurrence_days")
+                ? t.int("max_recurrence_days", 1...3_660, unit: "days") : 366
             rules = ServiceRules(maxRideMinutes: t.int("max_ride_minutes", 1...600, unit: "minutes"),
                                  pickupWindowMinutes: t.int("pickup_window_minutes", 0...240, unit: "minutes"),
                                  neighbourComuniAllowed: t.bool("neighbour_comuni_allowed"),
                                  kmTolerancePercent: t.int("km_tolerance_percent", 0...1000, unit: "percent"),
-                                 kmToleranceMinimum: Distance(metres: t.scaled("km_tolerance_km", decimals: 3, range: 0...1_000_000, unit: "km")))
+                                 kmToleranceMinimum: Distance(metres: t.scaled("km_tolerance_km", decimals: 3, range: 0...1_000_000, unit: "km")),
+                                 maxRecurrenceDays: maxRecurrenceDays)
             t.rejectUnknownKeys(); errors += t.errors
         }
         var weights = DispatchWeights(emptyKm: 1, share: 1, continuity: 1)

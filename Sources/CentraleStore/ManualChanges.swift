@@ -15,8 +15,12 @@ extension Store {
             guard [.pending, .unassignable, .assigned].contains(record.trip.status) else {
                 throw StoreError.refused("trip \(id) is \(record.trip.status.rawValue); only pending, unassignable or assigned trips can be assigned")
             }
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM association WHERE code = ?", arguments: [association]) == true else {
+            guard let member = try Row.fetchOne(db, sql: "SELECT left_on FROM association WHERE code = ?", arguments: [association]) else {
                 throw StoreError.notFound(entity: "association", id: association)
+            }
+            if let leftOn = member["left_on"] as String?, record.trip.date.description >= leftOn {
+                throw StoreError.refused("\(association) left the convention on \(leftOn) and takes no trips from that day; "
+                                         + "assign trip \(id) to a member association")
             }
             try setAssignment(db, trip: record, association: association, method: method, note: note, by: actor, at: at)
             var details: [String: AuditValue] = ["association": .text(association), "method": .text(method.rawValue)]

@@ -13,6 +13,7 @@ enum Migrations {
         ("v4_log_submissions", logSubmissions),
         ("v5_closed_months", closedMonths),
         ("v6_plans", plans),
+        ("v8_departures", departures),
     ]
 
     /// A migrator with every migration, or only the first `count`.
@@ -283,5 +284,10 @@ enum Migrations {
             ) WITHOUT ROWID;
             CREATE INDEX plan_trip_trip ON plan_trip(trip);
             """)
+    }
+
+    /// The day an association left the convention (NULL while it is a member).
+    static func departures(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE association ADD COLUMN left_on TEXT")
     }
 }

@@ -4,7 +4,7 @@ import CentraleRegistry
 import GRDB
 
 /// What `Store.load(_:)` did: per kind of record, how many were added, updated or unchanged.
-public struct RegistryLoadSummary: Hashable, Sendable {
+public struct RegistryLoadSummary: Sendable {
     /// Records added, by kind (`comune`, `place`, `association`, `vehicle`).
     public var added: [String: Int] = [:]
     /// Records whose fields changed, by kind.
@@ -15,19 +15,50 @@ public struct RegistryLoadSummary: Hashable, Sendable {
     public var conventionVersion: Int64 = 0
     /// Whether the convention text was new (a new version was stored).
     public var conventionIsNew = false
+    /// Associations that left the convention with this load, with the day and how many of
+    /// their open trips went back to the dispatcher's queue.
+    public var departures: [(code: String, on: LocalDate, tripsReleased: Int)] = []
 
     /// Whether the load changed nothing at all.
-    public var changedNothing: Bool { added.isEmpty && updated.isEmpty && !conventionIsNew }
+    public var changedNothing: Bool { added.isEmpty && updated.isEmpty && !conventionIsNew && departures.isEmpty }
 }
 
 extension Store {
     /// Loads a registry into the database in one transaction: adds what is new, updates what
     /// changed (each change audited with the old and new values), leaves the rest alone.
     /// Loading the same registry twice changes nothing.
-    public func load(_ registry: Registry, actor: Actor) throws -> RegistryLoadSummary {
+    ///
+    /// An association in the database but no longer in the registry has left the convention:
+    /// `leaving` must give the day it leaves (else nothing is written and the error names it).
+    /// From that day it takes no trips, its share becomes 0 and its open trips from that day on
+    /// go back to the dispatcher's queue (pending), each audited; its history and statements stay.
+    public func load(_ registry: Registry, leaving: [String: LocalDate] = [:], actor: Actor) throws -> RegistryLoadSummary {
         let at = timestamp()
         return try pool.write { db in
             var summary = RegistryLoadSummary()
+            let inFile = Set(registry.associations.map(\.code))
+            for code in leaving.keys.sorted() where inFile.contains(code) {
+                throw StoreError.refused("\(code) is still in the registry's associations.csv; --leaving is only for an association "
+                                         + "taken out of the file. Nothing was written.")
+            }
+            let members = try Row.fetchAll(db, sql: "SELECT code, left_on FROM association ORDER BY code")
+            let gone = members.filter { !inFile.contains($0["code"] as String) && ($0["left_on"] as String?) == nil }.map { $0["code"] as String }
+            let undated = gone.filter { leaving[$0] == nil }
+            if !undated.isEmpty {
+                throw StoreError.refused("""
+                    \(undated.joined(separator: ", ")) \(undated.count == 1 ? "is" : "are") in the database but no longer in associations.csv. \
+                    If \(undated.count == 1 ? "it leaves" : "they leave") the convention, give the day with \
+                    \(undated.map { "--leaving \($0)=YYYY-MM-DD" }.joined(separator: " ")): from that day no new trips, open trips back \
+                    to the queue, history and statements kept. Otherwise put \(undated.count == 1 ? "it" : "them") back in the file. Nothing was written.
+                    """)
+            }
+            for code in leaving.keys.sorted() where !members.contains(where: { $0["code"] as String == code }) {
+                throw StoreError.notFound(entity: "association", id: code)
+            }
+            for code in gone {
+                let day = leaving[code]!
+                summary.departures.append((code, day, try depart(db, code, on: day, actor: actor, at: at)))
+            }
             for comune in registry.comuni {
                 try upsert(db, "comune", key: ("istat_code", comune.istatCode), [
                     "name": comune.name, "population": comune.population, "lat": comune.centroid.latitude,
@@ -45,7 +76,7 @@ extension Store {
                     "name": association.name, "kind": association.kind.rawValue, "base_comune": association.baseComune,
                     "base_lat": association.base.latitude, "base_lon": association.base.longitude,
                     "base_address": association.baseAddress, "daily_capacity": association.dailyCapacity,
-                    "share_bp": association.shareBasisPoints,
+                    "share_bp": association.shareBasisPoints, "left_on": DatabaseValue.null,
                 ], actor: actor, at: at, summary: &summary)
                 try syncCoverage(db, association, countAsUpdate: !changed, actor: actor, at: at, summary: &summary)
                 for vehicle in association.vehicles {
@@ -58,6 +89,29 @@ extension Store {
             try loadConvention(db, registry.conventionSource, registry.convention, actor: actor, at: at, summary: &summary)
             return summary
         }
+    }
+
+    /// Records that an association leaves the convention on `day` and sends its open trips from
+    /// that day on back to the queue; returns how many.
+    private func depart(_ db: Database, _ code: String, on day: LocalDate, actor: Actor, at: String) throws -> Int {
+        let share = try Int.fetchOne(db, sql: "SELECT share_bp FROM association WHERE code = ?", arguments: [code]) ?? 0
+        try db.execute(sql: "UPDATE association SET left_on = ?, share_bp = 0 WHERE code = ?", arguments: [day.description, code])
+        try audit(db, actor, action: "association.leave", entity: "association", id: code,
+                  details: ["left_on": .text(day.description), "share_bp": .text("\(share) → 0")], at: at)
+        let open = try Int64.fetchAll(db, sql: """
+            SELECT t.id FROM trip t JOIN assignment a ON a.trip = t.id
+            WHERE a.association = ? AND t.date >= ? AND t.status = 'assigned'
+              AND NOT EXISTS (SELECT 1 FROM trip_log l WHERE l.trip = t.id)
+            ORDER BY t.id
+            """, arguments: [code, day.description])
+        for id in open {
+            try db.execute(sql: "DELETE FROM assignment WHERE trip = ?", arguments: [id])
+            try db.execute(sql: "UPDATE trip SET status = 'pending', status_reason = ?, version = version + 1 WHERE id = ?",
+                           arguments: ["\(code) left the convention on \(day)", id])
+            try audit(db, actor, action: "assignment.release", entity: "trip", id: String(id),
+                      details: ["association": .text(code), "reason": .text("left the convention on \(day)")], at: at)
+        }
+        return open.count
     }
 
     /// Inserts or updates one registry row; returns whether it changed anything.

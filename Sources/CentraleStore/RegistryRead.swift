@@ -33,7 +33,8 @@ extension Store {
                     code: code, name: row["name"], kind: AssociationKind(rawValue: row["kind"]) ?? .other,
                     baseComune: row["base_comune"], base: Coordinate(latitude: row["base_lat"], longitude: row["base_lon"]),
                     baseAddress: row["base_address"], serves: coverage[code] ?? [], dailyCapacity: row["daily_capacity"],
-                    shareBasisPoints: row["share_bp"], vehicles: fleets[code] ?? [])
+                    shareBasisPoints: row["share_bp"], vehicles: fleets[code] ?? [],
+                    leftOn: (row["left_on"] as String?).flatMap(LocalDate.init))
             }
             let source = try String.fetchOne(db, sql: "SELECT source FROM convention_version ORDER BY id DESC LIMIT 1")
             return (comuni, places, associations, source)

@@ -8,30 +8,99 @@ import GRDB
 /// Every write that touches several rows runs in one transaction, and every change to
 /// requests, assignments, logs and money writes its audit entry in that same transaction.
 public final class Store: Sendable {
-    /// The connection pool (WAL allows readers while one process writes).
-    public let pool: DatabasePool
+    /// The connection pool (WAL allows readers while one process writes); a single read-only
+    /// connection for a read-only file.
+    public let pool: any DatabaseWriter
     /// The file's path.
     public let path: String
     /// The clock used for audit timestamps (fixed in tests).
     public let clock: @Sendable () -> Date
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// How a command may use the database file.
+    public enum Access: Sendable {
+        /// Create the file when it is missing (`init`, `demo`, tests), and bring its schema up to date.
+        case create
+        /// The file must exist; its schema is brought up to date.
+        case write
+        /// The file must exist and is opened read-only: nothing is written just by opening it, and it
+        /// works on a read-only file. Its schema must already be this program's.
+        case read
+    }
+
+    /// Opens the database at `path` and, unless read-only, brings its schema up to date.
     ///
-    /// - Parameter clock: what "now" is, for audit timestamps.
-    /// - Throws: `StoreError.cannotOpen` with the path and what to check.
-    public init(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+    /// A database whose schema is newer than this program (a migration it does not know) is
+    /// refused before anything is written.
+    ///
+    /// - Parameters:
+    ///   - access: whether the file may be created, written, or only read.
+    ///   - clock: what "now" is, for audit timestamps.
+    /// - Throws: `StoreError.noDatabase`, `.newerSchema`, `.olderSchema` or `.cannotOpen` with the
+    ///   path and what to do.
+    public init(path: String, access: Access = .create, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        if access != .create {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                throw StoreError.noDatabase(path: path)
+            }
+            if access == .write && !FileManager.default.isWritableFile(atPath: path) {
+                throw StoreError.refused("the database \(path) is read-only; this command writes to it. Reading commands (status, report, "
+                                         + "statement, trips, log flags, request list) work on it as it is.")
+            }
+        }
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.foreignKeysEnabled = true
         configuration.label = "centrale"
+        configuration.readonly = access == .read
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Migrations.migrator().migrate(pool)
+            if access == .read {
+                pool = try Self.openReadOnly(path: path, configuration: configuration)
+                let applied = try pool.read { try Migrations.migrator().appliedIdentifiers($0) }
+                try Self.checkSchema(applied: applied, path: path, readOnly: true)
+            } else {
+                pool = try DatabasePool(path: path, configuration: configuration)
+                let applied = try pool.read { try Migrations.migrator().appliedIdentifiers($0) }
+                try Self.checkSchema(applied: applied, path: path, readOnly: false)
+                try Migrations.migrator().migrate(pool)
+            }
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error)")
         }
         self.path = path
         self.clock = clock
+    }
+
+    /// A read-only connection. A WAL database needs its `-shm` file, which a read-only folder
+    /// cannot hold: when the file cannot be written and no write-ahead log is pending, the file
+    /// is opened as immutable (nobody can be writing to it).
+    static func openReadOnly(path: String, configuration: Configuration) throws -> any DatabaseWriter {
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            _ = try pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
+            return pool
+        } catch let error as DatabaseError where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode) {
+            let manager = FileManager.default
+            guard !manager.isWritableFile(atPath: path), !manager.fileExists(atPath: path + "-wal") else { throw error }
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            let escaped = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
+            return try DatabaseQueue(path: "file:\(escaped)?immutable=1", configuration: configuration)
+        }
+    }
+
+    /// Refuses a schema this program does not know (newer), and, read-only, one it would have
+    /// to upgrade (older).
+    static func checkSchema(applied: Set<String>, path: String, readOnly: Bool) throws {
+        let known = Migrations.all.map(\.id)
+        let unknown = applied.subtracting(known).sorted()
+        if let newest = unknown.last {
+            throw StoreError.newerSchema(path: path, database: newest, program: known.last!)
+        }
+        if readOnly, let missing = known.first(where: { !applied.contains($0) }) {
+            let current = known.last(where: { applied.contains($0) }) ?? "empty"
+            if current == "empty" { throw StoreError.noRegistry(path: path) }
+            throw StoreError.olderSchema(path: path, database: current, program: known.last!, missing: missing)
+        }
     }
 
     /// The identifiers of the migrations applied to this database.
@@ -89,6 +158,12 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case notFound(entity: String, id: String)
     /// A change was refused by a rule.
     case refused(String)
+    /// No database file at the path.
+    case noDatabase(path: String)
+    /// The database was written by a newer program.
+    case newerSchema(path: String, database: String, program: String)
+    /// A read-only command met a database that needs upgrading first.
+    case olderSchema(path: String, database: String, program: String, missing: String)
 
     public var description: String {
         switch self {
@@ -100,6 +175,14 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             return "no \(entity) '\(id)' in the database; check the code."
         case let .refused(message):
             return message
+        case let .noDatabase(path):
+            return "no database at \(path); create one with `centrale init` (or give the right path with --db or CENTRALE_DB)."
+        case let .newerSchema(path, database, program):
+            return "the database \(path) was written by a newer version of Centrale (its schema is at \(database); "
+                + "this program knows up to \(program)); nothing was written: use the newer program."
+        case let .olderSchema(path, database, program, _):
+            return "the database \(path) has an older schema (\(database); this program needs \(program)); "
+                + "upgrade it with `centrale upgrade` (it only adds to the schema; keep a copy first)."
         }
     }
 }

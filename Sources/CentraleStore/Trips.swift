@@ -5,10 +5,24 @@ extension Store {
     /// Adds requests, each given as its legs (outbound, then the return if any), in one
     /// transaction; the legs of a request are linked to each other. Returns the new trip ids
     /// in the same shape. Each trip gets its estimated road distance and an audit entry.
+    ///
+    /// A trip dated in a closed month is refused unless `late` gives the reason it is added
+    /// late (audited): the closed month stays as it was, and the trip's log is paid as an
+    /// adjustment in the month in which it is submitted.
     @discardableResult
-    public func addRequests(_ requests: [[TripRequest]], estimator: RoadDistanceEstimator, actor: Actor) throws -> [[Int64]] {
+    public func addRequests(_ requests: [[TripRequest]], estimator: RoadDistanceEstimator, late: String? = nil,
+                            actor: Actor) throws -> [[Int64]] {
         let at = timestamp()
         return try pool.write { db in
+            var closed: [YearMonth: Bool] = [:]
+            for trip in requests.joined() where late == nil {
+                let month = trip.date.yearMonth
+                if closed[month] == nil { closed[month] = try Self.isClosed(db, month) }
+                if closed[month]! {
+                    throw StoreError.refused("\(trip.date) is in \(month), which is closed; a trip added to a closed month needs "
+                                             + "--late --reason \"…\" (the month stays closed; its log is paid as an adjustment in the current month)")
+                }
+            }
             var ids: [[Int64]] = []
             ids.reserveCapacity(requests.count)
             for legs in requests {
@@ -38,7 +52,7 @@ extension Store {
                         "time": .text(trip.appointment.description), "leg": .text(trip.leg.rawValue),
                         "from": .text(trip.pickup.placeCode ?? trip.pickup.comune), "to": .text(trip.destination.placeCode ?? trip.destination.comune),
                         "purpose": .text(trip.purpose.rawValue), "estimated_m": .int(estimate.metres),
-                    ], at: at)
+                    ].merging(late.map { ["late": .text($0)] } ?? [:]) { a, _ in a }, at: at)
                 }
                 ids.append(legIDs)
             }

@@ -125,7 +125,12 @@ public enum Layout {
         let excluded = Dictionary(grouping: s.exclusions, by: \.rule)
         for rule in HardRule.allCases {
             if let codes = excluded[rule] {
-                let reason = rule == .coverage ? "non serve il comune" : rule == .vehicle ? "nessun mezzo adatto" : "capacità del giorno esaurita"
+                let reason = switch rule {
+                case .membership: "uscita dalla convenzione"
+                case .coverage: "non serve il comune"
+                case .vehicle: "nessun mezzo adatto"
+                case .capacity: "capacità del giorno esaurita"
+                }
                 lines.append([Span("Escluse (\(reason)): " + codes.map(\.association).joined(separator: " "), .dim)])
             }
         }

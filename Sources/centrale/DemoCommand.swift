@@ -59,7 +59,7 @@ extension DemoCommand {
     /// Writes the monitoring report of every month of the year (HTML, and CSV and JSON beside
     /// it) into `centrale-demo/reports/` beside the database; returns the latest HTML's path.
     func writeReports(year: Int) throws -> (folder: String, path: String) {
-        let store = try global.openStore()
+        let store = try global.createStore()
         let folder = URL(fileURLWithPath: DemoPipeline.outputFolder(forDatabase: store.path)).appendingPathComponent("reports")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var latest = ""

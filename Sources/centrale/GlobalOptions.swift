@@ -15,8 +15,16 @@ struct GlobalOptions: ParsableArguments {
         return "centrale.sqlite"
     }
 
-    /// Opens the store.
-    func openStore() throws -> Store { try Store(path: databasePath) }
+    /// Opens the store for a command that writes: the file must exist (only `init` and `demo`
+    /// create one), and its schema is brought up to date.
+    func openStore() throws -> Store { try Store(path: databasePath, access: .write) }
+
+    /// Opens the store read-only, for a command that only reads: it works on a read-only file
+    /// and writes nothing.
+    func openStoreForReading() throws -> Store { try Store(path: databasePath, access: .read) }
+
+    /// Opens the store, creating the file when it is missing (`init`, `demo`).
+    func createStore() throws -> Store { try Store(path: databasePath, access: .create) }
 }
 
 /// Prints user-facing errors (with file, line and field where they have them) to standard

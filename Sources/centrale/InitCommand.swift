@@ -1,4 +1,5 @@
 import ArgumentParser
+import CentraleDomain
 import CentraleRegistry
 import CentraleStore
 
@@ -20,14 +21,35 @@ struct InitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A folder with comuni.csv, places.csv, associations.csv, vehicles.csv and convention.toml.", valueName: "dir"))
     var data: String?
 
+    @Option(name: .customLong("leaving"), parsing: .singleValue,
+            help: ArgumentHelp("An association taken out of associations.csv and the day it leaves the convention (repeatable).",
+                               valueName: "CODE=YYYY-MM-DD"))
+    var leaving: [String] = []
+
     @Option(name: .customLong("operator"), help: "Who is loading it, for the audit trail (default: the OS user).")
     var operatorOption: String?
+
+    /// `--leaving` as codes and days.
+    func departures() throws -> [String: LocalDate] {
+        var days: [String: LocalDate] = [:]
+        for item in leaving {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, let day = LocalDate(parts[1]) else {
+                throw ValidationError("--leaving: '\(item)' is not CODE=YYYY-MM-DD, e.g. --leaving AUS-CAL=2026-01-01")
+            }
+            guard days[parts[0]] == nil else { throw ValidationError("--leaving: \(parts[0]) is given twice; give it once") }
+            days[parts[0]] = day
+        }
+        return days
+    }
+
+    func validate() throws { _ = try departures() }
 
     func run() throws {
         try reportingErrors {
             let registry = try data.map(RegistryFolder.read) ?? Registry.embedded()
-            let store = try global.openStore()
-            let summary = try store.load(registry, actor: Actor(operatorName(operatorOption), reason: "centrale init"))
+            let store = try global.createStore()
+            let summary = try store.load(registry, leaving: try departures(), actor: Actor(operatorName(operatorOption), reason: "centrale init"))
             let source = data ?? "the built-in registry"
             if summary.changedNothing {
                 print("\(global.databasePath) already holds \(source): nothing changed (convention version \(summary.conventionVersion)).")
@@ -39,6 +61,10 @@ struct InitCommand: ParsableCommand {
                 if added + updated > 0 { print("  \(kind): \(added) added, \(updated) updated") }
             }
             if summary.unchanged > 0 { print("  \(summary.unchanged) records unchanged") }
+            for departure in summary.departures {
+                print("  \(departure.code) leaves the convention on \(departure.on): \(departure.tripsReleased) open trip"
+                      + "\(departure.tripsReleased == 1 ? "" : "s") back to the dispatcher's queue; history and statements kept")
+            }
             print("  convention: version \(summary.conventionVersion)\(summary.conventionIsNew ? " (new)" : " (unchanged)")")
         }
     }

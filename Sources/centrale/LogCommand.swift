@@ -151,7 +151,7 @@ struct LogFlagsCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let flags = try global.openStore().flaggedLogs(month: YearMonth(month)!, association: association)
+            let flags = try global.openStoreForReading().flaggedLogs(month: YearMonth(month)!, association: association)
             if format == .json { print(try jsonString(flags)); return }
             guard !flags.isEmpty else { print("No trips flagged for km review in \(month)."); return }
             var table = TextTable(["TRIP", "DATE", "ASSOCIATION", "VEHICLE", "LOGGED", "ESTIMATED", "DIFFERENCE"], rightAligned: [0, 4, 5])

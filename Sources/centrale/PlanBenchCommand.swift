@@ -22,6 +22,7 @@ struct PlanBenchCommand: ParsableCommand {
     @Option(help: "Seconds per instance.") var timeLimit: Double = 10
     @Option(help: "Seed of the search.") var seed: UInt64 = 1
     @Option(help: "Folder for the JSON solutions.") var out: String = "plan-bench"
+    @Flag(help: "Replace solution files already in the --out folder.") var force = false
     @Option(help: "Best known costs, CSV with columns instance and a cost (default: bks.csv beside the files).") var bks: String?
 
     func validate() throws {
@@ -31,6 +32,10 @@ struct PlanBenchCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            for file in files {
+                let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+                try OutputFile.check("\(out)/\(name).json", force: force)
+            }
             var table = TextTable(["instance", "requests", "vehicles", "cost", "best known", "gap %", "time s", "iterations"],
                                   rightAligned: [1, 2, 3, 4, 5, 6, 7])
             var gaps: [Double] = []
@@ -47,7 +52,7 @@ struct PlanBenchCommand: ParsableCommand {
                 if bestKnownByFolder[folder] == nil { bestKnownByFolder[folder] = try bestKnown(for: file) }
                 let best = bestKnownByFolder[folder]?[name]
                 let result = try PlanningSolver(instance.problem).solve(PlanningOptions(seed: seed, timeLimit: timeLimit))
-                try PlanBenchJSON(name: name, result: result).text.write(toFile: "\(out)/\(name).json", atomically: true, encoding: .utf8)
+                try OutputFile.write(PlanBenchJSON(name: name, result: result).text, to: "\(out)/\(name).json", force: force)
                 var gapText = "-"
                 if let best {
                     var gap = (result.distance - best) / best * 100

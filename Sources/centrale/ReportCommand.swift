@@ -22,7 +22,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The month, YYYY-MM.") var month: String
     @Option(help: "html, md, csv or json.") var format: Format = .html
     @Option(help: "it or en.") var lang: Lang = .it
-    @Option(help: "Write to this file instead of standard output.") var out: String?
+    @Option(help: "Write to this file instead of standard output (a new file, unless --force).") var out: String?
+    @Flag(help: "Replace the --out file if it exists (never a database).") var force = false
 
     enum Format: String, ExpressibleByArgument { case html, md, csv, json }
     enum Lang: String, ExpressibleByArgument { case it, en }
@@ -33,9 +34,10 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let text = try ReportCommand.render(store: global.openStore(), month: YearMonth(month)!, format: format, lang: lang)
+            if let out { try OutputFile.check(out, force: force) }
+            let text = try ReportCommand.render(store: global.openStoreForReading(), month: YearMonth(month)!, format: format, lang: lang)
             if let out {
-                try text.write(toFile: out, atomically: true, encoding: .utf8)
+                try OutputFile.write(text, to: out, force: force)
                 print("Report \(month) written to \(out).")
             } else {
                 print(text)

@@ -41,9 +41,13 @@ struct RequestAddCommand: ParsableCommand {
     @Option(name: .customLong("repeat"), help: "Weekdays to repeat on, e.g. mon,wed,fri.") var repeatDays: String?
     @Option(help: "The last day of a recurring request.") var until: LocalDate?
     @Option(name: .customLong("operator"), help: "Who takes the request (default: the OS user).") var operatorOption: String?
+    @Flag(help: "Add a trip dated in a closed month (needs --reason; paid as an adjustment in the current month).") var late = false
+    @Option(help: "Why the trip is added late (with --late).") var reason: String?
 
     func validate() throws {
         if (repeatDays == nil) != (until == nil) { throw ValidationError("--repeat and --until go together") }
+        if late != (reason != nil) { throw ValidationError("--late and --reason go together: --late --reason \"why it is added now\"") }
+        if let reason, reason.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--reason is empty; say why the trip is added late") }
         if let repeatDays, Recurrence.weekdays(parsing: repeatDays) == nil {
             throw ValidationError("--repeat: '\(repeatDays)' is not a list of weekdays such as mon,wed,fri")
         }
@@ -61,10 +65,10 @@ struct RequestAddCommand: ParsableCommand {
                 recurrence: repeatDays.flatMap(Recurrence.weekdays(parsing:)).map { Recurrence(weekdays: $0, until: until!) },
                 appointment: time, returnAt: returnAt, from: StopSpec(parsing: from), to: StopSpec(parsing: to),
                 purpose: purpose, needs: needs == "none" ? Needs() : needs.flatMap { Needs(parsing: $0) })
-            let intake = RequestIntake(places: registry.places, comuni: registry.comuni)
+            let intake = RequestIntake(places: registry.places, comuni: registry.comuni, maxRecurrenceDays: registry.convention.rules.maxRecurrenceDays)
             let requests = try intake.trips(for: form, beneficiary: try store.beneficiary(beneficiary), home: try store.home(of: beneficiary))
-            let ids = try store.addRequests(requests, estimator: registry.convention.distanceEstimator,
-                                            actor: Actor(operatorName(operatorOption), reason: "request taken"))
+            let ids = try store.addRequests(requests, estimator: registry.convention.distanceEstimator, late: late ? reason : nil,
+                                            actor: Actor(operatorName(operatorOption), reason: late ? reason! : "request taken"))
             let trips = ids.flatMap { $0 }
             print("Added \(requests.count) request\(requests.count == 1 ? "" : "s") for \(beneficiary): \(trips.count) trip\(trips.count == 1 ? "" : "s") "
                   + "(ids \(trips.first!)\(trips.count > 1 ? "…\(trips.last!)" : "")), pending dispatch.")
@@ -100,7 +104,7 @@ struct RequestListCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let records = try global.openStore().tripRecords(on: date)
+            let records = try global.openStoreForReading().tripRecords(on: date)
             if format == .json {
                 print(try jsonString(records.map(TripListing.init)))
                 return

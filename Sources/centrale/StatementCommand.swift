@@ -23,6 +23,9 @@ struct StatementCommand: ParsableCommand {
     @Option(help: "The month, YYYY-MM.") var month: String
     @Option(help: "md, csv, json or html.") var format: Format = .md
 
+    @Option(help: "Write to this file instead of standard output (a new file, unless --force).") var out: String?
+    @Flag(help: "Replace the --out file if it exists (never a database).") var force = false
+
     enum Format: String, ExpressibleByArgument { case md, csv, json, html }
 
     func validate() throws {
@@ -33,13 +36,16 @@ struct StatementCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try global.openStore()
+            if let out { try OutputFile.check(out, force: force) }
+            let store = try global.openStoreForReading()
             let month = YearMonth(self.month)!
-            if all {
-                let statements = try store.statements(month: month)
-                print(StatementRenderer.summary(statements, format: format))
+            let text = all ? StatementRenderer.summary(try store.statements(month: month), format: format)
+                           : try StatementRenderer.render(store.statement(association: association!, month: month), format: format)
+            if let out {
+                try OutputFile.write(text + "\n", to: out, force: force)
+                print("Statement \(month) written to \(out).")
             } else {
-                print(try StatementRenderer.render(store.statement(association: association!, month: month), format: format))
+                print(text)
             }
         }
     }

@@ -12,7 +12,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try global.openStore()
+            let store = try global.openStoreForReading()
             let counts = try store.counts()
             print("database: \(global.databasePath)")
             print("schema: \(try store.appliedMigrations().joined(separator: ", "))")

@@ -29,7 +29,7 @@ struct TripsCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try global.openStore()
+            let store = try global.openStoreForReading()
             let registry = try store.registry()
             guard registry.associations.contains(where: { $0.code == association }) else {
                 throw StoreError.notFound(entity: "association", id: association)
