@@ -168,10 +168,14 @@ extension Store {
     private func loadConvention(_ db: Database, _ source: String, _ convention: Convention, actor: Actor, at: String,
                                 summary: inout RegistryLoadSummary) throws {
         let digest = SHA256.hex(of: source)
-        let latest = try Row.fetchOne(db, sql: "SELECT id, sha256 FROM convention_version ORDER BY id DESC LIMIT 1")
+        let latest = try Row.fetchOne(db, sql: "SELECT id, sha256, source FROM convention_version ORDER BY id DESC LIMIT 1")
         if let latest, latest["sha256"] as String == digest {
             summary.conventionVersion = latest["id"]
             return
+        }
+        if let latest {
+            let stored = try Registry.decodeConvention(latest["source"], fileName: "\(path) (stored convention)")
+            try Self.refuseTariffRedefinition(db, stored: stored, new: convention)
         }
         try db.execute(sql: "INSERT INTO convention_version(loaded_at, sha256, source) VALUES (?, ?, ?)",
                        arguments: [at, digest, source])
@@ -181,6 +185,36 @@ extension Store {
             "sha256": .text(digest), "name": .text(convention.name),
             "tariffs": .text(convention.tariffs.map { "\($0.id) from \($0.validFrom)" }.joined(separator: ", ")),
         ], at: at)
+    }
+}
+
+extension Store {
+    /// Refuses a convention that would price an already logged trip by a different tariff: a
+    /// tariff used by a statement or by logs cannot be redefined in place, only followed by a
+    /// new version from a later date.
+    static func refuseTariffRedefinition(_ db: Database, stored: Convention, new: Convention) throws {
+        let dates = try String.fetchAll(db, sql: """
+            SELECT DISTINCT t.date FROM trip_log l JOIN trip t ON t.id = l.trip ORDER BY t.date
+            """).compactMap(LocalDate.init)
+        var changed: [String: (first: LocalDate, last: LocalDate)] = [:]
+        for date in dates {
+            let before = stored.tariff(on: date), after = new.tariff(on: date)
+            guard before != after else { continue }
+            let name = before?.id ?? "none"
+            let span = changed[name]
+            changed[name] = (span?.first ?? date, date)
+        }
+        guard !changed.isEmpty else { return }
+        let lines = changed.keys.sorted().map { id in
+            "tariff \(id) is already used by logged trips from \(changed[id]!.first) to \(changed[id]!.last)"
+        }
+        let next = (dates.last ?? LocalDate(year: 2026, month: 1, day: 1)!).yearMonth.next
+        throw StoreError.refused("""
+            convention.toml: \(lines.joined(separator: "; ")), and the new file would price them differently. \
+            A tariff in use cannot be redefined in place: keep its [[tariff]] block as it was and add a new version \
+            for the new values, with its own id and the day it starts, e.g. id = "\(next)", valid_from = \(next.firstDay). \
+            Nothing was written.
+            """)
     }
 }
 

@@ -1,3 +1,4 @@
+import CentraleFormats
 import ArgumentParser
 import CentraleDomain
 import CentraleStore
@@ -56,8 +57,5 @@ struct TripsCommand: ParsableCommand {
     }
 }
 
-/// A CSV field, quoted when it needs to be.
-func csvField(_ value: String) -> String {
-    value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == ";" })
-        ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
-}
+/// A CSV field (comma-separated files): quoted when it needs to be, formula-like text neutralised.
+func csvField(_ value: String) -> String { CSVWriter(separator: ",").field(value) }

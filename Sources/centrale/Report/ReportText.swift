@@ -1,3 +1,4 @@
+import CentraleFormats
 import CentraleDomain
 import CentraleReport
 
@@ -48,37 +49,39 @@ enum ReportText {
 
     /// CSV: one `section,key,period,value` row per figure, so that anyone can recompute them.
     static func csv(_ r: MonitoringReport) -> String {
+        let writer = CSVWriter(separator: ",")
         var rows = ["section,key,period,value"]
+        func line(_ cells: Any...) -> String { writer.row(cells.map { "\($0)" }) }
         func add(_ section: String, _ f: Figures) {
-            for (key, value) in headline(f) { rows.append("\(section),\(key),\(f.period),\(value)") }
+            for (key, value) in headline(f) { rows.append(line(section, key, f.period, value)) }
         }
         add("month", r.current)
         add("year_to_date", r.yearToDate)
         if let last = r.sameMonthLastYear { add("same_month_last_year", last) }
         for f in r.trend { add("trend", f) }
-        rows.append("projection,trips,\(r.month.prefix(4)),\(r.projection.trips)")
-        rows.append("projection,km,\(r.month.prefix(4)),\(km(r.projection.loggedMetres))")
-        rows.append("projection,euros,\(r.month.prefix(4)),\(euros(r.projection.reimbursedCents))")
+        rows.append(line("projection", "trips", r.month.prefix(4), r.projection.trips))
+        rows.append(line("projection", "km", r.month.prefix(4), km(r.projection.loggedMetres)))
+        rows.append(line("projection", "euros", r.month.prefix(4), euros(r.projection.reimbursedCents)))
         for a in r.associations {
-            rows.append("association_trips,\(a.code),\(r.month),\(a.trips)")
-            rows.append("association_share,\(a.code),\(r.month),\(percent(a.shareBasisPoints))")
-            rows.append("association_convention_share,\(a.code),\(r.month),\(percent(a.conventionBasisPoints))")
-            rows.append("association_euros,\(a.code),\(r.month),\(euros(a.reimbursedCents))")
+            rows.append(line("association_trips", a.code, r.month, a.trips))
+            rows.append(line("association_share", a.code, r.month, percent(a.shareBasisPoints)))
+            rows.append(line("association_convention_share", a.code, r.month, percent(a.conventionBasisPoints)))
+            rows.append(line("association_euros", a.code, r.month, euros(a.reimbursedCents)))
         }
         for c in r.comuni {
-            rows.append("comune_trips,\(c.istatCode),\(r.month),\(c.trips)")
-            rows.append("comune_per_1000,\(c.istatCode),\(r.month),\(Money(cents: c.per1000Hundredths))")
+            rows.append(line("comune_trips", c.istatCode, r.month, c.trips))
+            rows.append(line("comune_per_1000", c.istatCode, r.month, Money(cents: c.per1000Hundredths)))
         }
-        for p in r.purposes { rows.append("purpose,\(p.key),\(r.month),\(p.trips)") }
-        for d in r.destinations { rows.append("destination,\(d.key),\(r.month),\(d.trips)") }
-        for u in r.unassignableReasons { rows.append("unassignable_reason,\"\(u.key.replacingOccurrences(of: "\"", with: "\"\""))\",\(r.month),\(u.trips)") }
+        for p in r.purposes { rows.append(line("purpose", p.key, r.month, p.trips)) }
+        for d in r.destinations { rows.append(line("destination", d.key, r.month, d.trips)) }
+        for u in r.unassignableReasons { rows.append(line("unassignable_reason", u.key, r.month, u.trips)) }
         let shared = r.sharedRides
-        rows.append("shared_rides,plans,\(r.month),\(shared.plans)")
-        rows.append("shared_rides,trips,\(r.month),\(shared.plannedTrips)")
-        rows.append("shared_rides,km_planned,\(r.month),\(km(shared.plannedMetres))")
-        rows.append("shared_rides,km_alone,\(r.month),\(km(shared.baselineMetres))")
-        rows.append("shared_rides,euros_saved,\(r.month),\(euros(shared.savingCents))")
-        for a in r.anomalies { rows.append("anomaly,\(a.trip),\(a.date),\"\(a.flag)\"") }
+        rows.append(line("shared_rides", "plans", r.month, shared.plans))
+        rows.append(line("shared_rides", "trips", r.month, shared.plannedTrips))
+        rows.append(line("shared_rides", "km_planned", r.month, km(shared.plannedMetres)))
+        rows.append(line("shared_rides", "km_alone", r.month, km(shared.baselineMetres)))
+        rows.append(line("shared_rides", "euros_saved", r.month, euros(shared.savingCents)))
+        for a in r.anomalies { rows.append(line("anomaly", a.trip, a.date, a.flag)) }
         return rows.joined(separator: "\n")
     }
 }
