@@ -59,6 +59,13 @@ public final class DemoContext {
     public var summary: DemoSummary
     /// Where the demo writes its files (trip logs, reports): `centrale-demo/` beside the database.
     public var outputFolder: String { DemoPipeline.outputFolder(forDatabase: store.path) }
+    /// Today, by the store's clock: in the current year the demo logs only the trips before
+    /// today and closes only the months before this one.
+    public var today: LocalDate { store.today() }
+    /// The months of the year that have ended (all twelve for a past year).
+    public var endedMonths: [YearMonth] {
+        (1...12).map { YearMonth(year: year, month: $0)! }.filter { $0 < today.yearMonth }
+    }
 
     init(store: Store, registry: Registry, year: Int, seed: UInt64) {
         self.store = store
@@ -89,6 +96,17 @@ public struct DemoPipeline {
     /// Creates a pipeline.
     public init(steps: [any DemoStep]) { self.steps = steps }
 
+    /// Refuses a future year: a demo logs only trips that have taken place.
+    public static func checkYear(_ year: Int, clock: @Sendable () -> Date = { Date() }) throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Rome") ?? .current
+        let current = calendar.component(.year, from: clock())
+        if year > current {
+            throw StoreError.refused("\(year) has not begun yet (it is \(current)): a demo logs only trips that have taken place; "
+                                     + "give --year \(current) or earlier")
+        }
+    }
+
     /// Where the demo writes its files (trip logs, reports): `centrale-demo/` beside the database.
     public static func outputFolder(forDatabase path: String) -> String {
         URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("centrale-demo").path
@@ -96,10 +114,13 @@ public struct DemoPipeline {
 
     /// Builds the demo database at `path` (which must not hold anything but an earlier demo)
     /// and returns its summary. Progress lines go to `progress`.
-    public func run(path: String, year: Int, seed: UInt64, registry: Registry,
+    /// - Parameter clock: what "now" is (the demo of the current year stops at yesterday).
+    /// - Throws: `StoreError.refused` for a year that has not begun yet.
+    public func run(path: String, year: Int, seed: UInt64, registry: Registry, clock: @escaping @Sendable () -> Date = { Date() },
                     progress: (String) -> Void) throws -> DemoSummary {
+        try Self.checkYear(year, clock: clock)
         try DemoDatabase.prepare(path: path)
-        let store = try Store(path: path)
+        let store = try Store(path: path, clock: clock)
         try store.setMeta("origin", "demo")
         try store.setMeta("demo_year", String(year))
         try store.setMeta("demo_seed", String(seed))

@@ -9,14 +9,14 @@ public struct StatementsStep: DemoStep {
 
     public func run(_ context: DemoContext, progress: (String) -> Void) throws {
         var total = Money.zero
-        for month in (1...12).map({ YearMonth(year: context.year, month: $0)! }) {
+        for month in context.endedMonths {
             let closing = try context.store.closeMonth(month, actor: Actor("demo", reason: "month close"))
             total += closing.total
         }
-        progress("12 months closed")
+        progress("\(context.endedMonths.count) month\(context.endedMonths.count == 1 ? "" : "s") closed")
         // An amendment after closing: paid as an adjustment in the next open month.
         let january = YearMonth(year: context.year, month: 1)!
-        if let record = try context.store.trips(of: "MIS-SCA", from: january.firstDay, to: january.lastDay).first(where: { $0.trip.status == .done }),
+        if context.endedMonths.contains(january), let record = try context.store.trips(of: "MIS-SCA", from: january.firstDay, to: january.lastDay).first(where: { $0.trip.status == .done }),
            let log = try context.store.log(of: record.trip.id) {
             let added = Distance(metres: 1_500)
             _ = try context.store.amendLog(trip: record.trip.id, change: { $0.driven = log.driven + added; $0.odometerStart = nil; $0.odometerEnd = nil },

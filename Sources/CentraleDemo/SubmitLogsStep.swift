@@ -20,12 +20,14 @@ public struct SubmitLogsStep: DemoStep {
         var odometers: [String: Distance] = [:]
         var submitted = 0, logs = 0, flagged = 0, rejected = 0
         var firstFile: (url: URL, association: String)?
+        // Only what has taken place: in the current year, up to yesterday; later trips stay assigned.
+        let today = context.today
         for (index, association) in registry.associations.sorted(by: { $0.code < $1.code }).enumerated() {
             let dialect = LogDialect.allCases[index % LogDialect.allCases.count]
             let generator = TripLogGenerator(association: association, estimator: registry.convention.distanceEstimator, seed: context.seed)
             for month in (1...12).map({ YearMonth(year: context.year, month: $0)! }) {
                 let trips = try context.store.trips(of: association.code, from: month.firstDay, to: month.lastDay)
-                    .filter { $0.trip.status == .assigned }.map(\.trip)
+                    .filter { $0.trip.status == .assigned && $0.trip.date < today }.map(\.trip)
                 guard !trips.isEmpty else { continue }
                 let monthLogs = generator.logs(for: trips, odometers: &odometers)
                 if let bad = BadFiles.variant(number: index, month: month.month, logs: monthLogs) {
@@ -59,6 +61,9 @@ public struct SubmitLogsStep: DemoStep {
         context.summary.flagged = flagged
         context.summary.metres = driven.metres
         context.summary.km = (driven.metres + 500) / 1000
+        if today.year == context.year {
+            progress("\(context.year) is the current year: only trips before today (\(today)) are logged; later ones stay assigned")
+        }
         progress("\(submitted) files, \(logs) logs, \(flagged) flagged for km review, \(rejected) bad files rejected; files in \(folder.path)")
     }
 

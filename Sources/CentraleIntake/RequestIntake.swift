@@ -50,14 +50,14 @@ public struct RequestIntake: Sendable {
     /// - Throws: `IntakeRefusal` listing every problem (e.g. not active on a date).
     public func trips(for form: RequestForm, beneficiary: Beneficiary?, home: (address: String, location: Coordinate)?) throws -> [[TripRequest]] {
         var problems: [IntakeProblem] = []
-        guard let beneficiary else {
-            throw IntakeRefusal(problems: [IntakeProblem("beneficiary", "no beneficiary with code '\(form.beneficiary)'; check the code")])
-        }
         if let recurrence = form.recurrence, recurrence.until.daysSinceEpoch - form.date.daysSinceEpoch > maxRecurrenceDays {
             // Checked before the dates are listed: a typo such as 9999-12-31 must not make millions of trips.
             throw IntakeRefusal(problems: [IntakeProblem("until", "\(recurrence.until) is more than \(maxRecurrenceDays) days after the first day "
                                                          + "\(form.date); a recurring request may run at most \(maxRecurrenceDays) days "
                                                          + "(convention.toml [service] max_recurrence_days): enter a later period as a new request")])
+        }
+        guard let beneficiary else {
+            throw IntakeRefusal(problems: [IntakeProblem("beneficiary", "no beneficiary with code '\(form.beneficiary)'; check the code")])
         }
         let dates = form.recurrence.map { $0.dates(from: form.date) } ?? [form.date]
         if let recurrence = form.recurrence {

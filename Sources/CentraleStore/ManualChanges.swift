@@ -1,4 +1,5 @@
 import CentraleDomain
+import Foundation
 import GRDB
 
 extension Store {
@@ -62,18 +63,57 @@ extension Store {
 
     /// Marks an assigned trip as a no-show (the beneficiary was not there), audited; the
     /// association still logs the km driven, which confirms it.
-    public func markNoShow(trip id: Int64, expectedVersion: Int? = nil, actor: Actor) throws {
+    /// A no-show cannot be marked before the trip's time: from `leadMinutes` before an
+    /// outbound appointment (the earliest pickup), from the ready time of a return.
+    public func markNoShow(trip id: Int64, expectedVersion: Int? = nil, leadMinutes: Int = 60, actor: Actor) throws {
         let at = timestamp()
+        let (today, minute) = (self.today(), nowMinute())
         try pool.write { db in
             let record = try current(db, id, expectedVersion: expectedVersion)
             guard record.trip.status == .assigned else {
                 throw StoreError.refused("trip \(id) is \(record.trip.status.rawValue); only an assigned trip can be marked as a no-show")
+            }
+            let from = record.trip.leg == .return ? record.trip.appointment.minutes : max(0, record.trip.appointment.minutes - leadMinutes)
+            if today < record.trip.date || (today == record.trip.date && minute < from) {
+                throw StoreError.refused("trip \(id) is on \(record.trip.date) at \(record.trip.appointment); a no-show can be marked "
+                                         + "from \(LocalTime(minutes: from).map { "\($0)" } ?? "its time") that day, not before")
             }
             try db.execute(sql: "UPDATE trip SET status = 'no_show', status_reason = ?, version = version + 1 WHERE id = ?",
                            arguments: [actor.reason, id])
             try audit(db, actor, action: "trip.no_show", entity: "trip", id: String(id),
                       details: ["association": .text(record.assignment?.association ?? "-")], at: at)
         }
+    }
+
+    /// Takes back a no-show marked by mistake: the trip is assigned again, audited. Only on the
+    /// trip's own day, and only while no log has been submitted for it.
+    public func undoNoShow(trip id: Int64, expectedVersion: Int? = nil, actor: Actor) throws {
+        let at = timestamp()
+        let today = self.today()
+        try pool.write { db in
+            let record = try current(db, id, expectedVersion: expectedVersion)
+            guard record.trip.status == .noShow else {
+                throw StoreError.refused("trip \(id) is \(record.trip.status.rawValue), not a no-show; there is nothing to take back")
+            }
+            guard record.trip.date == today else {
+                throw StoreError.refused("the no-show of trip \(id) (\(record.trip.date)) can be taken back only on that day; "
+                                         + "the association's log of the trip now says what happened")
+            }
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM trip_log WHERE trip = ?", arguments: [id]) != true else {
+                throw StoreError.refused("trip \(id) already has a log; correct it with `centrale log amend`")
+            }
+            try db.execute(sql: "UPDATE trip SET status = 'assigned', status_reason = NULL, version = version + 1 WHERE id = ?", arguments: [id])
+            try audit(db, actor, action: "trip.no_show_undo", entity: "trip", id: String(id),
+                      details: ["association": .text(record.assignment?.association ?? "-")], at: at)
+        }
+    }
+
+    /// The minute of the day now, in Europe/Rome, by the store's clock.
+    public func nowMinute() -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Rome") ?? .current
+        let parts = calendar.dateComponents([.hour, .minute], from: clock())
+        return (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
     }
 
     /// The trip as it is now, refusing if it is unknown or changed since `expectedVersion`.

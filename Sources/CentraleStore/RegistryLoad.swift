@@ -36,6 +36,11 @@ extension Store {
         let at = timestamp()
         return try pool.write { db in
             var summary = RegistryLoadSummary()
+            let shares = registry.associations.reduce(0) { $0 + $1.shareBasisPoints }
+            guard shares == 10_000 else {
+                throw StoreError.refused("associations.csv: the convention shares add up to \(Money(cents: shares))%, not 100%; "
+                                         + "adjust them so that they add up to 100. Nothing was written.")
+            }
             let inFile = Set(registry.associations.map(\.code))
             for code in leaving.keys.sorted() where inFile.contains(code) {
                 throw StoreError.refused("\(code) is still in the registry's associations.csv; --leaving is only for an association "

@@ -94,6 +94,8 @@ public enum Effect: Hashable, Sendable {
     case cancel(tripID: Int64, version: Int)
     /// The beneficiary was not there (the association logs the km later).
     case markNoShow(tripID: Int64, version: Int)
+    /// Take back a no-show marked by mistake (the same day only).
+    case undoNoShow(tripID: Int64, version: Int)
     /// Check a form field that needs data (a beneficiary code, a place).
     case lookup(RequestFormState.Field, String)
     /// Submit the new-request form.
@@ -106,6 +108,31 @@ public enum Effect: Hashable, Sendable {
     /// Plan the day's shared rides again (the same plans) and accept them.
     case acceptPlans(LocalDate)
     case quit
+}
+
+/// A decision that waits for the dispatcher's confirmation.
+public struct Confirmation: Hashable, Sendable {
+    /// What is to be done.
+    public enum Action: Hashable, Sendable { case cancel, noShow, undoNoShow }
+    public var action: Action
+    public var tripID: Int64
+    /// The trip's version when the question was asked: if it changed meanwhile, the store refuses.
+    public var version: Int
+
+    public init(_ action: Action, tripID: Int64, version: Int) {
+        self.action = action
+        self.tripID = tripID
+        self.version = version
+    }
+
+    /// The effect it has once confirmed.
+    var effect: Effect {
+        switch action {
+        case .cancel: .cancel(tripID: tripID, version: version)
+        case .noShow: .markNoShow(tripID: tripID, version: version)
+        case .undoNoShow: .undoNoShow(tripID: tripID, version: version)
+        }
+    }
 }
 
 /// The whole state of the dispatcher's screen.
@@ -128,8 +155,17 @@ public struct TUIState: Hashable, Sendable {
     public var exclusions: [Exclusion] = []
     public var blockedReason: String?
     public var candidateSelected = 0
-    /// A trip waiting for the dispatcher's y/n to be cancelled.
-    public var confirmCancel: Int64?
+    /// A decision waiting for the dispatcher's s/n, on the trip as it was when the question opened.
+    public var pending: Confirmation?
+    /// The version of the trip when the candidates screen opened: the assignment acts on it.
+    public var assignVersion: Int?
+    /// Now, in Europe/Rome (set by the program before each key): a no-show cannot be marked
+    /// before the trip's time, and can be taken back only the same day.
+    public var nowDate: LocalDate?
+    public var nowTime: LocalTime?
+    /// How long before an outbound trip's appointment the pickup may happen (`max_ride_minutes`):
+    /// a no-show can be marked from then on.
+    public var noShowLeadMinutes = 60
     /// The status line: the last result or error.
     public var message = ""
     /// Who is at the keyboard (recorded in the audit trail).

@@ -9,12 +9,13 @@ public enum Reducer {
     public static func reduce(_ state: TUIState, _ key: Key, pageSize: Int = 18) -> (TUIState, [Effect]) {
         var s = state
         if key == .tick || key == .resize { return (s, []) }
-        if let trip = s.confirmCancel {
-            s.confirmCancel = nil
-            if key == .char("y") || key == .char("s"), let row = s.rows.first(where: { $0.trip.id == trip }) {
-                return (s, [.cancel(tripID: trip, version: row.version)])
+        if let question = s.pending {
+            s.pending = nil
+            if key == .char("y") || key == .char("s") {
+                // The version seen when the question opened: a trip changed meanwhile is refused by the store.
+                return (s, [question.effect])
             }
-            s.message = "Annullamento lasciato perdere."
+            s.message = "Lasciato perdere: nulla è cambiato."
             return (s, [])
         }
         switch s.screen {
@@ -74,7 +75,23 @@ public enum Reducer {
             guard let row = s.selectedRow, row.trip.status == .assigned else {
                 s.message = "Solo un servizio assegnato può essere segnato come assente."; return (s, [])
             }
-            return (s, [.markNoShow(tripID: row.trip.id, version: row.version)])
+            if let from = noShowFrom(row.trip, lead: s.noShowLeadMinutes), let now = s.nowDate, let time = s.nowTime,
+               now < row.trip.date || (now == row.trip.date && time.minutes < from) {
+                let at = LocalTime(minutes: from).map { "\($0)" } ?? "l'ora del servizio"
+                s.message = "Il servizio \(row.trip.id) è del \(row.trip.date) alle \(row.trip.appointment): l'assenza si segna dalle \(at) di quel giorno."
+                return (s, [])
+            }
+            s.pending = Confirmation(.noShow, tripID: row.trip.id, version: row.version)
+            s.message = "Segnare assente \(row.trip.beneficiary) per il servizio \(row.trip.id) delle \(row.trip.appointment)? s/n"
+        case .char("u"):
+            guard let row = s.selectedRow, row.trip.status == .noShow else {
+                s.message = "Solo un'assenza si può annullare (tasto u)."; return (s, [])
+            }
+            guard s.nowDate == nil || s.nowDate == row.trip.date else {
+                s.message = "L'assenza del servizio \(row.trip.id) si poteva annullare solo il giorno stesso (\(row.trip.date))."; return (s, [])
+            }
+            s.pending = Confirmation(.undoNoShow, tripID: row.trip.id, version: row.version)
+            s.message = "Annullare l'assenza del servizio \(row.trip.id) e riportarlo ad assegnato? s/n"
         case .char("/"):
             s.searching = true
         case .enter, .char("a"):
@@ -84,6 +101,7 @@ public enum Reducer {
                 return (s, [])
             }
             s.screen = .assign(tripID: row.trip.id)
+            s.assignVersion = row.version
             s.candidates = []; s.exclusions = []; s.blockedReason = nil; s.candidateSelected = 0
             return (s, [.explain(tripID: row.trip.id)])
         case .char("d"):
@@ -92,7 +110,7 @@ public enum Reducer {
             guard let row = s.selectedRow, row.trip.status.canMove(to: .cancelled) else {
                 s.message = "Questo servizio non si può annullare."; return (s, [])
             }
-            s.confirmCancel = row.trip.id
+            s.pending = Confirmation(.cancel, tripID: row.trip.id, version: row.version)
             s.message = "Annullare il servizio \(row.trip.id) delle \(row.trip.appointment) (\(row.trip.beneficiary))? s/n"
         case .char("?"):
             s.screen = .help
@@ -112,6 +130,12 @@ public enum Reducer {
         }
         s.clampSelection()
         return (s, [])
+    }
+
+    /// The minute of the trip's day from which a no-show can be marked: the pickup can happen
+    /// from `lead` minutes before an outbound appointment, at the ready time of a return.
+    static func noShowFrom(_ trip: TripRequest, lead: Int) -> Int? {
+        trip.leg == .return ? trip.appointment.minutes : max(0, trip.appointment.minutes - lead)
     }
 
     /// The next value of a filter cycling through `values` in order, then back to nil (all).
@@ -150,7 +174,10 @@ public enum Reducer {
                 return (s, [])
             }
             s.screen = .board
-            return (s, [.assign(tripID: trip, association: s.candidates[index].association, version: row.version, engineChoice: index == 0)])
+            // The version seen when the candidates screen opened, not the one reloaded since.
+            let version = s.assignVersion ?? row.version
+            s.assignVersion = nil
+            return (s, [.assign(tripID: trip, association: s.candidates[index].association, version: version, engineChoice: index == 0)])
         default:
             break
         }

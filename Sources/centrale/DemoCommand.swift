@@ -37,6 +37,7 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let year = self.year ?? lastCompleteYear()
+            try DemoPipeline.checkYear(year)
             let progress: (String) -> Void = json ? { printError($0) } : { print($0) }
             progress("Building the demo year \(year) (seed \(seed)) in \(global.databasePath)")
             let summary = try DemoPipeline.standard.run(path: global.databasePath, year: year, seed: seed,
@@ -63,7 +64,8 @@ extension DemoCommand {
         let folder = URL(fileURLWithPath: DemoPipeline.outputFolder(forDatabase: store.path)).appendingPathComponent("reports")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var latest = ""
-        for month in (1...12).map({ YearMonth(year: year, month: $0)! }) {
+        let current = try store.today().yearMonth
+        for month in (1...12).map({ YearMonth(year: year, month: $0)! }) where month <= current {
             for format in [ReportCommand.Format.html, .csv, .json] {
                 let file = folder.appendingPathComponent("report-\(month).\(format.rawValue)")
                 try ReportCommand.render(store: store, month: month, format: format, lang: .it).write(to: file, atomically: true, encoding: .utf8)

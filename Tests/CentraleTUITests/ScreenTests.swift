@@ -58,12 +58,64 @@ struct ScreenTests {
         #expect(s.comuneFilter == "Signa" && s.visibleRows.map(\.trip.id) == [2])
     }
 
-    @Test("only an assigned trip can be marked as a no-show")
+    @Test("a no-show: only an assigned trip, not before its time, after confirmation")
     func noShow() {
         var s = state()
         #expect(Reducer.reduce(s, .char("x")).1.isEmpty)
         s.selected = 1
-        #expect(Reducer.reduce(s, .char("x")).1 == [.markNoShow(tripID: 2, version: 3)])
+        s.nowDate = Self.day
+        s.nowTime = LocalTime("08:00") // trip 2 at 09:30: pickup from 08:30
+        var effects: [Effect]
+        (s, effects) = Reducer.reduce(s, .char("x"))
+        #expect(effects.isEmpty && s.pending == nil && s.message.contains("08:30"))
+        s.nowTime = LocalTime("08:45")
+        (s, effects) = Reducer.reduce(s, .char("x"))
+        #expect(effects.isEmpty && s.pending == Confirmation(.noShow, tripID: 2, version: 3) && s.message.contains("s/n"))
+        (s, effects) = Reducer.reduce(s, .char("s"))
+        #expect(effects == [.markNoShow(tripID: 2, version: 3)])
+        // The day before, never.
+        var before = state()
+        before.selected = 1
+        before.nowDate = LocalDate("2025-03-02")
+        before.nowTime = LocalTime("23:00")
+        #expect(Reducer.reduce(before, .char("x")).1.isEmpty && Reducer.reduce(before, .char("x")).0.pending == nil)
+    }
+
+    @Test("a no-show can be taken back the same day, after confirmation, and not the day after")
+    func undoNoShow() {
+        var s = state()
+        s.rows[1].trip.status = .noShow
+        s.selected = 1
+        s.nowDate = Self.day
+        var effects: [Effect]
+        (s, effects) = Reducer.reduce(s, .char("u"))
+        #expect(effects.isEmpty && s.pending == Confirmation(.undoNoShow, tripID: 2, version: 3))
+        (s, effects) = Reducer.reduce(s, .char("s"))
+        #expect(effects == [.undoNoShow(tripID: 2, version: 3)])
+        s.nowDate = LocalDate("2025-03-04")
+        (s, effects) = Reducer.reduce(s, .char("u"))
+        #expect(effects.isEmpty && s.pending == nil)
+    }
+
+    @Test("a confirmation acts on the version seen when the question opened, even if the board reloaded meanwhile")
+    func versionAtPrompt() {
+        var s = state()
+        var effects: [Effect]
+        (s, _) = Reducer.reduce(s, .char("c"))
+        var changed = s.rows
+        changed[0].version = 4 // someone reassigned it from the CLI; the board reloads
+        s.reload(changed)
+        (s, effects) = Reducer.reduce(s, .char("s"))
+        #expect(effects == [.cancel(tripID: 1, version: 3)])
+        // Assigning, likewise: the version when the candidates screen opened.
+        s = state()
+        (s, _) = Reducer.reduce(s, .enter)
+        s.candidates = ["MIS-SCA"].map { Candidate(association: $0, total: 1, terms: [], emptyDistance: .zero) }
+        changed = s.rows
+        changed[0].version = 7
+        s.reload(changed)
+        (s, effects) = Reducer.reduce(s, .char("1"))
+        #expect(effects == [.assign(tripID: 1, association: "MIS-SCA", version: 3, engineChoice: true)])
     }
 
     @Test("changing day loads it; quitting quits")
@@ -97,12 +149,12 @@ struct ScreenTests {
     @Test("cancelling asks for confirmation")
     func cancel() {
         var (s, effects) = Reducer.reduce(state(), .char("c"))
-        #expect(effects.isEmpty && s.confirmCancel == 1 && s.message.contains("s/n"))
+        #expect(effects.isEmpty && s.pending == Confirmation(.cancel, tripID: 1, version: 3) && s.message.contains("s/n"))
         (s, effects) = Reducer.reduce(s, .char("s"))
         #expect(effects == [.cancel(tripID: 1, version: 3)])
         (s, _) = Reducer.reduce(state(), .char("c"))
         (s, effects) = Reducer.reduce(s, .char("n"))
-        #expect(effects.isEmpty && s.confirmCancel == nil)
+        #expect(effects.isEmpty && s.pending == nil)
     }
 
     @Test("the layout fills the terminal exactly, at 80×24 and 200×50, with accents intact")

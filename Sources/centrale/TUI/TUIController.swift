@@ -24,6 +24,7 @@ final class TUIController {
         zone = Set(registry.zoneComuni.map(\.istatCode))
         comuneNames = Dictionary(uniqueKeysWithValues: registry.comuni.map { ($0.istatCode, $0.name) })
         state = TUIState(date: date, operatorName: operatorName)
+        state.noShowLeadMinutes = registry.convention.rules.maxRideMinutes
         try load(date)
     }
 
@@ -34,6 +35,8 @@ final class TUIController {
         // Others' changes appear on the board; under the candidates screen the data the
         // dispatcher is deciding on stays put, and a decision on a trip changed meanwhile is refused.
         if key == .tick { if state.screen == .board { refreshIfChanged() }; return true }
+        state.nowDate = store.today()
+        state.nowTime = LocalTime(minutes: store.nowMinute())
         let (next, effects) = Reducer.reduce(state, key, pageSize: pageSize)
         state = next
         for effect in effects {
@@ -85,8 +88,17 @@ final class TUIController {
             try load(date)
         case let .markNoShow(trip, version):
             do {
-                try store.markNoShow(trip: trip, expectedVersion: version, actor: Actor(state.operatorName, reason: "marked on the screen"))
-                state.message = "Servizio \(trip) segnato come assente; l'associazione registrerà i km."
+                try store.markNoShow(trip: trip, expectedVersion: version, leadMinutes: state.noShowLeadMinutes,
+                                     actor: Actor(state.operatorName, reason: "marked on the screen"))
+                state.message = "Servizio \(trip) segnato come assente; l'associazione registrerà i km. (u per annullare, oggi)"
+            } catch let error as StoreError {
+                state.message = "\(error)"
+            }
+            try load(state.date)
+        case let .undoNoShow(trip, version):
+            do {
+                try store.undoNoShow(trip: trip, expectedVersion: version, actor: Actor(state.operatorName, reason: "no-show taken back on the screen"))
+                state.message = "Assenza del servizio \(trip) annullata: di nuovo assegnato."
             } catch let error as StoreError {
                 state.message = "\(error)"
             }

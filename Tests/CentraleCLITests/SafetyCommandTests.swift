@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@Suite("Commands that never destroy: files, databases, limits")
+struct SafetyCommandTests {
+    @Test("a typo in --db creates nothing and says how to create a database")
+    func missingDatabase() throws {
+        let work = try Workspace()
+        for arguments in [["status"], ["report", "--month", "2025-01"], ["dispatch", "--date", "2025-03-03"],
+                          ["trips", "--association", "MIS-SCA", "--month", "2025-01"], ["month", "close", "2025-01"]] {
+            let run = try centrale(arguments + ["--db", work.path("typo.sqlite")])
+            #expect(run.status == 1, "\(arguments)")
+            #expect(run.stderr.contains("no database at") && run.stderr.contains("centrale init"), "\(arguments): \(run.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.url.path).isEmpty)
+    }
+
+    @Test("report --out refuses an existing file without --force, and a database even with it")
+    func noOverwrite() throws {
+        let work = try Workspace()
+        let db = work.path("c.sqlite")
+        #expect(try centrale(["init", "--db", db]).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        let onDatabase = try centrale(["report", "--db", db, "--month", "2025-01", "--format", "md", "--out", db, "--force"])
+        #expect(onDatabase.status == 1 && onDatabase.stderr.contains("never overwritten"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+
+        let out = work.path("report.md")
+        try "mine".write(toFile: out, atomically: true, encoding: .utf8)
+        let refused = try centrale(["report", "--db", db, "--month", "2025-01", "--format", "md", "--out", out])
+        #expect(refused.status == 1 && refused.stderr.contains("--force"))
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "mine")
+        #expect(try centrale(["report", "--db", db, "--month", "2025-01", "--format", "md", "--out", out, "--force"]).status == 0)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) != "mine")
+
+        let statement = work.path("statement.csv")
+        #expect(try centrale(["statement", "--db", db, "--all", "--month", "2025-01", "--format", "csv", "--out", statement]).status == 0)
+        #expect(try centrale(["statement", "--db", db, "--all", "--month", "2025-01", "--format", "csv", "--out", statement]).status == 1)
+    }
+
+    @Test("a recurring request beyond the limit is refused before any trip is made")
+    func recurrenceLimit() throws {
+        let work = try Workspace()
+        let db = work.path("c.sqlite")
+        #expect(try centrale(["init", "--db", db]).status == 0)
+        let run = try centrale(["request", "add", "--db", db, "--beneficiary", "NOBODY", "--date", "2025-03-03", "--time", "07:30",
+                                "--to", "DIA-CAREGGI", "--repeat", "mon,wed,fri", "--until", "9999-12-31"])
+        #expect(run.status == 1 && run.stderr.contains("366"), "\(run.stderr)")
+    }
+
+    @Test("a demo of a future year is refused up front, and writes nothing")
+    func futureDemo() throws {
+        let work = try Workspace()
+        let next = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
+        let run = try centrale(["demo", "--db", work.path("d.sqlite"), "--year", String(next)])
+        #expect(run.status == 1 && run.stderr.contains("has not begun"))
+        #expect(!FileManager.default.fileExists(atPath: work.path("d.sqlite")))
+    }
+
+    @Test("init refuses an association missing from the file until it is given a leaving day")
+    func leaving() throws {
+        let work = try Workspace()
+        let db = work.path("c.sqlite")
+        #expect(try centrale(["init", "--db", db]).status == 0)
+        let data = try work.copyOfData()
+        let file = data.appendingPathComponent("associations.csv")
+        var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+        lines.removeAll { $0.hasPrefix("AUS-CAL,") }
+        lines = lines.map { $0.hasPrefix("MIS-CAL,") ? $0.replacingOccurrences(of: ",12,3.81", with: ",12,5.08") : $0 }
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let fleet = data.appendingPathComponent("vehicles.csv")
+        let vehicles = try String(contentsOf: fleet, encoding: .utf8).components(separatedBy: "\n").filter { !$0.contains(",AUS-CAL,") }
+        try vehicles.joined(separator: "\n").write(to: fleet, atomically: true, encoding: .utf8)
+        let refused = try centrale(["init", "--db", db, "--data", data.path])
+        #expect(refused.status == 1 && refused.stderr.contains("--leaving AUS-CAL="), "\(refused.stderr)")
+        let bad = try centrale(["init", "--db", db, "--data", data.path, "--leaving", "AUS-CAL"])
+        #expect(bad.status != 0 && bad.stderr.contains("CODE=YYYY-MM-DD"))
+        let done = try centrale(["init", "--db", db, "--data", data.path, "--leaving", "AUS-CAL=2026-01-01"])
+        #expect(done.status == 0 && done.stdout.contains("AUS-CAL leaves the convention on 2026-01-01"), "\(done.stdout)\(done.stderr)")
+    }
+}

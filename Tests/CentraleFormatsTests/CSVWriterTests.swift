@@ -1,0 +1,35 @@
+import Testing
+@testable import CentraleFormats
+
+@Suite("Writing CSV safely")
+struct CSVWriterTests {
+    @Test("formula-like free text is neutralised; plain numbers, negative ones included, stay numbers")
+    func neutralising() {
+        let writer = CSVWriter(separator: ",")
+        #expect(writer.field("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+        #expect(writer.field("+39 333") == "'+39 333")
+        #expect(writer.field("-cmd") == "'-cmd")
+        #expect(writer.field("@SUM(A1)") == "'@SUM(A1)")
+        #expect(writer.field("\tx") == "'\tx")
+        #expect(writer.field("-12.50") == "-12.50")
+        #expect(writer.field("+3") == "+3")
+        #expect(writer.field("-") == "'-")
+        #expect(writer.field("Careggi") == "Careggi")
+    }
+
+    @Test("cells with separators, quotes or newlines are quoted, inner quotes doubled")
+    func quoting() {
+        let comma = CSVWriter(separator: ",")
+        #expect(comma.row(["a,b", "say \"hi\"", "two\nlines", "x;y", "plain"]) == "\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"x;y\",plain")
+        let semicolon = CSVWriter(separator: ";")
+        #expect(semicolon.row(["23,4", "a;b"]) == "\"23,4\";\"a;b\"")
+    }
+
+    @Test("what the writer writes, the reader reads back unchanged (but for the neutralising quote)")
+    func roundTrip() throws {
+        let values = ["a,b", "say \"hi\"", "two\nlines", "=1+1", "-5", "x"]
+        let text = "h1,h2,h3,h4,h5,h6\n" + CSVWriter(separator: ",").row(values) + "\n"
+        let records = try CSVReader(fileName: "t.csv").read(text)
+        #expect(records[1].fields == ["a,b", "say \"hi\"", "two\nlines", "'=1+1", "-5", "x"])
+    }
+}
