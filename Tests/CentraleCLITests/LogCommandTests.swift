@@ -177,12 +177,22 @@ struct MonthCloseTests {
         }
         let totalBefore = try centrale(["statement", "--db", db, "--all", "--month", "2025-03", "--format", "csv"]).stdout
 
-        // A tariff change, an amendment and a late log.
+        // A tariff change, an amendment and a late log. A tariff in use cannot be redefined in
+        // place; a new version from April is accepted and leaves March's trips on the old one.
         let data = try work.copyOfData()
         let conventionFile = data.appendingPathComponent("convention.toml")
-        try String(contentsOf: conventionFile, encoding: .utf8).replacingOccurrences(of: "km_rate = 0.66", with: "km_rate = 0.80")
+        let original = try String(contentsOf: conventionFile, encoding: .utf8)
+        try original.replacingOccurrences(of: "km_rate = 0.66", with: "km_rate = 0.80")
             .replacingOccurrences(of: "standard = 0.62", with: "standard = 0.80").write(to: conventionFile, atomically: true, encoding: .utf8)
-        #expect(try centrale(["init", "--db", db, "--data", data.path]).status == 0)
+        let inPlace = try centrale(["init", "--db", db, "--data", data.path])
+        #expect(inPlace.status == 1 && inPlace.stderr.contains("tariff 2014-01") && inPlace.stderr.contains("valid_from"), "\(inPlace.stderr)")
+        let tariff = original[original.range(of: "[[tariff]]")!.lowerBound...]
+        let aprilTariff = tariff.replacingOccurrences(of: "id = \"2014-01\"", with: "id = \"2025-04\"")
+            .replacingOccurrences(of: "valid_from = 2014-01-01", with: "valid_from = 2025-04-01")
+            .replacingOccurrences(of: "km_rate = 0.66", with: "km_rate = 0.80").replacingOccurrences(of: "standard = 0.62", with: "standard = 0.80")
+        try (original + "\n" + aprilTariff).write(to: conventionFile, atomically: true, encoding: .utf8)
+        let versioned = try centrale(["init", "--db", db, "--data", data.path])
+        #expect(versioned.status == 0, "\(versioned.stderr)")
         let amend = try centrale(["log", "amend", "--db", db, String(ids[0]), "--km", "20", "--reason", "detour"])
         #expect(amend.status == 0, "\(amend.stderr)")
         let late = work.path("return.csv")
@@ -203,9 +213,10 @@ struct MonthCloseTests {
         #expect(adjustments.map { $0["originalMonth"] as? String } == ["2025-03", "2025-03"])
         #expect((adjustments[0]["reason"] as? String) == "amendment: detour")
         #expect((adjustments[1]["reason"] as? String) == "late log (2025-03 closed)")
-        // The amendment pays the difference at the tariff now in force, on the km line only: the
-        // wheelchair van's rate is min(0.80, its class cap 0.78): 20 × 0.78 − 14.3 × 0.78 = 15.60 − 11.15.
-        #expect(adjustments[0]["amount"] as? Int == 1560 - 1115)
+        // The amendment pays the difference at the tariff in force on the trip's date (March:
+        // 2014-01), on the km line only: the wheelchair van's rate is min(0.66, its class cap
+        // 0.78): 20 × 0.66 − 14.3 × 0.66 = 13.20 − 9.44.
+        #expect(adjustments[0]["amount"] as? Int == 1320 - 944)
 
         #expect(try centrale(["month", "close", "2025-03", "--db", db]).stderr.contains("already closed"))
         let queue = try DatabaseQueue(path: db)

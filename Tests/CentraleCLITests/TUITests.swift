@@ -115,6 +115,8 @@ struct TUITests {
         // The driver phones: the beneficiary was not there.
         try tui.waitFor("MIS-VAG")
         try tui.send("x")
+        try tui.waitFor("s/n")
+        try tui.send("s")
         try tui.waitFor("segnato come assente")
         let status = try queue.read { try String.fetchOne($0, sql: "SELECT status FROM trip WHERE id = ?", arguments: [ids[1]]) }
         #expect(status == "no_show")
