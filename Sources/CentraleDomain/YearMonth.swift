@@ -12,11 +12,15 @@ public struct YearMonth: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.month = month
     }
 
-    /// Parses `YYYY-MM`.
+    /// The years a month may be written with: every month parsed has a month before and after
+    /// it, and a year before it, so that reports can compare and project without running off the calendar.
+    public static let writableYears = 1000...9998
+
+    /// Parses `YYYY-MM` (years 1000...9998).
     public init?(_ text: some StringProtocol) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+              let y = Int(parts[0]), let m = Int(parts[1]), Self.writableYears.contains(y) else { return nil }
         self.init(year: y, month: m)
     }
 
