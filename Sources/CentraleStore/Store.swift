@@ -56,12 +56,16 @@ public final class Store: Sendable {
         do {
             if access == .read {
                 pool = try Self.openReadOnly(path: path, configuration: configuration)
-                let applied = try pool.read { try Migrations.migrator().appliedIdentifiers($0) }
-                try Self.checkSchema(applied: applied, path: path, readOnly: true)
+                try Self.checkSchema(pool, path: path, readOnly: true)
             } else {
+                // Checked read-only first: opening a pool switches the file to WAL mode, which must
+                // not happen to a database that is not Centrale's or is newer than this program.
+                if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 {
+                    var readOnly = configuration
+                    readOnly.readonly = true
+                    try Self.checkSchema(try Self.openReadOnly(path: path, configuration: readOnly), path: path, readOnly: false)
+                }
                 pool = try DatabasePool(path: path, configuration: configuration)
-                let applied = try pool.read { try Migrations.migrator().appliedIdentifiers($0) }
-                try Self.checkSchema(applied: applied, path: path, readOnly: false)
                 try Migrations.migrator().migrate(pool)
             }
         } catch let error as DatabaseError {
@@ -90,7 +94,15 @@ public final class Store: Sendable {
 
     /// Refuses a schema this program does not know (newer), and, read-only, one it would have
     /// to upgrade (older).
-    static func checkSchema(applied: Set<String>, path: String, readOnly: Bool) throws {
+    static func checkSchema(_ reader: any DatabaseReader, path: String, readOnly: Bool) throws {
+        let (applied, tables) = try reader.read { db in
+            (try Migrations.migrator().appliedIdentifiers(db),
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") ?? 0)
+        }
+        if applied.isEmpty && tables > 0 {
+            throw StoreError.refused("\(path) is a SQLite database, but not a Centrale one; nothing was written. "
+                                     + "Give the path of Centrale's database, or a new file to `centrale init`.")
+        }
         let known = Migrations.all.map(\.id)
         let unknown = applied.subtracting(known).sorted()
         if let newest = unknown.last {

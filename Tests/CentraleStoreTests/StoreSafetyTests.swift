@@ -64,6 +64,26 @@ struct StoreSafetyTests {
         #expect(try bytes(store.path) == before)
     }
 
+    @Test("another program's SQLite database is refused by every access, and left exactly as it was")
+    func foreignDatabase() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("other.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "CREATE TABLE notes(text TEXT); INSERT INTO notes VALUES ('mine')") }
+        try queue.close()
+        let before = try bytes(path)
+        for access in [Store.Access.create, .write, .read] {
+            do {
+                _ = try Store(path: path, access: access)
+                Issue.record("opened another program's database with \(access)")
+            } catch let error as StoreError {
+                #expect("\(error)".contains("not a Centrale one"))
+            }
+        }
+        #expect(try bytes(path) == before)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
     @Test("an older schema is upgraded by a writer, and refused by a reader with the command that upgrades it")
     func olderSchema() throws {
         let dir = try TemporaryDirectory()
