@@ -78,20 +78,20 @@ public enum Reducer {
             if let from = noShowFrom(row.trip, lead: s.noShowLeadMinutes), let now = s.nowDate, let time = s.nowTime,
                now < row.trip.date || (now == row.trip.date && time.minutes < from) {
                 let at = LocalTime(minutes: from).map { "\($0)" } ?? "l'ora del servizio"
-                s.message = "Il servizio \(row.trip.id) è del \(row.trip.date) alle \(row.trip.appointment): l'assenza si segna dalle \(at) di quel giorno."
+                s.message = "Servizio \(row.trip.id) del \(row.trip.date) \(row.trip.appointment): assenza segnabile dalle \(at) di quel giorno."
                 return (s, [])
             }
             s.pending = Confirmation(.noShow, tripID: row.trip.id, version: row.version)
-            s.message = "Segnare assente \(row.trip.beneficiary) per il servizio \(row.trip.id) delle \(row.trip.appointment)? s/n"
+            s.message = "Segnare assente \(row.trip.beneficiary), servizio \(row.trip.id) delle \(row.trip.appointment)? s/n"
         case .char("u"):
             guard let row = s.selectedRow, row.trip.status == .noShow else {
                 s.message = "Solo un'assenza si può annullare (tasto u)."; return (s, [])
             }
             guard s.nowDate == nil || s.nowDate == row.trip.date else {
-                s.message = "L'assenza del servizio \(row.trip.id) si poteva annullare solo il giorno stesso (\(row.trip.date))."; return (s, [])
+                s.message = "L'assenza del servizio \(row.trip.id) si annulla solo il giorno stesso (\(row.trip.date))."; return (s, [])
             }
             s.pending = Confirmation(.undoNoShow, tripID: row.trip.id, version: row.version)
-            s.message = "Annullare l'assenza del servizio \(row.trip.id) e riportarlo ad assegnato? s/n"
+            s.message = "Annullare l'assenza del servizio \(row.trip.id) (torna assegnato)? s/n"
         case .char("/"):
             s.searching = true
         case .enter, .char("a"):
