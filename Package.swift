@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "CentraleRegistryTests", dependencies: ["CentraleRegistry", "CentraleDomain", "CentraleFormats"]),
         .testTarget(
             name: "CentraleStoreTests",
-            dependencies: ["CentraleStore", "CentraleRegistry", "CentraleSynth", "CentraleDomain", "CentralePlanning",
+            dependencies: ["CentraleStore", "CentraleRegistry", "CentraleSynth", "CentraleDomain", "CentralePlanning", "CentraleDispatch", "CentraleIntake",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "CentraleDispatchTests", dependencies: ["CentraleDispatch", "CentraleDomain", "CentraleSynth", "CentraleRegistry"]),

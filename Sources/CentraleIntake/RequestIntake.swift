@@ -84,7 +84,8 @@ public struct RequestIntake: Sendable {
         guard problems.isEmpty, let pickup, let destination else { throw IntakeRefusal(problems: problems) }
 
         let needs = form.needs ?? beneficiary.needs
-        let series = form.recurrence == nil ? nil : "REQ-\(beneficiary.code)-\(form.date)-\(form.appointment.hour)\(form.appointment.minute)"
+        // The store makes it unique (it adds the series' first trip id).
+        let series = form.recurrence == nil ? nil : "REQ-\(beneficiary.code)-\(form.date)-\(form.appointment.description.filter { $0 != ":" })"
         return dates.map { date in
             var legs = [TripRequest(beneficiary: beneficiary.code, date: date, pickup: pickup, destination: destination,
                                     appointment: form.appointment, leg: .outbound, seriesID: series, needs: needs, purpose: form.purpose)]

@@ -25,10 +25,21 @@ extension Store {
             }
             var ids: [[Int64]] = []
             ids.reserveCapacity(requests.count)
+            // A series gets the id of its first trip in its name, so that two series never share
+            // one (a request entered twice, or two series of a day at 01:15 and 11:05).
+            var seriesNames: [String: String] = [:]
             for legs in requests {
                 var legIDs: [Int64] = []
                 for trip in legs {
                     let estimate = estimator.roadDistance(trip.pickup.location, trip.destination.location)
+                    var series: String?
+                    if let given = trip.seriesID {
+                        if seriesNames[given] == nil {
+                            let next = (try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'trip'") ?? 0) + 1
+                            seriesNames[given] = "\(given)-\(next)"
+                        }
+                        series = seriesNames[given]
+                    }
                     try db.cachedStatement(sql: """
                         INSERT INTO trip(beneficiary, date, pickup_place, pickup_label, pickup_comune, pickup_lat, pickup_lon,
                           dest_place, dest_label, dest_comune, dest_lat, dest_lon, appointment, leg, paired_trip, series,
@@ -39,7 +50,7 @@ extension Store {
                             trip.pickup.location.latitude, trip.pickup.location.longitude, trip.destination.placeCode,
                             trip.destination.label, trip.destination.comune, trip.destination.location.latitude,
                             trip.destination.location.longitude, trip.appointment.minutes, trip.leg.rawValue, legIDs.last,
-                            trip.seriesID, trip.needs.rawValue, trip.purpose.rawValue, trip.status.rawValue, trip.statusReason,
+                            series, trip.needs.rawValue, trip.purpose.rawValue, trip.status.rawValue, trip.statusReason,
                             estimate.metres,
                         ])
                     let id = db.lastInsertedRowID

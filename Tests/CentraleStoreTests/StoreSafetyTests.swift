@@ -1,5 +1,6 @@
 import CentraleDomain
 import CentraleDispatch
+import CentraleIntake
 import CentraleRegistry
 import Foundation
 import GRDB
@@ -251,5 +252,30 @@ struct StoreSafetyTests {
         try at9.undoNoShow(trip: id, actor: actor)
         #expect(try at9.tripRecord(id)?.trip.status == .assigned)
         #expect(try at9.auditTrail(entity: "trip", id: String(id)).map(\.action).suffix(2) == ["trip.no_show", "trip.no_show_undo"])
+    }
+
+    @Test("series are unique: two series at 01:15 and 11:05, and the same request entered twice, cancel independently")
+    func uniqueSeries() throws {
+        let dir = try TemporaryDirectory()
+        let (store, registry) = try loaded(dir)
+        let person = Beneficiary(code: "BSER", comune: "048041", needs: [], activatedOn: LocalDate("2025-01-01")!, referredBy: .pua)
+        let personal = BeneficiaryPersonalData(code: "BSER", name: "T", phone: "1", address: "Via Roma 1, Scandicci",
+                                               home: Coordinate(latitude: 43.756, longitude: 11.19))
+        try store.addBeneficiaries([(person, personal)], actor: actor)
+        let intake = RequestIntake(places: registry.places, comuni: registry.comuni)
+        func series(_ time: String) throws -> [Int64] {
+            let form = RequestForm(beneficiary: "BSER", date: LocalDate("2025-03-03")!,
+                                   recurrence: Recurrence(weekdays: [1], until: LocalDate("2025-03-24")!), appointment: LocalTime(time)!,
+                                   returnAt: nil, from: .home, to: StopSpec(parsing: "OSP-CAREGGI"), purpose: .visit, needs: nil)
+            let trips = try intake.trips(for: form, beneficiary: person, home: (personal.address, personal.home))
+            return try store.addRequests(trips, estimator: registry.convention.distanceEstimator, actor: actor).flatMap { $0 }
+        }
+        let early = try series("01:15"), late = try series("11:05"), again = try series("11:05")
+        #expect(early.count == 4 && late.count == 4 && again.count == 4)
+        let names = try [early, late, again].map { try #require(try store.trip($0[0])?.seriesID) }
+        #expect(Set(names).count == 3, "\(names)")
+        #expect(try store.cancel(trip: early[0], series: true, actor: actor) == early)
+        #expect(try store.cancel(trip: again[1], series: true, actor: actor) == Array(again[1...]))
+        #expect(try late.allSatisfy { try store.trip($0)?.status == .pending })
     }
 }
