@@ -114,9 +114,6 @@ public struct DispatchEngine: Sendable {
         if load >= associations[index].dailyCapacity { return .capacity }
         return nil
     }
-
-    /// Whether association `index` serves the comune directly (not as a neighbour).
-    func servesDirectly(_ index: Int, _ comune: String) -> Bool { serves[index].contains(comune) }
 }
 
 extension DispatchEngine {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A point on the map in WGS84 degrees.
 public struct Coordinate: Hashable, Sendable, Codable {
     /// Latitude in degrees, -90...90.
@@ -35,8 +37,9 @@ public struct RoadDistanceEstimator: Sendable, Hashable {
         let radians = Double.pi / 180
         let dLat = (b.latitude - a.latitude) * radians
         let dLon = (b.longitude - a.longitude) * radians
-        let h = sinSquared(dLat / 2) + cosine(a.latitude * radians) * cosine(b.latitude * radians) * sinSquared(dLon / 2)
-        return 2 * earthRadiusMetres * arcsine(min(1, h.squareRoot()))
+        let sinLat = sin(dLat / 2), sinLon = sin(dLon / 2)
+        let h = sinLat * sinLat + cos(a.latitude * radians) * cos(b.latitude * radians) * sinLon * sinLon
+        return 2 * earthRadiusMetres * asin(min(1, h.squareRoot()))
     }
 
     /// The estimated road distance between two points, rounded to the metre.
