@@ -1,4 +1,6 @@
 import CentraleDomain
+import CentraleFormats
+import CentraleRegistry
 import CentraleReport
 import CentraleTariffs
 import Foundation
@@ -12,7 +14,6 @@ extension Store {
     public func reportInput(month: YearMonth) throws -> (input: ReportInput, associationTotals: [String: Money]) {
         let registry = try self.registry()
         let zone = Set(registry.zoneComuni.map(\.istatCode))
-        let first = YearMonth(year: month.year - 1, month: 1)!
         // This year's trips one by one (for the breakdowns); the previous year as monthly totals,
         // computed by SQLite (the same rules as for trips, see `monthTotals`).
         let previous = (YearMonth(year: month.year - 1, month: 1)!, YearMonth(year: month.year - 1, month: 12)!)
@@ -33,45 +34,65 @@ extension Store {
         let facts = try thisYear.values()[0]
         let (monthTotals, lastYearToDate) = try lastYear.values()[0]
         return try pool.read { db in
-            let beneficiaries = try Row.fetchAll(db, sql: "SELECT code, comune, needs, activated_on, closed_on, referred_by FROM beneficiary")
-                .map(Beneficiary.init(row:))
-            var reimbursed: [YearMonth: Money] = [:]
-            var openTotals: [YearMonth: [String: Money]] = [:]
-            var current = first
-            while current <= month {
-                if let total = try Int.fetchOne(db, sql: "SELECT total_cents FROM closed_month WHERE month = ?", arguments: [current.description]) {
-                    reimbursed[current] = Money(cents: total)
-                } else if try Bool.fetchOne(db, sql: """
-                    SELECT 1 FROM trip_log JOIN trip ON trip.id = trip_log.trip WHERE trip.date BETWEEN ? AND ? LIMIT 1
-                    """, arguments: [current.firstDay.description, current.lastDay.description]) == true
-                    || (try Bool.fetchOne(db, sql: "SELECT 1 FROM adjustment WHERE applied_month = ? LIMIT 1", arguments: [current.description])) == true {
-                    let totals = try Self.computeStatements(db, registry: registry, month: current).mapValues(\.total)
-                    openTotals[current] = totals
-                    reimbursed[current] = totals.values.reduce(Money.zero, +)
-                }
-                current = current.next
-            }
-            let plans = try Row.fetchOne(db, sql: """
-                SELECT COUNT(*), COALESCE(SUM(planned_m), 0), COALESCE(SUM(baseline_m), 0), COALESCE(SUM(saving_cents), 0),
-                  (SELECT COUNT(*) FROM plan_trip JOIN plan ON plan.id = plan_trip.plan WHERE plan.date BETWEEN ? AND ?)
-                FROM plan WHERE date BETWEEN ? AND ?
-                """, arguments: [month.firstDay.description, month.lastDay.description, month.firstDay.description, month.lastDay.description])
-            let sharedRides = SharedRides(plans: plans?[0] ?? 0, plannedTrips: plans?[4] ?? 0, plannedMetres: plans?[1] ?? 0,
-                                          baselineMetres: plans?[2] ?? 0, savingCents: plans?[3] ?? 0)
-            var totals: [String: Money] = [:]
-            let frozen = try Row.fetchAll(db, sql: "SELECT association, total_cents FROM statement_snapshot WHERE month = ?", arguments: [month.description])
-            if frozen.isEmpty {
-                totals = try openTotals[month] ?? Self.computeStatements(db, registry: registry, month: month).mapValues(\.total)
-            } else {
-                for row in frozen { totals[row[0]] = Money(cents: row[1]) }
-            }
-            let input = ReportInput(month: month, facts: facts, beneficiaries: beneficiaries, comuni: registry.comuni,
-                                    associations: registry.associations, reimbursed: reimbursed,
-                                    placeNames: Dictionary(uniqueKeysWithValues: registry.places.map { ($0.code, $0.name) }),
-                                    monthTotals: monthTotals, lastYearToDateBeneficiaries: monthTotals.isEmpty ? nil : lastYearToDate,
-                                    sharedRides: sharedRides)
-            return (input, totals)
+            try Self.assembleReportInput(db, registry: registry, month: month, facts: facts, monthTotals: monthTotals,
+                                         lastYearToDate: lastYearToDate)
         }
+    }
+
+    /// The report's input read on one connection, inside the caller's transaction (closing a month).
+    static func reportInput(_ db: Database, registry: Registry, month: YearMonth) throws -> (input: ReportInput, associationTotals: [String: Money]) {
+        let zone = Set(registry.zoneComuni.map(\.istatCode))
+        let facts = try tripFacts(db, from: LocalDate(year: month.year, month: 1, day: 1)!, to: month.lastDay, zone: zone)
+        let monthTotals = try Self.monthTotals(db, from: YearMonth(year: month.year - 1, month: 1)!.firstDay,
+                                               to: YearMonth(year: month.year - 1, month: 12)!.lastDay)
+        let lastYearToDate = try distinctBeneficiaries(db, from: YearMonth(year: month.year - 1, month: 1)!.firstDay,
+                                                       to: YearMonth(year: month.year - 1, month: month.month)!.lastDay)
+        return try assembleReportInput(db, registry: registry, month: month, facts: facts, monthTotals: monthTotals, lastYearToDate: lastYearToDate)
+    }
+
+    /// The rest of the report's input: beneficiaries, euros per month, shared rides, the
+    /// month's total per association.
+    static func assembleReportInput(_ db: Database, registry: Registry, month: YearMonth, facts: [TripFact],
+                                    monthTotals: [YearMonth: MonthTotals], lastYearToDate: Int) throws -> (input: ReportInput, associationTotals: [String: Money]) {
+        let first = YearMonth(year: month.year - 1, month: 1)!
+        let beneficiaries = try Row.fetchAll(db, sql: "SELECT code, comune, needs, activated_on, closed_on, referred_by FROM beneficiary")
+            .map(Beneficiary.init(row:))
+        var reimbursed: [YearMonth: Money] = [:]
+        var openTotals: [YearMonth: [String: Money]] = [:]
+        var current = first
+        while current <= month {
+            if let total = try Int.fetchOne(db, sql: "SELECT total_cents FROM closed_month WHERE month = ?", arguments: [current.description]) {
+                reimbursed[current] = Money(cents: total)
+            } else if try Bool.fetchOne(db, sql: """
+                SELECT 1 FROM trip_log JOIN trip ON trip.id = trip_log.trip WHERE trip.date BETWEEN ? AND ? LIMIT 1
+                """, arguments: [current.firstDay.description, current.lastDay.description]) == true
+                || (try Bool.fetchOne(db, sql: "SELECT 1 FROM adjustment WHERE applied_month = ? LIMIT 1", arguments: [current.description])) == true {
+                let totals = try Self.computeStatements(db, registry: registry, month: current).mapValues(\.total)
+                openTotals[current] = totals
+                reimbursed[current] = totals.values.reduce(Money.zero, +)
+            }
+            current = current.next
+        }
+        let plans = try Row.fetchOne(db, sql: """
+            SELECT COUNT(*), COALESCE(SUM(planned_m), 0), COALESCE(SUM(baseline_m), 0), COALESCE(SUM(saving_cents), 0),
+              (SELECT COUNT(*) FROM plan_trip JOIN plan ON plan.id = plan_trip.plan WHERE plan.date BETWEEN ? AND ?)
+            FROM plan WHERE date BETWEEN ? AND ?
+            """, arguments: [month.firstDay.description, month.lastDay.description, month.firstDay.description, month.lastDay.description])
+        let sharedRides = SharedRides(plans: plans?[0] ?? 0, plannedTrips: plans?[4] ?? 0, plannedMetres: plans?[1] ?? 0,
+                                      baselineMetres: plans?[2] ?? 0, savingCents: plans?[3] ?? 0)
+        var totals: [String: Money] = [:]
+        let frozen = try Row.fetchAll(db, sql: "SELECT association, total_cents FROM statement_snapshot WHERE month = ?", arguments: [month.description])
+        if frozen.isEmpty {
+            totals = try openTotals[month] ?? Self.computeStatements(db, registry: registry, month: month).mapValues(\.total)
+        } else {
+            for row in frozen { totals[row[0]] = Money(cents: row[1]) }
+        }
+        let input = ReportInput(month: month, facts: facts, beneficiaries: beneficiaries, comuni: registry.comuni,
+                                associations: registry.associations, reimbursed: reimbursed,
+                                placeNames: Dictionary(uniqueKeysWithValues: registry.places.map { ($0.code, $0.name) }),
+                                monthTotals: monthTotals, lastYearToDateBeneficiaries: monthTotals.isEmpty ? nil : lastYearToDate,
+                                sharedRides: sharedRides)
+        return (input, totals)
     }
 
     /// The report's view of the trips between two days (codes and figures only).
@@ -132,6 +153,43 @@ extension Store {
         try Int.fetchOne(db, sql: """
             SELECT COUNT(DISTINCT beneficiary) FROM trip WHERE date BETWEEN ? AND ? AND status NOT IN ('cancelled', 'unassignable')
             """, arguments: [from.description, to.description]) ?? 0
+    }
+}
+
+/// A closed month's report as frozen at its closing: a versioned envelope of the report's
+/// figures, stored as JSON (sorted keys) with its SHA-256 in `report_snapshot`.
+struct FrozenReport: Codable {
+    /// The envelope's format (1: `MonitoringReport` as it is).
+    static let currentVersion = 1
+    var version: Int
+    var report: MonitoringReport
+}
+
+extension Store {
+    /// The monitoring report of a month: for a closed month the report frozen at its closing
+    /// (so every rendering is byte-identical, whatever changes later), else computed.
+    public func report(month: YearMonth) throws -> MonitoringReport {
+        if let frozen = try pool.read({ db in
+            try String.fetchOne(db, sql: "SELECT json FROM report_snapshot WHERE month = ?", arguments: [month.description])
+        }) {
+            return try JSONDecoder().decode(FrozenReport.self, from: Data(frozen.utf8)).report
+        }
+        let (input, totals) = try reportInput(month: month)
+        return ReportBuilder.build(input, associationTotals: totals)
+    }
+
+    /// Computes the month's report inside the closing's transaction and stores it frozen;
+    /// returns its checksum.
+    static func freezeReport(_ db: Database, registry: Registry, month: YearMonth) throws -> String {
+        let (input, totals) = try reportInput(db, registry: registry, month: month)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(FrozenReport(version: FrozenReport.currentVersion,
+                                                                    report: ReportBuilder.build(input, associationTotals: totals))), as: UTF8.self)
+        let digest = SHA256.hex(of: json)
+        try db.execute(sql: "INSERT INTO report_snapshot(month, version, json, sha256) VALUES (?, ?, ?, ?)",
+                       arguments: [month.description, FrozenReport.currentVersion, json, digest])
+        return digest
     }
 }
 
