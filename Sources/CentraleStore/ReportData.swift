@@ -7,53 +7,79 @@ import Foundation
 import GRDB
 
 extension Store {
-    /// The report's input for a month: this year's trips to the end of the month (codes and
-    /// figures only, no personal data), the previous year as monthly totals, the beneficiaries' dates, and the
-    /// euros reimbursed per month as the sum of the month's statements (frozen totals for closed
-    /// months). Also the month's total per association.
+    /// The report's input for a month: the month's trips one by one (codes and figures only,
+    /// no personal data), the earlier months of this year and the previous year as monthly
+    /// totals — frozen with a closed month's report, else totalled by SQLite with the same rules
+    /// (see `monthTotals`) — the distinct beneficiaries of both years to date, the beneficiaries'
+    /// dates, and the euros reimbursed per month as the sum of the month's statements (frozen
+    /// totals for closed months). Also the month's total per association. Read on two
+    /// connections at once.
     public func reportInput(month: YearMonth) throws -> (input: ReportInput, associationTotals: [String: Money]) {
         let registry = try self.registry()
         let zone = Set(registry.zoneComuni.map(\.istatCode))
-        // This year's trips one by one (for the breakdowns); the previous year as monthly totals,
-        // computed by SQLite (the same rules as for trips, see `monthTotals`).
-        let previous = (YearMonth(year: month.year - 1, month: 1)!, YearMonth(year: month.year - 1, month: 12)!)
-        let thisYear = ConcurrentResults<[TripFact]>(count: 1)
-        let lastYear = ConcurrentResults<([YearMonth: MonthTotals], Int)>(count: 1)
+        let thisMonth = ConcurrentResults<([TripFact], Int)>(count: 1)
+        let earlier = ConcurrentResults<([YearMonth: MonthTotals], Int)>(count: 1)
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             if index == 0 {
-                thisYear.set(0, Result { try pool.read { db in
-                    try Self.tripFacts(db, from: LocalDate(year: month.year, month: 1, day: 1)!, to: month.lastDay, zone: zone)
+                thisMonth.set(0, Result { try pool.read { db in
+                    (try Self.tripFacts(db, from: month.firstDay, to: month.lastDay, zone: zone),
+                     try Self.distinctBeneficiaries(db, from: YearMonth(year: month.year, month: 1)!.firstDay, to: month.lastDay))
                 } })
             } else {
-                lastYear.set(0, Result { try pool.read { db in
-                    (try Self.monthTotals(db, from: previous.0.firstDay, to: previous.1.lastDay),
-                     try Self.distinctBeneficiaries(db, from: previous.0.firstDay, to: YearMonth(year: month.year - 1, month: month.month)!.lastDay))
+                earlier.set(0, Result { try pool.read { db in
+                    (try Self.earlierMonthTotals(db, before: month),
+                     try Self.distinctBeneficiaries(db, from: YearMonth(year: month.year - 1, month: 1)!.firstDay,
+                                                    to: YearMonth(year: month.year - 1, month: month.month)!.lastDay))
                 } })
             }
         }
-        let facts = try thisYear.values()[0]
-        let (monthTotals, lastYearToDate) = try lastYear.values()[0]
+        let (facts, yearToDate) = try thisMonth.values()[0]
+        let (monthTotals, lastYearToDate) = try earlier.values()[0]
         return try pool.read { db in
             try Self.assembleReportInput(db, registry: registry, month: month, facts: facts, monthTotals: monthTotals,
-                                         lastYearToDate: lastYearToDate)
+                                         lastYearToDate: lastYearToDate, yearToDate: yearToDate)
         }
     }
 
     /// The report's input read on one connection, inside the caller's transaction (closing a month).
     static func reportInput(_ db: Database, registry: Registry, month: YearMonth) throws -> (input: ReportInput, associationTotals: [String: Money]) {
         let zone = Set(registry.zoneComuni.map(\.istatCode))
-        let facts = try tripFacts(db, from: LocalDate(year: month.year, month: 1, day: 1)!, to: month.lastDay, zone: zone)
-        let monthTotals = try Self.monthTotals(db, from: YearMonth(year: month.year - 1, month: 1)!.firstDay,
-                                               to: YearMonth(year: month.year - 1, month: 12)!.lastDay)
+        let facts = try tripFacts(db, from: month.firstDay, to: month.lastDay, zone: zone)
+        let yearToDate = try distinctBeneficiaries(db, from: YearMonth(year: month.year, month: 1)!.firstDay, to: month.lastDay)
         let lastYearToDate = try distinctBeneficiaries(db, from: YearMonth(year: month.year - 1, month: 1)!.firstDay,
                                                        to: YearMonth(year: month.year - 1, month: month.month)!.lastDay)
-        return try assembleReportInput(db, registry: registry, month: month, facts: facts, monthTotals: monthTotals, lastYearToDate: lastYearToDate)
+        return try assembleReportInput(db, registry: registry, month: month, facts: facts, monthTotals: try earlierMonthTotals(db, before: month),
+                                       lastYearToDate: lastYearToDate, yearToDate: yearToDate)
+    }
+
+    /// The totals of the months from January of the previous year to the month before `month`:
+    /// a closed month's frozen with its report, the others (and months closed before reports
+    /// were frozen) totalled by SQLite. Months without trips are left out.
+    static func earlierMonthTotals(_ db: Database, before month: YearMonth) throws -> [YearMonth: MonthTotals] {
+        let first = YearMonth(year: month.year - 1, month: 1)!
+        var result: [YearMonth: MonthTotals] = [:]
+        struct Frozen: Decodable { var totals: MonthTotals? }
+        let decoder = JSONDecoder()
+        for row in try Row.fetchAll(db, sql: "SELECT month, json FROM report_snapshot WHERE month >= ? AND month < ?",
+                                    arguments: [first.description, month.description]) {
+            if let totals = try decoder.decode(Frozen.self, from: Data((row[1] as String).utf8)).totals, let key = YearMonth(row[0] as String) {
+                result[key] = totals
+            }
+        }
+        var missing: [YearMonth] = []
+        var cursor = first
+        while cursor < month { if result[cursor] == nil { missing.append(cursor) }; cursor = cursor.next }
+        if let from = missing.first, let to = missing.last {
+            let computed = try monthTotals(db, from: from.firstDay, to: to.lastDay)
+            for key in missing { result[key] = computed[key] }
+        }
+        return result.filter { $0.value.requested > 0 }
     }
 
     /// The rest of the report's input: beneficiaries, euros per month, shared rides, the
     /// month's total per association.
     static func assembleReportInput(_ db: Database, registry: Registry, month: YearMonth, facts: [TripFact],
-                                    monthTotals: [YearMonth: MonthTotals], lastYearToDate: Int) throws -> (input: ReportInput, associationTotals: [String: Money]) {
+                                    monthTotals: [YearMonth: MonthTotals], lastYearToDate: Int, yearToDate: Int) throws -> (input: ReportInput, associationTotals: [String: Money]) {
         let first = YearMonth(year: month.year - 1, month: 1)!
         let beneficiaries = try Row.fetchAll(db, sql: "SELECT code, comune, needs, activated_on, closed_on, referred_by FROM beneficiary")
             .map(Beneficiary.init(row:))
@@ -90,8 +116,9 @@ extension Store {
         let input = ReportInput(month: month, facts: facts, beneficiaries: beneficiaries, comuni: registry.comuni,
                                 associations: registry.associations, reimbursed: reimbursed,
                                 placeNames: Dictionary(uniqueKeysWithValues: registry.places.map { ($0.code, $0.name) }),
-                                monthTotals: monthTotals, lastYearToDateBeneficiaries: monthTotals.isEmpty ? nil : lastYearToDate,
-                                sharedRides: sharedRides)
+                                monthTotals: monthTotals,
+                                lastYearToDateBeneficiaries: monthTotals.keys.contains { $0.year == month.year - 1 } ? lastYearToDate : nil,
+                                yearToDateBeneficiaries: yearToDate, sharedRides: sharedRides)
         return (input, totals)
     }
 
@@ -159,10 +186,12 @@ extension Store {
 /// A closed month's report as frozen at its closing: a versioned envelope of the report's
 /// figures, stored as JSON (sorted keys) with its SHA-256 in `report_snapshot`.
 struct FrozenReport: Codable {
-    /// The envelope's format (1: `MonitoringReport` as it is).
+    /// The envelope's format (1: `MonitoringReport` as it is, and the month's totals).
     static let currentVersion = 1
     var version: Int
     var report: MonitoringReport
+    /// The month's trip totals, so that later reports take this month from here.
+    var totals: MonthTotals?
 }
 
 extension Store {
@@ -185,7 +214,8 @@ extension Store {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(FrozenReport(version: FrozenReport.currentVersion,
-                                                                    report: ReportBuilder.build(input, associationTotals: totals))), as: UTF8.self)
+                                                                    report: ReportBuilder.build(input, associationTotals: totals),
+                                                                    totals: ReportBuilder.totals(of: input.facts))), as: UTF8.self)
         let digest = SHA256.hex(of: json)
         try db.execute(sql: "INSERT INTO report_snapshot(month, version, json, sha256) VALUES (?, ?, ?, ?)",
                        arguments: [month.description, FrozenReport.currentVersion, json, digest])

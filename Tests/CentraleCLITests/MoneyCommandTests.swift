@@ -161,6 +161,15 @@ struct MoneyCommandTests {
         }
         let before = try render()
         #expect(before[6].contains("\"logged\" : 1"))
+        // Later reports take March from the totals frozen with it: the same figures as trip by trip.
+        let march = try #require(try JSONSerialization.jsonObject(with: Data(before[6].utf8)) as? [String: Any])
+        let next = try JSONSerialization.jsonObject(with: Data(try centrale(["report", "--db", db, "--month", "2026-03", "--format", "json"]).stdout.utf8)) as? [String: Any]
+        let frozenMarch = try #require(next?["sameMonthLastYear"] as? [String: Any])
+        let current = try #require(march["current"] as? [String: Any])
+        for key in ["requested", "assigned", "done", "noShow", "cancelled", "unassignable", "logged", "loggedMetres", "estimatedMetres",
+                    "flagged", "activeBeneficiaries", "onTimeBasisPoints", "reimbursedCents", "newBeneficiaries"] {
+            #expect("\(frozenMarch[key] ?? "nil")" == "\(current[key] ?? "nil")", "\(key)")
+        }
 
         #expect(try centrale(["log", "amend", "--db", db, String(ids[0]), "--km", "16", "--reason", "detour"]).status == 0)
         let late = work.path("return.csv")
@@ -171,9 +180,11 @@ struct MoneyCommandTests {
         for (index, variant) in variants.enumerated() {
             #expect(after[index] == before[index], "the closed month's \(variant.0) report in \(variant.1) changed")
         }
-        // An open month's report does see the late log.
-        let april = try centrale(["report", "--db", db, "--month", "2025-04", "--format", "json"]).stdout
-        #expect(april.contains("\"logged\" : 2"))
+        // A later month's report takes the closed month from its frozen figures too: the year to
+        // date still counts one logged trip (the late log is paid as an adjustment instead).
+        let april = try JSONSerialization.jsonObject(with: Data(try centrale(["report", "--db", db, "--month", "2025-04", "--format", "json"]).stdout.utf8)) as? [String: Any]
+        #expect((april?["yearToDate"] as? [String: Any])?["logged"] as? Int == 1)
+        #expect((april?["trend"] as? [[String: Any]])?.last { $0["period"] as? String == "2025-03" }?["logged"] as? Int == 1)
     }
 
     @Test("verify checks the whole database; with the triggers dropped, an edited or deleted audit entry and an edited snapshot are found")

@@ -36,13 +36,25 @@ struct MoneyStoreTests {
         #expect(rows.count > 10)
         #expect(rows[0][1] as String == AuditChain.genesis)
         for (a, b) in zip(rows, rows.dropFirst()) { #expect(b[1] as String == a[2] as String) }
-        let check = try store.pool.read(Store.verifyAuditChain)
+        let check = try store.pool.read { try Store.verifyAuditChain($0) }
         #expect(check.passed && check.count == rows.count)
+        // The fast walk (status) recomputes the tail and checks every earlier id is present.
+        #expect(try store.pool.read { try Store.verifyAuditChain($0, tail: 5) }.count == 5)
         // Edited with the trigger dropped by hand: found, by entry.
         try store.pool.write { db in
             try db.execute(sql: "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'someone else' WHERE id = 3")
         }
-        #expect(try store.pool.read(Store.verifyAuditChain).broken?.hasPrefix("entry 3 (") == true)
+        #expect(try store.pool.read { try Store.verifyAuditChain($0) }.broken?.hasPrefix("entry 3 (") == true)
+        let last = rows.count
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE audit_log SET actor = 'someone else' WHERE id = ?", arguments: [last - 1])
+        }
+        #expect(try store.pool.read { try Store.verifyAuditChain($0, tail: 5) }.broken?.hasPrefix("entry \(last - 1) (") == true)
+        try store.pool.write { db in
+            try db.execute(sql: "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 2")
+        }
+        #expect(try store.pool.read { try Store.verifyAuditChain($0, tail: 5) }.broken == "entry 2 is missing (deleted)")
+        #expect(try store.pool.read { try Store.verifyAuditChain($0) }.broken == "entry 2 is missing (deleted)")
     }
 
     @Test("v7 chains the audit entries written before it, and verify then passes")
@@ -60,7 +72,7 @@ struct MoneyStoreTests {
         let store = try Store(path: path, clock: fixedClock)
         let hashes = try store.pool.read { try String?.fetchAll($0, sql: "SELECT hash FROM audit_log ORDER BY id") }
         #expect(hashes.count == 5 && hashes.allSatisfy { $0?.count == 64 })
-        #expect(try store.pool.read(Store.verifyAuditChain).passed)
+        #expect(try store.pool.read { try Store.verifyAuditChain($0) }.passed)
         // New entries continue the chain; the append-only trigger is back.
         _ = try store.load(try Registry.embedded(), actor: Actor("tester"))
         #expect(try store.verify().allSatisfy(\.passed))
