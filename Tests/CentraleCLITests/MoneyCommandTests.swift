@@ -92,7 +92,7 @@ struct MoneyCommandTests {
     @Test("only past months close; unreviewed flags need --accept-flags with a reason; a later review is an adjustment in the current month; month list")
     func closing() throws {
         let work = try Workspace()
-        let (db, ids, association, _, estimate) = try implausibleDay(work)
+        let (db, ids, association, vehicle, estimate) = try implausibleDay(work)
         let current = currentMonth()
         let now = try #require(YearMonthText(current))
         for month in [current, now.next] {
@@ -139,6 +139,23 @@ struct MoneyCommandTests {
         let expected = (150_000 * 66 + 500) / 1000 - (estimate * 66 + 500) / 1000
         #expect(lines.first?["amount"] as? Int == expected)
         #expect(try auditRows(db, trip: ids[0]).contains { $0.contains("adjustment.create") && $0.contains("km review: receipts received") })
+
+        // A late log of the closed month with implausible km: an adjustment at the estimate until reviewed.
+        let late = work.path("late.csv")
+        try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n\(ids[1]),\(vehicle),V01,150,11:05,11:31,done\n"
+            .write(toFile: late, atomically: true, encoding: .utf8)
+        #expect(try centrale(["log", "submit", "--db", db, "--association", association, late]).status == 0)
+        let flags = try JSONSerialization.jsonObject(with: Data(try centrale(["log", "flags", "--db", db, "--month", "2025-03", "--format", "json"]).stdout.utf8)) as? [[String: Any]]
+        let returnEstimate = try #require(flags?.first { $0["trip"] as? Int == ids[1] }?["estimated_m"] as? Int)
+        #expect(try centrale(["log", "review", "--db", db, String(ids[1]), "--accept", "--reason", "long detour, documented"]).status == 0)
+        let after = try JSONSerialization.jsonObject(with: Data(try centrale(["statement", "--db", db, "--association", association,
+                                                                               "--month", current, "--format", "json"]).stdout.utf8)) as? [String: Any]
+        let all = try #require(after?["adjustments"] as? [[String: Any]])
+        #expect(all.map { $0["reason"] as? String } == ["km review: receipts received", "late log (2025-03 closed)", "km review: long detour, documented"])
+        let lateKm = try #require(((all[1]["amount"] as? Int).map { $0 }))
+        #expect(lateKm < (150_000 * 66 + 500) / 1000)  // the estimate, not the 150 km
+        #expect(all[2]["amount"] as? Int == (150_000 * 66 + 500) / 1000 - (returnEstimate * 66 + 500) / 1000)
+        #expect(try centrale(["statement", "--db", db, "--association", association, "--month", "2025-03", "--format", "json"]).stdout == frozen)
     }
 
     @Test("a closed month's report is byte-identical in every format and language after an amendment and a late log")
