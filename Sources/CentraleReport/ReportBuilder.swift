@@ -21,7 +21,7 @@ public enum ReportBuilder {
             Tally.figures(months.compactMap { tallies[$0] }, period: label, months: months, input: input, distinct: distinct)
         }
         let current = figures([month], label: month.description)
-        let ytd = figures(ytdMonths, label: "\(january)..\(month)")
+        let ytd = figures(ytdMonths, label: "\(january)..\(month)", distinct: input.yearToDateBeneficiaries)
         let hasLastYear = tallies[lastYear] != nil
         let sameMonthLastYear = hasLastYear ? figures([lastYear], label: lastYear.description) : nil
         let ytdLastYear = hasLastYear ? figures(lastYearYTD, label: "\(lastYearYTD[0])..\(lastYear)", distinct: input.lastYearToDateBeneficiaries) : nil
@@ -46,6 +46,19 @@ public enum ReportBuilder {
                                          loggedMetres: $0.driven ?? 0, estimatedMetres: $0.estimated ?? 0, flag: $0.flag!)
             },
             sharedRides: input.sharedRides)
+    }
+
+    /// A month's totals from its trips, with the same rules as the report's figures (frozen
+    /// with a closed month's report, so later reports need not read its trips again).
+    public static func totals(of facts: [TripFact]) -> MonthTotals {
+        var tally = Tally()
+        facts.forEach { tally.add($0) }
+        let f = tally.figures
+        var t = MonthTotals()
+        t.requested = f.requested; t.assigned = f.assigned; t.done = f.done; t.noShow = f.noShow; t.cancelled = f.cancelled
+        t.unassignable = f.unassignable; t.logged = f.logged; t.loggedMetres = f.loggedMetres; t.estimatedMetres = f.estimatedMetres
+        t.flagged = f.flagged; t.beneficiaries = tally.beneficiaries.count; t.timed = tally.timed; t.onTime = tally.onTime
+        return t
     }
 
     /// Counts by key, most first, then by key.

@@ -65,17 +65,22 @@ public struct ReportInput: Sendable {
     public var reimbursed: [YearMonth: Money]
     /// Place names by code, for the destinations table.
     public var placeNames: [String: String]
-    /// Months given as totals rather than trips (the previous year, aggregated by the store).
+    /// Months given as totals rather than trips (the months before the reported one: frozen with
+    /// a closed month's report, or aggregated by the store).
     public var monthTotals: [YearMonth: MonthTotals]
     /// Beneficiaries served from January of the previous year to its same month (distinct).
     public var lastYearToDateBeneficiaries: Int?
+    /// Beneficiaries served from January to the month (distinct), when months of this year
+    /// come as totals.
+    public var yearToDateBeneficiaries: Int?
     /// The month's accepted shared-ride plans.
     public var sharedRides: SharedRides
 
     /// Creates an input.
     public init(month: YearMonth, facts: [TripFact], beneficiaries: [Beneficiary], comuni: [Comune], associations: [Association],
                 reimbursed: [YearMonth: Money], placeNames: [String: String], monthTotals: [YearMonth: MonthTotals] = [:],
-                lastYearToDateBeneficiaries: Int? = nil, sharedRides: SharedRides = SharedRides()) {
+                lastYearToDateBeneficiaries: Int? = nil, yearToDateBeneficiaries: Int? = nil, sharedRides: SharedRides = SharedRides()) {
+        self.yearToDateBeneficiaries = yearToDateBeneficiaries
         self.sharedRides = sharedRides
         self.monthTotals = monthTotals
         self.lastYearToDateBeneficiaries = lastYearToDateBeneficiaries
@@ -90,7 +95,7 @@ public struct ReportInput: Sendable {
 }
 
 /// A month's trip counts and km, already totalled (for months reported only in totals).
-public struct MonthTotals: Hashable, Sendable {
+public struct MonthTotals: Hashable, Sendable, Codable {
     public var requested = 0, assigned = 0, done = 0, noShow = 0, cancelled = 0, unassignable = 0
     public var logged = 0, loggedMetres = 0, estimatedMetres = 0, flagged = 0
     /// Distinct beneficiaries served in the month.

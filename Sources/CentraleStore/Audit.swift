@@ -1,3 +1,4 @@
+import CentraleFormats
 import Foundation
 import GRDB
 
@@ -36,12 +37,28 @@ public struct Actor: Sendable, Hashable {
 }
 
 extension Store {
-    /// Appends an audit entry inside the caller's transaction.
+    /// Appends an audit entry inside the caller's transaction, chained to the one before: it
+    /// stores the previous entry's hash and its own (see `AuditChain`).
     func audit(_ db: Database, _ actor: Actor, action: String, entity: String, id: String,
                details: [String: AuditValue] = [:], at: String) throws {
+        try Self.audit(db, actor, action: action, entity: entity, id: id, details: details, at: at)
+    }
+
+    /// Appends a chained audit entry inside the caller's transaction.
+    static func audit(_ db: Database, _ actor: Actor, action: String, entity: String, id: String,
+                      details: [String: AuditValue] = [:], at: String) throws {
+        // The next id is the table's AUTOINCREMENT sequence + 1, so a deleted last entry leaves a gap.
+        let last = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT seq, (SELECT hash FROM audit_log WHERE id = seq) FROM sqlite_sequence WHERE name = 'audit_log'
+            """))
+        let next: Int64 = (last?[0] as Int64? ?? 0) + 1
+        let previous: String = last?[1] ?? AuditChain.genesis
+        let json = AuditValue.json(details)
+        let hash = AuditChain.hash(id: next, at: at, actor: actor.name, action: action, entity: entity, entityID: id, details: json,
+                                   reason: actor.reason, previous: previous)
         try db.cachedStatement(sql: """
-            INSERT INTO audit_log(at, actor, action, entity, entity_id, details, reason) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [at, actor.name, action, entity, id, AuditValue.json(details), actor.reason])
+            INSERT INTO audit_log(id, at, actor, action, entity, entity_id, details, reason, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [next, at, actor.name, action, entity, id, json, actor.reason, previous, hash])
     }
 
     /// The audit trail, oldest first, optionally for one record.
@@ -60,6 +77,25 @@ extension Store {
                            details: row[6], reason: row[7])
             }
         }
+    }
+}
+
+/// The audit trail as a hash chain: each entry stores the hash of the entry before it
+/// (`prev_hash`) and its own (`hash`), the SHA-256 of its fields and that previous hash. An
+/// entry edited, deleted or inserted afterwards breaks the chain from there on, even when the
+/// append-only triggers were dropped by hand; `centrale verify` walks it. The chain has no
+/// secret key: someone who rewrites every later entry can rebuild it, which is why `centrale
+/// status` prints its head (the last hash), to be noted down or sent elsewhere.
+enum AuditChain {
+    /// The `prev_hash` of the first entry.
+    static let genesis = String(repeating: "0", count: 64)
+
+    /// The hash of an entry: SHA-256 of a JSON array of its fields and the previous hash.
+    static func hash(id: Int64, at: String, actor: String, action: String, entity: String, entityID: String, details: String,
+                     reason: String?, previous: String) -> String {
+        let fields = [String(id), AuditValue.quote(at), AuditValue.quote(actor), AuditValue.quote(action), AuditValue.quote(entity),
+                      AuditValue.quote(entityID), AuditValue.quote(details), reason.map(AuditValue.quote) ?? "null", AuditValue.quote(previous)]
+        return SHA256.hex(of: "[" + fields.joined(separator: ",") + "]")
     }
 }
 

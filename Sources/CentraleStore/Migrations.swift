@@ -13,6 +13,7 @@ enum Migrations {
         ("v4_log_submissions", logSubmissions),
         ("v5_closed_months", closedMonths),
         ("v6_plans", plans),
+        ("v7_money", money),
         ("v8_departures", departures),
     ]
 
@@ -283,6 +284,52 @@ enum Migrations {
               PRIMARY KEY (plan, trip)
             ) WITHOUT ROWID;
             CREATE INDEX plan_trip_trip ON plan_trip(trip);
+            """)
+    }
+
+    /// Money you can trust: the audit trail as a hash chain (`prev_hash`, `hash`, computed here
+    /// for the entries already written), the reviews of flagged km (`km_review`), and each
+    /// closed month's frozen monitoring report (`report_snapshot`).
+    static func money(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
+            ALTER TABLE audit_log ADD COLUMN hash TEXT;
+            CREATE TABLE km_review (
+              trip INTEGER PRIMARY KEY NOT NULL REFERENCES trip_log(trip),
+              decision TEXT NOT NULL CHECK (decision IN ('accept', 'estimate', 'km')),
+              logged_m INTEGER NOT NULL CHECK (logged_m >= 0),
+              estimated_m INTEGER NOT NULL CHECK (estimated_m >= 0),
+              paid_m INTEGER NOT NULL CHECK (paid_m >= 0),
+              reason TEXT NOT NULL,
+              reviewed_at TEXT NOT NULL,
+              reviewed_by TEXT NOT NULL
+            );
+            CREATE TABLE report_snapshot (
+              month TEXT PRIMARY KEY NOT NULL REFERENCES closed_month(month),
+              version INTEGER NOT NULL,
+              json TEXT NOT NULL,
+              sha256 TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TRIGGER report_snapshot_frozen BEFORE UPDATE ON report_snapshot
+              BEGIN SELECT RAISE(ABORT, 'the report of a closed month is frozen'); END;
+            CREATE TRIGGER report_snapshot_kept BEFORE DELETE ON report_snapshot
+              BEGIN SELECT RAISE(ABORT, 'the report of a closed month is frozen'); END;
+            """)
+        // Chain the entries already written, oldest first (the append-only trigger is lifted
+        // for this one update and put back as it was).
+        try db.execute(sql: "DROP TRIGGER audit_log_no_update")
+        var previous = AuditChain.genesis
+        let rows = try Row.fetchAll(db, sql: "SELECT id, at, actor, action, entity, entity_id, details, reason FROM audit_log ORDER BY id")
+        let update = try db.makeStatement(sql: "UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?")
+        for row in rows {
+            let hash = AuditChain.hash(id: row[0], at: row[1], actor: row[2], action: row[3], entity: row[4], entityID: row[5],
+                                       details: row[6], reason: row[7], previous: previous)
+            try update.execute(arguments: [previous, hash, row[0] as Int64])
+            previous = hash
+        }
+        try db.execute(sql: """
+            CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+              BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: add a new entry instead'); END;
             """)
     }
 

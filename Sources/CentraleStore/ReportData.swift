@@ -1,77 +1,125 @@
 import CentraleDomain
+import CentraleFormats
+import CentraleRegistry
 import CentraleReport
 import CentraleTariffs
 import Foundation
 import GRDB
 
 extension Store {
-    /// The report's input for a month: this year's trips to the end of the month (codes and
-    /// figures only, no personal data), the previous year as monthly totals, the beneficiaries' dates, and the
-    /// euros reimbursed per month as the sum of the month's statements (frozen totals for closed
-    /// months). Also the month's total per association.
+    /// The report's input for a month: the month's trips one by one (codes and figures only,
+    /// no personal data), the earlier months of this year and the previous year as monthly
+    /// totals — frozen with a closed month's report, else totalled by SQLite with the same rules
+    /// (see `monthTotals`) — the distinct beneficiaries of both years to date, the beneficiaries'
+    /// dates, and the euros reimbursed per month as the sum of the month's statements (frozen
+    /// totals for closed months). Also the month's total per association. Read on two
+    /// connections at once.
     public func reportInput(month: YearMonth) throws -> (input: ReportInput, associationTotals: [String: Money]) {
         let registry = try self.registry()
         let zone = Set(registry.zoneComuni.map(\.istatCode))
-        let first = YearMonth(year: month.year - 1, month: 1)!
-        // This year's trips one by one (for the breakdowns); the previous year as monthly totals,
-        // computed by SQLite (the same rules as for trips, see `monthTotals`).
-        let previous = (YearMonth(year: month.year - 1, month: 1)!, YearMonth(year: month.year - 1, month: 12)!)
-        let thisYear = ConcurrentResults<[TripFact]>(count: 1)
-        let lastYear = ConcurrentResults<([YearMonth: MonthTotals], Int)>(count: 1)
+        let thisMonth = ConcurrentResults<([TripFact], Int)>(count: 1)
+        let earlier = ConcurrentResults<([YearMonth: MonthTotals], Int)>(count: 1)
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             if index == 0 {
-                thisYear.set(0, Result { try pool.read { db in
-                    try Self.tripFacts(db, from: LocalDate(year: month.year, month: 1, day: 1)!, to: month.lastDay, zone: zone)
+                thisMonth.set(0, Result { try pool.read { db in
+                    (try Self.tripFacts(db, from: month.firstDay, to: month.lastDay, zone: zone),
+                     try Self.distinctBeneficiaries(db, from: YearMonth(year: month.year, month: 1)!.firstDay, to: month.lastDay))
                 } })
             } else {
-                lastYear.set(0, Result { try pool.read { db in
-                    (try Self.monthTotals(db, from: previous.0.firstDay, to: previous.1.lastDay),
-                     try Self.distinctBeneficiaries(db, from: previous.0.firstDay, to: YearMonth(year: month.year - 1, month: month.month)!.lastDay))
+                earlier.set(0, Result { try pool.read { db in
+                    (try Self.earlierMonthTotals(db, before: month),
+                     try Self.distinctBeneficiaries(db, from: YearMonth(year: month.year - 1, month: 1)!.firstDay,
+                                                    to: YearMonth(year: month.year - 1, month: month.month)!.lastDay))
                 } })
             }
         }
-        let facts = try thisYear.values()[0]
-        let (monthTotals, lastYearToDate) = try lastYear.values()[0]
+        let (facts, yearToDate) = try thisMonth.values()[0]
+        let (monthTotals, lastYearToDate) = try earlier.values()[0]
         return try pool.read { db in
-            let beneficiaries = try Row.fetchAll(db, sql: "SELECT code, comune, needs, activated_on, closed_on, referred_by FROM beneficiary")
-                .map(Beneficiary.init(row:))
-            var reimbursed: [YearMonth: Money] = [:]
-            var openTotals: [YearMonth: [String: Money]] = [:]
-            var current = first
-            while current <= month {
-                if let total = try Int.fetchOne(db, sql: "SELECT total_cents FROM closed_month WHERE month = ?", arguments: [current.description]) {
-                    reimbursed[current] = Money(cents: total)
-                } else if try Bool.fetchOne(db, sql: """
-                    SELECT 1 FROM trip_log JOIN trip ON trip.id = trip_log.trip WHERE trip.date BETWEEN ? AND ? LIMIT 1
-                    """, arguments: [current.firstDay.description, current.lastDay.description]) == true
-                    || (try Bool.fetchOne(db, sql: "SELECT 1 FROM adjustment WHERE applied_month = ? LIMIT 1", arguments: [current.description])) == true {
-                    let totals = try Self.computeStatements(db, registry: registry, month: current).mapValues(\.total)
-                    openTotals[current] = totals
-                    reimbursed[current] = totals.values.reduce(Money.zero, +)
-                }
-                current = current.next
-            }
-            let plans = try Row.fetchOne(db, sql: """
-                SELECT COUNT(*), COALESCE(SUM(planned_m), 0), COALESCE(SUM(baseline_m), 0), COALESCE(SUM(saving_cents), 0),
-                  (SELECT COUNT(*) FROM plan_trip JOIN plan ON plan.id = plan_trip.plan WHERE plan.date BETWEEN ? AND ?)
-                FROM plan WHERE date BETWEEN ? AND ?
-                """, arguments: [month.firstDay.description, month.lastDay.description, month.firstDay.description, month.lastDay.description])
-            let sharedRides = SharedRides(plans: plans?[0] ?? 0, plannedTrips: plans?[4] ?? 0, plannedMetres: plans?[1] ?? 0,
-                                          baselineMetres: plans?[2] ?? 0, savingCents: plans?[3] ?? 0)
-            var totals: [String: Money] = [:]
-            let frozen = try Row.fetchAll(db, sql: "SELECT association, total_cents FROM statement_snapshot WHERE month = ?", arguments: [month.description])
-            if frozen.isEmpty {
-                totals = try openTotals[month] ?? Self.computeStatements(db, registry: registry, month: month).mapValues(\.total)
-            } else {
-                for row in frozen { totals[row[0]] = Money(cents: row[1]) }
-            }
-            let input = ReportInput(month: month, facts: facts, beneficiaries: beneficiaries, comuni: registry.comuni,
-                                    associations: registry.associations, reimbursed: reimbursed,
-                                    placeNames: Dictionary(uniqueKeysWithValues: registry.places.map { ($0.code, $0.name) }),
-                                    monthTotals: monthTotals, lastYearToDateBeneficiaries: monthTotals.isEmpty ? nil : lastYearToDate,
-                                    sharedRides: sharedRides)
-            return (input, totals)
+            try Self.assembleReportInput(db, registry: registry, month: month, facts: facts, monthTotals: monthTotals,
+                                         lastYearToDate: lastYearToDate, yearToDate: yearToDate)
         }
+    }
+
+    /// The report's input read on one connection, inside the caller's transaction (closing a month).
+    static func reportInput(_ db: Database, registry: Registry, month: YearMonth) throws -> (input: ReportInput, associationTotals: [String: Money]) {
+        let zone = Set(registry.zoneComuni.map(\.istatCode))
+        let facts = try tripFacts(db, from: month.firstDay, to: month.lastDay, zone: zone)
+        let yearToDate = try distinctBeneficiaries(db, from: YearMonth(year: month.year, month: 1)!.firstDay, to: month.lastDay)
+        let lastYearToDate = try distinctBeneficiaries(db, from: YearMonth(year: month.year - 1, month: 1)!.firstDay,
+                                                       to: YearMonth(year: month.year - 1, month: month.month)!.lastDay)
+        return try assembleReportInput(db, registry: registry, month: month, facts: facts, monthTotals: try earlierMonthTotals(db, before: month),
+                                       lastYearToDate: lastYearToDate, yearToDate: yearToDate)
+    }
+
+    /// The totals of the months from January of the previous year to the month before `month`:
+    /// a closed month's frozen with its report, the others (and months closed before reports
+    /// were frozen) totalled by SQLite. Months without trips are left out.
+    static func earlierMonthTotals(_ db: Database, before month: YearMonth) throws -> [YearMonth: MonthTotals] {
+        let first = YearMonth(year: month.year - 1, month: 1)!
+        var result: [YearMonth: MonthTotals] = [:]
+        struct Frozen: Decodable { var totals: MonthTotals? }
+        let decoder = JSONDecoder()
+        for row in try Row.fetchAll(db, sql: "SELECT month, json FROM report_snapshot WHERE month >= ? AND month < ?",
+                                    arguments: [first.description, month.description]) {
+            if let totals = try decoder.decode(Frozen.self, from: Data((row[1] as String).utf8)).totals, let key = YearMonth(row[0] as String) {
+                result[key] = totals
+            }
+        }
+        var missing: [YearMonth] = []
+        var cursor = first
+        while cursor < month { if result[cursor] == nil { missing.append(cursor) }; cursor = cursor.next }
+        if let from = missing.first, let to = missing.last {
+            let computed = try monthTotals(db, from: from.firstDay, to: to.lastDay)
+            for key in missing { result[key] = computed[key] }
+        }
+        return result.filter { $0.value.requested > 0 }
+    }
+
+    /// The rest of the report's input: beneficiaries, euros per month, shared rides, the
+    /// month's total per association.
+    static func assembleReportInput(_ db: Database, registry: Registry, month: YearMonth, facts: [TripFact],
+                                    monthTotals: [YearMonth: MonthTotals], lastYearToDate: Int, yearToDate: Int) throws -> (input: ReportInput, associationTotals: [String: Money]) {
+        let first = YearMonth(year: month.year - 1, month: 1)!
+        let beneficiaries = try Row.fetchAll(db, sql: "SELECT code, comune, needs, activated_on, closed_on, referred_by FROM beneficiary")
+            .map(Beneficiary.init(row:))
+        var reimbursed: [YearMonth: Money] = [:]
+        var openTotals: [YearMonth: [String: Money]] = [:]
+        var current = first
+        while current <= month {
+            if let total = try Int.fetchOne(db, sql: "SELECT total_cents FROM closed_month WHERE month = ?", arguments: [current.description]) {
+                reimbursed[current] = Money(cents: total)
+            } else if try Bool.fetchOne(db, sql: """
+                SELECT 1 FROM trip_log JOIN trip ON trip.id = trip_log.trip WHERE trip.date BETWEEN ? AND ? LIMIT 1
+                """, arguments: [current.firstDay.description, current.lastDay.description]) == true
+                || (try Bool.fetchOne(db, sql: "SELECT 1 FROM adjustment WHERE applied_month = ? LIMIT 1", arguments: [current.description])) == true {
+                let totals = try Self.computeStatements(db, registry: registry, month: current).mapValues(\.total)
+                openTotals[current] = totals
+                reimbursed[current] = totals.values.reduce(Money.zero, +)
+            }
+            current = current.next
+        }
+        let plans = try Row.fetchOne(db, sql: """
+            SELECT COUNT(*), COALESCE(SUM(planned_m), 0), COALESCE(SUM(baseline_m), 0), COALESCE(SUM(saving_cents), 0),
+              (SELECT COUNT(*) FROM plan_trip JOIN plan ON plan.id = plan_trip.plan WHERE plan.date BETWEEN ? AND ?)
+            FROM plan WHERE date BETWEEN ? AND ?
+            """, arguments: [month.firstDay.description, month.lastDay.description, month.firstDay.description, month.lastDay.description])
+        let sharedRides = SharedRides(plans: plans?[0] ?? 0, plannedTrips: plans?[4] ?? 0, plannedMetres: plans?[1] ?? 0,
+                                      baselineMetres: plans?[2] ?? 0, savingCents: plans?[3] ?? 0)
+        var totals: [String: Money] = [:]
+        let frozen = try Row.fetchAll(db, sql: "SELECT association, total_cents FROM statement_snapshot WHERE month = ?", arguments: [month.description])
+        if frozen.isEmpty {
+            totals = try openTotals[month] ?? Self.computeStatements(db, registry: registry, month: month).mapValues(\.total)
+        } else {
+            for row in frozen { totals[row[0]] = Money(cents: row[1]) }
+        }
+        let input = ReportInput(month: month, facts: facts, beneficiaries: beneficiaries, comuni: registry.comuni,
+                                associations: registry.associations, reimbursed: reimbursed,
+                                placeNames: Dictionary(uniqueKeysWithValues: registry.places.map { ($0.code, $0.name) }),
+                                monthTotals: monthTotals,
+                                lastYearToDateBeneficiaries: monthTotals.keys.contains { $0.year == month.year - 1 } ? lastYearToDate : nil,
+                                yearToDateBeneficiaries: yearToDate, sharedRides: sharedRides)
+        return (input, totals)
     }
 
     /// The report's view of the trips between two days (codes and figures only).
@@ -132,6 +180,46 @@ extension Store {
         try Int.fetchOne(db, sql: """
             SELECT COUNT(DISTINCT beneficiary) FROM trip WHERE date BETWEEN ? AND ? AND status NOT IN ('cancelled', 'unassignable')
             """, arguments: [from.description, to.description]) ?? 0
+    }
+}
+
+/// A closed month's report as frozen at its closing: a versioned envelope of the report's
+/// figures, stored as JSON (sorted keys) with its SHA-256 in `report_snapshot`.
+struct FrozenReport: Codable {
+    /// The envelope's format (1: `MonitoringReport` as it is, and the month's totals).
+    static let currentVersion = 1
+    var version: Int
+    var report: MonitoringReport
+    /// The month's trip totals, so that later reports take this month from here.
+    var totals: MonthTotals?
+}
+
+extension Store {
+    /// The monitoring report of a month: for a closed month the report frozen at its closing
+    /// (so every rendering is byte-identical, whatever changes later), else computed.
+    public func report(month: YearMonth) throws -> MonitoringReport {
+        if let frozen = try pool.read({ db in
+            try String.fetchOne(db, sql: "SELECT json FROM report_snapshot WHERE month = ?", arguments: [month.description])
+        }) {
+            return try JSONDecoder().decode(FrozenReport.self, from: Data(frozen.utf8)).report
+        }
+        let (input, totals) = try reportInput(month: month)
+        return ReportBuilder.build(input, associationTotals: totals)
+    }
+
+    /// Computes the month's report inside the closing's transaction and stores it frozen;
+    /// returns its checksum.
+    static func freezeReport(_ db: Database, registry: Registry, month: YearMonth) throws -> String {
+        let (input, totals) = try reportInput(db, registry: registry, month: month)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(FrozenReport(version: FrozenReport.currentVersion,
+                                                                    report: ReportBuilder.build(input, associationTotals: totals),
+                                                                    totals: ReportBuilder.totals(of: input.facts))), as: UTF8.self)
+        let digest = SHA256.hex(of: json)
+        try db.execute(sql: "INSERT INTO report_snapshot(month, version, json, sha256) VALUES (?, ?, ?, ?)",
+                       arguments: [month.description, FrozenReport.currentVersion, json, digest])
+        return digest
     }
 }
 

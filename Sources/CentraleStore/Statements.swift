@@ -2,6 +2,7 @@ import CentraleDomain
 import CentraleFormats
 import CentraleRegistry
 import CentraleTariffs
+import CentraleTripLogs
 import Foundation
 import GRDB
 
@@ -49,8 +50,10 @@ extension Store {
         let vehicles = Dictionary(uniqueKeysWithValues: registry.associations.flatMap(\.vehicles).map { ($0.plate, $0) })
         let logColumns = TripLog.columns.split(separator: ",").map { "trip_log." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         var sql = """
-            SELECT \(TripRequest.columns), \(logColumns.joined(separator: ", ")), trip_log.km_flag
+            SELECT \(TripRequest.columns), \(logColumns.joined(separator: ", ")), trip_log.km_flag, trip_log.estimated_m,
+                   km_review.decision, km_review.paid_m
             FROM trip INDEXED BY trip_date JOIN trip_log ON trip_log.trip = trip.id
+              LEFT JOIN km_review ON \(Self.validReview)
             WHERE trip.date BETWEEN ? AND ?
             """
         var arguments: StatementArguments = [month.firstDay.description, month.lastDay.description]
@@ -61,9 +64,18 @@ extension Store {
             let trip = TripRequest(row: row)
             let log = TripLog(row: row, from: n)
             guard let vehicle = vehicles[log.vehiclePlate] else { throw StoreError.notFound(entity: "vehicle", id: log.vehiclePlate) }
+            let flag: String? = row[n + 12]
+            var paidLog = log
+            var estimated: Distance?, review: KmReview?
+            if flag != nil {
+                estimated = Distance(metres: row[n + 13])
+                review = (row[n + 14] as String?).flatMap { KmReview(name: $0, km: (row[n + 15] as Int?).map(Distance.init(metres:))) }
+                paidLog.driven = KmReconciliation.payable(driven: log.driven, estimated: estimated!, flagged: true, review: review)
+            }
             entries[log.association, default: []].append(MonthlyStatement.Entry(
                 tripID: trip.id, date: trip.date, beneficiary: trip.beneficiary, outcome: log.outcome, vehicle: log.vehiclePlate,
-                driven: log.driven, flag: row[n + 12], reimbursement: try engine.reimburse(trip, log: log, vehicle: vehicle)))
+                driven: log.driven, flag: flag, reimbursement: try engine.reimburse(trip, log: paidLog, vehicle: vehicle),
+                estimated: estimated, paid: flag == nil ? nil : paidLog.driven, review: flag == nil ? nil : review?.label ?? "not reviewed"))
         }
         var adjustments: [String: [AdjustmentLine]] = [:]
         for row in try Row.fetchAll(db, sql: """
@@ -90,21 +102,34 @@ extension Store {
         try Bool.fetchOne(db, sql: "SELECT 1 FROM closed_month WHERE month = ?", arguments: [month.description]) == true
     }
 
-    /// The first month after `month` that is not closed.
-    static func nextOpenMonth(_ db: Database, after month: YearMonth) throws -> YearMonth {
-        var candidate = month.next
+    /// The month that late changes are paid in: the current month (by the store's clock,
+    /// Europe/Rome), which cannot be closed. Only a database closed ahead of time by an earlier
+    /// version can have it closed: then the first open month after it.
+    static func adjustmentMonth(_ db: Database, today: LocalDate) throws -> YearMonth {
+        var candidate = today.yearMonth
         while try isClosed(db, candidate) { candidate = candidate.next }
         return candidate
     }
 
-    /// Records an adjustment for a trip of a closed month, paid in the next open month.
+    /// The join condition of a log with its km review, when the review is of the log as it is
+    /// now (an amendment that changes the km or the estimate makes an earlier review stale).
+    static let validReview = """
+        km_review.trip = trip_log.trip AND km_review.logged_m = trip_log.driven_m AND km_review.estimated_m = trip_log.estimated_m
+        """
+
+    /// Records an adjustment for a trip of a closed month, paid in the current month, with its
+    /// audit entry; returns the month it is paid in.
     static func recordAdjustment(_ db: Database, trip: TripRequest, association: String, amount: Money, reason: String,
-                                 actor: Actor, at: String) throws -> YearMonth {
-        let applied = try nextOpenMonth(db, after: trip.date.yearMonth)
+                                 actor: Actor, today: LocalDate, at: String) throws -> YearMonth {
+        let applied = try adjustmentMonth(db, today: today)
         try db.execute(sql: """
             INSERT INTO adjustment(trip, association, original_month, applied_month, amount_cents, reason, created_at, created_by)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [trip.id, association, trip.date.yearMonth.description, applied.description, amount.cents, reason, at, actor.name])
+        try Store.audit(db, actor, action: "adjustment.create", entity: "trip", id: String(trip.id), details: [
+            "original_month": .text(trip.date.yearMonth.description), "applied_month": .text(applied.description),
+            "amount_cents": .int(amount.cents), "association": .text(association), "reason": .text(reason),
+        ], at: at)
         return applied
     }
 }
@@ -121,18 +146,43 @@ public struct MonthClosing: Sendable {
     public var sha256: String
     /// Trips of the month assigned but still without a log (their logs will be adjustments).
     public var unlogged: Int
+    /// Flagged trips closed without a review (with `acceptingFlags`): frozen at the estimate.
+    public var unreviewedFlags: Int
 }
 
 extension Store {
-    /// Closes a month: freezes every association's statement as a stored, checksummed snapshot
-    /// in one transaction. Afterwards the month's statements are always rendered from the
-    /// snapshot (identical even after a tariff change), and logs or amendments for its trips
-    /// are paid as adjustments in the next open month.
-    public func closeMonth(_ month: YearMonth, actor: Actor) throws -> MonthClosing {
+    /// Closes a month: freezes every association's statement, and the month's monitoring
+    /// report, as stored, checksummed snapshots in one transaction. Afterwards the month's
+    /// statements and report are always rendered from the snapshots (identical even after a
+    /// tariff change), and logs, amendments and km reviews for its trips are paid as
+    /// adjustments in the current month.
+    ///
+    /// Refused for the current month and future months (by the store's clock, Europe/Rome), and
+    /// for a month with flagged km not yet reviewed unless `acceptingFlags` (then the actor's
+    /// reason is required, and those trips are frozen at the estimate capped at the logged km).
+    public func closeMonth(_ month: YearMonth, acceptingFlags: Bool = false, actor: Actor) throws -> MonthClosing {
         let registry = try self.registry()
         let at = timestamp()
+        let today = today()
+        if month >= today.yearMonth {
+            throw StoreError.refused(month == today.yearMonth
+                ? "\(month) is the current month (today is \(today), Europe/Rome): it can be closed from \(month.next.firstDay)"
+                : "\(month) is in the future (today is \(today), Europe/Rome): only past months can be closed")
+        }
+        if acceptingFlags && (actor.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw StoreError.refused("closing with unreviewed km flags needs a reason (--reason \"…\")")
+        }
         return try pool.write { db in
             if try Self.isClosed(db, month) { throw StoreError.refused("\(month) is already closed; its statements are frozen") }
+            let unreviewed = try Self.unreviewedFlags(db, month: month)
+            if unreviewed > 0 && !acceptingFlags {
+                throw StoreError.refused("""
+                    \(month) has \(unreviewed) trip\(unreviewed == 1 ? "" : "s") flagged for km review and not reviewed: list them with \
+                    `centrale log flags --month \(month)` and review each with `centrale log review TRIP --accept | --use-estimate | --km N \
+                    --reason "…"`, or close anyway with `--accept-flags --reason "…"` (they are then paid at the estimate; a later review \
+                    is an adjustment in the current month)
+                    """)
+            }
             var total = Money.zero
             var frozen: [(code: String, total: Money, json: String, digest: String)] = []
             let encoder = JSONEncoder()
@@ -151,13 +201,62 @@ extension Store {
                 try db.execute(sql: "INSERT INTO statement_snapshot(month, association, total_cents, json, sha256) VALUES (?, ?, ?, ?, ?)",
                                arguments: [month.description, statement.code, statement.total.cents, statement.json, statement.digest])
             }
+            let report = try Self.freezeReport(db, registry: registry, month: month)
             let unlogged = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM trip WHERE status = 'assigned' AND date BETWEEN ? AND ?
                 """, arguments: [month.firstDay.description, month.lastDay.description]) ?? 0
-            try audit(db, actor, action: "month.close", entity: "closed_month", id: month.description, details: [
+            var details: [String: AuditValue] = [
                 "total_cents": .int(total.cents), "sha256": .text(digest), "statements": .int(frozen.count), "unlogged": .int(unlogged),
-            ], at: at)
-            return MonthClosing(month: month, statements: frozen.count, total: total, sha256: digest, unlogged: unlogged)
+                "report_sha256": .text(report),
+            ]
+            if unreviewed > 0 { details["unreviewed_flags_accepted"] = .int(unreviewed) }
+            try audit(db, actor, action: "month.close", entity: "closed_month", id: month.description, details: details, at: at)
+            return MonthClosing(month: month, statements: frozen.count, total: total, sha256: digest, unlogged: unlogged, unreviewedFlags: unreviewed)
+        }
+    }
+
+    /// The month's flagged logs without a review of the log as it is.
+    static func unreviewedFlags(_ db: Database, month: YearMonth, association: String? = nil) throws -> Int {
+        var sql = """
+            SELECT COUNT(*) FROM trip JOIN trip_log ON trip_log.trip = trip.id LEFT JOIN km_review ON \(validReview)
+            WHERE trip.date BETWEEN ? AND ? AND trip_log.km_flag IS NOT NULL AND km_review.trip IS NULL
+            """
+        var arguments: StatementArguments = [month.firstDay.description, month.lastDay.description]
+        if let association { sql += " AND trip_log.association = ?"; arguments += [association] }
+        return try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+    }
+}
+
+/// A closed month, as `centrale month list` shows it.
+public struct ClosedMonth: Hashable, Sendable, Encodable {
+    public var month: String
+    public var closedAt: String
+    public var closedBy: String
+    public var totalCents: Int
+    public var statements: Int
+    public var sha256: String
+    /// The checksum of the frozen report (nil for a month closed before reports were frozen).
+    public var reportSHA256: String?
+
+    enum CodingKeys: String, CodingKey {
+        case month, statements, sha256
+        case closedAt = "closed_at", closedBy = "closed_by", totalCents = "total_cents", reportSHA256 = "report_sha256"
+    }
+}
+
+extension Store {
+    /// The closed months, oldest first.
+    public func closedMonths() throws -> [ClosedMonth] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT closed_month.month, closed_at, closed_by, closed_month.total_cents,
+                  (SELECT COUNT(*) FROM statement_snapshot WHERE statement_snapshot.month = closed_month.month),
+                  closed_month.sha256, report_snapshot.sha256
+                FROM closed_month LEFT JOIN report_snapshot ON report_snapshot.month = closed_month.month ORDER BY closed_month.month
+                """).map { row in
+                ClosedMonth(month: row[0], closedAt: row[1], closedBy: row[2], totalCents: row[3], statements: row[4], sha256: row[5],
+                            reportSHA256: row[6])
+            }
         }
     }
 }

@@ -14,10 +14,19 @@ public struct FlaggedLog: Hashable, Sendable, Encodable {
     public var estimatedMetres: Int
     public var flag: String
     public var submission: Int64?
+    /// Whether the km are implausible (more than 3× the estimate and more than 20 km above it).
+    public var implausible: Bool
+    /// The review's state (`not reviewed`, `accepted`, `estimate paid`, `12.0 km paid`), and the
+    /// km paid as it stands.
+    public var review: String
+    public var paidMetres: Int
+    /// Who reviewed it, and why.
+    public var reviewedBy: String?
+    public var reason: String?
 
     enum CodingKeys: String, CodingKey {
-        case trip, date, association, vehicle, flag, submission
-        case drivenMetres = "driven_m", estimatedMetres = "estimated_m"
+        case trip, date, association, vehicle, flag, submission, implausible, review, reason
+        case drivenMetres = "driven_m", estimatedMetres = "estimated_m", paidMetres = "paid_m", reviewedBy = "reviewed_by"
     }
 }
 
@@ -32,6 +41,8 @@ extension Store {
             guard let before = try Self.logs(db, [id])[id] else {
                 throw StoreError.refused("trip \(id) has no log to amend; submit one with `centrale log submit`")
             }
+            let reconciled = try Row.fetchOne(db, sql: "SELECT estimated_m, km_flag FROM trip_log WHERE trip = ?", arguments: [id])!
+            let paidBefore = try Self.payableLog(db, before, estimated: Distance(metres: reconciled[0]), flagged: (reconciled[1] as String?) != nil)
             var after = before
             change(&after)
             guard after != before else { throw StoreError.refused("nothing to change: the log of trip \(id) already has these values") }
@@ -57,14 +68,12 @@ extension Store {
                 let engine = TariffEngine(convention: registry.convention)
                 let fleet = Dictionary(uniqueKeysWithValues: association.vehicles.map { ($0.plate, $0) })
                 if let old = fleet[before.vehiclePlate], let new = fleet[after.vehiclePlate] {
-                    let amount = try engine.reimburse(trip, log: after, vehicle: new).total - engine.reimburse(trip, log: before, vehicle: old).total
+                    // Both on the km payable (a flagged log at the estimate until it is reviewed).
+                    let paidAfter = try Self.payableLog(db, after, estimated: checked.estimated, flagged: checked.flag != nil)
+                    let amount = try engine.reimburse(trip, log: paidAfter, vehicle: new).total - engine.reimburse(trip, log: paidBefore, vehicle: old).total
                     if amount != .zero {
-                        let applied = try Self.recordAdjustment(db, trip: trip, association: association.code, amount: amount,
-                                                                reason: "amendment: \(reason)", actor: actor, at: at)
-                        try audit(db, actor, action: "adjustment.create", entity: "trip", id: String(id), details: [
-                            "original_month": .text(trip.date.yearMonth.description), "applied_month": .text(applied.description),
-                            "amount_cents": .int(amount.cents),
-                        ], at: at)
+                        _ = try Self.recordAdjustment(db, trip: trip, association: association.code, amount: amount,
+                                                      reason: "amendment: \(reason)", actor: actor, today: today(), at: at)
                     }
                 }
             }
@@ -100,15 +109,21 @@ extension Store {
         try pool.read { db in
             var sql = """
                 SELECT trip_log.trip, trip.date, trip_log.association, trip_log.vehicle, trip_log.driven_m, trip_log.estimated_m,
-                       trip_log.km_flag, trip_log.submission
-                FROM trip_log JOIN trip ON trip.id = trip_log.trip
+                       trip_log.km_flag, trip_log.submission, km_review.decision, km_review.paid_m, km_review.reviewed_by, km_review.reason
+                FROM trip_log JOIN trip ON trip.id = trip_log.trip LEFT JOIN km_review ON \(Self.validReview)
                 WHERE trip_log.km_flag IS NOT NULL AND trip.date BETWEEN ? AND ?
                 """
             var arguments: StatementArguments = [month.firstDay.description, month.lastDay.description]
             if let association { sql += " AND trip_log.association = ?"; arguments += [association] }
             return try Row.fetchAll(db, sql: sql + " ORDER BY trip.date, trip_log.trip", arguments: arguments).map { row in
-                FlaggedLog(trip: row[0], date: row[1], association: row[2], vehicle: row[3], drivenMetres: row[4],
-                           estimatedMetres: row[5], flag: row[6], submission: row[7])
+                let driven = Distance(metres: row[4]), estimated = Distance(metres: row[5])
+                let review = (row[8] as String?).flatMap { KmReview(name: $0, km: (row[9] as Int?).map(Distance.init(metres:))) }
+                return FlaggedLog(trip: row[0], date: row[1], association: row[2], vehicle: row[3], drivenMetres: row[4],
+                                  estimatedMetres: row[5], flag: row[6], submission: row[7],
+                                  implausible: KmReconciliation.isImplausible(driven: driven, estimated: estimated),
+                                  review: review?.label ?? "not reviewed",
+                                  paidMetres: KmReconciliation.payable(driven: driven, estimated: estimated, flagged: true, review: review).metres,
+                                  reviewedBy: review == nil ? nil : row[10], reason: review == nil ? nil : row[11])
             }
         }
     }

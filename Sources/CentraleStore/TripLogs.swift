@@ -70,12 +70,11 @@ extension Store {
                 let month = trip.date.yearMonth
                 if closed[month] == nil { closed[month] = try Self.isClosed(db, month) }
                 if closed[month]!, let vehicle = association.vehicles.first(where: { $0.plate == checked.log.vehiclePlate }) {
-                    let amount = try engine.reimburse(trip, log: checked.log, vehicle: vehicle).total
-                    let applied = try Self.recordAdjustment(db, trip: trip, association: code, amount: amount,
-                                                            reason: "late log (\(month) closed)", actor: actor, at: at)
-                    try audit(db, actor, action: "adjustment.create", entity: "trip", id: String(trip.id), details: [
-                        "original_month": .text(month.description), "applied_month": .text(applied.description), "amount_cents": .int(amount.cents),
-                    ], at: at)
+                    // Paid on the km payable: a flagged late log at the estimate until it is reviewed.
+                    let paid = try Self.payableLog(db, checked.log, estimated: checked.estimated, flagged: checked.flag != nil)
+                    let amount = try engine.reimburse(trip, log: paid, vehicle: vehicle).total
+                    _ = try Self.recordAdjustment(db, trip: trip, association: code, amount: amount,
+                                                  reason: "late log (\(month) closed)", actor: actor, today: today(), at: at)
                 }
             }
             try audit(db, actor, action: "log.submission", entity: "log_submission", id: String(submission), details: [

@@ -13,11 +13,20 @@ public struct MonthlyStatement: Hashable, Sendable, Codable {
         public var driven: Distance
         /// The km-review flag, when the logged km are far from the estimate.
         public var flag: String?
+        /// The reimbursement, on the km paid (`paid` for a flagged trip, else the km logged).
         public var reimbursement: TripReimbursement
+        /// For a flagged trip: the convention's estimate, the km paid and the review's state
+        /// (`not reviewed`: the estimate capped at the logged km is paid until someone reviews it).
+        public var estimated: Distance?
+        public var paid: Distance?
+        public var review: String?
 
         /// Creates an entry.
         public init(tripID: Int64, date: LocalDate, beneficiary: String, outcome: TripOutcome, vehicle: String, driven: Distance,
-                    flag: String?, reimbursement: TripReimbursement) {
+                    flag: String?, reimbursement: TripReimbursement, estimated: Distance? = nil, paid: Distance? = nil, review: String? = nil) {
+            self.estimated = estimated
+            self.paid = paid
+            self.review = review
             self.tripID = tripID
             self.date = date
             self.beneficiary = beneficiary
@@ -49,7 +58,7 @@ public struct MonthlyStatement: Hashable, Sendable, Codable {
     public var total: Money { direct + indirect.amount + adjusted }
     /// Km logged.
     public var driven: Distance { entries.reduce(.zero) { $0 + $1.driven } }
-    /// The trips flagged for km review (they are included in the totals, and listed apart).
+    /// The trips flagged for km review (included in the totals at the km paid, and listed apart).
     public var flagged: [Entry] { entries.filter { $0.flag != nil } }
 
     /// Totals by cost item, in the items' order, indirect included.

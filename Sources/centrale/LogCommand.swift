@@ -9,7 +9,7 @@ struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "Trip logs: the template, submitting files, amending a log, km flags.",
-        subcommands: [LogTemplateCommand.self, LogSubmitCommand.self, LogAmendCommand.self, LogFlagsCommand.self]
+        subcommands: [LogTemplateCommand.self, LogSubmitCommand.self, LogAmendCommand.self, LogFlagsCommand.self, LogReviewCommand.self]
     )
 }
 
@@ -154,13 +154,17 @@ struct LogFlagsCommand: ParsableCommand {
             let flags = try global.openStoreForReading().flaggedLogs(month: YearMonth(month)!, association: association)
             if format == .json { print(try jsonString(flags)); return }
             guard !flags.isEmpty else { print("No trips flagged for km review in \(month)."); return }
-            var table = TextTable(["TRIP", "DATE", "ASSOCIATION", "VEHICLE", "LOGGED", "ESTIMATED", "DIFFERENCE"], rightAligned: [0, 4, 5])
+            var table = TextTable(["TRIP", "DATE", "ASSOCIATION", "VEHICLE", "LOGGED", "ESTIMATED", "DIFFERENCE", "PAID", "REVIEW"],
+                                  rightAligned: [0, 4, 5, 7])
             for flag in flags {
                 table.add([String(flag.trip), flag.date, flag.association, flag.vehicle, Distance(metres: flag.drivenMetres).description,
-                           Distance(metres: flag.estimatedMetres).description, flag.flag])
+                           Distance(metres: flag.estimatedMetres).description, flag.flag + (flag.implausible ? " implausible" : ""),
+                           Distance(metres: flag.paidMetres).description, flag.review + (flag.reviewedBy.map { " (\($0))" } ?? "")])
             }
             print(table.rendered)
-            print("\(flags.count) trip\(flags.count == 1 ? "" : "s") flagged for review.")
+            let open = flags.filter { $0.review == "not reviewed" }.count
+            print("\(flags.count) trip\(flags.count == 1 ? "" : "s") flagged for review, \(open) not reviewed"
+                  + (open > 0 ? " (paid at the estimate until reviewed): `centrale log review TRIP --accept | --use-estimate | --km N --reason \"…\"`." : "."))
         }
     }
 }

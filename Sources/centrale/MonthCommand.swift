@@ -6,8 +6,8 @@ import CentraleStore
 struct MonthCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "month",
-        abstract: "Close a month (freeze its statements) and list closed months.",
-        subcommands: [MonthCloseCommand.self]
+        abstract: "Close a month (freeze its statements and report) and list closed months.",
+        subcommands: [MonthCloseCommand.self, MonthListCommand.self]
     )
 }
 
@@ -15,29 +15,68 @@ struct MonthCommand: ParsableCommand {
 struct MonthCloseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "close",
-        abstract: "Freeze a month's statements as stored, checksummed snapshots.",
+        abstract: "Freeze a past month's statements and report as stored, checksummed snapshots.",
         discussion: """
-            After closing, the month's statements are always rendered from the snapshot, identical \
-            even after a tariff change. Logs submitted later for its trips, and amendments of its logs, \
-            are paid as adjustment lines, referring to the original trip, in the next open month.
+            After closing, the month's statements and monitoring report are always rendered from the \
+            snapshots, identical even after a tariff change. Logs submitted later for its trips, amendments \
+            of its logs and km reviews of its trips are paid as adjustment lines, referring to the original \
+            trip, in the current month. The current month and future months cannot be closed. A month with \
+            trips flagged for km review and not reviewed is refused, unless --accept-flags --reason "…": \
+            those trips are then frozen at the estimate (capped at the logged km).
             """
     )
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The month, YYYY-MM.") var month: String
+    @Flag(help: "Close even with flagged trips not reviewed (needs --reason; they are paid at the estimate).") var acceptFlags = false
+    @Option(help: "Why (required with --accept-flags; recorded in the audit trail).") var reason: String?
     @Option(name: .customLong("operator"), help: "Who closes it (default: the OS user).") var operatorOption: String?
 
     func validate() throws {
         if YearMonth(month) == nil { throw ValidationError("'\(month)' is not a month YYYY-MM") }
+        if acceptFlags && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--accept-flags needs --reason \"…\" (recorded in the audit trail)")
+        }
     }
 
     func run() throws {
         try reportingErrors {
-            let closing = try global.openStore().closeMonth(YearMonth(month)!, actor: Actor(operatorName(operatorOption), reason: "month close"))
+            let closing = try global.openStore().closeMonth(YearMonth(month)!, acceptingFlags: acceptFlags,
+                                                            actor: Actor(operatorName(operatorOption), reason: reason ?? "month close"))
             print("Closed \(closing.month): \(closing.statements) statements frozen, total \(closing.total) €, checksum \(closing.sha256.prefix(16))….")
-            if closing.unlogged > 0 {
-                print("\(closing.unlogged) trips of \(closing.month) are still without a log; logs submitted later go into the next open month as adjustments.")
+            if closing.unreviewedFlags > 0 {
+                print("\(closing.unreviewedFlags) flagged trips closed without a review, paid at the estimate; a later review is an adjustment in the current month.")
             }
+            if closing.unlogged > 0 {
+                print("\(closing.unlogged) trips of \(closing.month) are still without a log; logs submitted later go into the current month as adjustments.")
+            }
+        }
+    }
+}
+
+/// `centrale month list`.
+struct MonthListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the closed months: who closed each and when, its total and its checksums."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "table or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        try reportingErrors {
+            let months = try global.openStoreForReading().closedMonths()
+            if format == .json { print(try jsonString(months)); return }
+            guard !months.isEmpty else { print("No month is closed yet; close one with `centrale month close YYYY-MM`."); return }
+            var table = TextTable(["MONTH", "CLOSED AT", "BY", "STATEMENTS", "TOTAL €", "CHECKSUM", "REPORT CHECKSUM"], rightAligned: [3, 4])
+            for month in months {
+                table.add([month.month, month.closedAt, month.closedBy, String(month.statements), Money(cents: month.totalCents).description,
+                           month.sha256, month.reportSHA256 ?? "-"])
+            }
+            print(table.rendered)
+            let total = months.reduce(0) { $0 + $1.totalCents }
+            print("\(months.count) month\(months.count == 1 ? "" : "s") closed, \(Money(cents: total)) € in all.")
         }
     }
 }

@@ -13,7 +13,8 @@ struct ReportCommand: ParsableCommand {
             Figures for the month and the year to date, the same month a year before where the data has it, \
             a projection of the year, a 12-month trend, the work per association against its convention \
             share, trips per 1,000 inhabitants per comune, purposes, destinations, unmet demand and km \
-            anomalies. Euros are the sum of the month's statements. No personal data: beneficiaries \
+            anomalies. Euros are the sum of the month's statements. A closed month's report is the one frozen \
+            when it was closed: byte-identical in every format and language, whatever changes later. No personal data: beneficiaries \
             appear only as counts. Labels in Italian, or English with --lang en.
             """
     )
@@ -47,8 +48,7 @@ struct ReportCommand: ParsableCommand {
 
     /// The report of a month in a format.
     static func render(store: Store, month: YearMonth, format: Format, lang: Lang) throws -> String {
-        let (input, totals) = try store.reportInput(month: month)
-        let report = ReportBuilder.build(input, associationTotals: totals)
+        let report = try store.report(month: month)  // frozen for a closed month
         let labels = ReportLabels(english: lang == .en)
         switch format {
         case .json: return try jsonString(report)

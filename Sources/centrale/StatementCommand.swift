@@ -12,7 +12,8 @@ struct StatementCommand: ParsableCommand {
             Every logged trip with its reimbursement lines (km at the capped rate, insurance, \
             equipment and escort items, waiting, no-show or cancellation items), the totals by item, \
             the indirect costs (a percentage of the direct items, capped per month), the trips flagged \
-            for km review listed apart (they are included in the totals), and the grand total. Each line \
+            for km review listed apart with the km logged, estimated and paid (they are included in the totals at \
+            the km paid: the estimate, capped at the logged km, until reviewed with `centrale log review`), and the grand total. Each line \
             is rounded to the cent, half up; totals are sums of lines.
             """
     )
@@ -89,8 +90,14 @@ enum StatementRenderer {
                 lines.append("")
             }
             if !s.flagged.isEmpty {
-                lines += ["## Trips flagged for km review (included above)", "", "| trip | date | vehicle | km | flag |", "| ---: | --- | --- | ---: | --- |"]
-                for entry in s.flagged { lines.append("| \(entry.tripID) | \(entry.date) | \(entry.vehicle) | \(entry.driven.kilometresText) | \(entry.flag!) |") }
+                lines += ["## Trips flagged for km review (included above at the km paid)", "",
+                          "Until reviewed (`centrale log review`), a flagged trip is paid at the estimate, capped at the logged km.", "",
+                          "| trip | date | vehicle | km logged | km estimated | km paid | review | flag |",
+                          "| ---: | --- | --- | ---: | ---: | ---: | --- | --- |"]
+                for entry in s.flagged {
+                    lines.append("| \(entry.tripID) | \(entry.date) | \(entry.vehicle) | \(entry.driven.kilometresText) | "
+                                 + "\(entry.estimated?.kilometresText ?? "-") | \((entry.paid ?? entry.driven).kilometresText) | \(entry.review ?? "-") | \(entry.flag!) |")
+                }
                 lines.append("")
             }
             lines += ["## Trips", "", "| trip | date | beneficiary | outcome | lines | total € |", "| ---: | --- | --- | --- | --- | ---: |"]

@@ -27,6 +27,12 @@ enum StatementHTML {
             trips += "<tr\(entry.flag == nil ? "" : " class=flag")><td class=n>\(entry.tripID)</td><td>\(entry.date)</td><td>\(escape(entry.beneficiary))</td>"
                 + "<td>\(entry.outcome.rawValue)</td><td>\(lines)</td><td class=n>\(entry.reimbursement.total)</td></tr>\n"
         }
+        var flagged = ""
+        for entry in s.flagged {
+            flagged += "<tr><td class=n>\(entry.tripID)</td><td>\(entry.date)</td><td>\(escape(entry.vehicle))</td>"
+                + "<td class=n>\(entry.driven.kilometresText)</td><td class=n>\(entry.estimated?.kilometresText ?? "-")</td>"
+                + "<td class=n>\((entry.paid ?? entry.driven).kilometresText)</td><td>\(escape(entry.review ?? "-"))</td><td>\(escape(entry.flag ?? ""))</td></tr>\n"
+        }
         var adjustments = ""
         for a in s.adjustments {
             adjustments += "<tr><td class=n>\(a.tripID)</td><td>\(a.originalMonth)</td><td>\(escape(a.reason))</td><td class=n>\(a.amount)</td></tr>\n"
@@ -47,6 +53,7 @@ enum StatementHTML {
             \(rows)</table>
             <p>Indirect costs: \(escape(s.indirect.basis)).</p>
             \(s.adjustments.isEmpty ? "" : "<h2>Adjustments for trips of closed months</h2><table><tr><th>trip</th><th>month</th><th>reason</th><th class=n>€</th></tr>\n\(adjustments)</table>")
+            \(flagged.isEmpty ? "" : "<h2>Trips flagged for km review</h2><p>Included in the totals at the km paid: the estimate, capped at the logged km, until reviewed.</p><table><tr><th>trip</th><th>date</th><th>vehicle</th><th class=n>km logged</th><th class=n>km estimated</th><th class=n>km paid</th><th>review</th><th>flag</th></tr>\n\(flagged)</table>")
             <h2>Trips</h2><table><tr><th>trip</th><th>date</th><th>beneficiary</th><th>outcome</th><th>lines</th><th class=n>€</th></tr>
             \(trips)</table>
             </body></html>

@@ -64,3 +64,11 @@ func dumpDatabase(_ path: String) throws -> [String] {
         return try tables.flatMap { table in try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map { "\(table): \($0)" }.sorted() }
     }
 }
+
+/// The current month (Europe/Rome), as `YYYY-MM`: where late changes are paid.
+func currentMonth(_ now: Date = Date()) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "Europe/Rome")!
+    let parts = calendar.dateComponents([.year, .month], from: now)
+    return String(format: "%04d-%02d", parts.year!, parts.month!)
+}

@@ -159,7 +159,7 @@ struct StatementCommandTests {
 
 @Suite("centrale month close", .serialized)
 struct MonthCloseTests {
-    @Test("a closed month's statement stays byte-identical after a tariff change, an amendment and a late log, which go to the next open month")
+    @Test("a closed month's statement stays byte-identical after a tariff change, an amendment and a late log, which go to the current month")
     func closedMonth() throws {
         let work = try Workspace()
         let (db, ids, association, vehicle) = try dispatchedDay(work)
@@ -167,6 +167,15 @@ struct MonthCloseTests {
         try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n\(ids[0]),\(vehicle),V01,14.3,08:30,08:52,done\n"
             .write(toFile: file, atomically: true, encoding: .utf8)
         #expect(try centrale(["log", "submit", "--db", db, "--association", association, file]).status == 0)
+
+        // The outbound's 14.3 km are flagged: the month cannot be closed before they are reviewed.
+        let refused = try centrale(["month", "close", "2025-03", "--db", db])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("2025-03 has 1 trip flagged for km review and not reviewed"))
+        #expect(refused.stderr.contains("centrale log review TRIP"))
+        #expect(try centrale(["month", "list", "--db", db]).stdout.contains("No month is closed yet"))
+        let review = try centrale(["log", "review", "--db", db, String(ids[0]), "--accept", "--reason", "route via the hospital's back gate"])
+        #expect(review.status == 0, "\(review.stderr)")
 
         let close = try centrale(["month", "close", "2025-03", "--db", db])
         #expect(close.status == 0, "\(close.stderr)")
@@ -206,9 +215,13 @@ struct MonthCloseTests {
         }
         #expect(try centrale(["statement", "--db", db, "--all", "--month", "2025-03", "--format", "csv"]).stdout == totalBefore)
 
+        // Late changes go to the current month (which cannot be closed), not to the next open one.
         let april = try JSONSerialization.jsonObject(with: Data(try centrale(["statement", "--db", db, "--association", association,
                                                                                "--month", "2025-04", "--format", "json"]).stdout.utf8)) as? [String: Any]
-        let adjustments = try #require(april?["adjustments"] as? [[String: Any]])
+        #expect((april?["adjustments"] as? [Any])?.isEmpty == true)
+        let now = try JSONSerialization.jsonObject(with: Data(try centrale(["statement", "--db", db, "--association", association,
+                                                                             "--month", currentMonth(), "--format", "json"]).stdout.utf8)) as? [String: Any]
+        let adjustments = try #require(now?["adjustments"] as? [[String: Any]])
         #expect(adjustments.map { $0["tripID"] as? Int } == [ids[0], ids[1]])
         #expect(adjustments.map { $0["originalMonth"] as? String } == ["2025-03", "2025-03"])
         #expect((adjustments[0]["reason"] as? String) == "amendment: detour")
