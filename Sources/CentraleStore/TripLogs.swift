@@ -31,31 +31,59 @@ public struct SubmissionResult: Sendable {
 }
 
 extension Store {
-    /// Checks a file's rows and stores them, all or nothing, in one transaction: the rows are
-    /// validated inside the transaction against the trips as they are, so nothing can change
-    /// between the check and the write. A rejected file writes no log, only the record of the
-    /// attempt (and an audit entry); an accepted one stores its logs, closes their trips and
-    /// records the submission with the file's checksum.
+    /// Checks a file's rows and stores them, all or nothing. The rows are checked outside any
+    /// transaction, against the trips as a read sees them, so that a large file never holds
+    /// the database's write lock while it is checked; the short write transaction then checks
+    /// that what the check relied on (the trips' status, assignment and version, the logs
+    /// recorded for them, the vehicles' recorded odometer ranges and the accepted plans of the
+    /// days) is unchanged, and checks the rows again against the new state if it changed. A
+    /// rejected file writes no log, only the record of the attempt (and an audit entry); an
+    /// accepted one stores its logs, closes their trips and records the submission with the
+    /// file's checksum.
     public func submitLogs(_ rows: [LogRow], association code: String, file: String, sha256: String,
                            actor: Actor) throws -> SubmissionResult {
+        try submitLogs(rows, association: code, file: file, sha256: sha256, actor: actor, afterCheck: {})
+    }
+
+    /// `submitLogs`, calling `afterCheck` between the check and the write transaction (tests
+    /// change the database there, as another process could).
+    func submitLogs(_ rows: [LogRow], association code: String, file: String, sha256: String,
+                    actor: Actor, afterCheck: () throws -> Void) throws -> SubmissionResult {
         let registry = try self.registry()
         guard let association = registry.associations.first(where: { $0.code == code }) else {
             throw StoreError.notFound(entity: "association", id: code)
         }
         let tolerance = KmTolerance(percent: registry.convention.rules.kmTolerancePercent, minimum: registry.convention.rules.kmToleranceMinimum)
         let at = timestamp()
+        let ids = LogValidator.tripIDs(rows)
+        let today = today()
+        func loadContext(_ db: Database) throws -> (LogContext, LogContextState) {
+            let trips = try Self.logTrips(db, ids)
+            let dates = trips.values.map(\.trip.date)
+            let span = dates.min().map { ($0, dates.max()!) }
+            let context = LogContext(association: association, trips: trips, recorded: try Self.logs(db, ids),
+                                     tolerance: tolerance, estimator: registry.convention.distanceEstimator, today: today,
+                                     plannedShares: try Self.plannedShares(db, ids),
+                                     storedRanges: try span.map { try Self.storedRanges(db, association: code, from: $0.0, through: $0.1) } ?? [:],
+                                     routes: try span.map { try Self.routes(db, association: code, from: $0.0, through: $0.1) } ?? [:])
+            return (context, try Self.contextState(db, ids: ids, association: code, span: span))
+        }
+        // Read, then check outside any transaction.
+        var (context, state) = try pool.read { db in try loadContext(db) }
+        var batch = LogValidator(context: context).check(rows)
+        try afterCheck()
         return try pool.write { db in
-            let ids = LogValidator.tripIDs(rows)
-            let context = LogContext(association: association, trips: try Self.logTrips(db, ids), recorded: try Self.logs(db, ids),
-                                     tolerance: tolerance, estimator: registry.convention.distanceEstimator, today: today(),
-                                     plannedShares: try Self.plannedShares(db, ids))
-            let batch = LogValidator(context: context).check(rows)
+            // What the check relied on must still hold; if anything changed, check again.
+            if try Self.contextState(db, ids: ids, association: code, span: state.span) != state {
+                (context, state) = try loadContext(db)
+                batch = LogValidator(context: context).check(rows)
+            }
             let accepted = batch.problems.isEmpty
             try db.execute(sql: """
                 INSERT INTO log_submission(association, file, sha256, submitted_at, submitted_by, rows, new_logs, already_recorded, accepted, problems)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [code, file, sha256, at, actor.name, rows.count, accepted ? batch.fresh.count : 0,
-                                 batch.alreadyRecorded.count, accepted, batch.problems.map(\.description).joined(separator: "\n")])
+                                 batch.alreadyRecorded.count, accepted, Self.problemsText(batch.problems)])
             let submission = db.lastInsertedRowID
             guard accepted else {
                 try audit(db, actor, action: "log.rejected", entity: "log_submission", id: String(submission),
@@ -85,6 +113,24 @@ extension Store {
             return SubmissionResult(id: submission, accepted: true, newLogs: batch.fresh.count, alreadyRecorded: batch.alreadyRecorded.count,
                                     flagged: batch.fresh.filter { $0.flag != nil }.count, problems: [])
         }
+    }
+
+    /// The most text of problems kept in `log_submission.problems` (64 KB).
+    public static let maximumProblemsText = 64 * 1024
+
+    /// A file's problems as stored in `log_submission.problems`, one a line, cut after 64 KB
+    /// with a note of how many more there were.
+    static func problemsText(_ problems: [FieldError]) -> String {
+        var text = ""
+        for (index, problem) in problems.enumerated() {
+            let line = problem.description
+            if text.utf8.count + line.utf8.count + 1 > maximumProblemsText - 100 {
+                let rest = problems.count - index
+                return text + "\n… and \(rest) more problem\(rest == 1 ? "" : "s") (\(problems.count) in all), not stored"
+            }
+            text += (index > 0 ? "\n" : "") + line
+        }
+        return text
     }
 
     private func insertLog(_ db: Database, _ checked: CheckedLog, submission: Int64, actor: Actor, at: String) throws {
@@ -121,25 +167,20 @@ extension Store {
     /// The trips with these ids and the association each is assigned to.
     static func logTrips(_ db: Database, _ ids: [Int64]) throws -> [Int64: (trip: TripRequest, assignedTo: String?)] {
         var result: [Int64: (trip: TripRequest, assignedTo: String?)] = [:]
-        for chunk in stride(from: 0, to: ids.count, by: 900).map({ Array(ids[$0..<min($0 + 900, ids.count)]) }) {
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT \(TripRequest.columns), assignment.association FROM trip LEFT JOIN assignment ON assignment.trip = trip.id
-                WHERE trip.id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
-                """, arguments: StatementArguments(chunk))
-            for row in rows { result[row[0]] = (TripRequest(row: row), row[TripRequest.columnCount]) }
-        }
+        result.reserveCapacity(ids.count)
+        try forEachChunk(db, ids, sql: { condition in """
+            SELECT \(TripRequest.columns), assignment.association FROM trip LEFT JOIN assignment ON assignment.trip = trip.id
+            WHERE \(condition("trip.id"))
+            """ }) { row in result[row[0]] = (TripRequest(row: row), row[TripRequest.columnCount]) }
         return result
     }
 
     /// The logs recorded for these trips.
     static func logs(_ db: Database, _ ids: [Int64]) throws -> [Int64: TripLog] {
         var result: [Int64: TripLog] = [:]
-        for chunk in stride(from: 0, to: ids.count, by: 900).map({ Array(ids[$0..<min($0 + 900, ids.count)]) }) {
-            for row in try Row.fetchAll(db, sql: "SELECT \(TripLog.columns) FROM trip_log WHERE trip IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
-                                        arguments: StatementArguments(chunk)) {
-                let log = TripLog(row: row)
-                result[log.tripID] = log
-            }
+        try forEachChunk(db, ids, sql: { condition in "SELECT \(TripLog.columns) FROM trip_log WHERE \(condition("trip"))" }) { row in
+            let log = TripLog(row: row)
+            result[log.tripID] = log
         }
         return result
     }
@@ -173,6 +214,12 @@ extension Store {
     /// bad JSON, an open quote) is recorded as rejected with its problems; otherwise its rows are
     /// checked and stored as `submitLogs` does. The one path of `centrale log submit` and the demo.
     public func submitLogFile(_ text: String, file: String, sha256: String, association: String, actor: Actor) throws -> SubmissionResult {
+        try submitLogFile(text, file: file, sha256: sha256, association: association, actor: actor, afterCheck: {})
+    }
+
+    /// `submitLogFile`, calling `afterCheck` between the check and the write transaction.
+    func submitLogFile(_ text: String, file: String, sha256: String, association: String, actor: Actor,
+                       afterCheck: () throws -> Void) throws -> SubmissionResult {
         let rows: [LogRow]
         do {
             rows = try LogParser.parse(text, fileName: file)
@@ -180,7 +227,7 @@ extension Store {
             let id = try recordRejectedFile(association: association, file: file, sha256: sha256, problems: errors.errors, actor: actor)
             return SubmissionResult(id: id, accepted: false, newLogs: 0, alreadyRecorded: 0, flagged: 0, problems: errors.errors)
         }
-        return try submitLogs(rows, association: association, file: file, sha256: sha256, actor: actor)
+        return try submitLogs(rows, association: association, file: file, sha256: sha256, actor: actor, afterCheck: afterCheck)
     }
 
     /// Records a file that could not even be read as trip logs (bad header, bad JSON).
@@ -194,7 +241,7 @@ extension Store {
             try db.execute(sql: """
                 INSERT INTO log_submission(association, file, sha256, submitted_at, submitted_by, rows, new_logs, already_recorded, accepted, problems)
                 VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, ?)
-                """, arguments: [association, file, sha256, at, actor.name, problems.map(\.description).joined(separator: "\n")])
+                """, arguments: [association, file, sha256, at, actor.name, Self.problemsText(problems)])
             let id = db.lastInsertedRowID
             try audit(db, actor, action: "log.rejected", entity: "log_submission", id: String(id),
                       details: ["association": .text(association), "file": .text(file), "problems": .int(problems.count)], at: at)
@@ -203,3 +250,107 @@ extension Store {
     }
 }
 
+
+/// What a file's check relied on, read again in the write transaction to see whether it changed.
+struct LogContextState: Equatable {
+    /// The first and last day of the file's trips.
+    var span: (LocalDate, LocalDate)?
+    /// Each trip: id, status, version, assigned association.
+    var trips: [TripState]
+    /// The recorded logs of those trips.
+    var recorded: [Int64: TripLog]
+    /// The association's recorded odometer ranges and accepted plans of those days.
+    var plans: [String]
+
+    struct TripState: Equatable {
+        var id: Int64
+        var status: String
+        var version: Int
+        var association: String?
+    }
+
+    static func == (a: LogContextState, b: LogContextState) -> Bool {
+        a.span?.0 == b.span?.0 && a.span?.1 == b.span?.1 && a.trips == b.trips && a.recorded == b.recorded && a.plans == b.plans
+    }
+}
+
+extension Store {
+    /// The part of the database a file's check relied on (see `LogContextState`).
+    static func contextState(_ db: Database, ids: [Int64], association: String, span: (LocalDate, LocalDate)?) throws -> LogContextState {
+        var trips: [LogContextState.TripState] = []
+        trips.reserveCapacity(ids.count)
+        try forEachChunk(db, ids, sql: { condition in """
+            SELECT trip.id, trip.status, trip.version, assignment.association FROM trip LEFT JOIN assignment ON assignment.trip = trip.id
+            WHERE \(condition("trip.id")) ORDER BY trip.id
+            """ }) { row in
+            trips.append(LogContextState.TripState(id: row[0], status: row[1], version: row[2], association: row[3]))
+        }
+        trips.sort { $0.id < $1.id }
+        let recorded = try logs(db, ids)
+        var plans: [String] = []
+        if let span {
+            for row in try Row.fetchAll(db, sql: """
+                SELECT trip_log.trip, trip_log.odometer_start_m, trip_log.odometer_end_m, trip_log.vehicle FROM trip_log JOIN trip ON trip.id = trip_log.trip
+                WHERE trip_log.association = ? AND trip.date BETWEEN ? AND ? AND trip_log.odometer_start_m IS NOT NULL ORDER BY trip_log.trip
+                """, arguments: [association, span.0.description, span.1.description]) {
+                plans.append("log \(row[0] as Int64) \(row[1] as Int) \(row[2] as Int) \(row[3] as String)")
+            }
+            plans += try String.fetchAll(db, sql: """
+                SELECT 'plan ' || id || ' ' || accepted_at FROM plan WHERE association = ? AND date BETWEEN ? AND ? ORDER BY id
+                """, arguments: [association, span.0.description, span.1.description])
+        }
+        return LogContextState(span: span, trips: trips, recorded: recorded, plans: plans)
+    }
+
+    /// Runs a query over a list of ids: one range query when the ids are dense (a month's or a
+    /// year's trips), else chunks of 900 ids; `sql` builds the query from a condition on a column.
+    static func forEachChunk(_ db: Database, _ ids: [Int64], sql: (_ condition: (String) -> String) -> String,
+                             _ body: (Row) throws -> Void) throws {
+        guard let low = ids.min(), let high = ids.max() else { return }
+        if high - low < Int64(ids.count) * 2 + 1000 {
+            let wanted = Set(ids)
+            let rows = try Row.fetchCursor(db, sql: sql { "\($0) BETWEEN \(low) AND \(high)" })
+            while let row = try rows.next() { if wanted.contains(row[0]) { try body(row) } }
+            return
+        }
+        for chunk in stride(from: 0, to: ids.count, by: 900).map({ Array(ids[$0..<min($0 + 900, ids.count)]) }) {
+            let rows = try Row.fetchCursor(db, sql: sql { "\($0) IN (\(chunk.map(String.init).joined(separator: ",")))" })
+            while let row = try rows.next() { try body(row) }
+        }
+    }
+
+    /// The odometer ranges recorded for an association's vehicles from one day through another.
+    static func storedRanges(_ db: Database, association: String, from first: LocalDate, through last: LocalDate) throws -> [VehicleDay: [OdometerRange]] {
+        var result: [VehicleDay: [OdometerRange]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT trip_log.trip, trip.date, trip_log.vehicle, trip_log.odometer_start_m, trip_log.odometer_end_m, log_submission.file, trip_log.source
+            FROM trip_log JOIN trip ON trip.id = trip_log.trip LEFT JOIN log_submission ON log_submission.id = trip_log.submission
+            WHERE trip_log.association = ? AND trip.date BETWEEN ? AND ?
+              AND trip_log.odometer_start_m IS NOT NULL AND trip_log.odometer_end_m IS NOT NULL
+            """, arguments: [association, first.description, last.description]) {
+            guard let date = LocalDate(row[1] as String) else { continue }
+            let file: String? = row[5], source: String? = row[6]
+            var origin: String?
+            if let file, let source, source.hasPrefix("line "), let line = Int(source.dropFirst(5)) { origin = "\(file):\(line)" }
+            result[VehicleDay(plate: row[2], date: date), default: []].append(
+                OdometerRange(tripID: row[0], start: Distance(metres: row[3]), end: Distance(metres: row[4]), origin: origin))
+        }
+        return result
+    }
+
+    /// Where each trip of an association's accepted plans from one day through another is on
+    /// its route (one route per vehicle of a plan).
+    static func routes(_ db: Database, association: String, from first: LocalDate, through last: LocalDate) throws -> [Int64: RoutePosition] {
+        var result: [Int64: RoutePosition] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT plan_stop.plan, plan_stop.vehicle, plan_stop.position, plan_stop.trip, plan_stop.kind
+            FROM plan_stop JOIN plan ON plan.id = plan_stop.plan WHERE plan.association = ? AND plan.date BETWEEN ? AND ?
+            """, arguments: [association, first.description, last.description]) {
+            let route = "\(row[0] as Int64)/\(row[1] as String)", position: Int = row[2], trip: Int64 = row[3], kind: String = row[4]
+            var entry = result[trip] ?? RoutePosition(route: route, pickup: 0, dropoff: 0)
+            if kind == "pickup" { entry.pickup = position } else { entry.dropoff = position }
+            result[trip] = entry
+        }
+        return result
+    }
+}

@@ -1,0 +1,84 @@
+import CentraleDomain
+import CentraleFormats
+import CentraleRegistry
+import GRDB
+import Testing
+@testable import CentraleStore
+
+/// Issue 13 at the store: overlaps with stored logs, the check outside the write transaction,
+/// the cap on stored problems.
+@Suite("Trip-log submissions at the store")
+struct TripLogStoreTests {
+    let actor = Actor("tester", reason: "test")
+
+    /// BTEST1's round trip of 2025-03-03, assigned to an association with a wheelchair van.
+    func assignedDay(_ dir: TemporaryDirectory) throws -> (store: Store, ids: [Int64], association: String, vehicle: String) {
+        let setup = ServiceStoreTests()
+        let (store, registry) = try setup.loadedStore(dir)
+        try store.addBeneficiaries([(setup.person, setup.personal)], actor: actor)
+        let ids = try store.addRequests([setup.request(registry)], estimator: registry.convention.distanceEstimator, actor: actor)[0]
+        let association = registry.associations.first { $0.vehicles.contains { $0.wheelchairPlaces > 0 } }!
+        for id in ids { try store.assign(trip: id, to: association.code, method: .manual, note: nil, actor: actor) }
+        return (store, ids, association.code, association.vehicles.first { $0.wheelchairPlaces > 0 }!.plate)
+    }
+
+    func row(_ trip: Int64, _ vehicle: String, _ start: String, _ end: String) -> String {
+        "\(trip),\(vehicle),V01,\(start),\(end),08:30,08:52,done\n"
+    }
+
+    let header = "trip,vehicle,driver,odometer_start,odometer_end,pickup_time,dropoff_time,outcome\n"
+
+    @Test("a range overlapping a stored log of the same vehicle and day is refused, naming the stored trip's file and line")
+    func overlapWithStored() throws {
+        let dir = try TemporaryDirectory()
+        let (store, ids, association, vehicle) = try assignedDay(dir)
+        let first = try store.submitLogFile(header + row(ids[0], vehicle, "45210.0", "45226.1"), file: "first.csv", sha256: "a",
+                                            association: association, actor: actor)
+        #expect(first.accepted, "\(first.problems)")
+        let second = try store.submitLogFile(header + row(ids[1], vehicle, "45220.0", "45240.0"), file: "second.csv", sha256: "b",
+                                             association: association, actor: actor)
+        #expect(!second.accepted)
+        #expect(second.problems.map(\.description) == [
+            "second.csv:2: odometer_start: \(vehicle)'s 45220–45240 km overlaps trip \(ids[0]) already recorded, from first.csv:2 (45210–45226.1 km) "
+                + "on 2025-03-03; one vehicle cannot drive two trips at once (unless they share a route of an accepted plan); correct the readings",
+        ])
+        let after = try store.submitLogFile(header + row(ids[1], vehicle, "45230.0", "45240.0"), file: "third.csv", sha256: "c",
+                                            association: association, actor: actor)
+        #expect(after.accepted, "\(after.problems)")
+    }
+
+    @Test("the rows are checked before the write transaction; a change in between is seen and the rows checked again")
+    func checkedOutsideTheWrite() throws {
+        let dir = try TemporaryDirectory()
+        let (store, ids, association, vehicle) = try assignedDay(dir)
+        let text = header + row(ids[0], vehicle, "45210.0", "45226.1") + row(ids[1], vehicle, "45230.0", "45240.0")
+        var checked = false
+        let result = try store.submitLogFile(text, file: "f.csv", sha256: "a", association: association, actor: actor, afterCheck: {
+            // Another writer can write here: the submission holds no write lock while it checks.
+            // It cancels the return trip: the file must now be refused.
+            try store.pool.write { db in
+                try db.execute(sql: "UPDATE trip SET status = 'cancelled', version = version + 1 WHERE id = ?", arguments: [ids[1]])
+            }
+            checked = true
+        })
+        #expect(checked)
+        #expect(!result.accepted)
+        #expect(result.problems.map(\.description) == ["f.csv:3: trip: trip \(ids[1]) was cancelled before it took place; do not log it"])
+        #expect(try store.log(of: ids[0]) == nil, "all or nothing")
+
+        // Nothing changed in between: accepted with the check made outside the transaction.
+        try store.pool.write { db in try db.execute(sql: "UPDATE trip SET status = 'assigned' WHERE id = ?", arguments: [ids[1]]) }
+        let again = try store.submitLogFile(text, file: "f.csv", sha256: "a", association: association, actor: actor, afterCheck: {})
+        #expect(again.accepted && again.newLogs == 2, "\(again.problems)")
+    }
+
+    @Test("the problems stored with a rejected submission are capped at 64 KB, with a count of the rest")
+    func problemsCapped() throws {
+        let problems = (1...5000).map { FieldError(SourceLocation(file: "f.csv", line: $0), field: "km", "is not a number of km between 0 and 2000") }
+        let text = Store.problemsText(problems)
+        #expect(text.utf8.count <= 64 * 1024)
+        let kept = text.split(separator: "\n").count - 1
+        #expect(text.hasSuffix("… and \(5000 - kept) more problems (5000 in all), not stored"))
+        #expect(Store.problemsText(Array(problems.prefix(3))) == problems.prefix(3).map(\.description).joined(separator: "\n"))
+    }
+}
