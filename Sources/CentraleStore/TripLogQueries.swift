@@ -38,7 +38,7 @@ extension Store {
             guard let association = registry.associations.first(where: { $0.code == before.association }) else {
                 throw StoreError.notFound(entity: "association", id: before.association)
             }
-            var trips = try Self.logTrips(db, [id])
+            var trips = try Self.logTrips(db, [id]).trips
             if trips[id]?.trip.status == .cancelled { trips[id]?.trip.status = .assigned } // cancelled on the spot: still amendable
             let context = LogContext(association: association, trips: trips, recorded: [:],
                                      tolerance: KmTolerance(percent: registry.convention.rules.kmTolerancePercent,

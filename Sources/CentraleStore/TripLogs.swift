@@ -3,6 +3,11 @@ import CentraleFormats
 import CentraleTariffs
 import CentraleTripLogs
 import GRDB
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#else
+import SQLite3
+#endif
 
 /// What happened to one submitted file.
 public struct SubmissionResult: Sendable {
@@ -58,23 +63,27 @@ extension Store {
         let ids = LogValidator.tripIDs(rows)
         let today = today()
         func loadContext(_ db: Database) throws -> (LogContext, LogContextState) {
-            let trips = try Self.logTrips(db, ids)
+            let (trips, tripStates) = try Self.logTrips(db, ids)
             let dates = trips.values.map(\.trip.date)
             let span = dates.min().map { ($0, dates.max()!) }
-            let context = LogContext(association: association, trips: trips, recorded: try Self.logs(db, ids),
+            let state = LogContextState(
+                span: span, trips: tripStates, recorded: try Self.logs(db, ids),
+                storedRanges: try span.map { try Self.storedRanges(db, association: code, from: $0.0, through: $0.1) } ?? [:],
+                routes: try span.map { try Self.routes(db, association: code, from: $0.0, through: $0.1) } ?? [:])
+            let context = LogContext(association: association, trips: trips, recorded: state.recorded,
                                      tolerance: tolerance, estimator: registry.convention.distanceEstimator, today: today,
-                                     plannedShares: try Self.plannedShares(db, ids),
-                                     storedRanges: try span.map { try Self.storedRanges(db, association: code, from: $0.0, through: $0.1) } ?? [:],
-                                     routes: try span.map { try Self.routes(db, association: code, from: $0.0, through: $0.1) } ?? [:])
-            return (context, try Self.contextState(db, ids: ids, association: code, span: span))
+                                     plannedShares: try Self.plannedShares(db, ids), storedRanges: state.storedRanges, routes: state.routes)
+            return (context, state)
         }
-        // Read, then check outside any transaction.
+        // Read, then check outside any transaction. The marker says whether anything at all
+        // was committed between here and the write.
+        let marker = try pool.writeWithoutTransaction { db in try Self.changeMarker(db) }
         var (context, state) = try pool.read { db in try loadContext(db) }
         var batch = LogValidator(context: context).check(rows)
         try afterCheck()
         return try pool.write { db in
             // What the check relied on must still hold; if anything changed, check again.
-            if try Self.contextState(db, ids: ids, association: code, span: state.span) != state {
+            if try Self.changeMarker(db) != marker, try Self.contextState(db, ids: ids, association: code, span: state.span) != state {
                 (context, state) = try loadContext(db)
                 batch = LogValidator(context: context).check(rows)
             }
@@ -92,8 +101,8 @@ extension Store {
             }
             let engine = TariffEngine(convention: registry.convention)
             var closed: [YearMonth: Bool] = [:]
+            try insertLogs(db, batch.fresh, submission: submission, actor: actor, at: at)
             for checked in batch.fresh {
-                try insertLog(db, checked, submission: submission, actor: actor, at: at)
                 let trip = context.trips[checked.log.tripID]!.trip
                 let month = trip.date.yearMonth
                 if closed[month] == nil { closed[month] = try Self.isClosed(db, month) }
@@ -133,46 +142,91 @@ extension Store {
         return text
     }
 
-    private func insertLog(_ db: Database, _ checked: CheckedLog, submission: Int64, actor: Actor, at: String) throws {
-        let log = checked.log
-        try db.cachedStatement(sql: """
+    /// Stores checked logs, closes their trips and writes one audit entry per log (naming its
+    /// trip), with statements prepared once and values bound through SQLite's C API: a year of
+    /// logs is one file, and per-row overhead is what a large import pays for.
+    private func insertLogs(_ db: Database, _ logs: [CheckedLog], submission: Int64, actor: Actor, at: String) throws {
+        guard !logs.isEmpty else { return }
+        let insert = try db.cachedStatement(sql: """
             INSERT INTO trip_log(trip, association, vehicle, driver, odometer_start_m, odometer_end_m, driven_m, picked_up_at,
               dropped_off_at, waiting_min, outcome, notes, submitted_at, submitted_by, source, submission, estimated_m, km_flag)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                log.tripID, log.association, log.vehiclePlate, log.driverCode, log.odometerStart?.metres, log.odometerEnd?.metres,
-                log.driven.metres, log.pickedUpAt?.minutes, log.droppedOffAt?.minutes, log.waitingMinutes, log.outcome.rawValue,
-                log.notes, at, actor.name, "line \(checked.line)", submission, checked.estimated.metres, checked.flag?.description,
-            ])
-        try closeTrip(db, log)
-        var details: [String: AuditValue] = [
-            "association": .text(log.association), "vehicle": .text(log.vehiclePlate), "outcome": .text(log.outcome.rawValue),
-            "driven_m": .int(log.driven.metres), "estimated_m": .int(checked.estimated.metres), "submission": .int(Int(submission)),
-        ]
-        if let flag = checked.flag { details["km_flag"] = .text(flag.description) }
-        try audit(db, actor, action: "log.create", entity: "trip", id: String(log.tripID), details: details, at: at)
-    }
-
-    /// Sets a trip's status from its log's outcome.
-    private func closeTrip(_ db: Database, _ log: TripLog) throws {
-        let (status, reason): (TripStatus, String?) = switch log.outcome {
-        case .done: (.done, nil)
-        case .noShow: (.noShow, "the beneficiary was not there")
-        case .cancelledOnSpot: (.cancelled, "cancelled on the spot")
+            """).sqliteStatement
+        let close = try db.cachedStatement(sql: "UPDATE trip SET status = ?, status_reason = ?, version = version + 1 WHERE id = ?").sqliteStatement
+        let audit = try db.cachedStatement(sql: """
+            INSERT INTO audit_log(at, actor, action, entity, entity_id, details, reason) VALUES (?, ?, 'log.create', 'trip', ?, ?, ?)
+            """).sqliteStatement
+        let connection = db.sqliteConnection
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        func text(_ statement: OpaquePointer?, _ index: Int32, _ value: String?) {
+            guard var utf8 = value else { sqlite3_bind_null(statement, index); return }
+            utf8.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    if let base = chars.baseAddress { _ = sqlite3_bind_text(statement, index, base, Int32(chars.count), transient) }
+                    else { _ = sqlite3_bind_text(statement, index, "", 0, transient) }
+                }
+            }
         }
-        try db.cachedStatement(sql: "UPDATE trip SET status = ?, status_reason = ?, version = version + 1 WHERE id = ?")
-            .execute(arguments: [status.rawValue, reason, log.tripID])
+        func int(_ statement: OpaquePointer?, _ index: Int32, _ value: Int?) {
+            if let value { sqlite3_bind_int64(statement, index, Int64(value)) } else { sqlite3_bind_null(statement, index) }
+        }
+        func step(_ statement: OpaquePointer?) throws {
+            let code = sqlite3_step(statement)
+            sqlite3_reset(statement)
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
+            }
+        }
+        defer { for statement in [insert, close, audit] { sqlite3_reset(statement); sqlite3_clear_bindings(statement) } }
+        text(insert, 13, at); text(insert, 14, actor.name); int(insert, 16, Int(submission))
+        text(audit, 1, at); text(audit, 2, actor.name); text(audit, 5, actor.reason)
+        let submissionJSON = String(submission)
+        for checked in logs {
+            let log = checked.log
+            let flag = checked.flag?.description
+            int(insert, 1, Int(log.tripID)); text(insert, 2, log.association); text(insert, 3, log.vehiclePlate); text(insert, 4, log.driverCode)
+            int(insert, 5, log.odometerStart?.metres); int(insert, 6, log.odometerEnd?.metres); int(insert, 7, log.driven.metres)
+            int(insert, 8, log.pickedUpAt?.minutes); int(insert, 9, log.droppedOffAt?.minutes); int(insert, 10, log.waitingMinutes)
+            text(insert, 11, log.outcome.rawValue); text(insert, 12, log.notes); text(insert, 15, "line \(checked.line)")
+            int(insert, 17, checked.estimated.metres); text(insert, 18, flag)
+            try step(insert)
+
+            let (status, reason): (TripStatus, String?) = switch log.outcome {
+            case .done: (.done, nil)
+            case .noShow: (.noShow, "the beneficiary was not there")
+            case .cancelledOnSpot: (.cancelled, "cancelled on the spot")
+            }
+            text(close, 1, status.rawValue); text(close, 2, reason); int(close, 3, Int(log.tripID))
+            try step(close)
+
+            // The details as `AuditValue.json` writes them: keys in sorted order.
+            var details = "{\"association\":" + AuditValue.quote(log.association)
+            details += ",\"driven_m\":" + String(log.driven.metres) + ",\"estimated_m\":" + String(checked.estimated.metres)
+            if let flag { details += ",\"km_flag\":" + AuditValue.quote(flag) }
+            details += ",\"outcome\":" + AuditValue.quote(log.outcome.rawValue) + ",\"submission\":" + submissionJSON
+            details += ",\"vehicle\":" + AuditValue.quote(log.vehiclePlate) + "}"
+            text(audit, 3, String(log.tripID)); text(audit, 4, details)
+            try step(audit)
+        }
     }
 
-    /// The trips with these ids and the association each is assigned to.
-    static func logTrips(_ db: Database, _ ids: [Int64]) throws -> [Int64: (trip: TripRequest, assignedTo: String?)] {
+    /// The trips with these ids and the association each is assigned to, with what the check
+    /// relies on of each (status, version, assignment).
+    static func logTrips(_ db: Database, _ ids: [Int64]) throws
+        -> (trips: [Int64: (trip: TripRequest, assignedTo: String?)], states: [Int64: LogContextState.TripState]) {
         var result: [Int64: (trip: TripRequest, assignedTo: String?)] = [:]
+        var states: [Int64: LogContextState.TripState] = [:]
         result.reserveCapacity(ids.count)
+        states.reserveCapacity(ids.count)
         try forEachChunk(db, ids, sql: { condition in """
             SELECT \(TripRequest.columns), assignment.association FROM trip LEFT JOIN assignment ON assignment.trip = trip.id
             WHERE \(condition("trip.id"))
-            """ }) { row in result[row[0]] = (TripRequest(row: row), row[TripRequest.columnCount]) }
-        return result
+            """ }) { row in
+            let trip = TripRequest(row: row), association: String? = row[TripRequest.columnCount]
+            result[trip.id] = (trip, association)
+            states[trip.id] = LogContextState.TripState(status: trip.status.rawValue, version: row[TripRequest.columnCount - 1], association: association)
+        }
+        return (result, states)
     }
 
     /// The logs recorded for these trips.
@@ -255,51 +309,47 @@ extension Store {
 struct LogContextState: Equatable {
     /// The first and last day of the file's trips.
     var span: (LocalDate, LocalDate)?
-    /// Each trip: id, status, version, assigned association.
-    var trips: [TripState]
+    /// Each trip's status, version and assigned association, by id.
+    var trips: [Int64: TripState]
     /// The recorded logs of those trips.
     var recorded: [Int64: TripLog]
-    /// The association's recorded odometer ranges and accepted plans of those days.
-    var plans: [String]
+    /// The association's recorded odometer ranges on those days.
+    var storedRanges: [VehicleDay: [OdometerRange]]
+    /// The routes of the association's accepted plans on those days.
+    var routes: [Int64: RoutePosition]
 
     struct TripState: Equatable {
-        var id: Int64
         var status: String
         var version: Int
         var association: String?
     }
 
     static func == (a: LogContextState, b: LogContextState) -> Bool {
-        a.span?.0 == b.span?.0 && a.span?.1 == b.span?.1 && a.trips == b.trips && a.recorded == b.recorded && a.plans == b.plans
+        a.span?.0 == b.span?.0 && a.span?.1 == b.span?.1 && a.trips == b.trips && a.recorded == b.recorded
+            && a.storedRanges == b.storedRanges && a.routes == b.routes
     }
 }
 
 extension Store {
     /// The part of the database a file's check relied on (see `LogContextState`).
     static func contextState(_ db: Database, ids: [Int64], association: String, span: (LocalDate, LocalDate)?) throws -> LogContextState {
-        var trips: [LogContextState.TripState] = []
-        trips.reserveCapacity(ids.count)
+        var trips: [Int64: LogContextState.TripState] = [:]
         try forEachChunk(db, ids, sql: { condition in """
             SELECT trip.id, trip.status, trip.version, assignment.association FROM trip LEFT JOIN assignment ON assignment.trip = trip.id
-            WHERE \(condition("trip.id")) ORDER BY trip.id
+            WHERE \(condition("trip.id"))
             """ }) { row in
-            trips.append(LogContextState.TripState(id: row[0], status: row[1], version: row[2], association: row[3]))
+            trips[row[0]] = LogContextState.TripState(status: row[1], version: row[2], association: row[3])
         }
-        trips.sort { $0.id < $1.id }
-        let recorded = try logs(db, ids)
-        var plans: [String] = []
-        if let span {
-            for row in try Row.fetchAll(db, sql: """
-                SELECT trip_log.trip, trip_log.odometer_start_m, trip_log.odometer_end_m, trip_log.vehicle FROM trip_log JOIN trip ON trip.id = trip_log.trip
-                WHERE trip_log.association = ? AND trip.date BETWEEN ? AND ? AND trip_log.odometer_start_m IS NOT NULL ORDER BY trip_log.trip
-                """, arguments: [association, span.0.description, span.1.description]) {
-                plans.append("log \(row[0] as Int64) \(row[1] as Int) \(row[2] as Int) \(row[3] as String)")
-            }
-            plans += try String.fetchAll(db, sql: """
-                SELECT 'plan ' || id || ' ' || accepted_at FROM plan WHERE association = ? AND date BETWEEN ? AND ? ORDER BY id
-                """, arguments: [association, span.0.description, span.1.description])
-        }
-        return LogContextState(span: span, trips: trips, recorded: recorded, plans: plans)
+        return LogContextState(span: span, trips: trips, recorded: try logs(db, ids),
+                               storedRanges: try span.map { try storedRanges(db, association: association, from: $0.0, through: $0.1) } ?? [:],
+                               routes: try span.map { try routes(db, association: association, from: $0.0, through: $0.1) } ?? [:])
+    }
+
+    /// Changes as the writer connection sees them: `PRAGMA data_version` changes when another
+    /// connection commits, the total of changes when this one writes. Equal markers taken
+    /// before a read and in a later write mean that nothing was committed in between.
+    static func changeMarker(_ db: Database) throws -> [Int] {
+        [try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0, Int(sqlite3_total_changes(db.sqliteConnection))]
     }
 
     /// Runs a query over a list of ids: one range query when the ids are dense (a month's or a

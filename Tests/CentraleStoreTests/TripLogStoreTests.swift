@@ -35,6 +35,17 @@ struct TripLogStoreTests {
         let first = try store.submitLogFile(header + row(ids[0], vehicle, "45210.0", "45226.1"), file: "first.csv", sha256: "a",
                                             association: association, actor: actor)
         #expect(first.accepted, "\(first.problems)")
+        // One audit entry per log, naming its trip, with the details as AuditValue.json writes them.
+        let log = try #require(try store.log(of: ids[0]))
+        let entry = try #require(try store.auditTrail(entity: "trip", id: String(ids[0])).first { $0.action == "log.create" })
+        let estimated = try store.pool.read { try Int.fetchOne($0, sql: "SELECT estimated_m FROM trip_log WHERE trip = ?", arguments: [ids[0]]) } ?? -1
+        let flag = try store.pool.read { try String.fetchOne($0, sql: "SELECT km_flag FROM trip_log WHERE trip = ?", arguments: [ids[0]]) }
+        var details: [String: AuditValue] = ["association": .text(association), "vehicle": .text(vehicle), "outcome": "done",
+                                             "driven_m": .int(16_100), "estimated_m": .int(estimated), "submission": .int(Int(first.id))]
+        if let flag { details["km_flag"] = .text(flag) }
+        #expect(entry.details == AuditValue.json(details) && entry.actor == "tester" && entry.reason == "test")
+        #expect(log.driven == Distance(metres: 16_100) && log.odometerStart == Distance(metres: 45_210_000))
+        #expect(try store.trip(ids[0])?.status == .done)
         let second = try store.submitLogFile(header + row(ids[1], vehicle, "45220.0", "45240.0"), file: "second.csv", sha256: "b",
                                              association: association, actor: actor)
         #expect(!second.accepted)
