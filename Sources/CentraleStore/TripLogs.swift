@@ -152,10 +152,6 @@ extension Store {
               dropped_off_at, waiting_min, outcome, notes, submitted_at, submitted_by, source, submission, estimated_m, km_flag)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).sqliteStatement
-        let close = try db.cachedStatement(sql: "UPDATE trip SET status = ?, status_reason = ?, version = version + 1 WHERE id = ?").sqliteStatement
-        let audit = try db.cachedStatement(sql: """
-            INSERT INTO audit_log(at, actor, action, entity, entity_id, details, reason) VALUES (?, ?, 'log.create', 'trip', ?, ?, ?)
-            """).sqliteStatement
         let connection = db.sqliteConnection
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         func text(_ statement: OpaquePointer?, _ index: Int32, _ value: String?) {
@@ -177,37 +173,42 @@ extension Store {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
             }
         }
-        defer { for statement in [insert, close, audit] { sqlite3_reset(statement); sqlite3_clear_bindings(statement) } }
+        defer { sqlite3_reset(insert); sqlite3_clear_bindings(insert) }
         text(insert, 13, at); text(insert, 14, actor.name); int(insert, 16, Int(submission))
-        text(audit, 1, at); text(audit, 2, actor.name); text(audit, 5, actor.reason)
-        let submissionJSON = String(submission)
-        for checked in logs {
+        // In trip order: the logs' table is keyed by trip, so its rows are appended, and the
+        // trips' pages are visited in order.
+        for checked in logs.sorted(by: { $0.log.tripID < $1.log.tripID }) {
             let log = checked.log
-            let flag = checked.flag?.description
             int(insert, 1, Int(log.tripID)); text(insert, 2, log.association); text(insert, 3, log.vehiclePlate); text(insert, 4, log.driverCode)
             int(insert, 5, log.odometerStart?.metres); int(insert, 6, log.odometerEnd?.metres); int(insert, 7, log.driven.metres)
             int(insert, 8, log.pickedUpAt?.minutes); int(insert, 9, log.droppedOffAt?.minutes); int(insert, 10, log.waitingMinutes)
             text(insert, 11, log.outcome.rawValue); text(insert, 12, log.notes); text(insert, 15, "line \(checked.line)")
-            int(insert, 17, checked.estimated.metres); text(insert, 18, flag)
+            int(insert, 17, checked.estimated.metres); text(insert, 18, checked.flag?.description)
             try step(insert)
-
-            let (status, reason): (TripStatus, String?) = switch log.outcome {
-            case .done: (.done, nil)
-            case .noShow: (.noShow, "the beneficiary was not there")
-            case .cancelledOnSpot: (.cancelled, "cancelled on the spot")
-            }
-            text(close, 1, status.rawValue); text(close, 2, reason); int(close, 3, Int(log.tripID))
-            try step(close)
-
-            // The details as `AuditValue.json` writes them: keys in sorted order.
-            var details = "{\"association\":" + AuditValue.quote(log.association)
-            details += ",\"driven_m\":" + String(log.driven.metres) + ",\"estimated_m\":" + String(checked.estimated.metres)
-            if let flag { details += ",\"km_flag\":" + AuditValue.quote(flag) }
-            details += ",\"outcome\":" + AuditValue.quote(log.outcome.rawValue) + ",\"submission\":" + submissionJSON
-            details += ",\"vehicle\":" + AuditValue.quote(log.vehiclePlate) + "}"
-            text(audit, 3, String(log.tripID)); text(audit, 4, details)
-            try step(audit)
         }
+        // Each trip closed by its log's outcome, and one audit entry per log naming its trip, in
+        // two statements over this submission's logs. The details are the JSON object
+        // `AuditValue.json` writes (keys in sorted order, no spaces); its values are codes,
+        // numbers and our own flag text, which SQLite's json_object writes the same way.
+        try db.execute(sql: """
+            UPDATE trip SET
+              status = CASE l.outcome WHEN 'done' THEN 'done' WHEN 'no_show' THEN 'no_show' ELSE 'cancelled' END,
+              status_reason = CASE l.outcome WHEN 'done' THEN NULL WHEN 'no_show' THEN 'the beneficiary was not there'
+                                             ELSE 'cancelled on the spot' END,
+              version = trip.version + 1
+            FROM trip_log AS l WHERE l.submission = ? AND l.trip = trip.id
+            """, arguments: [submission])
+        try db.execute(sql: """
+            INSERT INTO audit_log(at, actor, action, entity, entity_id, details, reason)
+            SELECT ?, ?, 'log.create', 'trip', CAST(trip AS TEXT),
+              CASE WHEN km_flag IS NULL
+                THEN json_object('association', association, 'driven_m', driven_m, 'estimated_m', estimated_m, 'outcome', outcome,
+                                 'submission', submission, 'vehicle', vehicle)
+                ELSE json_object('association', association, 'driven_m', driven_m, 'estimated_m', estimated_m, 'km_flag', km_flag,
+                                 'outcome', outcome, 'submission', submission, 'vehicle', vehicle)
+              END, ?
+            FROM trip_log WHERE submission = ? ORDER BY trip
+            """, arguments: [at, actor.name, actor.reason, submission])
     }
 
     /// The trips with these ids and the association each is assigned to, with what the check

@@ -265,6 +265,8 @@ struct RowCheck {
 
     /// Refuses the control characters of any cell (C0 codes except tab, DEL, C1 codes).
     mutating func controlCharacters() {
+        guard row.values.values.contains(where: { $0.forbiddenControlCharacter != nil })
+              || row.extraFields.contains(where: { $0.forbiddenControlCharacter != nil }) else { return }
         for column in LogColumn.allCases {
             if let value = row.values[column], let scalar = value.forbiddenControlCharacter {
                 fail(column.rawValue, "contains the control character \(String(scalar)) (in '\(value)'); remove it")
@@ -321,6 +323,16 @@ struct RowCheck {
     mutating func time(_ column: LogColumn) -> LocalTime? {
         let raw = row[column]
         guard !raw.isEmpty else { return nil }
+        // The usual `HH:MM` / `H:MM` (or `.`) read straight from the bytes; anything else as LocalTime reads it.
+        var fast: LocalTime?
+        raw.utf8.withContiguousStorageIfAvailable { b in
+            func digit(_ i: Int) -> Int? { b[i] >= 0x30 && b[i] <= 0x39 ? Int(b[i] - 0x30) : nil }
+            let n = b.count
+            guard n == 4 || n == 5, b[n - 3] == 0x3A || b[n - 3] == 0x2E, let m1 = digit(n - 2), let m2 = digit(n - 1), let h2 = digit(n - 4) else { return }
+            let hour = n == 5 ? (digit(0).map { $0 * 10 + h2 }) : h2
+            if let hour { fast = LocalTime(hour: hour, minute: m1 * 10 + m2) }
+        }
+        if let fast { return fast }
         guard let time = LocalTime(raw) else { fail(column.rawValue, "'\(raw)' is not a time; write HH:MM, e.g. 08:15"); return nil }
         return time
     }
@@ -336,6 +348,12 @@ struct RowCheck {
 
     mutating func outcome() -> TripOutcome? {
         let raw = row[.outcome]
+        switch raw { // the usual spellings, before folding
+        case "done", "effettuato": return .done
+        case "no_show", "assente": return .noShow
+        case "cancelled_on_spot": return .cancelledOnSpot
+        default: break
+        }
         let key = LogColumn.fold(raw)
         switch key {
         case "done", "ok", "effettuato", "eseguito", "fatto", "svolto", "completed": return .done

@@ -188,6 +188,26 @@ struct ImportSafetyTests {
     }
 }
 
+@Suite("Trip logs: fast paths read as the general ones")
+struct FastPathTests {
+    @Test("times read straight from the bytes agree with LocalTime", arguments: [
+        "08:05", "8:05", "08.05", "23:59", "24:00", "07:60", "0805", "8:5", "+8:05", "08:05:00", "ab:cd", "1:2:3", "08::05", "١٢:٠٥",
+    ])
+    func times(raw: String) {
+        var check = RowCheck(row: LogRow(location: SourceLocation(file: "f", line: 1), values: [.pickupTime: raw]))
+        #expect(check.time(.pickupTime) == LocalTime(raw))
+    }
+
+    @Test("outcomes: the usual spellings and the folded ones", arguments: [
+        ("done", TripOutcome?.some(.done)), ("Effettuato", .done), ("effettuato", .done), ("no_show", .noShow), ("No Show", .noShow),
+        ("assente", .noShow), ("cancelled_on_spot", .cancelledOnSpot), ("annullato sul posto", .cancelledOnSpot), ("maybe", nil),
+    ])
+    func outcomes(raw: String, outcome: TripOutcome?) {
+        var check = RowCheck(row: LogRow(location: SourceLocation(file: "f", line: 1), values: [.outcome: raw]))
+        #expect(check.outcome() == outcome)
+    }
+}
+
 @Suite("Decimal text: checked arithmetic and marks")
 struct DecimalMarkTests {
     @Test("every operation is checked: values that do not fit an Int are nil, never a trap")
