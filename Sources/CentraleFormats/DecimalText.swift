@@ -78,6 +78,8 @@ public enum DecimalText {
     /// does not fit in an `Int`.
     public static func scaled(_ text: some StringProtocol, decimals: Int, mark: DecimalMark) -> Int? {
         let decimal = mark.byte, thousands = mark.other.byte
+        // The usual cell, plain digits with at most one decimal mark, without building arrays.
+        if let value = plainScaled(text.utf8, decimals: decimals, decimal: decimal) { return value }
         var bytes = Array(text.utf8).filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
         var negative = false
         if bytes.first == UInt8(ascii: "-") { negative = true; bytes.removeFirst() } else if bytes.first == UInt8(ascii: "+") { bytes.removeFirst() }
@@ -96,6 +98,37 @@ public enum DecimalText {
         }
         if markIndex != nil && fraction.isEmpty && whole.isEmpty { return nil }
         return combine(whole: whole, fraction: fraction, decimals: decimals, negative: negative)
+    }
+
+    /// `digits[.digits]` × 10^decimals read in one pass, with every operation checked; nil for
+    /// anything else (signs, spaces, thousands, too many decimals, overflow), which the general
+    /// reading then handles.
+    static func plainScaled(_ bytes: some Collection<UInt8>, decimals: Int, decimal: UInt8) -> Int? {
+        var value = 0, fractionDigits = 0, seenMark = false, digits = 0
+        for byte in bytes {
+            if byte == decimal {
+                guard !seenMark else { return nil }
+                seenMark = true
+                continue
+            }
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            if seenMark {
+                if fractionDigits == decimals { guard byte == 0x30 else { return nil }; continue } // trailing zeros beyond the scale
+                fractionDigits += 1
+            }
+            let (times, o1) = value.multipliedReportingOverflow(by: 10)
+            let (plus, o2) = times.addingReportingOverflow(Int(byte - 0x30))
+            guard !o1 && !o2 else { return nil }
+            value = plus
+            digits += 1
+        }
+        guard digits > 0 else { return nil }
+        for _ in fractionDigits..<decimals {
+            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            value = times
+        }
+        return value
     }
 
     /// `1234567` metres-like scaled value as plain decimal text with a point and no trailing

@@ -74,7 +74,7 @@ public struct LogValidator: Sendable {
             let stored = (context.storedRanges[key] ?? []).filter { inFile[$0.tripID] == nil }
             guard fileRanges.count > 1 || !stored.isEmpty else { continue }
             for (index, range) in fileRanges.enumerated() {
-                let here = "\(range.start.kilometresExact)–\(range.end.kilometresExact) km"
+                var here: String { "\(range.start.kilometresExact)–\(range.end.kilometresExact) km" }
                 for earlier in fileRanges[..<index] {
                     if let why = conflict(range.tripID, range.start, range.end, earlier.tripID, earlier.start, earlier.end) {
                         problems.append(FieldError(range.location, field: "odometer_start", """

@@ -3,6 +3,7 @@ import CentraleFormats
 import Foundation
 import Testing
 @testable import CentraleTripLogs
+@testable import CentraleFormats
 
 /// Issue 13, the trip-log import path: values that must never pass silently.
 @Suite("Trip logs: money you can trust")
@@ -228,6 +229,15 @@ struct DecimalMarkTests {
     ])
     func evidence(text: String, mark: DecimalMark?) {
         #expect(DecimalText.evidence(text) == mark)
+    }
+
+    @Test("the one-pass reading of plain cells gives what the general reading gives", arguments: [
+        ("23.4", Int?.some(23_400)), ("0023.400", 23_400), (".5", 500), ("5.", 5_000), (".", nil), ("23.4567", nil), ("23.4560", 23_456),
+        ("9223372036854775.807", Int.max), ("9223372036854775.808", nil), ("1.2.3", nil), ("", nil), ("12", 12_000), ("1,234.5", 1_234_500),
+    ])
+    func plainCells(text: String, metres: Int?) {
+        #expect(DecimalText.scaled(text, decimals: 3, mark: .point) == metres)
+        #expect(DecimalText.plainScaled(text.utf8, decimals: 3, decimal: UInt8(ascii: ".")) == metres || metres.map { _ in text.contains(",") } == true)
     }
 
     @Test("reading with a mark: thousands must be whole groups of three")
