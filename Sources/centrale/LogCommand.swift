@@ -66,22 +66,22 @@ struct LogSubmitCommand: ParsableCommand {
                     printError("error: \(LogParser.tooLarge(bytes: size, fileName: file))"); rejected += 1; continue
                 }
                 guard let data = FileManager.default.contents(atPath: file) else {
-                    printError("error: \(file): cannot read the file; check the path"); rejected += 1; continue
+                    printError("error: \(file.escapingControlCharacters): cannot read the file; check the path"); rejected += 1; continue
                 }
                 guard let text = String(data: data, encoding: .utf8) else {
-                    printError("error: \(file):1: the file is not UTF-8 text; save it as CSV UTF-8"); rejected += 1; continue
+                    printError("error: \(file.escapingControlCharacters):1: the file is not UTF-8 text; save it as CSV UTF-8"); rejected += 1; continue
                 }
                 let result = try store.submitLogFile(text, file: file, sha256: SHA256.hex(of: data), association: association,
                                                      actor: Actor(operatorOption ?? association, reason: "trip-log submission"))
                 if result.accepted {
-                    print("\(file): \(result.newLogs) new, \(result.alreadyRecorded) already recorded"
+                    print("\(file.escapingControlCharacters): \(result.newLogs) new, \(result.alreadyRecorded) already recorded"
                           + (result.flagged > 0 ? ", \(result.flagged) flagged for km review" : "") + ".")
                 } else {
                     result.problems.prefix(Self.maximumProblemsShown).forEach { printError("error: \($0)") }
                     if result.problems.count > Self.maximumProblemsShown {
                         printError("… and \(result.problems.count - Self.maximumProblemsShown) more problems (the first \(Self.maximumProblemsShown) are shown)")
                     }
-                    printError("\(file): rejected (\(result.problems.count) problem\(result.problems.count == 1 ? "" : "s")), nothing written.")
+                    printError("\(file.escapingControlCharacters): rejected (\(result.problems.count) problem\(result.problems.count == 1 ? "" : "s")), nothing written.")
                     rejected += 1
                 }
             }

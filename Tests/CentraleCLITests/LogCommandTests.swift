@@ -315,5 +315,11 @@ struct LogInputLimitTests {
         #expect(lines.filter { $0.hasPrefix("error: ") }.count == 50)
         #expect(run.stderr.contains("… and 20 more problems (the first 50 are shown)"))
         #expect(run.stderr.contains("rejected (70 problems)"))
+
+        // Input quoted in any message shows control characters escaped: an unknown association, a file name.
+        let hostile = try centrale(["log", "submit", "--db", db, "--association", "NO\u{1B}[2JPE", many])
+        #expect(hostile.status != 0 && hostile.stderr.contains("NO\\u{1B}[2JPE") && !hostile.stderr.contains("\u{1B}"), "\(hostile.stderr)")
+        let missing = try centrale(["log", "submit", "--db", db, "--association", association, work.path("no\u{7}such.csv")])
+        #expect(missing.stderr.contains("no\\u{7}such.csv: cannot read the file") && !missing.stderr.contains("\u{7}"), "\(missing.stderr)")
     }
 }
