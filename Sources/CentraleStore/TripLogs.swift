@@ -63,9 +63,7 @@ extension Store {
         let ids = LogValidator.tripIDs(rows)
         let today = today()
         func loadContext(_ db: Database) throws -> (LogContext, LogContextState) {
-            let (trips, tripStates) = try Self.logTrips(db, ids)
-            let dates = trips.values.map(\.trip.date)
-            let span = dates.min().map { ($0, dates.max()!) }
+            let (trips, tripStates, span) = try Self.logTrips(db, ids)
             let state = LogContextState(
                 span: span, trips: tripStates, recorded: try Self.logs(db, ids),
                 storedRanges: try span.map { try Self.storedRanges(db, association: code, from: $0.0, through: $0.1) } ?? [:],
@@ -214,7 +212,8 @@ extension Store {
     /// The trips with these ids and the association each is assigned to, with what the check
     /// relies on of each (status, version, assignment).
     static func logTrips(_ db: Database, _ ids: [Int64]) throws
-        -> (trips: [Int64: (trip: TripRequest, assignedTo: String?)], states: [Int64: LogContextState.TripState]) {
+        -> (trips: [Int64: (trip: TripRequest, assignedTo: String?)], states: [Int64: LogContextState.TripState], span: (LocalDate, LocalDate)?) {
+        var span: (LocalDate, LocalDate)?
         var result: [Int64: (trip: TripRequest, assignedTo: String?)] = [:]
         var states: [Int64: LogContextState.TripState] = [:]
         result.reserveCapacity(ids.count)
@@ -224,10 +223,11 @@ extension Store {
             WHERE \(condition("trip.id"))
             """ }) { row in
             let trip = TripRequest(row: row), association: String? = row[TripRequest.columnCount]
+            span = span.map { (min($0.0, trip.date), max($0.1, trip.date)) } ?? (trip.date, trip.date)
             result[trip.id] = (trip, association)
             states[trip.id] = LogContextState.TripState(status: trip.status.rawValue, version: row[TripRequest.columnCount - 1], association: association)
         }
-        return (result, states)
+        return (result, states, span)
     }
 
     /// The logs recorded for these trips.
