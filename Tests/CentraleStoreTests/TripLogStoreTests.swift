@@ -77,10 +77,44 @@ struct TripLogStoreTests {
         #expect(result.problems.map(\.description) == ["f.csv:3: trip: trip \(ids[1]) was cancelled before it took place; do not log it"])
         #expect(try store.log(of: ids[0]) == nil, "all or nothing")
 
-        // Nothing changed in between: accepted with the check made outside the transaction.
+        // A change committed by another connection (another process) is seen too.
         try store.pool.write { db in try db.execute(sql: "UPDATE trip SET status = 'assigned' WHERE id = ?", arguments: [ids[1]]) }
+        let other = try store.submitLogFile(text, file: "f.csv", sha256: "a", association: association, actor: actor, afterCheck: {
+            let queue = try DatabaseQueue(path: store.path)
+            try queue.write { db in
+                try db.execute(sql: "DELETE FROM assignment WHERE trip = ?", arguments: [ids[0]])
+            }
+            try queue.close()
+        })
+        #expect(!other.accepted)
+        #expect(other.problems.map(\.description) == ["f.csv:2: trip: trip \(ids[0]) is not assigned to \(association) (it is assigned)"])
+        try store.assign(trip: ids[0], to: association, method: .manual, note: nil, actor: actor)
+
+        // Nothing changed in between: accepted with the check made outside the transaction.
         let again = try store.submitLogFile(text, file: "f.csv", sha256: "a", association: association, actor: actor, afterCheck: {})
         #expect(again.accepted && again.newLogs == 2, "\(again.problems)")
+    }
+
+    @Test("an amendment's odometers may not overlap another stored log of the vehicle and day")
+    func amendOverlap() throws {
+        let dir = try TemporaryDirectory()
+        let (store, ids, association, vehicle) = try assignedDay(dir)
+        let text = header + row(ids[0], vehicle, "45210.0", "45226.1") + row(ids[1], vehicle, "45230.0", "45240.0")
+        #expect(try store.submitLogFile(text, file: "f.csv", sha256: "a", association: association, actor: actor).accepted)
+        do {
+            _ = try store.amendLog(trip: ids[1], change: { $0.odometerStart = Distance(metres: 45_220_000); $0.driven = Distance(metres: 20_000) },
+                                   actor: Actor("ufficio", reason: "misread"))
+            Issue.record("expected the amendment to be refused")
+        } catch let errors as FieldErrors {
+            #expect(errors.errors.map(\.description) == [
+                "amendment of trip \(ids[1]):1: odometer_start: \(vehicle)'s 45220–45240 km overlaps trip \(ids[0]) already recorded, from f.csv:2 "
+                    + "(45210–45226.1 km) on 2025-03-03; one vehicle cannot drive two trips at once (unless they share a route of an accepted plan); correct the readings",
+            ])
+        }
+        // Its own stored range is no overlap: a change that keeps clear of the other log is accepted.
+        _ = try store.amendLog(trip: ids[1], change: { $0.odometerStart = Distance(metres: 45_228_000); $0.driven = Distance(metres: 12_000) },
+                               actor: Actor("ufficio", reason: "misread"))
+        #expect(try store.log(of: ids[1])?.odometerStart == Distance(metres: 45_228_000))
     }
 
     @Test("the problems stored with a rejected submission are capped at 64 KB, with a count of the rest")
