@@ -175,7 +175,11 @@ public enum LogParser {
     static func jsonText(_ value: Any) -> String {
         switch value {
         case is NSNull: return ""
-        case let number as NSNumber: return number.stringValue
+        case let number as NSNumber:
+            // A JSON boolean is an NSNumber too: keep it a word, so that `"km": true` is refused, never 1 km.
+            let type = String(cString: number.objCType)
+            if type == "c" || type == "B" { return number.boolValue ? "true" : "false" }
+            return number.stringValue
         case let string as String: return string
         default: return "\(value)"
         }
