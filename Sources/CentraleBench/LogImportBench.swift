@@ -66,6 +66,8 @@ func benchLogImport(registry: Registry, year: Int, seed: UInt64) throws {
     if sqlite.terminationStatus == 0 {
         print(String(format: "  sqlite3 .import, plain table: %.2f s, %.0f rows/s (%@ rows, no checks)", sqliteSeconds,
                      Double(rows.count) / sqliteSeconds, counted))
+        // The target: at least half of sqlite3's own rate (R >= 0.5), measured in the same run.
+        print(String(format: "ratio to sqlite3 .import: %.2f", sqliteSeconds / centrale))
     } else {
         print("  sqlite3 .import: not run (install the sqlite3 command: apt-get install sqlite3)")
     }

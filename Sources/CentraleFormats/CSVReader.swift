@@ -45,72 +45,88 @@ public struct CSVReader: Sendable {
     public func read(_ text: String) throws -> [CSVRecord] {
         var body = Substring(text)
         if body.first == "\u{FEFF}" { body = body.dropFirst() }
-        let separator = detectSeparator(in: body)
+        let separator = detectSeparator(in: body).asciiValue ?? UInt8(ascii: ",")
+        // Read on the UTF-8 bytes: every byte that matters (quotes, separators, line ends, `#`)
+        // is ASCII, and bytes of multi-byte characters never equal one.
+        var utf8 = String(body)
+        return try utf8.withUTF8 { try read(bytes: $0, separator: separator) }
+    }
+
+    private func read(bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) throws -> [CSVRecord] {
+        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
         var records: [CSVRecord] = []
         var fields: [String] = []
-        var field = ""
+        var field: [UInt8] = []
+        field.reserveCapacity(64)
         var line = 1, recordLine = 1, quoteLine = 0
-        var inQuotes = false, wasQuoted = false, atRecordStart = true, skipping = false
-        var iterator = body.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
+        var inQuotes = false, wasQuoted = false, atRecordStart = true
+        var i = 0
+        let n = bytes.count
 
+        func endField() {
+            fields.append(field.isEmpty ? "" : String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+        }
         func endRecord() {
-            fields.append(field)
+            endField()
             if !(fields.count == 1 && fields[0].isEmpty && !wasQuoted) {
                 records.append(CSVRecord(line: recordLine, fields: fields))
             }
-            fields = []; field = ""; wasQuoted = false; atRecordStart = true
+            fields = []; wasQuoted = false; atRecordStart = true
         }
 
-        while let scalar = pending ?? iterator.next() {
-            pending = nil
-            if skipping {
-                if scalar == "\n" || scalar == "\r" {
-                    if scalar == "\r" { let n = iterator.next(); if n != "\n" { pending = n } }
-                    line += 1; skipping = false; atRecordStart = true
-                }
-                continue
-            }
+        while i < n {
+            let byte = bytes[i]
+            i += 1
             if atRecordStart {
                 recordLine = line
                 atRecordStart = false
-                if allowComments && scalar == "#" && fields.isEmpty { skipping = true; continue }
+                if allowComments && byte == UInt8(ascii: "#") && fields.isEmpty {
+                    // Skip to the end of the line.
+                    while i < n && bytes[i] != lf && bytes[i] != cr { i += 1 }
+                    if i < n {
+                        if bytes[i] == cr && i + 1 < n && bytes[i + 1] == lf { i += 1 }
+                        i += 1
+                        line += 1
+                    }
+                    atRecordStart = true
+                    continue
+                }
             }
             if inQuotes {
-                if scalar == "\"" {
-                    let next = iterator.next()
-                    if next == "\"" { field.unicodeScalars.append("\"") }
-                    else { inQuotes = false; pending = next }
+                if byte == quote {
+                    if i < n && bytes[i] == quote { field.append(quote); i += 1 } else { inQuotes = false }
+                } else if byte == cr {
+                    if i < n && bytes[i] == lf { i += 1 }
+                    line += 1
+                    field.append(lf)
                 } else {
-                    if scalar == "\n" { line += 1 }
-                    else if scalar == "\r" {
-                        let n = iterator.next(); if n != "\n" { pending = n }
-                        line += 1; field.unicodeScalars.append("\n"); continue
-                    }
-                    field.unicodeScalars.append(scalar)
+                    if byte == lf { line += 1 }
+                    field.append(byte)
                 }
                 continue
             }
-            switch scalar {
-            case "\"":
-                if field.allSatisfy({ $0 == " " }) && !wasQuoted {
-                    field = ""; inQuotes = true; wasQuoted = true; quoteLine = line
+            switch byte {
+            case quote:
+                if field.allSatisfy({ $0 == space }) && !wasQuoted {
+                    field.removeAll(keepingCapacity: true); inQuotes = true; wasQuoted = true; quoteLine = line
                 } else {
                     throw FieldError(SourceLocation(file: fileName, line: line), field: "column \(fields.count + 1)",
                                      "a quote inside an unquoted field; put the whole field in quotes and double the inner quotes (\"\")")
                 }
-            case "\r", "\n":
-                if scalar == "\r" { let n = iterator.next(); if n != "\n" { pending = n } }
+            case cr, lf:
+                if byte == cr && i < n && bytes[i] == lf { i += 1 }
                 endRecord()
                 line += 1
+            case separator:
+                endField(); wasQuoted = false
             default:
-                if Character(scalar) == separator { fields.append(field); field = ""; wasQuoted = false }
-                else if wasQuoted {
-                    if scalar != " " && scalar != "\t" {
+                if wasQuoted {
+                    if byte != space && byte != tab {
                         throw FieldError(SourceLocation(file: fileName, line: line), field: "column \(fields.count + 1)",
                                          "text after the closing quote; put the whole field in quotes")
                     }
-                } else { field.unicodeScalars.append(scalar) }
+                } else { field.append(byte) }
             }
         }
         if inQuotes {

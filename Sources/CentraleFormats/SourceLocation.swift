@@ -33,9 +33,11 @@ public struct FieldError: Error, Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `FILE:LINE: field: message`.
+    /// `FILE:LINE: field: message`, with every control character of the file name, field or
+    /// message (which may quote input) shown escaped (`\u{1B}`), never raw.
     public var description: String {
-        field.isEmpty ? "\(location): \(message)" : "\(location): \(field): \(message)"
+        let text = field.isEmpty ? "\(location): \(message)" : "\(location): \(field): \(message)"
+        return text.escapingControlCharacters
     }
 }
 
@@ -49,4 +51,42 @@ public struct FieldErrors: Error, Sendable, CustomStringConvertible {
 
     /// One problem per line.
     public var description: String { errors.map(\.description).joined(separator: "\n") }
+}
+
+extension String {
+    /// The text with every control character written as a Swift escape (`\u{1B}` for ESC):
+    /// C0 codes (tab and line breaks included), DEL, C1 codes, and the invisible characters that
+    /// reorder or hide text (bidirectional overrides and isolates, line and paragraph
+    /// separators). Every message that quotes input goes through it, so that a cell cannot
+    /// move the cursor, recolour a terminal or hide part of a message.
+    public var escapingControlCharacters: String {
+        guard unicodeScalars.contains(where: \.needsEscaping) else { return self }
+        var out = ""
+        for scalar in unicodeScalars {
+            if scalar.needsEscaping { out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}" }
+            else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    /// The first control character that input cells may not hold: C0 codes except tab, DEL,
+    /// and C1 codes; nil when there is none.
+    public var forbiddenControlCharacter: Unicode.Scalar? {
+        // Fast path on bytes: C1 codes are 0xC2 0x80…0x9F in UTF-8.
+        guard utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }) else { return nil }
+        return unicodeScalars.first { $0.isForbiddenControl }
+    }
+}
+
+extension Unicode.Scalar {
+    /// A C0 code other than tab, DEL or a C1 code.
+    var isForbiddenControl: Bool {
+        (value < 0x20 && value != 0x09) || (0x7F...0x9F).contains(value)
+    }
+
+    /// Shown escaped in messages.
+    var needsEscaping: Bool {
+        value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+            || value == 0x2028 || value == 0x2029 || value == 0x200E || value == 0x200F || value == 0xFEFF
+    }
 }

@@ -167,11 +167,8 @@ extension Store {
     /// check compares a shared trip's log with it instead of the solo estimate.
     static func plannedShares(_ db: Database, _ ids: [Int64]) throws -> [Int64: Distance] {
         var result: [Int64: Distance] = [:]
-        for chunk in stride(from: 0, to: ids.count, by: 900).map({ Array(ids[$0..<min($0 + 900, ids.count)]) }) {
-            for row in try Row.fetchAll(db, sql: "SELECT trip, share_m FROM plan_trip WHERE trip IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
-                                        arguments: StatementArguments(chunk)) {
-                result[row[0]] = Distance(metres: row[1])
-            }
+        try forEachChunk(db, ids, sql: { condition in "SELECT trip, share_m FROM plan_trip WHERE \(condition("trip"))" }) { row in
+            result[row[0]] = Distance(metres: row[1])
         }
         return result
     }

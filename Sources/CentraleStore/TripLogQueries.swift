@@ -49,12 +49,14 @@ extension Store {
             guard let association = registry.associations.first(where: { $0.code == before.association }) else {
                 throw StoreError.notFound(entity: "association", id: before.association)
             }
-            var trips = try Self.logTrips(db, [id])
+            var trips = try Self.logTrips(db, [id]).trips
             if trips[id]?.trip.status == .cancelled { trips[id]?.trip.status = .assigned } // cancelled on the spot: still amendable
             let context = LogContext(association: association, trips: trips, recorded: [:],
                                      tolerance: KmTolerance(percent: registry.convention.rules.kmTolerancePercent,
                                                             minimum: registry.convention.rules.kmToleranceMinimum),
-                                     estimator: registry.convention.distanceEstimator, plannedShares: try Self.plannedShares(db, [id]))
+                                     estimator: registry.convention.distanceEstimator, plannedShares: try Self.plannedShares(db, [id]),
+                                     storedRanges: try trips[id].map { try Self.storedRanges(db, association: association.code, from: $0.trip.date, through: $0.trip.date) } ?? [:],
+                                     routes: try trips[id].map { try Self.routes(db, association: association.code, from: $0.trip.date, through: $0.trip.date) } ?? [:])
             let batch = LogValidator(context: context).check([after.asRow(file: "amendment of trip \(id)")])
             guard batch.problems.isEmpty, let checked = batch.fresh.first else { throw FieldErrors(batch.problems) }
             try db.execute(sql: """
@@ -150,7 +152,8 @@ extension Store {
 extension TripLog {
     /// The log as a file row (for re-checking an amendment with the submission rules).
     func asRow(file: String) -> LogRow {
-        func km(_ d: Distance?) -> String { d.map { "\($0.metres / 1000).\(String(1000 + $0.metres % 1000).dropFirst())" } ?? "" }
+        // Exact, with a decimal point (the row's mark), negative values kept negative so the check refuses them.
+        func km(_ d: Distance?) -> String { d.map { DecimalText.plain($0.metres, decimals: 3) } ?? "" }
         let hasOdometers = odometerStart != nil && odometerEnd != nil
         return LogRow(location: SourceLocation(file: file, line: 1), values: [
             .trip: String(tripID), .vehicle: vehiclePlate, .driver: driverCode,

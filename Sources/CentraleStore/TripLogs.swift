@@ -3,6 +3,11 @@ import CentraleFormats
 import CentraleTariffs
 import CentraleTripLogs
 import GRDB
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#else
+import SQLite3
+#endif
 
 /// What happened to one submitted file.
 public struct SubmissionResult: Sendable {
@@ -31,31 +36,61 @@ public struct SubmissionResult: Sendable {
 }
 
 extension Store {
-    /// Checks a file's rows and stores them, all or nothing, in one transaction: the rows are
-    /// validated inside the transaction against the trips as they are, so nothing can change
-    /// between the check and the write. A rejected file writes no log, only the record of the
-    /// attempt (and an audit entry); an accepted one stores its logs, closes their trips and
-    /// records the submission with the file's checksum.
+    /// Checks a file's rows and stores them, all or nothing. The rows are checked outside any
+    /// transaction, against the trips as a read sees them, so that a large file never holds
+    /// the database's write lock while it is checked; the short write transaction then checks
+    /// that what the check relied on (the trips' status, assignment and version, the logs
+    /// recorded for them, the vehicles' recorded odometer ranges and the accepted plans of the
+    /// days) is unchanged, and checks the rows again against the new state if it changed. A
+    /// rejected file writes no log, only the record of the attempt (and an audit entry); an
+    /// accepted one stores its logs, closes their trips and records the submission with the
+    /// file's checksum.
     public func submitLogs(_ rows: [LogRow], association code: String, file: String, sha256: String,
                            actor: Actor) throws -> SubmissionResult {
+        try submitLogs(rows, association: code, file: file, sha256: sha256, actor: actor, afterCheck: {})
+    }
+
+    /// `submitLogs`, calling `afterCheck` between the check and the write transaction (tests
+    /// change the database there, as another process could).
+    func submitLogs(_ rows: [LogRow], association code: String, file: String, sha256: String,
+                    actor: Actor, afterCheck: () throws -> Void) throws -> SubmissionResult {
         let registry = try self.registry()
         guard let association = registry.associations.first(where: { $0.code == code }) else {
             throw StoreError.notFound(entity: "association", id: code)
         }
         let tolerance = KmTolerance(percent: registry.convention.rules.kmTolerancePercent, minimum: registry.convention.rules.kmToleranceMinimum)
         let at = timestamp()
+        let ids = LogValidator.tripIDs(rows)
+        let today = today()
+        func loadContext(_ db: Database) throws -> (LogContext, LogContextState) {
+            let (trips, tripStates, span) = try Self.logTrips(db, ids)
+            let state = LogContextState(
+                span: span, trips: tripStates, recorded: try Self.logs(db, ids),
+                storedRanges: try span.map { try Self.storedRanges(db, association: code, from: $0.0, through: $0.1) } ?? [:],
+                routes: try span.map { try Self.routes(db, association: code, from: $0.0, through: $0.1) } ?? [:])
+            let context = LogContext(association: association, trips: trips, recorded: state.recorded,
+                                     tolerance: tolerance, estimator: registry.convention.distanceEstimator, today: today,
+                                     plannedShares: try Self.plannedShares(db, ids), storedRanges: state.storedRanges, routes: state.routes)
+            return (context, state)
+        }
+        // Read, then check outside any transaction. The marker says whether anything at all
+        // was committed between here and the write.
+        let marker = try pool.writeWithoutTransaction { db in try Self.changeMarker(db) }
+        var (context, state) = try pool.read { db in try loadContext(db) }
+        var batch = LogValidator(context: context).check(rows)
+        try afterCheck()
         return try pool.write { db in
-            let ids = LogValidator.tripIDs(rows)
-            let context = LogContext(association: association, trips: try Self.logTrips(db, ids), recorded: try Self.logs(db, ids),
-                                     tolerance: tolerance, estimator: registry.convention.distanceEstimator, today: today(),
-                                     plannedShares: try Self.plannedShares(db, ids))
-            let batch = LogValidator(context: context).check(rows)
+            // What the check relied on must still hold; if anything changed, check again.
+            if try Self.changeMarker(db) != marker, try Self.contextState(db, ids: ids, association: code, span: state.span) != state {
+                (context, state) = try loadContext(db)
+                batch = LogValidator(context: context).check(rows)
+            }
             let accepted = batch.problems.isEmpty
             try db.execute(sql: """
                 INSERT INTO log_submission(association, file, sha256, submitted_at, submitted_by, rows, new_logs, already_recorded, accepted, problems)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [code, file, sha256, at, actor.name, rows.count, accepted ? batch.fresh.count : 0,
-                                 batch.alreadyRecorded.count, accepted, batch.problems.map(\.description).joined(separator: "\n")])
+                                 batch.alreadyRecorded.count, accepted, Self.problemsText(batch.problems)])
             let submission = db.lastInsertedRowID
             guard accepted else {
                 try audit(db, actor, action: "log.rejected", entity: "log_submission", id: String(submission),
@@ -64,8 +99,8 @@ extension Store {
             }
             let engine = TariffEngine(convention: registry.convention)
             var closed: [YearMonth: Bool] = [:]
+            try insertLogs(db, batch.fresh, submission: submission, actor: actor, at: at)
             for checked in batch.fresh {
-                try insertLog(db, checked, submission: submission, actor: actor, at: at)
                 let trip = context.trips[checked.log.tripID]!.trip
                 let month = trip.date.yearMonth
                 if closed[month] == nil { closed[month] = try Self.isClosed(db, month) }
@@ -86,59 +121,120 @@ extension Store {
         }
     }
 
-    private func insertLog(_ db: Database, _ checked: CheckedLog, submission: Int64, actor: Actor, at: String) throws {
-        let log = checked.log
-        try db.cachedStatement(sql: """
+    /// The most text of problems kept in `log_submission.problems` (64 KB).
+    public static let maximumProblemsText = 64 * 1024
+
+    /// A file's problems as stored in `log_submission.problems`, one a line, cut after 64 KB
+    /// with a note of how many more there were.
+    static func problemsText(_ problems: [FieldError]) -> String {
+        var text = ""
+        for (index, problem) in problems.enumerated() {
+            let line = problem.description
+            if text.utf8.count + line.utf8.count + 1 > maximumProblemsText - 100 {
+                let rest = problems.count - index
+                return text + "\n… and \(rest) more problem\(rest == 1 ? "" : "s") (\(problems.count) in all), not stored"
+            }
+            text += (index > 0 ? "\n" : "") + line
+        }
+        return text
+    }
+
+    /// Stores checked logs, closes their trips and writes one audit entry per log (naming its
+    /// trip), with statements prepared once and values bound through SQLite's C API: a year of
+    /// logs is one file, and per-row overhead is what a large import pays for.
+    private func insertLogs(_ db: Database, _ logs: [CheckedLog], submission: Int64, actor: Actor, at: String) throws {
+        guard !logs.isEmpty else { return }
+        let insert = try db.cachedStatement(sql: """
             INSERT INTO trip_log(trip, association, vehicle, driver, odometer_start_m, odometer_end_m, driven_m, picked_up_at,
               dropped_off_at, waiting_min, outcome, notes, submitted_at, submitted_by, source, submission, estimated_m, km_flag)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                log.tripID, log.association, log.vehiclePlate, log.driverCode, log.odometerStart?.metres, log.odometerEnd?.metres,
-                log.driven.metres, log.pickedUpAt?.minutes, log.droppedOffAt?.minutes, log.waitingMinutes, log.outcome.rawValue,
-                log.notes, at, actor.name, "line \(checked.line)", submission, checked.estimated.metres, checked.flag?.description,
-            ])
-        try closeTrip(db, log)
-        var details: [String: AuditValue] = [
-            "association": .text(log.association), "vehicle": .text(log.vehiclePlate), "outcome": .text(log.outcome.rawValue),
-            "driven_m": .int(log.driven.metres), "estimated_m": .int(checked.estimated.metres), "submission": .int(Int(submission)),
-        ]
-        if let flag = checked.flag { details["km_flag"] = .text(flag.description) }
-        try audit(db, actor, action: "log.create", entity: "trip", id: String(log.tripID), details: details, at: at)
-    }
-
-    /// Sets a trip's status from its log's outcome.
-    private func closeTrip(_ db: Database, _ log: TripLog) throws {
-        let (status, reason): (TripStatus, String?) = switch log.outcome {
-        case .done: (.done, nil)
-        case .noShow: (.noShow, "the beneficiary was not there")
-        case .cancelledOnSpot: (.cancelled, "cancelled on the spot")
+            """).sqliteStatement
+        let connection = db.sqliteConnection
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        func text(_ statement: OpaquePointer?, _ index: Int32, _ value: String?) {
+            guard var utf8 = value else { sqlite3_bind_null(statement, index); return }
+            utf8.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    if let base = chars.baseAddress { _ = sqlite3_bind_text(statement, index, base, Int32(chars.count), transient) }
+                    else { _ = sqlite3_bind_text(statement, index, "", 0, transient) }
+                }
+            }
         }
-        try db.cachedStatement(sql: "UPDATE trip SET status = ?, status_reason = ?, version = version + 1 WHERE id = ?")
-            .execute(arguments: [status.rawValue, reason, log.tripID])
+        func int(_ statement: OpaquePointer?, _ index: Int32, _ value: Int?) {
+            if let value { sqlite3_bind_int64(statement, index, Int64(value)) } else { sqlite3_bind_null(statement, index) }
+        }
+        func step(_ statement: OpaquePointer?) throws {
+            let code = sqlite3_step(statement)
+            sqlite3_reset(statement)
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
+            }
+        }
+        defer { sqlite3_reset(insert); sqlite3_clear_bindings(insert) }
+        text(insert, 13, at); text(insert, 14, actor.name); int(insert, 16, Int(submission))
+        // In trip order: the logs' table is keyed by trip, so its rows are appended, and the
+        // trips' pages are visited in order.
+        for checked in logs.sorted(by: { $0.log.tripID < $1.log.tripID }) {
+            let log = checked.log
+            int(insert, 1, Int(log.tripID)); text(insert, 2, log.association); text(insert, 3, log.vehiclePlate); text(insert, 4, log.driverCode)
+            int(insert, 5, log.odometerStart?.metres); int(insert, 6, log.odometerEnd?.metres); int(insert, 7, log.driven.metres)
+            int(insert, 8, log.pickedUpAt?.minutes); int(insert, 9, log.droppedOffAt?.minutes); int(insert, 10, log.waitingMinutes)
+            text(insert, 11, log.outcome.rawValue); text(insert, 12, log.notes); text(insert, 15, "line \(checked.line)")
+            int(insert, 17, checked.estimated.metres); text(insert, 18, checked.flag?.description)
+            try step(insert)
+        }
+        // Each trip closed by its log's outcome, and one audit entry per log naming its trip, in
+        // two statements over this submission's logs. The details are the JSON object
+        // `AuditValue.json` writes (keys in sorted order, no spaces); its values are codes,
+        // numbers and our own flag text, which SQLite's json_object writes the same way.
+        try db.execute(sql: """
+            UPDATE trip SET
+              status = CASE l.outcome WHEN 'done' THEN 'done' WHEN 'no_show' THEN 'no_show' ELSE 'cancelled' END,
+              status_reason = CASE l.outcome WHEN 'done' THEN NULL WHEN 'no_show' THEN 'the beneficiary was not there'
+                                             ELSE 'cancelled on the spot' END,
+              version = trip.version + 1
+            FROM trip_log AS l WHERE l.submission = ? AND l.trip = trip.id
+            """, arguments: [submission])
+        try db.execute(sql: """
+            INSERT INTO audit_log(at, actor, action, entity, entity_id, details, reason)
+            SELECT ?, ?, 'log.create', 'trip', CAST(trip AS TEXT),
+              CASE WHEN km_flag IS NULL
+                THEN json_object('association', association, 'driven_m', driven_m, 'estimated_m', estimated_m, 'outcome', outcome,
+                                 'submission', submission, 'vehicle', vehicle)
+                ELSE json_object('association', association, 'driven_m', driven_m, 'estimated_m', estimated_m, 'km_flag', km_flag,
+                                 'outcome', outcome, 'submission', submission, 'vehicle', vehicle)
+              END, ?
+            FROM trip_log WHERE submission = ? ORDER BY trip
+            """, arguments: [at, actor.name, actor.reason, submission])
     }
 
-    /// The trips with these ids and the association each is assigned to.
-    static func logTrips(_ db: Database, _ ids: [Int64]) throws -> [Int64: (trip: TripRequest, assignedTo: String?)] {
+    /// The trips with these ids and the association each is assigned to, with what the check
+    /// relies on of each (status, version, assignment).
+    static func logTrips(_ db: Database, _ ids: [Int64]) throws
+        -> (trips: [Int64: (trip: TripRequest, assignedTo: String?)], states: [Int64: LogContextState.TripState], span: (LocalDate, LocalDate)?) {
+        var span: (LocalDate, LocalDate)?
         var result: [Int64: (trip: TripRequest, assignedTo: String?)] = [:]
-        for chunk in stride(from: 0, to: ids.count, by: 900).map({ Array(ids[$0..<min($0 + 900, ids.count)]) }) {
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT \(TripRequest.columns), assignment.association FROM trip LEFT JOIN assignment ON assignment.trip = trip.id
-                WHERE trip.id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
-                """, arguments: StatementArguments(chunk))
-            for row in rows { result[row[0]] = (TripRequest(row: row), row[TripRequest.columnCount]) }
+        var states: [Int64: LogContextState.TripState] = [:]
+        result.reserveCapacity(ids.count)
+        states.reserveCapacity(ids.count)
+        try forEachChunk(db, ids, sql: { condition in """
+            SELECT \(TripRequest.columns), assignment.association FROM trip LEFT JOIN assignment ON assignment.trip = trip.id
+            WHERE \(condition("trip.id"))
+            """ }) { row in
+            let trip = TripRequest(row: row), association: String? = row[TripRequest.columnCount]
+            span = span.map { (min($0.0, trip.date), max($0.1, trip.date)) } ?? (trip.date, trip.date)
+            result[trip.id] = (trip, association)
+            states[trip.id] = LogContextState.TripState(status: trip.status.rawValue, version: row[TripRequest.columnCount - 1], association: association)
         }
-        return result
+        return (result, states, span)
     }
 
     /// The logs recorded for these trips.
     static func logs(_ db: Database, _ ids: [Int64]) throws -> [Int64: TripLog] {
         var result: [Int64: TripLog] = [:]
-        for chunk in stride(from: 0, to: ids.count, by: 900).map({ Array(ids[$0..<min($0 + 900, ids.count)]) }) {
-            for row in try Row.fetchAll(db, sql: "SELECT \(TripLog.columns) FROM trip_log WHERE trip IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
-                                        arguments: StatementArguments(chunk)) {
-                let log = TripLog(row: row)
-                result[log.tripID] = log
-            }
+        try forEachChunk(db, ids, sql: { condition in "SELECT \(TripLog.columns) FROM trip_log WHERE \(condition("trip"))" }) { row in
+            let log = TripLog(row: row)
+            result[log.tripID] = log
         }
         return result
     }
@@ -172,6 +268,12 @@ extension Store {
     /// bad JSON, an open quote) is recorded as rejected with its problems; otherwise its rows are
     /// checked and stored as `submitLogs` does. The one path of `centrale log submit` and the demo.
     public func submitLogFile(_ text: String, file: String, sha256: String, association: String, actor: Actor) throws -> SubmissionResult {
+        try submitLogFile(text, file: file, sha256: sha256, association: association, actor: actor, afterCheck: {})
+    }
+
+    /// `submitLogFile`, calling `afterCheck` between the check and the write transaction.
+    func submitLogFile(_ text: String, file: String, sha256: String, association: String, actor: Actor,
+                       afterCheck: () throws -> Void) throws -> SubmissionResult {
         let rows: [LogRow]
         do {
             rows = try LogParser.parse(text, fileName: file)
@@ -179,7 +281,7 @@ extension Store {
             let id = try recordRejectedFile(association: association, file: file, sha256: sha256, problems: errors.errors, actor: actor)
             return SubmissionResult(id: id, accepted: false, newLogs: 0, alreadyRecorded: 0, flagged: 0, problems: errors.errors)
         }
-        return try submitLogs(rows, association: association, file: file, sha256: sha256, actor: actor)
+        return try submitLogs(rows, association: association, file: file, sha256: sha256, actor: actor, afterCheck: afterCheck)
     }
 
     /// Records a file that could not even be read as trip logs (bad header, bad JSON).
@@ -193,7 +295,7 @@ extension Store {
             try db.execute(sql: """
                 INSERT INTO log_submission(association, file, sha256, submitted_at, submitted_by, rows, new_logs, already_recorded, accepted, problems)
                 VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, ?)
-                """, arguments: [association, file, sha256, at, actor.name, problems.map(\.description).joined(separator: "\n")])
+                """, arguments: [association, file, sha256, at, actor.name, Self.problemsText(problems)])
             let id = db.lastInsertedRowID
             try audit(db, actor, action: "log.rejected", entity: "log_submission", id: String(id),
                       details: ["association": .text(association), "file": .text(file), "problems": .int(problems.count)], at: at)
@@ -202,3 +304,103 @@ extension Store {
     }
 }
 
+
+/// What a file's check relied on, read again in the write transaction to see whether it changed.
+struct LogContextState: Equatable {
+    /// The first and last day of the file's trips.
+    var span: (LocalDate, LocalDate)?
+    /// Each trip's status, version and assigned association, by id.
+    var trips: [Int64: TripState]
+    /// The recorded logs of those trips.
+    var recorded: [Int64: TripLog]
+    /// The association's recorded odometer ranges on those days.
+    var storedRanges: [VehicleDay: [OdometerRange]]
+    /// The routes of the association's accepted plans on those days.
+    var routes: [Int64: RoutePosition]
+
+    struct TripState: Equatable {
+        var status: String
+        var version: Int
+        var association: String?
+    }
+
+    static func == (a: LogContextState, b: LogContextState) -> Bool {
+        a.span?.0 == b.span?.0 && a.span?.1 == b.span?.1 && a.trips == b.trips && a.recorded == b.recorded
+            && a.storedRanges == b.storedRanges && a.routes == b.routes
+    }
+}
+
+extension Store {
+    /// The part of the database a file's check relied on (see `LogContextState`).
+    static func contextState(_ db: Database, ids: [Int64], association: String, span: (LocalDate, LocalDate)?) throws -> LogContextState {
+        var trips: [Int64: LogContextState.TripState] = [:]
+        try forEachChunk(db, ids, sql: { condition in """
+            SELECT trip.id, trip.status, trip.version, assignment.association FROM trip LEFT JOIN assignment ON assignment.trip = trip.id
+            WHERE \(condition("trip.id"))
+            """ }) { row in
+            trips[row[0]] = LogContextState.TripState(status: row[1], version: row[2], association: row[3])
+        }
+        return LogContextState(span: span, trips: trips, recorded: try logs(db, ids),
+                               storedRanges: try span.map { try storedRanges(db, association: association, from: $0.0, through: $0.1) } ?? [:],
+                               routes: try span.map { try routes(db, association: association, from: $0.0, through: $0.1) } ?? [:])
+    }
+
+    /// Changes as the writer connection sees them: `PRAGMA data_version` changes when another
+    /// connection commits, the total of changes when this one writes. Equal markers taken
+    /// before a read and in a later write mean that nothing was committed in between.
+    static func changeMarker(_ db: Database) throws -> [Int] {
+        [try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0, Int(sqlite3_total_changes(db.sqliteConnection))]
+    }
+
+    /// Runs a query over a list of ids: one range query when the ids are dense (a month's or a
+    /// year's trips), else chunks of 900 ids; `sql` builds the query from a condition on a column.
+    static func forEachChunk(_ db: Database, _ ids: [Int64], sql: (_ condition: (String) -> String) -> String,
+                             _ body: (Row) throws -> Void) throws {
+        guard let low = ids.min(), let high = ids.max() else { return }
+        if high - low < Int64(ids.count) * 2 + 1000 {
+            let wanted = Set(ids)
+            let rows = try Row.fetchCursor(db, sql: sql { "\($0) BETWEEN \(low) AND \(high)" })
+            while let row = try rows.next() { if wanted.contains(row[0]) { try body(row) } }
+            return
+        }
+        for chunk in stride(from: 0, to: ids.count, by: 900).map({ Array(ids[$0..<min($0 + 900, ids.count)]) }) {
+            let rows = try Row.fetchCursor(db, sql: sql { "\($0) IN (\(chunk.map(String.init).joined(separator: ",")))" })
+            while let row = try rows.next() { try body(row) }
+        }
+    }
+
+    /// The odometer ranges recorded for an association's vehicles from one day through another.
+    static func storedRanges(_ db: Database, association: String, from first: LocalDate, through last: LocalDate) throws -> [VehicleDay: [OdometerRange]] {
+        var result: [VehicleDay: [OdometerRange]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT trip_log.trip, trip.date, trip_log.vehicle, trip_log.odometer_start_m, trip_log.odometer_end_m, log_submission.file, trip_log.source
+            FROM trip_log JOIN trip ON trip.id = trip_log.trip LEFT JOIN log_submission ON log_submission.id = trip_log.submission
+            WHERE trip_log.association = ? AND trip.date BETWEEN ? AND ?
+              AND trip_log.odometer_start_m IS NOT NULL AND trip_log.odometer_end_m IS NOT NULL
+            """, arguments: [association, first.description, last.description]) {
+            guard let date = LocalDate(row[1] as String) else { continue }
+            let file: String? = row[5], source: String? = row[6]
+            var origin: String?
+            if let file, let source, source.hasPrefix("line "), let line = Int(source.dropFirst(5)) { origin = "\(file):\(line)" }
+            result[VehicleDay(plate: row[2], date: date), default: []].append(
+                OdometerRange(tripID: row[0], start: Distance(metres: row[3]), end: Distance(metres: row[4]), origin: origin))
+        }
+        return result
+    }
+
+    /// Where each trip of an association's accepted plans from one day through another is on
+    /// its route (one route per vehicle of a plan).
+    static func routes(_ db: Database, association: String, from first: LocalDate, through last: LocalDate) throws -> [Int64: RoutePosition] {
+        var result: [Int64: RoutePosition] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT plan_stop.plan, plan_stop.vehicle, plan_stop.position, plan_stop.trip, plan_stop.kind
+            FROM plan_stop JOIN plan ON plan.id = plan_stop.plan WHERE plan.association = ? AND plan.date BETWEEN ? AND ?
+            """, arguments: [association, first.description, last.description]) {
+            let route = "\(row[0] as Int64)/\(row[1] as String)", position: Int = row[2], trip: Int64 = row[3], kind: String = row[4]
+            var entry = result[trip] ?? RoutePosition(route: route, pickup: 0, dropoff: 0)
+            if kind == "pickup" { entry.pickup = position } else { entry.dropoff = position }
+            result[trip] = entry
+        }
+        return result
+    }
+}

@@ -18,11 +18,20 @@ public struct LogContext: Sendable {
     /// For trips in an accepted shared-ride plan, their share of the planned route's km: what
     /// a carried-out trip is expected to be logged with, instead of the solo estimate.
     public var plannedShares: [Int64: Distance]
+    /// The odometer ranges already recorded for the association's vehicles on the days the
+    /// file covers (a file's ranges must not overlap them).
+    public var storedRanges: [VehicleDay: [OdometerRange]]
+    /// For trips on a route of an accepted plan, the route and the positions of their pickup
+    /// and drop-off on it: such trips may overlap, in the route's order.
+    public var routes: [Int64: RoutePosition]
 
     /// Creates a context.
     public init(association: Association, trips: [Int64: (trip: TripRequest, assignedTo: String?)], recorded: [Int64: TripLog],
                 tolerance: KmTolerance, estimator: RoadDistanceEstimator, today: LocalDate? = nil,
-                plannedShares: [Int64: Distance] = [:]) {
+                plannedShares: [Int64: Distance] = [:], storedRanges: [VehicleDay: [OdometerRange]] = [:],
+                routes: [Int64: RoutePosition] = [:]) {
+        self.storedRanges = storedRanges
+        self.routes = routes
         self.today = today
         self.plannedShares = plannedShares
         self.association = association
@@ -85,4 +94,55 @@ public struct LogBatch: Sendable {
     public var alreadyRecorded: [Int64] = []
     /// Every problem found, in line order.
     public var problems: [FieldError] = []
+}
+
+/// One vehicle on one day.
+public struct VehicleDay: Hashable, Sendable {
+    /// The plate, normalised.
+    public var plate: String
+    /// The day.
+    public var date: LocalDate
+
+    /// Creates a key.
+    public init(plate: String, date: LocalDate) {
+        self.plate = plate
+        self.date = date
+    }
+}
+
+/// The odometer readings of a recorded log, and where it came from.
+public struct OdometerRange: Hashable, Sendable {
+    /// The trip.
+    public var tripID: Int64
+    /// Odometer at the start.
+    public var start: Distance
+    /// Odometer at the end.
+    public var end: Distance
+    /// The file and line it was submitted in (`march.csv:4`), when known.
+    public var origin: String?
+
+    /// Creates a range.
+    public init(tripID: Int64, start: Distance, end: Distance, origin: String? = nil) {
+        self.tripID = tripID
+        self.start = start
+        self.end = end
+        self.origin = origin
+    }
+}
+
+/// Where a trip is on a route of an accepted plan.
+public struct RoutePosition: Hashable, Sendable {
+    /// The route (one vehicle of one plan).
+    public var route: String
+    /// The position of the trip's pickup on the route (1-based).
+    public var pickup: Int
+    /// The position of its drop-off.
+    public var dropoff: Int
+
+    /// Creates a position.
+    public init(route: String, pickup: Int, dropoff: Int) {
+        self.route = route
+        self.pickup = pickup
+        self.dropoff = dropoff
+    }
 }

@@ -7,16 +7,75 @@ import Foundation
 /// in Italian or English (see `LogColumn.aliases`). JSON: an array of objects with the same
 /// keys, or `{"logs": [...]}`; numbers may be numbers or strings.
 public enum LogParser {
+    /// The largest file accepted, in bytes (50 MB).
+    public static let maximumBytes = 50 * 1024 * 1024
+    /// The most rows a file may have.
+    public static let maximumRows = 500_000
+
     /// Parses a file's text; `fileName` is used in messages. JSON is recognised by a leading
-    /// `[` or `{`.
-    /// - Throws: `FieldErrors` for a malformed file or header (rows are checked later).
+    /// `[` or `{`. Each file's decimal mark is decided from its numeric cells (see
+    /// `decideDecimalMarks`).
+    /// - Throws: `FieldErrors` for a malformed file or header, a file over 50 MB or with more
+    ///   than 500,000 rows (rows are checked later).
     public static func parse(_ text: String, fileName: String) throws -> [LogRow] {
-        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        let first = body.first { !$0.isWhitespace }
-        return first == "[" || first == "{" ? try parseJSON(body, fileName: fileName) : try parseCSV(body, fileName: fileName)
+        try parse(text, fileName: fileName, maximumRows: maximumRows)
     }
 
-    static func parseCSV(_ text: String, fileName: String) throws -> [LogRow] {
+    /// `parse` with another row limit (for tests).
+    static func parse(_ text: String, fileName: String, maximumRows: Int) throws -> [LogRow] {
+        if text.utf8.count > Self.maximumBytes { throw FieldErrors([tooLarge(bytes: text.utf8.count, fileName: fileName)]) }
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let first = body.first { !$0.isWhitespace }
+        return first == "[" || first == "{" ? try parseJSON(body, fileName: fileName, maximumRows: maximumRows)
+                                            : try parseCSV(body, fileName: fileName, maximumRows: maximumRows)
+    }
+
+    /// The problem of a file over `maximumBytes`.
+    public static func tooLarge(bytes: Int, fileName: String) -> FieldError {
+        FieldError(SourceLocation(file: fileName, line: 1), field: "",
+                   "the file has \(bytes / 1_048_576) MB, more than the \(maximumBytes / 1_048_576) MB a submission may have; split it (one file per month)")
+    }
+
+    static func tooManyRows(_ count: Int, limit: Int, fileName: String) -> FieldErrors {
+        FieldErrors([FieldError(SourceLocation(file: fileName, line: 1), field: "",
+                                "the file has \(count) rows, more than the \(limit) a submission may have; split it (one file per month)")])
+    }
+
+    /// Headers (or JSON keys) that say a file was written in Italian, where numbers have a
+    /// decimal comma unless the file shows otherwise.
+    static let italianNames: Set<String> = [
+        "viaggio", "id_viaggio", "servizio", "n_servizio", "codice_servizio", "data", "giorno", "targa", "mezzo", "veicolo", "autista",
+        "codice_autista", "volontario", "km_inizio", "km_partenza", "contachilometri_inizio", "km_fine", "km_arrivo",
+        "contachilometri_fine", "km_percorsi", "chilometri", "km_totali", "ora_presa", "ora_partenza", "ora_prelievo", "ora_arrivo",
+        "ora_consegna", "attesa", "minuti_attesa", "attesa_minuti", "esito", "note", "annotazioni",
+    ]
+
+    /// Decides the decimal mark of a file's rows from the evidence of their numeric cells (km,
+    /// odometer_start, odometer_end; JSON numbers excluded): a `,` or `.` followed by other than
+    /// exactly three digits, or the last of two different separators, is a decimal mark.
+    /// Evidence for one mark only decides; none leaves `fallback`; evidence for both marks
+    /// makes the file mixed (cells whose reading depends on the mark are then refused).
+    static func decideDecimalMarks(_ rows: inout [LogRow], fallback: DecimalMark) {
+        var points = 0, commas = 0
+        for row in rows {
+            for column in [LogColumn.km, .odometerStart, .odometerEnd] where !row.jsonNumbers.contains(column) {
+                guard let value = row.values[column], value.utf8.contains(where: { $0 == 0x2C || $0 == 0x2E }) else { continue }
+                switch DecimalText.evidence(value) {
+                case .point: points += 1
+                case .comma: commas += 1
+                case nil: break
+                }
+            }
+        }
+        let mark: DecimalMark = points > 0 && commas == 0 ? .point : commas > 0 && points == 0 ? .comma : fallback
+        let mixed = points > 0 && commas > 0
+        for index in rows.indices {
+            rows[index].decimalMark = mark
+            rows[index].mixedDecimalMarks = mixed
+        }
+    }
+
+    static func parseCSV(_ text: String, fileName: String, maximumRows: Int = maximumRows) throws -> [LogRow] {
         let records: [CSVRecord]
         do { records = try CSVReader(fileName: fileName).read(text) } catch let error as FieldError { throw FieldErrors([error]) }
         guard let header = records.first else {
@@ -37,16 +96,23 @@ public enum LogParser {
         }
         errors += missingColumns(Set(seen.keys), location: SourceLocation(file: fileName, line: header.line))
         guard errors.isEmpty else { throw FieldErrors(errors) }
-        return records.dropFirst().map { record in
+        guard records.count - 1 <= maximumRows else { throw tooManyRows(records.count - 1, limit: maximumRows, fileName: fileName) }
+        let italian = header.fields.contains { italianNames.contains(LogColumn.fold($0)) }
+        let separator = CSVReader(fileName: fileName).detectSeparator(in: Substring(text))
+        var rows = records.dropFirst().map { record in
             var values: [LogColumn: String] = [:]
+            values.reserveCapacity(columns.count)
             for (index, column) in columns.enumerated() {
                 if let column { values[column] = index < record.fields.count ? record.fields[index] : "" }
             }
-            return LogRow(location: SourceLocation(file: fileName, line: record.line), values: values)
+            return LogRow(location: SourceLocation(file: fileName, line: record.line), values: values,
+                          extraFields: record.fields.count > columns.count ? Array(record.fields[columns.count...]) : [])
         }
+        decideDecimalMarks(&rows, fallback: separator == ";" || italian ? .comma : .point)
+        return rows
     }
 
-    static func parseJSON(_ text: String, fileName: String) throws -> [LogRow] {
+    static func parseJSON(_ text: String, fileName: String, maximumRows: Int = maximumRows) throws -> [LogRow] {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(text.utf8))
@@ -62,8 +128,10 @@ public enum LogParser {
             throw FieldErrors([FieldError(SourceLocation(file: fileName, line: 1), field: "",
                                           "expected an array of trip logs, or an object with a \"logs\" array")])
         }
+        guard items.count <= maximumRows else { throw tooManyRows(items.count, limit: maximumRows, fileName: fileName) }
         let lines = objectLines(text)
         var rows: [LogRow] = []
+        var italian = false
         var errors: [FieldError] = []
         for (index, item) in items.enumerated() {
             let location = SourceLocation(file: fileName, line: index < lines.count ? lines[index] : 1)
@@ -72,17 +140,22 @@ public enum LogParser {
                 continue
             }
             var values: [LogColumn: String] = [:]
+            var numbers: Set<LogColumn> = []
             for (key, value) in fields {
-                guard let column = LogColumn.byAlias[LogColumn.fold(key)] else {
+                let folded = LogColumn.fold(key)
+                guard let column = LogColumn.byAlias[folded] else {
                     errors.append(FieldError(location, field: key, "unknown field; expected: \(LogColumn.allCases.map(\.rawValue).joined(separator: ", "))"))
                     continue
                 }
+                if italianNames.contains(folded) { italian = true }
+                if value is NSNumber && !(value is String) { numbers.insert(column) }
                 values[column] = jsonText(value)
             }
             errors += missingColumns(Set(values.keys), location: location)
-            rows.append(LogRow(location: location, values: values))
+            rows.append(LogRow(location: location, values: values, jsonNumbers: numbers))
         }
         guard errors.isEmpty else { throw FieldErrors(errors) }
+        decideDecimalMarks(&rows, fallback: italian ? .comma : .point)
         return rows
     }
 
@@ -102,7 +175,11 @@ public enum LogParser {
     static func jsonText(_ value: Any) -> String {
         switch value {
         case is NSNull: return ""
-        case let number as NSNumber: return number.stringValue
+        case let number as NSNumber:
+            // A JSON boolean is an NSNumber too: keep it a word, so that `"km": true` is refused, never 1 km.
+            let type = String(cString: number.objCType)
+            if type == "c" || type == "B" { return number.boolValue ? "true" : "false" }
+            return number.stringValue
         case let string as String: return string
         default: return "\(value)"
         }

@@ -17,10 +17,16 @@ public struct LogValidator: Sendable {
     public func check(_ rows: [LogRow]) -> LogBatch {
         var batch = LogBatch()
         var firstLine: [Int64: Int] = [:]
+        firstLine.reserveCapacity(rows.count)
+        var ranges: [VehicleDay: [FileRange]] = [:]
         for row in rows {
             var r = RowCheck(row: row)
             guard let log = read(&r, firstLine: &firstLine) else { batch.problems += r.problems; continue }
             let trip = context.trips[log.tripID]!.trip
+            if let start = log.odometerStart, let end = log.odometerEnd {
+                ranges[VehicleDay(plate: log.vehiclePlate, date: trip.date), default: []]
+                    .append(FileRange(line: row.location.line, location: row.location, tripID: log.tripID, start: start, end: end))
+            }
             let planned = log.outcome == .done ? context.plannedShares[log.tripID] : nil
             let estimated = planned
                 ?? KmReconciliation.estimate(trip, base: context.association.base, outcome: log.outcome, estimator: context.estimator)
@@ -37,13 +43,88 @@ public struct LogValidator: Sendable {
             }
             batch.problems += r.problems
         }
+        let overlaps = overlapProblems(ranges, inFile: firstLine)
+        if !overlaps.isEmpty {
+            batch.problems += overlaps
+            // Stable: the problems of a line keep the order in which they were found.
+            batch.problems = batch.problems.enumerated().sorted {
+                ($0.element.location.line, $0.offset) < ($1.element.location.line, $1.offset)
+            }.map(\.element)
+        }
         if !batch.problems.isEmpty { batch.fresh = [] }
         return batch
+    }
+
+    /// A file row's odometer range.
+    struct FileRange {
+        var line: Int
+        var location: SourceLocation
+        var tripID: Int64
+        var start: Distance
+        var end: Distance
+    }
+
+    /// The odometer ranges of one vehicle that overlap on the same day, within the file and
+    /// against the logs already stored (except the file's own trips): refused unless both
+    /// trips share a route of an accepted plan, and then only when the readings do not follow
+    /// the route's order.
+    func overlapProblems(_ ranges: [VehicleDay: [FileRange]], inFile: [Int64: Int]) -> [FieldError] {
+        var problems: [FieldError] = []
+        for (key, fileRanges) in ranges {
+            let stored = (context.storedRanges[key] ?? []).filter { inFile[$0.tripID] == nil }
+            guard fileRanges.count > 1 || !stored.isEmpty else { continue }
+            for (index, range) in fileRanges.enumerated() {
+                var here: String { "\(range.start.kilometresExact)–\(range.end.kilometresExact) km" }
+                for earlier in fileRanges[..<index] {
+                    if let why = conflict(range.tripID, range.start, range.end, earlier.tripID, earlier.start, earlier.end) {
+                        problems.append(FieldError(range.location, field: "odometer_start", """
+                            \(key.plate)'s \(here) overlaps line \(earlier.line) (trip \(earlier.tripID), \
+                            \(earlier.start.kilometresExact)–\(earlier.end.kilometresExact) km) on \(key.date); \(why)
+                            """))
+                    }
+                }
+                for other in stored {
+                    if let why = conflict(range.tripID, range.start, range.end, other.tripID, other.start, other.end) {
+                        let origin = other.origin.map { ", from \($0)" } ?? ""
+                        problems.append(FieldError(range.location, field: "odometer_start", """
+                            \(key.plate)'s \(here) overlaps trip \(other.tripID) already recorded\(origin) \
+                            (\(other.start.kilometresExact)–\(other.end.kilometresExact) km) on \(key.date); \(why)
+                            """))
+                    }
+                }
+            }
+        }
+        return problems
+    }
+
+    /// Why two ranges of one vehicle and day cannot both stand, or nil when they can: they do
+    /// not overlap, or they share a route of an accepted plan and follow its order.
+    func conflict(_ a: Int64, _ aStart: Distance, _ aEnd: Distance, _ b: Int64, _ bStart: Distance, _ bEnd: Distance) -> String? {
+        guard aStart < bEnd && bStart < aEnd else { return nil }
+        guard let ra = context.routes[a], let rb = context.routes[b], ra.route == rb.route else {
+            return "one vehicle cannot drive two trips at once (unless they share a route of an accepted plan); correct the readings"
+        }
+        // Along the route the odometer only grows: each pair of the two trips' stops must read in
+        // the route's order.
+        let events = [(ra.pickup, aStart), (ra.dropoff, aEnd)], others = [(rb.pickup, bStart), (rb.dropoff, bEnd)]
+        for (p, x) in events {
+            for (q, y) in others where (p < q && x > y) || (q < p && y > x) {
+                return "the trips share a route of the accepted plan, but the readings do not follow its order "
+                    + "(trip \(ra.pickup < rb.pickup ? a : b) is picked up first); correct the readings"
+            }
+        }
+        return nil
     }
 
     /// Reads and checks one row; nil when the trip itself is unusable.
     private func read(_ r: inout RowCheck, firstLine: inout [Int64: Int]) -> TripLog? {
         let code = context.association.code
+        r.controlCharacters()
+        if !r.row.extraFields.isEmpty {
+            let extra = r.row.extraFields.map { "'\($0)'" }.joined(separator: ", ")
+            r.fail("", "the line has \(r.row.extraFields.count) field\(r.row.extraFields.count == 1 ? "" : "s") more than the header (\(extra)); "
+                   + "a value that contains the separator (e.g. a comma in the notes) must be in double quotes")
+        }
         let rawTrip = r.row[.trip]
         guard let id = Int64(rawTrip), id > 0 else {
             r.fail("trip", rawTrip.isEmpty ? "is empty; give the trip id from `centrale trips`" : "'\(rawTrip)' is not a trip id (a whole number)")
@@ -83,13 +164,18 @@ public struct LogValidator: Sendable {
         let plate = r.row[.vehicle].uppercased().filter { $0 != " " && $0 != "-" }
         var vehicle: Vehicle?
         if plate.isEmpty { r.fail("vehicle", "is empty; give the plate of the vehicle used") }
+        else if !RowCheck.isCode(plate) {
+            r.fail("vehicle", "'\(r.row[.vehicle])' is not a plate; write letters, digits, '-' or '/', at most \(RowCheck.maximumCodeLength) characters")
+        }
         else if let found = context.association.vehicles.first(where: { $0.plate == plate }) { vehicle = found }
         else {
             r.fail("vehicle", "'\(plate)' is not in \(code)'s fleet; use one of \(context.association.vehicles.map(\.plate).joined(separator: ", "))")
         }
         let driver = r.row[.driver]
         if driver.isEmpty { r.fail("driver", "is empty; give the driver's volunteer code") }
-        else if driver.count > 40 { r.fail("driver", "is longer than 40 characters; give the volunteer code, not a name") }
+        else if !RowCheck.isCode(driver) {
+            r.fail("driver", "'\(driver)' is not a volunteer code; write letters, digits, '-' or '/', at most \(RowCheck.maximumCodeLength) characters (a code, not a name)")
+        }
 
         let outcome = r.outcome()
         if let vehicle, outcome == .done {
@@ -101,8 +187,10 @@ public struct LogValidator: Sendable {
             }
         }
 
-        let start = r.kilometres(.odometerStart, upTo: 9_999_999), end = r.kilometres(.odometerEnd, upTo: 9_999_999)
-        let km = r.kilometres(.km, upTo: 2_000)
+        // Every number is range-checked as it is read, before any arithmetic on it.
+        let start = r.kilometres(.odometerStart, upTo: RowCheck.maximumOdometerKm, what: "an odometer reading")
+        let end = r.kilometres(.odometerEnd, upTo: RowCheck.maximumOdometerKm, what: "an odometer reading")
+        let km = r.kilometres(.km, upTo: RowCheck.maximumTripKm, what: "the km of one trip")
         var driven: Distance?
         if let start, let end {
             if end <= start { r.fail("odometer_end", "\(end) is not after odometer_start \(start)") }
@@ -118,7 +206,10 @@ public struct LogValidator: Sendable {
         }
         if driven == nil { driven = km }
         if driven == nil && r.row[.km].isEmpty && r.row[.odometerStart].isEmpty {
-            r.fail("km", "is empty; give the km driven, or odometer_start and odometer_end")
+            r.fail("km", outcome == .done ? "is empty, and the trip was carried out (done); give the km driven, or odometer_start and odometer_end"
+                                          : "is empty; give the km driven, or odometer_start and odometer_end")
+        } else if outcome == .done, let driven, driven.metres == 0 {
+            r.fail("km", "0 km for a trip carried out (done); give the km driven")
         }
 
         let pickup = r.time(.pickupTime), dropoff = r.time(.dropoffTime)
@@ -158,17 +249,73 @@ struct RowCheck {
 
     mutating func fail(_ field: String, _ message: String) { problems.append(FieldError(row.location, field: field, message)) }
 
-    /// A distance written in km with a decimal point or comma; nil when empty or wrong.
-    mutating func kilometres(_ column: LogColumn, upTo limit: Int) -> Distance? {
-        var raw = row[column]
+    /// The most km one trip may have.
+    static let maximumTripKm = 2_000
+    /// The highest odometer reading, in km.
+    static let maximumOdometerKm = 2_000_000
+    /// The longest driver code or plate.
+    static let maximumCodeLength = 20
+
+    /// Whether `text` is a code: ASCII letters, digits, `-` or `/`, at most 20 characters.
+    static func isCode(_ text: String) -> Bool {
+        text.utf8.count <= maximumCodeLength && text.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2D || byte == 0x2F
+        }
+    }
+
+    /// Refuses the control characters of any cell (C0 codes except tab, DEL, C1 codes).
+    mutating func controlCharacters() {
+        guard row.values.values.contains(where: { $0.forbiddenControlCharacter != nil })
+              || row.extraFields.contains(where: { $0.forbiddenControlCharacter != nil }) else { return }
+        for column in LogColumn.allCases {
+            if let value = row.values[column], let scalar = value.forbiddenControlCharacter {
+                fail(column.rawValue, "contains the control character \(String(scalar)) (in '\(value)'); remove it")
+            }
+        }
+        for value in row.extraFields {
+            if let scalar = value.forbiddenControlCharacter { fail("", "contains the control character \(String(scalar)) (in '\(value)'); remove it") }
+        }
+    }
+
+    /// A distance written in km with the file's decimal mark (thousands with the other one);
+    /// nil when empty or wrong. A cell whose reading depends on the mark, in a file that uses
+    /// both, is refused with both readings. The value is range-checked before any arithmetic.
+    mutating func kilometres(_ column: LogColumn, upTo limit: Int, what: String) -> Distance? {
+        let raw = row[column]
         guard !raw.isEmpty else { return nil }
-        if raw.contains(" ") { raw = raw.filter { $0 != " " } }
-        // "1.234,5" (Italian thousands) is accepted; a lone separator is the decimal one.
-        var text = raw
-        if text.contains(",") && text.contains(".") { text = text.filter { $0 != "." } }
-        guard let metres = DecimalText.scaled(text, decimals: 3), metres >= 0, metres <= limit * 1000 else {
-            fail(column.rawValue, "'\(raw)' is not a number of km between 0 and \(limit) (e.g. 23,4 or 23.4)")
+        let metres: Int?
+        if row.jsonNumbers.contains(column) {
+            metres = DecimalText.scaled(raw, decimals: 3, mark: .point)
+        } else if row.mixedDecimalMarks {
+            let asPoint = DecimalText.scaled(raw, decimals: 3, mark: .point), asComma = DecimalText.scaled(raw, decimals: 3, mark: .comma)
+            if let asPoint, let asComma, asPoint != asComma {
+                // The reading that takes the cell's last separator as the decimal mark first.
+                let lastIsComma = raw.utf8.last(where: { $0 == 0x2C || $0 == 0x2E }) == 0x2C
+                let readings = (lastIsComma ? [asComma, asPoint] : [asPoint, asComma]).map { "\(DecimalText.plain($0, decimals: 3)) km" }
+                fail(column.rawValue, "'\(raw)' reads as \(readings[0]) or as \(readings[1]); this file writes decimals both with '.' and with ',': "
+                     + "use one decimal mark throughout the file, and no thousands separators")
+                return nil
+            }
+            metres = asPoint ?? asComma
+        } else {
+            metres = DecimalText.scaled(raw, decimals: 3, mark: row.decimalMark)
+        }
+        guard let metres else {
+            if raw.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x2E || $0 == 0x20 || $0 == 0x2D || $0 == 0x2B }),
+               raw.utf8.filter({ $0 >= 0x30 && $0 <= 0x39 }).count > 15 {
+                fail(column.rawValue, "'\(raw)' is beyond any plausible value for \(what) (0 to \(limit) km)")
+            } else {
+                let example = row.decimalMark == .comma ? "23,4" : "23.4"
+                fail(column.rawValue, "'\(raw)' is not a number of km between 0 and \(limit) (e.g. \(example)"
+                     + (row.mixedDecimalMarks || row.jsonNumbers.contains(column) ? ")" : "; this file's decimal mark is '\(row.decimalMark.rawValue)')"))
+            }
             return nil
+        }
+        guard metres >= 0 else {
+            fail(column.rawValue, "'\(raw)' is negative; give \(what) between 0 and \(limit) km"); return nil
+        }
+        guard metres <= limit * 1000 else {
+            fail(column.rawValue, "'\(raw)' is beyond any plausible value for \(what) (0 to \(limit) km)"); return nil
         }
         return Distance(metres: metres)
     }
@@ -176,6 +323,16 @@ struct RowCheck {
     mutating func time(_ column: LogColumn) -> LocalTime? {
         let raw = row[column]
         guard !raw.isEmpty else { return nil }
+        // The usual `HH:MM` / `H:MM` (or `.`) read straight from the bytes; anything else as LocalTime reads it.
+        var fast: LocalTime?
+        raw.utf8.withContiguousStorageIfAvailable { b in
+            func digit(_ i: Int) -> Int? { b[i] >= 0x30 && b[i] <= 0x39 ? Int(b[i] - 0x30) : nil }
+            let n = b.count
+            guard n == 4 || n == 5, b[n - 3] == 0x3A || b[n - 3] == 0x2E, let m1 = digit(n - 2), let m2 = digit(n - 1), let h2 = digit(n - 4) else { return }
+            let hour = n == 5 ? (digit(0).map { $0 * 10 + h2 }) : h2
+            if let hour { fast = LocalTime(hour: hour, minute: m1 * 10 + m2) }
+        }
+        if let fast { return fast }
         guard let time = LocalTime(raw) else { fail(column.rawValue, "'\(raw)' is not a time; write HH:MM, e.g. 08:15"); return nil }
         return time
     }
@@ -183,7 +340,7 @@ struct RowCheck {
     mutating func minutes(_ column: LogColumn) -> Int {
         let raw = row[column]
         guard !raw.isEmpty else { return 0 }
-        guard let value = Int(raw), (0...720).contains(value) else {
+        guard raw.utf8.count <= 6, let value = Int(raw), (0...720).contains(value) else {
             fail(column.rawValue, "'\(raw)' is not a number of minutes between 0 and 720"); return 0
         }
         return value
@@ -191,6 +348,12 @@ struct RowCheck {
 
     mutating func outcome() -> TripOutcome? {
         let raw = row[.outcome]
+        switch raw { // the usual spellings, before folding
+        case "done", "effettuato": return .done
+        case "no_show", "assente": return .noShow
+        case "cancelled_on_spot": return .cancelledOnSpot
+        default: break
+        }
         let key = LogColumn.fold(raw)
         switch key {
         case "done", "ok", "effettuato", "eseguito", "fatto", "svolto", "completed": return .done
@@ -202,4 +365,9 @@ struct RowCheck {
             return nil
         }
     }
+}
+
+extension Distance {
+    /// Kilometres to the metre, without trailing zeros (`45210.05`), for messages.
+    var kilometresExact: String { DecimalText.plain(metres, decimals: 3) }
 }

@@ -38,7 +38,8 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     } catch let error as FieldError {
         printError("error: \(error)\nnothing was written.")
     } catch let error as StoreError {
-        printError("error: \(error)")
+        // Its message may quote input (a code, a name): control characters shown escaped.
+        printError("error: \(String(describing: error).escapingControlCharacters)")
     } catch let error as ExitCode {
         throw error
     } catch let error as CleanExit {

@@ -2,6 +2,7 @@ import ArgumentParser
 import CentraleDomain
 import CentraleFormats
 import CentraleStore
+import CentraleTripLogs
 import Foundation
 
 /// `centrale log`: trip logs from the associations.
@@ -52,25 +53,35 @@ struct LogSubmitCommand: ParsableCommand {
     @Argument(help: "CSV or JSON files.") var files: [String]
     @Option(name: .customLong("operator"), help: "Who submits (default: the association's code).") var operatorOption: String?
 
+    /// The most problems printed for one file; a count of the rest follows.
+    static let maximumProblemsShown = 50
+
     func run() throws {
         try reportingErrors {
             let store = try global.openStore()
             var rejected = 0
             for file in files {
+                // The size first: a file over the limit is refused without reading it.
+                if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > LogParser.maximumBytes {
+                    printError("error: \(LogParser.tooLarge(bytes: size, fileName: file))"); rejected += 1; continue
+                }
                 guard let data = FileManager.default.contents(atPath: file) else {
-                    printError("error: \(file): cannot read the file; check the path"); rejected += 1; continue
+                    printError("error: \(file.escapingControlCharacters): cannot read the file; check the path"); rejected += 1; continue
                 }
                 guard let text = String(data: data, encoding: .utf8) else {
-                    printError("error: \(file):1: the file is not UTF-8 text; save it as CSV UTF-8"); rejected += 1; continue
+                    printError("error: \(file.escapingControlCharacters):1: the file is not UTF-8 text; save it as CSV UTF-8"); rejected += 1; continue
                 }
                 let result = try store.submitLogFile(text, file: file, sha256: SHA256.hex(of: data), association: association,
                                                      actor: Actor(operatorOption ?? association, reason: "trip-log submission"))
                 if result.accepted {
-                    print("\(file): \(result.newLogs) new, \(result.alreadyRecorded) already recorded"
+                    print("\(file.escapingControlCharacters): \(result.newLogs) new, \(result.alreadyRecorded) already recorded"
                           + (result.flagged > 0 ? ", \(result.flagged) flagged for km review" : "") + ".")
                 } else {
-                    result.problems.forEach { printError("error: \($0)") }
-                    printError("\(file): rejected (\(result.problems.count) problem\(result.problems.count == 1 ? "" : "s")), nothing written.")
+                    result.problems.prefix(Self.maximumProblemsShown).forEach { printError("error: \($0)") }
+                    if result.problems.count > Self.maximumProblemsShown {
+                        printError("… and \(result.problems.count - Self.maximumProblemsShown) more problems (the first \(Self.maximumProblemsShown) are shown)")
+                    }
+                    printError("\(file.escapingControlCharacters): rejected (\(result.problems.count) problem\(result.problems.count == 1 ? "" : "s")), nothing written.")
                     rejected += 1
                 }
             }
@@ -104,15 +115,28 @@ struct LogAmendCommand: ParsableCommand {
 
     func validate() throws {
         if (odometerStart == nil) != (odometerEnd == nil) { throw ValidationError("give --odometer-start and --odometer-end together") }
-        for (name, value) in [("--km", km), ("--odometer-start", odometerStart), ("--odometer-end", odometerEnd)] {
-            if let value, DecimalText.scaled(value, decimals: 3) == nil { throw ValidationError("\(name): '\(value)' is not a number of km") }
+        // Range-checked as they are read, before any arithmetic (an odometer difference cannot overflow).
+        for (name, value, limit) in [("--km", km, 2_000), ("--odometer-start", odometerStart, 2_000_000), ("--odometer-end", odometerEnd, 2_000_000)] {
+            guard let value else { continue }
+            guard let metres = DecimalText.scaled(value, decimals: 3) else {
+                throw ValidationError("\(name): '\(value.escapingControlCharacters)' is not a number of km (e.g. 23.4), or is beyond any plausible value")
+            }
+            guard (0...limit * 1000).contains(metres) else {
+                throw ValidationError("\(name): '\(value.escapingControlCharacters)' is out of range; give km between 0 and \(limit)")
+            }
         }
+        if let start = odometerStart.flatMap({ DecimalText.scaled($0, decimals: 3) }), let end = odometerEnd.flatMap({ DecimalText.scaled($0, decimals: 3) }),
+           end <= start {
+            throw ValidationError("--odometer-end must be after --odometer-start")
+        }
+        if let waiting, !(0...720).contains(waiting) { throw ValidationError("--waiting: \(waiting) is not a number of minutes between 0 and 720") }
         if let outcome, TripOutcome(rawValue: outcome) == nil { throw ValidationError("--outcome must be done, no_show or cancelled_on_spot") }
     }
 
     func run() throws {
         try reportingErrors {
-            func metres(_ text: String) -> Distance { Distance(metres: DecimalText.scaled(text, decimals: 3)!) }
+            // validate() has range-checked every value: the parse cannot fail and the subtraction cannot overflow.
+            func metres(_ text: String) -> Distance { Distance(metres: DecimalText.scaled(text, decimals: 3) ?? 0) }
             let checked = try global.openStore().amendLog(trip: trip, change: { log in
                 if let km { log.driven = metres(km); log.odometerStart = nil; log.odometerEnd = nil }
                 if let odometerStart, let odometerEnd {

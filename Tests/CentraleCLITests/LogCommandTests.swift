@@ -290,3 +290,60 @@ struct ReportCommandTests {
         #expect((later["yearToDateLastYear"] as? [String: Any])?["activeBeneficiaries"] as? Int == current["activeBeneficiaries"] as? Int)
     }
 }
+
+@Suite("centrale log: hostile input", .serialized)
+struct LogInputLimitTests {
+    @Test("huge km end in a clear error, never a crash, in log submit and log amend")
+    func hugeNumbers() throws {
+        let work = try Workspace()
+        let (db, ids, association, vehicle) = try loggedDay(work)
+        let file = work.path("huge.csv")
+        try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n\(ids[0]),\(vehicle),V01,9223372036854775.999,08:30,08:52,done\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let submit = try centrale(["log", "submit", "--db", db, "--association", association, file])
+        #expect(submit.status == 1)
+        #expect(submit.stderr.contains("huge.csv:2: km: '9223372036854775.999' is beyond any plausible value"), "\(submit.stderr)")
+        for arguments in [["--km", "9223372036854775.999"], ["--km", "-1"], ["--km", "1e308"], ["--km", "2000.5"],
+                          ["--odometer-start", "-9223372036854775.807", "--odometer-end", "9223372036854775.807"],
+                          ["--odometer-start", "10", "--odometer-end", "5"], ["--waiting", "99999999999999999999"], ["--waiting", "-3"]] {
+            let amend = try centrale(["log", "amend", "--db", db, String(ids[0]), "--reason", "test"] + arguments)
+            // A usage error (64) or a refusal (1), never a crash (a signal).
+            #expect([1, 64].contains(amend.status), "\(arguments): \(amend.status) \(amend.stderr)")
+            #expect(!amend.stderr.isEmpty)
+        }
+        let amend = try centrale(["log", "amend", "--db", db, String(ids[0]), "--reason", "test", "--driver", "Mario\u{1B}[2J Rossi"])
+        #expect(amend.status != 0)
+        #expect(amend.stderr.contains("\\u{1B}") && !amend.stderr.contains("\u{1B}"), "\(amend.stderr)")
+    }
+
+    @Test("a file over 50 MB is refused without being read; at most 50 problems are printed, then a count")
+    func limits() throws {
+        let work = try Workspace()
+        let (db, _, association, vehicle) = try dispatchedDay(work)
+        let big = work.path("big.csv")
+        #expect(FileManager.default.createFile(atPath: big, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: big))
+        try handle.truncate(atOffset: 50 * 1024 * 1024 + 1) // sparse: nothing to read in a reasonable time if it were read
+        try handle.close()
+        let refused = try centrale(["log", "submit", "--db", db, "--association", association, big])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("big.csv:1: the file has 50 MB, more than the 50 MB a submission may have"), "\(refused.stderr)")
+
+        let many = work.path("many.csv")
+        try ("trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n"
+             + (1...70).map { "\(900_000 + $0),\(vehicle),V01,12,08:30,08:52,done\n" }.joined())
+            .write(toFile: many, atomically: true, encoding: .utf8)
+        let run = try centrale(["log", "submit", "--db", db, "--association", association, many])
+        #expect(run.status == 1)
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("error: ") }.count == 50)
+        #expect(run.stderr.contains("… and 20 more problems (the first 50 are shown)"))
+        #expect(run.stderr.contains("rejected (70 problems)"))
+
+        // Input quoted in any message shows control characters escaped: an unknown association, a file name.
+        let hostile = try centrale(["log", "submit", "--db", db, "--association", "NO\u{1B}[2JPE", many])
+        #expect(hostile.status != 0 && hostile.stderr.contains("NO\\u{1B}[2JPE") && !hostile.stderr.contains("\u{1B}"), "\(hostile.stderr)")
+        let missing = try centrale(["log", "submit", "--db", db, "--association", association, work.path("no\u{7}such.csv")])
+        #expect(missing.stderr.contains("no\\u{7}such.csv: cannot read the file") && !missing.stderr.contains("\u{7}"), "\(missing.stderr)")
+    }
+}

@@ -33,6 +33,13 @@ struct CSVReaderTests {
         #expect(throws: FieldError.self) { try reader.read("a,b\n1,x\"y\n") }
     }
 
+    @Test("multi-byte characters, CR-only line ends, a CR inside quotes and spaces after a closing quote")
+    func bytes() throws {
+        let records = try reader.read("città;perché\r\"sì; è\r\nqui\"  ;€ 5\r# commento ☕\rü;\"\"\n")
+        #expect(records.map(\.fields) == [["città", "perché"], ["sì; è\nqui", "€ 5"], ["ü", ""]])
+        #expect(records.map(\.line) == [1, 2, 5])
+    }
+
     @Test("a last line without a newline is read")
     func noFinalNewline() throws {
         #expect(try reader.read("a\n1").map(\.fields) == [["a"], ["1"]])
