@@ -53,7 +53,7 @@ extension Store {
                   estimated_m = excluded.estimated_m, paid_m = excluded.paid_m, reason = excluded.reason,
                   reviewed_at = excluded.reviewed_at, reviewed_by = excluded.reviewed_by
                 """, arguments: [id, decision.name, log.driven.metres, estimated.metres, after.metres, reason, at, actor.name])
-            let trip = try Self.logTrips(db, [id])[id]!.trip
+            let trip = try Self.logTrips(db, [id]).trips[id]!.trip
             var adjustment: (amount: Money, month: YearMonth)?
             if try Self.isClosed(db, trip.date.yearMonth), before != after {
                 guard let vehicle = registry.associations.flatMap(\.vehicles).first(where: { $0.plate == log.vehiclePlate }) else {

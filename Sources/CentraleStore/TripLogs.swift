@@ -109,7 +109,7 @@ extension Store {
                     let paid = try Self.payableLog(db, checked.log, estimated: checked.estimated, flagged: checked.flag != nil)
                     let amount = try engine.reimburse(trip, log: paid, vehicle: vehicle).total
                     _ = try Self.recordAdjustment(db, trip: trip, association: code, amount: amount,
-                                                  reason: "late log (\(month) closed)", actor: actor, today: today(), at: at)
+                                                  reason: "late log (\(month) closed)", actor: actor, today: today, at: at)
                 }
             }
             try audit(db, actor, action: "log.submission", entity: "log_submission", id: String(submission), details: [
@@ -183,10 +183,7 @@ extension Store {
             int(insert, 17, checked.estimated.metres); text(insert, 18, checked.flag?.description)
             try step(insert)
         }
-        // Each trip closed by its log's outcome, and one audit entry per log naming its trip, in
-        // two statements over this submission's logs. The details are the JSON object
-        // `AuditValue.json` writes (keys in sorted order, no spaces); its values are codes,
-        // numbers and our own flag text, which SQLite's json_object writes the same way.
+        // Each trip closed by its log's outcome, in one statement over this submission's logs.
         try db.execute(sql: """
             UPDATE trip SET
               status = CASE l.outcome WHEN 'done' THEN 'done' WHEN 'no_show' THEN 'no_show' ELSE 'cancelled' END,
@@ -195,17 +192,35 @@ extension Store {
               version = trip.version + 1
             FROM trip_log AS l WHERE l.submission = ? AND l.trip = trip.id
             """, arguments: [submission])
-        try db.execute(sql: """
-            INSERT INTO audit_log(at, actor, action, entity, entity_id, details, reason)
-            SELECT ?, ?, 'log.create', 'trip', CAST(trip AS TEXT),
-              CASE WHEN km_flag IS NULL
-                THEN json_object('association', association, 'driven_m', driven_m, 'estimated_m', estimated_m, 'outcome', outcome,
-                                 'submission', submission, 'vehicle', vehicle)
-                ELSE json_object('association', association, 'driven_m', driven_m, 'estimated_m', estimated_m, 'km_flag', km_flag,
-                                 'outcome', outcome, 'submission', submission, 'vehicle', vehicle)
-              END, ?
-            FROM trip_log WHERE submission = ? ORDER BY trip
-            """, arguments: [at, actor.name, actor.reason, submission])
+        // One audit entry per log, naming its trip, each chained to the one before (`AuditChain`):
+        // the same entries `audit(_:…)` writes, with the chain's head read once.
+        let head = try Row.fetchOne(db, sql: """
+            SELECT seq, (SELECT hash FROM audit_log WHERE id = seq) FROM sqlite_sequence WHERE name = 'audit_log'
+            """)
+        var id: Int64 = head?[0] as Int64? ?? 0
+        var previous: String = head?[1] ?? AuditChain.genesis
+        let entry = try db.cachedStatement(sql: """
+            INSERT INTO audit_log(id, at, actor, action, entity, entity_id, details, reason, prev_hash, hash)
+            VALUES (?, ?, ?, 'log.create', 'trip', ?, ?, ?, ?, ?)
+            """).sqliteStatement
+        defer { sqlite3_reset(entry); sqlite3_clear_bindings(entry) }
+        text(entry, 2, at); text(entry, 3, actor.name); text(entry, 6, actor.reason)
+        for checked in logs.sorted(by: { $0.log.tripID < $1.log.tripID }) {
+            let log = checked.log
+            var details: [String: AuditValue] = [
+                "association": .text(log.association), "driven_m": .int(log.driven.metres), "estimated_m": .int(checked.estimated.metres),
+                "outcome": .text(log.outcome.rawValue), "submission": .int(Int(submission)), "vehicle": .text(log.vehiclePlate),
+            ]
+            if let flag = checked.flag { details["km_flag"] = .text(flag.description) }
+            let json = AuditValue.json(details)
+            id += 1
+            let entityID = String(log.tripID)
+            let hash = AuditChain.hash(id: id, at: at, actor: actor.name, action: "log.create", entity: "trip", entityID: entityID,
+                                       details: json, reason: actor.reason, previous: previous)
+            int(entry, 1, Int(id)); text(entry, 4, entityID); text(entry, 5, json); text(entry, 7, previous); text(entry, 8, hash)
+            try step(entry)
+            previous = hash
+        }
     }
 
     /// The trips with these ids and the association each is assigned to, with what the check

@@ -98,6 +98,24 @@ struct RegistryTests {
         let broken = EmbeddedRegistry.texts[.associations]!.replacingFirst(",12,3.81", with: ",12,3.82")
         #expect(errors(texts(replacing: .associations, with: broken)).first?.contains("the shares add up to 100.01%") == true)
     }
+
+    @Test("numbers beyond any integer are refused with file, line and field, never a crash")
+    func hugeNumbers() throws {
+        let convention = EmbeddedRegistry.texts[.convention]!
+        for (old, huge) in [("km_rate = 0.66", "km_rate = 9223372036854.775808"), ("km_rate = 0.66", "km_rate = 99999999999999999999999"),
+                            ("max_ride_minutes = 60", "max_ride_minutes = 9223372036854775808"),
+                            ("insurance_per_trip = 2.40", "insurance_per_trip = 92233720368547758.08")] {
+            let problems = errors(texts(replacing: .convention, with: convention.replacingOccurrences(of: old, with: huge)))
+            let key = String(old.split(separator: " ")[0])
+            #expect(problems.contains { $0.contains("convention.toml:") && $0.contains(key) }, "\(huge): \(problems)")
+        }
+        let associations = EmbeddedRegistry.texts[.associations]!
+        let huge = associations.replacingOccurrences(of: "Calenzano\",048005 048046,12,3.81", with: "Calenzano\",048005 048046,99999999999999999999,92233720368547758.08")
+        #expect(huge != associations)
+        let problems = errors(texts(replacing: .associations, with: huge))
+        #expect(problems.contains { $0.contains("associations.csv:") && $0.contains("daily_capacity") }, "\(problems)")
+        #expect(problems.contains { $0.contains("associations.csv:") && $0.contains("share") }, "\(problems)")
+    }
 }
 
 func lineNumber(of needle: String, in text: String) -> Int {

@@ -38,6 +38,9 @@ struct TripLogStoreTests {
         // One audit entry per log, naming its trip, with the details as AuditValue.json writes them.
         let log = try #require(try store.log(of: ids[0]))
         let entry = try #require(try store.auditTrail(entity: "trip", id: String(ids[0])).first { $0.action == "log.create" })
+        // The entries written in bulk for the logs are chained like every other one.
+        let checks = try store.verify()
+        #expect(checks.filter { !$0.passed }.isEmpty, "\(checks)")
         let estimated = try store.pool.read { try Int.fetchOne($0, sql: "SELECT estimated_m FROM trip_log WHERE trip = ?", arguments: [ids[0]]) } ?? -1
         let flag = try store.pool.read { try String.fetchOne($0, sql: "SELECT km_flag FROM trip_log WHERE trip = ?", arguments: [ids[0]]) }
         var details: [String: AuditValue] = ["association": .text(association), "vehicle": .text(vehicle), "outcome": "done",
