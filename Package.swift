@@ -48,18 +48,20 @@ let package = Package(
         .target(
             name: "CentraleStore",
             dependencies: ["CentraleDomain", "CentraleFormats", "CentraleRegistry", "CentraleDispatch", "CentraleTripLogs", "CentralePlanning",
-                           "CentraleTariffs", "CentraleReport", .product(name: "GRDB", package: "GRDB.swift")]
+                           "CentraleTariffs", "CentraleReport", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(
             name: "CentraleDemo",
-            dependencies: ["CentraleDomain", "CentraleRegistry", "CentraleSynth", "CentraleStore", "CentraleDispatch", "CentralePlanning",
-                           "CentraleTripLogs", "CentraleTariffs", "CentraleReport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CentraleDomain", "CentraleFormats", "CentraleRegistry", "CentraleSynth", "CentraleStore", "CentraleDispatch",
+                           "CentralePlanning", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "centrale",
             dependencies: [
-                "CentraleDomain", "CentraleRegistry", "CentraleStore", "CentraleDemo", "CentraleDispatch", "CentraleIntake", "CentraleTripLogs", "CentraleTariffs", "CentraleReport", "CentraleTUI", "CentralePlanning", "CNcursesw",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CentraleDomain", "CentraleFormats", "CentraleRegistry", "CentraleStore", "CentraleDemo", "CentraleDispatch", "CentraleIntake", "CentraleTripLogs",
+                "CentraleTariffs", "CentraleReport", "CentraleTUI", "CentralePlanning", "CNcursesw",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .executableTarget(
@@ -74,7 +76,7 @@ let package = Package(
         .testTarget(name: "CentraleRegistryTests", dependencies: ["CentraleRegistry", "CentraleDomain", "CentraleFormats"]),
         .testTarget(
             name: "CentraleStoreTests",
-            dependencies: ["CentraleStore", "CentraleRegistry", "CentraleSynth", "CentraleDomain", "CentralePlanning", "CentraleDispatch", "CentraleIntake",
+            dependencies: ["CentraleStore", "CentraleRegistry", "CentraleDomain", "CentraleFormats", "CentralePlanning", "CentraleDispatch", "CentraleIntake",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "CentraleDispatchTests", dependencies: ["CentraleDispatch", "CentraleDomain", "CentraleSynth", "CentraleRegistry"]),

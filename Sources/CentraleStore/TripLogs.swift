@@ -3,11 +3,7 @@ import CentraleFormats
 import CentraleTariffs
 import CentraleTripLogs
 import GRDB
-#if canImport(GRDBSQLite)
 import GRDBSQLite
-#else
-import SQLite3
-#endif
 
 /// What happened to one submitted file.
 public struct SubmissionResult: Sendable {
