@@ -8,7 +8,7 @@ struct UpgradeCommand: ParsableCommand {
         abstract: "Bring the database's schema up to this version of Centrale.",
         discussion: """
             Commands that write upgrade the schema themselves; commands that only read (status, \
-            report, statement, trips, log flags, request list) never write, so on an older database \
+            verify, report, statement, trips, log flags, month list, request list) never write, so on an older database \
             they ask for this command first. Upgrades only add to the schema; keep a copy of the file first.
             """
     )
