@@ -203,12 +203,12 @@ extension Store {
         text(entry, 2, at); text(entry, 3, actor.name); text(entry, 6, actor.reason)
         for checked in logs.sorted(by: { $0.log.tripID < $1.log.tripID }) {
             let log = checked.log
-            var details: [String: AuditValue] = [
-                "association": .text(log.association), "driven_m": .int(log.driven.metres), "estimated_m": .int(checked.estimated.metres),
-                "outcome": .text(log.outcome.rawValue), "submission": .int(Int(submission)), "vehicle": .text(log.vehiclePlate),
-            ]
-            if let flag = checked.flag { details["km_flag"] = .text(flag.description) }
-            let json = AuditValue.json(details)
+            // The JSON `AuditValue.json` writes for these details (keys in sorted order), built directly.
+            var json = "{\"association\":" + AuditValue.quote(log.association) + ",\"driven_m\":" + String(log.driven.metres)
+                + ",\"estimated_m\":" + String(checked.estimated.metres)
+            if let flag = checked.flag { json += ",\"km_flag\":" + AuditValue.quote(flag.description) }
+            json += ",\"outcome\":" + AuditValue.quote(log.outcome.rawValue) + ",\"submission\":" + String(submission)
+                + ",\"vehicle\":" + AuditValue.quote(log.vehiclePlate) + "}"
             id += 1
             let entityID = String(log.tripID)
             let hash = AuditChain.hash(id: id, at: at, actor: actor.name, action: "log.create", entity: "trip", entityID: entityID,

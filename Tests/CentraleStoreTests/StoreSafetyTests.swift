@@ -278,4 +278,10 @@ struct StoreSafetyTests {
         #expect(try store.cancel(trip: again[1], series: true, actor: actor) == Array(again[1...]))
         #expect(try late.allSatisfy { try store.trip($0)?.status == .pending })
     }
+
+    @Test("audit details are JSON strings escaped byte by byte, accents intact")
+    func auditQuoting() {
+        #expect(AuditValue.quote("plain è") == "\"plain è\"")
+        #expect(AuditValue.quote("a\"b\\c\nd\re\tf\u{1B}g è") == "\"a\\\"b\\\\c\\nd\\re\\tf\\u001bg è\"")
+    }
 }
