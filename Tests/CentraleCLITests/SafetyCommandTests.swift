@@ -78,4 +78,10 @@ struct SafetyCommandTests {
         let done = try centrale(["init", "--db", db, "--data", data.path, "--leaving", "AUS-CAL=2026-01-01"])
         #expect(done.status == 0 && done.stdout.contains("AUS-CAL leaves the convention on 2026-01-01"), "\(done.stdout)\(done.stderr)")
     }
+
+    @Test("--version names the release and the database schema it writes")
+    func version() throws {
+        let run = try centrale(["--version"])
+        #expect(run.status == 0 && run.stdout.hasPrefix("centrale ") && run.stdout.contains("schema v"))
+    }
 }
