@@ -20,6 +20,25 @@ struct StoreSafetyTests {
 
     func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
 
+    /// Registers a beneficiary active from 2025, living in `comune` (Scandicci by default).
+    @discardableResult
+    func addPerson(_ code: String, to store: Store, comune: String = "048041",
+                   home: Coordinate = Coordinate(latitude: 43.756, longitude: 11.19)) throws -> (Beneficiary, BeneficiaryPersonalData) {
+        let person = Beneficiary(code: code, comune: comune, needs: [], activatedOn: LocalDate("2025-01-01")!, referredBy: .pua)
+        let personal = BeneficiaryPersonalData(code: code, name: "T", phone: "1", address: "Via Roma 1", home: home)
+        try store.addBeneficiaries([(person, personal)], actor: actor)
+        return (person, personal)
+    }
+
+    /// An outbound trip from the person's home to Careggi.
+    func toCareggi(_ personal: BeneficiaryPersonalData, comune: String = "048041", on day: String, at time: String,
+                   _ registry: Registry) -> TripRequest {
+        let place = registry.places.first { $0.code == "OSP-CAREGGI" }!
+        return TripRequest(beneficiary: personal.code, date: LocalDate(day)!, pickup: Stop(label: personal.address, comune: comune, location: personal.home),
+                           destination: Stop(placeCode: place.code, label: place.name, comune: place.comune, location: place.location),
+                           appointment: LocalTime(time)!, leg: .outbound, needs: [], purpose: .visit)
+    }
+
     /// A clock at a local date and time in Europe/Rome.
     static func clock(_ text: String) -> @Sendable () -> Date {
         let formatter = ISO8601DateFormatter()
@@ -104,16 +123,8 @@ struct StoreSafetyTests {
     func departure() throws {
         let dir = try TemporaryDirectory()
         let (store, registry) = try loaded(dir)
-        let person = Beneficiary(code: "BLEAVE", comune: "048005", needs: [], activatedOn: LocalDate("2025-01-01")!, referredBy: .pua)
-        let personal = BeneficiaryPersonalData(code: "BLEAVE", name: "Test", phone: "1", address: "Via Roma 1, Calenzano",
-                                               home: Coordinate(latitude: 43.86, longitude: 11.16))
-        try store.addBeneficiaries([(person, personal)], actor: actor)
-        let home = Stop(label: personal.address, comune: "048005", location: personal.home)
-        let place = registry.places.first { $0.code == "OSP-CAREGGI" }!
-        let hospital = Stop(placeCode: place.code, label: place.name, comune: place.comune, location: place.location)
-        let days = ["2025-03-03", "2025-03-10"].map { LocalDate($0)! }
-        let ids = try store.addRequests(days.map { [TripRequest(beneficiary: "BLEAVE", date: $0, pickup: home, destination: hospital,
-                                                               appointment: LocalTime("09:00")!, leg: .outbound, needs: [], purpose: .visit)] },
+        let (_, personal) = try addPerson("BLEAVE", to: store, comune: "048005", home: Coordinate(latitude: 43.86, longitude: 11.16))
+        let ids = try store.addRequests(["2025-03-03", "2025-03-10"].map { [toCareggi(personal, comune: "048005", on: $0, at: "09:00", registry)] },
                                         estimator: registry.convention.distanceEstimator, actor: actor).map { $0[0] }
         for id in ids { try store.assign(trip: id, to: "AUS-CAL", method: .manual, note: nil, actor: actor) }
 
@@ -205,16 +216,9 @@ struct StoreSafetyTests {
     func lateTrip() throws {
         let dir = try TemporaryDirectory()
         let (store, registry) = try loaded(dir, clock: Self.clock("2025-05-10T10:00:00Z"))
-        let person = Beneficiary(code: "BLATE", comune: "048041", needs: [], activatedOn: LocalDate("2025-01-01")!, referredBy: .pua)
-        let personal = BeneficiaryPersonalData(code: "BLATE", name: "T", phone: "1", address: "Via Roma 1, Scandicci",
-                                               home: Coordinate(latitude: 43.756, longitude: 11.19))
-        try store.addBeneficiaries([(person, personal)], actor: actor)
+        let (_, personal) = try addPerson("BLATE", to: store)
         try store.pool.write { try $0.execute(sql: "INSERT INTO closed_month(month, closed_at, closed_by, total_cents, sha256) VALUES ('2025-03', 'x', 'x', 0, 'x')") }
-        let place = registry.places.first { $0.code == "OSP-CAREGGI" }!
-        let request = [[TripRequest(beneficiary: "BLATE", date: LocalDate("2025-03-20")!,
-                                    pickup: Stop(label: personal.address, comune: "048041", location: personal.home),
-                                    destination: Stop(placeCode: place.code, label: place.name, comune: place.comune, location: place.location),
-                                    appointment: LocalTime("09:00")!, leg: .outbound, needs: [], purpose: .visit)]]
+        let request = [[toCareggi(personal, on: "2025-03-20", at: "09:00", registry)]]
         do {
             try store.addRequests(request, estimator: registry.convention.distanceEstimator, actor: actor)
             Issue.record("a trip was added to a closed month")
@@ -231,17 +235,10 @@ struct StoreSafetyTests {
         let dir = try TemporaryDirectory()
         let early = try loaded(dir, clock: Self.clock("2025-03-03T06:00:00Z")).1 // 07:00 in Rome
         let registry = early
-        let person = Beneficiary(code: "BNS", comune: "048041", needs: [], activatedOn: LocalDate("2025-01-01")!, referredBy: .pua)
-        let personal = BeneficiaryPersonalData(code: "BNS", name: "T", phone: "1", address: "Via Roma 1, Scandicci",
-                                               home: Coordinate(latitude: 43.756, longitude: 11.19))
         let path = dir.path("db.sqlite")
         let at7 = try Store(path: path, clock: Self.clock("2025-03-03T06:00:00Z"))
-        try at7.addBeneficiaries([(person, personal)], actor: actor)
-        let place = registry.places.first { $0.code == "OSP-CAREGGI" }!
-        let id = try at7.addRequests([[TripRequest(beneficiary: "BNS", date: LocalDate("2025-03-03")!,
-                                                   pickup: Stop(label: personal.address, comune: "048041", location: personal.home),
-                                                   destination: Stop(placeCode: place.code, label: place.name, comune: place.comune, location: place.location),
-                                                   appointment: LocalTime("09:30")!, leg: .outbound, needs: [], purpose: .visit)]],
+        let (_, personal) = try addPerson("BNS", to: at7)
+        let id = try at7.addRequests([[toCareggi(personal, on: "2025-03-03", at: "09:30", registry)]],
                                      estimator: registry.convention.distanceEstimator, actor: actor)[0][0]
         try at7.assign(trip: id, to: "MIS-SCA", method: .manual, note: nil, actor: actor)
         #expect(throws: StoreError.self) { try at7.markNoShow(trip: id, leadMinutes: 60, actor: actor) } // pickup from 08:30
@@ -258,10 +255,7 @@ struct StoreSafetyTests {
     func uniqueSeries() throws {
         let dir = try TemporaryDirectory()
         let (store, registry) = try loaded(dir)
-        let person = Beneficiary(code: "BSER", comune: "048041", needs: [], activatedOn: LocalDate("2025-01-01")!, referredBy: .pua)
-        let personal = BeneficiaryPersonalData(code: "BSER", name: "T", phone: "1", address: "Via Roma 1, Scandicci",
-                                               home: Coordinate(latitude: 43.756, longitude: 11.19))
-        try store.addBeneficiaries([(person, personal)], actor: actor)
+        let (person, personal) = try addPerson("BSER", to: store)
         let intake = RequestIntake(places: registry.places, comuni: registry.comuni)
         func series(_ time: String) throws -> [Int64] {
             let form = RequestForm(beneficiary: "BSER", date: LocalDate("2025-03-03")!,
