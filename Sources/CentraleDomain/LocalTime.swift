@@ -15,11 +15,16 @@ public struct LocalTime: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.minutes = hour * 60 + minute
     }
 
-    /// Parses `HH:MM` (also `H:MM` and `HH.MM`, as Italian spreadsheets write it).
+    /// Parses `HH:MM` (also `H:MM` and `HH.MM`, as Italian spreadsheets write it), and
+    /// `HH:MM:SS` as Excel saves a time (the seconds, 00 to 59, are dropped).
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(whereSeparator: { $0 == ":" || $0 == "." })
-        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ":" || $0 == "." })
+        guard parts.count == 2 || parts.count == 3, (1...2).contains(parts[0].count), parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let h = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+        if parts.count == 3 {
+            guard parts[2].count == 2, let s = Int(parts[2]), (0...59).contains(s) else { return nil }
+        }
         self.init(hour: h, minute: m)
     }
 

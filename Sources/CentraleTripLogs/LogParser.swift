@@ -99,7 +99,8 @@ public enum LogParser {
         guard records.count - 1 <= maximumRows else { throw tooManyRows(records.count - 1, limit: maximumRows, fileName: fileName) }
         let italian = header.fields.contains { italianNames.contains(LogColumn.fold($0)) }
         let separator = CSVReader(fileName: fileName).detectSeparator(in: Substring(text))
-        var rows = records.dropFirst().map { record in
+        // Spreadsheets save rows emptied by hand as separators only (`;;;;`): they are not rows.
+        var rows = records.dropFirst().filter { record in record.fields.contains { !$0.allSatisfy(\.isWhitespace) } }.map { record in
             var values: [LogColumn: String] = [:]
             values.reserveCapacity(columns.count)
             for (index, column) in columns.enumerated() {

@@ -68,14 +68,14 @@ struct LogSubmitCommand: ParsableCommand {
                 guard let data = FileManager.default.contents(atPath: file) else {
                     printError("error: \(file.escapingControlCharacters): cannot read the file; check the path"); rejected += 1; continue
                 }
-                guard let text = String(data: data, encoding: .utf8) else {
-                    printError("error: \(file.escapingControlCharacters):1: the file is not UTF-8 text; save it as CSV UTF-8"); rejected += 1; continue
-                }
+                // Not UTF-8: read as Windows-1252, as Excel saves a CSV on an Italian Windows (and said so below).
+                let (text, encoding) = TextDecoding.text(from: data)
                 let result = try store.submitLogFile(text, file: file, sha256: SHA256.hex(of: data), association: association,
                                                      actor: Actor(operatorOption ?? association, reason: "trip-log submission"))
                 if result.accepted {
                     print("\(file.escapingControlCharacters): \(result.newLogs) new, \(result.alreadyRecorded) already recorded"
-                          + (result.flagged > 0 ? ", \(result.flagged) flagged for km review" : "") + ".")
+                          + (result.flagged > 0 ? ", \(result.flagged) flagged for km review" : "")
+                          + (encoding == .windows1252 ? " (read as Windows-1252: the file is not UTF-8)" : "") + ".")
                 } else {
                     result.problems.prefix(Self.maximumProblemsShown).forEach { printError("error: \($0)") }
                     if result.problems.count > Self.maximumProblemsShown {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @Suite("Commands that never destroy: files, databases, limits")
@@ -83,5 +84,21 @@ struct SafetyCommandTests {
     func version() throws {
         let run = try centrale(["--version"])
         #expect(run.status == 0 && run.stdout.hasPrefix("centrale ") && run.stdout.contains("schema v"))
+    }
+
+    @Test("a log saved as Italian Excel saves it (Windows-1252, ';', decimal commas, 07:38:00, CRLF, empty ';;;;' rows) is accepted")
+    func excelLog() throws {
+        let work = try Workspace()
+        let (db, ids, association, vehicle) = try dispatchedDay(work)
+        let text = "viaggio;targa;autista;km;ora_presa;ora_arrivo;esito;note\r\n"
+            + "\(ids[0]);\(vehicle);V01;14,3;08:30:00;08:52:00;effettuato;Niccolò al 3° piano\r\n;;;;;;;\r\n;;;;;;;\r\n"
+        let bytes = text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) } // Latin-1 = Windows-1252 for these
+        let file = work.path("marzo.csv")
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        let run = try centrale(["log", "submit", "--db", db, "--association", association, file])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("1 new") && run.stdout.contains("Windows-1252"), "\(run.stdout)")
+        let notes = try DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "SELECT notes FROM trip_log WHERE trip = ?", arguments: [ids[0]]) }
+        #expect(notes == "Niccolò al 3° piano")
     }
 }

@@ -145,3 +145,16 @@ struct FleetTests {
         #expect(!TripStatus.pending.canMove(to: .done))
     }
 }
+
+@Suite("Times as spreadsheets write them")
+struct SpreadsheetTimeTests {
+    @Test("HH:MM:SS as Excel saves it is read to the minute; malformed times are refused")
+    func seconds() {
+        #expect(LocalTime("07:38:00") == LocalTime("07:38"))
+        #expect(LocalTime("7:38:59") == LocalTime("07:38"))
+        #expect(LocalTime("07.38") == LocalTime("07:38"))
+        for bad in ["08::05", "07:38:60", "07:38:0", "7:5", "24:00", "07:38:00:00", "-1:30", "07: 38", ""] {
+            #expect(LocalTime(bad) == nil, "\(bad)")
+        }
+    }
+}

@@ -33,3 +33,16 @@ struct CSVWriterTests {
         #expect(records[1].fields == ["a,b", "say \"hi\"", "two\nlines", "'=1+1", "-5", "x"])
     }
 }
+
+@Suite("Reading text as offices save it")
+struct TextDecodingTests {
+    @Test("UTF-8 stays UTF-8; other bytes are read as Windows-1252, accents and the euro sign included")
+    func windows1252() {
+        let utf8 = TextDecoding.text(from: Array("Niccolò €".utf8))
+        #expect(utf8.text == "Niccolò €" && utf8.encoding == .utf8)
+        let cp1252 = TextDecoding.text(from: [0x4E, 0x69, 0x63, 0x63, 0x6F, 0x6C, 0xF2, 0x20, 0x80, 0x20, 0x93, 0x71, 0x94])
+        #expect(cp1252.text == "Niccolò € “q”" && cp1252.encoding == .windows1252)
+        // An undefined byte stays a C1 control, which the log checks refuse.
+        #expect(TextDecoding.text(from: [0x41, 0x81]).text.unicodeScalars.last?.value == 0x81)
+    }
+}
