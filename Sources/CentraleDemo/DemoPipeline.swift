@@ -40,6 +40,8 @@ public struct DemoSummary: Sendable, Codable, Hashable {
     public var reimbursedCents = 0
     /// What shared-ride plans of every day would save.
     public var plans: PlanYearSummary?
+    /// In the current year: the last day logged (yesterday); km and euros are the year so far.
+    public var loggedUntil: String?
 
     /// The service's own yearly figures the demo is calibrated on.
     public static let targets = (beneficiaries: 300, trips: 42_500, km: 1_000_000, euros: 958_650)

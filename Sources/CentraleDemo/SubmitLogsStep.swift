@@ -62,6 +62,7 @@ public struct SubmitLogsStep: DemoStep {
         context.summary.metres = driven.metres
         context.summary.km = (driven.metres + 500) / 1000
         if today.year == context.year {
+            context.summary.loggedUntil = today.adding(days: -1).description
             progress("\(context.year) is the current year: only trips before today (\(today)) are logged; later ones stay assigned")
         }
         progress("\(submitted) files, \(logs) logs, \(flagged) flagged for km review, \(rejected) bad files rejected; files in \(folder.path)")

@@ -13,9 +13,13 @@ enum DemoReport {
         ] + (summary.reimbursedCents > 0 ? [("euros reimbursed", summary.reimbursedCents / 100, targets.euros)] : [])
         var lines = ["", "Demo year \(summary.year) (seed \(summary.seed)) in \(summary.database)",
                      "  figure              generated      target   difference"]
+        if let until = summary.loggedUntil {
+            lines.insert("  the year so far: trips logged and paid up to \(until); km and euros are not yet a whole year", at: 2)
+        }
         for (name, value, target) in rows {
             let difference = Double(value - target) / Double(target) * 100
-            let mark = abs(difference) <= 5 ? "ok" : "off target"
+            let partial = summary.loggedUntil != nil && (name == "km" || name == "euros reimbursed")
+            let mark = partial ? "year so far" : abs(difference) <= 5 ? "ok" : "off target"
             lines.append(String(format: "  %@ %12d %11d   %+6.1f%%  %@", name.padding(toLength: 16, withPad: " ", startingAt: 0),
                                 value, target, difference, mark))
         }
