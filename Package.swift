@@ -31,7 +31,7 @@ let package = Package(
         ),
         .target(name: "CentraleSynth", dependencies: ["CentraleDomain"]),
         .target(name: "CentraleDispatch", dependencies: ["CentraleDomain"]),
-        .target(name: "CentraleIntake", dependencies: ["CentraleDomain"]),
+        .target(name: "CentraleIntake", dependencies: ["CentraleDomain", "CentraleFormats"]),
         .target(name: "CentraleTripLogs", dependencies: ["CentraleDomain", "CentraleFormats"]),
         .target(name: "CentraleTariffs", dependencies: ["CentraleDomain"]),
         .target(name: "CentraleReport", dependencies: ["CentraleDomain"]),
@@ -78,7 +78,7 @@ let package = Package(
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "CentraleDispatchTests", dependencies: ["CentraleDispatch", "CentraleDomain", "CentraleSynth", "CentraleRegistry"]),
-        .testTarget(name: "CentraleIntakeTests", dependencies: ["CentraleIntake", "CentraleDomain", "CentraleRegistry"]),
+        .testTarget(name: "CentraleIntakeTests", dependencies: ["CentraleIntake", "CentraleDomain", "CentraleRegistry", "CentraleFormats"]),
         .testTarget(name: "CentraleTripLogsTests", dependencies: ["CentraleTripLogs", "CentraleDomain", "CentraleFormats"]),
         .testTarget(name: "CentraleTariffsTests", dependencies: ["CentraleTariffs", "CentraleDomain", "CentraleRegistry", "CentraleSynth"]),
         .testTarget(name: "CentraleReportTests", dependencies: ["CentraleReport", "CentraleDomain"]),

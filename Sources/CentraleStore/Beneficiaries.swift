@@ -34,14 +34,26 @@ extension Store {
 
     /// The beneficiary with `code`, without personal data.
     public func beneficiary(_ code: String) throws -> Beneficiary? {
-        try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM beneficiary WHERE code = ?", arguments: [code]).map(Beneficiary.init(row:))
-        }
+        try pool.read { db in try Self.beneficiary(db, code) }
     }
 
     /// Every beneficiary, by code, without personal data.
     public func beneficiaries() throws -> [Beneficiary] {
-        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM beneficiary ORDER BY code").map(Beneficiary.init(row:)) }
+        try pool.read { db in
+            var authorisations: [String: [Authorisation]] = [:], suspensions: [String: [Suspension]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM beneficiary_authorisation ORDER BY id") {
+                authorisations[row["code"], default: []].append(Authorisation(row: row))
+            }
+            for r in try Row.fetchAll(db, sql: "SELECT code, from_date, to_date, reason FROM beneficiary_status WHERE status = 'suspended' ORDER BY id") {
+                suspensions[r[0], default: []].append(Suspension(from: LocalDate(r[1] as String)!, to: LocalDate(r[2] as String)!, reason: r[3]))
+            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM beneficiary ORDER BY code").map { row in
+                var person = Beneficiary(row: row)
+                person.authorisations = authorisations[person.code] ?? []
+                person.suspensions = suspensions[person.code] ?? []
+                return person
+            }
+        }
     }
 }
 

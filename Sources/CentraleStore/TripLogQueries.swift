@@ -102,7 +102,7 @@ extension Store {
                 SELECT trip_log.trip, trip.date, trip_log.association, trip_log.vehicle, trip_log.driven_m, trip_log.estimated_m,
                        trip_log.km_flag, trip_log.submission
                 FROM trip_log JOIN trip ON trip.id = trip_log.trip
-                WHERE trip_log.km_flag IS NOT NULL AND trip.date BETWEEN ? AND ?
+                WHERE trip_log.km_flag IS NOT NULL AND trip.approximate = 0 AND trip.date BETWEEN ? AND ?
                 """
             var arguments: StatementArguments = [month.firstDay.description, month.lastDay.description]
             if let association { sql += " AND trip_log.association = ?"; arguments += [association] }
