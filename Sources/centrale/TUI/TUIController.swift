@@ -199,7 +199,8 @@ final class TUIController {
                                   from: spec(form.value(.from)), to: spec(form.value(.to)), purpose: TripPurpose(rawValue: form.value(.purpose))!)
         do {
             let trips = try RequestIntake(places: registry.places, comuni: registry.comuni, maxRecurrenceDays: registry.convention.rules.maxRecurrenceDays)
-                .trips(for: request, beneficiary: try store.beneficiary(request.beneficiary), home: try store.home(of: request.beneficiary))
+                .trips(for: request, beneficiary: try store.beneficiary(request.beneficiary), home: try store.home(of: request.beneficiary),
+                       existing: try store.trips(of: request.beneficiary, from: date, through: max(date, recurrence?.until ?? date)))
             let ids = try store.addRequests(trips, estimator: registry.convention.distanceEstimator,
                                             actor: Actor(state.operatorName, reason: "request taken on the screen")).flatMap { $0 }
             state.form = nil
@@ -208,7 +209,8 @@ final class TUIController {
             try load(state.date)
         } catch let refusal as IntakeRefusal {
             let fields: [String: RequestFormState.Field] = ["beneficiary": .beneficiary, "date": .date, "from": .from, "to": .to,
-                                                             "return": .returnAt, "repeat": .repeatDays, "until": .until]
+                                                             "return": .returnAt, "repeat": .repeatDays, "until": .until,
+                                                             "time": .time, "purpose": .purpose]
             for problem in refusal.problems { form.errors[fields[problem.field] ?? .beneficiary] = problem.message }
             state.form = form
             state.message = "Richiesta rifiutata: vedi i campi segnati."
