@@ -12,6 +12,6 @@ struct Centrale: ParsableCommand {
             """,
         subcommands: [InitCommand.self, DemoCommand.self, StatusCommand.self, RequestCommand.self, DispatchCommand.self,
                       AssignCommand.self, TripsCommand.self, LogCommand.self, StatementCommand.self, MonthCommand.self, ReportCommand.self,
-                      TUICommand.self, PlanCommand.self, PlanBenchCommand.self, UpgradeCommand.self]
+                      TUICommand.self, PlanCommand.self, PlanBenchCommand.self, UpgradeCommand.self, BeneficiaryCommand.self]
     )
 }

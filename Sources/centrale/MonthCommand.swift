@@ -33,7 +33,7 @@ struct MonthCloseCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let closing = try global.openStore().closeMonth(YearMonth(month)!, actor: Actor(operatorName(operatorOption), reason: "month close"))
+            let closing = try global.openStore().closeMonth(YearMonth(month)!, actor: Actor(try operatorName(operatorOption), reason: "month close"))
             print("Closed \(closing.month): \(closing.statements) statements frozen, total \(closing.total) €, checksum \(closing.sha256.prefix(16))….")
             if closing.unlogged > 0 {
                 print("\(closing.unlogged) trips of \(closing.month) are still without a log; logs submitted later go into the next open month as adjustments.")
