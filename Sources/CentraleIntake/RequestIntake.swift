@@ -48,10 +48,11 @@ public struct RequestIntake: Sendable {
     ///   - beneficiary: the beneficiary's record, nil if the code is unknown.
     ///   - home: the beneficiary's home address and location.
     /// - Throws: `IntakeRefusal` listing every problem (e.g. not active on a date).
+    ///   - homeApproximate: whether the home's position is only its comune's centre.
     ///   - existing: the person's trips already booked on the request's days (any status;
     ///     cancelled ones are ignored), to refuse overlapping trips.
     public func trips(for form: RequestForm, beneficiary: Beneficiary?, home: (address: String, location: Coordinate)?,
-                      existing: [TripRequest] = []) throws -> [[TripRequest]] {
+                      homeApproximate: Bool = false, existing: [TripRequest] = []) throws -> [[TripRequest]] {
         var problems: [IntakeProblem] = []
         if let recurrence = form.recurrence, recurrence.until.daysSinceEpoch - form.date.daysSinceEpoch > maxRecurrenceDays {
             // Checked before the dates are listed: a typo such as 9999-12-31 must not make millions of trips.
@@ -76,8 +77,12 @@ public struct RequestIntake: Sendable {
         if let back = form.returnAt, back <= form.appointment {
             problems.append(IntakeProblem("return", "the return at \(back) is not after the appointment at \(form.appointment)"))
         }
-        let pickup = resolve(form.from, field: "from", beneficiary: beneficiary, home: home, problems: &problems)
-        let destination = resolve(form.to, field: "to", beneficiary: beneficiary, home: home, problems: &problems)
+        var pickup = resolve(form.from, field: "from", beneficiary: beneficiary, home: home, problems: &problems)
+        var destination = resolve(form.to, field: "to", beneficiary: beneficiary, home: home, problems: &problems)
+        if homeApproximate {
+            if form.from == .home { pickup?.approximate = true }
+            if form.to == .home { destination?.approximate = true }
+        }
         if let pickup, let destination, pickup.location == destination.location {
             problems.append(IntakeProblem("to", "the destination is the same as the pickup"))
         }

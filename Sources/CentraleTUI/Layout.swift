@@ -91,13 +91,17 @@ public enum Layout {
         for index in top..<min(visible.count, top + capacity) {
             let row = visible[index]
             let trip = row.trip
-            let route = "\(trip.pickup.placeCode ?? row.comune) → \(trip.destination.placeCode ?? trip.destination.label)"
+            let route = (trip.isApproximate ? "≈ " : "") + "\(trip.pickup.placeCode ?? row.comune) → \(trip.destination.placeCode ?? trip.destination.label)"
             let fixed = "\(trip.appointment)  "
             let rest = " \(pad(trip.beneficiary, 7)) \(pad(trip.needs.description, 10)) "
             let routeWidth = max(width - fixed.count - 12 - rest.count - 12 - planWidth, 8)
             let text = [Span(fixed), Span(pad(Labels.status(trip.status), 12), .status(trip.status)),
                         Span(rest + pad(route, routeWidth) + " " + (row.association ?? "-") + (row.planned.map { " · " + $0 } ?? ""))]
             lines.append(index == s.selected ? text.map { Span($0.text, .selected) } : text)
+        }
+        // An address given without coordinates: its position is the comune's centre.
+        if visible[top..<min(visible.count, top + capacity)].contains(where: { $0.trip.isApproximate }) {
+            lines.append([Span(String("≈ posizione approssimativa (centro del comune, fuori dai controlli km)".prefix(width)), .dim)])
         }
         return lines
     }

@@ -68,7 +68,7 @@ struct RequestAddCommand: ParsableCommand {
             let intake = RequestIntake(places: registry.places, comuni: registry.comuni, maxRecurrenceDays: registry.convention.rules.maxRecurrenceDays)
             let existing = try store.trips(of: beneficiary, from: form.date, through: max(form.date, form.recurrence?.until ?? form.date))
             let requests = try intake.trips(for: form, beneficiary: try store.beneficiary(beneficiary), home: try store.home(of: beneficiary),
-                                            existing: existing)
+                                            homeApproximate: try store.homeIsApproximate(beneficiary), existing: existing)
             let ids = try store.addRequests(requests, estimator: registry.convention.distanceEstimator, late: late ? reason : nil,
                                             actor: Actor(try operatorName(operatorOption), reason: late ? reason! : "request taken"))
             let trips = ids.flatMap { $0 }

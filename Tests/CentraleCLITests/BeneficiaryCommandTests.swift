@@ -195,6 +195,37 @@ struct BeneficiaryCommandTests {
         #expect(after.stdout.contains("personal record erased"))
     }
 
+    @Test("a home without coordinates is an approximate position: its trips are marked and left out of km flags")
+    func approximateKm() throws {
+        let work = try Workspace()
+        let (db, codes) = try peopleDatabase(work)
+        let verdi = codes["Verdi"]!
+        #expect(try centrale(["request", "add", "--db", db, "--beneficiary", verdi, "--date", "2025-03-05", "--time", "09:00",
+                              "--to", "OSP-CAREGGI"]).status == 0)
+        #expect(try centrale(["request", "add", "--db", db, "--beneficiary", verdi, "--date", "2025-03-06", "--time", "09:00",
+                              "--from", "Via Larga 3, Signa@43.781,11.098", "--to", "OSP-CAREGGI"]).status == 0)
+        var ids: [Int] = []
+        for date in ["2025-03-05", "2025-03-06"] {
+            #expect(try centrale(["dispatch", "--db", db, "--date", date]).status == 0)
+            let trip = try #require(try listJSON(db, date).first)
+            let association = try #require(trip["association"] as? String)
+            let queue = try DatabaseQueue(path: db)
+            let vehicle = try queue.read { try String.fetchOne($0, sql: "SELECT plate FROM vehicle WHERE association = ? AND active = 1 AND seats >= 2 ORDER BY plate", arguments: [association]) }
+            try queue.close()
+            let file = work.path("log-\(date).csv")
+            try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n\(trip["id"]!),\(vehicle!),V01,150,08:30,08:52,done\n".write(toFile: file, atomically: true, encoding: .utf8)
+            let submit = try centrale(["log", "submit", "--db", db, "--association", association, file])
+            #expect(submit.status == 0, "\(submit.stderr)")
+            ids.append(trip["id"] as! Int)
+        }
+        let flags = try centrale(["log", "flags", "--db", db, "--month", "2025-03"])
+        #expect(flags.stdout.contains("\(ids[1])") && !flags.stdout.contains(" \(ids[0]) "), "\(flags.stdout)")
+        let queue = try DatabaseQueue(path: db)
+        let approximate = try queue.read { try Int.fetchAll($0, sql: "SELECT approximate FROM trip ORDER BY id") }
+        try queue.close()
+        #expect(approximate == [1, 0])
+    }
+
     @Test("a write with no operator known is refused")
     func noOperator() throws {
         let work = try Workspace()

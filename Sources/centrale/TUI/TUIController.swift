@@ -200,7 +200,7 @@ final class TUIController {
         do {
             let trips = try RequestIntake(places: registry.places, comuni: registry.comuni, maxRecurrenceDays: registry.convention.rules.maxRecurrenceDays)
                 .trips(for: request, beneficiary: try store.beneficiary(request.beneficiary), home: try store.home(of: request.beneficiary),
-                       existing: try store.trips(of: request.beneficiary, from: date, through: max(date, recurrence?.until ?? date)))
+                       homeApproximate: try store.homeIsApproximate(request.beneficiary), existing: try store.trips(of: request.beneficiary, from: date, through: max(date, recurrence?.until ?? date)))
             let ids = try store.addRequests(trips, estimator: registry.convention.distanceEstimator,
                                             actor: Actor(state.operatorName, reason: "request taken on the screen")).flatMap { $0 }
             state.form = nil
