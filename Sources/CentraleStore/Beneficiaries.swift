@@ -39,7 +39,12 @@ extension Store {
 
     /// Every beneficiary, by code, without personal data.
     public func beneficiaries() throws -> [Beneficiary] {
-        try pool.read { db in
+        try pool.read(Self.allBeneficiaries)
+    }
+
+    /// Every beneficiary with their authorisations and suspensions, by code.
+    static func allBeneficiaries(_ db: Database) throws -> [Beneficiary] {
+        do {
             var authorisations: [String: [Authorisation]] = [:], suspensions: [String: [Suspension]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT * FROM beneficiary_authorisation ORDER BY id") {
                 authorisations[row["code"], default: []].append(Authorisation(row: row))

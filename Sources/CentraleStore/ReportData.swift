@@ -33,8 +33,13 @@ extension Store {
         let facts = try thisYear.values()[0]
         let (monthTotals, lastYearToDate) = try lastYear.values()[0]
         return try pool.read { db in
-            let beneficiaries = try Row.fetchAll(db, sql: "SELECT code, comune, needs, activated_on, closed_on, referred_by FROM beneficiary")
-                .map(Beneficiary.init(row:))
+            let beneficiaries = try Self.allBeneficiaries(db)
+            var lastTrips: [String: LocalDate] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT beneficiary, MAX(date) FROM trip WHERE date <= ? AND status NOT IN ('cancelled', 'unassignable') GROUP BY beneficiary
+                """, arguments: [month.lastDay.description]) {
+                lastTrips[row[0]] = LocalDate(row[1] as String)
+            }
             var reimbursed: [YearMonth: Money] = [:]
             var openTotals: [YearMonth: [String: Money]] = [:]
             var current = first
@@ -65,11 +70,12 @@ extension Store {
             } else {
                 for row in frozen { totals[row[0]] = Money(cents: row[1]) }
             }
-            let input = ReportInput(month: month, facts: facts, beneficiaries: beneficiaries, comuni: registry.comuni,
+            var input = ReportInput(month: month, facts: facts, beneficiaries: beneficiaries, comuni: registry.comuni,
                                     associations: registry.associations, reimbursed: reimbursed,
                                     placeNames: Dictionary(uniqueKeysWithValues: registry.places.map { ($0.code, $0.name) }),
                                     monthTotals: monthTotals, lastYearToDateBeneficiaries: monthTotals.isEmpty ? nil : lastYearToDate,
                                     sharedRides: sharedRides)
+            input.lastTrips = lastTrips
             return (input, totals)
         }
     }

@@ -151,6 +151,13 @@ struct BeneficiaryCommandTests {
         #expect(closed.status == 1 && closed.stderr.contains("is closed after 2025-04-30"))
         let list = try centrale(["beneficiary", "list", "--db", db, "--status", "closed", "--format", "csv"])
         #expect(list.stdout.contains(bellè) && !list.stdout.contains(codes["Verdi"]!))
+        // The report counts them, and never names them.
+        let report = try centrale(["report", "--db", db, "--month", "2025-03", "--format", "csv"])
+        #expect(report.stdout.contains("people,activations,2025-03,1\n") && report.stdout.contains("people,activations,2025-01..2025-03,3\n"))
+        #expect(report.stdout.contains("people,suspensions,2025-03,1\n") && report.stdout.contains("people,closings,2025-03,0\n"))
+        let april = try centrale(["report", "--db", db, "--month", "2025-04", "--format", "md"])
+        #expect(april.stdout.contains("| Chiusure | 1 | 1 |"), "\(april.stdout)")
+        #expect(!april.stdout.contains("Bell") && !april.stdout.contains(bellè))
     }
 
     @Test("export holds the record; erase removes the name from the file's bytes and keeps trips, logs and statements")
