@@ -52,7 +52,7 @@ let package = Package(
         ),
         .target(
             name: "CentraleDemo",
-            dependencies: ["CentraleDomain", "CentraleRegistry", "CentraleSynth", "CentraleStore", "CentraleDispatch", "CentralePlanning",
+            dependencies: ["CentraleDomain", "CentraleIntake", "CentraleRegistry", "CentraleSynth", "CentraleStore", "CentraleDispatch", "CentralePlanning",
                            "CentraleTripLogs", "CentraleTariffs", "CentraleReport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
@@ -64,7 +64,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "CentraleBench",
-            dependencies: ["CentraleDomain", "CentraleRegistry", "CentraleSynth", "CentraleDispatch", "CentraleStore", "CentralePlanning",
+            dependencies: ["CentraleDomain", "CentraleIntake", "CentraleRegistry", "CentraleSynth", "CentraleDispatch", "CentraleStore", "CentralePlanning",
                            "CentraleTripLogs", "CentraleFormats", "CentraleReport", "CentraleTUI", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
