@@ -57,7 +57,7 @@ extension Store {
             var outcome = BeneficiaryImportOutcome()
             for entry in entries {
                 let cf = entry.personal.codiceFiscale
-                if let code = try String.fetchOne(db, sql: "SELECT code FROM beneficiary_personal WHERE codice_fiscale = ?", arguments: [cf]) {
+                if let code = try String.fetchOne(db.cachedStatement(sql: "SELECT code FROM beneficiary_personal WHERE codice_fiscale = ?"), arguments: [cf]) {
                     let changed = try Self.update(db, code: code, personal: entry.personal, referral: entry.referral,
                                                   authorisation: entry.authorisation, comuneNames: comuneNames, actor: actor, at: at)
                     if changed { outcome.updated.append(code) } else { outcome.unchanged.append(code) }
@@ -94,13 +94,13 @@ extension Store {
         let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
         for _ in 0..<1000 {
             let code = make?() ?? ("B" + String((0..<5).map { _ in alphabet.randomElement()! }))
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM beneficiary WHERE code = ?", arguments: [code]) != true { return code }
+            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM beneficiary WHERE code = ?"), arguments: [code]) != true { return code }
         }
         throw StoreError.refused("could not make a new beneficiary code; try again")
     }
 
     static func requireLiving(_ db: Database, _ code: String) throws {
-        guard let erased = try Row.fetchOne(db, sql: "SELECT erased_on FROM beneficiary WHERE code = ?", arguments: [code]) else {
+        guard let erased = try Row.fetchOne(db.cachedStatement(sql: "SELECT erased_on FROM beneficiary WHERE code = ?"), arguments: [code]) else {
             throw StoreError.notFound(entity: "beneficiary", id: code)
         }
         if let day: String = erased["erased_on"] {
@@ -110,14 +110,14 @@ extension Store {
 
     private static func insert(_ db: Database, code: String, entry: BeneficiaryEntry, comuneNames: [String: String], actor: Actor, at: String) throws {
         let auth = entry.authorisation
-        try db.execute(sql: "INSERT INTO beneficiary(code, comune, needs, activated_on, closed_on, referred_by) VALUES (?, ?, ?, ?, NULL, ?)",
+        try db.cachedStatement(sql: "INSERT INTO beneficiary(code, comune, needs, activated_on, closed_on, referred_by) VALUES (?, ?, ?, ?, NULL, ?)").execute(
                        arguments: [code, entry.personal.comune, auth.needs.rawValue, auth.validFrom.description, entry.referral.by.rawValue])
         try writePersonal(db, code: code, entry.personal, comuneNames: comuneNames, insert: true)
         try writeReferral(db, code: code, entry.referral)
         try writeAuthorisation(db, code: code, auth, at: at)
-        try db.execute(sql: "INSERT INTO beneficiary_status(code, status, from_date, reason, at, actor) VALUES (?, 'referred', ?, ?, ?, ?)",
+        try db.cachedStatement(sql: "INSERT INTO beneficiary_status(code, status, from_date, reason, at, actor) VALUES (?, 'referred', ?, ?, ?, ?)").execute(
                        arguments: [code, entry.referral.date.description, "referred by \(entry.referral.by.rawValue)", at, actor.name])
-        try db.execute(sql: "INSERT INTO beneficiary_status(code, status, from_date, reason, at, actor) VALUES (?, 'active', ?, ?, ?, ?)",
+        try db.cachedStatement(sql: "INSERT INTO beneficiary_status(code, status, from_date, reason, at, actor) VALUES (?, 'active', ?, ?, ?, ?)").execute(
                        arguments: [code, auth.validFrom.description, "authorised until \(auth.validUntil)", at, actor.name])
     }
 
@@ -130,7 +130,7 @@ extension Store {
             if !fields.isEmpty {
                 try writePersonal(db, code: code, personal, comuneNames: comuneNames, insert: false)
                 if personal.comune != old.comune {
-                    try db.execute(sql: "UPDATE beneficiary SET comune = ? WHERE code = ?", arguments: [personal.comune, code])
+                    try db.cachedStatement(sql: "UPDATE beneficiary SET comune = ? WHERE code = ?").execute(arguments: [personal.comune, code])
                 }
                 try store.audit(db, actor, action: "beneficiary.personal.update", entity: "beneficiary", id: code,
                                 details: ["fields": .text(fields.joined(separator: ","))], at: at)
@@ -144,7 +144,7 @@ extension Store {
         }
         if let referral {
             let old = try referralRecord(db, code)
-            let oldBy = try String.fetchOne(db, sql: "SELECT referred_by FROM beneficiary WHERE code = ?", arguments: [code])
+            let oldBy = try String.fetchOne(db.cachedStatement(sql: "SELECT referred_by FROM beneficiary WHERE code = ?"), arguments: [code])
             var fields: [String] = []
             if oldBy != referral.by.rawValue { fields.append("referred_by") }
             if old?.referrerName != referral.referrerName { fields.append("referrer_name") }
@@ -153,7 +153,7 @@ extension Store {
             if old?.paiReference != referral.paiReference { fields.append("pai_reference") }
             if !fields.isEmpty {
                 try writeReferral(db, code: code, referral)
-                try db.execute(sql: "UPDATE beneficiary SET referred_by = ? WHERE code = ?", arguments: [referral.by.rawValue, code])
+                try db.cachedStatement(sql: "UPDATE beneficiary SET referred_by = ? WHERE code = ?").execute(arguments: [referral.by.rawValue, code])
                 try store.audit(db, actor, action: "beneficiary.referral.update", entity: "beneficiary", id: code,
                                 details: ["fields": .text(fields.joined(separator: ","))], at: at)
                 changed = true
@@ -163,9 +163,9 @@ extension Store {
             let current = try authorisations(db, code).last
             if current != authorisation {
                 try writeAuthorisation(db, code: code, authorisation, at: at)
-                try db.execute(sql: "UPDATE beneficiary SET needs = ? WHERE code = ?", arguments: [authorisation.needs.rawValue, code])
+                try db.cachedStatement(sql: "UPDATE beneficiary SET needs = ? WHERE code = ?").execute(arguments: [authorisation.needs.rawValue, code])
                 // An earlier start of the service moves the activation day back.
-                try db.execute(sql: "UPDATE beneficiary SET activated_on = ? WHERE code = ? AND activated_on > ? AND (closed_on IS NULL OR closed_on >= ?)",
+                try db.cachedStatement(sql: "UPDATE beneficiary SET activated_on = ? WHERE code = ? AND activated_on > ? AND (closed_on IS NULL OR closed_on >= ?)").execute(
                                arguments: [authorisation.validFrom.description, code, authorisation.validFrom.description, authorisation.validFrom.description])
                 try store.audit(db, actor, action: "beneficiary.authorisation.set", entity: "beneficiary", id: code, details: [
                     "purposes": .text(authorisation.purposesText), "needs": .text(authorisation.needs.description),
@@ -189,32 +189,32 @@ extension Store {
             p.caregiver, p.caregiverPhone, p.driverNotes, p.searchKey, code,
         ]
         if insert {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO beneficiary_personal(name, phone, address, home_lat, home_lon, surname, given_name, codice_fiscale, birth_date,
                   phones, street, house_number, home_comune, home_approximate, caregiver, caregiver_phone, driver_notes, search_key, code)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: arguments)
+                """).execute(arguments: arguments)
         } else {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE beneficiary_personal SET name = ?, phone = ?, address = ?, home_lat = ?, home_lon = ?, surname = ?, given_name = ?,
                   codice_fiscale = ?, birth_date = ?, phones = ?, street = ?, house_number = ?, home_comune = ?, home_approximate = ?,
                   caregiver = ?, caregiver_phone = ?, driver_notes = ?, search_key = ? WHERE code = ?
-                """, arguments: arguments)
+                """).execute(arguments: arguments)
         }
     }
 
     private static func writeReferral(_ db: Database, code: String, _ r: ReferralRecord) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO beneficiary_referral(code, referrer_name, referrer_role, referred_on, pai_reference) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(code) DO UPDATE SET referrer_name = excluded.referrer_name, referrer_role = excluded.referrer_role,
               referred_on = excluded.referred_on, pai_reference = excluded.pai_reference
-            """, arguments: [code, r.referrerName, r.referrerRole, r.date.description, r.paiReference])
+            """).execute(arguments: [code, r.referrerName, r.referrerRole, r.date.description, r.paiReference])
     }
 
     private static func writeAuthorisation(_ db: Database, code: String, _ a: Authorisation, at: String) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO beneficiary_authorisation(code, purposes, needs, companion, valid_from, valid_until, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [code, a.purposesText, a.needs.rawValue, a.companionAllowed ? 1 : 0, a.validFrom.description, a.validUntil.description, at])
+            """).execute(arguments: [code, a.purposesText, a.needs.rawValue, a.companionAllowed ? 1 : 0, a.validFrom.description, a.validUntil.description, at])
     }
 
     // MARK: Status
@@ -232,11 +232,11 @@ extension Store {
             if let closed = person.closedOn, from > closed {
                 throw StoreError.refused("\(code) is closed since \(closed); a closed person cannot be suspended")
             }
-            try db.execute(sql: "INSERT INTO beneficiary_status(code, status, from_date, to_date, reason, at, actor) VALUES (?, 'suspended', ?, ?, ?, ?, ?)",
+            try db.cachedStatement(sql: "INSERT INTO beneficiary_status(code, status, from_date, to_date, reason, at, actor) VALUES (?, 'suspended', ?, ?, ?, ?, ?)").execute(
                            arguments: [code, from.description, to.description, reason, at, actor.name])
-            let ids = try Int64.fetchAll(db, sql: """
+            let ids = try Int64.fetchAll(db.cachedStatement(sql: """
                 SELECT id FROM trip WHERE beneficiary = ? AND date BETWEEN ? AND ? AND status IN ('pending', 'assigned', 'unassignable') ORDER BY id
-                """, arguments: [code, from.description, to.description])
+                """), arguments: [code, from.description, to.description])
             try AuditWriter().audit(db, Actor(actor.name, reason: reason), action: "beneficiary.suspend", entity: "beneficiary", id: code,
                                     details: ["from": .text(from.description), "to": .text(to.description), "trips_cancelled": .int(ids.count)], at: at)
             try Self.cancelTrips(db, ids, reason: "beneficiary suspended: \(reason)", actor: actor, at: at)
@@ -250,21 +250,21 @@ extension Store {
         let at = timestamp()
         try pool.write { db in
             try Self.requireLiving(db, code)
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT id, from_date, to_date FROM beneficiary_status WHERE code = ? AND status = 'suspended' AND to_date >= ? ORDER BY id DESC LIMIT 1
-                """, arguments: [code, day.description]) else {
+                """), arguments: [code, day.description]) else {
                 throw StoreError.refused("\(code) has no suspension in force on or after \(day); nothing to resume")
             }
             let from = LocalDate(row["from_date"] as String)!
             if from >= day {
                 // Not begun yet: the whole suspension is withdrawn (it ends the day before it starts is not allowed, so it is cut to nothing).
-                try db.execute(sql: "UPDATE beneficiary_status SET to_date = from_date, reason = reason || ' (withdrawn)' WHERE id = ?",
+                try db.cachedStatement(sql: "UPDATE beneficiary_status SET to_date = from_date, reason = reason || ' (withdrawn)' WHERE id = ?").execute(
                                arguments: [row["id"] as Int64])
-                try db.execute(sql: "UPDATE beneficiary_status SET status = 'active' WHERE id = ?", arguments: [row["id"] as Int64])
+                try db.cachedStatement(sql: "UPDATE beneficiary_status SET status = 'active' WHERE id = ?").execute(arguments: [row["id"] as Int64])
             } else {
-                try db.execute(sql: "UPDATE beneficiary_status SET to_date = ? WHERE id = ?", arguments: [day.adding(days: -1).description, row["id"] as Int64])
+                try db.cachedStatement(sql: "UPDATE beneficiary_status SET to_date = ? WHERE id = ?").execute(arguments: [day.adding(days: -1).description, row["id"] as Int64])
             }
-            try db.execute(sql: "INSERT INTO beneficiary_status(code, status, from_date, reason, at, actor) VALUES (?, 'active', ?, ?, ?, ?)",
+            try db.cachedStatement(sql: "INSERT INTO beneficiary_status(code, status, from_date, reason, at, actor) VALUES (?, 'active', ?, ?, ?, ?)").execute(
                            arguments: [code, day.description, reason, at, actor.name])
             try AuditWriter().audit(db, Actor(actor.name, reason: reason), action: "beneficiary.resume", entity: "beneficiary", id: code,
                                     details: ["on": .text(day.description)], at: at)
@@ -284,13 +284,13 @@ extension Store {
                 throw StoreError.refused("\(code) is active from \(person.activatedOn); close on that day or later")
             }
             let why = note.map { "\(reason.rawValue): \($0)" } ?? reason.rawValue
-            try db.execute(sql: "UPDATE beneficiary SET closed_on = ? WHERE code = ?", arguments: [max(day, person.activatedOn).description, code])
-            try db.execute(sql: """
+            try db.cachedStatement(sql: "UPDATE beneficiary SET closed_on = ? WHERE code = ?").execute(arguments: [max(day, person.activatedOn).description, code])
+            try db.cachedStatement(sql: """
                 INSERT INTO beneficiary_status(code, status, from_date, reason, closing_reason, at, actor) VALUES (?, 'closed', ?, ?, ?, ?, ?)
-                """, arguments: [code, day.adding(days: 1).description, note ?? "", reason.rawValue, at, actor.name])
-            let ids = try Int64.fetchAll(db, sql: """
+                """).execute(arguments: [code, day.adding(days: 1).description, note ?? "", reason.rawValue, at, actor.name])
+            let ids = try Int64.fetchAll(db.cachedStatement(sql: """
                 SELECT id FROM trip WHERE beneficiary = ? AND date > ? AND status IN ('pending', 'assigned', 'unassignable') ORDER BY id
-                """, arguments: [code, day.description])
+                """), arguments: [code, day.description])
             try AuditWriter().audit(db, Actor(actor.name, reason: why), action: "beneficiary.close", entity: "beneficiary", id: code,
                                     details: ["on": .text(day.description), "reason": .text(reason.rawValue), "trips_cancelled": .int(ids.count)], at: at)
             try Self.cancelTrips(db, ids, reason: "beneficiary closed (\(why))", actor: actor, at: at)
@@ -300,8 +300,8 @@ extension Store {
 
     private static func cancelTrips(_ db: Database, _ ids: [Int64], reason: String, actor: Actor, at: String) throws {
         for id in ids {
-            let previous = try String.fetchOne(db, sql: "SELECT status FROM trip WHERE id = ?", arguments: [id]) ?? ""
-            try db.execute(sql: "UPDATE trip SET status = 'cancelled', status_reason = ?, version = version + 1 WHERE id = ?", arguments: [reason, id])
+            let previous = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM trip WHERE id = ?"), arguments: [id]) ?? ""
+            try db.cachedStatement(sql: "UPDATE trip SET status = 'cancelled', status_reason = ?, version = version + 1 WHERE id = ?").execute(arguments: [reason, id])
             try AuditWriter().audit(db, Actor(actor.name, reason: reason), action: "trip.cancel", entity: "trip", id: String(id),
                                     details: ["previous_status": .text(previous)], at: at)
         }
@@ -329,9 +329,9 @@ extension Store {
                                          + "\(retentionDays)) ends on \(allowed). Erase before it only with --force --reason \"…\"")
             }
             try db.execute(sql: "PRAGMA secure_delete = ON")
-            try db.execute(sql: "DELETE FROM beneficiary_personal WHERE code = ?", arguments: [code])
-            try db.execute(sql: "DELETE FROM beneficiary_referral WHERE code = ?", arguments: [code])
-            try db.execute(sql: "UPDATE beneficiary SET erased_on = ? WHERE code = ?", arguments: [today.description, code])
+            try db.cachedStatement(sql: "DELETE FROM beneficiary_personal WHERE code = ?").execute(arguments: [code])
+            try db.cachedStatement(sql: "DELETE FROM beneficiary_referral WHERE code = ?").execute(arguments: [code])
+            try db.cachedStatement(sql: "UPDATE beneficiary SET erased_on = ? WHERE code = ?").execute(arguments: [today.description, code])
             try AuditWriter().audit(db, actor, action: "beneficiary.erase", entity: "beneficiary", id: code,
                                     details: ["forced": .bool(today < allowed), "fields": .text("personal record, referral details")], at: at)
         }
@@ -355,14 +355,14 @@ extension Store {
     public func beneficiaryFile(_ code: String) throws -> BeneficiaryFile? {
         try pool.read { db in
             guard let person = try Self.beneficiary(db, code) else { return nil }
-            let row = try Row.fetchOne(db, sql: "SELECT erased_on FROM beneficiary WHERE code = ?", arguments: [code])
-            let history = try Row.fetchAll(db, sql: "SELECT * FROM beneficiary_status WHERE code = ? ORDER BY id", arguments: [code]).map { r in
+            let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT erased_on FROM beneficiary WHERE code = ?"), arguments: [code])
+            let history = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM beneficiary_status WHERE code = ? ORDER BY id"), arguments: [code]).map { r in
                 StatusChange(status: BeneficiaryStatus(rawValue: r["status"]) ?? .active, from: LocalDate(r["from_date"] as String)!,
                              to: (r["to_date"] as String?).flatMap { LocalDate($0) }, reason: r["reason"],
                              closingReason: (r["closing_reason"] as String?).flatMap(ClosingReason.init(rawValue:)), actor: r["actor"], at: r["at"])
             }
             let personal = try Self.personalRecord(db, code)
-            let legacy = personal == nil ? try String.fetchOne(db, sql: "SELECT name FROM beneficiary_personal WHERE code = ?", arguments: [code]) : nil
+            let legacy = personal == nil ? try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM beneficiary_personal WHERE code = ?"), arguments: [code]) : nil
             return BeneficiaryFile(beneficiary: person, personal: personal, legacyName: legacy, referral: try Self.referralRecord(db, code),
                                    history: history, closingReason: history.last(where: { $0.status == .closed })?.closingReason,
                                    erasedOn: (row?["erased_on"] as String?).flatMap { LocalDate($0) })
@@ -375,9 +375,9 @@ extension Store {
         let key = TextFolding.fold(text.trimmingCharacters(in: .whitespaces))
         guard !key.isEmpty else { return [] }
         return try pool.read { db in
-            let codes = try String.fetchAll(db, sql: """
+            let codes = try String.fetchAll(db.cachedStatement(sql: """
                 SELECT code FROM beneficiary_personal WHERE instr(search_key, ?) > 0 OR code = ? ORDER BY surname, given_name, code LIMIT ?
-                """, arguments: [key, text.uppercased(), limit])
+                """), arguments: [key, text.uppercased(), limit])
             return try Self.summaries(db, codes: codes, on: day)
         }
     }
@@ -405,7 +405,7 @@ extension Store {
     static func summaries(_ db: Database, codes: [String], on day: LocalDate) throws -> [BeneficiarySummary] {
         try codes.compactMap { code in
             guard let person = try beneficiary(db, code) else { return nil }
-            let row = try Row.fetchOne(db, sql: "SELECT surname, given_name, codice_fiscale, phone, name FROM beneficiary_personal WHERE code = ?",
+            let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT surname, given_name, codice_fiscale, phone, name FROM beneficiary_personal WHERE code = ?"),
                                        arguments: [code])
             let surname: String = row?["surname"] ?? ""
             return BeneficiarySummary(code: code, status: person.status(on: day), comune: person.comune,
@@ -418,13 +418,13 @@ extension Store {
     /// The trips of a person between two days (included), by date and time.
     public func trips(of beneficiary: String, from: LocalDate, through: LocalDate) throws -> [TripRequest] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(TripRequest.columns) FROM trip WHERE beneficiary = ? AND date BETWEEN ? AND ? ORDER BY date, appointment, id",
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT \(TripRequest.columns) FROM trip WHERE beneficiary = ? AND date BETWEEN ? AND ? ORDER BY date, appointment, id"),
                              arguments: [beneficiary, from.description, through.description]).map(TripRequest.init(row:))
         }
     }
 
     static func beneficiary(_ db: Database, _ code: String) throws -> Beneficiary? {
-        guard var person = try Row.fetchOne(db, sql: "SELECT * FROM beneficiary WHERE code = ?", arguments: [code]).map(Beneficiary.init(row:)) else {
+        guard var person = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM beneficiary WHERE code = ?"), arguments: [code]).map(Beneficiary.init(row:)) else {
             return nil
         }
         person.authorisations = try authorisations(db, code)
@@ -433,18 +433,18 @@ extension Store {
     }
 
     static func authorisations(_ db: Database, _ code: String) throws -> [Authorisation] {
-        try Row.fetchAll(db, sql: "SELECT * FROM beneficiary_authorisation WHERE code = ? ORDER BY id", arguments: [code]).map(Authorisation.init(row:))
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM beneficiary_authorisation WHERE code = ? ORDER BY id"), arguments: [code]).map(Authorisation.init(row:))
     }
 
     static func suspensions(_ db: Database, _ code: String) throws -> [Suspension] {
-        try Row.fetchAll(db, sql: "SELECT from_date, to_date, reason FROM beneficiary_status WHERE code = ? AND status = 'suspended' ORDER BY id",
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT from_date, to_date, reason FROM beneficiary_status WHERE code = ? AND status = 'suspended' ORDER BY id"),
                          arguments: [code]).map { r in
             Suspension(from: LocalDate(r[0] as String)!, to: LocalDate(r[1] as String)!, reason: r[2])
         }
     }
 
     static func personalRecord(_ db: Database, _ code: String) throws -> PersonalRecord? {
-        guard let r = try Row.fetchOne(db, sql: "SELECT * FROM beneficiary_personal WHERE code = ? AND codice_fiscale IS NOT NULL", arguments: [code]) else {
+        guard let r = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM beneficiary_personal WHERE code = ? AND codice_fiscale IS NOT NULL"), arguments: [code]) else {
             return nil
         }
         let phones: String = r["phones"]
@@ -457,10 +457,10 @@ extension Store {
     }
 
     static func referralRecord(_ db: Database, _ code: String) throws -> ReferralRecord? {
-        guard let r = try Row.fetchOne(db, sql: """
+        guard let r = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT beneficiary.referred_by, referrer_name, referrer_role, referred_on, pai_reference
             FROM beneficiary_referral JOIN beneficiary USING (code) WHERE code = ?
-            """, arguments: [code]) else { return nil }
+            """), arguments: [code]) else { return nil }
         return ReferralRecord(by: Referral(rawValue: r[0]) ?? .pua, referrerName: r[1], referrerRole: r[2],
                               date: LocalDate(r[3] as String)!, paiReference: r[4])
     }
@@ -505,11 +505,11 @@ extension Store {
                             through: LocalDate = LocalDate(year: 9999, month: 12, day: 31)!) throws -> [PersonTrip] {
         try pool.read { db in
             let n = TripRequest.columnCount
-            return try Row.fetchAll(db, sql: """
+            return try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT \(TripRequest.columns), assignment.association, trip_log.driven_m, trip_log.picked_up_at, trip_log.dropped_off_at, trip_log.outcome
                 FROM trip LEFT JOIN assignment ON assignment.trip = trip.id LEFT JOIN trip_log ON trip_log.trip = trip.id
                 WHERE trip.beneficiary = ? AND trip.date BETWEEN ? AND ? ORDER BY trip.date, trip.appointment, trip.id
-                """, arguments: [code, from.description, through.description]).map { row in
+                """), arguments: [code, from.description, through.description]).map { row in
                 PersonTrip(trip: TripRequest(row: row), association: row[n], drivenMetres: row[n + 1],
                            pickedUpAt: (row[n + 2] as Int?).flatMap { LocalTime(minutes: $0) },
                            droppedOffAt: (row[n + 3] as Int?).flatMap { LocalTime(minutes: $0) }, outcome: row[n + 4])
