@@ -329,11 +329,26 @@ extension Store {
                                          + "\(retentionDays)) ends on \(allowed). Erase before it only with --force --reason \"…\"")
             }
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            // The addresses the person was picked up at or taken to (home, or any address outside
+            // the registry) leave the trips' labels and the shared-ride plans; the comune, the
+            // positions and the km stay, so no figure changes.
+            let labels = try String.fetchAll(db, sql: """
+                SELECT pickup_label FROM trip WHERE beneficiary = ? AND pickup_place IS NULL
+                UNION SELECT dest_label FROM trip WHERE beneficiary = ? AND dest_place IS NULL
+                UNION SELECT address FROM beneficiary_personal WHERE code = ?
+                """, arguments: [code, code, code])
+            let erased = "(indirizzo cancellato)"
+            try db.execute(sql: "UPDATE trip SET pickup_label = ? WHERE beneficiary = ? AND pickup_place IS NULL", arguments: [erased, code])
+            try db.execute(sql: "UPDATE trip SET dest_label = ? WHERE beneficiary = ? AND dest_place IS NULL", arguments: [erased, code])
+            for label in labels where !label.isEmpty {
+                let quoted = String(AuditValue.quote(label).dropFirst().dropLast())
+                try db.execute(sql: "UPDATE plan SET json = replace(json, ?, ?) WHERE instr(json, ?) > 0", arguments: [quoted, erased, quoted])
+            }
             try db.cachedStatement(sql: "DELETE FROM beneficiary_personal WHERE code = ?").execute(arguments: [code])
             try db.cachedStatement(sql: "DELETE FROM beneficiary_referral WHERE code = ?").execute(arguments: [code])
             try db.cachedStatement(sql: "UPDATE beneficiary SET erased_on = ? WHERE code = ?").execute(arguments: [today.description, code])
             try AuditWriter().audit(db, actor, action: "beneficiary.erase", entity: "beneficiary", id: code,
-                                    details: ["forced": .bool(today < allowed), "fields": .text("personal record, referral details")], at: at)
+                                    details: ["forced": .bool(today < allowed), "fields": .text("personal record, referral details, trip addresses")], at: at)
         }
         try scrubFreeSpace()
     }

@@ -183,6 +183,11 @@ struct BeneficiaryCommandTests {
         #expect(export.stdout.contains("\"surname\" : \"Quercioli\"") && export.stdout.contains("\"logged_m\" : 14300"))
         #expect(export.stdout.contains("\"codice_fiscale\" : \"QRCZND41L54D612Y\""))
 
+        let plan = try centrale(["plan", "--db", db, "--date", "2025-03-03", "--accept"])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        let planned = try DatabaseQueue(path: db)
+        #expect(try planned.read { try String.fetchAll($0, sql: "SELECT json FROM plan") }.joined().contains("Vicolo del Pozzo"))
+        try planned.close()
         let statement = { try centrale(["statement", "--db", db, "--association", association, "--month", "2025-03", "--format", "json"]).stdout }
         let before = try statement()
         let notClosed = try centrale(["beneficiary", "erase", "--db", db, code, "--reason", "asked"])
@@ -193,7 +198,7 @@ struct BeneficiaryCommandTests {
         let erase = try centrale(["beneficiary", "erase", "--db", db, code, "--reason", "asked by the family", "--force"])
         #expect(erase.status == 0, "\(erase.stderr)")
         let bytes = (FileManager.default.contents(atPath: db) ?? Data()) + (FileManager.default.contents(atPath: db + "-wal") ?? Data())
-        for secret in ["Quercioli", "Zelinda", "QRCZND41L54D612Y", "055 765432"] {
+        for secret in ["Quercioli", "Zelinda", "QRCZND41L54D612Y", "055 765432", "Vicolo del Pozzo"] {
             #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret) is still in the file")
         }
         #expect(try statement() == before)

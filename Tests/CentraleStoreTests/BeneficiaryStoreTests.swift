@@ -137,12 +137,13 @@ struct BeneficiaryStoreTests {
         #expect(bytes().range(of: Data("Zelinda".utf8)) != nil)
         try store.eraseBeneficiary(code, retentionDays: 3650, force: true, actor: Actor("tester", reason: "asked by the family"))
         let after = bytes()
-        for secret in ["Zelinda", "Quercioli", entry.personal.codiceFiscale, "Frescobaldi", "PAI-2025-77", "terzo piano"] {
+        for secret in ["Zelinda", "Quercioli", entry.personal.codiceFiscale, "Pozzo Segreto", "Frescobaldi", "PAI-2025-77", "terzo piano"] {
             #expect(after.range(of: Data(secret.utf8)) == nil, "\(secret) is still in the file")
         }
         let file = try #require(try store.beneficiaryFile(code))
         #expect(file.personal == nil && file.referral == nil && file.erasedOn != nil)
         #expect(try store.trip(ids[0][0])?.beneficiary == code)
+        #expect(try store.trip(ids[0][0])?.pickup.label == "(indirizzo cancellato)" && store.trip(ids[0][0])?.destination.placeCode == "OSP-CAREGGI")
         #expect(try store.auditTrail(entity: "beneficiary", id: code).last?.action == "beneficiary.erase")
         #expect(throws: StoreError.self) { try store.updateBeneficiary(code, personal: entry.personal, referral: nil, authorisation: nil, comuneNames: names, actor: actor) }
     }
