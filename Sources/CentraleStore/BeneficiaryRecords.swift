@@ -314,9 +314,18 @@ extension Store {
     /// truncated, and the file is vacuumed, so that no byte of them is left in the file. The
     /// code, trips, logs and money stay. Before the retention period has passed it needs
     /// `force` (and the actor's reason).
-    public func eraseBeneficiary(_ code: String, retentionDays: Int, force: Bool, actor: Actor) throws {
+    ///
+    /// - Returns: whether the file and its write-ahead log could be cleaned at once; false when
+    ///   another program was reading the database: erasing the same code again (once it has
+    ///   closed) finishes the cleaning.
+    @discardableResult
+    public func eraseBeneficiary(_ code: String, retentionDays: Int, force: Bool, actor: Actor) throws -> Bool {
         let at = timestamp()
         let today = self.today()
+        let alreadyErased = try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT erased_on FROM beneficiary WHERE code = ?", arguments: [code]) != nil
+        }
+        if alreadyErased { return try scrubFreeSpace() }
         try pool.write { db in
             try Self.requireLiving(db, code)
             let person = try Self.beneficiary(db, code)!
@@ -350,17 +359,24 @@ extension Store {
             try AuditWriter().audit(db, actor, action: "beneficiary.erase", entity: "beneficiary", id: code,
                                     details: ["forced": .bool(today < allowed), "fields": .text("personal record, referral details, trip addresses")], at: at)
         }
-        try scrubFreeSpace()
+        return try scrubFreeSpace()
     }
 
     /// Checkpoints and truncates the write-ahead log, vacuums the file, and truncates the log
     /// again, so that deleted rows leave nothing behind in either file.
-    func scrubFreeSpace() throws {
+    /// Returns false when another connection kept it from completing (busy).
+    func scrubFreeSpace() throws -> Bool {
         try pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
-            _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-            try db.execute(sql: "VACUUM")
-            _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            do {
+                _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                try db.execute(sql: "VACUUM")
+                // The first column of the checkpoint's row is 1 when it could not complete.
+                let result = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                return (result?[0] as Int?) == 0
+            } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) {
+                return false
+            }
         }
     }
 

@@ -147,4 +147,35 @@ struct BeneficiaryStoreTests {
         #expect(try store.auditTrail(entity: "beneficiary", id: code).last?.action == "beneficiary.erase")
         #expect(throws: StoreError.self) { try store.updateBeneficiary(code, personal: entry.personal, referral: nil, authorisation: nil, comuneNames: names, actor: actor) }
     }
+
+    @Test("an erase while another program reads the database says so, and erasing again finishes the cleaning")
+    func eraseWhileRead() throws {
+        let dir = try TemporaryDirectory()
+        let (store, registry) = try loadedStore(dir)
+        let names = Dictionary(uniqueKeysWithValues: registry.comuni.map { ($0.istatCode, $0.name) })
+        let code = try store.importBeneficiaries([Self.entry()], comuneNames: names, actor: actor).added[0]
+        try store.closeBeneficiary(code, on: LocalDate("2025-06-30")!, reason: .refused, note: nil, actor: actor)
+        let path = dir.path("db.sqlite")
+        // Another program holds a read transaction open while the record is erased.
+        let reader = try DatabaseQueue(path: path)
+        let started = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), finished = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            _ = try? reader.read { db in
+                _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM beneficiary_personal")
+                started.signal()
+                release.wait()
+            }
+            finished.signal()
+        }
+        started.wait()
+        let clean = try store.eraseBeneficiary(code, retentionDays: 0, force: false, actor: actor)
+        release.signal()
+        finished.wait()
+        #expect(clean == false)
+        #expect(try store.beneficiaryFile(code)?.personal == nil)
+        try reader.close()
+        #expect(try store.eraseBeneficiary(code, retentionDays: 0, force: false, actor: actor) == true)
+        let bytes = (FileManager.default.contents(atPath: path) ?? Data()) + (FileManager.default.contents(atPath: path + "-wal") ?? Data())
+        #expect(bytes.range(of: Data("Zelinda".utf8)) == nil)
+    }
 }

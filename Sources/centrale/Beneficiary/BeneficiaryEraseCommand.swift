@@ -25,8 +25,12 @@ struct BeneficiaryEraseCommand: ParsableCommand {
         try reportingErrors {
             let actor = Actor(try operatorName(operatorOption), reason: reason)
             let store = try global.openStore()
-            try store.eraseBeneficiary(code, retentionDays: try store.registry().convention.rules.retentionDays, force: force, actor: actor)
+            let clean = try store.eraseBeneficiary(code, retentionDays: try store.registry().convention.rules.retentionDays, force: force, actor: actor)
             print("Erased the personal record of \(code); its code, trips, logs and money are kept.")
+            if !clean {
+                printError("warning: another program (a screen, a command) is reading the database, so its free space could not be "
+                           + "cleaned yet; close it and run `centrale beneficiary erase \(code) --reason \"…\"` again to finish.")
+            }
         }
     }
 }
