@@ -54,6 +54,9 @@ public struct GenerateYearStep: DemoStep {
         context.summary.trips = year.tripCount
         let first = LocalDate(year: context.year, month: 1, day: 1)!
         let activations = year.beneficiaries.filter { $0.0.activatedOn >= first }.count
+        context.summary.activations = activations
+        context.summary.suspensions = list.suspensions.count
+        context.summary.closings = list.closings.filter { $0.on >= first }.count
         progress("imported \(outcome.added.count) beneficiaries from \(file.path) (\(activations) activated in \(context.year)), "
                  + "\(list.suspensions.count) suspensions, \(list.closings.count) closings; stored \(year.tripCount) trips")
     }

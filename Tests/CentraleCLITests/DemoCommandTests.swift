@@ -21,6 +21,8 @@ struct DemoCommandTests {
         let reimbursed = try #require(summary["reimbursed_cents"] as? Int)
         #expect(abs(Double(reimbursed) / 95_865_000 - 1) <= 0.05)
         #expect(summary["rejected_files"] as? Int == 3)
+        let activations = try #require(summary["activations"] as? Int)
+        #expect(activations > 100 && activations <= beneficiaries)
         #expect(summary["year"] as? Int == 2025)
         #expect(summary["assigned"] as? Int == trips)
         #expect(summary["unassignable"] as? Int == 0)
