@@ -47,6 +47,14 @@ struct BeneficiaryCommandTests {
         changed[2] = changed[2].replacingOccurrences(of: "333 1", with: "333 2")
         let update = try centrale(["beneficiary", "import", "--db", db, try puaFile(work, changed, name: "pua2.csv")])
         #expect(update.stdout.contains("0 new, 1 updated, 2 unchanged"), "\(update.stdout)\(update.stderr)")
+        // The same people saved by an older office program: Windows-1252, commas, a BOM-less LF file,
+        // headers in capitals without underscores: matched by codice fiscale, nothing changes.
+        let legacy = (puaHeader.uppercased().replacingOccurrences(of: ";", with: ",") + "\n"
+                      + changed.map { $0.replacingOccurrences(of: ",", with: "|")
+                                          .replacingOccurrences(of: ";", with: ",") }.joined(separator: "\n") + "\n")
+        try #require(legacy.data(using: .windowsCP1252)).write(to: URL(fileURLWithPath: work.path("vecchio.csv")))
+        let old = try centrale(["beneficiary", "import", "--db", db, work.path("vecchio.csv")])
+        #expect(old.stdout.contains("0 new, 0 updated, 3 unchanged"), "\(old.stdout)\(old.stderr)")
         let template = try centrale(["beneficiary", "template"])
         #expect(template.stdout.hasPrefix("cognome;nome;codice_fiscale;data_nascita;telefono;indirizzo;comune;segnalato_da;"))
     }
