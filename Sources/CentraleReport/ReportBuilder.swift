@@ -68,7 +68,9 @@ public enum ReportBuilder {
                 if inYear(closed) { f.closingsYearToDate += 1 }
             }
             guard person.status(on: end) == .active else { continue }
-            if let until = person.authorisation(on: end)?.validUntil, until.yearMonth == next { f.expiringNextMonth += 1 }
+            // Expiring: the authorisation in force ends next month and no renewal follows it.
+            if let until = person.authorisation(on: end)?.validUntil, until.yearMonth == next,
+               person.authorisation(on: until.adding(days: 1)) == nil { f.expiringNextMonth += 1 }
             let last = input.lastTrips[person.code] ?? person.activatedOn
             if end.daysSinceEpoch - max(last, person.activatedOn).daysSinceEpoch >= 60 { f.withoutTrip60Days += 1 }
         }

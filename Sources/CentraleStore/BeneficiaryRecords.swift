@@ -418,11 +418,13 @@ extension Store {
     public func listBeneficiaries(on day: LocalDate, status: BeneficiaryStatus? = nil, comune: String? = nil,
                                   expiringWithin: Int? = nil) throws -> [BeneficiarySummary] {
         try pool.read { db in
-            var sql = "SELECT code FROM beneficiary"
-            var arguments: StatementArguments = []
-            if let comune { sql += " WHERE comune = ?"; arguments += [comune] }
-            let codes = try String.fetchAll(db, sql: sql + " ORDER BY code", arguments: arguments)
-            return try Self.summaries(db, codes: codes, on: day).filter { summary in
+            // Everyone at once (one query per table), not one person at a time.
+            var personal: [String: Row] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT code, surname, given_name, codice_fiscale, phone, name FROM beneficiary_personal") {
+                personal[row["code"]] = row
+            }
+            let people = try Self.allBeneficiaries(db).filter { comune == nil || $0.comune == comune }
+            return people.map { person in Self.summary(person, personal[person.code], on: day) }.filter { summary in
                 if let status, summary.status != status { return false }
                 if let expiringWithin {
                     guard let until = summary.validUntil, summary.status == .active || summary.status == .suspended,
@@ -438,12 +440,16 @@ extension Store {
             guard let person = try beneficiary(db, code) else { return nil }
             let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT surname, given_name, codice_fiscale, phone, name FROM beneficiary_personal WHERE code = ?"),
                                        arguments: [code])
-            let surname: String = row?["surname"] ?? ""
-            return BeneficiarySummary(code: code, status: person.status(on: day), comune: person.comune,
-                                      surname: surname.isEmpty ? (row?["name"] ?? "") : surname, name: row?["given_name"] ?? "",
-                                      codiceFiscale: row?["codice_fiscale"] ?? "", phone: row?["phone"] ?? "", needs: person.needs,
-                                      validUntil: person.currentAuthorisation?.validUntil)
+            return summary(person, row, on: day)
         }
+    }
+
+    static func summary(_ person: Beneficiary, _ row: Row?, on day: LocalDate) -> BeneficiarySummary {
+        let surname: String = row?["surname"] ?? ""
+        return BeneficiarySummary(code: person.code, status: person.status(on: day), comune: person.comune,
+                                  surname: surname.isEmpty ? (row?["name"] ?? "") : surname, name: row?["given_name"] ?? "",
+                                  codiceFiscale: row?["codice_fiscale"] ?? "", phone: row?["phone"] ?? "", needs: person.needs,
+                                  validUntil: person.currentAuthorisation?.validUntil)
     }
 
     /// The trips of a person between two days (included), by date and time.

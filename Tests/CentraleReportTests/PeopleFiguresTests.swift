@@ -24,13 +24,17 @@ struct PeopleFiguresTests {
             Self.person("E", active: "2024-01-01", until: "2025-04-01"),                                   // no trip since December: 60+ days
             Self.person("F", active: "2024-12-01", closed: "2024-12-31"),                                  // closed last year
         ], comuni: [], associations: [], reimbursed: [:], placeNames: [:])
+        // G's authorisation ends in April but is already renewed: not expiring.
+        var renewed = Self.person("G", active: "2025-01-01", until: "2025-04-15")
+        renewed.authorisations.append(Authorisation(purposes: [.visit], needs: [], validFrom: LocalDate("2025-04-16")!, validUntil: LocalDate("2026-04-15")!))
+        input.beneficiaries.append(renewed)
         input.lastTrips = ["A": LocalDate("2025-03-20")!, "B": LocalDate("2025-03-18")!, "E": LocalDate("2024-12-20")!]
         let p = ReportBuilder.build(input).people
-        #expect((p.activationsMonth, p.activationsYearToDate) == (1, 2))
+        #expect((p.activationsMonth, p.activationsYearToDate) == (1, 3))
         #expect((p.suspensionsMonth, p.suspensionsYearToDate) == (1, 2))
         #expect((p.closingsMonth, p.closingsYearToDate) == (1, 2))
         // B's suspension (20th–30th) is over by the 31st; its authorisation runs to December.
         #expect(p.expiringNextMonth == 2)   // A and E
-        #expect(p.withoutTrip60Days == 1)   // E
+        #expect(p.withoutTrip60Days == 2)   // E, and G (activated on 1 January, no trip)
     }
 }
