@@ -213,6 +213,9 @@ struct BeneficiaryCommandTests {
         #expect(try listJSON(db, "2025-03-03").count == 2)
         let after = try centrale(["beneficiary", "show", "--db", db, code])
         #expect(after.stdout.contains("personal record erased"))
+        let json = try centrale(["beneficiary", "show", "--db", db, code, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["code"] as? String == code && object["status"] as? String == "closed" && object["codice_fiscale"] is NSNull)
     }
 
     @Test("a home without coordinates is an approximate position: its trips are marked and left out of km flags")

@@ -42,7 +42,8 @@ struct BeneficiaryDocument: Encodable {
     }
 
     var code, status, comune, comuneName: String
-    var codiceFiscale: String?
+    /// Present even once erased (as null), as `list` and `find` give it.
+    var codiceFiscale: NullableText
     var activatedOn: String, closedOn: String?, closingReason: String?, erasedOn: String?
     var needs: String
     var personal: Personal?
@@ -61,7 +62,7 @@ struct BeneficiaryDocument: Encodable {
     init(_ file: BeneficiaryFile, today: LocalDate, comuneNames: [String: String], trips: [PersonTrip], totals: Totals?) {
         let b = file.beneficiary
         code = b.code; status = b.status(on: today).rawValue; comune = b.comune; comuneName = comuneNames[b.comune] ?? b.comune
-        codiceFiscale = file.personal?.codiceFiscale; activatedOn = b.activatedOn.description; closedOn = b.closedOn?.description
+        codiceFiscale = NullableText(file.personal?.codiceFiscale); activatedOn = b.activatedOn.description; closedOn = b.closedOn?.description
         closingReason = file.closingReason?.rawValue; erasedOn = file.erasedOn?.description; needs = b.needs.description
         personal = file.personal.map { p in
             Personal(surname: p.surname, name: p.name, codiceFiscale: p.codiceFiscale, birthDate: p.birthDate.description, phones: p.phones,
@@ -94,5 +95,15 @@ struct BeneficiaryDocument: Encodable {
         return Totals(year: year, trips: ofYear.count, done: ofYear.filter { $0.trip.status == .done }.count,
                       noShows: ofYear.filter { $0.trip.status == .noShow }.count, cancelled: ofYear.filter { $0.trip.status == .cancelled }.count,
                       loggedMetres: ofYear.compactMap(\.drivenMetres).reduce(0, +))
+    }
+}
+
+/// An optional text written as `null` when absent (the key is always there).
+struct NullableText: Encodable {
+    var value: String?
+    init(_ value: String?) { self.value = value }
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let value { try container.encode(value) } else { try container.encodeNil() }
     }
 }
