@@ -19,9 +19,9 @@ extension Store {
                     """).execute(arguments: [person.code, person.comune, person.needs.rawValue, person.activatedOn.description,
                                              person.closedOn?.description, person.referredBy.rawValue])
                 try db.cachedStatement(sql: """
-                    INSERT INTO beneficiary_personal(code, name, phone, address, home_lat, home_lon) VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO beneficiary_personal(code, name, phone, address, home_lat, home_lon, search_key) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """).execute(arguments: [personal.code, personal.name, personal.phone, personal.address,
-                                             personal.home.latitude, personal.home.longitude])
+                                             personal.home.latitude, personal.home.longitude, Self.legacySearchKey(personal.name, personal.phone)])
                 var details: [String: AuditValue] = [
                     "comune": .text(person.comune), "needs": .text(person.needs.description),
                     "activated_on": .text(person.activatedOn.description), "referred_by": .text(person.referredBy.rawValue),
@@ -30,6 +30,11 @@ extension Store {
                 try audit(db, actor, action: "beneficiary.create", entity: "beneficiary", id: person.code, details: details, at: at)
             }
         }
+    }
+
+    /// What `find` searches for a record with only a full name and a phone.
+    static func legacySearchKey(_ name: String, _ phone: String) -> String {
+        [name, phone, PersonalRecord.digits(phone)].map(TextFolding.fold).joined(separator: "|")
     }
 
     /// The beneficiary with `code`, without personal data.

@@ -349,5 +349,10 @@ enum Migrations {
             ALTER TABLE beneficiary ADD COLUMN erased_on TEXT;
             ALTER TABLE trip ADD COLUMN approximate INTEGER NOT NULL DEFAULT 0;
             """)
+        // People recorded before: `find` searches their full name and phone.
+        for row in try Row.fetchAll(db, sql: "SELECT code, name, phone FROM beneficiary_personal") {
+            try db.execute(sql: "UPDATE beneficiary_personal SET search_key = ? WHERE code = ?",
+                           arguments: [Store.legacySearchKey(row["name"], row["phone"]), row["code"] as String])
+        }
     }
 }

@@ -178,4 +178,30 @@ struct BeneficiaryStoreTests {
         let bytes = (FileManager.default.contents(atPath: path) ?? Data()) + (FileManager.default.contents(atPath: path + "-wal") ?? Data())
         #expect(bytes.range(of: Data("Zelinda".utf8)) == nil)
     }
+
+    @Test("people recorded before the full record are found by their name and phone, also after an upgrade")
+    func legacyFind() throws {
+        let dir = try TemporaryDirectory()
+        let legacyPath = dir.path("legacy.sqlite")
+        let legacy = try Store.openLegacy(path: legacyPath, migrations: Store.knownMigrations.count - 1)
+        try legacy.write { db in
+            try db.execute(sql: """
+                INSERT INTO comune(istat_code, name, population, lat, lon, in_zone) VALUES ('048041', 'Scandicci', 50070, 43.755, 11.189, 1);
+                INSERT INTO beneficiary(code, comune, needs, activated_on, referred_by) VALUES ('BOLD01', '048041', 0, '2025-01-01', 'pua');
+                INSERT INTO beneficiary_personal(code, name, phone, address, home_lat, home_lon) VALUES ('BOLD01', 'Zelinda Bellè', '+39 333 7654321', 'Via Roma 1, Scandicci', 43.7, 11.2);
+                """)
+        }
+        try legacy.close()
+        let upgraded = try Store(path: legacyPath, clock: fixedClock)
+        let day = LocalDate("2025-03-01")!
+        #expect(try upgraded.findBeneficiaries("belle", on: day).map(\.code) == ["BOLD01"])
+        #expect(try upgraded.findBeneficiaries("7654321", on: day).first?.surname == "Zelinda Bellè")
+
+        let (store, _) = try loadedStore(dir)
+        let person = Beneficiary(code: "BNEW01", comune: "048041", needs: [], activatedOn: day, referredBy: .pua)
+        try store.addBeneficiaries([(person, BeneficiaryPersonalData(code: "BNEW01", name: "Niccolò Quercioli", phone: "055 1",
+                                                                     address: "Via Roma 2, Scandicci", home: Coordinate(latitude: 43.7, longitude: 11.2)))],
+                                   actor: actor)
+        #expect(try store.findBeneficiaries("niccolo", on: day).map(\.code) == ["BNEW01"])
+    }
 }
