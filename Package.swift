@@ -31,7 +31,7 @@ let package = Package(
         ),
         .target(name: "CentraleSynth", dependencies: ["CentraleDomain"]),
         .target(name: "CentraleDispatch", dependencies: ["CentraleDomain"]),
-        .target(name: "CentraleIntake", dependencies: ["CentraleDomain"]),
+        .target(name: "CentraleIntake", dependencies: ["CentraleDomain", "CentraleFormats"]),
         .target(name: "CentraleTripLogs", dependencies: ["CentraleDomain", "CentraleFormats"]),
         .target(name: "CentraleTariffs", dependencies: ["CentraleDomain"]),
         .target(name: "CentraleReport", dependencies: ["CentraleDomain"]),
@@ -53,8 +53,8 @@ let package = Package(
         ),
         .target(
             name: "CentraleDemo",
-            dependencies: ["CentraleDomain", "CentraleFormats", "CentraleRegistry", "CentraleSynth", "CentraleStore", "CentraleDispatch",
-                           "CentralePlanning", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CentraleDomain", "CentraleFormats", "CentraleIntake", "CentraleRegistry", "CentraleSynth", "CentraleStore",
+                           "CentraleDispatch", "CentralePlanning", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "centrale",
@@ -66,7 +66,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "CentraleBench",
-            dependencies: ["CentraleDomain", "CentraleRegistry", "CentraleSynth", "CentraleDispatch", "CentraleStore", "CentralePlanning",
+            dependencies: ["CentraleDomain", "CentraleIntake", "CentraleRegistry", "CentraleSynth", "CentraleDispatch", "CentraleStore", "CentralePlanning",
                            "CentraleTripLogs", "CentraleFormats", "CentraleReport", "CentraleTUI", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
@@ -80,7 +80,7 @@ let package = Package(
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "CentraleDispatchTests", dependencies: ["CentraleDispatch", "CentraleDomain", "CentraleSynth", "CentraleRegistry"]),
-        .testTarget(name: "CentraleIntakeTests", dependencies: ["CentraleIntake", "CentraleDomain", "CentraleRegistry"]),
+        .testTarget(name: "CentraleIntakeTests", dependencies: ["CentraleIntake", "CentraleDomain", "CentraleRegistry", "CentraleFormats"]),
         .testTarget(name: "CentraleTripLogsTests", dependencies: ["CentraleTripLogs", "CentraleDomain", "CentraleFormats"]),
         .testTarget(name: "CentraleTariffsTests", dependencies: ["CentraleTariffs", "CentraleDomain", "CentraleRegistry", "CentraleSynth"]),
         .testTarget(name: "CentraleReportTests", dependencies: ["CentraleReport", "CentraleDomain"]),

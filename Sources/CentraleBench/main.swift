@@ -115,12 +115,14 @@ case "log-import": try benchLogImport(registry: registry, year: benchYearNumber,
 case "report": try benchReport(registry: registry, lastYear: benchYearNumber)
 case "tui": benchTUI(registry: registry, seed: seed)
 case "plan-day": benchPlanDay(registry: registry, year: benchYearNumber, seed: seed)
+case "beneficiaries": try benchBeneficiaries(registry: registry, seed: seed)
 case "dispatch": benchDays(); benchYear()
 case "all": benchDays(); benchYear(); try benchLogImport(registry: registry, year: benchYearNumber, seed: seed)
     try benchReport(registry: registry, lastYear: benchYearNumber)
     benchTUI(registry: registry, seed: seed)
     benchPlanDay(registry: registry, year: benchYearNumber, seed: seed)
+    try benchBeneficiaries(registry: registry, seed: seed)
 default:
-    print("usage: centrale-bench [all | dispatch | dispatch-day | dispatch-year | log-import | report | tui | plan-day] [--seed N] [--year YYYY] [--convention FILE]")
+    print("usage: centrale-bench [all | dispatch | dispatch-day | dispatch-year | log-import | report | tui | plan-day | beneficiaries] [--seed N] [--year YYYY] [--convention FILE]")
     exit(2)
 }

@@ -11,6 +11,9 @@ public struct DemoSummary: Sendable, Codable, Hashable {
     public var seed: UInt64
     /// Beneficiaries activated (served) in the year.
     public var beneficiaries: Int
+    /// Of them, those whose activation day falls in the year (the others were activated
+    /// earlier); suspensions and closings of the year.
+    public var activations = 0, suspensions = 0, closings = 0
     /// Trips (legs) requested in the year.
     public var trips: Int
     /// Kilometres as logged by the associations (the convention counts base → pickup →

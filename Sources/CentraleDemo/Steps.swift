@@ -1,5 +1,7 @@
 import CentraleDomain
+import CentraleIntake
 import CentraleRegistry
+import Foundation
 import CentraleStore
 import CentraleSynth
 
@@ -23,11 +25,39 @@ public struct GenerateYearStep: DemoStep {
     public func run(_ context: DemoContext, progress: (String) -> Void) throws {
         let generator = SyntheticYearGenerator(comuni: context.registry.comuni, places: context.registry.places,
                                                year: context.year, seed: context.seed)
-        let year = generator.generate(progress: progress)
-        try context.store.addBeneficiaries(year.beneficiaries, actor: context.actor)
+        var year = generator.generate(progress: progress)
+        // The people come in as a PUA office exports them, through the same import as
+        // `beneficiary import`; then their hospital stays and closings, and only requests that
+        // respect them.
+        let list = PUAList(year: year, comuni: context.registry.comuni, seed: context.seed)
+        let folder = URL(fileURLWithPath: context.outputFolder).appendingPathComponent("pua")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("segnalazioni-\(context.year).csv")
+        try list.csv.write(to: file, atomically: true, encoding: .utf8)
+        let rows = try BeneficiaryImport(comuni: context.registry.comuni, today: max(context.today, LocalDate(year: context.year, month: 12, day: 31)!))
+            .read(Data(contentsOf: file), fileName: file.path)
+        var codes = year.beneficiaries.map(\.0.code).makeIterator()
+        let names = Dictionary(context.registry.comuni.map { ($0.istatCode, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let outcome = try context.store.importBeneficiaries(rows.map(\.entry), comuneNames: names, newCode: { codes.next()! }, actor: context.actor)
+        for (code, suspension) in list.suspensions {
+            try context.store.suspendBeneficiary(code, from: suspension.from, to: suspension.to, reason: suspension.reason, actor: context.actor)
+        }
+        for (code, day, reason) in list.closings {
+            try context.store.closeBeneficiary(code, on: day, reason: reason, note: nil, actor: context.actor)
+        }
+        let suspended = Dictionary(grouping: list.suspensions, by: \.code).mapValues { $0.map(\.suspension) }
+        year.requests.removeAll { legs in
+            suspended[legs[0].beneficiary]?.contains { $0.from <= legs[0].date && legs[0].date <= $0.to } ?? false
+        }
         try context.store.addRequests(year.requests, estimator: context.registry.convention.distanceEstimator, actor: context.actor)
         context.summary.beneficiaries = year.beneficiaries.count
         context.summary.trips = year.tripCount
-        progress("stored \(year.beneficiaries.count) beneficiaries and \(year.tripCount) trips")
+        let first = LocalDate(year: context.year, month: 1, day: 1)!
+        let activations = year.beneficiaries.filter { $0.0.activatedOn >= first }.count
+        context.summary.activations = activations
+        context.summary.suspensions = list.suspensions.count
+        context.summary.closings = list.closings.filter { $0.on >= first }.count
+        progress("imported \(outcome.added.count) beneficiaries from \(file.path) (\(activations) activated in \(context.year)), "
+                 + "\(list.suspensions.count) suspensions, \(list.closings.count) closings; stored \(year.tripCount) trips")
     }
 }

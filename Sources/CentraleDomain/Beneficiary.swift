@@ -6,6 +6,10 @@ public enum Referral: String, CaseIterable, Sendable, Codable {
     case socialServices = "social_services"
     /// A case manager (*infermiere di famiglia*, care coordinator).
     case caseManager = "case_manager"
+    /// A hospital ward at discharge (*dimissione ospedaliera*).
+    case hospitalDischarge = "hospital_discharge"
+    /// The family doctor (*medico di medicina generale*).
+    case familyDoctor = "family_doctor"
 }
 
 /// A person entitled to the service (*beneficiario*), known everywhere by a pseudonymous code.
@@ -26,6 +30,11 @@ public struct Beneficiary: Hashable, Sendable, Codable, Identifiable {
     public var closedOn: LocalDate?
     /// Who referred them.
     public var referredBy: Referral
+    /// The authorisations, oldest first (a renewal adds one); empty for a record that has
+    /// none (then only the activation period limits the service).
+    public var authorisations: [Authorisation] = []
+    /// Suspensions (a hospital stay…), each a period with its reason.
+    public var suspensions: [Suspension] = []
 
     /// The identity of a beneficiary is the code.
     public var id: String { code }
@@ -41,10 +50,33 @@ public struct Beneficiary: Hashable, Sendable, Codable, Identifiable {
         self.referredBy = referredBy
     }
 
-    /// Whether the beneficiary may be transported on a date.
+    /// Whether the beneficiary may be transported on a date: activated, not closed, not
+    /// suspended.
     public func isActive(on date: LocalDate) -> Bool {
-        date >= activatedOn && (closedOn.map { date <= $0 } ?? true)
+        status(on: date) == .active
     }
+
+    /// The status on a date: referred before the activation, closed after the closing day,
+    /// suspended within a suspension, else active.
+    public func status(on date: LocalDate) -> BeneficiaryStatus {
+        if date < activatedOn { return .referred }
+        if let closedOn, date > closedOn { return .closed }
+        if suspension(on: date) != nil { return .suspended }
+        return .active
+    }
+
+    /// The suspension covering a date, if any.
+    public func suspension(on date: LocalDate) -> Suspension? {
+        suspensions.last { $0.from <= date && date <= $0.to }
+    }
+
+    /// The authorisation in force on a date (the latest recorded that covers it), if any.
+    public func authorisation(on date: LocalDate) -> Authorisation? {
+        authorisations.last { $0.validFrom <= date && date <= $0.validUntil }
+    }
+
+    /// The latest authorisation recorded.
+    public var currentAuthorisation: Authorisation? { authorisations.last }
 }
 
 /// The personal data of a beneficiary, kept apart from everything else.

@@ -58,10 +58,14 @@ public struct ServiceRules: Hashable, Sendable {
     public var kmToleranceMinimum: Distance
     /// How far ahead a recurring request may run, in days from its first day.
     public var maxRecurrenceDays: Int
+    /// How long a closed beneficiary's personal record is kept before it may be erased, in
+    /// days from the closing day.
+    public var retentionDays: Int = 3650
 
     /// Creates the rules.
     public init(maxRideMinutes: Int, pickupWindowMinutes: Int, neighbourComuniAllowed: Bool, kmTolerancePercent: Int,
-                kmToleranceMinimum: Distance = .kilometres(2), maxRecurrenceDays: Int = 366) {
+                kmToleranceMinimum: Distance = .kilometres(2), maxRecurrenceDays: Int = 366, retentionDays: Int = 3650) {
+        self.retentionDays = retentionDays
         self.maxRideMinutes = maxRideMinutes
         self.pickupWindowMinutes = pickupWindowMinutes
         self.neighbourComuniAllowed = neighbourComuniAllowed

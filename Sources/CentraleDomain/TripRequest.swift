@@ -61,13 +61,35 @@ public struct Stop: Hashable, Sendable, Codable {
     public var comune: String
     /// Where it is.
     public var location: Coordinate
+    /// Whether `location` is only the comune's centre (an address given without coordinates):
+    /// shown as *posizione approssimativa* and left out of km checks.
+    public var approximate: Bool
 
     /// Creates a stop.
-    public init(placeCode: String? = nil, label: String, comune: String, location: Coordinate) {
+    public init(placeCode: String? = nil, label: String, comune: String, location: Coordinate, approximate: Bool = false) {
         self.placeCode = placeCode
         self.label = label
         self.comune = comune
         self.location = location
+        self.approximate = approximate
+    }
+
+    enum CodingKeys: String, CodingKey { case placeCode, label, comune, location, approximate }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(placeCode: try c.decodeIfPresent(String.self, forKey: .placeCode), label: try c.decode(String.self, forKey: .label),
+                  comune: try c.decode(String.self, forKey: .comune), location: try c.decode(Coordinate.self, forKey: .location),
+                  approximate: try c.decodeIfPresent(Bool.self, forKey: .approximate) ?? false)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(placeCode, forKey: .placeCode)
+        try c.encode(label, forKey: .label)
+        try c.encode(comune, forKey: .comune)
+        try c.encode(location, forKey: .location)
+        if approximate { try c.encode(true, forKey: .approximate) }
     }
 }
 
@@ -103,6 +125,9 @@ public struct TripRequest: Hashable, Sendable, Codable, Identifiable {
     public var status: TripStatus
     /// Why the trip is unassignable or cancelled, when it is.
     public var statusReason: String?
+
+    /// Whether either end's position is only approximate (a comune's centre).
+    public var isApproximate: Bool { pickup.approximate || destination.approximate }
 
     /// Creates a trip.
     public init(id: Int64 = 0, beneficiary: String, date: LocalDate, pickup: Stop, destination: Stop,

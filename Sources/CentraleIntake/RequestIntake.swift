@@ -48,7 +48,11 @@ public struct RequestIntake: Sendable {
     ///   - beneficiary: the beneficiary's record, nil if the code is unknown.
     ///   - home: the beneficiary's home address and location.
     /// - Throws: `IntakeRefusal` listing every problem (e.g. not active on a date).
-    public func trips(for form: RequestForm, beneficiary: Beneficiary?, home: (address: String, location: Coordinate)?) throws -> [[TripRequest]] {
+    ///   - homeApproximate: whether the home's position is only its comune's centre.
+    ///   - existing: the person's trips already booked on the request's days (any status;
+    ///     cancelled ones are ignored), to refuse overlapping trips.
+    public func trips(for form: RequestForm, beneficiary: Beneficiary?, home: (address: String, location: Coordinate)?,
+                      homeApproximate: Bool = false, existing: [TripRequest] = []) throws -> [[TripRequest]] {
         var problems: [IntakeProblem] = []
         if let recurrence = form.recurrence, recurrence.until.daysSinceEpoch - form.date.daysSinceEpoch > maxRecurrenceDays {
             // Checked before the dates are listed: a typo such as 9999-12-31 must not make millions of trips.
@@ -67,23 +71,26 @@ public struct RequestIntake: Sendable {
                 problems.append(IntakeProblem("repeat", "no day between \(form.date) and \(recurrence.until) falls on the chosen weekdays"))
             }
         }
-        let inactive = dates.filter { !beneficiary.isActive(on: $0) }
-        if !inactive.isEmpty {
-            let record = "activated on \(beneficiary.activatedOn)" + (beneficiary.closedOn.map { ", closed on \($0)" } ?? "")
-            problems.append(IntakeProblem("date", "\(beneficiary.code) is not active on \(describe(inactive)) (\(record)); "
-                                          + "change the dates or update the beneficiary's record"))
-        }
+        problems += statusProblems(beneficiary, dates: dates)
+        let needs = form.needs ?? beneficiary.needs
+        problems += authorisationProblems(beneficiary, dates: dates, purpose: form.purpose, needs: needs)
         if let back = form.returnAt, back <= form.appointment {
             problems.append(IntakeProblem("return", "the return at \(back) is not after the appointment at \(form.appointment)"))
         }
-        let pickup = resolve(form.from, field: "from", beneficiary: beneficiary, home: home, problems: &problems)
-        let destination = resolve(form.to, field: "to", beneficiary: beneficiary, home: home, problems: &problems)
+        var pickup = resolve(form.from, field: "from", beneficiary: beneficiary, home: home, problems: &problems)
+        var destination = resolve(form.to, field: "to", beneficiary: beneficiary, home: home, problems: &problems)
+        if homeApproximate {
+            if form.from == .home { pickup?.approximate = true }
+            if form.to == .home { destination?.approximate = true }
+        }
         if let pickup, let destination, pickup.location == destination.location {
             problems.append(IntakeProblem("to", "the destination is the same as the pickup"))
         }
+        if let pickup, let destination {
+            problems += overlapProblems(form: form, dates: dates, pickup: pickup, destination: destination, existing: existing)
+        }
         guard problems.isEmpty, let pickup, let destination else { throw IntakeRefusal(problems: problems) }
 
-        let needs = form.needs ?? beneficiary.needs
         // The store makes it unique (it adds the series' first trip id).
         let series = form.recurrence == nil ? nil : "REQ-\(beneficiary.code)-\(form.date)-\(form.appointment.description.filter { $0 != ":" })"
         return dates.map { date in
@@ -124,6 +131,7 @@ public struct RequestIntake: Sendable {
             case .success(let place):
                 return Stop(placeCode: place.code, label: place.name, comune: place.comune, location: place.location)
             case .failure(var problem):
+                if let stop = approximateAddress(query) { return stop }
                 problem.field = field
                 problems.append(problem)
                 return nil
@@ -139,6 +147,103 @@ public struct RequestIntake: Sendable {
             }
             return Stop(label: label, comune: comune.istatCode, location: location)
         }
+    }
+
+    /// An address outside the registry given as `street, comune` without coordinates: its
+    /// position is the comune's centre, marked approximate, until coordinates are given.
+    public func approximateAddress(_ text: String) -> Stop? {
+        guard let comma = text.lastIndex(of: ",") else { return nil }
+        let street = String(text[..<comma]).trimmingSpaces, comuneName = String(text[text.index(after: comma)...]).trimmingSpaces
+        guard !street.isEmpty, street.contains(where: \.isLetter) else { return nil }
+        let key = Self.fold(comuneName)
+        guard let comune = comuni.first(where: { Self.fold($0.name) == key || $0.istatCode == key }) else { return nil }
+        return Stop(label: "\(street), \(comune.name)", comune: comune.istatCode, location: comune.centroid, approximate: true)
+    }
+
+    /// Why the person may not travel on some of the days: not yet active, suspended, closed.
+    func statusProblems(_ person: Beneficiary, dates: [LocalDate]) -> [IntakeProblem] {
+        var problems: [IntakeProblem] = []
+        let referred = dates.filter { person.status(on: $0) == .referred }
+        if !referred.isEmpty {
+            problems.append(IntakeProblem("date", "\(person.code) is not active yet on \(describe(referred)) (active from \(person.activatedOn)); "
+                                          + "book from that day, or change the activation with `beneficiary update \(person.code) --valid-from`"))
+        }
+        let suspended = dates.filter { person.status(on: $0) == .suspended }
+        if !suspended.isEmpty, let suspension = person.suspension(on: suspended[0]) {
+            problems.append(IntakeProblem("date", "\(person.code) is suspended on \(describe(suspended)) (\(suspension.from)–\(suspension.to): "
+                                          + "\(suspension.reason)); book after the suspension, or end it with `beneficiary resume \(person.code)`"))
+        }
+        let closed = dates.filter { person.status(on: $0) == .closed }
+        if !closed.isEmpty {
+            problems.append(IntakeProblem("date", "\(person.code) is closed after \(person.closedOn!) and cannot travel on \(describe(closed)); "
+                                          + "a closed person needs a new referral"))
+        }
+        return problems
+    }
+
+    /// Why the authorisation does not cover the request: no authorisation on some days, a
+    /// purpose or needs it does not allow. A record without authorisations has no such limits.
+    func authorisationProblems(_ person: Beneficiary, dates: [LocalDate], purpose: TripPurpose, needs: Needs) -> [IntakeProblem] {
+        guard !person.authorisations.isEmpty else { return [] }
+        var problems: [IntakeProblem] = []
+        let active = dates.filter { person.status(on: $0) == .active }
+        let uncovered = active.filter { person.authorisation(on: $0) == nil }
+        if !uncovered.isEmpty {
+            let periods = person.authorisations.map { "\($0.validFrom)–\($0.validUntil)" }.joined(separator: ", ")
+            problems.append(IntakeProblem("date", "\(person.code) has no authorisation on \(describe(uncovered)) (authorised \(periods)); "
+                                          + "renew it with `beneficiary update \(person.code) --valid-from … --valid-until …`"))
+        }
+        let authorisations = Set(active.compactMap { person.authorisation(on: $0) })
+        if let refused = authorisations.first(where: { !$0.purposes.contains(purpose) }) {
+            problems.append(IntakeProblem("purpose", "\(purpose.rawValue) is not a purpose \(person.code) is authorised for "
+                                          + "(authorised: \(refused.purposesText.isEmpty ? "none" : refused.purposesText)); ask the PUA to extend "
+                                          + "the authorisation, then `beneficiary update \(person.code) --purposes …`"))
+        }
+        if let refused = authorisations.first(where: { !$0.needs.isSuperset(of: needs) }) {
+            problems.append(IntakeProblem("needs", "\(needs) is not in \(person.code)'s authorisation (authorised needs: \(refused.needs)); "
+                                          + "ask for the needs to be assessed, then `beneficiary update \(person.code) --needs …`"))
+        }
+        return problems
+    }
+
+    /// The minutes a person is busy with a trip or a request: from the pickup before an
+    /// outbound appointment to the drop-off after the return's ready time.
+    static func busy(appointment: Int, returnAt: Int?, leg: TripLeg, travel: Int) -> ClosedRange<Int> {
+        switch (leg, returnAt) {
+        case (.outbound, let back?): return (appointment - travel)...(back + travel)
+        case (.outbound, nil): return (appointment - travel)...appointment
+        case (.return, _): return appointment...(appointment + travel)
+        }
+    }
+
+    /// Minutes of travel between two points: the straight line × 1.3 at 40 km/h, at least 10.
+    static func travelMinutes(_ a: Coordinate, _ b: Coordinate) -> Int {
+        max(10, Int((RoadDistanceEstimator.greatCircleMetres(a, b) * 1.3 / 40_000 * 60).rounded(.up)))
+    }
+
+    /// Refuses a request that overlaps in time another trip of the same person on the same day.
+    func overlapProblems(form: RequestForm, dates: [LocalDate], pickup: Stop, destination: Stop, existing: [TripRequest]) -> [IntakeProblem] {
+        let live = existing.filter { $0.status != .cancelled && $0.beneficiary == form.beneficiary }
+        guard !live.isEmpty else { return [] }
+        let byID = Dictionary(live.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let wanted = Self.busy(appointment: form.appointment.minutes, returnAt: form.returnAt?.minutes, leg: .outbound,
+                               travel: Self.travelMinutes(pickup.location, destination.location))
+        let days = Set(dates)
+        for trip in live where days.contains(trip.date) {
+            // A return paired with an outbound of the same day is covered by the outbound's span.
+            if trip.leg == .return, let other = trip.pairedTripID.flatMap({ byID[$0] }), other.date == trip.date { continue }
+            let paired = trip.leg == .outbound ? trip.pairedTripID.flatMap { byID[$0] } : nil
+            let back = paired?.date == trip.date ? paired : nil
+            let span = Self.busy(appointment: trip.appointment.minutes, returnAt: back?.appointment.minutes, leg: trip.leg,
+                                 travel: Self.travelMinutes(trip.pickup.location, trip.destination.location))
+            if span.lowerBound < wanted.upperBound && wanted.lowerBound < span.upperBound {
+                let what = "trip \(trip.id) on \(trip.date) at \(trip.appointment) (\(trip.pickup.placeCode ?? trip.pickup.label) → "
+                    + "\(trip.destination.placeCode ?? trip.destination.label)" + (back.map { ", return at \($0.appointment) as trip \($0.id)" } ?? "") + ")"
+                return [IntakeProblem("time", "\(form.beneficiary) already has \(what), which overlaps this request; "
+                                      + "change the time, or cancel that trip first (request cancel \(trip.id))")]
+            }
+        }
+        return []
     }
 
     private func describe(_ dates: [LocalDate]) -> String {

@@ -29,7 +29,8 @@ enum ConventionDecoder {
                                  neighbourComuniAllowed: t.bool("neighbour_comuni_allowed"),
                                  kmTolerancePercent: t.int("km_tolerance_percent", 0...1000, unit: "percent"),
                                  kmToleranceMinimum: Distance(metres: t.scaled("km_tolerance_km", decimals: 3, range: 0...1_000_000, unit: "km")),
-                                 maxRecurrenceDays: maxRecurrenceDays)
+                                 maxRecurrenceDays: maxRecurrenceDays,
+                                 retentionDays: t.table.keys.contains("retention_days") ? t.int("retention_days", 0...36_500, unit: "days") : 3650)
             t.rejectUnknownKeys(); errors += t.errors
         }
         var weights = DispatchWeights(emptyKm: 1, share: 1, continuity: 1)

@@ -67,6 +67,24 @@ public struct MonitoringReport: Hashable, Sendable, Codable {
     public var anomalies: [Anomaly]
     /// The month's accepted shared-ride plans.
     public var sharedRides: SharedRides
+    /// Beneficiaries' comings and goings, as counts.
+    public var people: PeopleFigures = PeopleFigures()
+}
+
+/// Beneficiaries' lifecycle in a month and the year to date: counts only, never names.
+public struct PeopleFigures: Hashable, Sendable, Codable {
+    /// People whose service started (activation day) in the month, and in the year to date.
+    public var activationsMonth = 0, activationsYearToDate = 0
+    /// Suspensions that started in the month, and in the year to date.
+    public var suspensionsMonth = 0, suspensionsYearToDate = 0
+    /// People whose service closed (last day) in the month, and in the year to date.
+    public var closingsMonth = 0, closingsYearToDate = 0
+    /// People active at the month's end whose authorisation expires in the next month.
+    public var expiringNextMonth = 0
+    /// People active at the month's end without a trip for 60 days or more.
+    public var withoutTrip60Days = 0
+
+    public init() {}
 }
 
 /// What the accepted shared-ride plans of a period add up to (estimated km).

@@ -45,7 +45,36 @@ public enum ReportBuilder {
                 MonitoringReport.Anomaly(trip: $0.id, date: $0.date.description, association: $0.association ?? "-",
                                          loggedMetres: $0.driven ?? 0, estimatedMetres: $0.estimated ?? 0, flag: $0.flag!)
             },
-            sharedRides: input.sharedRides)
+            sharedRides: input.sharedRides, people: people(input))
+    }
+
+    /// Activations, suspensions and closings in the month and the year to date; authorisations
+    /// expiring next month; active people without a trip for 60 days. Counts only.
+    static func people(_ input: ReportInput) -> PeopleFigures {
+        let month = input.month, end = month.lastDay, january = LocalDate(year: month.year, month: 1, day: 1)!
+        let next = month.next
+        func inMonth(_ day: LocalDate) -> Bool { day.yearMonth == month }
+        func inYear(_ day: LocalDate) -> Bool { day >= january && day <= end }
+        var f = PeopleFigures()
+        for person in input.beneficiaries {
+            if inMonth(person.activatedOn) { f.activationsMonth += 1 }
+            if inYear(person.activatedOn) { f.activationsYearToDate += 1 }
+            for suspension in person.suspensions {
+                if inMonth(suspension.from) { f.suspensionsMonth += 1 }
+                if inYear(suspension.from) { f.suspensionsYearToDate += 1 }
+            }
+            if let closed = person.closedOn {
+                if inMonth(closed) { f.closingsMonth += 1 }
+                if inYear(closed) { f.closingsYearToDate += 1 }
+            }
+            guard person.status(on: end) == .active else { continue }
+            // Expiring: the authorisation in force ends next month and no renewal follows it.
+            if let until = person.authorisation(on: end)?.validUntil, until.yearMonth == next,
+               person.authorisation(on: until.adding(days: 1)) == nil { f.expiringNextMonth += 1 }
+            let last = input.lastTrips[person.code] ?? person.activatedOn
+            if end.daysSinceEpoch - max(last, person.activatedOn).daysSinceEpoch >= 60 { f.withoutTrip60Days += 1 }
+        }
+        return f
     }
 
     /// A month's totals from its trips, with the same rules as the report's figures (frozen

@@ -75,6 +75,9 @@ public struct ReportInput: Sendable {
     public var yearToDateBeneficiaries: Int?
     /// The month's accepted shared-ride plans.
     public var sharedRides: SharedRides
+    /// Each beneficiary's last trip carried out or still planned (not cancelled or
+    /// unassignable) up to the month's end, for "active without a trip for 60 days".
+    public var lastTrips: [String: LocalDate] = [:]
 
     /// Creates an input.
     public init(month: YearMonth, facts: [TripFact], beneficiaries: [Beneficiary], comuni: [Comune], associations: [Association],

@@ -19,9 +19,9 @@ extension Store {
                     """).execute(arguments: [person.code, person.comune, person.needs.rawValue, person.activatedOn.description,
                                              person.closedOn?.description, person.referredBy.rawValue])
                 try db.cachedStatement(sql: """
-                    INSERT INTO beneficiary_personal(code, name, phone, address, home_lat, home_lon) VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO beneficiary_personal(code, name, phone, address, home_lat, home_lon, search_key) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """).execute(arguments: [personal.code, personal.name, personal.phone, personal.address,
-                                             personal.home.latitude, personal.home.longitude])
+                                             personal.home.latitude, personal.home.longitude, Self.legacySearchKey(personal.name, personal.phone)])
                 var details: [String: AuditValue] = [
                     "comune": .text(person.comune), "needs": .text(person.needs.description),
                     "activated_on": .text(person.activatedOn.description), "referred_by": .text(person.referredBy.rawValue),
@@ -32,16 +32,38 @@ extension Store {
         }
     }
 
+    /// What `find` searches for a record with only a full name and a phone.
+    static func legacySearchKey(_ name: String, _ phone: String) -> String {
+        [name, phone, PersonalRecord.digits(phone)].map(TextFolding.fold).joined(separator: "|")
+    }
+
     /// The beneficiary with `code`, without personal data.
     public func beneficiary(_ code: String) throws -> Beneficiary? {
-        try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM beneficiary WHERE code = ?", arguments: [code]).map(Beneficiary.init(row:))
-        }
+        try pool.read { db in try Self.beneficiary(db, code) }
     }
 
     /// Every beneficiary, by code, without personal data.
     public func beneficiaries() throws -> [Beneficiary] {
-        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM beneficiary ORDER BY code").map(Beneficiary.init(row:)) }
+        try pool.read(Self.allBeneficiaries)
+    }
+
+    /// Every beneficiary with their authorisations and suspensions, by code.
+    static func allBeneficiaries(_ db: Database) throws -> [Beneficiary] {
+        do {
+            var authorisations: [String: [Authorisation]] = [:], suspensions: [String: [Suspension]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM beneficiary_authorisation ORDER BY id") {
+                authorisations[row["code"], default: []].append(Authorisation(row: row))
+            }
+            for r in try Row.fetchAll(db, sql: "SELECT code, from_date, to_date, reason FROM beneficiary_status WHERE status = 'suspended' ORDER BY id") {
+                suspensions[r[0], default: []].append(Suspension(from: LocalDate(r[1] as String)!, to: LocalDate(r[2] as String)!, reason: r[3]))
+            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM beneficiary ORDER BY code").map { row in
+                var person = Beneficiary(row: row)
+                person.authorisations = authorisations[person.code] ?? []
+                person.suspensions = suspensions[person.code] ?? []
+                return person
+            }
+        }
     }
 }
 

@@ -135,4 +135,11 @@ extension Store {
             }
         }
     }
+
+    /// Whether a beneficiary's home position is only the comune's centre (no coordinates given).
+    public func homeIsApproximate(_ beneficiary: String) throws -> Bool {
+        try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT home_approximate FROM beneficiary_personal WHERE code = ?", arguments: [beneficiary]) == 1
+        }
+    }
 }

@@ -81,8 +81,13 @@ extension Store {
     static func assembleReportInput(_ db: Database, registry: Registry, month: YearMonth, facts: [TripFact],
                                     monthTotals: [YearMonth: MonthTotals], lastYearToDate: Int, yearToDate: Int) throws -> (input: ReportInput, associationTotals: [String: Money]) {
         let first = YearMonth(year: month.year - 1, month: 1)!
-        let beneficiaries = try Row.fetchAll(db, sql: "SELECT code, comune, needs, activated_on, closed_on, referred_by FROM beneficiary")
-            .map(Beneficiary.init(row:))
+        let beneficiaries = try Self.allBeneficiaries(db)
+        var lastTrips: [String: LocalDate] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT beneficiary, MAX(date) FROM trip WHERE date <= ? AND status NOT IN ('cancelled', 'unassignable') GROUP BY beneficiary
+            """, arguments: [month.lastDay.description]) {
+            lastTrips[row[0]] = LocalDate(row[1] as String)
+        }
         var reimbursed: [YearMonth: Money] = [:]
         var openTotals: [YearMonth: [String: Money]] = [:]
         var current = first
@@ -113,12 +118,13 @@ extension Store {
         } else {
             for row in frozen { totals[row[0]] = Money(cents: row[1]) }
         }
-        let input = ReportInput(month: month, facts: facts, beneficiaries: beneficiaries, comuni: registry.comuni,
+        var input = ReportInput(month: month, facts: facts, beneficiaries: beneficiaries, comuni: registry.comuni,
                                 associations: registry.associations, reimbursed: reimbursed,
                                 placeNames: Dictionary(uniqueKeysWithValues: registry.places.map { ($0.code, $0.name) }),
                                 monthTotals: monthTotals,
                                 lastYearToDateBeneficiaries: monthTotals.keys.contains { $0.year == month.year - 1 } ? lastYearToDate : nil,
                                 yearToDateBeneficiaries: yearToDate, sharedRides: sharedRides)
+        input.lastTrips = lastTrips
         return (input, totals)
     }
 

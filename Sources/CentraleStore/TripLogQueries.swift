@@ -113,7 +113,7 @@ extension Store {
                 SELECT trip_log.trip, trip.date, trip_log.association, trip_log.vehicle, trip_log.driven_m, trip_log.estimated_m,
                        trip_log.km_flag, trip_log.submission, km_review.decision, km_review.paid_m, km_review.reviewed_by, km_review.reason
                 FROM trip_log JOIN trip ON trip.id = trip_log.trip LEFT JOIN km_review ON \(Self.validReview)
-                WHERE trip_log.km_flag IS NOT NULL AND trip.date BETWEEN ? AND ?
+                WHERE trip_log.km_flag IS NOT NULL AND trip.approximate = 0 AND trip.date BETWEEN ? AND ?
                 """
             var arguments: StatementArguments = [month.firstDay.description, month.lastDay.description]
             if let association { sql += " AND trip_log.association = ?"; arguments += [association] }

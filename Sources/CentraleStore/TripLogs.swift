@@ -81,6 +81,11 @@ extension Store {
                 (context, state) = try loadContext(db)
                 batch = LogValidator(context: context).check(rows)
             }
+            // A trip whose address has only an approximate position (a comune's centre) has no
+            // reliable estimate: its km are not flagged.
+            for index in batch.fresh.indices where context.trips[batch.fresh[index].log.tripID]?.trip.isApproximate == true {
+                batch.fresh[index].flag = nil
+            }
             let accepted = batch.problems.isEmpty
             try db.execute(sql: """
                 INSERT INTO log_submission(association, file, sha256, submitted_at, submitted_by, rows, new_logs, already_recorded, accepted, problems)

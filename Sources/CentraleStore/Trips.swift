@@ -43,15 +43,15 @@ extension Store {
                     try db.cachedStatement(sql: """
                         INSERT INTO trip(beneficiary, date, pickup_place, pickup_label, pickup_comune, pickup_lat, pickup_lon,
                           dest_place, dest_label, dest_comune, dest_lat, dest_lon, appointment, leg, paired_trip, series,
-                          needs, purpose, status, status_reason, estimated_m)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                          needs, purpose, status, status_reason, estimated_m, approximate)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """).execute(arguments: [
                             trip.beneficiary, trip.date.description, trip.pickup.placeCode, trip.pickup.label, trip.pickup.comune,
                             trip.pickup.location.latitude, trip.pickup.location.longitude, trip.destination.placeCode,
                             trip.destination.label, trip.destination.comune, trip.destination.location.latitude,
                             trip.destination.location.longitude, trip.appointment.minutes, trip.leg.rawValue, legIDs.last,
                             series, trip.needs.rawValue, trip.purpose.rawValue, trip.status.rawValue, trip.statusReason,
-                            estimate.metres,
+                            estimate.metres, (trip.pickup.approximate ? 1 : 0) | (trip.destination.approximate ? 2 : 0),
                         ])
                     let id = db.lastInsertedRowID
                     if let previous = legIDs.last {
@@ -92,10 +92,10 @@ extension TripRequest {
         trip.id, trip.beneficiary, trip.date, trip.pickup_place, trip.pickup_label, trip.pickup_comune, trip.pickup_lat,
         trip.pickup_lon, trip.dest_place, trip.dest_label, trip.dest_comune, trip.dest_lat, trip.dest_lon, trip.appointment,
         trip.leg, trip.paired_trip, trip.series, trip.needs, trip.purpose, trip.status, trip.status_reason, trip.estimated_m,
-        trip.version
+        trip.version, trip.approximate
         """
     /// How many columns `columns` lists; columns after them belong to the caller.
-    static let columnCount = 23
+    static let columnCount = 24
 
     /// Decodes a row whose first columns are `TripRequest.columns`.
     init(row: Row) {
@@ -107,5 +107,8 @@ extension TripRequest {
             pairedTripID: row[15], seriesID: row[16], needs: Needs(rawValue: row[17]),
             purpose: TripPurpose(rawValue: row[18]) ?? .visit, status: TripStatus(rawValue: row[19]) ?? .pending,
             statusReason: row[20])
+        let approximate: Int = row[23]
+        pickup.approximate = approximate & 1 != 0
+        destination.approximate = approximate & 2 != 0
     }
 }

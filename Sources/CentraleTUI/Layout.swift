@@ -47,7 +47,9 @@ public enum Layout {
         case .board: body = board(s, width: width, rows: height - 4)
         case .assign(let trip): body = assign(s, trip, width: width)
         case .help: body = help()
-        case .newRequest: body = form(s.form, width: width)
+        case .newRequest: body = form(s.form, width: width) + (s.form.map(matches) ?? [])
+        case .newPerson: body = personForm(s.personForm)
+        case .card: body = card(s)
         case .associations: body = associations(s)
         case .plans: body = plans(s)
         }
@@ -69,7 +71,9 @@ public enum Layout {
 
     static func keysLine(_ s: TUIState) -> String {
         switch s.screen {
-        case .board: "Invio:assegna n:nuova d:dispatch c:annulla f:stato /:cerca s:assoc. g:giri ?:aiuto q:esci"
+        case .board: "Invio:assegna n:nuova b:benef. p:scheda d:dispatch c:annulla f:stato /:cerca s:assoc. g:giri ?:aiuto q:esci"
+        case .newPerson: "Tab/↓ campo seguente  ↑ precedente  Invio sull'ultimo campo: registra  Esc lascia"
+        case .card: s.cardInput == nil ? "z sospendi  h chiudi  altri tasti: quadro" : "Invio conferma  Esc annulla"
         case .assign: "↑↓ scegli  Invio assegna la scelta  1 la prima  Esc indietro"
         case .help: "un tasto qualsiasi per tornare"
         case .newRequest: "Tab/↓ campo seguente  ↑ precedente  Invio sull'ultimo campo: registra  Esc lascia"
@@ -91,13 +95,17 @@ public enum Layout {
         for index in top..<min(visible.count, top + capacity) {
             let row = visible[index]
             let trip = row.trip
-            let route = "\(trip.pickup.placeCode ?? row.comune) → \(trip.destination.placeCode ?? trip.destination.label)"
+            let route = (trip.isApproximate ? "≈ " : "") + "\(trip.pickup.placeCode ?? row.comune) → \(trip.destination.placeCode ?? trip.destination.label)"
             let fixed = "\(trip.appointment)  "
             let rest = " \(pad(trip.beneficiary, 7)) \(pad(trip.needs.description, 10)) "
             let routeWidth = max(width - fixed.count - 12 - rest.count - 12 - planWidth, 8)
             let text = [Span(fixed), Span(pad(Labels.status(trip.status), 12), .status(trip.status)),
                         Span(rest + pad(route, routeWidth) + " " + (row.association ?? "-") + (row.planned.map { " · " + $0 } ?? ""))]
             lines.append(index == s.selected ? text.map { Span($0.text, .selected) } : text)
+        }
+        // An address given without coordinates: its position is the comune's centre.
+        if visible[top..<min(visible.count, top + capacity)].contains(where: { $0.trip.isApproximate }) {
+            lines.append([Span(String("≈ posizione approssimativa (centro del comune, fuori dai controlli km)".prefix(width)), .dim)])
         }
         return lines
     }
@@ -198,6 +206,8 @@ public enum Layout {
             [Span("  d assegna con il motore tutti i servizi in attesa del giorno; c annulla il servizio (chiede conferma); q esci.")],
             [Span("Assegna: ↑↓ scegli l'associazione, Invio assegna la scelta, 1 assegna la prima, Esc torna al quadro.")],
             [Span("n nuova richiesta: Tab tra i campi, gli errori compaiono accanto; s associazioni: carico e quote.")],
+            [Span("n: il beneficiario si cerca scrivendo cognome, nome, telefono, codice fiscale o codice.")],
+            [Span("b nuovo beneficiario (prima chiamata dal PUA); p scheda del beneficiario: z sospendi, h chiudi.")],
             [Span("g giri condivisi accettati (↑ salita, ↓ discesa), p li propone, a accetta la proposta;")],
             [Span("  sul quadro il mezzo e l'ora di salita del giro accanto all'associazione.")],
             [Span("Le modifiche fatte da altri (CLI, altre postazioni) compaiono entro un paio di secondi; una modifica")],

@@ -47,6 +47,10 @@ public enum Screen: Hashable, Sendable {
     case associations
     /// The day's accepted shared-ride plans.
     case plans
+    /// The *nuovo beneficiario* form.
+    case newPerson
+    /// A beneficiary's card.
+    case card(String)
 }
 
 /// An accepted shared-ride plan as the screen shows it.
@@ -107,6 +111,15 @@ public enum Effect: Hashable, Sendable {
     case proposePlans(LocalDate)
     /// Plan the day's shared rides again (the same plans) and accept them.
     case acceptPlans(LocalDate)
+    /// Find people by part of a name, codice fiscale, phone or code (the new-request form).
+    case findPeople(String)
+    /// Register a person from the *nuovo beneficiario* form (the import's column names).
+    case registerPerson([String: String])
+    /// Read a beneficiary's card.
+    case loadCard(String)
+    /// Suspend or close a beneficiary from their card.
+    case suspendPerson(code: String, from: LocalDate, to: LocalDate, reason: String)
+    case closePerson(code: String, on: LocalDate, reason: ClosingReason, note: String?)
     case quit
 }
 
@@ -176,6 +189,11 @@ public struct TUIState: Hashable, Sendable {
     public var associationLoads: [AssociationLoad] = []
     /// The plans screen's plans.
     public var plans: [PlanOnScreen] = []
+    /// The *nuovo beneficiario* form, while it is open.
+    public var personForm: PersonFormState?
+    /// The beneficiary card shown, and what its input line asks for.
+    public var card: PersonCard?
+    public var cardInput: CardInput?
 
     /// Creates the state for a day.
     public init(date: LocalDate, operatorName: String) {

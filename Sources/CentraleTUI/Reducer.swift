@@ -42,6 +42,10 @@ public enum Reducer {
             }
         case .board:
             return s.searching ? searchKey(s, key) : boardKey(s, key, pageSize: pageSize)
+        case .newPerson:
+            return personFormKey(s, key)
+        case .card(let code):
+            return cardKey(s, code, key)
         }
     }
 
@@ -117,6 +121,14 @@ public enum Reducer {
         case .char("n"):
             s.form = RequestFormState(date: s.date)
             s.screen = .newRequest
+        case .char("b"):
+            s.personForm = PersonFormState(today: s.nowDate ?? s.date)
+            s.screen = .newPerson
+        case .char("p"):
+            guard let row = s.selectedRow else { s.message = "Nessun servizio selezionato."; return (s, []) }
+            s.card = nil; s.cardInput = nil
+            s.screen = .card(row.trip.beneficiary)
+            return (s, [.loadCard(row.trip.beneficiary)])
         case .char("s"):
             s.screen = .associations
             return (s, [.loadAssociations(s.date)])
@@ -190,6 +202,7 @@ public enum Reducer {
         let fields = RequestFormState.Field.allCases
         var effects: [Effect] = []
         func leave() {
+            pickMatch(&form)
             if [.beneficiary, .from, .to].contains(form.focus), !form.value(form.focus).isEmpty {
                 effects.append(.lookup(form.focus, form.value(form.focus)))
             }
@@ -207,9 +220,11 @@ public enum Reducer {
         case .backspace:
             if !form.value(form.focus).isEmpty { form.values[form.focus]!.removeLast() }
             form.errors[form.focus] = nil; form.hints[form.focus] = nil
+            effects += findEffects(&form)
         case .char(let c):
             form.values[form.focus, default: ""].append(c)
             form.errors[form.focus] = nil; form.hints[form.focus] = nil
+            effects += findEffects(&form)
         case .enter:
             if form.focus != fields.last { leave(); form.focus = fields[form.focus.rawValue + 1]; break }
             let local = form.localErrors()

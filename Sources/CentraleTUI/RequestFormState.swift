@@ -9,7 +9,7 @@ public struct RequestFormState: Hashable, Sendable {
         /// The label shown beside the field.
         public var label: String {
             switch self {
-            case .beneficiary: "Beneficiario (codice)"
+            case .beneficiary: "Beneficiario (cerca)"
             case .date: "Data"
             case .time: "Ora appuntamento"
             case .from: "Da (casa/luogo/ind.)"
@@ -27,6 +27,8 @@ public struct RequestFormState: Hashable, Sendable {
     /// A problem beside a field (refused by the checks) or a confirmation (a lookup's result).
     public var errors: [Field: String] = [:]
     public var hints: [Field: String] = [:]
+    /// The people found as the beneficiary is typed (the first is taken on leaving the field).
+    public var matches: [PersonMatch] = []
 
     /// An empty form for a day.
     public init(date: LocalDate) {

@@ -17,6 +17,6 @@ struct Centrale: ParsableCommand {
         version: "centrale \(Centrale.release) (database schema \(Store.knownMigrations.last ?? "-"))",
         subcommands: [InitCommand.self, DemoCommand.self, StatusCommand.self, RequestCommand.self, DispatchCommand.self,
                       AssignCommand.self, TripsCommand.self, LogCommand.self, StatementCommand.self, MonthCommand.self, ReportCommand.self,
-                      TUICommand.self, PlanCommand.self, PlanBenchCommand.self, VerifyCommand.self, UpgradeCommand.self]
+                      TUICommand.self, PlanCommand.self, PlanBenchCommand.self, VerifyCommand.self, UpgradeCommand.self, BeneficiaryCommand.self]
     )
 }

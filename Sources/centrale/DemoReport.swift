@@ -23,6 +23,11 @@ enum DemoReport {
             lines.append(String(format: "  %@ %12d %11d   %+6.1f%%  %@", name.padding(toLength: 16, withPad: " ", startingAt: 0),
                                 value, target, difference, mark))
         }
+        if summary.activations > 0 {
+            lines.append("")
+            lines.append("People: \(summary.activations) activated in the year (the others earlier; the service activates about 300 a year), "
+                         + "\(summary.suspensions) suspended for a hospital stay, \(summary.closings) closed")
+        }
         if summary.assigned + summary.unassignable > 0 {
             lines.append("")
             lines.append("Dispatch: \(summary.assigned) trips assigned, \(summary.unassignable) unassignable")

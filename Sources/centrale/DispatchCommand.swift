@@ -47,7 +47,7 @@ struct DispatchCommand: ParsableCommand {
                 return
             }
             var outcome: DispatchOutcome?
-            if !dryRun { outcome = try store.apply(plan, input: input, actor: Actor(operatorName(operatorOption), reason: "dispatch \(date)")) }
+            if !dryRun { outcome = try store.apply(plan, input: input, actor: Actor(try operatorName(operatorOption), reason: "dispatch \(date)")) }
             print(format == .json ? try jsonString(report.summary(stored: !dryRun, stale: outcome?.stale ?? []))
                                   : report.text(stored: !dryRun, stale: outcome?.stale ?? []))
         }
@@ -94,7 +94,7 @@ struct AssignCommand: ParsableCommand {
             let method: AssignmentMethod = broken == nil ? .manual : .forced
             let note = broken.map { "against rule \($0.rawValue): \(reason!)" } ?? reason
             try store.assign(trip: trip, to: association, method: method, note: note, expectedVersion: record.version,
-                             actor: Actor(operatorName(operatorOption), reason: reason ?? "manual assignment"))
+                             actor: Actor(try operatorName(operatorOption), reason: reason ?? "manual assignment"))
             print("Trip \(trip) assigned to \(association) (\(method.rawValue)\(broken.map { ", against the \($0.rawValue) rule" } ?? "")).")
         }
     }

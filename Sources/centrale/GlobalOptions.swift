@@ -57,10 +57,20 @@ func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
-/// The actor recorded in the audit trail for a command run by a person: `--operator`, else
-/// the OS user.
-func operatorName(_ explicit: String? = nil) -> String {
-    if let explicit, !explicit.isEmpty { return explicit }
+/// The operator recorded in the audit trail for a command run by a person: `--operator`,
+/// else `CENTRALE_OPERATOR`, else the login name (`USER`, `LOGNAME`).
+/// - Throws: when none is known: every write names who made it.
+func operatorName(_ explicit: String? = nil) throws -> String {
     let env = ProcessInfo.processInfo.environment
-    return env["CENTRALE_OPERATOR"] ?? env["USER"] ?? env["LOGNAME"] ?? "unknown"
+    for candidate in [explicit, env["CENTRALE_OPERATOR"], env["USER"], env["LOGNAME"]] {
+        if let name = candidate?.trimmingCharacters(in: .whitespaces), !name.isEmpty { return name }
+    }
+    throw OperatorUnknown()
+}
+
+/// No operator could be named for a write.
+struct OperatorUnknown: LocalizedError {
+    var errorDescription: String? {
+        "no operator is known, and every change names who made it: give --operator NAME or set CENTRALE_OPERATOR; nothing was written."
+    }
 }

@@ -49,7 +49,7 @@ struct InitCommand: ParsableCommand {
         try reportingErrors {
             let registry = try data.map(RegistryFolder.read) ?? Registry.embedded()
             let store = try global.createStore()
-            let summary = try store.load(registry, leaving: try departures(), actor: Actor(operatorName(operatorOption), reason: "centrale init"))
+            let summary = try store.load(registry, leaving: try departures(), actor: Actor(try operatorName(operatorOption), reason: "centrale init"))
             let source = data ?? "the built-in registry"
             if summary.changedNothing {
                 print("\(global.databasePath) already holds \(source): nothing changed (convention version \(summary.conventionVersion)).")

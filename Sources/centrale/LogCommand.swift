@@ -150,7 +150,7 @@ struct LogAmendCommand: ParsableCommand {
                 if let vehicle { log.vehiclePlate = vehicle.uppercased() }
                 if let driver { log.driverCode = driver }
                 if let notes { log.notes = notes }
-            }, actor: Actor(operatorName(operatorOption), reason: reason))
+            }, actor: Actor(try operatorName(operatorOption), reason: reason))
             print("Trip \(trip): log amended (\(checked.log.driven), estimate \(checked.estimated)"
                   + (checked.flag.map { "; flagged \($0)" } ?? "") + ").")
         }

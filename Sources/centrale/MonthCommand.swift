@@ -42,7 +42,7 @@ struct MonthCloseCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let closing = try global.openStore().closeMonth(YearMonth(month)!, acceptingFlags: acceptFlags,
-                                                            actor: Actor(operatorName(operatorOption), reason: reason ?? "month close"))
+                                                            actor: Actor(try operatorName(operatorOption), reason: reason ?? "month close"))
             print("Closed \(closing.month): \(closing.statements) statements frozen, total \(closing.total) €, checksum \(closing.sha256.prefix(16))….")
             if closing.unreviewedFlags > 0 {
                 print("\(closing.unreviewedFlags) flagged trips closed without a review, paid at the estimate; a later review is an adjustment in the current month.")

@@ -37,7 +37,7 @@ struct PlanCommand: ParsableCommand {
             let store = try global.openStore()
             let plans = try store.dayPlans(on: date, association: association, seed: seed)
             if accept {
-                let actor = Actor(operatorName(operatorOption), reason: "plan \(date)")
+                let actor = Actor(try operatorName(operatorOption), reason: "plan \(date)")
                 try store.acceptPlans(plans.filter { $0.tripCount > 0 }, actor: actor)
             }
             if format == .json {

@@ -66,9 +66,11 @@ struct RequestAddCommand: ParsableCommand {
                 appointment: time, returnAt: returnAt, from: StopSpec(parsing: from), to: StopSpec(parsing: to),
                 purpose: purpose, needs: needs == "none" ? Needs() : needs.flatMap { Needs(parsing: $0) })
             let intake = RequestIntake(places: registry.places, comuni: registry.comuni, maxRecurrenceDays: registry.convention.rules.maxRecurrenceDays)
-            let requests = try intake.trips(for: form, beneficiary: try store.beneficiary(beneficiary), home: try store.home(of: beneficiary))
+            let existing = try store.trips(of: beneficiary, from: form.date, through: max(form.date, form.recurrence?.until ?? form.date))
+            let requests = try intake.trips(for: form, beneficiary: try store.beneficiary(beneficiary), home: try store.home(of: beneficiary),
+                                            homeApproximate: try store.homeIsApproximate(beneficiary), existing: existing)
             let ids = try store.addRequests(requests, estimator: registry.convention.distanceEstimator, late: late ? reason : nil,
-                                            actor: Actor(operatorName(operatorOption), reason: late ? reason! : "request taken"))
+                                            actor: Actor(try operatorName(operatorOption), reason: late ? reason! : "request taken"))
             let trips = ids.flatMap { $0 }
             print("Added \(requests.count) request\(requests.count == 1 ? "" : "s") for \(beneficiary): \(trips.count) trip\(trips.count == 1 ? "" : "s") "
                   + "(ids \(trips.first!)\(trips.count > 1 ? "…\(trips.last!)" : "")), pending dispatch.")
@@ -88,7 +90,7 @@ struct RequestCancelCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let ids = try global.openStore().cancel(trip: trip, series: series, actor: Actor(operatorName(operatorOption), reason: reason))
+            let ids = try global.openStore().cancel(trip: trip, series: series, actor: Actor(try operatorName(operatorOption), reason: reason))
             print("Cancelled \(ids.count) trip\(ids.count == 1 ? "" : "s"): \(ids.map(String.init).joined(separator: ", ")).")
         }
     }

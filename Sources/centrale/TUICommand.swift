@@ -18,7 +18,7 @@ struct TUICommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try global.openStore()
-            let controller = try TUIController(store: store, date: date ?? store.today(), operatorName: operatorName(operatorOption))
+            let controller = try TUIController(store: store, date: date ?? store.today(), operatorName: try operatorName(operatorOption))
             let terminal = Terminal()
             while true {
                 let (width, height) = terminal.size

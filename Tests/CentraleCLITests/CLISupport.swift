@@ -17,6 +17,8 @@ func centrale(_ arguments: [String], environment: [String: String] = [:], in dir
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env.removeValue(forKey: "CENTRALE_DB")
+    // Every write names an operator; tests run as one unless they say otherwise.
+    if (env["CENTRALE_OPERATOR"] ?? "").isEmpty { env["CENTRALE_OPERATOR"] = "tester" }
     env.merge(environment) { $1 }
     process.environment = env
     if let directory { process.currentDirectoryURL = directory }

@@ -21,6 +21,8 @@ struct DemoCommandTests {
         let reimbursed = try #require(summary["reimbursed_cents"] as? Int)
         #expect(abs(Double(reimbursed) / 95_865_000 - 1) <= 0.05)
         #expect(summary["rejected_files"] as? Int == 3)
+        let activations = try #require(summary["activations"] as? Int)
+        #expect(activations > 100 && activations <= beneficiaries)
         #expect(summary["year"] as? Int == 2025)
         #expect(summary["assigned"] as? Int == trips)
         #expect(summary["unassignable"] as? Int == 0)
@@ -41,11 +43,32 @@ struct DemoCommandTests {
              try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trip"),
              try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assignment"))
         }
+        // The people came through the PUA import, with referrals over the year, some hospital stays
+        // and closings, and no trip on a day they could not travel.
+        let (registered, suspensions, closings, conflicts, referralMonths) = try queue.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM beneficiary_personal WHERE codice_fiscale IS NOT NULL") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM beneficiary_status WHERE status = 'suspended'") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM beneficiary_status WHERE status = 'closed'") ?? 0,
+             try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM trip JOIN beneficiary b ON b.code = trip.beneficiary
+                WHERE trip.status != 'cancelled' AND (trip.date < b.activated_on OR trip.date > coalesce(b.closed_on, '9999-12-31')
+                  OR EXISTS (SELECT 1 FROM beneficiary_status s WHERE s.code = b.code AND s.status = 'suspended'
+                             AND trip.date BETWEEN s.from_date AND s.to_date)
+                  OR NOT EXISTS (SELECT 1 FROM beneficiary_authorisation a WHERE a.code = b.code AND trip.date BETWEEN a.valid_from AND a.valid_until
+                                 AND instr(a.purposes, trip.purpose) > 0))
+                """) ?? -1,
+             try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT substr(referred_on, 1, 7)) FROM beneficiary_referral WHERE referred_on LIKE '2025-%'") ?? 0)
+        }
         try queue.close()
         #expect(mode == "wal")
         #expect(violations == 0)
         #expect(stored == trips)
         #expect(assignments == trips)
+        #expect(registered == beneficiaries)
+        #expect(suspensions > 0 && closings > 0)
+        #expect(conflicts == 0)
+        #expect(referralMonths >= 10)
+        #expect(FileManager.default.fileExists(atPath: work.path("centrale-demo/pua/segnalazioni-2025.csv")))
 
         // Running it again rebuilds the same year (same seed, same figures).
         let again = try centrale(["demo", "--db", db, "--year", "2025", "--json"])

@@ -87,7 +87,7 @@ struct DispatchCommandTests {
         let run = try centrale(["request", "add", "--db", db, "--beneficiary", "BANNA1", "--date", "2025-07-01", "--time", "09:00",
                                 "--to", "OSP-CAREGGI"])
         #expect(run.status == 1)
-        #expect(run.stderr.contains("date: BANNA1 is not active on 2025-07-01 (activated on 2025-01-01, closed on 2025-06-30)"), "\(run.stderr)")
+        #expect(run.stderr.contains("date: BANNA1 is closed after 2025-06-30 and cannot travel on 2025-07-01"), "\(run.stderr)")
         #expect(try dumpDatabase(db) == before)
         let unknown = try centrale(["request", "add", "--db", db, "--beneficiary", "NOBODY", "--date", "2025-03-03", "--time", "09:00", "--to", "OSP-CAREGGI"])
         #expect(unknown.stderr.contains("beneficiary: no beneficiary with code 'NOBODY'"))

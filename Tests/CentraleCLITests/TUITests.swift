@@ -163,3 +163,60 @@ struct TUITests {
         while Date() < deadline, (try? tui.screen())?.isEmpty == false { Thread.sleep(forTimeInterval: 0.1) }
     }
 }
+
+@Suite("centrale tui: beneficiaries in tmux", .serialized)
+struct PeopleTUITests {
+    @Test("find the person as you type, register a new one, open the card and suspend with a reason")
+    func peopleSession() throws {
+        let work = try Workspace()
+        let (db, codes) = try peopleDatabase(work)
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("centrale").path
+        let tui = try TmuxSession("\(binary) tui --db \(db) --date 2025-03-03 --operator giulia")
+        try tui.waitFor("0 servizi")
+
+        // The new-request form finds Bellè as "belle" is typed, with status, needs and authorisation.
+        try tui.send("n")
+        try tui.waitFor("Nuova richiesta")
+        try tui.type("belle")
+        try tui.waitFor(codes["Bellè"]!)
+        let found = try tui.screen()
+        #expect(found.contains("Bellè Niccolò") && found.contains("attivo") && found.contains("wheelchair") && found.contains("dialysis,visit"))
+        try tui.send("Tab")
+        try tui.waitFor("✓ Scandicci, attivo, wheelchair")
+        try tui.send("Escape")
+
+        // A new person from the PUA's first call.
+        try tui.send("b")
+        try tui.waitFor("Nuovo beneficiario")
+        // The referrer and the dates come filled in (PUA, today): replaced where needed.
+        for (value, filled) in [("Fioravanti", 0), ("Ortensia", 0), ("FRVRTN30A41D612Q", 0), ("01/01/1930", 0), ("055 1", 0), ("Via Pisana 4", 0),
+                                ("Signa", 0), ("", 0), ("2025-02-20", 10), ("visita", 0), ("", 0), ("2025-03-01", 10), ("2025-12-31", 0)] {
+            for _ in 0..<filled { try tui.send("BSpace") }
+            if !value.isEmpty { try tui.type(value) }
+            try tui.send("Enter")
+        }
+        try tui.waitFor("Registrato B")
+        try tui.waitFor("Scheda B")
+        let queue = try DatabaseQueue(path: db)
+        let registered = try queue.read { try String.fetchOne($0, sql: "SELECT code FROM beneficiary_personal WHERE codice_fiscale = 'FRVRTN30A41D612Q'") }
+        let code = try #require(registered)
+        try tui.send("q")
+
+        // Its card: a request, then a suspension from the card cancels it.
+        #expect(try centrale(["request", "add", "--db", db, "--beneficiary", code, "--date", "2025-03-03", "--time", "10:00", "--to", "OSP-CAREGGI"]).status == 0)
+        try tui.waitFor("1 servizi", seconds: 5)
+        try tui.send("p")
+        try tui.waitFor("Scheda \(code)")
+        try tui.send("z")
+        try tui.type("2025-03-03 2025-03-05 ricovero")
+        try tui.send("Enter")
+        try tui.waitFor("1 servizi annullati")
+        let status = try queue.read { try String.fetchOne($0, sql: "SELECT status FROM trip") }
+        #expect(status == "cancelled")
+        let actor = try queue.read { try String.fetchOne($0, sql: "SELECT actor FROM audit_log WHERE action = 'beneficiary.suspend'") }
+        #expect(actor == "giulia")
+        try queue.close()
+        try tui.send("q")
+        try tui.send("q")
+    }
+}

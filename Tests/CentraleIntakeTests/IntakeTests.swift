@@ -46,7 +46,7 @@ struct IntakeTests {
         } throws: { error in
             let refusal = error as! IntakeRefusal
             return refusal.problems.count == 1 && refusal.problems[0].field == "date"
-                && refusal.problems[0].message.contains("BANNA1 is not active on 2025-07-07, 2025-07-14 (activated on 2025-01-01, closed on 2025-06-30)")
+                && refusal.problems[0].message.contains("BANNA1 is closed after 2025-06-30 and cannot travel on 2025-07-07, 2025-07-14")
         }
     }
 

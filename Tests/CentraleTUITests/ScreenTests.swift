@@ -43,6 +43,18 @@ struct ScreenTests {
         #expect(!s.searching)
     }
 
+    @Test("a trip with an approximate position is marked on the board")
+    func approximate() {
+        var s = state()
+        var rows = s.rows
+        rows[1].trip.pickup.approximate = true
+        s.reload(rows)
+        let text = Layout.render(s, width: 80, height: 24).map { $0.map(\.text).joined() }
+        #expect(text.contains { $0.contains("09:30") && $0.contains("≈ Signa →") })
+        #expect(text.filter { $0.contains("≈") }.count == 2 && text.contains { $0.contains("posizione approssimativa") })
+        #expect(!Layout.render(state(), width: 80, height: 24).map { $0.map(\.text).joined() }.contains { $0.contains("approssimativa") })
+    }
+
     @Test("filters by association and by comune cycle through the day's values")
     func moreFilters() {
         var s = state()

@@ -25,6 +25,10 @@ enum ReportHTML {
         let anomalies = r.anomalies.isEmpty ? "<p>\(e(l["none"]))</p>"
             : "<table><tr><th class=n>\(e(l["trip"]))</th><th>\(e(l["date"]))</th><th>\(e(l["association"]))</th><th>\(e(l["difference"]))</th></tr>"
               + r.anomalies.map { "<tr><td class=n>\($0.trip)</td><td>\($0.date)</td><td>\(e($0.association))</td><td>\(e($0.flag))</td></tr>" }.joined() + "</table>"
+        let people = "<table><tr><th></th><th class=n>\(e(l["month"]))</th><th class=n>\(e(l["ytd"]))</th></tr>"
+            + ReportText.peopleRows(r.people).map { "<tr><td>\(e(l[$0.0]))</td><td class=n>\($0.1)</td><td class=n>\($0.2)</td></tr>" }.joined()
+            + "<tr><td>\(e(l["expiring"]))</td><td class=n>\(r.people.expiringNextMonth)</td><td></td></tr>"
+            + "<tr><td>\(e(l["noTrip60"]))</td><td class=n>\(r.people.withoutTrip60Days)</td><td></td></tr></table>"
         return """
             <!doctype html>
             <html lang="\(l.english ? "en" : "it")"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -50,6 +54,7 @@ enum ReportHTML {
             <div><h2>\(e(l["destinations"]))</h2>\(list(r.destinations) { $0.label })</div></div>
             <h2>\(e(l["reasons"]))</h2>\(list(r.unassignableReasons) { $0.label })
             <h2>\(e(l["shared"]))</h2><p>\(e(ReportText.sharedRides(r.sharedRides, l)))</p>
+            <h2>\(e(l["people"]))</h2>\(people)
             <h2>\(e(l["anomalies"])) (\(r.anomalies.count))</h2>\(anomalies)
             </body></html>
             """

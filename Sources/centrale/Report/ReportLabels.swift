@@ -32,6 +32,10 @@ struct ReportLabels {
         "sharedTrips": ("servizi sui giri", "trips on the routes"),
         "sharedKm": ("km pianificati invece di", "km planned instead of"), "sharedAlone": ("da soli", "alone"),
         "sharedSaving": ("risparmio", "saving"),
+        "people": ("Beneficiari: ingressi, sospensioni, chiusure (conteggi)", "Beneficiaries: activations, suspensions, closings (counts)"),
+        "activations": ("Attivazioni", "Activations"), "suspensions": ("Sospensioni", "Suspensions"), "closings": ("Chiusure", "Closings"),
+        "expiring": ("Autorizzazioni in scadenza il mese prossimo", "Authorisations expiring next month"),
+        "noTrip60": ("Attivi senza servizi da 60 giorni", "Active without a trip for 60 days"),
     ]
 
     subscript(key: String) -> String {

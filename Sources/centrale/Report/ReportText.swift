@@ -34,10 +34,19 @@ enum ReportText {
         lines += ["", "## \(l["destinations"])", ""] + r.destinations.map { "- \($0.label): \($0.trips)" }
         lines += ["", "## \(l["reasons"])", ""] + (r.unassignableReasons.isEmpty ? [l["none"]] : r.unassignableReasons.map { "- \($0.label): \($0.trips)" })
         lines += ["", "## \(l["shared"])", "", sharedRides(r.sharedRides, l)]
+        lines += ["", "## \(l["people"])", "", "| | \(l["month"]) | \(l["ytd"]) |", "| --- | ---: | ---: |"]
+            + peopleRows(r.people).map { "| \(l[$0.0]) | \($0.1) | \($0.2) |" }
+            + ["", "- \(l["expiring"]): \(r.people.expiringNextMonth)", "- \(l["noTrip60"]): \(r.people.withoutTrip60Days)"]
         lines += ["", "## \(l["anomalies"]) (\(r.anomalies.count))", ""]
         lines += r.anomalies.isEmpty ? [l["none"]] : ["| \(l["trip"]) | \(l["date"]) | \(l["association"]) | \(l["difference"]) |", "| ---: | --- | --- | --- |"]
             + r.anomalies.map { "| \($0.trip) | \($0.date) | \($0.association) | \($0.flag) |" }
         return lines.joined(separator: "\n")
+    }
+
+    /// Activations, suspensions and closings: the month's and the year's counts.
+    static func peopleRows(_ p: PeopleFigures) -> [(String, Int, Int)] {
+        [("activations", p.activationsMonth, p.activationsYearToDate), ("suspensions", p.suspensionsMonth, p.suspensionsYearToDate),
+         ("closings", p.closingsMonth, p.closingsYearToDate)]
     }
 
     /// The shared-ride plans in one sentence.
@@ -81,6 +90,12 @@ enum ReportText {
         rows.append(line("shared_rides", "km_planned", r.month, km(shared.plannedMetres)))
         rows.append(line("shared_rides", "km_alone", r.month, km(shared.baselineMetres)))
         rows.append(line("shared_rides", "euros_saved", r.month, euros(shared.savingCents)))
+        for (key, month, year) in peopleRows(r.people) {
+            rows.append(line("people", key, r.month, month))
+            rows.append(line("people", key, "\(r.month.prefix(4))-01..\(r.month)", year))
+        }
+        rows.append(line("people", "authorisations_expiring_next_month", r.month, r.people.expiringNextMonth))
+        rows.append(line("people", "active_without_trip_60_days", r.month, r.people.withoutTrip60Days))
         for a in r.anomalies { rows.append(line("anomaly", a.trip, a.date, a.flag)) }
         return rows.joined(separator: "\n")
     }

@@ -141,6 +141,31 @@ final class TUIController {
             }
             state.plans = try store.acceptedPlans(on: date).map { PlanOnScreen(plan: $0.plan, stale: $0.isStale) }
             try load(date)
+        case .findPeople(let text):
+            try findPeople(text)
+        case .registerPerson(let fields):
+            try registerPerson(fields)
+        case .loadCard(let code):
+            try loadCard(code)
+        case let .suspendPerson(code, from, to, reason):
+            do {
+                let ids = try store.suspendBeneficiary(code, from: from, to: to, reason: reason, actor: Actor(state.operatorName, reason: reason))
+                state.message = "\(code) sospeso dal \(from) al \(to): \(ids.count) servizi annullati."
+            } catch let error as StoreError {
+                state.message = "\(error)"
+            }
+            try loadCard(code)
+            try load(state.date)
+        case let .closePerson(code, day, reason, note):
+            do {
+                let ids = try store.closeBeneficiary(code, on: day, reason: reason, note: note,
+                                                     actor: Actor(state.operatorName, reason: note.map { "\(reason.rawValue): \($0)" } ?? reason.rawValue))
+                state.message = "\(code) chiuso il \(day) (\(reason.rawValue)): \(ids.count) servizi annullati."
+            } catch let error as StoreError {
+                state.message = "\(error)"
+            }
+            try loadCard(code)
+            try load(state.date)
         case let .cancel(trip, version):
             do {
                 _ = try store.cancel(trip: trip, expectedVersion: version, actor: Actor(state.operatorName, reason: "cancelled on the screen"))
@@ -153,6 +178,83 @@ final class TUIController {
         return true
     }
 
+    /// The people matching what is typed in the new-request form's beneficiary field.
+    private func findPeople(_ text: String) throws {
+        guard state.form != nil else { return }
+        let day = LocalDate(state.form!.value(.date)) ?? state.date
+        let found = try store.findBeneficiaries(text, on: day, limit: 5)
+        state.form?.matches = try found.map { summary in
+            let person = try store.beneficiary(summary.code)
+            let authorisation = person?.authorisation(on: day) ?? person?.currentAuthorisation
+            return PersonMatch(code: summary.code, name: "\(summary.surname) \(summary.name)".trimmingCharacters(in: .whitespaces),
+                               status: Self.statusLabel(summary.status), needs: summary.needs,
+                               authorisation: authorisation.map { "\($0.purposesText) fino al \($0.validUntil)" } ?? "nessuna")
+        }
+    }
+
+    static func statusLabel(_ status: BeneficiaryStatus) -> String {
+        switch status {
+        case .referred: "segnalato"
+        case .active: "attivo"
+        case .suspended: "sospeso"
+        case .closed: "chiuso"
+        }
+    }
+
+    /// Registers a person from the *nuovo beneficiario* form, through the same checks as the import.
+    private func registerPerson(_ fields: [String: String]) throws {
+        guard var form = state.personForm else { return }
+        switch BeneficiaryImport(comuni: registry.comuni, today: store.today()).entry(fields) {
+        case .failure(let refusal):
+            for problem in refusal.problems {
+                if let field = PersonFormState.Field(rawValue: problem.field) { form.errors[field] = problem.message }
+            }
+            state.personForm = form
+            state.message = "Beneficiario non registrato: vedi i campi segnati."
+        case .success(let entry):
+            if let code = try store.beneficiaryCode(codiceFiscale: entry.personal.codiceFiscale) {
+                form.errors[.codice_fiscale] = "già registrato come \(code)"
+                state.personForm = form
+                state.message = "Questa persona è già registrata: \(code)."
+                return
+            }
+            let outcome = try store.importBeneficiaries([entry], comuneNames: comuneNames,
+                                                        actor: Actor(state.operatorName, reason: "registered on the screen"))
+            let code = outcome.added[0]
+            state.personForm = nil
+            state.screen = .card(code)
+            state.message = "Registrato \(code): attivo dal \(entry.authorisation.validFrom) al \(entry.authorisation.validUntil)."
+            try loadCard(code)
+        }
+    }
+
+    /// A beneficiary's card: status, authorisation, next trips, history.
+    private func loadCard(_ code: String) throws {
+        guard let file = try store.beneficiaryFile(code) else {
+            state.card = nil
+            state.screen = .board
+            state.message = "Nessun beneficiario \(code)."
+            return
+        }
+        let today = store.today()
+        let person = file.beneficiary
+        let authorisation = person.authorisation(on: today) ?? person.currentAuthorisation
+        let next = try store.personTrips(code, from: today).filter { [.pending, .assigned, .unassignable].contains($0.trip.status) }.prefix(8)
+        state.card = PersonCard(
+            code: code, name: file.personal?.fullName ?? (file.erasedOn != nil ? "(dati personali cancellati)" : file.legacyName ?? ""),
+            status: Self.statusLabel(person.status(on: today)), needs: person.needs,
+            authorisation: authorisation.map { "\($0.purposesText), bisogni \($0.needs), dal \($0.validFrom) al \($0.validUntil)" } ?? "nessuna",
+            expires: authorisation?.validUntil,
+            nextTrips: next.map { t in
+                "\(t.trip.id) \(t.trip.date) \(t.trip.appointment) \(t.trip.pickup.placeCode ?? t.trip.pickup.label) → "
+                    + "\(t.trip.destination.placeCode ?? t.trip.destination.label) \(t.trip.status.rawValue)"
+            },
+            history: file.history.map { h in
+                "\(h.from)\(h.to.map { "–\($0)" } ?? "") \(Self.statusLabel(h.status))\(h.closingReason.map { " (\($0.rawValue))" } ?? "")"
+                    + (h.reason.isEmpty ? "" : ": \(h.reason)")
+            })
+    }
+
     /// Checks a form field against the records: a beneficiary's code, a place.
     private func lookup(_ field: RequestFormState.Field, _ text: String) {
         guard var form = state.form else { return }
@@ -160,7 +262,11 @@ final class TUIController {
         case .beneficiary:
             if let person = try? store.beneficiary(text) {
                 let comune = comuneNames[person.comune] ?? person.comune
-                form.hints[field] = "\(comune), \(person.needs), attivo dal \(person.activatedOn)" + (person.closedOn.map { " al \($0)" } ?? "")
+                let day = LocalDate(form.value(.date)) ?? state.date
+                let authorisation = person.authorisation(on: day).map { "autorizzato: \($0.purposesText) fino al \($0.validUntil)" }
+                    ?? (person.authorisations.isEmpty ? "" : "nessuna autorizzazione il \(day)")
+                form.hints[field] = "\(comune), \(Self.statusLabel(person.status(on: day))), \(person.needs), attivo dal \(person.activatedOn)"
+                    + (person.closedOn.map { " al \($0)" } ?? "") + (authorisation.isEmpty ? "" : "; " + authorisation)
             } else {
                 form.errors[field] = "codice sconosciuto"
                 state.message = "Nessun beneficiario con il codice \(text)."
@@ -199,7 +305,8 @@ final class TUIController {
                                   from: spec(form.value(.from)), to: spec(form.value(.to)), purpose: TripPurpose(rawValue: form.value(.purpose))!)
         do {
             let trips = try RequestIntake(places: registry.places, comuni: registry.comuni, maxRecurrenceDays: registry.convention.rules.maxRecurrenceDays)
-                .trips(for: request, beneficiary: try store.beneficiary(request.beneficiary), home: try store.home(of: request.beneficiary))
+                .trips(for: request, beneficiary: try store.beneficiary(request.beneficiary), home: try store.home(of: request.beneficiary),
+                       homeApproximate: try store.homeIsApproximate(request.beneficiary), existing: try store.trips(of: request.beneficiary, from: date, through: max(date, recurrence?.until ?? date)))
             let ids = try store.addRequests(trips, estimator: registry.convention.distanceEstimator,
                                             actor: Actor(state.operatorName, reason: "request taken on the screen")).flatMap { $0 }
             state.form = nil
@@ -208,7 +315,8 @@ final class TUIController {
             try load(state.date)
         } catch let refusal as IntakeRefusal {
             let fields: [String: RequestFormState.Field] = ["beneficiary": .beneficiary, "date": .date, "from": .from, "to": .to,
-                                                             "return": .returnAt, "repeat": .repeatDays, "until": .until]
+                                                             "return": .returnAt, "repeat": .repeatDays, "until": .until,
+                                                             "time": .time, "purpose": .purpose]
             for problem in refusal.problems { form.errors[fields[problem.field] ?? .beneficiary] = problem.message }
             state.form = form
             state.message = "Richiesta rifiutata: vedi i campi segnati."

@@ -1,0 +1,260 @@
+import CentraleDomain
+
+/// A person found while typing in the new-request form: enough to decide before taking the request.
+public struct PersonMatch: Hashable, Sendable {
+    public var code: String
+    /// "Surname Name".
+    public var name: String
+    /// The status on the request's day, in Italian.
+    public var status: String
+    public var needs: Needs
+    /// The authorisation in force, e.g. "dialysis,visit fino al 2025-12-31", or "nessuna".
+    public var authorisation: String
+
+    public init(code: String, name: String, status: String, needs: Needs, authorisation: String) {
+        self.code = code
+        self.name = name
+        self.status = status
+        self.needs = needs
+        self.authorisation = authorisation
+    }
+}
+
+/// The *nuovo beneficiario* form (the first call from the PUA): the import's fields.
+public struct PersonFormState: Hashable, Sendable {
+    /// The fields, named as the import's columns.
+    public enum Field: String, CaseIterable, Hashable, Sendable {
+        case cognome, nome, codice_fiscale, data_nascita, telefono, indirizzo, comune, segnalato_da, data_segnalazione, motivi, bisogni,
+             valido_dal, valido_al
+
+        public var label: String {
+            switch self {
+            case .cognome: "Cognome"
+            case .nome: "Nome"
+            case .codice_fiscale: "Codice fiscale"
+            case .data_nascita: "Data di nascita"
+            case .telefono: "Telefono"
+            case .indirizzo: "Indirizzo (via e n.)"
+            case .comune: "Comune"
+            case .segnalato_da: "Segnalato da"
+            case .data_segnalazione: "Data segnalazione"
+            case .motivi: "Motivi (dialisi|visita)"
+            case .bisogni: "Bisogni (carrozzina…)"
+            case .valido_dal: "Autorizzato dal"
+            case .valido_al: "Autorizzato al"
+            }
+        }
+    }
+
+    public var values: [Field: String]
+    public var focus: Field = .cognome
+    public var errors: [Field: String] = [:]
+
+    /// An empty form: referred by the PUA today, authorised from today.
+    public init(today: LocalDate) {
+        values = [.segnalato_da: "PUA", .data_segnalazione: today.description, .valido_dal: today.description]
+    }
+
+    public func value(_ field: Field) -> String { values[field] ?? "" }
+
+    /// The values under the import's column names.
+    public var fields: [String: String] { Dictionary(uniqueKeysWithValues: values.map { ($0.key.rawValue, $0.value) }) }
+
+    /// The checks that need no data: required fields and the codice fiscale's check character.
+    public func localErrors() -> [Field: String] {
+        var errors: [Field: String] = [:]
+        for field in [Field.cognome, .nome, .codice_fiscale, .data_nascita, .indirizzo, .comune, .motivi, .valido_dal, .valido_al]
+        where value(field).trimmingCharacters(in: " ").isEmpty {
+            errors[field] = "obbligatorio"
+        }
+        let cf = value(.codice_fiscale).uppercased().filter { !$0.isWhitespace }
+        if !cf.isEmpty, CodiceFiscale.problem(cf) != nil {
+            errors[.codice_fiscale] = cf.count != 16 ? "16 caratteri" : "carattere di controllo sbagliato"
+        }
+        return errors
+    }
+}
+
+/// A beneficiary's card: status, authorisation and its expiry, next trips; suspend or close.
+public struct PersonCard: Hashable, Sendable {
+    public var code: String
+    public var name: String
+    public var status: String
+    public var needs: Needs
+    /// The authorisation in force and the day it expires, if any.
+    public var authorisation: String
+    public var expires: LocalDate?
+    /// The next trips, one line each.
+    public var nextTrips: [String]
+    /// The status history, one line each.
+    public var history: [String]
+
+    public init(code: String, name: String, status: String, needs: Needs, authorisation: String, expires: LocalDate?,
+                nextTrips: [String], history: [String]) {
+        self.code = code
+        self.name = name
+        self.status = status
+        self.needs = needs
+        self.authorisation = authorisation
+        self.expires = expires
+        self.nextTrips = nextTrips
+        self.history = history
+    }
+}
+
+/// What the card's input line is asking for.
+public enum CardInput: Hashable, Sendable {
+    /// "DAL AL MOTIVO", e.g. `2025-03-10 2025-03-20 ricovero`.
+    case suspend(String)
+    /// "IL MOTIVO [NOTA]", e.g. `2025-06-30 deceased`.
+    case close(String)
+}
+
+extension Reducer {
+    /// Keys of the new-request form's beneficiary field: find the person as one types.
+    static func findEffects(_ form: inout RequestFormState) -> [Effect] {
+        guard form.focus == .beneficiary else { return [] }
+        let text = form.value(.beneficiary)
+        if text.count < 2 { form.matches = []; return [] }
+        return [.findPeople(text)]
+    }
+
+    /// Leaving the beneficiary field with matches on screen takes the first (unless a code was typed).
+    static func pickMatch(_ form: inout RequestFormState) {
+        guard form.focus == .beneficiary, let first = form.matches.first else { return }
+        let typed = form.value(.beneficiary).uppercased()
+        if !form.matches.contains(where: { $0.code == typed }) { form.values[.beneficiary] = first.code }
+        form.matches = []
+    }
+
+    static func personFormKey(_ state: TUIState, _ key: Key) -> (TUIState, [Effect]) {
+        var s = state
+        guard var form = s.personForm else { s.screen = .board; return (s, []) }
+        let fields = PersonFormState.Field.allCases
+        let index = fields.firstIndex(of: form.focus)!
+        var effects: [Effect] = []
+        switch key {
+        case .escape:
+            s.personForm = nil; s.screen = .board; s.message = "Nuovo beneficiario lasciato perdere."
+            return (s, [])
+        case .tab, .down: form.focus = fields[min(index + 1, fields.count - 1)]
+        case .up: form.focus = fields[max(index - 1, 0)]
+        case .backspace:
+            if !form.value(form.focus).isEmpty { form.values[form.focus]!.removeLast() }
+            form.errors[form.focus] = nil
+        case .char(let c):
+            form.values[form.focus, default: ""].append(c)
+            form.errors[form.focus] = nil
+        case .enter:
+            if form.focus != fields.last { form.focus = fields[index + 1]; break }
+            let local = form.localErrors()
+            form.errors = local
+            if local.isEmpty { effects.append(.registerPerson(form.fields)) } else { s.message = "Correggi i campi segnati." }
+        default:
+            break
+        }
+        s.personForm = form
+        return (s, effects)
+    }
+
+    static func cardKey(_ state: TUIState, _ code: String, _ key: Key) -> (TUIState, [Effect]) {
+        var s = state
+        if let input = s.cardInput {
+            var text: String
+            switch input { case .suspend(let t), .close(let t): text = t }
+            switch key {
+            case .escape:
+                s.cardInput = nil; s.message = "Lasciato perdere: nulla è cambiato."
+                return (s, [])
+            case .backspace: if !text.isEmpty { text.removeLast() }
+            case .char(let c): text.append(c)
+            case .enter:
+                let words = text.split(separator: " ").map(String.init)
+                switch input {
+                case .suspend:
+                    guard words.count >= 3, let from = LocalDate(words[0]), let to = LocalDate(words[1]), to >= from else {
+                        s.message = "Scrivi: DAL AL MOTIVO, es. 2025-03-10 2025-03-20 ricovero"
+                        return (s, [])
+                    }
+                    s.cardInput = nil
+                    return (s, [.suspendPerson(code: code, from: from, to: to, reason: words[2...].joined(separator: " "))])
+                case .close:
+                    guard words.count >= 2, let day = LocalDate(words[0]), let reason = ClosingReason(rawValue: words[1]) else {
+                        s.message = "Scrivi: IL MOTIVO [NOTA]; motivo: " + ClosingReason.allCases.map(\.rawValue).joined(separator: ", ")
+                        return (s, [])
+                    }
+                    s.cardInput = nil
+                    let note = words.count > 2 ? words[2...].joined(separator: " ") : nil
+                    return (s, [.closePerson(code: code, on: day, reason: reason, note: note)])
+                }
+            default: break
+            }
+            switch input {
+            case .suspend: s.cardInput = .suspend(text)
+            case .close: s.cardInput = .close(text)
+            }
+            return (s, [])
+        }
+        switch key {
+        case .char("z"):
+            s.cardInput = .suspend("")
+            s.message = "Sospendi \(code): DAL AL MOTIVO, Invio per confermare, Esc per annullare"
+        case .char("h"):
+            s.cardInput = .close("")
+            s.message = "Chiudi \(code): IL MOTIVO [NOTA] (" + ClosingReason.allCases.map(\.rawValue).joined(separator: ", ") + ")"
+        default:
+            s.screen = .board
+            s.card = nil
+        }
+        return (s, [])
+    }
+}
+
+extension Layout {
+    /// The people found while typing the beneficiary in the new-request form.
+    static func matches(_ form: RequestFormState) -> [Line] {
+        guard form.focus == .beneficiary, !form.matches.isEmpty else { return [] }
+        var lines: [Line] = [[], [Span("Trovati (Invio/Tab prende il primo; scrivi di più per restringere):", .dim)]]
+        for (index, match) in form.matches.enumerated() {
+            lines.append([Span("  " + pad(match.code, 7) + " " + pad(match.name, 24) + " " + pad(match.status, 10) + " "
+                               + pad(match.needs.description, 12) + " " + match.authorisation, index == 0 ? .selected : .normal)])
+        }
+        return lines
+    }
+
+    static func personForm(_ form: PersonFormState?) -> [Line] {
+        guard let form else { return [] }
+        var lines: [Line] = [[Span("Nuovo beneficiario (prima chiamata dal PUA)", .header)], []]
+        for field in PersonFormState.Field.allCases {
+            let focused = field == form.focus
+            var line: Line = [Span(pad(field.label, 24) + " "), Span(pad(form.value(field) + (focused ? "▏" : ""), 22), focused ? .selected : .normal)]
+            if let error = form.errors[field] { line.append(Span("  ✗ " + error, .message)) }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    static func card(_ s: TUIState) -> [Line] {
+        guard let card = s.card else { return [[Span("Scheda in caricamento…", .dim)]] }
+        var lines: [Line] = [[Span("Scheda \(card.code) · \(card.name)", .header)], []]
+        lines.append([Span("Stato: "), Span(card.status, .header), Span("   Bisogni: \(card.needs)")])
+        var authorisation = "Autorizzazione: \(card.authorisation)"
+        if let expires = card.expires, let today = s.nowDate {
+            let days = expires.daysSinceEpoch - today.daysSinceEpoch
+            authorisation += days < 0 ? " (scaduta)" : days <= 30 ? " (scade tra \(days) giorni)" : ""
+        }
+        lines.append([Span(authorisation, card.expires.map { exp in s.nowDate.map { exp.daysSinceEpoch - $0.daysSinceEpoch <= 30 } ?? false } ?? false ? .message : .normal)])
+        lines.append([])
+        lines.append([Span("Prossimi servizi", .header)])
+        lines += card.nextTrips.isEmpty ? [[Span("  nessuno", .dim)]] : card.nextTrips.map { [Span("  " + $0)] }
+        lines.append([])
+        lines.append([Span("Storia", .header)])
+        lines += card.history.map { [Span("  " + $0, .dim)] }
+        if let input = s.cardInput {
+            let (label, text) = switch input { case .suspend(let t): ("Sospendi (DAL AL MOTIVO): ", t); case .close(let t): ("Chiudi (IL MOTIVO [NOTA]): ", t) }
+            lines.append([])
+            lines.append([Span(label), Span(text + "▏", .selected)])
+        }
+        return lines
+    }
+}

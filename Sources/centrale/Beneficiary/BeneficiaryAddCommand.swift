@@ -1,0 +1,36 @@
+import ArgumentParser
+import CentraleDomain
+import CentraleIntake
+import CentraleStore
+
+/// `centrale beneficiary add`: registers one person (the first call from the PUA).
+struct BeneficiaryAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Register a person with their record, referral and authorisation; prints the new code.",
+        discussion: """
+            Example: centrale beneficiary add --surname Bellè --name Niccolò --codice-fiscale BLLNCL40A01D612A \
+            --birth-date 01/01/1940 --phone "055 123456" --street "Via Roma" --number 12 --comune Scandicci \
+            --referred-by pua --referred-on 15/01/2025 --purposes dialysis,visit --needs wheelchair \
+            --valid-from 01/02/2025 --valid-until 31/01/2026
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var person: PersonOptions
+    @Option(name: .customLong("operator"), help: "Who registers (default: $CENTRALE_OPERATOR, else the login name).") var operatorOption: String?
+
+    func run() throws {
+        try reportingErrors {
+            let actor = Actor(try operatorName(operatorOption), reason: "beneficiary add")
+            let store = try global.openStore()
+            let registry = try store.registry()
+            let entry = try BeneficiaryImport(comuni: registry.comuni, today: store.today()).entry(person.fields).mapError(PersonRefusal.init).get()
+            if let code = try store.beneficiaryCode(codiceFiscale: entry.personal.codiceFiscale) {
+                throw StoreError.refused("\(entry.personal.codiceFiscale) is already registered as \(code); change it with `beneficiary update \(code)`")
+            }
+            let outcome = try store.importBeneficiaries([entry], comuneNames: try store.comuneNames(), actor: actor)
+            let code = outcome.added[0]
+            print("Registered \(code): active from \(entry.authorisation.validFrom) to \(entry.authorisation.validUntil)"
+                  + (entry.personal.positionApproximate ? " (home position approximate: the comune's centre until --lat/--lon are given)." : "."))
+        }
+    }
+}

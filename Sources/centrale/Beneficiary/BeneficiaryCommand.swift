@@ -1,0 +1,154 @@
+import ArgumentParser
+import CentraleDomain
+import CentraleFormats
+import CentraleIntake
+import CentraleStore
+import Foundation
+
+/// `centrale beneficiary`: people from referral to closing.
+struct BeneficiaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "beneficiary",
+        abstract: "Register, find, suspend, close, export and erase beneficiaries.",
+        subcommands: [BeneficiaryAddCommand.self, BeneficiaryUpdateCommand.self, BeneficiaryImportCommand.self, BeneficiaryTemplateCommand.self,
+                      BeneficiaryListCommand.self, BeneficiaryFindCommand.self, BeneficiaryShowCommand.self, BeneficiarySuspendCommand.self,
+                      BeneficiaryResumeCommand.self, BeneficiaryCloseCommand.self, BeneficiaryExportCommand.self, BeneficiaryEraseCommand.self]
+    )
+}
+
+/// The flags of every field of a person (`add` needs most of them; `update` any).
+struct PersonOptions: ParsableArguments {
+    @Option(help: "Surname.") var surname: String?
+    @Option(help: "Given name.") var name: String?
+    @Option(name: .customLong("codice-fiscale"), help: "The 16-character codice fiscale (format and check character verified).") var codiceFiscale: String?
+    @Option(name: .customLong("birth-date"), help: "Date of birth, dd/mm/yyyy or YYYY-MM-DD.") var birthDate: String?
+    @Option(help: "A phone number (repeat for more).") var phone: [String] = []
+    @Option(help: "Home street, e.g. 'Via Roma'.") var street: String?
+    @Option(help: "House number.") var number: String?
+    @Option(help: "Comune of residence: name or ISTAT code.") var comune: String?
+    @Option(help: "Home latitude (without it, the comune's centre, marked approximate).") var lat: String?
+    @Option(help: "Home longitude.") var lon: String?
+    @Option(help: "Contact person (caregiver).") var caregiver: String?
+    @Option(name: .customLong("caregiver-phone"), help: "The caregiver's phone.") var caregiverPhone: String?
+    @Option(name: .customLong("driver-notes"), help: "Notes for the driver, e.g. 'third floor, no lift'.") var driverNotes: String?
+    @Option(name: .customLong("referred-by"), help: "pua, social_services, case_manager, hospital_discharge or family_doctor.") var referredBy: String?
+    @Option(help: "The referrer's name.") var referrer: String?
+    @Option(name: .customLong("referrer-role"), help: "The referrer's role.") var referrerRole: String?
+    @Option(name: .customLong("referred-on"), help: "The referral's date.") var referredOn: String?
+    @Option(help: "The UVM/PAI reference.") var pai: String?
+    @Option(help: "Purposes allowed, e.g. dialysis,visit (Italian too: dialisi|visita).") var purposes: String?
+    @Option(help: "Needs: wheelchair, stretcher, escort, companion (Italian too), or none.") var needs: String?
+    @Option(name: .customLong("valid-from"), help: "First day of the authorisation.") var validFrom: String?
+    @Option(name: .customLong("valid-until"), help: "Last day of the authorisation.") var validUntil: String?
+
+    /// The given flags under the import's (Italian) column names.
+    var fields: [String: String] {
+        var fields: [String: String] = [:]
+        let pairs: [(String, String?)] = [
+            ("cognome", surname), ("nome", name), ("codice_fiscale", codiceFiscale), ("data_nascita", birthDate),
+            ("telefono", phone.isEmpty ? nil : phone.joined(separator: "|")), ("indirizzo", street), ("civico", number), ("comune", comune),
+            ("latitudine", lat), ("longitudine", lon), ("caregiver", caregiver), ("telefono_caregiver", caregiverPhone),
+            ("note_autista", driverNotes), ("segnalato_da", referredBy), ("referente", referrer), ("ruolo_referente", referrerRole),
+            ("data_segnalazione", referredOn), ("riferimento_pai", pai), ("motivi", purposes),
+            ("bisogni", needs.map { $0 == "none" ? "" : $0 }), ("valido_dal", validFrom), ("valido_al", validUntil),
+        ]
+        for case let (key, value?) in pairs { fields[key] = value }
+        return fields
+    }
+
+    /// Whether any flag of the authorisation is given.
+    var changesAuthorisation: Bool { purposes != nil || needs != nil || validFrom != nil || validUntil != nil }
+    var changesReferral: Bool { referredBy != nil || referrer != nil || referrerRole != nil || referredOn != nil || pai != nil }
+}
+
+/// The flag names of the import's columns, for messages of `add` and `update`.
+let flagNames: [String: String] = [
+    "cognome": "--surname", "nome": "--name", "codice_fiscale": "--codice-fiscale", "data_nascita": "--birth-date", "telefono": "--phone",
+    "indirizzo": "--street", "civico": "--number", "comune": "--comune", "latitudine": "--lat", "longitudine": "--lon",
+    "caregiver": "--caregiver", "telefono_caregiver": "--caregiver-phone", "note_autista": "--driver-notes", "segnalato_da": "--referred-by",
+    "referente": "--referrer", "ruolo_referente": "--referrer-role", "data_segnalazione": "--referred-on", "riferimento_pai": "--pai",
+    "motivi": "--purposes", "bisogni": "--needs", "valido_dal": "--valid-from", "valido_al": "--valid-until",
+]
+
+/// A refusal of `add`/`update` fields, naming the flags.
+struct PersonRefusal: LocalizedError {
+    var refusal: IntakeRefusal
+    var errorDescription: String? {
+        refusal.problems.map { "\(flagNames[$0.field] ?? $0.field): \($0.message)" }.joined(separator: "\nerror: ") + "\nnothing was written."
+    }
+}
+
+/// The import's column values of a person already registered (to change some of them).
+func fields(of file: BeneficiaryFile, comuneName: String) -> [String: String] {
+    var fields: [String: String] = [:]
+    if let p = file.personal {
+        fields["cognome"] = p.surname; fields["nome"] = p.name; fields["codice_fiscale"] = p.codiceFiscale
+        fields["data_nascita"] = p.birthDate.description; fields["telefono"] = p.phones.joined(separator: "|")
+        fields["indirizzo"] = p.street; fields["civico"] = p.houseNumber; fields["comune"] = p.comune
+        if !p.positionApproximate { fields["latitudine"] = String(p.position.latitude); fields["longitudine"] = String(p.position.longitude) }
+        fields["caregiver"] = p.caregiver; fields["telefono_caregiver"] = p.caregiverPhone; fields["note_autista"] = p.driverNotes
+    }
+    fields["segnalato_da"] = file.beneficiary.referredBy.rawValue
+    if let r = file.referral {
+        fields["referente"] = r.referrerName; fields["ruolo_referente"] = r.referrerRole
+        fields["data_segnalazione"] = r.date.description; fields["riferimento_pai"] = r.paiReference
+    }
+    if let a = file.beneficiary.currentAuthorisation {
+        fields["motivi"] = a.purposesText
+        fields["bisogni"] = (Needs.names.filter { a.needs.contains($0.0) }.map(\.1) + (a.companionAllowed ? ["companion"] : [])).joined(separator: ",")
+        fields["valido_dal"] = a.validFrom.description; fields["valido_al"] = a.validUntil.description
+    }
+    return fields
+}
+
+/// A person as `list`, `find` and `show` print them in JSON.
+struct BeneficiaryListing: Encodable {
+    var code: String, status: String, comune: String, comuneName: String, codiceFiscale: String
+    var surname: String, name: String, phone: String, needs: String, validUntil: String?
+
+    init(_ s: BeneficiarySummary, comuneNames: [String: String]) {
+        code = s.code; status = s.status.rawValue; comune = s.comune; comuneName = comuneNames[s.comune] ?? s.comune
+        codiceFiscale = s.codiceFiscale; surname = s.surname; name = s.name; phone = s.phone; needs = s.needs.description
+        validUntil = s.validUntil?.description
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case code, status, comune, surname, name, phone, needs
+        case comuneName = "comune_name", codiceFiscale = "codice_fiscale", validUntil = "valid_until"
+    }
+}
+
+/// Prints people as a table, CSV or JSON.
+func printPeople(_ people: [BeneficiarySummary], format: PeopleFormat, comuneNames: [String: String], empty: String) throws {
+    switch format {
+    case .json:
+        print(try jsonString(people.map { BeneficiaryListing($0, comuneNames: comuneNames) }))
+    case .csv:
+        let writer = CSVWriter()
+        print(writer.row(["code", "status", "comune", "surname", "name", "codice_fiscale", "phone", "needs", "valid_until"]))
+        for p in people {
+            print(writer.row([p.code, p.status.rawValue, comuneNames[p.comune] ?? p.comune, p.surname, p.name, p.codiceFiscale, p.phone,
+                              p.needs.isEmpty ? "" : p.needs.description, p.validUntil?.description ?? ""]))
+        }
+    case .table:
+        if people.isEmpty { print(empty); return }
+        var table = TextTable(["CODE", "STATUS", "COMUNE", "SURNAME", "NAME", "CODICE FISCALE", "PHONE", "NEEDS", "VALID UNTIL"])
+        for p in people {
+            table.add([p.code, p.status.rawValue, comuneNames[p.comune] ?? p.comune, p.surname, p.name, p.codiceFiscale, p.phone,
+                       p.needs.description, p.validUntil?.description ?? "-"])
+        }
+        print(table.rendered)
+    }
+}
+
+/// `table`, `csv` or `json`.
+enum PeopleFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json
+}
+
+extension Store {
+    /// ISTAT code → comune name.
+    func comuneNames() throws -> [String: String] {
+        Dictionary(try registry().comuni.map { ($0.istatCode, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+}

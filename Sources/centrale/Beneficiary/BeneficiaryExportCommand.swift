@@ -1,0 +1,28 @@
+import ArgumentParser
+import CentraleDomain
+import CentraleStore
+
+/// `centrale beneficiary export CODE`: the right of access.
+struct BeneficiaryExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write everything held about a person as JSON: record, referral, history, trips and their logs.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The beneficiary's code.") var code: String
+    @Option(help: "Write to this file (never overwritten) instead of standard output.") var out: String?
+
+    func run() throws {
+        try reportingErrors {
+            let store = try global.openStoreForReading()
+            guard let file = try store.beneficiaryFile(code) else { throw StoreError.notFound(entity: "beneficiary", id: code) }
+            let trips = try store.personTrips(code)
+            let text = try jsonString(BeneficiaryDocument(file, today: store.today(), comuneNames: try store.comuneNames(), trips: trips, totals: nil))
+            if let out {
+                try OutputFile.write(text + "\n", to: out, force: false)
+                print("Wrote everything held about \(code) to \(out).")
+            } else {
+                print(text)
+            }
+        }
+    }
+}

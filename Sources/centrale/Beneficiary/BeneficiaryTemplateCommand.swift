@@ -1,0 +1,9 @@
+import ArgumentParser
+import CentraleIntake
+
+/// `centrale beneficiary template`: the import's header with an example row.
+struct BeneficiaryTemplateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "template", abstract: "Print the import file's header with an example row.")
+
+    func run() throws { print(BeneficiaryImport.template, terminator: "") }
+}

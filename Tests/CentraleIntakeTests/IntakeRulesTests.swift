@@ -1,0 +1,97 @@
+import CentraleDomain
+import CentraleRegistry
+import Testing
+@testable import CentraleIntake
+
+@Suite("Rules at intake")
+struct IntakeRulesTests {
+    static let registry = try! Registry.embedded()
+    let intake = RequestIntake(places: Self.registry.places, comuni: Self.registry.comuni)
+    let home = (address: "Via di Casa 1, Scandicci", location: Coordinate(latitude: 43.755, longitude: 11.19))
+
+    var person: Beneficiary {
+        var p = Beneficiary(code: "BRULE1", comune: "048041", needs: [.wheelchair], activatedOn: LocalDate("2025-02-01")!, referredBy: .pua)
+        p.authorisations = [Authorisation(purposes: [.dialysis, .visit], needs: [.wheelchair], validFrom: LocalDate("2025-02-01")!,
+                                          validUntil: LocalDate("2025-12-31")!)]
+        p.suspensions = [Suspension(from: LocalDate("2025-03-10")!, to: LocalDate("2025-03-20")!, reason: "hospital stay")]
+        return p
+    }
+
+    func form(_ date: String, at time: String = "09:00", back: String? = "11:00", purpose: TripPurpose = .visit, needs: Needs? = nil,
+              from: StopSpec = .home, recurrence: Recurrence? = nil) -> RequestForm {
+        RequestForm(beneficiary: "BRULE1", date: LocalDate(date)!, recurrence: recurrence, appointment: LocalTime(time)!,
+                    returnAt: back.flatMap { LocalTime($0) }, from: from, to: .place("OSP-CAREGGI"), purpose: purpose, needs: needs)
+    }
+
+    func problems(_ form: RequestForm, person: Beneficiary? = nil, existing: [TripRequest] = []) -> [IntakeProblem] {
+        do {
+            _ = try intake.trips(for: form, beneficiary: person ?? self.person, home: home, existing: existing)
+            return []
+        } catch let refusal as IntakeRefusal {
+            return refusal.problems
+        } catch {
+            return [IntakeProblem("?", "\(error)")]
+        }
+    }
+
+    @Test("a request within the authorisation on an active day is accepted")
+    func accepted() {
+        #expect(problems(form("2025-03-03")).isEmpty)
+    }
+
+    @Test("not yet active, suspended and closed days are refused with the reason and what to do")
+    func status() throws {
+        let early = problems(form("2025-01-20"))
+        #expect(early.count == 1 && early[0].message.contains("not active yet") && early[0].message.contains("2025-02-01"))
+        let suspended = problems(form("2025-03-12"))
+        #expect(suspended.count == 1 && suspended[0].message.contains("suspended") && suspended[0].message.contains("hospital stay")
+                && suspended[0].message.contains("beneficiary resume"))
+        var closed = person
+        closed.closedOn = LocalDate("2025-05-31")!
+        let after = problems(form("2025-06-02"), person: closed)
+        #expect(after.count == 1 && after[0].message.contains("closed after 2025-05-31"))
+        // A series crossing the suspension is refused as a whole, naming the suspended days.
+        let series = problems(form("2025-03-03", recurrence: Recurrence(weekdays: [1, 3], until: LocalDate("2025-03-31")!)))
+        #expect(series.contains { $0.message.contains("suspended on 4 of the days (2025-03-10 … 2025-03-19)") })
+    }
+
+    @Test("a purpose or needs the authorisation does not list are refused; so are days it does not cover")
+    func authorisation() {
+        let purpose = problems(form("2025-03-03", purpose: .social))
+        #expect(purpose.map(\.field) == ["purpose"] && purpose[0].message.contains("authorised: dialysis,visit"))
+        let needs = problems(form("2025-03-03", needs: [.stretcher]))
+        #expect(needs.map(\.field) == ["needs"] && needs[0].message.contains("stretcher"))
+        #expect(problems(form("2025-03-03", needs: [])).isEmpty)
+        var expired = person
+        expired.authorisations[0].validUntil = LocalDate("2025-03-31")!
+        let uncovered = problems(form("2025-04-02"), person: expired)
+        #expect(uncovered.map(\.field) == ["date"] && uncovered[0].message.contains("no authorisation"))
+    }
+
+    @Test("two trips of the same person overlapping in time are refused, naming the other trip")
+    func overlap() throws {
+        let dialysis = try intake.trips(for: form("2025-03-03", at: "07:30", back: "11:45", purpose: .dialysis), beneficiary: person, home: home)[0]
+        var existing = dialysis
+        existing[0].id = 41; existing[1].id = 42
+        existing[0].pairedTripID = 42; existing[1].pairedTripID = 41
+        let clash = problems(form("2025-03-03", at: "09:30", back: nil), existing: existing)
+        #expect(clash.map(\.field) == ["time"])
+        #expect(clash[0].message.contains("trip 41 on 2025-03-03 at 07:30") && clash[0].message.contains("return at 11:45 as trip 42"))
+        // Later the same day, or another day, or once the other trip is cancelled: accepted.
+        #expect(problems(form("2025-03-03", at: "15:00", back: "16:00"), existing: existing).isEmpty)
+        #expect(problems(form("2025-03-04", at: "09:30", back: nil), existing: existing).isEmpty)
+        let cancelled = existing.map { trip -> TripRequest in var t = trip; t.status = .cancelled; return t }
+        #expect(problems(form("2025-03-03", at: "09:30", back: nil), existing: cancelled).isEmpty)
+    }
+
+    @Test("an address outside the registry without coordinates takes its comune's centre, marked approximate")
+    func approximate() throws {
+        let legs = try intake.trips(for: form("2025-03-03", from: StopSpec(parsing: "Via Nuova 5, Lastra a Signa")), beneficiary: person, home: home)[0]
+        let lastra = try #require(Self.registry.comuni.first { $0.name == "Lastra a Signa" })
+        #expect(legs[0].pickup.approximate && legs[0].pickup.location == lastra.centroid && legs[0].pickup.comune == lastra.istatCode)
+        #expect(legs[0].pickup.label == "Via Nuova 5, Lastra a Signa" && legs[0].isApproximate && legs[1].destination.approximate)
+        #expect(!legs[0].destination.approximate)
+        // An unknown comune is still refused.
+        #expect(problems(form("2025-03-03", from: StopSpec(parsing: "Via Nuova 5, Atlantide"))).map(\.field) == ["from"])
+    }
+}
