@@ -35,8 +35,18 @@ public struct FieldError: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// `FILE:LINE: field: message`, with every control character of the file name, field or
     /// message (which may quote input) shown escaped (`\u{1B}`), never raw.
+    /// The longest message shown: a message quotes the cell it is about, and a cell may be megabytes long.
+    public static let maximumMessageLength = 600
+
     public var description: String {
-        let text = field.isEmpty ? "\(location): \(message)" : "\(location): \(field): \(message)"
+        var shown = message
+        if shown.count > Self.maximumMessageLength {
+            let cut = shown.count - Self.maximumMessageLength
+            shown = String(shown.prefix(Self.maximumMessageLength)) + "… (\(cut) more characters)"
+        }
+        var name = field
+        if name.count > 60 { name = String(name.prefix(60)) + "…" }
+        let text = name.isEmpty ? "\(location): \(shown)" : "\(location): \(name): \(shown)"
         return text.escapingControlCharacters
     }
 }

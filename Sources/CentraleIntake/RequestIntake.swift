@@ -122,6 +122,16 @@ public struct RequestIntake: Sendable {
 
     private func resolve(_ spec: StopSpec, field: String, beneficiary: Beneficiary, home: (address: String, location: Coordinate)?,
                          problems: inout [IntakeProblem]) -> Stop? {
+        let typed: String
+        switch spec {
+        case .home: typed = ""
+        case .place(let query): typed = query
+        case .address(let label, _): typed = label
+        }
+        if typed.unicodeScalars.contains(where: { ($0.value < 0x20) || (0x7F...0x9F).contains($0.value) }) {
+            problems.append(IntakeProblem(field, "holds a control character (such as ESC); type the place or the address as plain text"))
+            return nil
+        }
         switch spec {
         case .home:
             guard let home else { problems.append(IntakeProblem(field, "\(beneficiary.code) has no home address on record")); return nil }

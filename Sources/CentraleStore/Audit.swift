@@ -47,6 +47,14 @@ extension Store {
     /// Appends a chained audit entry inside the caller's transaction.
     static func audit(_ db: Database, _ actor: Actor, action: String, entity: String, id: String,
                       details: [String: AuditValue] = [:], at: String) throws {
+        // Every change is audited, so this is where typed text (the operator, the reason) is
+        // checked: a control character would later reach a terminal or a statement raw.
+        try refuseControlCharacters(actor)
+        // Details quote what the change was about (a file name, a code): kept, but escaped.
+        var details = details
+        for (key, value) in details {
+            if case .text(let text) = value, text.forbiddenControlCharacter != nil { details[key] = .text(text.escapingControlCharacters) }
+        }
         // The next id is the table's AUTOINCREMENT sequence + 1, so a deleted last entry leaves a gap.
         let last = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT seq, (SELECT hash FROM audit_log WHERE id = seq) FROM sqlite_sequence WHERE name = 'audit_log'
@@ -59,6 +67,16 @@ extension Store {
         try db.cachedStatement(sql: """
             INSERT INTO audit_log(id, at, actor, action, entity, entity_id, details, reason, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [next, at, actor.name, action, entity, id, json, actor.reason, previous, hash])
+    }
+
+    /// Refuses an operator name or a reason with a control character (ESC, BEL…), before anything is written.
+    static func refuseControlCharacters(_ actor: Actor) throws {
+        for (what, text) in [("the operator's name", actor.name), ("the reason", actor.reason ?? "")] {
+            if let bad = text.forbiddenControlCharacter {
+                throw StoreError.refused(("\(what) '\(text.prefix(80))' holds the control character \(String(bad.value, radix: 16, uppercase: true).controlName); "
+                                          + "type plain text. Nothing was written.").escapingControlCharacters)
+            }
+        }
     }
 
     /// The audit trail, oldest first, optionally for one record.
@@ -146,4 +164,9 @@ extension AuditValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, E
     public init(stringLiteral value: String) { self = .text(value) }
     public init(integerLiteral value: Int) { self = .int(value) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+}
+
+private extension String {
+    /// `\u{1B}` for the hexadecimal code `1B`.
+    var controlName: String { "\\u{\(self)}" }
 }

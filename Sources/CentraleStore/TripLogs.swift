@@ -50,6 +50,7 @@ extension Store {
     /// change the database there, as another process could).
     func submitLogs(_ rows: [LogRow], association code: String, file: String, sha256: String,
                     actor: Actor, afterCheck: () throws -> Void) throws -> SubmissionResult {
+        try Self.refuseControlCharacters(actor)
         let registry = try self.registry()
         guard let association = registry.associations.first(where: { $0.code == code }) else {
             throw StoreError.notFound(entity: "association", id: code)

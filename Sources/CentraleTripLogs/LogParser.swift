@@ -85,8 +85,17 @@ public enum LogParser {
         var columns: [LogColumn?] = []
         var errors: [FieldError] = []
         var seen: [LogColumn: String] = [:]
+        let headerLocation = SourceLocation(file: fileName, line: header.line)
         for name in header.fields {
             let column = LogColumn.byAlias[LogColumn.fold(name)]
+            if name.forbiddenControlCharacter != nil {
+                errors.append(FieldError(headerLocation, field: name, "a column name holds a control character; write the names as plain text"))
+            } else if column == nil && !name.allSatisfy(\.isWhitespace) {
+                // A column we do not know would be dropped with what it holds: refused, as in JSON.
+                errors.append(FieldError(headerLocation, field: name, "unknown column; expected: "
+                                         + LogColumn.allCases.map(\.rawValue).joined(separator: ", ")
+                                         + " (or their Italian names: viaggio, targa, autista, km_inizio, km_fine, ora_presa, ora_arrivo, attesa, esito, note)"))
+            }
             if let column, let earlier = seen[column] {
                 errors.append(FieldError(SourceLocation(file: fileName, line: header.line), field: name,
                                          "names the same column as '\(earlier)'; keep one"))
@@ -103,11 +112,14 @@ public enum LogParser {
         var rows = records.dropFirst().filter { record in record.fields.contains { !$0.allSatisfy(\.isWhitespace) } }.map { record in
             var values: [LogColumn: String] = [:]
             values.reserveCapacity(columns.count)
+            var extra: [String] = []
             for (index, column) in columns.enumerated() {
                 if let column { values[column] = index < record.fields.count ? record.fields[index] : "" }
+                // A value under a column without a name would be lost: it counts as a field too many.
+                else if index < record.fields.count, !record.fields[index].allSatisfy(\.isWhitespace) { extra.append(record.fields[index]) }
             }
-            return LogRow(location: SourceLocation(file: fileName, line: record.line), values: values,
-                          extraFields: record.fields.count > columns.count ? Array(record.fields[columns.count...]) : [])
+            if record.fields.count > columns.count { extra += record.fields[columns.count...] }
+            return LogRow(location: SourceLocation(file: fileName, line: record.line), values: values, extraFields: extra)
         }
         decideDecimalMarks(&rows, fallback: separator == ";" || italian ? .comma : .point)
         return rows

@@ -101,4 +101,31 @@ struct SafetyCommandTests {
         let notes = try DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "SELECT notes FROM trip_log WHERE trip = ?", arguments: [ids[0]]) }
         #expect(notes == "Niccolò al 3° piano")
     }
+
+    @Test("nothing typed is lost or printed raw: unknown columns refused, control characters in options refused, long cells cut in messages")
+    func typedInput() throws {
+        let work = try Workspace()
+        let (db, ids, association, vehicle) = try dispatchedDay(work)
+        let before = try dumpDatabase(db).filter { !$0.hasPrefix("log_submission") && !$0.hasPrefix("audit_log") }
+        let unknown = work.path("unknown.csv")
+        try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome,nota_bene\n\(ids[0]),\(vehicle),V01,14.3,08:30,08:52,done,importante\n"
+            .write(toFile: unknown, atomically: true, encoding: .utf8)
+        let refused = try centrale(["log", "submit", "--db", db, "--association", association, unknown])
+        #expect(refused.status == 1 && refused.stderr.contains("unknown.csv:1: nota_bene: unknown column"), "\(refused.stderr)")
+        let unnamed = work.path("unnamed.csv")
+        try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome,\n\(ids[0]),\(vehicle),V01,14.3,08:30,08:52,done,importante\n"
+            .write(toFile: unnamed, atomically: true, encoding: .utf8)
+        #expect(try centrale(["log", "submit", "--db", db, "--association", association, unnamed]).status == 1)
+        let long = work.path("long.csv")
+        try ("trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n\(ids[0]),\(vehicle)," + String(repeating: "D", count: 100_000)
+             + ",14.3,08:30,08:52,done\n").write(toFile: long, atomically: true, encoding: .utf8)
+        let cut = try centrale(["log", "submit", "--db", db, "--association", association, long])
+        #expect(cut.status == 1 && cut.stderr.count < 3_000 && cut.stderr.contains("more characters"), "\(cut.stderr.count)")
+        let escape = try centrale(["request", "add", "--db", db, "--beneficiary", "BANNA1", "--date", "2025-03-04", "--time", "09:00",
+                                   "--to", "Via\u{1B}[31m Roma 1, Signa@43.78,11.09"], environment: ["CENTRALE_OPERATOR": "tester"])
+        #expect(escape.status == 1 && !escape.stderr.contains("\u{1B}") , "\(escape.stderr)")
+        let reason = try centrale(["request", "cancel", "--db", db, String(ids[0]), "--reason", "x\u{1B}[2Jy"], environment: ["CENTRALE_OPERATOR": "tester"])
+        #expect(reason.status == 1 && reason.stderr.contains("\\u{1B}") && !reason.stderr.contains("\u{1B}"), "\(reason.stderr)")
+        #expect(try dumpDatabase(db).filter { !$0.hasPrefix("log_submission") && !$0.hasPrefix("audit_log") } == before)
+    }
 }
