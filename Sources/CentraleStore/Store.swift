@@ -117,7 +117,8 @@ public final class Store: Sendable {
 
     /// The identifiers of the migrations applied to this database.
     public func appliedMigrations() throws -> [String] {
-        try pool.read { try Migrations.migrator().appliedIdentifiers($0) }.sorted()
+        let applied = try pool.read { try Migrations.migrator().appliedIdentifiers($0) }
+        return Migrations.all.map(\.id).filter(applied.contains) + applied.subtracting(Migrations.all.map(\.id)).sorted()
     }
 
     /// The identifiers of all migrations this build knows.

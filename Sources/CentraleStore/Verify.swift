@@ -46,6 +46,7 @@ extension Store {
                                           broken: messages == ["ok"] ? nil : messages.prefix(3).joined(separator: "; ")))
             }
             checks += try Self.verifySnapshots(db, lines: !fast, recentMonths: fast ? 3 : nil)
+            checks.append(try Self.verifyClosings(db))
             checks.append(try Self.verifyAuditChain(db, tail: fast ? 1_000 : nil))
             return checks
         }
@@ -106,6 +107,48 @@ extension Store {
             }
         }
         return lines ? [statements, months, reports, totals] : [statements, months, reports]
+    }
+
+    /// Checks the closed months against the audit trail, which the hash chain protects: every
+    /// `month.close` entry has its month closed, by the same operator at the same time, with the
+    /// same total and checksum; every closed month has its entry; every frozen statement or report
+    /// belongs to a closed month. So a closed month deleted or edited by hand (which would reopen
+    /// it, or change who closed it) is found even when the triggers were dropped.
+    static func verifyClosings(_ db: Database) throws -> VerifyCheck {
+        var check = VerifyCheck(name: "month closings", count: 0, what: "closed months match their entries in the audit trail")
+        var closed: [String: Row] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT month, closed_at, closed_by, total_cents, sha256 FROM closed_month") { closed[row[0]] = row }
+        var audited: Set<String> = []
+        for entry in try Row.fetchAll(db, sql: "SELECT entity_id, at, actor, details FROM audit_log WHERE action = 'month.close' ORDER BY id") {
+            let month: String = entry[0]
+            audited.insert(month)
+            check.count += 1
+            guard check.broken == nil else { continue }
+            guard let row = closed[month] else {
+                check.broken = "\(month) was closed (audit trail, \(entry[1] as String) by \(entry[2] as String)) but is no longer in closed_month: it was deleted by hand"
+                continue
+            }
+            struct Details: Decodable { var total_cents: Int?; var sha256: String? }
+            let details = try? JSONDecoder().decode(Details.self, from: Data((entry[3] as String).utf8))
+            if (row["closed_at"] as String) != (entry[1] as String) || (row["closed_by"] as String) != (entry[2] as String) {
+                check.broken = "\(month): closed_month says closed at \(row["closed_at"] as String) by \(row["closed_by"] as String), "
+                    + "the audit trail at \(entry[1] as String) by \(entry[2] as String)"
+            } else if let total = details?.total_cents, total != (row["total_cents"] as Int) {
+                check.broken = "\(month): closed_month's total \(Money(cents: row["total_cents"])) € differs from the audited \(Money(cents: total)) €"
+            } else if let digest = details?.sha256, digest != (row["sha256"] as String) {
+                check.broken = "\(month): closed_month's checksum differs from the audited one"
+            }
+        }
+        if check.broken == nil, let month = closed.keys.sorted().first(where: { !audited.contains($0) }) {
+            check.broken = "\(month) is in closed_month without a month.close entry in the audit trail: it was added by hand"
+        }
+        if check.broken == nil, let orphan = try String.fetchOne(db, sql: """
+            SELECT month FROM (SELECT month FROM statement_snapshot UNION SELECT month FROM report_snapshot)
+            WHERE month NOT IN (SELECT month FROM closed_month) ORDER BY month LIMIT 1
+            """) {
+            check.broken = "\(orphan) has frozen statements or a frozen report but is not in closed_month: its closing was deleted by hand"
+        }
+        return check
     }
 
     /// Walks the audit chain, all of it or its last `tail` entries (then every id before them is

@@ -229,6 +229,12 @@ struct MoneyCommandTests {
             ("UPDATE statement_snapshot SET json = replace(json, 'Scandicci', 'Scandicci ') WHERE association = 'MIS-SCA'",
              "the statement of MIS-SCA for 2025-03 does not match its checksum"),
             ("UPDATE report_snapshot SET json = replace(json, '\"requested\":2', '\"requested\":3')", "the report of 2025-03 does not match its checksum"),
+            ("""
+             DROP TRIGGER closed_month_kept; DROP TRIGGER statement_snapshot_kept; DROP TRIGGER report_snapshot_kept;
+             DELETE FROM statement_snapshot WHERE month = '2025-03'; DELETE FROM report_snapshot WHERE month = '2025-03';
+             DELETE FROM closed_month WHERE month = '2025-03'
+             """, "2025-03 was closed (audit trail"),
+            ("DROP TRIGGER closed_month_frozen; UPDATE closed_month SET closed_by = 'mario'", "2025-03: closed_month says closed at"),
         ]
         for (index, tamper) in tampering.enumerated() {
             let copy = work.path("tampered-\(index).sqlite")
