@@ -76,7 +76,7 @@ public struct LogValidator: Sendable {
             for (index, range) in fileRanges.enumerated() {
                 var here: String { "\(range.start.kilometresExact)–\(range.end.kilometresExact) km" }
                 for earlier in fileRanges[..<index] {
-                    if let why = conflict(range.tripID, range.start, range.end, earlier.tripID, earlier.start, earlier.end) {
+                    if let why = conflict(range.tripID, range.start, range.end, earlier.tripID, earlier.start, earlier.end, vehicle: key.plate) {
                         problems.append(FieldError(range.location, field: "odometer_start", """
                             \(key.plate)'s \(here) overlaps line \(earlier.line) (trip \(earlier.tripID), \
                             \(earlier.start.kilometresExact)–\(earlier.end.kilometresExact) km) on \(key.date); \(why)
@@ -84,7 +84,7 @@ public struct LogValidator: Sendable {
                     }
                 }
                 for other in stored {
-                    if let why = conflict(range.tripID, range.start, range.end, other.tripID, other.start, other.end) {
+                    if let why = conflict(range.tripID, range.start, range.end, other.tripID, other.start, other.end, vehicle: key.plate) {
                         let origin = other.origin.map { ", from \($0)" } ?? ""
                         problems.append(FieldError(range.location, field: "odometer_start", """
                             \(key.plate)'s \(here) overlaps trip \(other.tripID) already recorded\(origin) \
@@ -98,11 +98,17 @@ public struct LogValidator: Sendable {
     }
 
     /// Why two ranges of one vehicle and day cannot both stand, or nil when they can: they do
-    /// not overlap, or they share a route of an accepted plan and follow its order.
-    func conflict(_ a: Int64, _ aStart: Distance, _ aEnd: Distance, _ b: Int64, _ bStart: Distance, _ bEnd: Distance) -> String? {
+    /// not overlap, or they share a route of an accepted plan, driven by this vehicle, and follow its order.
+    func conflict(_ a: Int64, _ aStart: Distance, _ aEnd: Distance, _ b: Int64, _ bStart: Distance, _ bEnd: Distance,
+                  vehicle: String) -> String? {
         guard aStart < bEnd && bStart < aEnd else { return nil }
         guard let ra = context.routes[a], let rb = context.routes[b], ra.route == rb.route else {
             return "one vehicle cannot drive two trips at once (unless they share a route of an accepted plan); correct the readings"
+        }
+        // The route (`plan/plate`) is one vehicle's: the same readings on another vehicle are two trips at once.
+        guard ra.route.hasSuffix("/" + vehicle) else {
+            return "the trips share a route of the accepted plan, but on \(ra.route.split(separator: "/").last ?? "another vehicle"), "
+                + "not \(vehicle): one vehicle cannot drive two trips at once; correct the vehicle or the readings"
         }
         // Along the route the odometer only grows: each pair of the two trips' stops must read in
         // the route's order.

@@ -79,6 +79,11 @@ struct ImportSafetyTests {
             "f.csv:3: odometer_start: GV456CD's 45205–45230 km overlaps line 2 (trip 1, 45210–45226.1 km) on 2026-10-05; "
                 + "the trips share a route of the accepted plan, but the readings do not follow its order (trip 1 is picked up first); correct the readings",
         ])
+        // The same route, but planned for another vehicle of the fleet: two trips at once.
+        var elsewhere = context
+        elsewhere.routes = [1: RoutePosition(route: "9/FP123AB", pickup: 1, dropoff: 3), 5: RoutePosition(route: "9/FP123AB", pickup: 2, dropoff: 4)]
+        let onAnother = try problems(inOrder, context: elsewhere)
+        #expect(onAnother.count == 1 && onAnother[0].contains("on FP123AB, not GV456CD"), "\(onAnother)")
         // On different routes, overlapping is refused.
         context.routes[5]?.route = "9/FP123AB"
         #expect(try problems(inOrder, context: context).count == 1)
