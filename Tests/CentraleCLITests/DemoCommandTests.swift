@@ -76,6 +76,15 @@ struct DemoCommandTests {
         let second = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
         #expect(second["trips"] as? Int == trips && second["km"] as? Int == km)
         #expect((second["plans"] as? [String: Any])?["saving_cents"] as? Int == plans["saving_cents"] as? Int, "plans are deterministic")
+
+        // Work done in a demo database afterwards is never replaced by a new demo.
+        let flagged = try DatabaseQueue(path: db).read { try Int.fetchOne($0, sql: "SELECT trip FROM trip_log WHERE km_flag IS NOT NULL ORDER BY trip LIMIT 1") }
+        let trip = try #require(flagged)
+        let review = try centrale(["log", "review", "--db", db, String(trip), "--accept", "--reason", "checked the odometer photo"],
+                                  environment: ["CENTRALE_OPERATOR": "giulia"])
+        #expect(review.status == 0, "\(review.stderr)")
+        let refused = try centrale(["demo", "--db", db, "--year", "2025", "--json"])
+        #expect(refused.status == 1 && refused.stderr.contains("made in it after it was built"), "\(refused.stderr)")
     }
 
     @Test("demo refuses to overwrite a database that is not a demo")
