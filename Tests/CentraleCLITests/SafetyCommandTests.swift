@@ -128,4 +128,24 @@ struct SafetyCommandTests {
         #expect(reason.status == 1 && reason.stderr.contains("\\u{1B}") && !reason.stderr.contains("\u{1B}"), "\(reason.stderr)")
         #expect(try dumpDatabase(db).filter { !$0.hasPrefix("log_submission") && !$0.hasPrefix("audit_log") } == before)
     }
+
+    @Test("log amend reads km as files are read: an ambiguous form is refused with both readings, contradictory options too")
+    func amendNumbers() throws {
+        let work = try Workspace()
+        let (db, ids, association, vehicle) = try dispatchedDay(work)
+        let file = work.path("log.csv")
+        try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n\(ids[0]),\(vehicle),V01,14.3,08:30,08:52,done\n".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try centrale(["log", "submit", "--db", db, "--association", association, file]).status == 0)
+        let env = ["CENTRALE_OPERATOR": "tester"]
+        let ambiguous = try centrale(["log", "amend", "--db", db, String(ids[0]), "--km", "1,234", "--reason", "r"], environment: env)
+        #expect(ambiguous.status != 0 && ambiguous.stderr.contains("reads as 1.234 km or as 1234 km"), "\(ambiguous.stderr)")
+        let both = try centrale(["log", "amend", "--db", db, String(ids[0]), "--km", "5", "--odometer-start", "100", "--odometer-end", "120",
+                                 "--reason", "r"], environment: env)
+        #expect(both.status != 0 && both.stderr.contains("not both"))
+        // Only one reading is plausible for one trip (31900 km is not): 31.9 km.
+        let clear = try centrale(["log", "amend", "--db", db, String(ids[0]), "--km", "31.900", "--reason", "detour"], environment: env)
+        #expect(clear.status == 0 && clear.stdout.contains("31.9 km"), "\(clear.stdout)\(clear.stderr)")
+        let italian = try centrale(["log", "amend", "--db", db, String(ids[0]), "--km", "1.234,5", "--reason", "typo"], environment: env)
+        #expect(italian.status == 0 && italian.stdout.contains("1234.5 km"), "\(italian.stdout)\(italian.stderr)")
+    }
 }
