@@ -58,17 +58,19 @@ enum StatementRenderer {
         switch format {
         case .json: return try jsonString(s)
         case .csv:
-            var lines = ["trip,date,beneficiary,outcome,vehicle,km,tariff,item,basis,amount_eur"]
+            // A flagged trip shows the km logged, the km paid, its flag and its review, as the other formats do.
+            var lines = ["trip,date,beneficiary,outcome,vehicle,km,km_paid,km_flag,km_review,tariff,item,basis,amount_eur"]
             for entry in s.entries {
                 for line in entry.reimbursement.lines {
                     lines.append([String(entry.tripID), entry.date.description, entry.beneficiary, entry.outcome.rawValue, entry.vehicle,
-                                  entry.driven.kilometresText, entry.reimbursement.tariffID, line.item.rawValue, line.basis,
-                                  line.amount.description].map(csvField).joined(separator: ","))
+                                  entry.driven.kilometresText, (entry.paid ?? entry.driven).kilometresText, entry.flag ?? "",
+                                  entry.flag == nil ? "" : (entry.review ?? "not reviewed"), entry.reimbursement.tariffID, line.item.rawValue,
+                                  line.basis, line.amount.description].map(csvField).joined(separator: ","))
                 }
             }
-            lines.append(["", "", "", "", "", "", "", "indirect", s.indirect.basis, s.indirect.amount.description].map(csvField).joined(separator: ","))
+            lines.append(["", "", "", "", "", "", "", "", "", "", "indirect", s.indirect.basis, s.indirect.amount.description].map(csvField).joined(separator: ","))
             for adjustment in s.adjustments {
-                lines.append([String(adjustment.tripID), "", "", "", "", "", "", "adjustment",
+                lines.append([String(adjustment.tripID), "", "", "", "", "", "", "", "", "", "adjustment",
                               "\(adjustment.reason) (trip of \(adjustment.originalMonth))", adjustment.amount.description].map(csvField).joined(separator: ","))
             }
             return lines.joined(separator: "\n")
