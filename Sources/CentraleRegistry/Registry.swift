@@ -60,11 +60,16 @@ public struct Registry: Hashable, Sendable {
         let comuni = collect(&errors) { try ComuniDecoder.decode(texts[.comuni]!, fileName: name(.comuni)) } ?? []
         let codes = Set(comuni.map(\.istatCode))
         let places = collect(&errors) { try PlacesDecoder.decode(texts[.places]!, fileName: name(.places), comuni: codes) } ?? []
-        var associations = collect(&errors) {
+        let decoded = collect(&errors) {
             try AssociationsDecoder.decode(texts[.associations]!, fileName: name(.associations), comuni: comuni)
-        } ?? []
+        }
+        var associations = decoded ?? []
         if let fleets = collect(&errors, {
-            try VehiclesDecoder.decode(texts[.vehicles]!, fileName: name(.vehicles), associations: Set(associations.map(\.code)))
+            // When associations.csv has errors, its vehicles are checked against the codes it lists
+            // anyway: an error in a share is not a flood of "not listed" for every vehicle.
+            let listed = decoded.map { Set($0.map(\.code)) } ?? (try? CSVTable(text: texts[.associations]!, fileName: name(.associations), required: ["code"]))
+                .map { table in Set(table.rows.map { table.value("code", in: $0) }) }
+            return try VehiclesDecoder.decode(texts[.vehicles]!, fileName: name(.vehicles), associations: listed)
         }) {
             for index in associations.indices { associations[index].vehicles = fleets[associations[index].code] ?? [] }
             for association in associations where association.vehicles.isEmpty {

@@ -6,7 +6,9 @@ enum VehiclesDecoder {
     static let columns = ["plate", "association", "seats", "wheelchair_places", "stretcher", "active"]
 
     /// Returns the fleets by association code.
-    static func decode(_ text: String, fileName: String, associations: Set<String>) throws -> [String: [Vehicle]] {
+    /// - Parameter associations: the codes of associations.csv, or nil when that file could not be
+    ///   read (its own errors say why; each vehicle's association is then not checked).
+    static func decode(_ text: String, fileName: String, associations: Set<String>?) throws -> [String: [Vehicle]] {
         let table = try CSVTable(text: text, fileName: fileName, required: columns)
         var errors: [FieldError] = []
         var fleets: [String: [Vehicle]] = [:]
@@ -19,7 +21,7 @@ enum VehiclesDecoder {
             }
             unique.check(plate, &r, field: "plate")
             let owner = r.text("association")
-            if !owner.isEmpty && !associations.contains(owner) {
+            if !owner.isEmpty, let associations, !associations.contains(owner) {
                 r.fail("association", "'\(owner)' is not a code listed in associations.csv")
             }
             let vehicle = Vehicle(plate: plate, seats: r.int("seats", 0...60), wheelchairPlaces: r.int("wheelchair_places", 0...10),

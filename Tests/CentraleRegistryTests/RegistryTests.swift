@@ -99,6 +99,13 @@ struct RegistryTests {
         #expect(errors(texts(replacing: .associations, with: broken)).first?.contains("the shares add up to 100.01%") == true)
     }
 
+    @Test("shares that do not add up to 100% give one error, not one per vehicle")
+    func sharesAlone() {
+        let associations = EmbeddedRegistry.texts[.associations]!.replacingOccurrences(of: ",12,3.81", with: ",12,3.82")
+        let problems = errors(texts(replacing: .associations, with: associations))
+        #expect(problems.count == 1 && problems[0].contains("add up to"), "\(problems)")
+    }
+
     @Test("numbers beyond any integer are refused with file, line and field, never a crash")
     func hugeNumbers() throws {
         let convention = EmbeddedRegistry.texts[.convention]!
