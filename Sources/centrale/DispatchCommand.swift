@@ -87,6 +87,10 @@ struct AssignCommand: ParsableCommand {
             let engine = DispatchEngine(associations: registry.associations, comuni: registry.comuni, convention: registry.convention)
             let broken = try store.brokenRule(assigning: record, to: association, engine: engine,
                                               zone: Set(registry.zoneComuni.map(\.istatCode)))
+            if broken == .membership {
+                throw StoreError.refused("\(association) \(broken!.summary) before \(record.trip.date) and takes no trips from then on, "
+                                         + "not even with --force; assign trip \(trip) to a member association")
+            }
             if let broken, !force {
                 throw StoreError.refused("\(association) \(broken.summary) (rule: \(broken.rawValue)); "
                                          + "to assign it anyway, add --force --reason \"…\"")

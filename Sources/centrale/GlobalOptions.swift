@@ -62,7 +62,9 @@ func printError(_ message: String) {
 /// - Throws: when none is known: every write names who made it.
 func operatorName(_ explicit: String? = nil) throws -> String {
     let env = ProcessInfo.processInfo.environment
-    for candidate in [explicit, env["CENTRALE_OPERATOR"], env["USER"], env["LOGNAME"]] {
+    // The login name: the environment's, else the account the program runs as.
+    let account = getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
+    for candidate in [explicit, env["CENTRALE_OPERATOR"], env["USER"], env["LOGNAME"], account] {
         if let name = candidate?.trimmingCharacters(in: .whitespaces), !name.isEmpty { return name }
     }
     throw OperatorUnknown()

@@ -254,13 +254,20 @@ struct BeneficiaryCommandTests {
         #expect(approximate == [1, 0])
     }
 
-    @Test("a write with no operator known is refused")
+    @Test("without --operator, CENTRALE_OPERATOR or USER, a write names the account it runs as, never 'unknown'")
     func noOperator() throws {
         let work = try Workspace()
         let db = work.path("ops.sqlite")
         let run = try centrale(["init", "--db", db], environment: ["CENTRALE_OPERATOR": "", "USER": "", "LOGNAME": ""])
-        #expect(run.status == 1 && run.stderr.contains("no operator is known"))
-        #expect(try centrale(["init", "--db", db, "--operator", "giulia"]).status == 0)
+        let account = getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
+        if let account {
+            #expect(run.status == 0, "\(run.stderr)")
+            let actors = try DatabaseQueue(path: db).read { try String.fetchAll($0, sql: "SELECT DISTINCT actor FROM audit_log") }
+            #expect(actors == [account])
+        } else {
+            #expect(run.status == 1 && run.stderr.contains("no operator is known"))
+        }
+        #expect(try centrale(["init", "--db", work.path("giulia.sqlite"), "--operator", "giulia"]).status == 0)
     }
 }
 
