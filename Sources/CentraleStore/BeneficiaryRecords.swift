@@ -503,12 +503,11 @@ extension Store {
     }
 }
 
-/// Writes audit entries from static helpers (the entry needs no store state).
+/// Writes audit entries from static helpers (the entry needs no store state), chained like
+/// every other entry.
 struct AuditWriter {
     func audit(_ db: Database, _ actor: Actor, action: String, entity: String, id: String, details: [String: AuditValue] = [:], at: String) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO audit_log(at, actor, action, entity, entity_id, details, reason) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [at, actor.name, action, entity, id, AuditValue.json(details), actor.reason])
+        try Store.audit(db, actor, action: action, entity: entity, id: id, details: details, at: at)
     }
 }
 

@@ -70,6 +70,10 @@ struct DemoCommandTests {
         #expect(referralMonths >= 10)
         #expect(FileManager.default.fileExists(atPath: work.path("centrale-demo/pua/segnalazioni-2025.csv")))
 
+        // Every flow of the year left a sound database: snapshots, totals and one unbroken audit chain.
+        let verify = try centrale(["verify", "--db", db])
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+
         // Running it again rebuilds the same year (same seed, same figures).
         let again = try centrale(["demo", "--db", db, "--year", "2025", "--json"])
         #expect(again.status == 0)
