@@ -29,6 +29,8 @@ public struct CSVWriter: Sendable {
     /// The value with a leading `'` when a spreadsheet would read it as a formula.
     public static func neutralised(_ value: String) -> String {
         guard let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return value }
+        // A lone dash (nothing, no needs) is no formula.
+        if value == "-" { return value }
         return isPlainNumber(value) ? value : "'" + value
     }
 

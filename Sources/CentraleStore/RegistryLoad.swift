@@ -201,24 +201,28 @@ extension Store {
         let dates = try String.fetchAll(db, sql: """
             SELECT DISTINCT t.date FROM trip_log l JOIN trip t ON t.id = l.trip ORDER BY t.date
             """).compactMap(LocalDate.init)
-        var changed: [String: (first: LocalDate, last: LocalDate)] = [:]
+        // Per tariff in force before, the logged days it would no longer price as it did, and why.
+        var changed: [String: (first: LocalDate, last: LocalDate, replacedBy: String?)] = [:]
         for date in dates {
             let before = stored.tariff(on: date), after = new.tariff(on: date)
             guard before != after else { continue }
             let name = before?.id ?? "none"
             let span = changed[name]
-            changed[name] = (span?.first ?? date, date)
+            changed[name] = (span?.first ?? date, date, after?.id == before?.id ? nil : after.map { "\($0.id) (valid from \($0.validFrom))" } ?? "no tariff")
         }
-        guard !changed.isEmpty else { return }
-        let lines = changed.keys.sorted().map { id in
-            "tariff \(id) is already used by logged trips from \(changed[id]!.first) to \(changed[id]!.last)"
+        guard !changed.isEmpty, let lastLogged = dates.last else { return }
+        let lines = changed.keys.sorted().map { id -> String in
+            let span = changed[id]!
+            if let replacement = span.replacedBy {
+                return "the trips logged from \(span.first) to \(span.last) were priced by tariff \(id), and the new file prices them by \(replacement)"
+            }
+            return "tariff \(id) prices the trips logged from \(span.first) to \(span.last), and the new file changes its values"
         }
-        let next = (dates.last ?? LocalDate(year: 2026, month: 1, day: 1)!).yearMonth.next
+        let next = lastLogged.adding(days: 1)
         throw StoreError.refused("""
-            convention.toml: \(lines.joined(separator: "; ")), and the new file would price them differently. \
-            A tariff in use cannot be redefined in place: keep its [[tariff]] block as it was and add a new version \
-            for the new values, with its own id and the day it starts, e.g. id = "\(next)", valid_from = \(next.firstDay). \
-            Nothing was written.
+            convention.toml: \(lines.joined(separator: "; ")). What was logged keeps the tariff it was priced by: \
+            leave the [[tariff]] blocks in use as they were, and give the new values a new version that starts after the \
+            last logged trip (\(lastLogged)), e.g. id = "\(next.yearMonth)", valid_from = \(next). Nothing was written.
             """)
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 /// keys, or `{"logs": [...]}`; numbers may be numbers or strings.
 public enum LogParser {
     /// The largest file accepted, in bytes (50 MB).
-    public static let maximumBytes = 50 * 1024 * 1024
+    public static let maximumBytes = 50_000_000
     /// The most rows a file may have.
     public static let maximumRows = 500_000
 
@@ -33,7 +33,8 @@ public enum LogParser {
     /// The problem of a file over `maximumBytes`.
     public static func tooLarge(bytes: Int, fileName: String) -> FieldError {
         FieldError(SourceLocation(file: fileName, line: 1), field: "",
-                   "the file has \(bytes / 1_048_576) MB, more than the \(maximumBytes / 1_048_576) MB a submission may have; split it (one file per month)")
+                   "the file has \(bytes / 1_000_000) MB (\(bytes) bytes), more than the 50 MB (\(maximumBytes) bytes) a submission may have; "
+                   + "split it (one file per month)")
     }
 
     static func tooManyRows(_ count: Int, limit: Int, fileName: String) -> FieldErrors {

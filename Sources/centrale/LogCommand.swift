@@ -63,7 +63,8 @@ struct LogSubmitCommand: ParsableCommand {
             for file in files {
                 // The size first: a file over the limit is refused without reading it.
                 if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > LogParser.maximumBytes {
-                    printError("error: \(LogParser.tooLarge(bytes: size, fileName: file))"); rejected += 1; continue
+                    printError("error: \(LogParser.tooLarge(bytes: size, fileName: file))")
+                    printError("\(file.escapingControlCharacters): rejected before reading, nothing written."); rejected += 1; continue
                 }
                 guard let data = FileManager.default.contents(atPath: file) else {
                     printError("error: \(file.escapingControlCharacters): cannot read the file; check the path"); rejected += 1; continue

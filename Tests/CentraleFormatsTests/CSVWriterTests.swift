@@ -13,7 +13,8 @@ struct CSVWriterTests {
         #expect(writer.field("\tx") == "'\tx")
         #expect(writer.field("-12.50") == "-12.50")
         #expect(writer.field("+3") == "+3")
-        #expect(writer.field("-") == "'-")
+        #expect(writer.field("-") == "-")
+        #expect(writer.field("--1") == "'--1")
         #expect(writer.field("Careggi") == "Careggi")
     }
 

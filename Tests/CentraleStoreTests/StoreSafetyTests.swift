@@ -206,6 +206,19 @@ struct StoreSafetyTests {
             indirect_cap_per_month = 2500.00
 
             """
+        // A new version that starts before a logged trip would re-price it: refused, saying so.
+        let early = versioned.replacingOccurrences(of: "id = \"2025-06\"\nvalid_from = 2025-06-01", with: "id = \"2025-01\"\nvalid_from = 2025-01-01")
+        #expect(early != versioned)
+        var tooEarly = registry
+        tooEarly.conventionSource = early
+        tooEarly.convention = try Registry.decodeConvention(early, fileName: "convention.toml")
+        do {
+            _ = try store.load(tooEarly, actor: actor)
+            Issue.record("a version starting before a logged trip was accepted")
+        } catch let error as StoreError {
+            #expect("\(error)".contains("priced by tariff 2014-01, and the new file prices them by 2025-01") && "\(error)".contains("valid_from = 2025-03-04"),
+                    "\(error)")
+        }
         var added = registry
         added.conventionSource = versioned
         added.convention = try Registry.decodeConvention(versioned, fileName: "convention.toml")

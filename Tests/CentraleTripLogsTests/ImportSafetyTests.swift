@@ -182,7 +182,7 @@ struct ImportSafetyTests {
 
     @Test("a file over the row limit is refused before its rows are read")
     func rowLimit() throws {
-        #expect(LogParser.maximumRows == 500_000 && LogParser.maximumBytes == 50 * 1024 * 1024)
+        #expect(LogParser.maximumRows == 500_000 && LogParser.maximumBytes == 50_000_000)
         let rows = String(repeating: "1,,FP123AB,V017,,,18.2,08:05,08:40,,done,\n", count: 4)
         #expect(try LogParser.parse(World.header + rows, fileName: "f.csv", maximumRows: 4).count == 4)
         do {
