@@ -42,6 +42,14 @@ public enum LogColumn: String, CaseIterable, Sendable {
         return folded.trimmingCharacters(in: "_")
     }
 
+    /// Columns that describe the trip rather than log it, as `centrale trips` exports them and
+    /// offices keep them beside the log: read past (the trip's own record holds them), not refused.
+    public static let descriptive: Set<String> = [
+        "time", "ora", "ora_appuntamento", "appointment", "leg", "tratta", "andata_ritorno", "beneficiary", "beneficiario",
+        "needs", "bisogni", "destination", "destinazione", "purpose", "motivo", "status", "stato", "association", "associazione",
+        "comune", "address", "indirizzo", "from", "to", "partenza", "arrivo",
+    ]
+
     /// The map from every accepted header name to its column.
     public static let byAlias: [String: LogColumn] = {
         var map: [String: LogColumn] = [:]

@@ -91,7 +91,7 @@ public enum LogParser {
             let column = LogColumn.byAlias[LogColumn.fold(name)]
             if name.forbiddenControlCharacter != nil {
                 errors.append(FieldError(headerLocation, field: name, "a column name holds a control character; write the names as plain text"))
-            } else if column == nil && !name.allSatisfy(\.isWhitespace) {
+            } else if column == nil && !name.allSatisfy(\.isWhitespace) && !LogColumn.descriptive.contains(LogColumn.fold(name)) {
                 // A column we do not know would be dropped with what it holds: refused, as in JSON.
                 errors.append(FieldError(headerLocation, field: name, "unknown column; expected: "
                                          + LogColumn.allCases.map(\.rawValue).joined(separator: ", ")
@@ -109,6 +109,7 @@ public enum LogParser {
         guard records.count - 1 <= maximumRows else { throw tooManyRows(records.count - 1, limit: maximumRows, fileName: fileName) }
         let italian = header.fields.contains { italianNames.contains(LogColumn.fold($0)) }
         let separator = CSVReader(fileName: fileName).detectSeparator(in: Substring(text))
+        let unnamed = header.fields.map { $0.allSatisfy(\.isWhitespace) }
         // Spreadsheets save rows emptied by hand as separators only (`;;;;`): they are not rows.
         var rows = records.dropFirst().filter { record in record.fields.contains { !$0.allSatisfy(\.isWhitespace) } }.map { record in
             var values: [LogColumn: String] = [:]
@@ -117,7 +118,9 @@ public enum LogParser {
             for (index, column) in columns.enumerated() {
                 if let column { values[column] = index < record.fields.count ? record.fields[index] : "" }
                 // A value under a column without a name would be lost: it counts as a field too many.
-                else if index < record.fields.count, !record.fields[index].allSatisfy(\.isWhitespace) { extra.append(record.fields[index]) }
+                else if unnamed[index], index < record.fields.count, !record.fields[index].allSatisfy(\.isWhitespace) {
+                    extra.append(record.fields[index])
+                }
             }
             if record.fields.count > columns.count { extra += record.fields[columns.count...] }
             return LogRow(location: SourceLocation(file: fileName, line: record.line), values: values, extraFields: extra)
@@ -158,6 +161,7 @@ public enum LogParser {
             for (key, value) in fields {
                 let folded = LogColumn.fold(key)
                 guard let column = LogColumn.byAlias[folded] else {
+                    if LogColumn.descriptive.contains(folded) { continue } // what `centrale trips` exports beside the log
                     errors.append(FieldError(location, field: key, "unknown field; expected: \(LogColumn.allCases.map(\.rawValue).joined(separator: ", "))"))
                     continue
                 }

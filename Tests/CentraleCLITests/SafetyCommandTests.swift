@@ -112,6 +112,14 @@ struct SafetyCommandTests {
             .write(toFile: unknown, atomically: true, encoding: .utf8)
         let refused = try centrale(["log", "submit", "--db", db, "--association", association, unknown])
         #expect(refused.status == 1 && refused.stderr.contains("unknown.csv:1: nota_bene: unknown column"), "\(refused.stderr)")
+        // The columns `centrale trips` exports to describe the trip are read past.
+        let filled = work.path("filled.csv")
+        try "trip,date,time,leg,beneficiary,needs,destination,vehicle,driver,km,pickup_time,dropoff_time,outcome\n\(ids[0]),2025-03-03,09:00,outbound,BANNA1,-,AOU Careggi,\(vehicle),V01,14.3,08:30,08:52,done\n"
+            .write(toFile: filled, atomically: true, encoding: .utf8)
+        let copy = work.path("copy.sqlite")
+        try FileManager.default.copyItem(atPath: db, toPath: copy)
+        let accepted = try centrale(["log", "submit", "--db", copy, "--association", association, filled])
+        #expect(accepted.status == 0, "\(accepted.stderr)")
         let unnamed = work.path("unnamed.csv")
         try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome,\n\(ids[0]),\(vehicle),V01,14.3,08:30,08:52,done,importante\n"
             .write(toFile: unnamed, atomically: true, encoding: .utf8)
