@@ -138,6 +138,12 @@ public enum LogParser {
                                           "is not valid JSON (\((error as NSError).userInfo["NSDebugDescription"] ?? error)); "
                                           + "expected an array of objects like {\"trip\": 123, \"vehicle\": \"FP123AB\", …}")])
         }
+        // JSONSerialization keeps the last of two equal keys: a log giving a key twice is refused instead.
+        let repeated = repeatedKeys(text)
+        if !repeated.isEmpty {
+            throw FieldErrors(repeated.prefix(50).map { FieldError(SourceLocation(file: fileName, line: $0.line), field: $0.key,
+                                                                   "is given twice in the same object; keep one") })
+        }
         let items: [Any]
         if let array = object as? [Any] { items = array }
         else if let wrapper = object as? [String: Any], let array = wrapper["logs"] as? [Any] { items = array }
@@ -201,6 +207,40 @@ public enum LogParser {
         case let string as String: return string
         default: return "\(value)"
         }
+    }
+
+    /// The keys given twice in one JSON object, with their lines (the text is valid JSON).
+    static func repeatedKeys(_ text: String) -> [(key: String, line: Int)] {
+        struct Level { var isObject: Bool; var keys: Set<String> = []; var expectingKey = false }
+        var stack: [Level] = []
+        var repeated: [(key: String, line: Int)] = []
+        var line = 1
+        var scalars = text.unicodeScalars[...]
+        while let scalar = scalars.popFirst() {
+            switch scalar {
+            case "\n": line += 1
+            case "{": stack.append(Level(isObject: true, expectingKey: true))
+            case "[": stack.append(Level(isObject: false))
+            case "}", "]": _ = stack.popLast()
+            case ",": if stack.last?.isObject == true { stack[stack.count - 1].expectingKey = true }
+            case "\"":
+                var string = "", escaped = false
+                while let next = scalars.popFirst() {
+                    if escaped { string.unicodeScalars.append(next); escaped = false; continue }
+                    if next == "\\" { escaped = true; continue }
+                    if next == "\"" { break }
+                    if next == "\n" { line += 1 }
+                    string.unicodeScalars.append(next)
+                }
+                if stack.last?.isObject == true, stack[stack.count - 1].expectingKey {
+                    stack[stack.count - 1].expectingKey = false
+                    let key = LogColumn.fold(string)
+                    if !stack[stack.count - 1].keys.insert(key).inserted { repeated.append((string, line)) }
+                }
+            default: break
+            }
+        }
+        return repeated
     }
 
     /// The line on which each element of the top-level array starts.

@@ -120,6 +120,11 @@ struct SafetyCommandTests {
         try FileManager.default.copyItem(atPath: db, toPath: copy)
         let accepted = try centrale(["log", "submit", "--db", copy, "--association", association, filled])
         #expect(accepted.status == 0, "\(accepted.stderr)")
+        let twice = work.path("twice.json")
+        try "[\n  {\"trip\": \(ids[0]), \"trip\": \(ids[1]), \"vehicle\": \"\(vehicle)\", \"driver\": \"V01\", \"km\": 14.3, \"outcome\": \"done\"}\n]\n"
+            .write(toFile: twice, atomically: true, encoding: .utf8)
+        let duplicate = try centrale(["log", "submit", "--db", db, "--association", association, twice])
+        #expect(duplicate.status == 1 && duplicate.stderr.contains("twice.json:2: trip: is given twice"), "\(duplicate.stderr)")
         let unnamed = work.path("unnamed.csv")
         try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome,\n\(ids[0]),\(vehicle),V01,14.3,08:30,08:52,done,importante\n"
             .write(toFile: unnamed, atomically: true, encoding: .utf8)
