@@ -225,12 +225,22 @@ extension Store {
     @discardableResult
     public func suspendBeneficiary(_ code: String, from: LocalDate, to: LocalDate, reason: String, actor: Actor) throws -> [Int64] {
         guard to >= from else { throw StoreError.refused("the suspension ends (\(to)) before it starts (\(from)); give --from before --to") }
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw StoreError.refused("a suspension needs a reason (e.g. --reason \"ricovero\"); nothing was written")
+        }
         let at = timestamp()
         return try pool.write { db in
             try Self.requireLiving(db, code)
             let person = try Self.beneficiary(db, code)!
             if let closed = person.closedOn, from > closed {
                 throw StoreError.refused("\(code) is closed since \(closed); a closed person cannot be suspended")
+            }
+            if let other = try Row.fetchOne(db, sql: """
+                SELECT from_date, to_date FROM beneficiary_status
+                WHERE code = ? AND status = 'suspended' AND from_date <= ? AND to_date >= ? ORDER BY from_date LIMIT 1
+                """, arguments: [code, to.description, from.description]) {
+                throw StoreError.refused("\(code) is already suspended from \(other[0] as String) to \(other[1] as String), which overlaps "
+                                         + "\(from)–\(to); end it with `centrale beneficiary resume` or choose other days")
             }
             try db.cachedStatement(sql: "INSERT INTO beneficiary_status(code, status, from_date, to_date, reason, at, actor) VALUES (?, 'suspended', ?, ?, ?, ?, ?)").execute(
                            arguments: [code, from.description, to.description, reason, at, actor.name])
@@ -331,6 +341,18 @@ extension Store {
             let person = try Self.beneficiary(db, code)!
             guard let closed = person.closedOn else {
                 throw StoreError.refused("\(code) is not closed; close it first (beneficiary close \(code) --on DATE --reason …)")
+            }
+            // Not even with --force while the person may still travel: their last day must be past, and
+            // no trip of theirs may still be waiting (it would lose its address and still be dispatched).
+            guard closed < today else {
+                throw StoreError.refused("\(code) is closed from \(closed.adding(days: 1)); it can be erased once that day has come")
+            }
+            let open = try Int64.fetchAll(db, sql: """
+                SELECT id FROM trip WHERE beneficiary = ? AND date >= ? AND status IN ('pending', 'assigned', 'unassignable') ORDER BY id
+                """, arguments: [code, today.description])
+            guard open.isEmpty else {
+                throw StoreError.refused("\(code) still has trips waiting (\(open.prefix(10).map(String.init).joined(separator: ", "))); "
+                                         + "cancel them (centrale request cancel TRIP --reason …) or wait for their logs before erasing")
             }
             let allowed = closed.adding(days: retentionDays)
             if today < allowed && !force {

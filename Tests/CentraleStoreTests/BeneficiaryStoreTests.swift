@@ -204,4 +204,29 @@ struct BeneficiaryStoreTests {
                                    actor: actor)
         #expect(try store.findBeneficiaries("niccolo", on: day).map(\.code) == ["BNEW01"])
     }
+
+    @Test("erase waits for the closing day to pass; suspensions need a reason and never overlap")
+    func eraseAndSuspensionRules() throws {
+        let dir = try TemporaryDirectory()
+        let (store, registry) = try loadedStore(dir)
+        let names = Dictionary(uniqueKeysWithValues: registry.comuni.map { ($0.istatCode, $0.name) })
+        let code = try store.importBeneficiaries([Self.entry()], comuneNames: names, actor: actor).added[0]
+        #expect(throws: StoreError.self) { try store.suspendBeneficiary(code, from: LocalDate("2025-12-01")!, to: LocalDate("2025-12-05")!, reason: " ", actor: actor) }
+        _ = try store.suspendBeneficiary(code, from: LocalDate("2025-12-01")!, to: LocalDate("2025-12-05")!, reason: "ricovero", actor: actor)
+        do {
+            _ = try store.suspendBeneficiary(code, from: LocalDate("2025-12-04")!, to: LocalDate("2025-12-09")!, reason: "ricovero", actor: actor)
+            Issue.record("an overlapping suspension was accepted")
+        } catch let error as StoreError {
+            #expect("\(error)".contains("already suspended from 2025-12-01 to 2025-12-05"))
+        }
+        // The store's clock says 2025-11-24: a person closed from 2025-12-16 may still travel until then.
+        try store.closeBeneficiary(code, on: LocalDate("2025-12-15")!, reason: .moved, note: nil, actor: actor)
+        do {
+            _ = try store.eraseBeneficiary(code, retentionDays: 0, force: true, actor: actor)
+            Issue.record("a person who may still travel was erased")
+        } catch let error as StoreError {
+            #expect("\(error)".contains("once that day has come"))
+        }
+        #expect(try store.beneficiaryFile(code) != nil)
+    }
 }
