@@ -246,6 +246,22 @@ public enum CodiceFiscale {
         return nil
     }
 
+    /// What the birth date encoded in a valid `code` (year, month letter, day; +40 for women;
+    /// omocodia letters read as digits) says against `birth`, or nil when they agree.
+    public static func birthDateProblem(_ code: String, birth: LocalDate) -> String? {
+        let chars = Array(code.uppercased())
+        guard chars.count == 16 else { return nil }
+        func digit(_ c: Character) -> Int? { c.wholeNumberValue ?? "LMNPQRSTUV".firstIndex(of: c).map { "LMNPQRSTUV".distance(from: "LMNPQRSTUV".startIndex, to: $0) } }
+        guard let y1 = digit(chars[6]), let y2 = digit(chars[7]), let month = Array("ABCDEHLMPRST").firstIndex(of: chars[8]),
+              let d1 = digit(chars[9]), let d2 = digit(chars[10]) else { return nil }
+        let year = y1 * 10 + y2, day = (d1 * 10 + d2) % 40
+        guard year == birth.year % 100, month + 1 == birth.month, day == birth.day else {
+            return "the codice fiscale \(code) is of someone born on \(String(format: "%02d/%02d/..%02d", day, month + 1, year)), "
+                + "not on \(String(format: "%02d/%02d/%04d", birth.day, birth.month, birth.year)); check the birth date or the code"
+        }
+        return nil
+    }
+
     /// Whether `code` is a valid codice fiscale.
     public static func isValid(_ code: String) -> Bool { problem(code) == nil }
 

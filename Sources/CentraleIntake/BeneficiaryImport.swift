@@ -132,6 +132,8 @@ public struct BeneficiaryImport: Sendable {
         let birth = date("data_nascita")
         if let birth, birth > today {
             problems.append(IntakeProblem("data_nascita", "\(Self.format(birth)) is in the future; check the birth date"))
+        } else if let birth, let cf, let problem = CodiceFiscale.birthDateProblem(cf, birth: birth) {
+            problems.append(IntakeProblem("data_nascita", problem))
         }
         var comune: Comune?
         if let text = required("comune", "the comune of residence (name or ISTAT code)") {

@@ -64,7 +64,10 @@ struct BeneficiaryCommandTests {
         (";Signa;", ";Atlantide;", "pua.csv:4: comune: "),
         ("01/03/2025;28/02/2026", "01/03/2025;28/02/2024", "pua.csv:4: valido_al: "),
         ("14/07/1941", "14/07/2041", "pua.csv:3: data_nascita: "),
-        ("QRCZND41L54D612Y", "BLLNCL40A01D612A", "pua.csv:3: codice_fiscale: BLLNCL40A01D612A is already on line 2"),
+        // The same person twice (code and birth date of line 2).
+        ("QRCZND41L54D612Y;14/07/1941", "BLLNCL40A01D612A;01/01/1940", "pua.csv:3: codice_fiscale: BLLNCL40A01D612A is already on line 2"),
+        // A birth date the codice fiscale contradicts.
+        ("QRCZND41L54D612Y;14/07/1941", "QRCZND41L54D612Y;14/07/1951", "pua.csv:3: data_nascita: the codice fiscale QRCZND41L54D612Y is of someone born on 14/07/..41"),
     ])
     func badRow(change: (String, String, String)) throws {
         let work = try Workspace()
