@@ -550,6 +550,11 @@ public struct PersonTrip: Hashable, Sendable {
     public var pickedUpAt: LocalTime?
     public var droppedOffAt: LocalTime?
     public var outcome: String?
+    /// The log's vehicle, driver code, waiting minutes and notes; nil when not logged.
+    public var vehicle: String?
+    public var driver: String?
+    public var waitingMinutes: Int?
+    public var notes: String?
 }
 
 extension Store {
@@ -564,13 +569,15 @@ extension Store {
         try pool.read { db in
             let n = TripRequest.columnCount
             return try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT \(TripRequest.columns), assignment.association, trip_log.driven_m, trip_log.picked_up_at, trip_log.dropped_off_at, trip_log.outcome
+                SELECT \(TripRequest.columns), assignment.association, trip_log.driven_m, trip_log.picked_up_at, trip_log.dropped_off_at, trip_log.outcome,
+                  trip_log.vehicle, trip_log.driver, trip_log.waiting_min, trip_log.notes
                 FROM trip LEFT JOIN assignment ON assignment.trip = trip.id LEFT JOIN trip_log ON trip_log.trip = trip.id
                 WHERE trip.beneficiary = ? AND trip.date BETWEEN ? AND ? ORDER BY trip.date, trip.appointment, trip.id
                 """), arguments: [code, from.description, through.description]).map { row in
                 PersonTrip(trip: TripRequest(row: row), association: row[n], drivenMetres: row[n + 1],
                            pickedUpAt: (row[n + 2] as Int?).flatMap { LocalTime(minutes: $0) },
-                           droppedOffAt: (row[n + 3] as Int?).flatMap { LocalTime(minutes: $0) }, outcome: row[n + 4])
+                           droppedOffAt: (row[n + 3] as Int?).flatMap { LocalTime(minutes: $0) }, outcome: row[n + 4],
+                           vehicle: row[n + 5], driver: row[n + 6], waitingMinutes: row[n + 7], notes: row[n + 8])
             }
         }
     }

@@ -193,6 +193,11 @@ struct BeneficiaryCommandTests {
         #expect(export.status == 0)
         #expect(export.stdout.contains("\"surname\" : \"Quercioli\"") && export.stdout.contains("\"logged_m\" : 14300"))
         #expect(export.stdout.contains("\"codice_fiscale\" : \"QRCZND41L54D612Y\""))
+        #expect(export.stdout.contains("\"driver\" : \"V01\"") && export.stdout.contains("\"vehicle\" : \"\(vehicle!)\""), "the logs' details too")
+        let out = work.path("access.json")
+        #expect(try centrale(["beneficiary", "export", "--db", db, code, "--out", out]).status == 0)
+        #expect(try centrale(["beneficiary", "export", "--db", db, code, "--out", out]).status == 1)
+        #expect(try centrale(["beneficiary", "export", "--db", db, code, "--out", out, "--force"]).status == 0)
 
         let plan = try centrale(["plan", "--db", db, "--date", "2025-03-03", "--accept"])
         #expect(plan.status == 0, "\(plan.stderr)")

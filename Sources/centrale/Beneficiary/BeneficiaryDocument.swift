@@ -31,9 +31,10 @@ struct BeneficiaryDocument: Encodable {
     struct Trip: Encodable {
         var id: Int64, date, time, leg, from, to, purpose, status: String, reason: String?, association: String?
         var loggedMetres: Int?, pickedUpAt: String?, droppedOffAt: String?, outcome: String?
+        var vehicle: String?, driver: String?, waitingMinutes: Int?, notes: String?
         enum CodingKeys: String, CodingKey {
-            case id, date, time, leg, from, to, purpose, status, reason, association, outcome
-            case loggedMetres = "logged_m", pickedUpAt = "picked_up_at", droppedOffAt = "dropped_off_at"
+            case id, date, time, leg, from, to, purpose, status, reason, association, outcome, vehicle, driver, notes
+            case loggedMetres = "logged_m", pickedUpAt = "picked_up_at", droppedOffAt = "dropped_off_at", waitingMinutes = "waiting_minutes"
         }
     }
     struct Totals: Encodable {
@@ -84,7 +85,8 @@ struct BeneficiaryDocument: Encodable {
             Trip(id: t.trip.id, date: t.trip.date.description, time: t.trip.appointment.description, leg: t.trip.leg.rawValue,
                  from: t.trip.pickup.placeCode ?? t.trip.pickup.label, to: t.trip.destination.placeCode ?? t.trip.destination.label,
                  purpose: t.trip.purpose.rawValue, status: t.trip.status.rawValue, reason: t.trip.statusReason, association: t.association,
-                 loggedMetres: t.drivenMetres, pickedUpAt: t.pickedUpAt?.description, droppedOffAt: t.droppedOffAt?.description, outcome: t.outcome)
+                 loggedMetres: t.drivenMetres, pickedUpAt: t.pickedUpAt?.description, droppedOffAt: t.droppedOffAt?.description, outcome: t.outcome,
+                 vehicle: t.vehicle, driver: t.driver, waitingMinutes: t.waitingMinutes, notes: t.notes)
         }
         yearTotals = totals
     }

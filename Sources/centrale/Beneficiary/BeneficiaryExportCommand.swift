@@ -9,7 +9,8 @@ struct BeneficiaryExportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The beneficiary's code.") var code: String
-    @Option(help: "Write to this file (never overwritten) instead of standard output.") var out: String?
+    @Option(help: "Write to this file instead of standard output (a new file, unless --force).") var out: String?
+    @Flag(help: "Replace the --out file if it exists (never a database).") var force = false
 
     func run() throws {
         try reportingErrors {
@@ -18,7 +19,7 @@ struct BeneficiaryExportCommand: ParsableCommand {
             let trips = try store.personTrips(code)
             let text = try jsonString(BeneficiaryDocument(file, today: store.today(), comuneNames: try store.comuneNames(), trips: trips, totals: nil))
             if let out {
-                try OutputFile.write(text + "\n", to: out, force: false)
+                try OutputFile.write(text + "\n", to: out, force: force)
                 print("Wrote everything held about \(code) to \(out).")
             } else {
                 print(text)
