@@ -190,6 +190,15 @@ public struct BeneficiaryImport: Sendable {
                 problems.append(IntakeProblem("latitudine", "'\(lat)', '\(lon)' are not coordinates; write e.g. 43.755 and 11.189"))
             }
         }
+        // A phone is digits, spaces and + ( ) . - (at least 4 digits), as many as given, separated by | or /.
+        for field in ["telefono", "telefono_caregiver"] {
+            for phone in value(field).split(whereSeparator: { $0 == "|" || $0 == "/" }).map({ String($0).trimmingCharacters(in: .whitespaces) }) where !phone.isEmpty {
+                let digits = phone.filter { $0.isASCII && $0.isNumber }.count
+                if digits < 4 || !phone.allSatisfy({ ($0.isASCII && $0.isNumber) || " +().-".contains($0) }) {
+                    problems.append(IntakeProblem(field, "'\(phone)' is not a phone number; write digits, e.g. 055 123456 or +39 333 1234567"))
+                }
+            }
+        }
         guard problems.isEmpty, let surname, let name, let cf, let birth, let comune, let address, let referral, let referredOn,
               let from, let until, let position else {
             return .failure(IntakeRefusal(problems: problems))

@@ -66,6 +66,8 @@ struct BeneficiaryCommandTests {
         ("14/07/1941", "14/07/2041", "pua.csv:3: data_nascita: "),
         // The same person twice (code and birth date of line 2).
         ("QRCZND41L54D612Y;14/07/1941", "BLLNCL40A01D612A;01/01/1940", "pua.csv:3: codice_fiscale: BLLNCL40A01D612A is already on line 2"),
+        // A phone without digits.
+        (";055 765432;", ";abc;", "pua.csv:3: telefono: 'abc' is not a phone number"),
         // A birth date the codice fiscale contradicts.
         ("QRCZND41L54D612Y;14/07/1941", "QRCZND41L54D612Y;14/07/1951", "pua.csv:3: data_nascita: the codice fiscale QRCZND41L54D612Y is of someone born on 14/07/..41"),
     ])
