@@ -103,9 +103,7 @@ public struct DemoPipeline {
 
     /// Refuses a future year: a demo logs only trips that have taken place.
     public static func checkYear(_ year: Int, clock: @Sendable () -> Date = { Date() }) throws {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Rome") ?? .current
-        let current = calendar.component(.year, from: clock())
+        let current = Store.rome(clock()).date.year
         if year > current {
             throw StoreError.refused("\(year) has not begun yet (it is \(current)): a demo logs only trips that have taken place; "
                                      + "give --year \(current) or earlier")

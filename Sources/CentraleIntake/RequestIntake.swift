@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentraleFormats
 
 /// A reason a request is refused, with what to do about it.
 public struct IntakeProblem: Error, Hashable, Sendable, CustomStringConvertible {
@@ -128,7 +129,8 @@ public struct RequestIntake: Sendable {
         case .place(let query): typed = query
         case .address(let label, _): typed = label
         }
-        if typed.unicodeScalars.contains(where: { ($0.value < 0x20) || (0x7F...0x9F).contains($0.value) }) {
+        // The cells' rule (`forbiddenControlCharacter`), and no tab either: a place is one line of text.
+        if typed.forbiddenControlCharacter != nil || typed.contains("\t") {
             problems.append(IntakeProblem(field, "holds a control character (such as ESC); type the place or the address as plain text"))
             return nil
         }

@@ -55,12 +55,8 @@ extension Store {
         for (key, value) in details {
             if case .text(let text) = value, text.forbiddenControlCharacter != nil { details[key] = .text(text.escapingControlCharacters) }
         }
-        // The next id is the table's AUTOINCREMENT sequence + 1, so a deleted last entry leaves a gap.
-        let last = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT seq, (SELECT hash FROM audit_log WHERE id = seq) FROM sqlite_sequence WHERE name = 'audit_log'
-            """))
-        let next: Int64 = (last?[0] as Int64? ?? 0) + 1
-        let previous: String = last?[1] ?? AuditChain.genesis
+        let (last, previous) = try AuditChain.head(db)
+        let next = last + 1
         let json = AuditValue.json(details)
         let hash = AuditChain.hash(id: next, at: at, actor: actor.name, action: action, entity: entity, entityID: id, details: json,
                                    reason: actor.reason, previous: previous)
@@ -73,7 +69,7 @@ extension Store {
     static func refuseControlCharacters(_ actor: Actor) throws {
         for (what, text) in [("the operator's name", actor.name), ("the reason", actor.reason ?? "")] {
             if let bad = text.forbiddenControlCharacter {
-                throw StoreError.refused(("\(what) '\(text.prefix(80))' holds the control character \(String(bad.value, radix: 16, uppercase: true).controlName); "
+                throw StoreError.refused(("\(what) '\(text.prefix(80))' holds the control character \(String(Character(bad)).escapingControlCharacters); "
                                           + "type plain text. Nothing was written.").escapingControlCharacters)
             }
         }
@@ -107,6 +103,15 @@ extension Store {
 enum AuditChain {
     /// The `prev_hash` of the first entry.
     static let genesis = String(repeating: "0", count: 64)
+
+    /// The last id given and the hash the next entry chains to. The next id is the table's
+    /// AUTOINCREMENT sequence + 1, so a deleted last entry leaves a gap that `verify` sees.
+    static func head(_ db: Database) throws -> (id: Int64, hash: String) {
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT seq, (SELECT hash FROM audit_log WHERE id = seq) FROM sqlite_sequence WHERE name = 'audit_log'
+            """))
+        return (row?[0] as Int64? ?? 0, row?[1] ?? genesis)
+    }
 
     /// The hash of an entry: SHA-256 of a JSON array of its fields and the previous hash.
     static func hash(id: Int64, at: String, actor: String, action: String, entity: String, entityID: String, details: String,
@@ -164,9 +169,4 @@ extension AuditValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, E
     public init(stringLiteral value: String) { self = .text(value) }
     public init(integerLiteral value: Int) { self = .int(value) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
-}
-
-private extension String {
-    /// `\u{1B}` for the hexadecimal code `1B`.
-    var controlName: String { "\\u{\(self)}" }
 }

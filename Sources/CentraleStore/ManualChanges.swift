@@ -108,14 +108,6 @@ extension Store {
         }
     }
 
-    /// The minute of the day now, in Europe/Rome, by the store's clock.
-    public func nowMinute() -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Rome") ?? .current
-        let parts = calendar.dateComponents([.hour, .minute], from: clock())
-        return (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
-    }
-
     /// The trip as it is now, refusing if it is unknown or changed since `expectedVersion`.
     private func current(_ db: Database, _ id: Int64, expectedVersion: Int?) throws -> TripRecord {
         guard let record = try Self.tripRecord(db, id) else { throw StoreError.notFound(entity: "trip", id: String(id)) }

@@ -140,11 +140,17 @@ public final class Store: Sendable {
     }
 
     /// Today's date in the service's time zone (Europe/Rome), by the store's clock.
-    public func today() -> LocalDate {
+    public func today() -> LocalDate { Self.rome(clock()).date }
+
+    /// The minute of the day now, in Europe/Rome, by the store's clock.
+    public func nowMinute() -> Int { Self.rome(clock()).minute }
+
+    /// A moment as the service's local date and minute of the day (Europe/Rome).
+    public static func rome(_ moment: Date) -> (date: LocalDate, minute: Int) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Rome") ?? .current
-        let parts = calendar.dateComponents([.year, .month, .day], from: clock())
-        return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: moment)
+        return (LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!, parts.hour! * 60 + parts.minute!)
     }
 
     /// A value from the `meta` table.

@@ -174,9 +174,10 @@ extension Store {
         }
         defer { sqlite3_reset(insert); sqlite3_clear_bindings(insert) }
         text(insert, 13, at); text(insert, 14, actor.name); int(insert, 16, Int(submission))
+        let inTripOrder = logs.sorted { $0.log.tripID < $1.log.tripID }
         // In trip order: the logs' table is keyed by trip, so its rows are appended, and the
         // trips' pages are visited in order.
-        for checked in logs.sorted(by: { $0.log.tripID < $1.log.tripID }) {
+        for checked in inTripOrder {
             let log = checked.log
             int(insert, 1, Int(log.tripID)); text(insert, 2, log.association); text(insert, 3, log.vehiclePlate); text(insert, 4, log.driverCode)
             int(insert, 5, log.odometerStart?.metres); int(insert, 6, log.odometerEnd?.metres); int(insert, 7, log.driven.metres)
@@ -196,18 +197,14 @@ extension Store {
             """, arguments: [submission])
         // One audit entry per log, naming its trip, each chained to the one before (`AuditChain`):
         // the same entries `audit(_:…)` writes, with the chain's head read once.
-        let head = try Row.fetchOne(db, sql: """
-            SELECT seq, (SELECT hash FROM audit_log WHERE id = seq) FROM sqlite_sequence WHERE name = 'audit_log'
-            """)
-        var id: Int64 = head?[0] as Int64? ?? 0
-        var previous: String = head?[1] ?? AuditChain.genesis
+        var (id, previous) = try AuditChain.head(db)
         let entry = try db.cachedStatement(sql: """
             INSERT INTO audit_log(id, at, actor, action, entity, entity_id, details, reason, prev_hash, hash)
             VALUES (?, ?, ?, 'log.create', 'trip', ?, ?, ?, ?, ?)
             """).sqliteStatement
         defer { sqlite3_reset(entry); sqlite3_clear_bindings(entry) }
         text(entry, 2, at); text(entry, 3, actor.name); text(entry, 6, actor.reason)
-        for checked in logs.sorted(by: { $0.log.tripID < $1.log.tripID }) {
+        for checked in inTripOrder {
             let log = checked.log
             // The JSON `AuditValue.json` writes for these details (keys in sorted order), built directly.
             var json = "{\"association\":" + AuditValue.quote(log.association) + ",\"driven_m\":" + String(log.driven.metres)

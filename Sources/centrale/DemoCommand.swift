@@ -2,6 +2,7 @@ import ArgumentParser
 import CentraleDemo
 import CentraleDomain
 import CentraleRegistry
+import CentraleStore
 import Foundation
 
 /// `centrale demo`: builds a database with a synthetic year of the service.
@@ -77,8 +78,4 @@ extension DemoCommand {
 }
 
 /// The last calendar year that has ended, in Europe/Rome.
-func lastCompleteYear(now: Date = Date()) -> Int {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "Europe/Rome") ?? .current
-    return calendar.component(.year, from: now) - 1
-}
+func lastCompleteYear(now: Date = Date()) -> Int { Store.rome(now).date.year - 1 }
