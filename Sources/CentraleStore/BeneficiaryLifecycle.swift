@@ -1,0 +1,192 @@
+import CentraleDomain
+import Foundation
+import GRDB
+
+/// A person's status over time: suspensions (a hospital stay), resuming, closing, and the
+/// erasure of the personal record after the retention period.
+extension Store {
+    // MARK: Status
+
+    /// Suspends a person from one day to another (e.g. a hospital stay): their trips in the
+    /// period still to be done are cancelled with the reason; later trips of their series stay.
+    /// Returns the ids cancelled.
+    @discardableResult
+    public func suspendBeneficiary(_ code: String, from: LocalDate, to: LocalDate, reason: String, actor: Actor) throws -> [Int64] {
+        guard to >= from else { throw StoreError.refused("the suspension ends (\(to)) before it starts (\(from)); give --from before --to") }
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw StoreError.refused("a suspension needs a reason (e.g. --reason \"ricovero\"); nothing was written")
+        }
+        let at = timestamp()
+        return try pool.write { db in
+            try Self.requireLiving(db, code)
+            let person = try Self.beneficiary(db, code)!
+            if let closed = person.closedOn, from > closed {
+                throw StoreError.refused("\(code) is closed since \(closed); a closed person cannot be suspended")
+            }
+            if let other = try Row.fetchOne(db, sql: """
+                SELECT from_date, to_date FROM beneficiary_status
+                WHERE code = ? AND status = 'suspended' AND from_date <= ? AND to_date >= ? ORDER BY from_date LIMIT 1
+                """, arguments: [code, to.description, from.description]) {
+                throw StoreError.refused("\(code) is already suspended from \(other[0] as String) to \(other[1] as String), which overlaps "
+                                         + "\(from)–\(to); end it with `centrale beneficiary resume` or choose other days")
+            }
+            try db.cachedStatement(sql: "INSERT INTO beneficiary_status(code, status, from_date, to_date, reason, at, actor) VALUES (?, 'suspended', ?, ?, ?, ?, ?)").execute(
+                           arguments: [code, from.description, to.description, reason, at, actor.name])
+            let ids = try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT id FROM trip WHERE beneficiary = ? AND date BETWEEN ? AND ? AND status IN ('pending', 'assigned', 'unassignable') ORDER BY id
+                """), arguments: [code, from.description, to.description])
+            try Self.audit(db, Actor(actor.name, reason: reason), action: "beneficiary.suspend", entity: "beneficiary", id: code,
+                                    details: ["from": .text(from.description), "to": .text(to.description), "trips_cancelled": .int(ids.count)], at: at)
+            try Self.cancelTrips(db, ids, reason: "beneficiary suspended: \(reason)", actor: actor, at: at)
+            return ids
+        }
+    }
+
+    /// Ends the suspension in force on `day` early: the person is active again from that day.
+    /// Trips already cancelled stay cancelled (book them again).
+    public func resumeBeneficiary(_ code: String, on day: LocalDate, reason: String, actor: Actor) throws {
+        let at = timestamp()
+        try pool.write { db in
+            try Self.requireLiving(db, code)
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT id, from_date, to_date FROM beneficiary_status WHERE code = ? AND status = 'suspended' AND to_date >= ? ORDER BY id DESC LIMIT 1
+                """), arguments: [code, day.description]) else {
+                throw StoreError.refused("\(code) has no suspension in force on or after \(day); nothing to resume")
+            }
+            let from = LocalDate(row["from_date"] as String)!
+            if from >= day {
+                // Not begun yet: the whole suspension is withdrawn (it ends the day before it starts is not allowed, so it is cut to nothing).
+                try db.cachedStatement(sql: "UPDATE beneficiary_status SET to_date = from_date, reason = reason || ' (withdrawn)' WHERE id = ?").execute(
+                               arguments: [row["id"] as Int64])
+                try db.cachedStatement(sql: "UPDATE beneficiary_status SET status = 'active' WHERE id = ?").execute(arguments: [row["id"] as Int64])
+            } else {
+                try db.cachedStatement(sql: "UPDATE beneficiary_status SET to_date = ? WHERE id = ?").execute(arguments: [day.adding(days: -1).description, row["id"] as Int64])
+            }
+            try db.cachedStatement(sql: "INSERT INTO beneficiary_status(code, status, from_date, reason, at, actor) VALUES (?, 'active', ?, ?, ?, ?)").execute(
+                           arguments: [code, day.description, reason, at, actor.name])
+            try Self.audit(db, Actor(actor.name, reason: reason), action: "beneficiary.resume", entity: "beneficiary", id: code,
+                                    details: ["on": .text(day.description)], at: at)
+        }
+    }
+
+    /// Closes a person's service on a day (their last day): every trip after it still to be
+    /// done is cancelled with the reason. Returns the ids cancelled.
+    @discardableResult
+    public func closeBeneficiary(_ code: String, on day: LocalDate, reason: ClosingReason, note: String?, actor: Actor) throws -> [Int64] {
+        let at = timestamp()
+        return try pool.write { db in
+            try Self.requireLiving(db, code)
+            let person = try Self.beneficiary(db, code)!
+            if let closed = person.closedOn { throw StoreError.refused("\(code) is already closed on \(closed)") }
+            guard day >= person.activatedOn.adding(days: -1) else {
+                throw StoreError.refused("\(code) is active from \(person.activatedOn); close on that day or later")
+            }
+            let why = note.map { "\(reason.rawValue): \($0)" } ?? reason.rawValue
+            try db.cachedStatement(sql: "UPDATE beneficiary SET closed_on = ? WHERE code = ?").execute(arguments: [max(day, person.activatedOn).description, code])
+            try db.cachedStatement(sql: """
+                INSERT INTO beneficiary_status(code, status, from_date, reason, closing_reason, at, actor) VALUES (?, 'closed', ?, ?, ?, ?, ?)
+                """).execute(arguments: [code, day.adding(days: 1).description, note ?? "", reason.rawValue, at, actor.name])
+            let ids = try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT id FROM trip WHERE beneficiary = ? AND date > ? AND status IN ('pending', 'assigned', 'unassignable') ORDER BY id
+                """), arguments: [code, day.description])
+            try Self.audit(db, Actor(actor.name, reason: why), action: "beneficiary.close", entity: "beneficiary", id: code,
+                                    details: ["on": .text(day.description), "reason": .text(reason.rawValue), "trips_cancelled": .int(ids.count)], at: at)
+            try Self.cancelTrips(db, ids, reason: "beneficiary closed (\(why))", actor: actor, at: at)
+            return ids
+        }
+    }
+
+    static func cancelTrips(_ db: Database, _ ids: [Int64], reason: String, actor: Actor, at: String) throws {
+        for id in ids {
+            let previous = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM trip WHERE id = ?"), arguments: [id]) ?? ""
+            try db.cachedStatement(sql: "UPDATE trip SET status = 'cancelled', status_reason = ?, version = version + 1 WHERE id = ?").execute(arguments: [reason, id])
+            try Self.audit(db, Actor(actor.name, reason: reason), action: "trip.cancel", entity: "trip", id: String(id),
+                                    details: ["previous_status": .text(previous)], at: at)
+        }
+    }
+
+    // MARK: Erasure
+
+    /// Erases a closed person's personal record (and the referral's details) for good: the
+    /// rows are deleted with `secure_delete` on, the write-ahead log is checkpointed and
+    /// truncated, and the file is vacuumed, so that no byte of them is left in the file. The
+    /// code, trips, logs and money stay. Before the retention period has passed it needs
+    /// `force` (and the actor's reason).
+    ///
+    /// - Returns: whether the file and its write-ahead log could be cleaned at once; false when
+    ///   another program was reading the database: erasing the same code again (once it has
+    ///   closed) finishes the cleaning.
+    @discardableResult
+    public func eraseBeneficiary(_ code: String, retentionDays: Int, force: Bool, actor: Actor) throws -> Bool {
+        let at = timestamp()
+        let today = self.today()
+        let alreadyErased = try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT erased_on FROM beneficiary WHERE code = ?", arguments: [code]) != nil
+        }
+        if alreadyErased { return try scrubFreeSpace() }
+        try pool.write { db in
+            try Self.requireLiving(db, code)
+            let person = try Self.beneficiary(db, code)!
+            guard let closed = person.closedOn else {
+                throw StoreError.refused("\(code) is not closed; close it first (beneficiary close \(code) --on DATE --reason …)")
+            }
+            // Not even with --force while the person may still travel: their last day must be past, and
+            // no trip of theirs may still be waiting (it would lose its address and still be dispatched).
+            guard closed < today else {
+                throw StoreError.refused("\(code) is closed from \(closed.adding(days: 1)); it can be erased once that day has come")
+            }
+            let open = try Int64.fetchAll(db, sql: """
+                SELECT id FROM trip WHERE beneficiary = ? AND date >= ? AND status IN ('pending', 'assigned', 'unassignable') ORDER BY id
+                """, arguments: [code, today.description])
+            guard open.isEmpty else {
+                throw StoreError.refused("\(code) still has trips waiting (\(open.prefix(10).map(String.init).joined(separator: ", "))); "
+                                         + "cancel them (centrale request cancel TRIP --reason …) or wait for their logs before erasing")
+            }
+            let allowed = closed.adding(days: retentionDays)
+            if today < allowed && !force {
+                throw StoreError.refused("\(code) was closed on \(closed); the retention period (convention.toml [service] retention_days = "
+                                         + "\(retentionDays)) ends on \(allowed). Erase before it only with --force --reason \"…\"")
+            }
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            // The addresses the person was picked up at or taken to (home, or any address outside
+            // the registry) leave the trips' labels and the shared-ride plans; the comune, the
+            // positions and the km stay, so no figure changes.
+            let labels = try String.fetchAll(db, sql: """
+                SELECT pickup_label FROM trip WHERE beneficiary = ? AND pickup_place IS NULL
+                UNION SELECT dest_label FROM trip WHERE beneficiary = ? AND dest_place IS NULL
+                UNION SELECT address FROM beneficiary_personal WHERE code = ?
+                """, arguments: [code, code, code])
+            let erased = "(indirizzo cancellato)"
+            try db.execute(sql: "UPDATE trip SET pickup_label = ? WHERE beneficiary = ? AND pickup_place IS NULL", arguments: [erased, code])
+            try db.execute(sql: "UPDATE trip SET dest_label = ? WHERE beneficiary = ? AND dest_place IS NULL", arguments: [erased, code])
+            for label in labels where !label.isEmpty {
+                let quoted = String(AuditValue.quote(label).dropFirst().dropLast())
+                try db.execute(sql: "UPDATE plan SET json = replace(json, ?, ?) WHERE instr(json, ?) > 0", arguments: [quoted, erased, quoted])
+            }
+            try db.cachedStatement(sql: "DELETE FROM beneficiary_personal WHERE code = ?").execute(arguments: [code])
+            try db.cachedStatement(sql: "DELETE FROM beneficiary_referral WHERE code = ?").execute(arguments: [code])
+            try db.cachedStatement(sql: "UPDATE beneficiary SET erased_on = ? WHERE code = ?").execute(arguments: [today.description, code])
+            try Self.audit(db, actor, action: "beneficiary.erase", entity: "beneficiary", id: code,
+                                    details: ["forced": .bool(today < allowed), "fields": .text("personal record, referral details, trip addresses")], at: at)
+        }
+        return try scrubFreeSpace()
+    }
+
+    /// Checkpoints and truncates the write-ahead log, vacuums the file, and truncates the log
+    /// again, so that deleted rows leave nothing behind in either file.
+    /// Returns false when another connection kept it from completing (busy).
+    func scrubFreeSpace() throws -> Bool {
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            do {
+                _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                try db.execute(sql: "VACUUM")
+                // The first column of the checkpoint's row is 1 when it could not complete.
+                let result = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                return (result?[0] as Int?) == 0
+            } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) {
+                return false
+            }
+        }
+    }
+}
