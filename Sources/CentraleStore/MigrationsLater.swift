@@ -1,0 +1,121 @@
+import GRDB
+
+/// The migrations since the service went live with trip logs, plans and closed months:
+/// money you can trust (v7), associations leaving (v8), beneficiaries' lifecycle (v10).
+/// Shipped migrations are never edited; a new one is appended to `Migrations.all`.
+extension Migrations {
+    /// Money you can trust: the audit trail as a hash chain (`prev_hash`, `hash`, computed here
+    /// for the entries already written), the reviews of flagged km (`km_review`), and each
+    /// closed month's frozen monitoring report (`report_snapshot`).
+    static func money(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
+            ALTER TABLE audit_log ADD COLUMN hash TEXT;
+            CREATE TABLE km_review (
+              trip INTEGER PRIMARY KEY NOT NULL REFERENCES trip_log(trip),
+              decision TEXT NOT NULL CHECK (decision IN ('accept', 'estimate', 'km')),
+              logged_m INTEGER NOT NULL CHECK (logged_m >= 0),
+              estimated_m INTEGER NOT NULL CHECK (estimated_m >= 0),
+              paid_m INTEGER NOT NULL CHECK (paid_m >= 0),
+              reason TEXT NOT NULL,
+              reviewed_at TEXT NOT NULL,
+              reviewed_by TEXT NOT NULL
+            );
+            CREATE TABLE report_snapshot (
+              month TEXT PRIMARY KEY NOT NULL REFERENCES closed_month(month),
+              version INTEGER NOT NULL,
+              json TEXT NOT NULL,
+              sha256 TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TRIGGER report_snapshot_frozen BEFORE UPDATE ON report_snapshot
+              BEGIN SELECT RAISE(ABORT, 'the report of a closed month is frozen'); END;
+            CREATE TRIGGER report_snapshot_kept BEFORE DELETE ON report_snapshot
+              BEGIN SELECT RAISE(ABORT, 'the report of a closed month is frozen'); END;
+            """)
+        // Chain the entries already written, oldest first (the append-only trigger is lifted
+        // for this one update and put back as it was).
+        try db.execute(sql: "DROP TRIGGER audit_log_no_update")
+        var previous = AuditChain.genesis
+        let rows = try Row.fetchAll(db, sql: "SELECT id, at, actor, action, entity, entity_id, details, reason FROM audit_log ORDER BY id")
+        let update = try db.makeStatement(sql: "UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?")
+        for row in rows {
+            let hash = AuditChain.hash(id: row[0], at: row[1], actor: row[2], action: row[3], entity: row[4], entityID: row[5],
+                                       details: row[6], reason: row[7], previous: previous)
+            try update.execute(arguments: [previous, hash, row[0] as Int64])
+            previous = hash
+        }
+        try db.execute(sql: """
+            CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+              BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: add a new entry instead'); END;
+            """)
+    }
+
+    /// The day an association left the convention (NULL while it is a member).
+    static func departures(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE association ADD COLUMN left_on TEXT")
+    }
+
+    /// Beneficiaries from referral to closing: the full personal record (in
+    /// `beneficiary_personal`), the referral's details (`beneficiary_referral`, personal too),
+    /// authorisations, the status history, the day a personal record was erased, and trips
+    /// whose address has only an approximate position.
+    static func people(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE beneficiary_personal ADD COLUMN surname TEXT NOT NULL DEFAULT '';
+            ALTER TABLE beneficiary_personal ADD COLUMN given_name TEXT NOT NULL DEFAULT '';
+            ALTER TABLE beneficiary_personal ADD COLUMN codice_fiscale TEXT;
+            ALTER TABLE beneficiary_personal ADD COLUMN birth_date TEXT;
+            ALTER TABLE beneficiary_personal ADD COLUMN phones TEXT NOT NULL DEFAULT '';
+            ALTER TABLE beneficiary_personal ADD COLUMN street TEXT NOT NULL DEFAULT '';
+            ALTER TABLE beneficiary_personal ADD COLUMN house_number TEXT NOT NULL DEFAULT '';
+            ALTER TABLE beneficiary_personal ADD COLUMN home_comune TEXT REFERENCES comune(istat_code);
+            ALTER TABLE beneficiary_personal ADD COLUMN home_approximate INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE beneficiary_personal ADD COLUMN caregiver TEXT NOT NULL DEFAULT '';
+            ALTER TABLE beneficiary_personal ADD COLUMN caregiver_phone TEXT NOT NULL DEFAULT '';
+            ALTER TABLE beneficiary_personal ADD COLUMN driver_notes TEXT NOT NULL DEFAULT '';
+            ALTER TABLE beneficiary_personal ADD COLUMN search_key TEXT NOT NULL DEFAULT '';
+            CREATE UNIQUE INDEX beneficiary_personal_cf ON beneficiary_personal(codice_fiscale) WHERE codice_fiscale IS NOT NULL;
+            CREATE TABLE beneficiary_referral (
+              code TEXT PRIMARY KEY NOT NULL REFERENCES beneficiary(code) ON DELETE CASCADE,
+              referrer_name TEXT NOT NULL DEFAULT '',
+              referrer_role TEXT NOT NULL DEFAULT '',
+              referred_on TEXT NOT NULL,
+              pai_reference TEXT NOT NULL DEFAULT ''
+            );
+            CREATE TABLE beneficiary_authorisation (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              code TEXT NOT NULL REFERENCES beneficiary(code),
+              purposes TEXT NOT NULL,
+              needs INTEGER NOT NULL DEFAULT 0,
+              companion INTEGER NOT NULL DEFAULT 0 CHECK (companion IN (0, 1)),
+              valid_from TEXT NOT NULL,
+              valid_until TEXT NOT NULL,
+              recorded_at TEXT NOT NULL,
+              CHECK (valid_until >= valid_from)
+            );
+            CREATE INDEX beneficiary_authorisation_code ON beneficiary_authorisation(code, id);
+            CREATE TABLE beneficiary_status (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              code TEXT NOT NULL REFERENCES beneficiary(code),
+              status TEXT NOT NULL CHECK (status IN ('referred', 'active', 'suspended', 'closed')),
+              from_date TEXT NOT NULL,
+              to_date TEXT,
+              reason TEXT NOT NULL DEFAULT '',
+              closing_reason TEXT CHECK (closing_reason IS NULL
+                OR closing_reason IN ('ended', 'moved', 'deceased', 'no_longer_eligible', 'refused')),
+              at TEXT NOT NULL,
+              actor TEXT NOT NULL,
+              CHECK (to_date IS NULL OR to_date >= from_date)
+            );
+            CREATE INDEX beneficiary_status_code ON beneficiary_status(code, id);
+            CREATE INDEX beneficiary_status_kind ON beneficiary_status(status, from_date);
+            ALTER TABLE beneficiary ADD COLUMN erased_on TEXT;
+            ALTER TABLE trip ADD COLUMN approximate INTEGER NOT NULL DEFAULT 0;
+            """)
+        // People recorded before: `find` searches their full name and phone.
+        for row in try Row.fetchAll(db, sql: "SELECT code, name, phone FROM beneficiary_personal") {
+            try db.execute(sql: "UPDATE beneficiary_personal SET search_key = ? WHERE code = ?",
+                           arguments: [Store.legacySearchKey(row["name"], row["phone"]), row["code"] as String])
+        }
+    }
+}
