@@ -67,7 +67,7 @@ extension Store {
     /// outbound appointment (the earliest pickup), from the ready time of a return.
     public func markNoShow(trip id: Int64, expectedVersion: Int? = nil, leadMinutes: Int = 60, actor: Actor) throws {
         let at = timestamp()
-        let (today, minute) = (self.today(), nowMinute())
+        let (today, minute) = Self.rome(clock())
         try pool.write { db in
             let record = try current(db, id, expectedVersion: expectedVersion)
             guard record.trip.status == .assigned else {

@@ -142,9 +142,6 @@ public final class Store: Sendable {
     /// Today's date in the service's time zone (Europe/Rome), by the store's clock.
     public func today() -> LocalDate { Self.rome(clock()).date }
 
-    /// The minute of the day now, in Europe/Rome, by the store's clock.
-    public func nowMinute() -> Int { Self.rome(clock()).minute }
-
     /// A moment as the service's local date and minute of the day (Europe/Rome).
     public static func rome(_ moment: Date) -> (date: LocalDate, minute: Int) {
         var calendar = Calendar(identifier: .gregorian)

@@ -35,8 +35,9 @@ final class TUIController {
         // Others' changes appear on the board; under the candidates screen the data the
         // dispatcher is deciding on stays put, and a decision on a trip changed meanwhile is refused.
         if key == .tick { if state.screen == .board { refreshIfChanged() }; return true }
-        state.nowDate = store.today()
-        state.nowTime = LocalTime(minutes: store.nowMinute())
+        let now = Store.rome(store.clock())
+        state.nowDate = now.date
+        state.nowTime = LocalTime(minutes: now.minute)
         let (next, effects) = Reducer.reduce(state, key, pageSize: pageSize)
         state = next
         for effect in effects {
