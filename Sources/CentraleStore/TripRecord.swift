@@ -50,3 +50,10 @@ extension TripRecord {
         }
     }
 }
+
+extension Array where Element == TripStatus {
+    /// The statuses as an SQL list, `('assigned', 'done', 'no_show')`: the SQL that selects trips
+    /// by status is built from the domain's lists (`TripStatus.heldByAssociation`, …), never
+    /// written out by hand.
+    var sql: String { "(" + map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")" }
+}
