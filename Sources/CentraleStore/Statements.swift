@@ -30,7 +30,7 @@ extension Store {
     static func statement(_ db: Database, registry: Registry, association code: String, month: YearMonth) throws -> MonthlyStatement {
         if let json = try String.fetchOne(db, sql: "SELECT json FROM statement_snapshot WHERE month = ? AND association = ?",
                                           arguments: [month.description, code]) {
-            return try JSONDecoder().decode(MonthlyStatement.self, from: Data(json.utf8))
+            return try StatementSnapshot.statement(fromJSON: json)
         }
         return try computeStatement(db, registry: registry, association: code, month: month)
     }
@@ -185,12 +185,10 @@ extension Store {
             }
             var total = Money.zero
             var frozen: [(code: String, total: Money, json: String, digest: String)] = []
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
             let computed = try Self.computeStatements(db, registry: registry, month: month)
             for code in computed.keys.sorted() {
                 let statement = computed[code]!
-                let json = String(decoding: try encoder.encode(statement), as: UTF8.self)
+                let json = try StatementSnapshot(statement).json()
                 frozen.append((code, statement.total, json, SHA256.hex(of: json)))
                 total += statement.total
             }
