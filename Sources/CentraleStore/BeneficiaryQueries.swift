@@ -162,17 +162,17 @@ extension Store {
     public func personTrips(_ code: String, from: LocalDate = LocalDate(year: 1000, month: 1, day: 1)!,
                             through: LocalDate = LocalDate(year: 9999, month: 12, day: 31)!) throws -> [PersonTrip] {
         try pool.read { db in
-            let n = TripRequest.columnCount
             return try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT \(TripRequest.columns), assignment.association, trip_log.driven_m, trip_log.picked_up_at, trip_log.dropped_off_at, trip_log.outcome,
                   trip_log.vehicle, trip_log.driver, trip_log.waiting_min, trip_log.notes
                 FROM trip LEFT JOIN assignment ON assignment.trip = trip.id LEFT JOIN trip_log ON trip_log.trip = trip.id
                 WHERE trip.beneficiary = ? AND trip.date BETWEEN ? AND ? ORDER BY trip.date, trip.appointment, trip.id
                 """), arguments: [code, from.description, through.description]).map { row in
-                PersonTrip(trip: TripRequest(row: row), association: row[n], drivenMetres: row[n + 1],
-                           pickedUpAt: (row[n + 2] as Int?).flatMap { LocalTime(minutes: $0) },
-                           droppedOffAt: (row[n + 3] as Int?).flatMap { LocalTime(minutes: $0) }, outcome: row[n + 4],
-                           vehicle: row[n + 5], driver: row[n + 6], waitingMinutes: row[n + 7], notes: row[n + 8])
+                PersonTrip(trip: try TripRequest(row: row), association: try row.decode(forColumn: "association"),
+                           drivenMetres: try row.decode(forColumn: "driven_m"), pickedUpAt: try row.decode(forColumn: "picked_up_at"),
+                           droppedOffAt: try row.decode(forColumn: "dropped_off_at"), outcome: try row.decode(forColumn: "outcome"),
+                           vehicle: try row.decode(forColumn: "vehicle"), driver: try row.decode(forColumn: "driver"),
+                           waitingMinutes: try row.decode(forColumn: "waiting_min"), notes: try row.decode(forColumn: "notes"))
             }
         }
     }

@@ -74,7 +74,7 @@ extension Store {
             }
             if !firstLater.isEmpty {
                 for row in try Row.fetchAll(db, sql: "SELECT \(TripRequest.columns) FROM trip WHERE id IN (\(firstLater.map(String.init).joined(separator: ",")))") {
-                    let trip = TripRequest(row: row)
+                    let trip = try TripRequest(row: row)
                     samples[trip.beneficiary] = trip
                 }
             }

@@ -46,8 +46,8 @@ extension Store {
                 """, arguments: [first.description, last.description])
             var days: [(date: LocalDate, association: String, trips: [TripRequest])] = []
             for row in rows {
-                let trip = TripRequest(row: row)
-                let association: String = row[TripRequest.columnCount]
+                let trip = try TripRequest(row: row)
+                let association: String = try row.decode(forColumn: "association")
                 if let lastDay = days.last, lastDay.date == trip.date, lastDay.association == association {
                     days[days.count - 1].trips.append(trip)
                 } else {

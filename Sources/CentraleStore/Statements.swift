@@ -48,9 +48,8 @@ extension Store {
     static func computeStatements(_ db: Database, registry: Registry, month: YearMonth, only: String? = nil) throws -> [String: MonthlyStatement] {
         let engine = TariffEngine(convention: registry.convention)
         let vehicles = Dictionary(uniqueKeysWithValues: registry.associations.flatMap(\.vehicles).map { ($0.plate, $0) })
-        let logColumns = TripLog.columns.split(separator: ",").map { "trip_log." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         var sql = """
-            SELECT \(TripRequest.columns), \(logColumns.joined(separator: ", ")), trip_log.km_flag, trip_log.estimated_m,
+            SELECT \(TripRequest.columns), \(TripLog.columns), trip_log.km_flag, trip_log.estimated_m AS log_estimated_m,
                    km_review.decision, km_review.paid_m
             FROM trip INDEXED BY trip_date JOIN trip_log ON trip_log.trip = trip.id
               LEFT JOIN km_review ON \(Self.validReview)
@@ -58,18 +57,17 @@ extension Store {
             """
         var arguments: StatementArguments = [month.firstDay.description, month.lastDay.description]
         if let only { sql += " AND trip_log.association = ?"; arguments += [only] }
-        let n = TripRequest.columnCount
         var entries: [String: [MonthlyStatement.Entry]] = [:]
         for row in try Row.fetchAll(db, sql: sql + " ORDER BY trip.date, trip.id", arguments: arguments) {
-            let trip = TripRequest(row: row)
-            let log = TripLog(row: row, from: n)
+            let trip = try TripRequest(row: row)
+            let log = try TripLog(row: row)
             guard let vehicle = vehicles[log.vehiclePlate] else { throw StoreError.notFound(entity: "vehicle", id: log.vehiclePlate) }
-            let flag: String? = row[n + 12]
+            let flag: String? = try row.decode(forColumn: "km_flag")
             var paidLog = log
             var estimated: Distance?, review: KmReview?
             if flag != nil {
-                estimated = Distance(metres: row[n + 13])
-                review = (row[n + 14] as String?).flatMap { KmReview(name: $0, km: (row[n + 15] as Int?).map(Distance.init(metres:))) }
+                estimated = try row.decode(forColumn: "log_estimated_m")
+                review = try (row.decode(forColumn: "decision") as String?).flatMap { KmReview(name: $0, km: try row.decode(forColumn: "paid_m")) }
                 paidLog.driven = KmReconciliation.payable(driven: log.driven, estimated: estimated!, flagged: true, review: review)
             }
             entries[log.association, default: []].append(MonthlyStatement.Entry(

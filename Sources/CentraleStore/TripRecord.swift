@@ -39,14 +39,14 @@ extension Store {
 }
 
 extension TripRecord {
-    init(row: Row) {
-        trip = TripRequest(row: row)
-        estimated = Distance(metres: row[21])
-        version = row[22]
-        let n = TripRequest.columnCount
-        if let association: String = row[n] {
-            assignment = Assignment(tripID: trip.id, association: association, vehiclePlate: row[n + 1],
-                                    method: AssignmentMethod(rawValue: row[n + 2]) ?? .engine, note: row[n + 3])
+    /// Decodes a row of `Store.tripRecordSQL`, by column name.
+    init(row: Row) throws {
+        trip = try TripRequest(row: row)
+        estimated = try row.decode(forColumn: "estimated_m")
+        version = try row.decode(forColumn: "version")
+        if let association: String = try row.decode(forColumn: "association") {
+            assignment = Assignment(tripID: trip.id, association: association, vehiclePlate: try row.decode(forColumn: "vehicle"),
+                                    method: try row.decode(forColumn: "method"), note: try row.decode(forColumn: "note"))
         }
     }
 }

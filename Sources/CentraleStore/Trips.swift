@@ -86,28 +86,29 @@ extension Store {
 }
 
 extension TripRequest {
-    /// The trip columns `init(row:)` reads, in its order (decoding by position: GRDB's lookup
-    /// by column name is costly when a year of rows is read).
+    /// The trip columns `init(row:)` reads.
     static let columns = """
         trip.id, trip.beneficiary, trip.date, trip.pickup_place, trip.pickup_label, trip.pickup_comune, trip.pickup_lat,
         trip.pickup_lon, trip.dest_place, trip.dest_label, trip.dest_comune, trip.dest_lat, trip.dest_lon, trip.appointment,
         trip.leg, trip.paired_trip, trip.series, trip.needs, trip.purpose, trip.status, trip.status_reason, trip.estimated_m,
         trip.version, trip.approximate
         """
-    /// How many columns `columns` lists; columns after them belong to the caller.
-    static let columnCount = 24
 
-    /// Decodes a row whose first columns are `TripRequest.columns`.
-    init(row: Row) {
+    /// Decodes a row that holds `TripRequest.columns`, by column name; a stored value that is not
+    /// valid (an unknown status, a malformed date) throws.
+    init(row: Row) throws {
+        func stop(_ prefix: String) throws -> Stop {
+            Stop(placeCode: try row.decode(forColumn: prefix + "_place"), label: try row.decode(forColumn: prefix + "_label"),
+                 comune: try row.decode(forColumn: prefix + "_comune"),
+                 location: Coordinate(latitude: try row.decode(forColumn: prefix + "_lat"), longitude: try row.decode(forColumn: prefix + "_lon")))
+        }
         self.init(
-            id: row[0], beneficiary: row[1], date: LocalDate(row[2] as String)!,
-            pickup: Stop(placeCode: row[3], label: row[4], comune: row[5], location: Coordinate(latitude: row[6], longitude: row[7])),
-            destination: Stop(placeCode: row[8], label: row[9], comune: row[10], location: Coordinate(latitude: row[11], longitude: row[12])),
-            appointment: LocalTime(minutes: row[13])!, leg: TripLeg(rawValue: row[14]) ?? .outbound,
-            pairedTripID: row[15], seriesID: row[16], needs: Needs(rawValue: row[17]),
-            purpose: TripPurpose(rawValue: row[18]) ?? .visit, status: TripStatus(rawValue: row[19]) ?? .pending,
-            statusReason: row[20])
-        let approximate: Int = row[23]
+            id: try row.decode(forColumn: "id"), beneficiary: try row.decode(forColumn: "beneficiary"), date: try row.decode(forColumn: "date"),
+            pickup: try stop("pickup"), destination: try stop("dest"), appointment: try row.decode(forColumn: "appointment"),
+            leg: try row.decode(forColumn: "leg"), pairedTripID: try row.decode(forColumn: "paired_trip"), seriesID: try row.decode(forColumn: "series"),
+            needs: try row.decode(forColumn: "needs"), purpose: try row.decode(forColumn: "purpose"), status: try row.decode(forColumn: "status"),
+            statusReason: try row.decode(forColumn: "status_reason"))
+        let approximate: Int = try row.decode(forColumn: "approximate")
         pickup.approximate = approximate & 1 != 0
         destination.approximate = approximate & 2 != 0
     }
