@@ -80,7 +80,7 @@ extension Store {
     public func trips(of beneficiary: String, from: LocalDate, through: LocalDate) throws -> [TripRequest] {
         try pool.read { db in
             try Row.fetchAll(db.cachedStatement(sql: "SELECT \(TripRequest.columns) FROM trip WHERE beneficiary = ? AND date BETWEEN ? AND ? ORDER BY date, appointment, id"),
-                             arguments: [beneficiary, from.description, through.description]).map(TripRequest.init(row:))
+                             arguments: [beneficiary, from.description, through.description]).decoded { try TripRequest(row: $0, layout: $1) }
         }
     }
 
@@ -167,12 +167,12 @@ extension Store {
                   trip_log.vehicle, trip_log.driver, trip_log.waiting_min, trip_log.notes
                 FROM trip LEFT JOIN assignment ON assignment.trip = trip.id LEFT JOIN trip_log ON trip_log.trip = trip.id
                 WHERE trip.beneficiary = ? AND trip.date BETWEEN ? AND ? ORDER BY trip.date, trip.appointment, trip.id
-                """), arguments: [code, from.description, through.description]).map { row in
-                PersonTrip(trip: try TripRequest(row: row), association: try row.decode(forColumn: "association"),
-                           drivenMetres: try row.decode(forColumn: "driven_m"), pickedUpAt: try row.decode(forColumn: "picked_up_at"),
-                           droppedOffAt: try row.decode(forColumn: "dropped_off_at"), outcome: try row.decode(forColumn: "outcome"),
-                           vehicle: try row.decode(forColumn: "vehicle"), driver: try row.decode(forColumn: "driver"),
-                           waitingMinutes: try row.decode(forColumn: "waiting_min"), notes: try row.decode(forColumn: "notes"))
+                """), arguments: [code, from.description, through.description]).decoded { row, layout in
+                PersonTrip(trip: try TripRequest(row: row, layout: layout), association: try layout.decode(row, "association"),
+                           drivenMetres: try layout.decode(row, "driven_m"), pickedUpAt: try layout.decode(row, "picked_up_at"),
+                           droppedOffAt: try layout.decode(row, "dropped_off_at"), outcome: try layout.decode(row, "outcome"),
+                           vehicle: try layout.decode(row, "vehicle"), driver: try layout.decode(row, "driver"),
+                           waitingMinutes: try layout.decode(row, "waiting_min"), notes: try layout.decode(row, "notes"))
             }
         }
     }

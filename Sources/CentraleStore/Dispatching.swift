@@ -41,7 +41,7 @@ extension Store {
                 ? "(trip.status IN \(TripStatus.undecided.sql) OR (trip.status = 'assigned' AND assignment.method = 'engine'))"
                 : "trip.status IN \(TripStatus.undecided.sql)"
             let trips = try Row.fetchAll(db, sql: Self.tripRecordSQL + " WHERE trip.date = ? AND \(decidable) ORDER BY trip.id",
-                                         arguments: [day]).map(TripRecord.init(row:))
+                                         arguments: [day]).decoded { try TripRecord(row: $0, layout: $1) }
             let decided = Set(trips.map(\.trip.id))
 
             func usage(from start: LocalDate) throws -> [DispatchHistory.Usage] {

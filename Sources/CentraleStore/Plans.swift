@@ -31,7 +31,7 @@ extension Store {
                 SELECT \(TripRequest.columns) FROM trip JOIN assignment ON assignment.trip = trip.id
                 WHERE trip.date = ? AND assignment.association = ? AND trip.status IN \(TripStatus.heldByAssociation.sql)
                 ORDER BY trip.appointment, trip.id
-                """, arguments: [date.description, association]).map(TripRequest.init(row:))
+                """, arguments: [date.description, association]).decoded { try TripRequest(row: $0, layout: $1) }
         }
     }
 
@@ -45,9 +45,11 @@ extension Store {
                 ORDER BY trip.date, assignment.association, trip.appointment, trip.id
                 """, arguments: [first.description, last.description])
             var days: [(date: LocalDate, association: String, trips: [TripRequest])] = []
+            var columns: ColumnLayout?
             for row in rows {
-                let trip = try TripRequest(row: row)
-                let association: String = try row.decode(forColumn: "association")
+                let layout = ColumnLayout.of(row, keptIn: &columns)
+                let trip = try TripRequest(row: row, layout: layout)
+                let association: String = try layout.decode(row, "association")
                 if let lastDay = days.last, lastDay.date == trip.date, lastDay.association == association {
                     days[days.count - 1].trips.append(trip)
                 } else {

@@ -58,16 +58,18 @@ extension Store {
         var arguments: StatementArguments = [month.firstDay.description, month.lastDay.description]
         if let only { sql += " AND trip_log.association = ?"; arguments += [only] }
         var entries: [String: [MonthlyStatement.Entry]] = [:]
+        var columns: ColumnLayout?
         for row in try Row.fetchAll(db, sql: sql + " ORDER BY trip.date, trip.id", arguments: arguments) {
-            let trip = try TripRequest(row: row)
-            let log = try TripLog(row: row)
+            let layout = ColumnLayout.of(row, keptIn: &columns)
+            let trip = try TripRequest(row: row, layout: layout)
+            let log = try TripLog(row: row, layout: layout)
             guard let vehicle = vehicles[log.vehiclePlate] else { throw StoreError.notFound(entity: "vehicle", id: log.vehiclePlate) }
-            let flag: String? = try row.decode(forColumn: "km_flag")
+            let flag = try layout.decode(row, "km_flag", as: String?.self)
             var paidLog = log
             var estimated: Distance?, review: KmReview?
             if flag != nil {
-                estimated = try row.decode(forColumn: "log_estimated_m")
-                review = try (row.decode(forColumn: "decision") as String?).flatMap { KmReview(name: $0, km: try row.decode(forColumn: "paid_m")) }
+                estimated = try layout.decode(row, "log_estimated_m")
+                review = try layout.decode(row, "decision", as: String?.self).flatMap { KmReview(name: $0, km: try layout.decode(row, "paid_m")) }
                 paidLog.driven = KmReconciliation.payable(driven: log.driven, estimated: estimated!, flagged: true, review: review)
             }
             entries[log.association, default: []].append(MonthlyStatement.Entry(

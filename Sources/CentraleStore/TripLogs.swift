@@ -231,14 +231,16 @@ extension Store {
         var states: [Int64: LogContextState.TripState] = [:]
         result.reserveCapacity(ids.count)
         states.reserveCapacity(ids.count)
+        var columns: ColumnLayout?
         try forEachChunk(db, ids, sql: { condition in """
             SELECT \(TripRequest.columns), assignment.association FROM trip LEFT JOIN assignment ON assignment.trip = trip.id
             WHERE \(condition("trip.id"))
             """ }) { row in
-            let trip = try TripRequest(row: row), association: String? = try row.decode(forColumn: "association")
+            let layout = ColumnLayout.of(row, keptIn: &columns)
+            let trip = try TripRequest(row: row, layout: layout), association = try layout.decode(row, "association", as: String?.self)
             span = span.map { (min($0.0, trip.date), max($0.1, trip.date)) } ?? (trip.date, trip.date)
             result[trip.id] = (trip, association)
-            states[trip.id] = LogContextState.TripState(status: trip.status.rawValue, version: try row.decode(forColumn: "version"), association: association)
+            states[trip.id] = LogContextState.TripState(status: trip.status.rawValue, version: try layout.decode(row, "version"), association: association)
         }
         return (result, states, span)
     }
@@ -246,8 +248,10 @@ extension Store {
     /// The logs recorded for these trips.
     static func logs(_ db: Database, _ ids: [Int64]) throws -> [Int64: TripLog] {
         var result: [Int64: TripLog] = [:]
+        var columns: ColumnLayout?
         try forEachChunk(db, ids, sql: { condition in "SELECT \(TripLog.columns) FROM trip_log WHERE \(condition("trip"))" }) { row in
-            let log = try TripLog(row: row)
+            let layout = ColumnLayout.of(row, keptIn: &columns)
+            let log = try TripLog(row: row, layout: layout)
             result[log.tripID] = log
         }
         return result
@@ -267,13 +271,13 @@ extension TripLog {
         """
 
     /// Decodes a row that holds `TripLog.columns`, by column name; an unknown outcome throws.
-    init(row: Row) throws {
-        self.init(tripID: try row.decode(forColumn: "trip"), association: try row.decode(forColumn: "association"),
-                  vehiclePlate: try row.decode(forColumn: "vehicle"), driverCode: try row.decode(forColumn: "driver"),
-                  odometerStart: try row.decode(forColumn: "odometer_start_m"), odometerEnd: try row.decode(forColumn: "odometer_end_m"),
-                  driven: try row.decode(forColumn: "driven_m"), pickedUpAt: try row.decode(forColumn: "picked_up_at"),
-                  droppedOffAt: try row.decode(forColumn: "dropped_off_at"), waitingMinutes: try row.decode(forColumn: "waiting_min"),
-                  outcome: try row.decode(forColumn: "outcome"), notes: try row.decode(forColumn: "notes"))
+    init(row: Row, layout: ColumnLayout? = nil) throws {
+        let layout = layout ?? ColumnLayout(row)
+        func value<T: DatabaseValueConvertible>(_ name: String) throws -> T { try layout.decode(row, name) }
+        self.init(tripID: try value("trip"), association: try value("association"), vehiclePlate: try value("vehicle"),
+                  driverCode: try value("driver"), odometerStart: try value("odometer_start_m"), odometerEnd: try value("odometer_end_m"),
+                  driven: try value("driven_m"), pickedUpAt: try value("picked_up_at"), droppedOffAt: try value("dropped_off_at"),
+                  waitingMinutes: try value("waiting_min"), outcome: try value("outcome"), notes: try value("notes"))
     }
 }
 

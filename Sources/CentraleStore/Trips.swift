@@ -75,13 +75,13 @@ extension Store {
     public func trips(on date: LocalDate) throws -> [TripRequest] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT \(TripRequest.columns) FROM trip WHERE date = ? ORDER BY appointment, id", arguments: [date.description])
-                .map(TripRequest.init(row:))
+                .decoded { try TripRequest(row: $0, layout: $1) }
         }
     }
 
     /// One trip by id.
     public func trip(_ id: Int64) throws -> TripRequest? {
-        try pool.read { db in try Row.fetchOne(db, sql: "SELECT \(TripRequest.columns) FROM trip WHERE id = ?", arguments: [id]).map(TripRequest.init(row:)) }
+        try pool.read { db in try Row.fetchOne(db, sql: "SELECT \(TripRequest.columns) FROM trip WHERE id = ?", arguments: [id]).map { try TripRequest(row: $0) } }
     }
 }
 
@@ -94,21 +94,22 @@ extension TripRequest {
         trip.version, trip.approximate
         """
 
-    /// Decodes a row that holds `TripRequest.columns`, by column name; a stored value that is not
-    /// valid (an unknown status, a malformed date) throws.
-    init(row: Row) throws {
+    /// Decodes a row that holds `TripRequest.columns`, by column name (with the query's
+    /// `layout` when several rows are read); a stored value that is not valid (an unknown status,
+    /// a malformed date) throws.
+    init(row: Row, layout: ColumnLayout? = nil) throws {
+        let layout = layout ?? ColumnLayout(row)
+        func value<T: DatabaseValueConvertible>(_ name: String) throws -> T { try layout.decode(row, name) }
         func stop(_ prefix: String) throws -> Stop {
-            Stop(placeCode: try row.decode(forColumn: prefix + "_place"), label: try row.decode(forColumn: prefix + "_label"),
-                 comune: try row.decode(forColumn: prefix + "_comune"),
-                 location: Coordinate(latitude: try row.decode(forColumn: prefix + "_lat"), longitude: try row.decode(forColumn: prefix + "_lon")))
+            Stop(placeCode: try value(prefix + "_place"), label: try value(prefix + "_label"), comune: try value(prefix + "_comune"),
+                 location: Coordinate(latitude: try value(prefix + "_lat"), longitude: try value(prefix + "_lon")))
         }
         self.init(
-            id: try row.decode(forColumn: "id"), beneficiary: try row.decode(forColumn: "beneficiary"), date: try row.decode(forColumn: "date"),
-            pickup: try stop("pickup"), destination: try stop("dest"), appointment: try row.decode(forColumn: "appointment"),
-            leg: try row.decode(forColumn: "leg"), pairedTripID: try row.decode(forColumn: "paired_trip"), seriesID: try row.decode(forColumn: "series"),
-            needs: try row.decode(forColumn: "needs"), purpose: try row.decode(forColumn: "purpose"), status: try row.decode(forColumn: "status"),
-            statusReason: try row.decode(forColumn: "status_reason"))
-        let approximate: Int = try row.decode(forColumn: "approximate")
+            id: try value("id"), beneficiary: try value("beneficiary"), date: try value("date"), pickup: try stop("pickup"),
+            destination: try stop("dest"), appointment: try value("appointment"), leg: try value("leg"), pairedTripID: try value("paired_trip"),
+            seriesID: try value("series"), needs: try value("needs"), purpose: try value("purpose"), status: try value("status"),
+            statusReason: try value("status_reason"))
+        let approximate: Int = try value("approximate")
         pickup.approximate = approximate & 1 != 0
         destination.approximate = approximate & 2 != 0
     }
