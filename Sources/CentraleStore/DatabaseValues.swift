@@ -69,6 +69,14 @@ struct ColumnLayout {
         guard let index = indexes[name] else { throw StoreError.refused("internal: the query has no column \(name)") }
         return try row.decode(atIndex: index)
     }
+
+    /// The value of column `name`, read straight from SQLite for the types that allow it
+    /// (numbers and text).
+    func decode<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ row: Row, _ name: String,
+                                                                              as type: Value.Type = Value.self) throws -> Value {
+        guard let index = indexes[name] else { throw StoreError.refused("internal: the query has no column \(name)") }
+        return try row.decode(atIndex: index)
+    }
 }
 
 extension Array where Element == Row {
