@@ -264,16 +264,5 @@ public struct RequestIntake: Sendable {
     }
 
     /// Lower-cased, without accents, for lookups.
-    static func fold(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.map { scalar -> Character in
-            switch scalar {
-            case "à", "á": "a"
-            case "è", "é": "e"
-            case "ì", "í": "i"
-            case "ò", "ó": "o"
-            case "ù", "ú": "u"
-            default: Character(scalar)
-            }
-        })
-    }
+    static func fold(_ text: String) -> String { TextFolding.fold(text) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import CentraleDomain
 
 /// The columns of a trip-log file, with the other names people give them (Italian or English,
 /// with spaces, underscores or dashes).
@@ -27,14 +28,9 @@ public enum LogColumn: String, CaseIterable, Sendable {
     /// Folds a header as written (`Km Inizio`, `ora-presa`) to the form aliases use.
     public static func fold(_ header: String) -> String {
         var folded = ""
-        for scalar in header.lowercased().unicodeScalars {
+        for scalar in TextFolding.fold(header).unicodeScalars {
             switch scalar {
             case " ", "-", ".", "/": folded += "_"
-            case "à": folded += "a"
-            case "è", "é": folded += "e"
-            case "ì": folded += "i"
-            case "ò": folded += "o"
-            case "ù": folded += "u"
             default: folded.unicodeScalars.append(scalar)
             }
         }

@@ -158,3 +158,13 @@ struct SpreadsheetTimeTests {
         }
     }
 }
+
+@Suite("Folding text for lookups")
+struct TextFoldingTests {
+    @Test("case and every diacritic go, with Foundation's folding (not a list of ten vowels)")
+    func folds() {
+        #expect(TextFolding.fold("Niccolò BELLÈ") == "niccolo belle")
+        #expect(TextFolding.fold("Çeşme Ñandú Ångström Über") == "cesme nandu angstrom uber")
+        #expect(TextFolding.fold("D'Àmbrosio") == "d'ambrosio")
+    }
+}

@@ -263,3 +263,13 @@ struct DecimalMarkTests {
         #expect("a\tb".forbiddenControlCharacter == nil && "a\u{7F}".forbiddenControlCharacter == "\u{7F}" && "x\u{85}".forbiddenControlCharacter == "\u{85}")
     }
 }
+
+@Suite("Header folding")
+struct HeaderFoldingTests {
+    @Test("headers as people write them fold to the alias form, any accent included")
+    func headers() {
+        #expect(LogColumn.fold("Km Inizio") == "km_inizio")
+        #expect(LogColumn.fold(" Ora-Presa ") == "ora_presa")
+        #expect(LogColumn.fold("Quantità / Ûnità") == "quantita_unita")
+    }
+}
