@@ -29,6 +29,13 @@ public struct ServiceDayPlanner: Sendable {
         PlanningOptions(seed: seed, maxIterations: min(1_500, 100 + 25 * trips))
     }
 
+    /// The plans of a day, one per association, each with the default options for its size.
+    public static func plans(_ day: [(association: Association, trips: [TripRequest])], on date: LocalDate, convention: Convention,
+                             seed: UInt64 = 1) -> [DayPlan] {
+        day.map { ServiceDayPlanner(association: $0.association, convention: convention)
+            .plan($0.trips, on: date, options: defaultOptions(trips: $0.trips.count, seed: seed)) }
+    }
+
     /// The plan of `trips` (the association's trips of `date`).
     public func plan(_ trips: [TripRequest], on date: LocalDate, options: PlanningOptions? = nil) -> DayPlan {
         let options = options ?? Self.defaultOptions(trips: trips.count)

@@ -87,3 +87,11 @@ extension Array where Element == Row {
         return try map { try decode($0, layout) }
     }
 }
+
+/// A month as ISO text, `2025-03`.
+extension YearMonth: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { description.databaseValue }
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> YearMonth? {
+        String.fromDatabaseValue(dbValue).flatMap { YearMonth($0) }
+    }
+}

@@ -70,9 +70,9 @@ extension Store {
         }
     }
 
-    /// The shared-ride plans of a day: one per association with trips to plan (or only
-    /// `association`), made by `ServiceDayPlanner` with the registry's convention. Stores nothing.
-    public func dayPlans(on date: LocalDate, association: String? = nil, seed: UInt64 = 1) throws -> [DayPlan] {
+    /// The day's trips to plan of every association that has some (or only of `association`),
+    /// each with its association as the registry describes it; `ServiceDayPlanner.plans` plans them.
+    public func plannableDay(_ date: LocalDate, association: String? = nil) throws -> [(association: CentraleDomain.Association, trips: [TripRequest])] {
         let registry = try registry()
         var codes = try associationsWithTrips(on: date)
         if let association {
@@ -81,11 +81,9 @@ extension Store {
             }
             codes = [association]
         }
-        return try codes.map { code in
-            let member = registry.associations.first { $0.code == code }!
-            let trips = try plannableTrips(on: date, association: code)
-            return ServiceDayPlanner(association: member, convention: registry.convention)
-                .plan(trips, on: date, options: ServiceDayPlanner.defaultOptions(trips: trips.count, seed: seed))
+        return try codes.compactMap { code in
+            guard let member = registry.associations.first(where: { $0.code == code }) else { return nil }
+            return (member, try plannableTrips(on: date, association: code))
         }
     }
 

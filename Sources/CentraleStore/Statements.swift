@@ -43,11 +43,10 @@ extension Store {
         return statement
     }
 
-    /// Computes every association's statement of an open month (or only one), reading the
-    /// month's logs once, through the trips' date index.
+    /// Computes every association's statement of an open month (or only one): reads the month's
+    /// logged trips (through the trips' date index), with what a flagged trip is payable, and its
+    /// adjustments; `StatementBuilder` prices them.
     static func computeStatements(_ db: Database, registry: Registry, month: YearMonth, only: String? = nil) throws -> [String: MonthlyStatement] {
-        let engine = TariffEngine(convention: registry.convention)
-        let vehicles = Dictionary(uniqueKeysWithValues: registry.associations.flatMap(\.vehicles).map { ($0.plate, $0) })
         var sql = """
             SELECT \(TripRequest.columns), \(TripLog.columns), trip_log.km_flag, trip_log.estimated_m AS log_estimated_m,
                    km_review.decision, km_review.paid_m
@@ -57,40 +56,32 @@ extension Store {
             """
         var arguments: StatementArguments = [month.firstDay.description, month.lastDay.description]
         if let only { sql += " AND trip_log.association = ?"; arguments += [only] }
-        var entries: [String: [MonthlyStatement.Entry]] = [:]
-        var columns: ColumnLayout?
-        for row in try Row.fetchAll(db, sql: sql + " ORDER BY trip.date, trip.id", arguments: arguments) {
-            let layout = ColumnLayout.of(row, keptIn: &columns)
-            let trip = try TripRequest(row: row, layout: layout)
-            let log = try TripLog(row: row, layout: layout)
-            guard let vehicle = vehicles[log.vehiclePlate] else { throw StoreError.notFound(entity: "vehicle", id: log.vehiclePlate) }
-            let flag = try layout.decode(row, "km_flag", as: String?.self)
-            var paidLog = log
-            var estimated: Distance?, review: KmReview?
-            if flag != nil {
-                estimated = try layout.decode(row, "log_estimated_m")
-                review = try layout.decode(row, "decision", as: String?.self).flatMap { KmReview(name: $0, km: try layout.decode(row, "paid_m")) }
-                paidLog.driven = KmReconciliation.payable(driven: log.driven, estimated: estimated!, flagged: true, review: review)
+        let trips = try Row.fetchAll(db, sql: sql + " ORDER BY trip.date, trip.id", arguments: arguments).decoded { row, layout in
+            var logged = LoggedTrip(trip: try TripRequest(row: row, layout: layout), log: try TripLog(row: row, layout: layout),
+                                    flag: try layout.decode(row, "km_flag", as: String?.self))
+            if logged.flag != nil {
+                let estimated: Distance = try layout.decode(row, "log_estimated_m")
+                let review = try layout.decode(row, "decision", as: String?.self).flatMap { KmReview(name: $0, km: try layout.decode(row, "paid_m")) }
+                logged.estimated = estimated
+                logged.payable = KmReconciliation.payable(driven: logged.log.driven, estimated: estimated, flagged: true, review: review)
+                logged.review = review?.label
             }
-            entries[log.association, default: []].append(MonthlyStatement.Entry(
-                tripID: trip.id, date: trip.date, beneficiary: trip.beneficiary, outcome: log.outcome, vehicle: log.vehiclePlate,
-                driven: log.driven, flag: flag, reimbursement: try engine.reimburse(trip, log: paidLog, vehicle: vehicle),
-                estimated: estimated, paid: flag == nil ? nil : paidLog.driven, review: flag == nil ? nil : review?.label ?? "not reviewed"))
+            return logged
         }
         var adjustments: [String: [AdjustmentLine]] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT association, trip, original_month, amount_cents, reason FROM adjustment WHERE applied_month = ? ORDER BY id
             """, arguments: [month.description]) {
-            adjustments[row[0], default: []].append(AdjustmentLine(tripID: row[1], originalMonth: YearMonth(row[2] as String)!,
-                                                                   amount: Money(cents: row[3]), reason: row[4]))
+            adjustments[try row.decode(atIndex: 0), default: []].append(AdjustmentLine(
+                tripID: try row.decode(atIndex: 1), originalMonth: try row.decode(atIndex: 2),
+                amount: try row.decode(atIndex: 3), reason: try row.decode(atIndex: 4)))
         }
-        var statements: [String: MonthlyStatement] = [:]
-        for association in registry.associations where only == nil || association.code == only {
-            statements[association.code] = try MonthlyStatement(association: association.code, associationName: association.name, month: month,
-                                                                entries: entries[association.code] ?? [],
-                                                                adjustments: adjustments[association.code] ?? [], engine: engine)
+        do {
+            return try StatementBuilder(convention: registry.convention, associations: registry.associations)
+                .statements(month: month, trips: trips, adjustments: adjustments, only: only)
+        } catch let error as StatementError {
+            throw StoreError.refused(error.description)
         }
-        return statements
     }
 
     /// Whether a month is closed.

@@ -35,7 +35,8 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try global.openStore()
-            let plans = try store.dayPlans(on: date, association: association, seed: seed)
+            let plans = ServiceDayPlanner.plans(try store.plannableDay(date, association: association), on: date,
+                                                  convention: try store.registry().convention, seed: seed)
             if accept {
                 let actor = Actor(try operatorName(operatorOption), reason: "plan \(date)")
                 try store.acceptPlans(plans.filter { $0.tripCount > 0 }, actor: actor)

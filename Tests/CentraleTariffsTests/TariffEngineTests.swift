@@ -106,3 +106,53 @@ struct TariffEngineTests {
         }
     }
 }
+
+@Suite("Statement builder")
+struct StatementBuilderTests {
+    static let registry = try! Registry.embedded()
+
+    func logged(_ id: Int64, association: Association, km metres: Int) -> LoggedTrip {
+        let stop = Stop(label: "x", comune: "048041", location: Coordinate(latitude: 43.75, longitude: 11.19))
+        let trip = TripRequest(id: id, beneficiary: "B", date: LocalDate("2025-03-0\(id)")!, pickup: stop, destination: stop,
+                               appointment: LocalTime("09:00")!, needs: [], purpose: .visit, status: .done)
+        return LoggedTrip(trip: trip, log: TripLog(tripID: id, association: association.code, vehiclePlate: association.vehicles[0].plate,
+                                                   driverCode: "V", driven: Distance(metres: metres), outcome: .done))
+    }
+
+    @Test("each trip priced on its km, a flagged one on its payable km, apart; adjustments and indirect costs; every association gets one")
+    func statements() throws {
+        let association = Self.registry.associations[0]
+        var flagged = logged(2, association: association, km: 96_000)
+        flagged.flag = "logged 96.0 km, estimated 20.1 km"
+        flagged.estimated = Distance(metres: 20_100)
+        flagged.payable = Distance(metres: 20_100)
+        let adjustment = AdjustmentLine(tripID: 1, originalMonth: YearMonth("2025-02")!, amount: Money(cents: -500), reason: "amended")
+        let builder = StatementBuilder(convention: Self.registry.convention, associations: Self.registry.associations)
+        let all = try builder.statements(month: YearMonth("2025-03")!, trips: [logged(1, association: association, km: 20_000), flagged],
+                                         adjustments: [association.code: [adjustment]])
+        #expect(all.count == Self.registry.associations.count)
+        let statement = try #require(all[association.code])
+        #expect(statement.entries.map(\.tripID) == [1, 2])
+        let engine = TariffEngine(convention: Self.registry.convention)
+        let vehicle = association.vehicles[0]
+        let onEstimate = try engine.reimburse(flagged.trip, log: { var l = flagged.log; l.driven = Distance(metres: 20_100); return l }(), vehicle: vehicle)
+        #expect(statement.entries[1].reimbursement == onEstimate)
+        #expect(statement.entries[1].driven == Distance(metres: 96_000) && statement.entries[1].paid == Distance(metres: 20_100)
+                && statement.entries[1].review == "not reviewed")
+        #expect(statement.flagged.map(\.tripID) == [2])
+        #expect(statement.adjustments == [adjustment])
+        #expect(statement.total == statement.direct + statement.indirect.amount - Money(cents: 500))
+        #expect(all.values.filter { $0.association != association.code }.allSatisfy { $0.entries.isEmpty })
+    }
+
+    @Test("a log naming a vehicle no association has is an error naming the trip")
+    func unknownVehicle() throws {
+        let association = Self.registry.associations[0]
+        var trip = logged(1, association: association, km: 20_000)
+        trip.log.vehiclePlate = "ZZ999ZZ"
+        let builder = StatementBuilder(convention: Self.registry.convention, associations: Self.registry.associations)
+        #expect(throws: StatementError.unknownVehicle("ZZ999ZZ", trip: 1)) {
+            try builder.statements(month: YearMonth("2025-03")!, trips: [trip], adjustments: [:])
+        }
+    }
+}

@@ -1,6 +1,7 @@
 import CentraleDispatch
 import CentraleDomain
 import CentraleIntake
+import CentralePlanning
 import CentraleRegistry
 import CentraleStore
 import CentraleTUI
@@ -120,13 +121,13 @@ final class TUIController {
         case .loadPlans(let date):
             state.plans = try store.acceptedPlans(on: date).map { PlanOnScreen(plan: $0.plan, stale: $0.isStale) }
         case .proposePlans(let date):
-            state.plans = try store.dayPlans(on: date).filter { $0.tripCount > 0 }.map { PlanOnScreen(plan: $0, proposal: true) }
+            state.plans = ServiceDayPlanner.plans(try store.plannableDay(date), on: date, convention: registry.convention).filter { $0.tripCount > 0 }.map { PlanOnScreen(plan: $0, proposal: true) }
             let saved = state.plans.reduce(Distance.zero) { $0 + $1.plan.savedDistance }
             state.message = state.plans.isEmpty ? "Nessun servizio da pianificare in questo giorno."
                 : "Proposta: \(state.plans.count) associazioni, risparmio \(saved.kilometresText) km. a per accettarla."
         case .acceptPlans(let date):
             do {
-                let plans = try store.dayPlans(on: date).filter { $0.tripCount > 0 }
+                let plans = ServiceDayPlanner.plans(try store.plannableDay(date), on: date, convention: registry.convention).filter { $0.tripCount > 0 }
                 try store.acceptPlans(plans, actor: Actor(state.operatorName, reason: "plans accepted on the screen"))
                 state.message = "Giri accettati per \(plans.count) associazioni."
             } catch let error as StoreError {
