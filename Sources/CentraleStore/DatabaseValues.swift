@@ -11,6 +11,8 @@ extension TripPurpose: DatabaseValueConvertible {}
 extension TripLeg: DatabaseValueConvertible {}
 extension AssignmentMethod: DatabaseValueConvertible {}
 extension Needs: DatabaseValueConvertible {}
+extension PlaceKind: DatabaseValueConvertible {}
+extension AssociationKind: DatabaseValueConvertible {}
 
 /// A date as ISO text, `2025-03-14`.
 extension LocalDate: DatabaseValueConvertible {

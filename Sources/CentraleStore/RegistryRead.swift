@@ -14,7 +14,7 @@ extension Store {
                        neighbours: (row["neighbours"] as String).split(separator: " ").map(String.init))
             }
             let places = try Row.fetchAll(db, sql: "SELECT * FROM place ORDER BY code").map { row in
-                Place(code: row["code"], name: row["name"], kind: PlaceKind(rawValue: row["kind"]) ?? .other, comune: row["comune"],
+                Place(code: row["code"], name: row["name"], kind: try row.decode(forColumn: "kind"), comune: row["comune"],
                       location: Coordinate(latitude: row["lat"], longitude: row["lon"]), address: row["address"])
             }
             var coverage: [String: [String]] = [:]
@@ -30,11 +30,11 @@ extension Store {
             let associations = try Row.fetchAll(db, sql: "SELECT * FROM association ORDER BY code").map { row in
                 let code: String = row["code"]
                 return CentraleDomain.Association(
-                    code: code, name: row["name"], kind: AssociationKind(rawValue: row["kind"]) ?? .other,
+                    code: code, name: row["name"], kind: try row.decode(forColumn: "kind"),
                     baseComune: row["base_comune"], base: Coordinate(latitude: row["base_lat"], longitude: row["base_lon"]),
                     baseAddress: row["base_address"], serves: coverage[code] ?? [], dailyCapacity: row["daily_capacity"],
                     shareBasisPoints: row["share_bp"], vehicles: fleets[code] ?? [],
-                    leftOn: (row["left_on"] as String?).flatMap(LocalDate.init))
+                    leftOn: try row.decode(forColumn: "left_on"))
             }
             let source = try String.fetchOne(db, sql: "SELECT source FROM convention_version ORDER BY id DESC LIMIT 1")
             return (comuni, places, associations, source)

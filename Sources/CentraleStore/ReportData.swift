@@ -143,10 +143,11 @@ extension Store {
         while let row = try cursor.next() {
             let pickupComune: String = row[8], destinationComune: String = row[7]
             let day: String = row[1]
-            let date = dates[day] ?? LocalDate(day)!
+            guard let date = dates[day] ?? LocalDate(day) else { throw StoreError.refused("trip \(row[0] as Int64) has the date '\(day)', which is not a date; the database is damaged") }
             dates[day] = date
-            facts.append(TripFact(id: row[0], date: date, status: TripStatus(rawValue: row[2]) ?? .pending, reason: row[3],
-                                  purpose: TripPurpose(rawValue: row[4]) ?? .visit, leg: TripLeg(rawValue: row[5]) ?? .outbound,
+            // By position (a year of rows), but a stored value that is not valid throws.
+            facts.append(TripFact(id: row[0], date: date, status: try row.decode(atIndex: 2), reason: row[3],
+                                  purpose: try row.decode(atIndex: 4), leg: try row.decode(atIndex: 5),
                                   destination: (row[6] as String?) ?? destinationComune,
                                   serviceComune: TripRequest.serviceComune(pickup: pickupComune, destination: destinationComune, zone: zone),
                                   beneficiary: row[9], association: row[10], driven: row[11], estimated: row[12], flag: row[13],
