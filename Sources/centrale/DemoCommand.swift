@@ -31,10 +31,15 @@ struct DemoCommand: StoreCommand {
     @Flag(help: "Print the summary as one JSON object on standard output.")
     var json = false
 
+    /// For tests: a smaller year, with this percentage of the calibrated number of people.
+    @Option(help: ArgumentHelp("The people of the calibrated year to generate, in % (tests build a smaller year).", visibility: .hidden))
+    var scale: Int = 100
+
     func validate() throws {
         if let year, !(2014...2100).contains(year) {
             throw ValidationError("--year must be between 2014 (when the single convention began) and 2100, not \(year)")
         }
+        if !(1...100).contains(scale) { throw ValidationError("--scale must be a percentage between 1 and 100, not \(scale)") }
     }
 
     func run(_ context: AppContext) throws {
@@ -42,7 +47,7 @@ struct DemoCommand: StoreCommand {
         try DemoPipeline.checkYear(year)
         let progress: (String) -> Void = json ? { context.printError($0) } : { context.print($0) }
         progress("Building the demo year \(year) (seed \(seed)) in \(context.databasePath)")
-        let summary = try DemoPipeline.standard.run(path: context.databasePath, year: year, seed: seed,
+        let summary = try DemoPipeline.standard.run(path: context.databasePath, year: year, seed: seed, scalePercent: scale,
                                                     registry: try Registry.embedded(), progress: progress)
         let latest = try writeReports(year: year, context: context)
         progress("Monthly reports written to \(latest.folder); latest: \(latest.path)")
@@ -65,7 +70,7 @@ extension DemoCommand {
         let folder = URL(fileURLWithPath: DemoPipeline.outputFolder(forDatabase: store.path)).appendingPathComponent("reports")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var latest = ""
-        let current = try store.today().yearMonth
+        let current = store.today().yearMonth
         for month in (1...12).map({ YearMonth(year: year, month: $0)! }) where month <= current {
             for format in [ReportCommand.Format.html, .csv, .json] {
                 let file = folder.appendingPathComponent("report-\(month).\(format.rawValue)")
