@@ -115,6 +115,11 @@ struct DemoCommandTests {
             try Int.fetchOne($0, sql: "SELECT COUNT(DISTINCT substr(referred_on, 1, 7)) FROM beneficiary_referral WHERE referred_on LIKE '2025-%'") ?? 0
         }
         #expect(referralMonths >= 10)
+        // The README's examples name two of its people: they are there, on dialysis at Careggi.
+        for code in ["B4A5H5", "BBX63D"] {
+            let show = try centrale(["beneficiary", "show", "--db", db, code])
+            #expect(show.status == 0 && show.stdout.contains("authorised") && show.stdout.contains("dialysis"), "\(code): \(show.stderr)")
+        }
     }
 
     @Test("demo refuses to overwrite a database that is not a demo")
