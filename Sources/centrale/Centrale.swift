@@ -38,15 +38,15 @@ struct Centrale: ParsableCommand {
     /// output (status 0). A command's errors are one `error: …` line each on standard error
     /// (status 1), with file, line and field where they have them.
     static func execute(_ arguments: [String], environment: [String: String], console: Console) -> Int32 {
-        var parsed: any ParsableCommand
+        let command: any CentraleCommand
         do {
-            parsed = try parseAsRoot(arguments)
+            var parsed = try parseAsRoot(arguments)
             // A command group without a subcommand, or `help`: ArgumentParser's own, which shows the help.
-            guard parsed is any CentraleCommand else { try parsed.run(); return ExitCode.success.rawValue }
+            guard let ours = parsed as? any CentraleCommand else { try parsed.run(); return ExitCode.success.rawValue }
+            command = ours
         } catch {
             return renderParserError(error, console: console)
         }
-        let command = parsed as! any CentraleCommand
         do {
             let context = AppContext(settings: command.settings, access: command.access, environment: environment, console: console)
             try command.run(context)
