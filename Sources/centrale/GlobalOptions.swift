@@ -10,7 +10,7 @@ struct GlobalOptions: ParsableArguments {
             help: ArgumentHelp("Who makes the changes, for the audit trail (default: $CENTRALE_OPERATOR, else the login name).", valueName: "name"))
     var operatorName: String?
 
-    @Option(help: ArgumentHelp("The language of labels: it or en (default: $CENTRALE_LANG, else it).", valueName: "it|en"))
+    @Option(help: ArgumentHelp("The language of labels (default: $CENTRALE_LANG, else it).", valueName: "it|en"))
     var lang: Language?
 
     /// The values given on the command line, for the context of the run.

@@ -120,6 +120,24 @@ struct DemoCommandTests {
             let show = try centrale(["beneficiary", "show", "--db", db, code])
             #expect(show.status == 0 && show.stdout.contains("authorised") && show.stdout.contains("dialysis"), "\(code): \(show.stderr)")
         }
+        // Every example of the README runs as printed on it, in order.
+        let examples = try readmeExamples(folder: work.url.path)
+        #expect(examples.count >= 30)  // 30 when written; the others need a value of the reader's
+        for arguments in examples {
+            let example = try centrale(arguments, environment: ["CENTRALE_DB": db])
+            #expect(example.status == 0, "centrale \(arguments.joined(separator: " ")): \(example.stderr)")
+        }
+    }
+
+    @Test("the README's examples are read as they are typed: one choice of each a|b, optional parts given, placeholders left out")
+    func readmeParsing() throws {
+        let examples = try readmeExamples(folder: "/demo")
+        #expect(examples.contains(["beneficiary", "close", "B4A5H5", "--on", "2025-06-30", "--reason", "ended", "--note", "…"]))
+        #expect(examples.contains(["beneficiary", "export", "B4A5H5", "--out", "/demo/b4a5h5.json", "--force"]))
+        #expect(examples.contains(["log", "submit", "--association", "MIS-SCA", "/demo/centrale-demo/logs/MIS-SCA-2025-03.csv"]))
+        #expect(examples.contains(["statement", "--association", "MIS-SCA", "--month", "2025-03", "--format", "md"]))
+        #expect(examples.contains(["--version"]))
+        #expect(!examples.contains { $0.contains("TRIP") || $0.first == "demo" || $0.first == "tui" })
     }
 
     @Test("demo refuses to overwrite a database that is not a demo")
