@@ -1,6 +1,7 @@
 import CentraleDomain
 import CentraleRegistry
 import CentraleStore
+import CentraleSynth
 import Foundation
 
 /// The figures `centrale demo` reports, against the service's own (targets).
@@ -45,6 +46,9 @@ public struct DemoSummary: Sendable, Codable, Hashable {
     public var plans: PlanYearSummary?
     /// In the current year: the last day logged (yesterday); km and euros are the year so far.
     public var loggedUntil: String?
+    /// A smaller year (tests): the percentage of the calibrated number of people; nil for the
+    /// calibrated year. The targets scale with it.
+    public var scalePercent: Int?
 
     /// The service's own yearly figures the demo is calibrated on.
     public static let targets = (beneficiaries: 300, trips: 42_500, km: 1_000_000, euros: 958_650)
@@ -58,6 +62,8 @@ public final class DemoContext {
     public var registry: Registry
     /// The year and seed.
     public let year: Int, seed: UInt64
+    /// How many people follow each programme.
+    public let mix: ProgrammeMix
     /// Who the audit trail says made the changes.
     public let actor = Actor("demo", reason: "synthetic demo year")
     /// The summary so far.
@@ -72,12 +78,14 @@ public final class DemoContext {
         (1...12).map { YearMonth(year: year, month: $0)! }.filter { $0 < today.yearMonth }
     }
 
-    init(store: Store, registry: Registry, year: Int, seed: UInt64) {
+    init(store: Store, registry: Registry, year: Int, seed: UInt64, scalePercent: Int = 100) {
         self.store = store
         self.registry = registry
         self.year = year
         self.seed = seed
+        self.mix = scalePercent == 100 ? .calibrated : ProgrammeMix.calibrated.scaled(percent: scalePercent)
         self.summary = DemoSummary(year: year, seed: seed, beneficiaries: 0, trips: 0, km: 0, metres: 0, database: store.path)
+        if scalePercent != 100 { summary.scalePercent = scalePercent }
     }
 }
 
@@ -117,17 +125,20 @@ public struct DemoPipeline {
 
     /// Builds the demo database at `path` (which must not hold anything but an earlier demo)
     /// and returns its summary. Progress lines go to `progress`.
-    /// - Parameter clock: what "now" is (the demo of the current year stops at yesterday).
+    /// - Parameters:
+    ///   - scalePercent: the people of the calibrated year to generate, in %: 100 is the demo;
+    ///     tests build a smaller year with the same steps.
+    ///   - clock: what "now" is (the demo of the current year stops at yesterday).
     /// - Throws: `StoreError.refused` for a year that has not begun yet.
-    public func run(path: String, year: Int, seed: UInt64, registry: Registry, clock: @escaping @Sendable () -> Date = { Date() },
-                    progress: (String) -> Void) throws -> DemoSummary {
+    public func run(path: String, year: Int, seed: UInt64, scalePercent: Int = 100, registry: Registry,
+                    clock: @escaping @Sendable () -> Date = { Date() }, progress: (String) -> Void) throws -> DemoSummary {
         try Self.checkYear(year, clock: clock)
         try DemoDatabase.prepare(path: path)
         let store = try Store(path: path, clock: clock)
         try store.setMeta("origin", "demo")
         try store.setMeta("demo_year", String(year))
         try store.setMeta("demo_seed", String(seed))
-        let context = DemoContext(store: store, registry: registry, year: year, seed: seed)
+        let context = DemoContext(store: store, registry: registry, year: year, seed: seed, scalePercent: scalePercent)
         for (index, step) in steps.enumerated() {
             let started = Date()
             progress("[\(index + 1)/\(steps.count)] \(step.name)…")

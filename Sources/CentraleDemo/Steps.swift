@@ -24,7 +24,7 @@ public struct GenerateYearStep: DemoStep {
 
     public func run(_ context: DemoContext, progress: (String) -> Void) throws {
         let generator = SyntheticYearGenerator(comuni: context.registry.comuni, places: context.registry.places,
-                                               year: context.year, seed: context.seed)
+                                               year: context.year, seed: context.seed, mix: context.mix)
         var year = generator.generate(progress: progress)
         // The people come in as a PUA office exports them, through the same import as
         // `beneficiary import`; then their hospital stays and closings, and only requests that

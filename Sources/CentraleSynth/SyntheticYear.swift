@@ -43,4 +43,12 @@ public struct ProgrammeMix: Sendable, Hashable {
 
     /// Everyone.
     public var total: Int { dialysis + dayCentre + rehabilitation + therapy + visits }
+
+    /// The same mix with `percent`% of the people in each programme (rounded, at least one):
+    /// a smaller year with the same patterns, for tests.
+    public func scaled(percent: Int) -> ProgrammeMix {
+        func scale(_ count: Int) -> Int { max(1, (count * percent + 50) / 100) }
+        return ProgrammeMix(dialysis: scale(dialysis), dayCentre: scale(dayCentre), rehabilitation: scale(rehabilitation),
+                            therapy: scale(therapy), visits: scale(visits))
+    }
 }

@@ -6,7 +6,7 @@ import CentraleStore
 import Foundation
 
 /// `centrale demo`: builds a database with a synthetic year of the service.
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Build a database with a deterministic synthetic year of the service.",
@@ -17,6 +17,8 @@ struct DemoCommand: ParsableCommand {
             demo: a database with real data is never overwritten.
             """
     )
+
+    static let storeAccess = Store.Access.create
 
     @OptionGroup var global: GlobalOptions
 
@@ -29,30 +31,33 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Print the summary as one JSON object on standard output.")
     var json = false
 
+    /// For tests: a smaller year, with this percentage of the calibrated number of people.
+    @Option(help: ArgumentHelp("The people of the calibrated year to generate, in % (tests build a smaller year).", visibility: .hidden))
+    var scale: Int = 100
+
     func validate() throws {
         if let year, !(2014...2100).contains(year) {
             throw ValidationError("--year must be between 2014 (when the single convention began) and 2100, not \(year)")
         }
+        if !(1...100).contains(scale) { throw ValidationError("--scale must be a percentage between 1 and 100, not \(scale)") }
     }
 
-    func run() throws {
-        try reportingErrors {
-            let year = self.year ?? lastCompleteYear()
-            try DemoPipeline.checkYear(year)
-            let progress: (String) -> Void = json ? { printError($0) } : { print($0) }
-            progress("Building the demo year \(year) (seed \(seed)) in \(global.databasePath)")
-            let summary = try DemoPipeline.standard.run(path: global.databasePath, year: year, seed: seed,
-                                                        registry: try Registry.embedded(), progress: progress)
-            let latest = try writeReports(year: year)
-            progress("Monthly reports written to \(latest.folder); latest: \(latest.path)")
-            if json {
-                let encoder = JSONEncoder()
-                encoder.keyEncodingStrategy = .convertToSnakeCase
-                encoder.outputFormatting = [.sortedKeys]
-                print(String(decoding: try encoder.encode(summary), as: UTF8.self))
-            } else {
-                print(DemoReport.text(summary))
-            }
+    func run(_ context: AppContext) throws {
+        let year = self.year ?? lastCompleteYear()
+        try DemoPipeline.checkYear(year)
+        let progress: (String) -> Void = json ? { context.printError($0) } : { context.print($0) }
+        progress("Building the demo year \(year) (seed \(seed)) in \(context.databasePath)")
+        let summary = try DemoPipeline.standard.run(path: context.databasePath, year: year, seed: seed, scalePercent: scale,
+                                                    registry: try Registry.embedded(), progress: progress)
+        let latest = try writeReports(year: year, context: context)
+        progress("Monthly reports written to \(latest.folder); latest: \(latest.path)")
+        if json {
+            let encoder = JSONEncoder()
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            encoder.outputFormatting = [.sortedKeys]
+            context.print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+        } else {
+            context.print(DemoReport.text(summary))
         }
     }
 }
@@ -60,12 +65,12 @@ struct DemoCommand: ParsableCommand {
 extension DemoCommand {
     /// Writes the monitoring report of every month of the year (HTML, and CSV and JSON beside
     /// it) into `centrale-demo/reports/` beside the database; returns the latest HTML's path.
-    func writeReports(year: Int) throws -> (folder: String, path: String) {
-        let store = try global.createStore()
+    func writeReports(year: Int, context: AppContext) throws -> (folder: String, path: String) {
+        let store = try context.store
         let folder = URL(fileURLWithPath: DemoPipeline.outputFolder(forDatabase: store.path)).appendingPathComponent("reports")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var latest = ""
-        let current = try store.today().yearMonth
+        let current = store.today().yearMonth
         for month in (1...12).map({ YearMonth(year: year, month: $0)! }) where month <= current {
             for format in [ReportCommand.Format.html, .csv, .json] {
                 let file = folder.appendingPathComponent("report-\(month).\(format.rawValue)")

@@ -5,7 +5,7 @@ import CentraleRegistry
 import CentraleStore
 
 /// `centrale dispatch`: assigns a day's pending trips.
-struct DispatchCommand: ParsableCommand {
+struct DispatchCommand: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "dispatch",
         abstract: "Assign a day's pending trips to associations under the convention's rules.",
@@ -19,43 +19,39 @@ struct DispatchCommand: ParsableCommand {
             """
     )
 
+    static let storeAccess = Store.Access.write
+
     @OptionGroup var global: GlobalOptions
     @Option(help: "The day, YYYY-MM-DD.") var date: LocalDate
     @Flag(help: "Show the plan without storing it.") var dryRun = false
     @Flag(help: "Decide again the trips the engine assigned earlier.") var reassign = false
     @Option(help: "Explain the decision for one trip (stores nothing).") var explain: Int64?
     @Option(help: "table or json.") var format: OutputFormat = .table
-    @Option(name: .customLong("operator"), help: "Who runs the dispatch (default: the OS user).") var operatorOption: String?
 
-    func run() throws {
-        try reportingErrors {
-            let store = try global.openStore()
-            let registry = try store.registry()
-            let engine = DispatchEngine(associations: registry.associations, comuni: registry.comuni, convention: registry.convention)
-            let zone = Set(registry.zoneComuni.map(\.istatCode))
-            var input = try store.dispatchInput(for: date, reassign: reassign || explain != nil)
-            if let explain {
-                guard let record = try store.tripRecord(explain), record.trip.date == date else {
-                    throw StoreError.refused("trip \(explain) is not a trip of \(date); check the id and --date")
-                }
-                if !input.trips.contains(where: { $0.trip.id == explain }) { input.trips.append(record) }
+    func run(_ context: AppContext) throws {
+        let store = try context.store
+        var input = try store.dispatchInput(for: date, reassign: reassign || explain != nil)
+        if let explain {
+            guard let record = try store.tripRecord(explain), record.trip.date == date else {
+                throw StoreError.refused("trip \(explain) is not a trip of \(date); check the id and --date")
             }
-            let plan = engine.dispatch(input, zone: zone)
-            let report = DispatchReport(plan: plan, input: input, registry: registry)
-            if let explain {
-                print(format == .json ? try jsonString(report.explanation(explain)) : report.explanationText(explain))
-                return
-            }
-            var outcome: DispatchOutcome?
-            if !dryRun { outcome = try store.apply(plan, input: input, actor: Actor(try operatorName(operatorOption), reason: "dispatch \(date)")) }
-            print(format == .json ? try jsonString(report.summary(stored: !dryRun, stale: outcome?.stale ?? []))
-                                  : report.text(stored: !dryRun, stale: outcome?.stale ?? []))
+            if !input.trips.contains(where: { $0.trip.id == explain }) { input.trips.append(record) }
         }
+        let plan = try context.engine.dispatch(input, zone: context.zone)
+        let report = DispatchReport(plan: plan, input: input, registry: try context.registry)
+        if let explain {
+            context.print(format == .json ? try jsonString(report.explanation(explain)) : report.explanationText(explain))
+            return
+        }
+        var outcome: DispatchOutcome?
+        if !dryRun { outcome = try store.apply(plan, input: input, actor: Actor(try context.operatorName(), reason: "dispatch \(date)")) }
+        context.print(format == .json ? try jsonString(report.summary(stored: !dryRun, stale: outcome?.stale ?? []))
+                                      : report.text(stored: !dryRun, stale: outcome?.stale ?? []))
     }
 }
 
 /// `centrale assign`: the dispatcher's override.
-struct AssignCommand: ParsableCommand {
+struct AssignCommand: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "assign",
         abstract: "Assign a trip to an association by hand.",
@@ -65,41 +61,37 @@ struct AssignCommand: ParsableCommand {
             """
     )
 
+    static let storeAccess = Store.Access.write
+
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The trip id.") var trip: Int64
     @Argument(help: "The association's code.") var association: String
     @Flag(help: "Assign even if a hard rule forbids it (needs --reason).") var force = false
     @Option(help: "Why (required with --force).") var reason: String?
-    @Option(name: .customLong("operator"), help: "Who assigns (default: the OS user).") var operatorOption: String?
 
     func validate() throws {
         if force && (reason ?? "").isEmpty { throw ValidationError("--force needs a --reason, recorded in the audit trail") }
     }
 
-    func run() throws {
-        try reportingErrors {
-            let store = try global.openStore()
-            let registry = try store.registry()
-            guard let record = try store.tripRecord(trip) else { throw StoreError.notFound(entity: "trip", id: String(trip)) }
-            guard registry.associations.contains(where: { $0.code == association }) else {
-                throw StoreError.notFound(entity: "association", id: association)
-            }
-            let engine = DispatchEngine(associations: registry.associations, comuni: registry.comuni, convention: registry.convention)
-            let broken = try store.brokenRule(assigning: record, to: association, engine: engine,
-                                              zone: Set(registry.zoneComuni.map(\.istatCode)))
-            if broken == .membership {
-                throw StoreError.refused("\(association) \(broken!.summary) before \(record.trip.date) and takes no trips from then on, "
-                                         + "not even with --force; assign trip \(trip) to a member association")
-            }
-            if let broken, !force {
-                throw StoreError.refused("\(association) \(broken.summary) (rule: \(broken.rawValue)); "
-                                         + "to assign it anyway, add --force --reason \"…\"")
-            }
-            let method: AssignmentMethod = broken == nil ? .manual : .forced
-            let note = broken.map { "against rule \($0.rawValue): \(reason!)" } ?? reason
-            try store.assign(trip: trip, to: association, method: method, note: note, expectedVersion: record.version,
-                             actor: Actor(try operatorName(operatorOption), reason: reason ?? "manual assignment"))
-            print("Trip \(trip) assigned to \(association) (\(method.rawValue)\(broken.map { ", against the \($0.rawValue) rule" } ?? "")).")
+    func run(_ context: AppContext) throws {
+        let store = try context.store
+        guard let record = try store.tripRecord(trip) else { throw StoreError.notFound(entity: "trip", id: String(trip)) }
+        guard try context.registry.associations.contains(where: { $0.code == association }) else {
+            throw StoreError.notFound(entity: "association", id: association)
         }
+        let broken = try store.brokenRule(assigning: record, to: association, engine: context.engine, zone: context.zone)
+        if broken == .membership {
+            throw StoreError.refused("\(association) \(broken!.summary) before \(record.trip.date) and takes no trips from then on, "
+                                     + "not even with --force; assign trip \(trip) to a member association")
+        }
+        if let broken, !force {
+            throw StoreError.refused("\(association) \(broken.summary) (rule: \(broken.rawValue)); "
+                                     + "to assign it anyway, add --force --reason \"…\"")
+        }
+        let method: AssignmentMethod = broken == nil ? .manual : .forced
+        let note = broken.map { "against rule \($0.rawValue): \(reason!)" } ?? reason
+        try store.assign(trip: trip, to: association, method: method, note: note, expectedVersion: record.version,
+                         actor: Actor(try context.operatorName(), reason: reason ?? "manual assignment"))
+        context.print("Trip \(trip) assigned to \(association) (\(method.rawValue)\(broken.map { ", against the \($0.rawValue) rule" } ?? "")).")
     }
 }

@@ -4,7 +4,7 @@ import CentraleRegistry
 import CentraleStore
 
 /// `centrale init`: loads the registry into the database.
-struct InitCommand: ParsableCommand {
+struct InitCommand: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Load the registry (comuni, places, associations, fleets, convention) into the database.",
@@ -16,6 +16,8 @@ struct InitCommand: ParsableCommand {
             """
     )
 
+    static let storeAccess = Store.Access.create
+
     @OptionGroup var global: GlobalOptions
 
     @Option(help: ArgumentHelp("A folder with comuni.csv, places.csv, associations.csv, vehicles.csv and convention.toml.", valueName: "dir"))
@@ -25,9 +27,6 @@ struct InitCommand: ParsableCommand {
             help: ArgumentHelp("An association taken out of associations.csv and the day it leaves the convention (repeatable).",
                                valueName: "CODE=YYYY-MM-DD"))
     var leaving: [String] = []
-
-    @Option(name: .customLong("operator"), help: "Who is loading it, for the audit trail (default: the OS user).")
-    var operatorOption: String?
 
     /// `--leaving` as codes and days.
     func departures() throws -> [String: LocalDate] {
@@ -45,27 +44,25 @@ struct InitCommand: ParsableCommand {
 
     func validate() throws { _ = try departures() }
 
-    func run() throws {
-        try reportingErrors {
-            let registry = try data.map(RegistryFolder.read) ?? Registry.embedded()
-            let store = try global.createStore()
-            let summary = try store.load(registry, leaving: try departures(), actor: Actor(try operatorName(operatorOption), reason: "centrale init"))
-            let source = data ?? "the built-in registry"
-            if summary.changedNothing {
-                print("\(global.databasePath) already holds \(source): nothing changed (convention version \(summary.conventionVersion)).")
-                return
-            }
-            print("Loaded \(source) into \(global.databasePath):")
-            for kind in ["comune", "place", "association", "vehicle"] {
-                let added = summary.added[kind] ?? 0, updated = summary.updated[kind] ?? 0
-                if added + updated > 0 { print("  \(kind): \(added) added, \(updated) updated") }
-            }
-            if summary.unchanged > 0 { print("  \(summary.unchanged) records unchanged") }
-            for departure in summary.departures {
-                print("  \(departure.code) leaves the convention on \(departure.on): \(departure.tripsReleased) open trip"
-                      + "\(departure.tripsReleased == 1 ? "" : "s") back to the dispatcher's queue; history and statements kept")
-            }
-            print("  convention: version \(summary.conventionVersion)\(summary.conventionIsNew ? " (new)" : " (unchanged)")")
+    func run(_ context: AppContext) throws {
+        let registry = try data.map(RegistryFolder.read) ?? Registry.embedded()
+        let store = try context.store
+        let summary = try store.load(registry, leaving: try departures(), actor: Actor(try context.operatorName(), reason: "centrale init"))
+        let source = data ?? "the built-in registry"
+        if summary.changedNothing {
+            context.print("\(context.databasePath) already holds \(source): nothing changed (convention version \(summary.conventionVersion)).")
+            return
         }
+        context.print("Loaded \(source) into \(context.databasePath):")
+        for kind in ["comune", "place", "association", "vehicle"] {
+            let added = summary.added[kind] ?? 0, updated = summary.updated[kind] ?? 0
+            if added + updated > 0 { context.print("  \(kind): \(added) added, \(updated) updated") }
+        }
+        if summary.unchanged > 0 { context.print("  \(summary.unchanged) records unchanged") }
+        for departure in summary.departures {
+            context.print("  \(departure.code) leaves the convention on \(departure.on): \(departure.tripsReleased) open trip"
+                          + "\(departure.tripsReleased == 1 ? "" : "s") back to the dispatcher's queue; history and statements kept")
+        }
+        context.print("  convention: version \(summary.conventionVersion)\(summary.conventionIsNew ? " (new)" : " (unchanged)")")
     }
 }

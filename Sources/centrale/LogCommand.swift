@@ -15,7 +15,7 @@ struct LogCommand: ParsableCommand {
 }
 
 /// `centrale log template`.
-struct LogTemplateCommand: ParsableCommand {
+struct LogTemplateCommand: CentraleCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
         abstract: "Print the trip-log CSV header with one example row.",
@@ -28,14 +28,14 @@ struct LogTemplateCommand: ParsableCommand {
             """
     )
 
-    func run() {
-        print("trip,date,vehicle,driver,odometer_start,odometer_end,km,pickup_time,dropoff_time,waiting_minutes,outcome,notes")
-        print("1234,2026-10-05,FP123AB,V017,45210.0,45233.4,,08:05,08:40,0,done,")
+    func run(_ context: AppContext) {
+        context.print("trip,date,vehicle,driver,odometer_start,odometer_end,km,pickup_time,dropoff_time,waiting_minutes,outcome,notes")
+        context.print("1234,2026-10-05,FP123AB,V017,45210.0,45233.4,,08:05,08:40,0,done,")
     }
 }
 
 /// `centrale log submit`.
-struct LogSubmitCommand: ParsableCommand {
+struct LogSubmitCommand: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "submit",
         abstract: "Import trip-log files (CSV or JSON) for an association.",
@@ -44,60 +44,62 @@ struct LogSubmitCommand: ParsableCommand {
             is listed as FILE:LINE: field: what is wrong. Submitting the same file again is harmless. \
             A different value for a trip already logged is a conflict: correct it with `centrale log amend`. \
             Logged km far from the estimate are flagged for review (see `centrale log flags`), not refused. \
+            The audit trail names the association as the operator, unless --operator is given. \
             Exit status 1 if any file was rejected.
             """
     )
 
+    static let storeAccess = Store.Access.write
+
     @OptionGroup var global: GlobalOptions
     @Option(help: "The association submitting.") var association: String
     @Argument(help: "CSV or JSON files.") var files: [String]
-    @Option(name: .customLong("operator"), help: "Who submits (default: the association's code).") var operatorOption: String?
 
     /// The most problems printed for one file; a count of the rest follows.
     static let maximumProblemsShown = 50
 
-    func run() throws {
-        try reportingErrors {
-            let store = try global.openStore()
-            var rejected = 0
-            for file in files {
-                // The size first: a file over the limit is refused without reading it.
-                if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > LogParser.maximumBytes {
-                    printError("error: \(LogParser.tooLarge(bytes: size, fileName: file))")
-                    printError("\(file.escapingControlCharacters): rejected before reading, nothing written."); rejected += 1; continue
-                }
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    printError("error: \(file.escapingControlCharacters): cannot read the file; check the path"); rejected += 1; continue
-                }
-                // Not UTF-8: read as Windows-1252, as Excel saves a CSV on an Italian Windows (and said so below).
-                let (text, encoding) = TextDecoding.text(from: data)
-                let result = try store.submitLogFile(text, file: file, sha256: SHA256.hex(of: data), association: association,
-                                                     actor: Actor(operatorOption ?? association, reason: "trip-log submission"))
-                if result.accepted {
-                    print("\(file.escapingControlCharacters): \(result.newLogs) new, \(result.alreadyRecorded) already recorded"
-                          + (result.flagged > 0 ? ", \(result.flagged) flagged for km review" : "")
-                          + (encoding == .windows1252 ? " (read as Windows-1252: the file is not UTF-8)" : "") + ".")
-                } else {
-                    result.problems.prefix(Self.maximumProblemsShown).forEach { printError("error: \($0)") }
-                    if result.problems.count > Self.maximumProblemsShown {
-                        printError("… and \(result.problems.count - Self.maximumProblemsShown) more problems (the first \(Self.maximumProblemsShown) are shown)")
-                    }
-                    printError("\(file.escapingControlCharacters): rejected (\(result.problems.count) problem\(result.problems.count == 1 ? "" : "s")), nothing written.")
-                    rejected += 1
-                }
+    func run(_ context: AppContext) throws {
+        let store = try context.store
+        var rejected = 0
+        for file in files {
+            // The size first: a file over the limit is refused without reading it.
+            if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > LogParser.maximumBytes {
+                context.printError("error: \(LogParser.tooLarge(bytes: size, fileName: file))")
+                context.printError("\(file.escapingControlCharacters): rejected before reading, nothing written."); rejected += 1; continue
             }
-            if rejected > 0 { throw ExitCode.failure }
+            guard let data = FileManager.default.contents(atPath: file) else {
+                context.printError("error: \(file.escapingControlCharacters): cannot read the file; check the path"); rejected += 1; continue
+            }
+            // Not UTF-8: read as Windows-1252, as Excel saves a CSV on an Italian Windows (and said so below).
+            let (text, encoding) = TextDecoding.text(from: data)
+            let result = try store.submitLogFile(text, file: file, sha256: SHA256.hex(of: data), association: association,
+                                                 actor: Actor(global.operatorName ?? association, reason: "trip-log submission"))
+            if result.accepted {
+                context.print("\(file.escapingControlCharacters): \(result.newLogs) new, \(result.alreadyRecorded) already recorded"
+                              + (result.flagged > 0 ? ", \(result.flagged) flagged for km review" : "")
+                              + (encoding == .windows1252 ? " (read as Windows-1252: the file is not UTF-8)" : "") + ".")
+            } else {
+                result.problems.prefix(Self.maximumProblemsShown).forEach { context.printError("error: \($0)") }
+                if result.problems.count > Self.maximumProblemsShown {
+                    context.printError("… and \(result.problems.count - Self.maximumProblemsShown) more problems (the first \(Self.maximumProblemsShown) are shown)")
+                }
+                context.printError("\(file.escapingControlCharacters): rejected (\(result.problems.count) problem\(result.problems.count == 1 ? "" : "s")), nothing written.")
+                rejected += 1
+            }
         }
+        if rejected > 0 { throw ExitCode.failure }
     }
 }
 
 /// `centrale log amend`.
-struct LogAmendCommand: ParsableCommand {
+struct LogAmendCommand: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "amend",
         abstract: "Correct a recorded trip log, with a reason (audited).",
         discussion: "--km replaces the odometer readings; give --odometer-start and --odometer-end together."
     )
+
+    static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The trip id.") var trip: Int64
@@ -112,7 +114,6 @@ struct LogAmendCommand: ParsableCommand {
     @Option(help: "Vehicle plate.") var vehicle: String?
     @Option(help: "Driver code.") var driver: String?
     @Option(help: "Notes.") var notes: String?
-    @Option(name: .customLong("operator"), help: "Who amends (default: the OS user).") var operatorOption: String?
 
     /// Metres from km typed on the command line, by the same rules as a file's cells: `23,4`,
     /// `23.4` and `1.234,5` are clear; `1,234` or `1.234` could be either, and are refused with
@@ -155,62 +156,56 @@ struct LogAmendCommand: ParsableCommand {
         if let outcome, TripOutcome(rawValue: outcome) == nil { throw ValidationError("--outcome must be done, no_show or cancelled_on_spot") }
     }
 
-    func run() throws {
-        try reportingErrors {
-            // validate() has range-checked every value: the parse cannot fail and the subtraction cannot overflow.
-            func metres(_ text: String) -> Distance { Distance(metres: ((try? Self.metres(text, option: "")) ?? 0) ?? 0) }
-            let checked = try global.openStore().amendLog(trip: trip, change: { log in
-                if let km { log.driven = Distance(metres: ((try? Self.metres(km, option: "", limitKm: 2_000)) ?? 0) ?? 0); log.odometerStart = nil; log.odometerEnd = nil }
-                if let odometerStart, let odometerEnd {
-                    log.odometerStart = metres(odometerStart); log.odometerEnd = metres(odometerEnd)
-                    log.driven = metres(odometerEnd) - metres(odometerStart)
-                }
-                if let pickup { log.pickedUpAt = pickup }
-                if let dropoff { log.droppedOffAt = dropoff }
-                if let waiting { log.waitingMinutes = waiting }
-                if let outcome { log.outcome = TripOutcome(rawValue: outcome)! }
-                if let vehicle { log.vehiclePlate = vehicle.uppercased() }
-                if let driver { log.driverCode = driver }
-                if let notes { log.notes = notes }
-            }, actor: Actor(try operatorName(operatorOption), reason: reason))
-            print("Trip \(trip): log amended (\(checked.log.driven), estimate \(checked.estimated)"
-                  + (checked.flag.map { "; flagged \($0)" } ?? "") + ").")
-        }
+    func run(_ context: AppContext) throws {
+        // validate() has range-checked every value: the parse cannot fail and the subtraction cannot overflow.
+        func metres(_ text: String) -> Distance { Distance(metres: (try? Self.metres(text, option: "")) ?? 0) }
+        let checked = try context.store.amendLog(trip: trip, change: { log in
+            if let km { log.driven = Distance(metres: (try? Self.metres(km, option: "", limitKm: 2_000)) ?? 0); log.odometerStart = nil; log.odometerEnd = nil }
+            if let odometerStart, let odometerEnd {
+                log.odometerStart = metres(odometerStart); log.odometerEnd = metres(odometerEnd)
+                log.driven = metres(odometerEnd) - metres(odometerStart)
+            }
+            if let pickup { log.pickedUpAt = pickup }
+            if let dropoff { log.droppedOffAt = dropoff }
+            if let waiting { log.waitingMinutes = waiting }
+            if let outcome { log.outcome = TripOutcome(rawValue: outcome)! }
+            if let vehicle { log.vehiclePlate = vehicle.uppercased() }
+            if let driver { log.driverCode = driver }
+            if let notes { log.notes = notes }
+        }, actor: Actor(try context.operatorName(), reason: reason))
+        context.print("Trip \(trip): log amended (\(checked.log.driven), estimate \(checked.estimated)"
+                      + (checked.flag.map { "; flagged \($0)" } ?? "") + ").")
     }
 }
 
 /// `centrale log flags`.
-struct LogFlagsCommand: ParsableCommand {
+struct LogFlagsCommand: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "flags",
         abstract: "List the month's logged trips whose km differ from the estimate beyond the tolerance."
     )
 
+    static let storeAccess = Store.Access.read
+
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The month, YYYY-MM.") var month: String
+    @Option(help: monthHelp()) var month: YearMonth
     @Option(help: "Only this association.") var association: String?
     @Option(help: "table or json.") var format: OutputFormat = .table
 
-    func validate() throws {
-        if YearMonth(month) == nil { throw ValidationError("--month: '\(month)' is not a month YYYY-MM") }
-    }
-
-    func run() throws {
-        try reportingErrors {
-            let flags = try global.openStoreForReading().flaggedLogs(month: YearMonth(month)!, association: association)
-            if format == .json { print(try jsonString(flags)); return }
-            guard !flags.isEmpty else { print("No trips flagged for km review in \(month)."); return }
-            var table = TextTable(["TRIP", "DATE", "ASSOCIATION", "VEHICLE", "LOGGED", "ESTIMATED", "DIFFERENCE", "PAID", "REVIEW"],
-                                  rightAligned: [0, 4, 5, 7])
-            for flag in flags {
-                table.add([String(flag.trip), flag.date, flag.association, flag.vehicle, Distance(metres: flag.drivenMetres).description,
-                           Distance(metres: flag.estimatedMetres).description, flag.flag + (flag.implausible ? " implausible" : ""),
-                           Distance(metres: flag.paidMetres).description, flag.review + (flag.reviewedBy.map { " (\($0))" } ?? "")])
-            }
-            print(table.rendered)
-            let open = flags.filter { $0.review == "not reviewed" }.count
-            print("\(flags.count) trip\(flags.count == 1 ? "" : "s") flagged for review, \(open) not reviewed"
-                  + (open > 0 ? " (paid at the estimate until reviewed): `centrale log review TRIP --accept | --use-estimate | --km N --reason \"…\"`." : "."))
+    func run(_ context: AppContext) throws {
+        let flags = try context.store.flaggedLogs(month: month, association: association)
+        if format == .json { context.print(try jsonString(flags)); return }
+        guard !flags.isEmpty else { context.print("No trips flagged for km review in \(month)."); return }
+        var table = TextTable(["TRIP", "DATE", "ASSOCIATION", "VEHICLE", "LOGGED", "ESTIMATED", "DIFFERENCE", "PAID", "REVIEW"],
+                              rightAligned: [0, 4, 5, 7])
+        for flag in flags {
+            table.add([String(flag.trip), flag.date, flag.association, flag.vehicle, Distance(metres: flag.drivenMetres).description,
+                       Distance(metres: flag.estimatedMetres).description, flag.flag + (flag.implausible ? " implausible" : ""),
+                       Distance(metres: flag.paidMetres).description, flag.review + (flag.reviewedBy.map { " (\($0))" } ?? "")])
         }
+        context.print(table.rendered)
+        let open = flags.filter { $0.review == "not reviewed" }.count
+        context.print("\(flags.count) trip\(flags.count == 1 ? "" : "s") flagged for review, \(open) not reviewed"
+                      + (open > 0 ? " (paid at the estimate until reviewed): `centrale log review TRIP --accept | --use-estimate | --km N --reason \"…\"`." : "."))
     }
 }

@@ -5,7 +5,7 @@ import CentraleStore
 import CentraleTripLogs
 
 /// `centrale log review`: the decision on a trip flagged for km review.
-struct LogReviewCommand: ParsableCommand {
+struct LogReviewCommand: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Review a trip flagged for km review: accept the logged km, pay the estimate, or pay N km (audited).",
@@ -18,13 +18,14 @@ struct LogReviewCommand: ParsableCommand {
             """
     )
 
+    static let storeAccess = Store.Access.write
+
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The trip id.") var trip: Int64
     @Flag(help: "Pay the logged km.") var accept = false
     @Flag(help: "Pay the estimate (capped at the logged km).") var useEstimate = false
     @Option(help: "Pay these km (at most the logged km).") var km: String?
     @Option(help: "Why (required; recorded in the audit trail).") var reason: String
-    @Option(name: .customLong("operator"), help: "Who reviews (default: the OS user).") var operatorOption: String?
 
     func validate() throws {
         let decisions = [accept, useEstimate, km != nil].filter { $0 }.count
@@ -33,14 +34,12 @@ struct LogReviewCommand: ParsableCommand {
         if reason.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--reason: say why (it is recorded in the audit trail)") }
     }
 
-    func run() throws {
-        try reportingErrors {
-            let decision: KmReview = accept ? .accept : useEstimate ? .useEstimate : .km(Distance(metres: DecimalText.scaled(km!, decimals: 3)!))
-            let result = try global.openStore().reviewKm(trip: trip, decision: decision, actor: Actor(operatorName(operatorOption), reason: reason))
-            print("Trip \(trip): \(decision.label) — \(result.paid) paid (logged \(result.logged), estimate \(result.estimated)).")
-            if let adjustment = result.adjustment {
-                print("Its month is closed: \(adjustment.amount) € adjustment in \(adjustment.month).")
-            }
+    func run(_ context: AppContext) throws {
+        let decision: KmReview = accept ? .accept : useEstimate ? .useEstimate : .km(Distance(metres: DecimalText.scaled(km!, decimals: 3)!))
+        let result = try context.store.reviewKm(trip: trip, decision: decision, actor: Actor(try context.operatorName(), reason: reason))
+        context.print("Trip \(trip): \(decision.label) — \(result.paid) paid (logged \(result.logged), estimate \(result.estimated)).")
+        if let adjustment = result.adjustment {
+            context.print("Its month is closed: \(adjustment.amount) € adjustment in \(adjustment.month).")
         }
     }
 }

@@ -12,7 +12,7 @@ struct MonthCommand: ParsableCommand {
 }
 
 /// `centrale month close`.
-struct MonthCloseCommand: ParsableCommand {
+struct MonthCloseCommand: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "close",
         abstract: "Freeze a past month's statements and report as stored, checksummed snapshots.",
@@ -26,57 +26,55 @@ struct MonthCloseCommand: ParsableCommand {
             """
     )
 
+    static let storeAccess = Store.Access.write
+
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The month, YYYY-MM.") var month: String
+    @Argument(help: monthHelp()) var month: YearMonth
     @Flag(help: "Close even with flagged trips not reviewed (needs --reason; they are paid at the estimate).") var acceptFlags = false
     @Option(help: "Why (required with --accept-flags; recorded in the audit trail).") var reason: String?
-    @Option(name: .customLong("operator"), help: "Who closes it (default: the OS user).") var operatorOption: String?
 
     func validate() throws {
-        if YearMonth(month) == nil { throw ValidationError("'\(month)' is not a month YYYY-MM") }
         if acceptFlags && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--accept-flags needs --reason \"…\" (recorded in the audit trail)")
         }
     }
 
-    func run() throws {
-        try reportingErrors {
-            let closing = try global.openStore().closeMonth(YearMonth(month)!, acceptingFlags: acceptFlags,
-                                                            actor: Actor(try operatorName(operatorOption), reason: reason ?? "month close"))
-            print("Closed \(closing.month): \(closing.statements) statements frozen, total \(closing.total) €, checksum \(closing.sha256.prefix(16))….")
-            if closing.unreviewedFlags > 0 {
-                print("\(closing.unreviewedFlags) flagged trips closed without a review, paid at the estimate; a later review is an adjustment in the current month.")
-            }
-            if closing.unlogged > 0 {
-                print("\(closing.unlogged) trips of \(closing.month) are still without a log; logs submitted later go into the current month as adjustments.")
-            }
+    func run(_ context: AppContext) throws {
+        let closing = try context.store.closeMonth(month, acceptingFlags: acceptFlags,
+                                                   actor: Actor(try context.operatorName(), reason: reason ?? "month close"))
+        context.print("Closed \(closing.month): \(closing.statements) statements frozen, total \(closing.total) €, checksum \(closing.sha256.prefix(16))….")
+        if closing.unreviewedFlags > 0 {
+            context.print("\(closing.unreviewedFlags) flagged trips closed without a review, paid at the estimate; a later review is an adjustment in the current month.")
+        }
+        if closing.unlogged > 0 {
+            context.print("\(closing.unlogged) trips of \(closing.month) are still without a log; logs submitted later go into the current month as adjustments.")
         }
     }
 }
 
 /// `centrale month list`.
-struct MonthListCommand: ParsableCommand {
+struct MonthListCommand: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List the closed months: who closed each and when, its total and its checksums."
     )
 
+    static let storeAccess = Store.Access.read
+
     @OptionGroup var global: GlobalOptions
     @Option(help: "table or json.") var format: OutputFormat = .table
 
-    func run() throws {
-        try reportingErrors {
-            let months = try global.openStoreForReading().closedMonths()
-            if format == .json { print(try jsonString(months)); return }
-            guard !months.isEmpty else { print("No month is closed yet; close one with `centrale month close YYYY-MM`."); return }
-            var table = TextTable(["MONTH", "CLOSED AT", "BY", "STATEMENTS", "TOTAL €", "CHECKSUM", "REPORT CHECKSUM"], rightAligned: [3, 4])
-            for month in months {
-                table.add([month.month, month.closedAt, month.closedBy, String(month.statements), Money(cents: month.totalCents).description,
-                           month.sha256, month.reportSHA256 ?? "-"])
-            }
-            print(table.rendered)
-            let total = months.reduce(0) { $0 + $1.totalCents }
-            print("\(months.count) month\(months.count == 1 ? "" : "s") closed, \(Money(cents: total)) € in all.")
+    func run(_ context: AppContext) throws {
+        let months = try context.store.closedMonths()
+        if format == .json { context.print(try jsonString(months)); return }
+        guard !months.isEmpty else { context.print("No month is closed yet; close one with `centrale month close YYYY-MM`."); return }
+        var table = TextTable(["MONTH", "CLOSED AT", "BY", "STATEMENTS", "TOTAL €", "CHECKSUM", "REPORT CHECKSUM"], rightAligned: [3, 4])
+        for month in months {
+            table.add([month.month, month.closedAt, month.closedBy, String(month.statements), Money(cents: month.totalCents).description,
+                       month.sha256, month.reportSHA256 ?? "-"])
         }
+        context.print(table.rendered)
+        let total = months.reduce(0) { $0 + $1.totalCents }
+        context.print("\(months.count) month\(months.count == 1 ? "" : "s") closed, \(Money(cents: total)) € in all.")
     }
 }

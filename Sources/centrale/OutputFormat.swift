@@ -1,5 +1,4 @@
 import ArgumentParser
-import CentraleDomain
 import Foundation
 
 /// How a command prints its result.
@@ -13,14 +12,3 @@ func jsonString<T: Encodable>(_ value: T) throws -> String {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(value), as: UTF8.self)
 }
-
-/// Dates, times and purposes as option values (`2025-03-03` or `03/03/2025`, `07:30`, `dialysis`).
-extension LocalDate: ExpressibleByArgument {
-    public init?(argument: String) { self.init(argument) }
-}
-
-extension LocalTime: ExpressibleByArgument {
-    public init?(argument: String) { self.init(argument) }
-}
-
-extension TripPurpose: ExpressibleByArgument {}

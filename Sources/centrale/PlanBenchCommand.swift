@@ -4,7 +4,7 @@ import CentralePlanning
 import Foundation
 
 /// `centrale plan-bench`: the shared-ride planner on public dial-a-ride benchmark instances.
-struct PlanBenchCommand: ParsableCommand {
+struct PlanBenchCommand: CentraleCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan-bench",
         abstract: "Solve dial-a-ride benchmark instances (Cordeau 2006 format) and compare with the best known.",
@@ -29,48 +29,46 @@ struct PlanBenchCommand: ParsableCommand {
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds, e.g. 10") }
     }
 
-    func run() throws {
-        try reportingErrors {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            for file in files {
-                let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-                try OutputFile.check("\(out)/\(name).json", force: force)
+    func run(_ context: AppContext) throws {
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        for file in files {
+            let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+            try OutputFile.check("\(out)/\(name).json", force: force)
+        }
+        var table = TextTable(["instance", "requests", "vehicles", "cost", "best known", "gap %", "time s", "iterations"],
+                              rightAligned: [1, 2, 3, 4, 5, 6, 7])
+        var gaps: [Double] = []
+        var bestKnownByFolder: [String: [String: Double]] = [:]
+        for file in files {
+            let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+            let text: String
+            do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
+                throw FieldError(SourceLocation(file: file, line: 1), field: "", "cannot read the file: \(error.localizedDescription)")
             }
-            var table = TextTable(["instance", "requests", "vehicles", "cost", "best known", "gap %", "time s", "iterations"],
-                                  rightAligned: [1, 2, 3, 4, 5, 6, 7])
-            var gaps: [Double] = []
-            var bestKnownByFolder: [String: [String: Double]] = [:]
-            for file in files {
-                let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-                let text: String
-                do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-                    throw FieldError(SourceLocation(file: file, line: 1), field: "", "cannot read the file: \(error.localizedDescription)")
-                }
-                let instance = try CordeauInstance(text: text, fileName: file, name: name)
-                // Before the solve, so that an unreadable --bks file fails at once.
-                let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
-                if bestKnownByFolder[folder] == nil { bestKnownByFolder[folder] = try bestKnown(for: file) }
-                let best = bestKnownByFolder[folder]?[name]
-                let result = try PlanningSolver(instance.problem).solve(PlanningOptions(seed: seed, timeLimit: timeLimit))
-                try OutputFile.write(PlanBenchJSON(name: name, result: result).text, to: "\(out)/\(name).json", force: force)
-                var gapText = "-"
-                if let best {
-                    var gap = (result.distance - best) / best * 100
-                    if abs(gap) < 0.005 { gap = 0 } // the same cost up to rounding
-                    gaps.append(gap)
-                    gapText = String(format: "%.2f", gap)
-                }
-                let unserved = result.unserved.isEmpty ? "" : " (\(result.unserved.count) unserved)"
-                printError(String(format: "%@: %.2f%@, gap %@%% in %.1f s", name, result.distance, unserved, gapText, result.seconds))
-                table.add([name, "\(instance.problem.requests.count)", "\(result.routes.count)",
-                           String(format: "%.2f", result.distance) + unserved, best.map { String(format: "%.2f", $0) } ?? "-",
-                           gapText, String(format: "%.1f", result.seconds), "\(result.iterations)"])
+            let instance = try CordeauInstance(text: text, fileName: file, name: name)
+            // Before the solve, so that an unreadable --bks file fails at once.
+            let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
+            if bestKnownByFolder[folder] == nil { bestKnownByFolder[folder] = try bestKnown(for: file) }
+            let best = bestKnownByFolder[folder]?[name]
+            let result = try PlanningSolver(instance.problem).solve(PlanningOptions(seed: seed, timeLimit: timeLimit))
+            try OutputFile.write(PlanBenchJSON(name: name, result: result).text, to: "\(out)/\(name).json", force: force)
+            var gapText = "-"
+            if let best {
+                var gap = (result.distance - best) / best * 100
+                if abs(gap) < 0.005 { gap = 0 } // the same cost up to rounding
+                gaps.append(gap)
+                gapText = String(format: "%.2f", gap)
             }
-            print(table.rendered)
-            if !gaps.isEmpty {
-                print(String(format: "mean gap %.2f%%, worst %.2f%% over %d instances with a best known cost; solutions in %@/",
-                             gaps.reduce(0, +) / Double(gaps.count), gaps.max()!, gaps.count, out))
-            }
+            let unserved = result.unserved.isEmpty ? "" : " (\(result.unserved.count) unserved)"
+            context.printError(String(format: "%@: %.2f%@, gap %@%% in %.1f s", name, result.distance, unserved, gapText, result.seconds))
+            table.add([name, "\(instance.problem.requests.count)", "\(result.routes.count)",
+                       String(format: "%.2f", result.distance) + unserved, best.map { String(format: "%.2f", $0) } ?? "-",
+                       gapText, String(format: "%.1f", result.seconds), "\(result.iterations)"])
+        }
+        context.print(table.rendered)
+        if !gaps.isEmpty {
+            context.print(String(format: "mean gap %.2f%%, worst %.2f%% over %d instances with a best known cost; solutions in %@/",
+                         gaps.reduce(0, +) / Double(gaps.count), gaps.max()!, gaps.count, out))
         }
     }
 

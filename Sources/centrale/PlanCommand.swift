@@ -4,7 +4,7 @@ import CentralePlanning
 import CentraleStore
 
 /// `centrale plan`: shared-ride plans of a day, and accepting them.
-struct PlanCommand: ParsableCommand {
+struct PlanCommand: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Plan shared rides for a day: each vehicle's schedule and the km saved.",
@@ -24,28 +24,27 @@ struct PlanCommand: ParsableCommand {
             """
     )
 
+    static let storeAccess = Store.Access.write
+
     @OptionGroup var global: GlobalOptions
     @Option(help: "The day, YYYY-MM-DD.") var date: LocalDate
     @Option(help: "Only this association (its code).") var association: String?
     @Option(help: "Seed of the search.") var seed: UInt64 = 1
     @Flag(help: "Store the plans shown as the associations' plans for the day.") var accept = false
     @Option(help: "table or json.") var format: OutputFormat = .table
-    @Option(name: .customLong("operator"), help: "Who accepts the plan (default: the OS user).") var operatorOption: String?
 
-    func run() throws {
-        try reportingErrors {
-            let store = try global.openStore()
-            let plans = ServiceDayPlanner.plans(try store.plannableDay(date, association: association), on: date,
-                                                  convention: try store.registry().convention, seed: seed)
-            if accept {
-                let actor = Actor(try operatorName(operatorOption), reason: "plan \(date)")
-                try store.acceptPlans(plans.filter { $0.tripCount > 0 }, actor: actor)
-            }
-            if format == .json {
-                print(try jsonString(plans))
-            } else {
-                print(PlanText(plans: plans, trips: try store.trips(on: date), accepted: accept).text)
-            }
+    func run(_ context: AppContext) throws {
+        let store = try context.store
+        let plans = ServiceDayPlanner.plans(try store.plannableDay(date, association: association), on: date,
+                                            convention: try context.registry.convention, seed: seed)
+        if accept {
+            let actor = Actor(try context.operatorName(), reason: "plan \(date)")
+            try store.acceptPlans(plans.filter { $0.tripCount > 0 }, actor: actor)
+        }
+        if format == .json {
+            context.print(try jsonString(plans))
+        } else {
+            context.print(PlanText(plans: plans, trips: try store.trips(on: date), accepted: accept).text)
         }
     }
 }

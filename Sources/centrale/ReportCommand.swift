@@ -5,7 +5,7 @@ import CentraleStore
 import Foundation
 
 /// `centrale report`: the monitoring table's monthly report.
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "The monitoring table's monthly report (HTML with charts, Markdown, CSV or JSON).",
@@ -19,30 +19,26 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
+    static let storeAccess = Store.Access.read
+
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The month, YYYY-MM.") var month: String
+    @Option(help: monthHelp()) var month: YearMonth
     @Option(help: "html, md, csv or json.") var format: Format = .html
-    @Option(help: "it or en.") var lang: Lang = .it
     @Option(help: "Write to this file instead of standard output (a new file, unless --force).") var out: String?
     @Flag(help: "Replace the --out file if it exists (never a database).") var force = false
 
     enum Format: String, ExpressibleByArgument { case html, md, csv, json }
-    enum Lang: String, ExpressibleByArgument { case it, en }
+    /// The labels' language (`--lang`, shared by every command).
+    typealias Lang = Language
 
-    func validate() throws {
-        if YearMonth(month) == nil { throw ValidationError("--month: '\(month)' is not a month YYYY-MM") }
-    }
-
-    func run() throws {
-        try reportingErrors {
-            if let out { try OutputFile.check(out, force: force) }
-            let text = try ReportCommand.render(store: global.openStoreForReading(), month: YearMonth(month)!, format: format, lang: lang)
-            if let out {
-                try OutputFile.write(text, to: out, force: force)
-                print("Report \(month) written to \(out).")
-            } else {
-                print(text)
-            }
+    func run(_ context: AppContext) throws {
+        if let out { try OutputFile.check(out, force: force) }
+        let text = try ReportCommand.render(store: try context.store, month: month, format: format, lang: context.language)
+        if let out {
+            try OutputFile.write(text, to: out, force: force)
+            context.print("Report \(month) written to \(out).")
+        } else {
+            context.print(text)
         }
     }
 

@@ -13,7 +13,7 @@ struct RequestCommand: ParsableCommand {
 }
 
 /// `centrale request add`.
-struct RequestAddCommand: ParsableCommand {
+struct RequestAddCommand: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Add a one-off or recurring request (outbound, and return with --return).",
@@ -23,10 +23,12 @@ struct RequestAddCommand: ParsableCommand {
             request repeats on --repeat weekdays (mon,wed,fri or lun,mer,ven) until --until. A request \
             that contradicts the beneficiary's record (e.g. not active on a date) is refused with the reason.
 
-            Example: centrale request add --beneficiary B7K3QX --date 2025-03-03 --time 07:30 \
-            --from home --to DIA-CAREGGI --return 11:45 --purpose dialysis --repeat mon,wed,fri --until 2025-06-30
+            Example: centrale request add --beneficiary BBX63D --date 2026-03-02 --time 07:30 \
+            --from home --to DIA-CAREGGI --return 11:45 --purpose dialysis --repeat mon,wed,fri --until 2026-05-29
             """
     )
+
+    static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The beneficiary's code.") var beneficiary: String
@@ -40,7 +42,6 @@ struct RequestAddCommand: ParsableCommand {
     @Option(help: "Needs on board if not the beneficiary's usual ones (wheelchair+escort, or none).") var needs: String?
     @Option(name: .customLong("repeat"), help: "Weekdays to repeat on, e.g. mon,wed,fri.") var repeatDays: String?
     @Option(help: "The last day of a recurring request.") var until: LocalDate?
-    @Option(name: .customLong("operator"), help: "Who takes the request (default: the OS user).") var operatorOption: String?
     @Flag(help: "Add a trip dated in a closed month (needs --reason; paid as an adjustment in the current month).") var late = false
     @Option(help: "Why the trip is added late (with --late).") var reason: String?
 
@@ -56,70 +57,67 @@ struct RequestAddCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try reportingErrors {
-            let store = try global.openStore()
-            let registry = try store.registry()
-            let form = RequestForm(
-                beneficiary: beneficiary, date: date,
-                recurrence: repeatDays.flatMap(Recurrence.weekdays(parsing:)).map { Recurrence(weekdays: $0, until: until!) },
-                appointment: time, returnAt: returnAt, from: StopSpec(parsing: from), to: StopSpec(parsing: to),
-                purpose: purpose, needs: needs == "none" ? Needs() : needs.flatMap { Needs(parsing: $0) })
-            let intake = RequestIntake(places: registry.places, comuni: registry.comuni, maxRecurrenceDays: registry.convention.rules.maxRecurrenceDays)
-            let existing = try store.trips(of: beneficiary, from: form.date, through: max(form.date, form.recurrence?.until ?? form.date))
-            let requests = try intake.trips(for: form, beneficiary: try store.beneficiary(beneficiary), home: try store.home(of: beneficiary),
-                                            homeApproximate: try store.homeIsApproximate(beneficiary), existing: existing)
-            let ids = try store.addRequests(requests, estimator: registry.convention.distanceEstimator, late: late ? reason : nil,
-                                            actor: Actor(try operatorName(operatorOption), reason: late ? reason! : "request taken"))
-            let trips = ids.flatMap { $0 }
-            print("Added \(requests.count) request\(requests.count == 1 ? "" : "s") for \(beneficiary): \(trips.count) trip\(trips.count == 1 ? "" : "s") "
-                  + "(ids \(trips.first!)\(trips.count > 1 ? "…\(trips.last!)" : "")), pending dispatch.")
-        }
+    func run(_ context: AppContext) throws {
+        let store = try context.store
+        let registry = try context.registry
+        let form = RequestForm(
+            beneficiary: beneficiary, date: date,
+            recurrence: repeatDays.flatMap(Recurrence.weekdays(parsing:)).map { Recurrence(weekdays: $0, until: until!) },
+            appointment: time, returnAt: returnAt, from: StopSpec(parsing: from), to: StopSpec(parsing: to),
+            purpose: purpose, needs: needs == "none" ? Needs() : needs.flatMap { Needs(parsing: $0) })
+        let intake = RequestIntake(places: registry.places, comuni: registry.comuni, maxRecurrenceDays: registry.convention.rules.maxRecurrenceDays)
+        let existing = try store.trips(of: beneficiary, from: form.date, through: max(form.date, form.recurrence?.until ?? form.date))
+        let requests = try intake.trips(for: form, beneficiary: try store.beneficiary(beneficiary), home: try store.home(of: beneficiary),
+                                        homeApproximate: try store.homeIsApproximate(beneficiary), existing: existing)
+        let ids = try store.addRequests(requests, estimator: registry.convention.distanceEstimator, late: late ? reason : nil,
+                                        actor: Actor(try context.operatorName(), reason: late ? reason! : "request taken"))
+        let trips = ids.flatMap { $0 }
+        context.print("Added \(requests.count) request\(requests.count == 1 ? "" : "s") for \(beneficiary): \(trips.count) trip\(trips.count == 1 ? "" : "s") "
+                      + "(ids \(trips.first!)\(trips.count > 1 ? "…\(trips.last!)" : "")), pending dispatch.")
     }
 }
 
 /// `centrale request cancel`.
-struct RequestCancelCommand: ParsableCommand {
+struct RequestCancelCommand: StoreCommand {
     static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a trip, or the rest of its series.")
+
+    static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The trip id.") var trip: Int64
     @Flag(help: "Also cancel the later trips of the same recurring series.") var series = false
     @Option(help: "Why (recorded in the audit trail).") var reason: String
-    @Option(name: .customLong("operator"), help: "Who cancels (default: the OS user).") var operatorOption: String?
 
-    func run() throws {
-        try reportingErrors {
-            let ids = try global.openStore().cancel(trip: trip, series: series, actor: Actor(try operatorName(operatorOption), reason: reason))
-            print("Cancelled \(ids.count) trip\(ids.count == 1 ? "" : "s"): \(ids.map(String.init).joined(separator: ", ")).")
-        }
+    func run(_ context: AppContext) throws {
+        let ids = try context.store.cancel(trip: trip, series: series, actor: Actor(try context.operatorName(), reason: reason))
+        context.print("Cancelled \(ids.count) trip\(ids.count == 1 ? "" : "s"): \(ids.map(String.init).joined(separator: ", ")).")
     }
 }
 
 /// `centrale request list`.
-struct RequestListCommand: ParsableCommand {
+struct RequestListCommand: StoreCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List a day's trips with status and association.")
+
+    static let storeAccess = Store.Access.read
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The day, YYYY-MM-DD.") var date: LocalDate
     @Option(help: "table or json.") var format: OutputFormat = .table
 
-    func run() throws {
-        try reportingErrors {
-            let records = try global.openStoreForReading().tripRecords(on: date)
-            if format == .json {
-                print(try jsonString(records.map(TripListing.init)))
-                return
-            }
-            var table = TextTable(["TRIP", "TIME", "LEG", "BENEF.", "NEEDS", "FROM", "TO", "STATUS", "ASSOCIATION"], rightAligned: [0])
-            for record in records {
-                let trip = record.trip
-                table.add([String(trip.id), trip.appointment.description, trip.leg.rawValue, trip.beneficiary, trip.needs.description,
-                           trip.pickup.placeCode ?? trip.pickup.label, trip.destination.placeCode ?? trip.destination.label,
-                           trip.status.rawValue, record.assignment?.association ?? "-"])
-            }
-            print(records.isEmpty ? "No trips on \(date)." : table.rendered)
+    func run(_ context: AppContext) throws {
+        let records = try context.store.tripRecords(on: date)
+        if format == .json {
+            context.print(try jsonString(records.map(TripListing.init)))
+            return
         }
+        var table = TextTable(["TRIP", "TIME", "LEG", "BENEF.", "NEEDS", "FROM", "TO", "STATUS", "ASSOCIATION"], rightAligned: [0])
+        for record in records {
+            let trip = record.trip
+            table.add([String(trip.id), trip.appointment.description, trip.leg.rawValue, trip.beneficiary, trip.needs.description,
+                       trip.pickup.placeCode ?? trip.pickup.label, trip.destination.placeCode ?? trip.destination.label,
+                       trip.status.rawValue, record.assignment?.association ?? "-"])
+        }
+        context.print(records.isEmpty ? "No trips on \(date)." : table.rendered)
     }
 }
 

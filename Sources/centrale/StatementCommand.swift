@@ -4,7 +4,7 @@ import CentraleStore
 import CentraleTariffs
 
 /// `centrale statement`: an association's monthly reimbursement statement (*rendiconto*).
-struct StatementCommand: ParsableCommand {
+struct StatementCommand: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "statement",
         abstract: "An association's monthly statement, or one row per association with --all.",
@@ -18,10 +18,12 @@ struct StatementCommand: ParsableCommand {
             """
     )
 
+    static let storeAccess = Store.Access.read
+
     @OptionGroup var global: GlobalOptions
     @Option(help: "The association's code.") var association: String?
     @Flag(help: "One row per association with its totals.") var all = false
-    @Option(help: "The month, YYYY-MM.") var month: String
+    @Option(help: monthHelp()) var month: YearMonth
     @Option(help: "md, csv, json or html.") var format: Format = .md
 
     @Option(help: "Write to this file instead of standard output (a new file, unless --force).") var out: String?
@@ -30,24 +32,20 @@ struct StatementCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument { case md, csv, json, html }
 
     func validate() throws {
-        guard YearMonth(month) != nil else { throw ValidationError("--month: '\(month)' is not a month YYYY-MM") }
         guard (association == nil) == all else { throw ValidationError("give --association CODE, or --all") }
         if all && format == .html { throw ValidationError("--format html is for one association's statement; with --all use md, csv or json") }
     }
 
-    func run() throws {
-        try reportingErrors {
-            if let out { try OutputFile.check(out, force: force) }
-            let store = try global.openStoreForReading()
-            let month = YearMonth(self.month)!
-            let text = all ? StatementRenderer.summary(try store.statements(month: month), format: format)
-                           : try StatementRenderer.render(store.statement(association: association!, month: month), format: format)
-            if let out {
-                try OutputFile.write(text + "\n", to: out, force: force)
-                print("Statement \(month) written to \(out).")
-            } else {
-                print(text)
-            }
+    func run(_ context: AppContext) throws {
+        if let out { try OutputFile.check(out, force: force) }
+        let store = try context.store
+        let text = all ? StatementRenderer.summary(try store.statements(month: month), format: format)
+                       : try StatementRenderer.render(store.statement(association: association!, month: month), format: format)
+        if let out {
+            try OutputFile.write(text + "\n", to: out, force: force)
+            context.print("Statement \(month) written to \(out).")
+        } else {
+            context.print(text)
         }
     }
 }

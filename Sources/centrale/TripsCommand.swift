@@ -4,7 +4,7 @@ import CentraleDomain
 import CentraleStore
 
 /// `centrale trips`: what an association must do.
-struct TripsCommand: ParsableCommand {
+struct TripsCommand: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "trips",
         abstract: "List the trips assigned to an association, for a day or a month.",
@@ -15,44 +15,43 @@ struct TripsCommand: ParsableCommand {
             """
     )
 
+    static let storeAccess = Store.Access.read
+
     @OptionGroup var global: GlobalOptions
     @Option(help: "The association's code.") var association: String
     @Option(help: "One day, YYYY-MM-DD.") var date: LocalDate?
-    @Option(help: "A whole month, YYYY-MM.") var month: String?
+    @Option(help: monthHelp("A whole month")) var month: YearMonth?
     @Option(help: "table, csv or json.") var format: ListFormat = .table
 
     enum ListFormat: String, ExpressibleByArgument { case table, csv, json }
 
     func validate() throws {
         guard (date == nil) != (month == nil) else { throw ValidationError("give --date or --month (one of them)") }
-        if let month, YearMonth(month) == nil { throw ValidationError("--month: '\(month)' is not a month YYYY-MM") }
     }
 
-    func run() throws {
-        try reportingErrors {
-            let store = try global.openStoreForReading()
-            let registry = try store.registry()
-            guard registry.associations.contains(where: { $0.code == association }) else {
-                throw StoreError.notFound(entity: "association", id: association)
-            }
-            let (first, last) = date.map { ($0, $0) } ?? { let m = YearMonth(month!)!; return (m.firstDay, m.lastDay) }()
-            let records = try store.trips(of: association, from: first, to: last)
-            let rows = records.map { record -> [String] in
-                let trip = record.trip
-                return [String(trip.id), trip.date.description, trip.appointment.description, trip.leg.rawValue, trip.beneficiary,
-                        trip.needs.description, trip.pickup.label, trip.destination.label, trip.purpose.rawValue, trip.status.rawValue]
-            }
-            let headers = ["trip", "date", "time", "leg", "beneficiary", "needs", "pickup", "destination", "purpose", "status"]
-            switch format {
-            case .json:
-                print(try jsonString(rows.map { Dictionary(uniqueKeysWithValues: zip(headers, $0)) }))
-            case .csv:
-                print(([headers] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n"))
-            case .table:
-                var table = TextTable(headers.map { $0.uppercased() }, rightAligned: [0])
-                rows.forEach { table.add($0) }
-                print(rows.isEmpty ? "No trips for \(association) in that period." : table.rendered)
-            }
+    func run(_ context: AppContext) throws {
+        let store = try context.store
+        let registry = try context.registry
+        guard registry.associations.contains(where: { $0.code == association }) else {
+            throw StoreError.notFound(entity: "association", id: association)
+        }
+        let (first, last) = date.map { ($0, $0) } ?? (month!.firstDay, month!.lastDay)
+        let records = try store.trips(of: association, from: first, to: last)
+        let rows = records.map { record -> [String] in
+            let trip = record.trip
+            return [String(trip.id), trip.date.description, trip.appointment.description, trip.leg.rawValue, trip.beneficiary,
+                    trip.needs.description, trip.pickup.label, trip.destination.label, trip.purpose.rawValue, trip.status.rawValue]
+        }
+        let headers = ["trip", "date", "time", "leg", "beneficiary", "needs", "pickup", "destination", "purpose", "status"]
+        switch format {
+        case .json:
+            context.print(try jsonString(rows.map { Dictionary(uniqueKeysWithValues: zip(headers, $0)) }))
+        case .csv:
+            context.print(([headers] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n"))
+        case .table:
+            var table = TextTable(headers.map { $0.uppercased() }, rightAligned: [0])
+            rows.forEach { table.add($0) }
+            context.print(rows.isEmpty ? "No trips for \(association) in that period." : table.rendered)
         }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import CentraleStore
 
 /// `centrale upgrade`: brings an existing database's schema up to this program's.
-struct UpgradeCommand: ParsableCommand {
+struct UpgradeCommand: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "upgrade",
         abstract: "Bring the database's schema up to this version of Centrale.",
@@ -13,12 +13,12 @@ struct UpgradeCommand: ParsableCommand {
             """
     )
 
+    static let storeAccess = Store.Access.write
+
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        try reportingErrors {
-            let store = try global.openStore()
-            print("\(global.databasePath): schema up to date (\(try store.appliedMigrations().last ?? "-")).")
-        }
+    func run(_ context: AppContext) throws {
+        let store = try context.store
+        context.print("\(context.databasePath): schema up to date (\(try store.appliedMigrations().last ?? "-")).")
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import CentraleStore
 
 /// `centrale verify`: checks the whole database for damage and tampering.
-struct VerifyCommand: ParsableCommand {
+struct VerifyCommand: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check the whole database: SQLite integrity, closed months' snapshots, statement totals, the audit hash chain.",
@@ -15,18 +15,18 @@ struct VerifyCommand: ParsableCommand {
             """
     )
 
+    static let storeAccess = Store.Access.read
+
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        try reportingErrors {
-            let checks = try global.openStoreForReading().verify()
-            checks.forEach { print($0.line) }
-            let failed = checks.filter { !$0.passed }
-            if let first = failed.first {
-                printError("error: verification failed: \(first.name): \(first.broken!). Restore the database from a backup and compare, or investigate the change in the audit trail.")
-                throw ExitCode.failure
-            }
-            print("All \(checks.count) checks passed.")
+    func run(_ context: AppContext) throws {
+        let checks = try context.store.verify()
+        checks.forEach { context.print($0.line) }
+        let failed = checks.filter { !$0.passed }
+        if let first = failed.first {
+            context.printError("error: verification failed: \(first.name): \(first.broken!). Restore the database from a backup and compare, or investigate the change in the audit trail.")
+            throw ExitCode.failure
         }
+        context.print("All \(checks.count) checks passed.")
     }
 }

@@ -78,7 +78,7 @@ struct BeneficiaryCommandTests {
         let before = try dumpDatabase(db)
         let rows = puaRows.map { $0.replacingOccurrences(of: change.0, with: change.1) }
         _ = try puaFile(work, rows)
-        let run = try centrale(["beneficiary", "import", "--db", db, "pua.csv"], in: work.url)
+        let run = try centraleBinary(["beneficiary", "import", "--db", db, "pua.csv"], in: work.url)
         #expect(run.status == 1)
         #expect(run.stderr.contains("error: " + change.2), "\(run.stderr)")
         #expect(run.stderr.contains("nothing was written"))

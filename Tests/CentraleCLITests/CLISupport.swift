@@ -1,26 +1,54 @@
 import Foundation
 import GRDB
+@testable import centrale
 
-/// The result of running the `centrale` binary.
+/// The result of running a `centrale` command line.
 struct Run {
     var status: Int32
     var stdout: String
     var stderr: String
 }
 
+/// The environment a test's command line sees: the test process's, without `CENTRALE_DB` and
+/// `CENTRALE_LANG`, with an operator (every write names one; tests run as one unless they say
+/// otherwise), help wrapped at 80 columns, and `environment` on top.
+private func testEnvironment(_ environment: [String: String]) -> [String: String] {
+    var env = ProcessInfo.processInfo.environment
+    env.removeValue(forKey: "CENTRALE_DB")
+    env.removeValue(forKey: "CENTRALE_LANG")
+    if (env["CENTRALE_OPERATOR"] ?? "").isEmpty { env["CENTRALE_OPERATOR"] = "tester" }
+    env["COLUMNS"] = "80"  // help and usage wrapped alike, in the terminal or not
+    env.merge(environment) { $1 }
+    return env
+}
+
+/// Text written by a command, collected in memory.
+private final class Capture: @unchecked Sendable {
+    private let lock = NSLock()
+    private var text = ""
+    func append(_ piece: String) { lock.lock(); text += piece; lock.unlock() }
+    var value: String { lock.lock(); defer { lock.unlock() }; return text }
+}
+
+/// Runs a `centrale` command line in this process, as `centrale` would (`Centrale.execute`: the
+/// same parsing, context and error rendering), with its standard output and error captured and
+/// `environment` added to the environment it sees. Relative paths are relative to the test
+/// process's working directory: a test that needs another one runs the binary (`centraleBinary`).
+func centrale(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    let out = Capture(), err = Capture()
+    let status = Centrale.execute(arguments, environment: testEnvironment(environment),
+                                  console: Console(out: { out.append($0) }, err: { err.append($0) }, columns: 80))
+    return Run(status: status, stdout: out.value, stderr: err.value)
+}
+
 /// Runs the built `centrale` binary (next to the test bundle) with arguments, environment
-/// additions and a working directory.
-func centrale(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Run {
+/// additions and a working directory: for the end-to-end tests of the real program.
+func centraleBinary(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Run {
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("centrale")
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env.removeValue(forKey: "CENTRALE_DB")
-    // Every write names an operator; tests run as one unless they say otherwise.
-    if (env["CENTRALE_OPERATOR"] ?? "").isEmpty { env["CENTRALE_OPERATOR"] = "tester" }
-    env.merge(environment) { $1 }
-    process.environment = env
+    process.environment = testEnvironment(environment)
     if let directory { process.currentDirectoryURL = directory }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out

@@ -4,30 +4,30 @@ import Testing
 
 @Suite("centrale demo", .serialized)
 struct DemoCommandTests {
-    @Test("demo --json builds the year within ±5% of the service's figures, in a sound WAL database")
+    @Test("demo --json builds a year (a smaller one: 10% of the people) with every step, in a sound WAL database")
     func demoJSON() throws {
         let work = try Workspace()
         let db = work.path("demo.sqlite")
-        let run = try centrale(["demo", "--db", db, "--year", "2025", "--json"])
+        let run = try centrale(["demo", "--db", db, "--year", "2025", "--json", "--scale", "10"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("[1/"))  // progress goes to standard error with --json
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(summary["scale_percent"] as? Int == 10)
         let beneficiaries = try #require(summary["beneficiaries"] as? Int)
         let trips = try #require(summary["trips"] as? Int)
         let km = try #require(summary["km"] as? Int)
-        #expect(abs(Double(beneficiaries) / 300 - 1) <= 0.05)
-        #expect(abs(Double(trips) / 42_500 - 1) <= 0.05)
-        #expect(abs(Double(km) / 1_000_000 - 1) <= 0.05)
+        // A tenth of the people: about a tenth of the year (the ±5% calibration is the full year's, below).
+        #expect(beneficiaries == 30)
+        #expect(abs(Double(trips) / 4_250 - 1) <= 0.15, "trips: \(trips)")
+        #expect(abs(Double(km) / 100_000 - 1) <= 0.15, "km: \(km)")
         let reimbursed = try #require(summary["reimbursed_cents"] as? Int)
-        #expect(abs(Double(reimbursed) / 95_865_000 - 1) <= 0.05)
+        #expect(abs(Double(reimbursed) / 9_586_500 - 1) <= 0.15, "cents: \(reimbursed)")
         #expect(summary["rejected_files"] as? Int == 3)
         let activations = try #require(summary["activations"] as? Int)
-        #expect(activations > 100 && activations <= beneficiaries)
+        #expect(activations > 0 && activations <= beneficiaries)
         #expect(summary["year"] as? Int == 2025)
         #expect(summary["assigned"] as? Int == trips)
         #expect(summary["unassignable"] as? Int == 0)
-        #expect(try #require(summary["share_max_deviation_percent"] as? Double) <= 10)
-        #expect(try #require(summary["continuity_percent"] as? Double) >= 95)
         // The year's shared-ride plans: every planned trip counted, fewer km, money saved.
         let plans = try #require(summary["plans"] as? [String: Any])
         let planned = try #require(plans["planned_metres"] as? Int), baseline = try #require(plans["baseline_metres"] as? Int)
@@ -67,7 +67,7 @@ struct DemoCommandTests {
         #expect(registered == beneficiaries)
         #expect(suspensions > 0 && closings > 0)
         #expect(conflicts == 0)
-        #expect(referralMonths >= 10)
+        #expect(referralMonths >= 5)  // 11 people activated in the small year; the full year's referrals span 10 months or more
         #expect(FileManager.default.fileExists(atPath: work.path("centrale-demo/pua/segnalazioni-2025.csv")))
 
         // Every flow of the year left a sound database: snapshots, totals and one unbroken audit chain.
@@ -75,7 +75,7 @@ struct DemoCommandTests {
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
 
         // Running it again rebuilds the same year (same seed, same figures).
-        let again = try centrale(["demo", "--db", db, "--year", "2025", "--json"])
+        let again = try centrale(["demo", "--db", db, "--year", "2025", "--json", "--scale", "10"])
         #expect(again.status == 0)
         let second = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
         #expect(second["trips"] as? Int == trips && second["km"] as? Int == km)
@@ -87,8 +87,57 @@ struct DemoCommandTests {
         let review = try centrale(["log", "review", "--db", db, String(trip), "--accept", "--reason", "checked the odometer photo"],
                                   environment: ["CENTRALE_OPERATOR": "giulia"])
         #expect(review.status == 0, "\(review.stderr)")
-        let refused = try centrale(["demo", "--db", db, "--year", "2025", "--json"])
+        let refused = try centrale(["demo", "--db", db, "--year", "2025", "--json", "--scale", "10"])
         #expect(refused.status == 1 && refused.stderr.contains("made in it after it was built"), "\(refused.stderr)")
+    }
+
+    /// The full calibrated year takes about a minute and a half: run it with CENTRALE_TEST_FULL_DEMO=1
+    /// (`CENTRALE_TEST_FULL_DEMO=1 tools/test.sh --filter DemoCommandTests`).
+    @Test("the full demo year is within ±5% of the service's figures and meets the share and continuity targets",
+          .enabled(if: ProcessInfo.processInfo.environment["CENTRALE_TEST_FULL_DEMO"] == "1", "set CENTRALE_TEST_FULL_DEMO=1 to run the full year"))
+    func fullYear() throws {
+        let work = try Workspace()
+        let db = work.path("demo.sqlite")
+        let run = try centrale(["demo", "--db", db, "--year", "2025", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(summary["scale_percent"] == nil)
+        let beneficiaries = try #require(summary["beneficiaries"] as? Int)
+        #expect(abs(Double(beneficiaries) / 300 - 1) <= 0.05)
+        #expect(abs(Double(try #require(summary["trips"] as? Int)) / 42_500 - 1) <= 0.05)
+        #expect(abs(Double(try #require(summary["km"] as? Int)) / 1_000_000 - 1) <= 0.05)
+        #expect(abs(Double(try #require(summary["reimbursed_cents"] as? Int)) / 95_865_000 - 1) <= 0.05)
+        let activations = try #require(summary["activations"] as? Int)
+        #expect(activations > 100 && activations <= beneficiaries)
+        #expect(try #require(summary["share_max_deviation_percent"] as? Double) <= 10)
+        #expect(try #require(summary["continuity_percent"] as? Double) >= 95)
+        let referralMonths = try DatabaseQueue(path: db).read {
+            try Int.fetchOne($0, sql: "SELECT COUNT(DISTINCT substr(referred_on, 1, 7)) FROM beneficiary_referral WHERE referred_on LIKE '2025-%'") ?? 0
+        }
+        #expect(referralMonths >= 10)
+        // The README's examples name two of its people: they are there, on dialysis at Careggi.
+        for code in ["B4A5H5", "BBX63D"] {
+            let show = try centrale(["beneficiary", "show", "--db", db, code])
+            #expect(show.status == 0 && show.stdout.contains("authorised") && show.stdout.contains("dialysis"), "\(code): \(show.stderr)")
+        }
+        // Every example of the README runs as printed on it, in order.
+        let examples = try readmeExamples(folder: work.url.path)
+        #expect(examples.count >= 30)  // 30 when written; the others need a value of the reader's
+        for arguments in examples {
+            let example = try centrale(arguments, environment: ["CENTRALE_DB": db])
+            #expect(example.status == 0, "centrale \(arguments.joined(separator: " ")): \(example.stderr)")
+        }
+    }
+
+    @Test("the README's examples are read as they are typed: one choice of each a|b, optional parts given, placeholders left out")
+    func readmeParsing() throws {
+        let examples = try readmeExamples(folder: "/demo")
+        #expect(examples.contains(["beneficiary", "close", "B4A5H5", "--on", "2025-06-30", "--reason", "ended", "--note", "…"]))
+        #expect(examples.contains(["beneficiary", "export", "B4A5H5", "--out", "/demo/b4a5h5.json", "--force"]))
+        #expect(examples.contains(["log", "submit", "--association", "MIS-SCA", "/demo/centrale-demo/logs/MIS-SCA-2025-03.csv"]))
+        #expect(examples.contains(["statement", "--association", "MIS-SCA", "--month", "2025-03", "--format", "md"]))
+        #expect(examples.contains(["--version"]))
+        #expect(!examples.contains { $0.contains("TRIP") || $0.first == "demo" || $0.first == "tui" })
     }
 
     @Test("demo refuses to overwrite a database that is not a demo")

@@ -21,9 +21,9 @@ struct InitCommandTests {
     @Test("the database defaults to CENTRALE_DB, else centrale.sqlite in the working directory")
     func databaseLocation() throws {
         let work = try Workspace()
-        #expect(try centrale(["init"], in: work.url).status == 0)
+        #expect(try centraleBinary(["init"], in: work.url).status == 0)
         #expect(FileManager.default.fileExists(atPath: work.path("centrale.sqlite")))
-        #expect(try centrale(["init"], environment: ["CENTRALE_DB": work.path("env.sqlite")], in: work.url).status == 0)
+        #expect(try centraleBinary(["init"], environment: ["CENTRALE_DB": work.path("env.sqlite")], in: work.url).status == 0)
         #expect(FileManager.default.fileExists(atPath: work.path("env.sqlite")))
     }
 

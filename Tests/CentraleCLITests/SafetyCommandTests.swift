@@ -80,10 +80,32 @@ struct SafetyCommandTests {
         #expect(done.status == 0 && done.stdout.contains("AUS-CAL leaves the convention on 2026-01-01"), "\(done.stdout)\(done.stderr)")
     }
 
-    @Test("--version names the release and the database schema it writes")
+    @Test("the real binary: --version names the release and the schema; a bad value is a usage error (64), a refusal an error (1), on standard error")
     func version() throws {
-        let run = try centrale(["--version"])
+        let run = try centraleBinary(["--version"])
         #expect(run.status == 0 && run.stdout.hasPrefix("centrale ") && run.stdout.contains("schema v"))
+        let work = try Workspace()
+        let month = try centraleBinary(["report", "--db", work.path("none.sqlite"), "--month", "2025-13"])
+        #expect(month.status == 64 && month.stdout.isEmpty)
+        #expect(month.stderr.hasPrefix("Error: The value '2025-13' is invalid for '--month <YYYY-MM>'"), "\(month.stderr)")
+        #expect(month.stderr.contains("e.g. 2025-03") && month.stderr.contains("Usage: centrale report"))
+        let missing = try centraleBinary(["status", "--db", work.path("none.sqlite")])
+        #expect(missing.status == 1 && missing.stdout.isEmpty)
+        #expect(missing.stderr == "error: no database at \(work.path("none.sqlite")); create one with `centrale init` "
+                + "(or give the right path with --db or CENTRALE_DB).\n", "\(missing.stderr)")
+        let help = try centraleBinary(["log"])
+        #expect(help.status == 0 && help.stdout.contains("USAGE: centrale log <subcommand>"))
+    }
+
+    @Test("in process as in the binary: the same output, the same errors, the same statuses")
+    func inProcess() throws {
+        let work = try Workspace()
+        let db = work.path("same.sqlite")
+        for arguments in [["--version"], ["report", "--db", db, "--month", "2025-13"], ["status", "--db", db], ["log"],
+                          ["beneficiary", "template"], ["trips", "--db", db, "--association", "MIS-SCA"]] {
+            let inside = try centrale(arguments), outside = try centraleBinary(arguments)
+            #expect(inside.status == outside.status && inside.stdout == outside.stdout && inside.stderr == outside.stderr, "\(arguments)")
+        }
     }
 
     @Test("a log saved as Italian Excel saves it (Windows-1252, ';', decimal commas, 07:38:00, CRLF, empty ';;;;' rows) is accepted")

@@ -4,7 +4,7 @@ import CentraleIntake
 import CentraleStore
 
 /// `centrale beneficiary add`: registers one person (the first call from the PUA).
-struct BeneficiaryAddCommand: ParsableCommand {
+struct BeneficiaryAddCommand: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Register a person with their record, referral and authorisation; prints the new code.",
         discussion: """
@@ -14,23 +14,22 @@ struct BeneficiaryAddCommand: ParsableCommand {
             --valid-from 01/02/2025 --valid-until 31/01/2026
             """)
 
+    static let storeAccess = Store.Access.write
+
     @OptionGroup var global: GlobalOptions
     @OptionGroup var person: PersonOptions
-    @Option(name: .customLong("operator"), help: "Who registers (default: $CENTRALE_OPERATOR, else the login name).") var operatorOption: String?
 
-    func run() throws {
-        try reportingErrors {
-            let actor = Actor(try operatorName(operatorOption), reason: "beneficiary add")
-            let store = try global.openStore()
-            let registry = try store.registry()
-            let entry = try BeneficiaryImport(comuni: registry.comuni, today: store.today()).entry(person.fields).mapError(PersonRefusal.init).get()
-            if let code = try store.beneficiaryCode(codiceFiscale: entry.personal.codiceFiscale) {
-                throw StoreError.refused("\(entry.personal.codiceFiscale) is already registered as \(code); change it with `beneficiary update \(code)`")
-            }
-            let outcome = try store.importBeneficiaries([entry], comuneNames: try store.comuneNames(), actor: actor)
-            let code = outcome.added[0]
-            print("Registered \(code): active from \(entry.authorisation.validFrom) to \(entry.authorisation.validUntil)"
-                  + (entry.personal.positionApproximate ? " (home position approximate: the comune's centre until --lat/--lon are given)." : "."))
+    func run(_ context: AppContext) throws {
+        let actor = Actor(try context.operatorName(), reason: "beneficiary add")
+        let store = try context.store
+        let registry = try context.registry
+        let entry = try BeneficiaryImport(comuni: registry.comuni, today: store.today()).entry(person.fields).mapError(PersonRefusal.init).get()
+        if let code = try store.beneficiaryCode(codiceFiscale: entry.personal.codiceFiscale) {
+            throw StoreError.refused("\(entry.personal.codiceFiscale) is already registered as \(code); change it with `beneficiary update \(code)`")
         }
+        let outcome = try store.importBeneficiaries([entry], comuneNames: try context.comuneNames, actor: actor)
+        let code = outcome.added[0]
+        context.print("Registered \(code): active from \(entry.authorisation.validFrom) to \(entry.authorisation.validUntil)"
+                      + (entry.personal.positionApproximate ? " (home position approximate: the comune's centre until --lat/--lon are given)." : "."))
     }
 }

@@ -119,36 +119,29 @@ struct BeneficiaryListing: Encodable {
 }
 
 /// Prints people as a table, CSV or JSON.
-func printPeople(_ people: [BeneficiarySummary], format: PeopleFormat, comuneNames: [String: String], empty: String) throws {
+func printPeople(_ people: [BeneficiarySummary], to context: AppContext, format: PeopleFormat, comuneNames: [String: String], empty: String) throws {
     switch format {
     case .json:
-        print(try jsonString(people.map { BeneficiaryListing($0, comuneNames: comuneNames) }))
+        context.print(try jsonString(people.map { BeneficiaryListing($0, comuneNames: comuneNames) }))
     case .csv:
         let writer = CSVWriter()
-        print(writer.row(["code", "status", "comune", "surname", "name", "codice_fiscale", "phone", "needs", "valid_until"]))
+        context.print(writer.row(["code", "status", "comune", "surname", "name", "codice_fiscale", "phone", "needs", "valid_until"]))
         for p in people {
-            print(writer.row([p.code, p.status.rawValue, comuneNames[p.comune] ?? p.comune, p.surname, p.name, p.codiceFiscale, p.phone,
+            context.print(writer.row([p.code, p.status.rawValue, comuneNames[p.comune] ?? p.comune, p.surname, p.name, p.codiceFiscale, p.phone,
                               p.needs.isEmpty ? "" : p.needs.description, p.validUntil?.description ?? ""]))
         }
     case .table:
-        if people.isEmpty { print(empty); return }
+        if people.isEmpty { context.print(empty); return }
         var table = TextTable(["CODE", "STATUS", "COMUNE", "SURNAME", "NAME", "CODICE FISCALE", "PHONE", "NEEDS", "VALID UNTIL"])
         for p in people {
             table.add([p.code, p.status.rawValue, comuneNames[p.comune] ?? p.comune, p.surname, p.name, p.codiceFiscale, p.phone,
                        p.needs.description, p.validUntil?.description ?? "-"])
         }
-        print(table.rendered)
+        context.print(table.rendered)
     }
 }
 
 /// `table`, `csv` or `json`.
 enum PeopleFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json
-}
-
-extension Store {
-    /// ISTAT code → comune name.
-    func comuneNames() throws -> [String: String] {
-        Dictionary(try registry().comuni.map { ($0.istatCode, $0.name) }, uniquingKeysWith: { a, _ in a })
-    }
 }

@@ -5,7 +5,7 @@ import CentraleStore
 import Foundation
 
 /// `centrale beneficiary import FILE`: the list a PUA or a comune's office exports.
-struct BeneficiaryImportCommand: ParsableCommand {
+struct BeneficiaryImportCommand: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import a PUA list (CSV with Italian headers): all or nothing, every problem at once.",
         discussion: """
@@ -14,21 +14,20 @@ struct BeneficiaryImportCommand: ParsableCommand {
             importing the same file again changes nothing; a changed row updates that person, audited.
             """)
 
+    static let storeAccess = Store.Access.write
+
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The CSV file.") var file: String
-    @Option(name: .customLong("operator"), help: "Who imports (default: $CENTRALE_OPERATOR, else the login name).") var operatorOption: String?
 
-    func run() throws {
-        try reportingErrors {
-            let actor = Actor(try operatorName(operatorOption), reason: "beneficiary import \((file as NSString).lastPathComponent)")
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw StoreError.refused("cannot read \(file); check the path")
-            }
-            let store = try global.openStore()
-            let registry = try store.registry()
-            let rows = try BeneficiaryImport(comuni: registry.comuni, today: store.today()).read(data, fileName: file)
-            let outcome = try store.importBeneficiaries(rows.map(\.entry), comuneNames: try store.comuneNames(), actor: actor)
-            print("\(file): \(rows.count) rows: \(outcome.added.count) new, \(outcome.updated.count) updated, \(outcome.unchanged.count) unchanged.")
+    func run(_ context: AppContext) throws {
+        let actor = Actor(try context.operatorName(), reason: "beneficiary import \((file as NSString).lastPathComponent)")
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw StoreError.refused("cannot read \(file); check the path")
         }
+        let store = try context.store
+        let registry = try context.registry
+        let rows = try BeneficiaryImport(comuni: registry.comuni, today: store.today()).read(data, fileName: file)
+        let outcome = try store.importBeneficiaries(rows.map(\.entry), comuneNames: try context.comuneNames, actor: actor)
+        context.print("\(file): \(rows.count) rows: \(outcome.added.count) new, \(outcome.updated.count) updated, \(outcome.unchanged.count) unchanged.")
     }
 }

@@ -4,8 +4,10 @@ import CentraleIntake
 import CentraleStore
 
 /// `centrale beneficiary list`.
-struct BeneficiaryListCommand: ParsableCommand {
+struct BeneficiaryListCommand: StoreCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List people, by status, comune, or expiring authorisation.")
+
+    static let storeAccess = Store.Access.read
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "referred, active, suspended or closed (today).") var status: String?
@@ -13,21 +15,19 @@ struct BeneficiaryListCommand: ParsableCommand {
     @Option(help: "Only those whose authorisation expires within DAYS.") var expiring: Int?
     @Option(help: "table, csv or json.") var format: PeopleFormat = .table
 
-    func run() throws {
-        try reportingErrors {
-            let store = try global.openStoreForReading()
-            let wanted = try status.map { text in
-                guard let s = BeneficiaryStatus(rawValue: text) else { throw StoreError.refused("--status: '\(text)' is not referred, active, suspended or closed") }
-                return s
-            }
-            let istat = try comune.map { text in
-                guard let c = BeneficiaryImport(comuni: try store.registry().comuni, today: store.today()).findComune(text) else {
-                    throw StoreError.refused("--comune: '\(text)' is not a comune of the registry; give its name or ISTAT code")
-                }
-                return c.istatCode
-            }
-            let people = try store.listBeneficiaries(on: store.today(), status: wanted, comune: istat, expiringWithin: expiring)
-            try printPeople(people, format: format, comuneNames: try store.comuneNames(), empty: "No beneficiaries.")
+    func run(_ context: AppContext) throws {
+        let store = try context.store
+        let wanted = try status.map { text in
+            guard let s = BeneficiaryStatus(rawValue: text) else { throw StoreError.refused("--status: '\(text)' is not referred, active, suspended or closed") }
+            return s
         }
+        let istat = try comune.map { text in
+            guard let c = BeneficiaryImport(comuni: try context.registry.comuni, today: store.today()).findComune(text) else {
+                throw StoreError.refused("--comune: '\(text)' is not a comune of the registry; give its name or ISTAT code")
+            }
+            return c.istatCode
+        }
+        let people = try store.listBeneficiaries(on: store.today(), status: wanted, comune: istat, expiringWithin: expiring)
+        try printPeople(people, to: context, format: format, comuneNames: try context.comuneNames, empty: "No beneficiaries.")
     }
 }

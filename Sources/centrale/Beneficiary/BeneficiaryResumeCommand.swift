@@ -3,24 +3,23 @@ import CentraleDomain
 import CentraleStore
 
 /// `centrale beneficiary resume CODE`.
-struct BeneficiaryResumeCommand: ParsableCommand {
+struct BeneficiaryResumeCommand: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume", abstract: "End a suspension early: the person is active again from --on (default today).",
         discussion: "Trips cancelled by the suspension stay cancelled; book the ones still needed again.")
+
+    static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The beneficiary's code.") var code: String
     @Option(help: "The first day active again (default: today).") var on: LocalDate?
     @Option(help: "Why.") var reason: String = "suspension ended early"
-    @Option(name: .customLong("operator"), help: "Who resumes (default: $CENTRALE_OPERATOR, else the login name).") var operatorOption: String?
 
-    func run() throws {
-        try reportingErrors {
-            let actor = Actor(try operatorName(operatorOption), reason: reason)
-            let store = try global.openStore()
-            let day = on ?? store.today()
-            try store.resumeBeneficiary(code, on: day, reason: reason, actor: actor)
-            print("\(code) is active again from \(day).")
-        }
+    func run(_ context: AppContext) throws {
+        let actor = Actor(try context.operatorName(), reason: reason)
+        let store = try context.store
+        let day = on ?? store.today()
+        try store.resumeBeneficiary(code, on: day, reason: reason, actor: actor)
+        context.print("\(code) is active again from \(day).")
     }
 }

@@ -2,8 +2,8 @@ import ArgumentParser
 import CentraleIntake
 
 /// `centrale beneficiary template`: the import's header with an example row.
-struct BeneficiaryTemplateCommand: ParsableCommand {
+struct BeneficiaryTemplateCommand: CentraleCommand {
     static let configuration = CommandConfiguration(commandName: "template", abstract: "Print the import file's header with an example row.")
 
-    func run() throws { print(BeneficiaryImport.template, terminator: "") }
+    func run(_ context: AppContext) { context.print(BeneficiaryImport.template, terminator: "") }
 }

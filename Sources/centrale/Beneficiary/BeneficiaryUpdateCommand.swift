@@ -4,38 +4,37 @@ import CentraleIntake
 import CentraleStore
 
 /// `centrale beneficiary update CODE`: changes any field, a new authorisation period, needs.
-struct BeneficiaryUpdateCommand: ParsableCommand {
+struct BeneficiaryUpdateCommand: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "update", abstract: "Change a person's fields, referral, or authorisation (a new period or needs).",
         discussion: "Only the flags given change; the audit trail names the personal fields changed, never their values.")
+
+    static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The beneficiary's code.") var code: String
     @OptionGroup var person: PersonOptions
     @Option(help: "Why (recorded in the audit trail).") var reason: String?
-    @Option(name: .customLong("operator"), help: "Who changes it (default: $CENTRALE_OPERATOR, else the login name).") var operatorOption: String?
 
-    func run() throws {
-        try reportingErrors {
-            let actor = Actor(try operatorName(operatorOption), reason: reason ?? "beneficiary update")
-            let store = try global.openStore()
-            guard let file = try store.beneficiaryFile(code) else { throw StoreError.notFound(entity: "beneficiary", id: code) }
-            let registry = try store.registry()
-            let names = try store.comuneNames()
-            var merged = fields(of: file, comuneName: names[file.beneficiary.comune] ?? "")
-            let given = person.fields
-            if given["indirizzo"] != nil && given["civico"] == nil { merged["civico"] = "" }
-            if given["comune"] != nil && given["latitudine"] == nil { merged["latitudine"] = nil; merged["longitudine"] = nil }
-            merged.merge(given) { $1 }
-            let entry = try BeneficiaryImport(comuni: registry.comuni, today: store.today()).entry(merged).mapError(PersonRefusal.init).get()
-            if entry.personal.codiceFiscale != file.personal?.codiceFiscale,
-               let other = try store.beneficiaryCode(codiceFiscale: entry.personal.codiceFiscale), other != code {
-                throw StoreError.refused("\(entry.personal.codiceFiscale) belongs to \(other); check the codice fiscale")
-            }
-            let changed = try store.updateBeneficiary(code, personal: entry.personal, referral: person.changesReferral ? entry.referral : nil,
-                                                      authorisation: person.changesAuthorisation ? entry.authorisation : nil,
-                                                      comuneNames: names, actor: actor)
-            print(changed ? "Updated \(code)." : "Nothing to change for \(code).")
+    func run(_ context: AppContext) throws {
+        let actor = Actor(try context.operatorName(), reason: reason ?? "beneficiary update")
+        let store = try context.store
+        guard let file = try store.beneficiaryFile(code) else { throw StoreError.notFound(entity: "beneficiary", id: code) }
+        let registry = try context.registry
+        let names = try context.comuneNames
+        var merged = fields(of: file, comuneName: names[file.beneficiary.comune] ?? "")
+        let given = person.fields
+        if given["indirizzo"] != nil && given["civico"] == nil { merged["civico"] = "" }
+        if given["comune"] != nil && given["latitudine"] == nil { merged["latitudine"] = nil; merged["longitudine"] = nil }
+        merged.merge(given) { $1 }
+        let entry = try BeneficiaryImport(comuni: registry.comuni, today: store.today()).entry(merged).mapError(PersonRefusal.init).get()
+        if entry.personal.codiceFiscale != file.personal?.codiceFiscale,
+           let other = try store.beneficiaryCode(codiceFiscale: entry.personal.codiceFiscale), other != code {
+            throw StoreError.refused("\(entry.personal.codiceFiscale) belongs to \(other); check the codice fiscale")
         }
+        let changed = try store.updateBeneficiary(code, personal: entry.personal, referral: person.changesReferral ? entry.referral : nil,
+                                                  authorisation: person.changesAuthorisation ? entry.authorisation : nil,
+                                                  comuneNames: names, actor: actor)
+        context.print(changed ? "Updated \(code)." : "Nothing to change for \(code).")
     }
 }

@@ -17,13 +17,14 @@ final class TUIController {
     var state: TUIState
     private var fingerprint: [Int] = []
 
-    init(store: Store, date: LocalDate, operatorName: String) throws {
-        self.store = store
-        registry = try store.registry()
-        engine = DispatchEngine(associations: registry.associations, comuni: registry.comuni, convention: registry.convention)
-        zone = Set(registry.zoneComuni.map(\.istatCode))
-        comuneNames = Dictionary(uniqueKeysWithValues: registry.comuni.map { ($0.istatCode, $0.name) })
-        state = TUIState(date: date, operatorName: operatorName)
+    /// Opens the screen on `date`, with the run's store, registry, engine and operator.
+    init(context: AppContext, date: LocalDate) throws {
+        store = try context.store
+        registry = try context.registry
+        engine = try context.engine
+        zone = try context.zone
+        comuneNames = try context.comuneNames
+        state = TUIState(date: date, operatorName: try context.operatorName())
         state.noShowLeadMinutes = registry.convention.rules.maxRideMinutes
         try load(date)
     }

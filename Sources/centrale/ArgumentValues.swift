@@ -1,0 +1,21 @@
+import ArgumentParser
+import CentraleDomain
+
+/// Months and dates as option values: `2025-03`; `2025-03-03` or `03/03/2025`. A bad value is
+/// refused naming the option and its form (see `monthHelp`).
+extension YearMonth: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
+
+extension LocalDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
+
+extension LocalTime: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
+
+extension TripPurpose: ExpressibleByArgument {}
+
+/// The help of a `--month` option: its form and an example.
+func monthHelp(_ text: String = "The month") -> ArgumentHelp { ArgumentHelp("\(text), e.g. 2025-03.", valueName: "YYYY-MM") }
