@@ -2,6 +2,7 @@ import ArgumentParser
 import CentraleDispatch
 import CentraleDomain
 import CentraleRegistry
+import CentraleRendering
 import CentraleStore
 
 /// `centrale dispatch`: assigns a day's pending trips.
@@ -41,7 +42,7 @@ struct DispatchCommand: ParsableCommand {
                 if !input.trips.contains(where: { $0.trip.id == explain }) { input.trips.append(record) }
             }
             let plan = engine.dispatch(input, zone: zone)
-            let report = DispatchReport(plan: plan, input: input, registry: registry)
+            let report = DispatchReport(plan: plan, trips: input.trips.map(\.trip), registry: registry)
             if let explain {
                 print(format == .json ? try jsonString(report.explanation(explain)) : report.explanationText(explain))
                 return

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CentraleDomain
+import CentraleRendering
 import Foundation
 
 /// How a command prints its result.
@@ -8,11 +9,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// Encodes a value as pretty JSON with sorted keys (stable output for scripts and diffs).
-func jsonString<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
-}
+func jsonString<T: Encodable>(_ value: T) throws -> String { try JSONText.string(value) }
 
 /// Dates, times and purposes as option values (`2025-03-03` or `03/03/2025`, `07:30`, `dialysis`).
 extension LocalDate: ExpressibleByArgument {
@@ -24,3 +21,8 @@ extension LocalTime: ExpressibleByArgument {
 }
 
 extension TripPurpose: ExpressibleByArgument {}
+
+/// The renderers' formats and languages as option values.
+extension StatementFormat: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}

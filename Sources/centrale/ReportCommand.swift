@@ -1,6 +1,6 @@
 import ArgumentParser
 import CentraleDomain
-import CentraleReport
+import CentraleRendering
 import CentraleStore
 import Foundation
 
@@ -26,8 +26,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Write to this file instead of standard output (a new file, unless --force).") var out: String?
     @Flag(help: "Replace the --out file if it exists (never a database).") var force = false
 
-    enum Format: String, ExpressibleByArgument { case html, md, csv, json }
-    enum Lang: String, ExpressibleByArgument { case it, en }
+    typealias Format = ReportFormat
+    typealias Lang = Language
 
     func validate() throws {
         if YearMonth(month) == nil { throw ValidationError("--month: '\(month)' is not a month YYYY-MM") }
@@ -48,13 +48,6 @@ struct ReportCommand: ParsableCommand {
 
     /// The report of a month in a format.
     static func render(store: Store, month: YearMonth, format: Format, lang: Lang) throws -> String {
-        let report = try store.report(month: month)  // frozen for a closed month
-        let labels = ReportLabels(english: lang == .en)
-        switch format {
-        case .json: return try jsonString(report)
-        case .csv: return ReportText.csv(report)
-        case .md: return ReportText.markdown(report, labels)
-        case .html: return ReportHTML.page(report, labels)
-        }
+        try ReportRenderer.render(store.report(month: month), format: format, language: lang)  // frozen for a closed month
     }
 }

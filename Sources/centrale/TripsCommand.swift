@@ -1,6 +1,7 @@
 import CentraleFormats
 import ArgumentParser
 import CentraleDomain
+import CentraleRendering
 import CentraleStore
 
 /// `centrale trips`: what an association must do.
