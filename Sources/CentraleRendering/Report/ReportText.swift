@@ -44,13 +44,13 @@ enum ReportText {
         for (index, row) in headline(r.current).enumerated() {
             lines.append("| \(l[row.0]) | \(row.1) | \(headline(r.yearToDate)[index].1) | \(last?[index].1 ?? "-") |")
         }
-        lines += ["", "\(l["projection"]) (\(r.projection.method)): \(r.projection.trips) \(l["trips"].lowercased()), "
+        lines += ["", "\(l["projection"]) (\(e(r.projection.method))): \(r.projection.trips) \(l["trips"].lowercased()), "
                   + "\(km(r.projection.loggedMetres)) km, \(euros(r.projection.reimbursedCents)) €", "",
                   "## \(l["associations"])", "", "| \(l["association"]) | \(l["trips"]) | \(l["share"]) | \(l["convention"]) | € |", "| --- | ---: | ---: | ---: | ---: |"]
         for a in r.associations { lines.append("| \(e(a.code)) | \(a.trips) | \(percent(a.shareBasisPoints)) | \(percent(a.conventionBasisPoints)) | \(euros(a.reimbursedCents)) |") }
         lines += ["", "## \(l["equity"])", "", "| \(l["comune"]) | \(l["population"]) | \(l["trips"]) | \(l["per1000"]) |", "| --- | ---: | ---: | ---: |"]
         for c in r.comuni { lines.append("| \(e(c.name)) | \(c.population) | \(c.trips) | \(Money(cents: c.per1000Hundredths)) |") }
-        lines += ["", "## \(l["purposes"])", ""] + r.purposes.map { "- \(l["purpose." + $0.key]): \($0.trips)" }
+        lines += ["", "## \(l["purposes"])", ""] + r.purposes.map { "- \(e(l["purpose." + $0.key])): \($0.trips)" }
         lines += ["", "## \(l["destinations"])", ""] + r.destinations.map { "- \(e($0.label)): \($0.trips)" }
         lines += ["", "## \(l["reasons"])", ""] + (r.unassignableReasons.isEmpty ? [l["none"]] : r.unassignableReasons.map { "- \(e($0.label)): \($0.trips)" })
         lines += ["", "## \(l["shared"])", "", sharedRides(r.sharedRides, l)]
