@@ -25,4 +25,5 @@ extension TripPurpose: ExpressibleByArgument {}
 /// The renderers' formats and languages as option values.
 extension StatementFormat: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
+extension ListFormat: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}

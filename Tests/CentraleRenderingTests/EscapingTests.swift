@@ -127,6 +127,14 @@ struct EscapingTests {
         try checkCSV(summary, allValues: false)
         #expect(try CSVReader(fileName: "out.csv", allowComments: false).read(summary)[2].fields[0] == "'" + Self.hostile[0])
         try checkCSV(try ReportRenderer.render(Self.hostileReport(), format: .csv))
+        let (_, trips) = try Fixture.dispatch()
+        let hostileTrips = trips.enumerated().map { index, trip in
+            var trip = trip
+            trip.pickup.label = Self.hostile[index % Self.hostile.count]; trip.destination.label = Self.hostile[(index + 3) % Self.hostile.count]
+            trip.beneficiary = Self.hostile[(index + 4) % Self.hostile.count]
+            return trip
+        }
+        try checkCSV(try TripListRenderer.render(hostileTrips, format: .csv, empty: ""))
     }
 
     @Test("CSV: a plain number stays a number, even where free text could be")

@@ -43,6 +43,13 @@ struct GoldenTests {
         Golden.check(try JSONText.string(report.explanation(1)), "dispatch-explain-1.json")
     }
 
+    @Test("an association's trips as a table, CSV and JSON", arguments: ListFormat.allCases)
+    func trips(format: ListFormat) throws {
+        let (_, trips) = try Fixture.dispatch()
+        Golden.check(try TripListRenderer.render(trips, format: format, empty: "No trips."), "trips.\(format.rawValue)")
+        #expect(try TripListRenderer.render([], format: .table, empty: "No trips.") == "No trips.")
+    }
+
     @Test("a text table aligns its columns, numbers to the right, without trailing spaces")
     func textTable() {
         var table = TextTable(["TRIP", "NAME", "KM"], rightAligned: [0, 2])
