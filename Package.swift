@@ -69,7 +69,7 @@ let package = Package(
             name: "centrale",
             dependencies: [
                 "CentraleDomain", "CentraleFormats", "CentraleRegistry", "CentraleStore", "CentraleDemo", "CentraleDispatch", "CentraleIntake", "CentraleTripLogs",
-                "CentraleTariffs", "CentraleReport", "CentraleTUI", "CentralePlanning", "CentraleRendering", "CNcursesw",
+                "CentraleTUI", "CentralePlanning", "CentraleRendering", "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
