@@ -63,14 +63,14 @@ let package = Package(
         .target(
             name: "CentraleDemo",
             dependencies: ["CentraleDomain", "CentraleFormats", "CentraleIntake", "CentraleRegistry", "CentraleSynth", "CentraleStore",
-                           "CentraleDispatch", "CentralePlanning", .product(name: "GRDB", package: "GRDB.swift")]
+                           "CentraleDispatch", "CentralePlanning"]
         ),
         .executableTarget(
             name: "centrale",
             dependencies: [
                 "CentraleDomain", "CentraleFormats", "CentraleRegistry", "CentraleStore", "CentraleDemo", "CentraleDispatch", "CentraleIntake", "CentraleTripLogs",
                 "CentraleTUI", "CentralePlanning", "CentraleRendering", "CNcursesw",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(
             name: "CentraleStoreTests",
             dependencies: ["CentraleStore", "CentraleRegistry", "CentraleDomain", "CentraleFormats", "CentralePlanning", "CentraleDispatch", "CentraleIntake",
-                           .product(name: "GRDB", package: "GRDB.swift")]
+                           "CentraleSynth", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "CentraleDispatchTests", dependencies: ["CentraleDispatch", "CentraleDomain", "CentraleSynth", "CentraleRegistry"]),
         .testTarget(name: "CentraleIntakeTests", dependencies: ["CentraleIntake", "CentraleDomain", "CentraleRegistry", "CentraleFormats"]),

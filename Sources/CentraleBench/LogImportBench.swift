@@ -1,7 +1,7 @@
 import CentraleDomain
 import CentraleFormats
 import CentraleRegistry
-import CentraleStore
+@_spi(Benchmarks) import CentraleStore
 import CentraleSynth
 import CentraleTripLogs
 import Foundation
@@ -22,7 +22,7 @@ func benchLogImport(registry: Registry, year: Int, seed: UInt64) throws {
     try store.addBeneficiaries(synthetic.beneficiaries, actor: actor)
     try store.addRequests(synthetic.requests, estimator: registry.convention.distanceEstimator, actor: actor)
     let association = registry.associations.first { $0.code == "MIS-SCA" }!
-    try store.pool.write { db in
+    try store.benchmarkDatabase.write { db in
         try db.execute(sql: """
             INSERT INTO assignment(trip, association, method, assigned_at, assigned_by) SELECT id, ?, 'manual', '2025-01-01T00:00:00Z', 'bench' FROM trip;
             UPDATE trip SET status = 'assigned';

@@ -1,7 +1,7 @@
 import CentraleDomain
 import CentraleRegistry
 import CentraleReport
-import CentraleStore
+@_spi(Benchmarks) import CentraleStore
 import CentraleSynth
 import Foundation
 import GRDB
@@ -20,7 +20,7 @@ func benchReport(registry: Registry, lastYear: Int) throws {
     let last = YearMonth(year: lastYear, month: 12)!
     let setup = Date()
     if !reuse { try buildTenYears(store: store, registry: registry, lastYear: lastYear) }
-    let trips = try store.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM trip") ?? 0 }
+    let trips = try store.benchmarkDatabase.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM trip") ?? 0 }
     print(String(format: "Monitoring report on ten years of data: %d trips, 119 months closed (set-up %.0f s)", trips, Date().timeIntervalSince(setup)))
     var times: [Double] = [], reads: [Double] = []
     var report: MonitoringReport?
@@ -56,7 +56,7 @@ func buildTenYears(store: Store, registry: Registry, lastYear: Int) throws {
     // Every trip assigned and logged (figures close to the estimate), in bulk.
     let codes = registry.associations.map(\.code).sorted()
     let plates = codes.map { code in registry.associations.first { $0.code == code }!.vehicles.first!.plate }
-    try store.pool.write { db in
+    try store.benchmarkDatabase.write { db in
         try db.execute(sql: "INSERT INTO log_submission(association, file, sha256, submitted_at, submitted_by, rows, new_logs, already_recorded, accepted) VALUES (?, 'bench', '', '', 'bench', 0, 0, 0, 1)",
                        arguments: [codes[0]])
         let pick = "(trip.id % \(codes.count))"

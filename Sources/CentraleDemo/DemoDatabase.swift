@@ -1,6 +1,5 @@
 import CentraleStore
 import Foundation
-import GRDB
 
 /// Makes sure the demo writes only where it may: a new file, or an earlier demo database.
 enum DemoDatabase {
@@ -8,20 +7,13 @@ enum DemoDatabase {
     static func prepare(path: String) throws {
         let files = FileManager.default
         guard files.fileExists(atPath: path) else { return }
-        let origin: String?, head: Int64?, last: Int64?, migrations: [String]
+        let marks: Store.FileMarks?
         do {
-            let queue = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
-            (origin, head, last, migrations) = try queue.read { db in
-                guard try db.tableExists("meta") else { return (nil, nil, nil, []) }
-                return (try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'origin'"),
-                        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'demo_audit_head'").flatMap { Int64($0) },
-                        try db.tableExists("audit_log") ? try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM audit_log") : nil,
-                        try db.tableExists("grdb_migrations") ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : [])
-            }
-            try queue.close()
+            marks = try Store.marks(ofFile: path)
         } catch {
             throw StoreError.refused("\(path) exists and is not a Centrale database; choose another file with --db")
         }
+        let origin = marks?.origin, head = marks?.demoAuditHead, last = marks?.lastAuditID, migrations = marks?.migrations ?? []
         guard origin == "demo" else {
             throw StoreError.refused("\(path) holds real data, not an earlier demo; the demo will not overwrite it. "
                                      + "Choose another file with --db (or CENTRALE_DB).")

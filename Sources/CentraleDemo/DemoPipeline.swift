@@ -135,7 +135,7 @@ public struct DemoPipeline {
             progress(String(format: "      done in %.2f s", Date().timeIntervalSince(started)))
         }
         // The audit trail's end when the demo was done: work added later is never replaced by a new demo.
-        let head = try store.pool.read { try Int64.fetchOne($0, sql: "SELECT MAX(id) FROM audit_log") } ?? 0
+        let head = try store.lastAuditID()
         try store.setMeta("demo_audit_head", String(head))
         return context.summary
     }

@@ -23,6 +23,21 @@ public enum TripStatus: String, CaseIterable, Sendable, Codable {
         default: return false
         }
     }
+
+    /// The statuses in which a trip is held by its association: assigned, carried out or a
+    /// no-show. They count towards the association's share of the month, its day's capacity
+    /// and its plans. The one list: the store builds its SQL from it.
+    public static let heldByAssociation: [TripStatus] = [.assigned, .done, .noShow]
+
+    /// The statuses of a trip still to come, which a cancellation or a suspension can stop.
+    public static let stillToCome: [TripStatus] = [.pending, .assigned, .unassignable]
+
+    /// The statuses the dispatch engine decides (the engine's own earlier assignments too, on
+    /// request).
+    public static let undecided: [TripStatus] = [.pending, .unassignable]
+
+    /// Whether a trip in this status is held by its association.
+    public var isHeldByAssociation: Bool { Self.heldByAssociation.contains(self) }
 }
 
 /// Why a trip is made.

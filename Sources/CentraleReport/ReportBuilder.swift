@@ -72,7 +72,7 @@ public enum ReportBuilder {
             if let until = person.authorisation(on: end)?.validUntil, until.yearMonth == next,
                person.authorisation(on: until.adding(days: 1)) == nil { f.expiringNextMonth += 1 }
             let last = input.lastTrips[person.code] ?? person.activatedOn
-            if end.daysSinceEpoch - max(last, person.activatedOn).daysSinceEpoch >= 60 { f.withoutTrip60Days += 1 }
+            if end.daysSinceEpoch - max(last, person.activatedOn).daysSinceEpoch >= ReportInput.withoutTripDays { f.withoutTrip60Days += 1 }
         }
         return f
     }

@@ -76,8 +76,11 @@ public struct ReportInput: Sendable {
     /// The month's accepted shared-ride plans.
     public var sharedRides: SharedRides
     /// Each beneficiary's last trip carried out or still planned (not cancelled or
-    /// unassignable) up to the month's end, for "active without a trip for 60 days".
+    /// unassignable) in the `withoutTripDays` days up to the month's end, for "active without a
+    /// trip for 60 days" (a person missing here had none in those days).
     public var lastTrips: [String: LocalDate] = [:]
+    /// How many days without a trip make an active person count as "without a trip".
+    public static let withoutTripDays = 60
 
     /// Creates an input.
     public init(month: YearMonth, facts: [TripFact], beneficiaries: [Beneficiary], comuni: [Comune], associations: [Association],

@@ -33,7 +33,7 @@ extension Store {
             try db.cachedStatement(sql: "INSERT INTO beneficiary_status(code, status, from_date, to_date, reason, at, actor) VALUES (?, 'suspended', ?, ?, ?, ?, ?)").execute(
                            arguments: [code, from.description, to.description, reason, at, actor.name])
             let ids = try Int64.fetchAll(db.cachedStatement(sql: """
-                SELECT id FROM trip WHERE beneficiary = ? AND date BETWEEN ? AND ? AND status IN ('pending', 'assigned', 'unassignable') ORDER BY id
+                SELECT id FROM trip WHERE beneficiary = ? AND date BETWEEN ? AND ? AND status IN \(TripStatus.stillToCome.sql) ORDER BY id
                 """), arguments: [code, from.description, to.description])
             try Self.audit(db, Actor(actor.name, reason: reason), action: "beneficiary.suspend", entity: "beneficiary", id: code,
                                     details: ["from": .text(from.description), "to": .text(to.description), "trips_cancelled": .int(ids.count)], at: at)
@@ -87,7 +87,7 @@ extension Store {
                 INSERT INTO beneficiary_status(code, status, from_date, reason, closing_reason, at, actor) VALUES (?, 'closed', ?, ?, ?, ?, ?)
                 """).execute(arguments: [code, day.adding(days: 1).description, note ?? "", reason.rawValue, at, actor.name])
             let ids = try Int64.fetchAll(db.cachedStatement(sql: """
-                SELECT id FROM trip WHERE beneficiary = ? AND date > ? AND status IN ('pending', 'assigned', 'unassignable') ORDER BY id
+                SELECT id FROM trip WHERE beneficiary = ? AND date > ? AND status IN \(TripStatus.stillToCome.sql) ORDER BY id
                 """), arguments: [code, day.description])
             try Self.audit(db, Actor(actor.name, reason: why), action: "beneficiary.close", entity: "beneficiary", id: code,
                                     details: ["on": .text(day.description), "reason": .text(reason.rawValue), "trips_cancelled": .int(ids.count)], at: at)
@@ -136,7 +136,7 @@ extension Store {
                 throw StoreError.refused("\(code) is closed from \(closed.adding(days: 1)); it can be erased once that day has come")
             }
             let open = try Int64.fetchAll(db, sql: """
-                SELECT id FROM trip WHERE beneficiary = ? AND date >= ? AND status IN ('pending', 'assigned', 'unassignable') ORDER BY id
+                SELECT id FROM trip WHERE beneficiary = ? AND date >= ? AND status IN \(TripStatus.stillToCome.sql) ORDER BY id
                 """, arguments: [code, today.description])
             guard open.isEmpty else {
                 throw StoreError.refused("\(code) still has trips waiting (\(open.prefix(10).map(String.init).joined(separator: ", "))); "

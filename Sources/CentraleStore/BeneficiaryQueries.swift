@@ -80,7 +80,7 @@ extension Store {
     public func trips(of beneficiary: String, from: LocalDate, through: LocalDate) throws -> [TripRequest] {
         try pool.read { db in
             try Row.fetchAll(db.cachedStatement(sql: "SELECT \(TripRequest.columns) FROM trip WHERE beneficiary = ? AND date BETWEEN ? AND ? ORDER BY date, appointment, id"),
-                             arguments: [beneficiary, from.description, through.description]).map(TripRequest.init(row:))
+                             arguments: [beneficiary, from.description, through.description]).decoded { try TripRequest(row: $0, layout: $1) }
         }
     }
 
@@ -162,17 +162,17 @@ extension Store {
     public func personTrips(_ code: String, from: LocalDate = LocalDate(year: 1000, month: 1, day: 1)!,
                             through: LocalDate = LocalDate(year: 9999, month: 12, day: 31)!) throws -> [PersonTrip] {
         try pool.read { db in
-            let n = TripRequest.columnCount
             return try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT \(TripRequest.columns), assignment.association, trip_log.driven_m, trip_log.picked_up_at, trip_log.dropped_off_at, trip_log.outcome,
                   trip_log.vehicle, trip_log.driver, trip_log.waiting_min, trip_log.notes
                 FROM trip LEFT JOIN assignment ON assignment.trip = trip.id LEFT JOIN trip_log ON trip_log.trip = trip.id
                 WHERE trip.beneficiary = ? AND trip.date BETWEEN ? AND ? ORDER BY trip.date, trip.appointment, trip.id
-                """), arguments: [code, from.description, through.description]).map { row in
-                PersonTrip(trip: TripRequest(row: row), association: row[n], drivenMetres: row[n + 1],
-                           pickedUpAt: (row[n + 2] as Int?).flatMap { LocalTime(minutes: $0) },
-                           droppedOffAt: (row[n + 3] as Int?).flatMap { LocalTime(minutes: $0) }, outcome: row[n + 4],
-                           vehicle: row[n + 5], driver: row[n + 6], waitingMinutes: row[n + 7], notes: row[n + 8])
+                """), arguments: [code, from.description, through.description]).decoded { row, layout in
+                PersonTrip(trip: try TripRequest(row: row, layout: layout), association: try layout.decode(row, "association"),
+                           drivenMetres: try layout.decode(row, "driven_m"), pickedUpAt: try layout.decode(row, "picked_up_at"),
+                           droppedOffAt: try layout.decode(row, "dropped_off_at"), outcome: try layout.decode(row, "outcome"),
+                           vehicle: try layout.decode(row, "vehicle"), driver: try layout.decode(row, "driver"),
+                           waitingMinutes: try layout.decode(row, "waiting_min"), notes: try layout.decode(row, "notes"))
             }
         }
     }

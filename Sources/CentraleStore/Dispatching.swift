@@ -38,17 +38,17 @@ extension Store {
         try pool.read { db in
             let day = date.description
             let decidable = reassign
-                ? "(trip.status IN ('pending', 'unassignable') OR (trip.status = 'assigned' AND assignment.method = 'engine'))"
-                : "trip.status IN ('pending', 'unassignable')"
+                ? "(trip.status IN \(TripStatus.undecided.sql) OR (trip.status = 'assigned' AND assignment.method = 'engine'))"
+                : "trip.status IN \(TripStatus.undecided.sql)"
             let trips = try Row.fetchAll(db, sql: Self.tripRecordSQL + " WHERE trip.date = ? AND \(decidable) ORDER BY trip.id",
-                                         arguments: [day]).map(TripRecord.init(row:))
+                                         arguments: [day]).decoded { try TripRecord(row: $0, layout: $1) }
             let decided = Set(trips.map(\.trip.id))
 
             func usage(from start: LocalDate) throws -> [DispatchHistory.Usage] {
                 try Row.fetchAll(db.cachedStatement(sql: """
                     SELECT trip.beneficiary, assignment.association, COUNT(*), MAX(trip.date)
                     FROM assignment JOIN trip ON trip.id = assignment.trip
-                    WHERE trip.date >= ? AND trip.date < ? AND trip.status IN ('assigned', 'done', 'no_show')
+                    WHERE trip.date >= ? AND trip.date < ? AND trip.status IN \(TripStatus.heldByAssociation.sql)
                     GROUP BY trip.beneficiary, assignment.association
                     """), arguments: [start.description, day]).map { row in
                     DispatchHistory.Usage(beneficiary: row[0], association: row[1], count: row[2], last: LocalDate(row[3] as String)!)
@@ -74,7 +74,7 @@ extension Store {
             }
             if !firstLater.isEmpty {
                 for row in try Row.fetchAll(db, sql: "SELECT \(TripRequest.columns) FROM trip WHERE id IN (\(firstLater.map(String.init).joined(separator: ",")))") {
-                    let trip = TripRequest(row: row)
+                    let trip = try TripRequest(row: row)
                     samples[trip.beneficiary] = trip
                 }
             }
@@ -83,7 +83,7 @@ extension Store {
             var usualToday: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT trip.id, trip.beneficiary, assignment.association FROM trip JOIN assignment ON assignment.trip = trip.id
-                WHERE trip.date = ? AND trip.status IN ('assigned', 'done', 'no_show') ORDER BY trip.id
+                WHERE trip.date = ? AND trip.status IN \(TripStatus.heldByAssociation.sql) ORDER BY trip.id
                 """, arguments: [day]) where !decided.contains(row[0] as Int64) {
                 alreadyAssigned[row[2], default: 0] += 1
                 if usualToday[row[1]] == nil { usualToday[row[1]] = row[2] }
@@ -163,7 +163,7 @@ extension Store {
     /// counting its other trips that day against its capacity; nil if it may take it.
     public func brokenRule(assigning record: TripRecord, to association: String, engine: DispatchEngine, zone: Set<String>) throws -> HardRule? {
         let load = try tripRecords(on: record.trip.date).filter {
-            $0.trip.id != record.trip.id && $0.assignment?.association == association && [.assigned, .done, .noShow].contains($0.trip.status)
+            $0.trip.id != record.trip.id && $0.assignment?.association == association && $0.trip.status.isHeldByAssociation
         }.count
         return engine.brokenRule(for: DispatchTrip(record.trip, zone: zone), by: association, assignedToday: load)
     }

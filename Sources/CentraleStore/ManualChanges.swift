@@ -44,7 +44,7 @@ extension Store {
                     throw StoreError.refused("trip \(id) is not part of a recurring series; cancel it without --series")
                 }
                 ids = try Int64.fetchAll(db, sql: """
-                    SELECT id FROM trip WHERE series = ? AND date >= ? AND status IN ('pending', 'assigned', 'unassignable') ORDER BY id
+                    SELECT id FROM trip WHERE series = ? AND date >= ? AND status IN \(TripStatus.stillToCome.sql) ORDER BY id
                     """, arguments: [seriesID, record.trip.date.description])
             }
             for tripID in ids {

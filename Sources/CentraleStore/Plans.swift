@@ -23,16 +23,15 @@ public struct StoredPlan: Sendable {
 extension Store {
     /// The statuses of the trips a plan covers: assigned, or already carried out (a plan of a
     /// past day shows what sharing would have saved).
-    static let plannedStatuses = "('assigned', 'done', 'no_show')"
 
     /// The trips of an association's day that a plan covers, by time.
     public func plannableTrips(on date: LocalDate, association: String) throws -> [TripRequest] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(TripRequest.columns) FROM trip JOIN assignment ON assignment.trip = trip.id
-                WHERE trip.date = ? AND assignment.association = ? AND trip.status IN \(Self.plannedStatuses)
+                WHERE trip.date = ? AND assignment.association = ? AND trip.status IN \(TripStatus.heldByAssociation.sql)
                 ORDER BY trip.appointment, trip.id
-                """, arguments: [date.description, association]).map(TripRequest.init(row:))
+                """, arguments: [date.description, association]).decoded { try TripRequest(row: $0, layout: $1) }
         }
     }
 
@@ -42,13 +41,15 @@ extension Store {
         try pool.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT \(TripRequest.columns), assignment.association FROM trip JOIN assignment ON assignment.trip = trip.id
-                WHERE trip.date BETWEEN ? AND ? AND trip.status IN \(Self.plannedStatuses)
+                WHERE trip.date BETWEEN ? AND ? AND trip.status IN \(TripStatus.heldByAssociation.sql)
                 ORDER BY trip.date, assignment.association, trip.appointment, trip.id
                 """, arguments: [first.description, last.description])
             var days: [(date: LocalDate, association: String, trips: [TripRequest])] = []
+            var columns: ColumnLayout?
             for row in rows {
-                let trip = TripRequest(row: row)
-                let association: String = row[TripRequest.columnCount]
+                let layout = ColumnLayout.of(row, keptIn: &columns)
+                let trip = try TripRequest(row: row, layout: layout)
+                let association: String = try layout.decode(row, "association")
                 if let lastDay = days.last, lastDay.date == trip.date, lastDay.association == association {
                     days[days.count - 1].trips.append(trip)
                 } else {
@@ -64,7 +65,7 @@ extension Store {
         try pool.read { db in
             try String.fetchAll(db, sql: """
                 SELECT DISTINCT assignment.association FROM trip JOIN assignment ON assignment.trip = trip.id
-                WHERE trip.date = ? AND trip.status IN \(Self.plannedStatuses) ORDER BY assignment.association
+                WHERE trip.date = ? AND trip.status IN \(TripStatus.heldByAssociation.sql) ORDER BY assignment.association
                 """, arguments: [date.description])
         }
     }
@@ -177,7 +178,7 @@ extension Store {
     private static func difference(_ db: Database, _ plan: DayPlan) throws -> (added: [Int64], removed: [Int64]) {
         let current = Set(try Int64.fetchAll(db, sql: """
             SELECT trip.id FROM trip JOIN assignment ON assignment.trip = trip.id
-            WHERE trip.date = ? AND assignment.association = ? AND trip.status IN \(plannedStatuses)
+            WHERE trip.date = ? AND assignment.association = ? AND trip.status IN \(TripStatus.heldByAssociation.sql)
             """, arguments: [plan.date.description, plan.association]))
         let planned = Set(plan.vehicles.flatMap(\.tripIDs) + plan.solo.map(\.tripID))
         return (current.subtracting(planned).sorted(), planned.subtracting(current).sorted())

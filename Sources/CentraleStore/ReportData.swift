@@ -84,8 +84,9 @@ extension Store {
         let beneficiaries = try Self.allBeneficiaries(db)
         var lastTrips: [String: LocalDate] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT beneficiary, MAX(date) FROM trip WHERE date <= ? AND status NOT IN ('cancelled', 'unassignable') GROUP BY beneficiary
-            """, arguments: [month.lastDay.description]) {
+            SELECT beneficiary, MAX(date) FROM trip INDEXED BY trip_date
+            WHERE date > ? AND date <= ? AND status NOT IN ('cancelled', 'unassignable') GROUP BY beneficiary
+            """, arguments: [month.lastDay.adding(days: -ReportInput.withoutTripDays).description, month.lastDay.description]) {
             lastTrips[row[0]] = LocalDate(row[1] as String)
         }
         var reimbursed: [YearMonth: Money] = [:]

@@ -30,7 +30,7 @@ extension Store {
     static func statement(_ db: Database, registry: Registry, association code: String, month: YearMonth) throws -> MonthlyStatement {
         if let json = try String.fetchOne(db, sql: "SELECT json FROM statement_snapshot WHERE month = ? AND association = ?",
                                           arguments: [month.description, code]) {
-            return try JSONDecoder().decode(MonthlyStatement.self, from: Data(json.utf8))
+            return try StatementSnapshot.statement(fromJSON: json)
         }
         return try computeStatement(db, registry: registry, association: code, month: month)
     }
@@ -48,9 +48,8 @@ extension Store {
     static func computeStatements(_ db: Database, registry: Registry, month: YearMonth, only: String? = nil) throws -> [String: MonthlyStatement] {
         let engine = TariffEngine(convention: registry.convention)
         let vehicles = Dictionary(uniqueKeysWithValues: registry.associations.flatMap(\.vehicles).map { ($0.plate, $0) })
-        let logColumns = TripLog.columns.split(separator: ",").map { "trip_log." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         var sql = """
-            SELECT \(TripRequest.columns), \(logColumns.joined(separator: ", ")), trip_log.km_flag, trip_log.estimated_m,
+            SELECT \(TripRequest.columns), \(TripLog.columns), trip_log.km_flag, trip_log.estimated_m AS log_estimated_m,
                    km_review.decision, km_review.paid_m
             FROM trip INDEXED BY trip_date JOIN trip_log ON trip_log.trip = trip.id
               LEFT JOIN km_review ON \(Self.validReview)
@@ -58,18 +57,19 @@ extension Store {
             """
         var arguments: StatementArguments = [month.firstDay.description, month.lastDay.description]
         if let only { sql += " AND trip_log.association = ?"; arguments += [only] }
-        let n = TripRequest.columnCount
         var entries: [String: [MonthlyStatement.Entry]] = [:]
+        var columns: ColumnLayout?
         for row in try Row.fetchAll(db, sql: sql + " ORDER BY trip.date, trip.id", arguments: arguments) {
-            let trip = TripRequest(row: row)
-            let log = TripLog(row: row, from: n)
+            let layout = ColumnLayout.of(row, keptIn: &columns)
+            let trip = try TripRequest(row: row, layout: layout)
+            let log = try TripLog(row: row, layout: layout)
             guard let vehicle = vehicles[log.vehiclePlate] else { throw StoreError.notFound(entity: "vehicle", id: log.vehiclePlate) }
-            let flag: String? = row[n + 12]
+            let flag = try layout.decode(row, "km_flag", as: String?.self)
             var paidLog = log
             var estimated: Distance?, review: KmReview?
             if flag != nil {
-                estimated = Distance(metres: row[n + 13])
-                review = (row[n + 14] as String?).flatMap { KmReview(name: $0, km: (row[n + 15] as Int?).map(Distance.init(metres:))) }
+                estimated = try layout.decode(row, "log_estimated_m")
+                review = try layout.decode(row, "decision", as: String?.self).flatMap { KmReview(name: $0, km: try layout.decode(row, "paid_m")) }
                 paidLog.driven = KmReconciliation.payable(driven: log.driven, estimated: estimated!, flagged: true, review: review)
             }
             entries[log.association, default: []].append(MonthlyStatement.Entry(
@@ -185,12 +185,10 @@ extension Store {
             }
             var total = Money.zero
             var frozen: [(code: String, total: Money, json: String, digest: String)] = []
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
             let computed = try Self.computeStatements(db, registry: registry, month: month)
             for code in computed.keys.sorted() {
                 let statement = computed[code]!
-                let json = String(decoding: try encoder.encode(statement), as: UTF8.self)
+                let json = try StatementSnapshot(statement).json()
                 frozen.append((code, statement.total, json, SHA256.hex(of: json)))
                 total += statement.total
             }

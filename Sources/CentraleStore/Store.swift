@@ -9,8 +9,13 @@ import GRDB
 /// requests, assignments, logs and money writes its audit entry in that same transaction.
 public final class Store: Sendable {
     /// The connection pool (WAL allows readers while one process writes); a single read-only
-    /// connection for a read-only file.
-    public let pool: any DatabaseWriter
+    /// connection for a read-only file. Sealed: SQL stays in this module, and everything else
+    /// goes through the store's methods.
+    let pool: any DatabaseWriter
+
+    /// The connection pool, for the benchmarks' bulk set-up only (a year of trips assigned in
+    /// one statement); `import @_spi(Benchmarks) CentraleStore` says so where it is used.
+    @_spi(Benchmarks) public var benchmarkDatabase: any DatabaseWriter { pool }
     /// The file's path.
     public let path: String
     /// The clock used for audit timestamps (fixed in tests).
@@ -119,6 +124,40 @@ public final class Store: Sendable {
     public func appliedMigrations() throws -> [String] {
         let applied = try pool.read { try Migrations.migrator().appliedIdentifiers($0) }
         return Migrations.all.map(\.id).filter(applied.contains) + applied.subtracting(Migrations.all.map(\.id)).sorted()
+    }
+
+    /// The last audit entry's id (0 when the trail is empty).
+    public func lastAuditID() throws -> Int64 {
+        try pool.read { try Int64.fetchOne($0, sql: "SELECT MAX(id) FROM audit_log") } ?? 0
+    }
+
+    /// What a file says of itself, read without changing it: who made it (`meta.origin`), the
+    /// audit trail's end when a demo was built and now, and the schema's migrations. Nil when
+    /// the file is a SQLite database without Centrale's `meta` table; throws when it is not a
+    /// SQLite database at all.
+    public static func marks(ofFile path: String) throws -> FileMarks? {
+        let queue = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        defer { try? queue.close() }
+        return try queue.read { db in
+            guard try db.tableExists("meta") else { return nil }
+            return FileMarks(
+                origin: try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'origin'"),
+                demoAuditHead: try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'demo_audit_head'").flatMap { Int64($0) },
+                lastAuditID: try db.tableExists("audit_log") ? try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM audit_log") : nil,
+                migrations: try db.tableExists("grdb_migrations") ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : [])
+        }
+    }
+
+    /// What `marks(ofFile:)` reads.
+    public struct FileMarks: Sendable, Equatable {
+        /// `demo` for a demo database.
+        public var origin: String?
+        /// The audit trail's last id when the demo was built.
+        public var demoAuditHead: Int64?
+        /// The audit trail's last id now.
+        public var lastAuditID: Int64?
+        /// The migrations applied.
+        public var migrations: [String]
     }
 
     /// The identifiers of all migrations this build knows.

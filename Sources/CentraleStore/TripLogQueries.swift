@@ -144,7 +144,7 @@ extension Store {
         try pool.read { db in
             try Row.fetchAll(db, sql: Self.tripRecordSQL + """
                  WHERE assignment.association = ? AND trip.date BETWEEN ? AND ? ORDER BY trip.date, trip.appointment, trip.id
-                """, arguments: [association, first.description, last.description]).map(TripRecord.init(row:))
+                """, arguments: [association, first.description, last.description]).decoded { try TripRecord(row: $0, layout: $1) }
         }
     }
 }

@@ -231,14 +231,16 @@ extension Store {
         var states: [Int64: LogContextState.TripState] = [:]
         result.reserveCapacity(ids.count)
         states.reserveCapacity(ids.count)
+        var columns: ColumnLayout?
         try forEachChunk(db, ids, sql: { condition in """
             SELECT \(TripRequest.columns), assignment.association FROM trip LEFT JOIN assignment ON assignment.trip = trip.id
             WHERE \(condition("trip.id"))
             """ }) { row in
-            let trip = TripRequest(row: row), association: String? = row[TripRequest.columnCount]
+            let layout = ColumnLayout.of(row, keptIn: &columns)
+            let trip = try TripRequest(row: row, layout: layout), association = try layout.decode(row, "association", as: String?.self)
             span = span.map { (min($0.0, trip.date), max($0.1, trip.date)) } ?? (trip.date, trip.date)
             result[trip.id] = (trip, association)
-            states[trip.id] = LogContextState.TripState(status: trip.status.rawValue, version: row[TripRequest.columnCount - 1], association: association)
+            states[trip.id] = LogContextState.TripState(status: trip.status.rawValue, version: try layout.decode(row, "version"), association: association)
         }
         return (result, states, span)
     }
@@ -246,8 +248,10 @@ extension Store {
     /// The logs recorded for these trips.
     static func logs(_ db: Database, _ ids: [Int64]) throws -> [Int64: TripLog] {
         var result: [Int64: TripLog] = [:]
+        var columns: ColumnLayout?
         try forEachChunk(db, ids, sql: { condition in "SELECT \(TripLog.columns) FROM trip_log WHERE \(condition("trip"))" }) { row in
-            let log = TripLog(row: row)
+            let layout = ColumnLayout.of(row, keptIn: &columns)
+            let log = try TripLog(row: row, layout: layout)
             result[log.tripID] = log
         }
         return result
@@ -260,20 +264,20 @@ extension Store {
 }
 
 extension TripLog {
-    /// The trip-log columns `init(row:)` reads, in its order.
+    /// The trip-log columns `init(row:)` reads.
     static let columns = """
-        trip, association, vehicle, driver, odometer_start_m, odometer_end_m, driven_m, picked_up_at, dropped_off_at, waiting_min,
-        outcome, notes
+        trip_log.trip, trip_log.association, trip_log.vehicle, trip_log.driver, trip_log.odometer_start_m, trip_log.odometer_end_m,
+        trip_log.driven_m, trip_log.picked_up_at, trip_log.dropped_off_at, trip_log.waiting_min, trip_log.outcome, trip_log.notes
         """
 
-    /// Decodes a row whose columns from `start` on are `TripLog.columns`.
-    init(row: Row, from start: Int = 0) {
-        let c = start
-        self.init(tripID: row[c], association: row[c + 1], vehiclePlate: row[c + 2], driverCode: row[c + 3],
-                  odometerStart: (row[c + 4] as Int?).map(Distance.init(metres:)), odometerEnd: (row[c + 5] as Int?).map(Distance.init(metres:)),
-                  driven: Distance(metres: row[c + 6]), pickedUpAt: (row[c + 7] as Int?).flatMap(LocalTime.init(minutes:)),
-                  droppedOffAt: (row[c + 8] as Int?).flatMap(LocalTime.init(minutes:)), waitingMinutes: row[c + 9],
-                  outcome: TripOutcome(rawValue: row[c + 10]) ?? .done, notes: row[c + 11])
+    /// Decodes a row that holds `TripLog.columns`, by column name; an unknown outcome throws.
+    init(row: Row, layout: ColumnLayout? = nil) throws {
+        let layout = layout ?? ColumnLayout(row)
+        func value<T: DatabaseValueConvertible>(_ name: String) throws -> T { try layout.decode(row, name) }
+        self.init(tripID: try value("trip"), association: try value("association"), vehiclePlate: try value("vehicle"),
+                  driverCode: try value("driver"), odometerStart: try value("odometer_start_m"), odometerEnd: try value("odometer_end_m"),
+                  driven: try value("driven_m"), pickedUpAt: try value("picked_up_at"), droppedOffAt: try value("dropped_off_at"),
+                  waitingMinutes: try value("waiting_min"), outcome: try value("outcome"), notes: try value("notes"))
     }
 }
 

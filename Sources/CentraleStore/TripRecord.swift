@@ -24,7 +24,7 @@ extension Store {
     public func tripRecords(on date: LocalDate) throws -> [TripRecord] {
         try pool.read { db in
             try Row.fetchAll(db, sql: Self.tripRecordSQL + " WHERE trip.date = ? ORDER BY trip.appointment, trip.id",
-                             arguments: [date.description]).map(TripRecord.init(row:))
+                             arguments: [date.description]).decoded { try TripRecord(row: $0, layout: $1) }
         }
     }
 
@@ -34,19 +34,27 @@ extension Store {
     }
 
     static func tripRecord(_ db: Database, _ id: Int64) throws -> TripRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: tripRecordSQL + " WHERE trip.id = ?"), arguments: [id]).map(TripRecord.init(row:))
+        try Row.fetchOne(db.cachedStatement(sql: tripRecordSQL + " WHERE trip.id = ?"), arguments: [id]).map { try TripRecord(row: $0) }
     }
 }
 
 extension TripRecord {
-    init(row: Row) {
-        trip = TripRequest(row: row)
-        estimated = Distance(metres: row[21])
-        version = row[22]
-        let n = TripRequest.columnCount
-        if let association: String = row[n] {
-            assignment = Assignment(tripID: trip.id, association: association, vehiclePlate: row[n + 1],
-                                    method: AssignmentMethod(rawValue: row[n + 2]) ?? .engine, note: row[n + 3])
+    /// Decodes a row of `Store.tripRecordSQL`, by column name.
+    init(row: Row, layout: ColumnLayout? = nil) throws {
+        let layout = layout ?? ColumnLayout(row)
+        trip = try TripRequest(row: row, layout: layout)
+        estimated = try layout.decode(row, "estimated_m")
+        version = try layout.decode(row, "version")
+        if let association = try layout.decode(row, "association", as: String?.self) {
+            assignment = Assignment(tripID: trip.id, association: association, vehiclePlate: try layout.decode(row, "vehicle"),
+                                    method: try layout.decode(row, "method"), note: try layout.decode(row, "note"))
         }
     }
+}
+
+extension Array where Element == TripStatus {
+    /// The statuses as an SQL list, `('assigned', 'done', 'no_show')`: the SQL that selects trips
+    /// by status is built from the domain's lists (`TripStatus.heldByAssociation`, …), never
+    /// written out by hand.
+    var sql: String { "(" + map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")" }
 }

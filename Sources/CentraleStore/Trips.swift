@@ -75,39 +75,41 @@ extension Store {
     public func trips(on date: LocalDate) throws -> [TripRequest] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT \(TripRequest.columns) FROM trip WHERE date = ? ORDER BY appointment, id", arguments: [date.description])
-                .map(TripRequest.init(row:))
+                .decoded { try TripRequest(row: $0, layout: $1) }
         }
     }
 
     /// One trip by id.
     public func trip(_ id: Int64) throws -> TripRequest? {
-        try pool.read { db in try Row.fetchOne(db, sql: "SELECT \(TripRequest.columns) FROM trip WHERE id = ?", arguments: [id]).map(TripRequest.init(row:)) }
+        try pool.read { db in try Row.fetchOne(db, sql: "SELECT \(TripRequest.columns) FROM trip WHERE id = ?", arguments: [id]).map { try TripRequest(row: $0) } }
     }
 }
 
 extension TripRequest {
-    /// The trip columns `init(row:)` reads, in its order (decoding by position: GRDB's lookup
-    /// by column name is costly when a year of rows is read).
+    /// The trip columns `init(row:)` reads.
     static let columns = """
         trip.id, trip.beneficiary, trip.date, trip.pickup_place, trip.pickup_label, trip.pickup_comune, trip.pickup_lat,
         trip.pickup_lon, trip.dest_place, trip.dest_label, trip.dest_comune, trip.dest_lat, trip.dest_lon, trip.appointment,
         trip.leg, trip.paired_trip, trip.series, trip.needs, trip.purpose, trip.status, trip.status_reason, trip.estimated_m,
         trip.version, trip.approximate
         """
-    /// How many columns `columns` lists; columns after them belong to the caller.
-    static let columnCount = 24
 
-    /// Decodes a row whose first columns are `TripRequest.columns`.
-    init(row: Row) {
+    /// Decodes a row that holds `TripRequest.columns`, by column name (with the query's
+    /// `layout` when several rows are read); a stored value that is not valid (an unknown status,
+    /// a malformed date) throws.
+    init(row: Row, layout: ColumnLayout? = nil) throws {
+        let layout = layout ?? ColumnLayout(row)
+        func value<T: DatabaseValueConvertible>(_ name: String) throws -> T { try layout.decode(row, name) }
+        func stop(_ prefix: String) throws -> Stop {
+            Stop(placeCode: try value(prefix + "_place"), label: try value(prefix + "_label"), comune: try value(prefix + "_comune"),
+                 location: Coordinate(latitude: try value(prefix + "_lat"), longitude: try value(prefix + "_lon")))
+        }
         self.init(
-            id: row[0], beneficiary: row[1], date: LocalDate(row[2] as String)!,
-            pickup: Stop(placeCode: row[3], label: row[4], comune: row[5], location: Coordinate(latitude: row[6], longitude: row[7])),
-            destination: Stop(placeCode: row[8], label: row[9], comune: row[10], location: Coordinate(latitude: row[11], longitude: row[12])),
-            appointment: LocalTime(minutes: row[13])!, leg: TripLeg(rawValue: row[14]) ?? .outbound,
-            pairedTripID: row[15], seriesID: row[16], needs: Needs(rawValue: row[17]),
-            purpose: TripPurpose(rawValue: row[18]) ?? .visit, status: TripStatus(rawValue: row[19]) ?? .pending,
-            statusReason: row[20])
-        let approximate: Int = row[23]
+            id: try value("id"), beneficiary: try value("beneficiary"), date: try value("date"), pickup: try stop("pickup"),
+            destination: try stop("dest"), appointment: try value("appointment"), leg: try value("leg"), pairedTripID: try value("paired_trip"),
+            seriesID: try value("series"), needs: try value("needs"), purpose: try value("purpose"), status: try value("status"),
+            statusReason: try value("status_reason"))
+        let approximate: Int = try value("approximate")
         pickup.approximate = approximate & 1 != 0
         destination.approximate = approximate & 2 != 0
     }

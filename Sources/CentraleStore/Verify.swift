@@ -77,7 +77,7 @@ extension Store {
             if lines {
                 totals.count += 1
                 if totals.broken == nil {
-                    if let statement = try? JSONDecoder().decode(MonthlyStatement.self, from: Data(json.utf8)) {
+                    if let statement = try? StatementSnapshot.statement(fromJSON: json) {
                         let sum = statement.entries.reduce(0) { $0 + $1.reimbursement.lines.reduce(0) { $0 + $1.amount.cents } }
                             + statement.indirect.amount.cents + statement.adjustments.reduce(0) { $0 + $1.amount.cents }
                         if sum != total {

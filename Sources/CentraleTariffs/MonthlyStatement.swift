@@ -82,6 +82,19 @@ public struct MonthlyStatement: Hashable, Sendable, Codable {
     }
 }
 
+extension MonthlyStatement {
+    /// A statement as it was stored: its indirect costs as they were computed then.
+    public init(association: String, associationName: String, month: YearMonth, entries: [Entry], indirect: ReimbursementLine,
+                adjustments: [AdjustmentLine]) {
+        self.association = association
+        self.associationName = associationName
+        self.month = month
+        self.entries = entries
+        self.indirect = indirect
+        self.adjustments = adjustments
+    }
+}
+
 /// A correction paid in an open month for a trip of a closed month: a log submitted after the
 /// month was closed, or an amendment of one of its logs.
 public struct AdjustmentLine: Hashable, Sendable, Codable {

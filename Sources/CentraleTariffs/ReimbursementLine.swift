@@ -48,6 +48,13 @@ public struct TripReimbursement: Hashable, Sendable, Codable {
     /// The lines, in a fixed order.
     public var lines: [ReimbursementLine]
 
+    /// Creates a reimbursement.
+    public init(tripID: Int64, tariffID: String, lines: [ReimbursementLine]) {
+        self.tripID = tripID
+        self.tariffID = tariffID
+        self.lines = lines
+    }
+
     /// The total: the sum of the lines.
     public var total: Money { lines.reduce(.zero) { $0 + $1.amount } }
 }

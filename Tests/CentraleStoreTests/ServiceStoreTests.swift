@@ -33,6 +33,25 @@ struct ServiceStoreTests {
         ]
     }
 
+    @Test("a stored value that is not valid (an unknown status, a malformed date) is an error, never a default")
+    func unknownStoredValues() throws {
+        let dir = try TemporaryDirectory()
+        let (store, registry) = try loadedStore(dir)
+        try store.addBeneficiaries([(person, personal)], actor: actor)
+        let ids = try store.addRequests([request(registry)], estimator: registry.convention.distanceEstimator, actor: actor)[0]
+        #expect(try store.trip(ids[0])?.status == .pending)
+        // Written past the table's CHECK, as a damaged file or a hand edit could.
+        try store.pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            try db.execute(sql: "UPDATE trip SET status = 'lost' WHERE id = ?", arguments: [ids[0]])
+            try db.execute(sql: "UPDATE trip SET date = '2025-02-30' WHERE id = ?", arguments: [ids[1]])
+            try db.execute(sql: "PRAGMA ignore_check_constraints = OFF")
+        }
+        #expect(throws: (any Error).self) { try store.trip(ids[0]) }
+        #expect(throws: (any Error).self) { try store.tripRecord(ids[1]) }
+        #expect(throws: (any Error).self) { try store.trips(on: LocalDate("2025-03-03")!) }
+    }
+
     @Test("the legs of a request are linked and each gets an estimate and an audit entry")
     func legs() throws {
         let dir = try TemporaryDirectory()

@@ -4,7 +4,6 @@ import CentraleIntake
 import CentraleRegistry
 import CentraleStore
 import CentraleTUI
-import GRDB
 
 /// Runs the screen's effects through the same store code as the CLI, and notices changes made
 /// by others (a CLI submission, another screen) by polling the day's trips.
@@ -110,16 +109,9 @@ final class TUIController {
             try submit(form)
         case .loadAssociations(let date):
             let month = date.yearMonth
-            let today = Dictionary(grouping: try store.tripRecords(on: date).filter { [.assigned, .done, .noShow].contains($0.trip.status) },
+            let today = Dictionary(grouping: try store.tripRecords(on: date).filter { $0.trip.status.isHeldByAssociation },
                                    by: { $0.assignment?.association ?? "" }).mapValues(\.count)
-            let monthCounts = try store.pool.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT assignment.association, COUNT(*) FROM assignment JOIN trip ON trip.id = assignment.trip
-                    WHERE trip.date BETWEEN ? AND ? AND trip.status IN ('assigned', 'done', 'no_show') GROUP BY 1
-                    """, arguments: [month.firstDay.description, month.lastDay.description])
-            }
-            var counts: [String: Int] = [:]
-            for row in monthCounts { counts[row[0]] = row[1] }
+            let counts = try store.heldTrips(in: month)
             let total = max(counts.values.reduce(0, +), 1)
             state.associationLoads = registry.associations.sorted { $0.code < $1.code }.map { a in
                 AssociationLoad(code: a.code, today: today[a.code] ?? 0, capacity: a.dailyCapacity,
@@ -337,21 +329,13 @@ final class TUIController {
             return BoardRow(trip: record.trip, association: record.assignment?.association, version: record.version,
                             comune: comuneNames[trip.serviceComune] ?? trip.serviceComune, planned: planned[record.trip.id])
         })
-        fingerprint = try dayFingerprint(date)
+        fingerprint = try store.dayFingerprint(date)
     }
 
     /// Reloads the board when someone else changed the day's trips or accepted a plan.
     func refreshIfChanged() {
-        guard let now = try? dayFingerprint(state.date), now != fingerprint else { return }
+        guard let now = try? store.dayFingerprint(state.date), now != fingerprint else { return }
         try? load(state.date)
     }
 
-    private func dayFingerprint(_ date: LocalDate) throws -> [Int] {
-        try store.pool.read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(version), 0), COALESCE(MAX(id), 0) FROM trip WHERE date = ?",
-                                       arguments: [date.description])
-            let plans = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(MAX(id), 0) FROM plan WHERE date = ?", arguments: [date.description])
-            return [row?[0] ?? 0, row?[1] ?? 0, row?[2] ?? 0, plans?[0] ?? 0, plans?[1] ?? 0]
-        }
-    }
 }
