@@ -21,9 +21,3 @@ extension LocalTime: ExpressibleByArgument {
 }
 
 extension TripPurpose: ExpressibleByArgument {}
-
-/// The renderers' formats and languages as option values.
-extension StatementFormat: ExpressibleByArgument {}
-extension ReportFormat: ExpressibleByArgument {}
-extension ListFormat: ExpressibleByArgument {}
-extension Language: ExpressibleByArgument {}
