@@ -30,7 +30,7 @@ let package = Package(
             dependencies: ["CentraleDomain", "CentraleFormats"],
             resources: registryFiles.map { .embedInCode("Resources/\($0)") }
         ),
-        .target(name: "CentraleSynth", dependencies: ["CentraleDomain"]),
+        .target(name: "CentraleSynth", dependencies: ["CentraleDomain", "CentraleFormats"]),
         .target(name: "CentraleDispatch", dependencies: ["CentraleDomain"]),
         .target(name: "CentraleIntake", dependencies: ["CentraleDomain", "CentraleFormats"]),
         .target(name: "CentraleTripLogs", dependencies: ["CentraleDomain", "CentraleFormats"]),
@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "CentraleReportTests", dependencies: ["CentraleReport", "CentraleDomain"]),
         .testTarget(name: "CentralePlanningTests", dependencies: ["CentralePlanning", "CentraleDomain"]),
         .testTarget(name: "CentraleTUITests", dependencies: ["CentraleTUI", "CentraleDomain", "CentraleDispatch", "CentralePlanning"]),
-        .testTarget(name: "CentraleSynthTests", dependencies: ["CentraleSynth", "CentraleRegistry", "CentraleDomain"]),
+        .testTarget(name: "CentraleSynthTests", dependencies: ["CentraleSynth", "CentraleRegistry", "CentraleDomain", "CentraleFormats"]),
         .testTarget(
             name: "CentraleRenderingTests",
             dependencies: ["CentraleRendering", "CentraleDomain", "CentraleFormats", "CentraleRegistry", "CentraleDispatch", "CentraleTariffs",
