@@ -5,7 +5,7 @@ import PackageDescription
 ///
 /// Architecture: a pure core (`CentraleDomain`, `CentraleFormats`, `CentraleRegistry`,
 /// `CentraleSynth`, `CentraleDispatch`, `CentraleIntake`, `CentraleTripLogs`, `CentraleTariffs`, `CentraleReport`, `CentraleTUI`,
-/// `CentralePlanning`) that does no I/O, and thin edges around it (`CentraleStore` on GRDB,
+/// `CentralePlanning`, and `CentraleRendering`, which only reads its own templates) that does no I/O, and thin edges around it (`CentraleStore` on GRDB,
 /// `CentraleDemo`, the `centrale` CLI).
 let registryFiles = ["comuni.csv", "places.csv", "associations.csv", "vehicles.csv", "convention.toml"]
 
@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Pure core: no I/O, no database, no terminal.
@@ -29,7 +30,7 @@ let package = Package(
             dependencies: ["CentraleDomain", "CentraleFormats"],
             resources: registryFiles.map { .embedInCode("Resources/\($0)") }
         ),
-        .target(name: "CentraleSynth", dependencies: ["CentraleDomain"]),
+        .target(name: "CentraleSynth", dependencies: ["CentraleDomain", "CentraleFormats"]),
         .target(name: "CentraleDispatch", dependencies: ["CentraleDomain"]),
         .target(name: "CentraleIntake", dependencies: ["CentraleDomain", "CentraleFormats"]),
         .target(name: "CentraleTripLogs", dependencies: ["CentraleDomain", "CentraleFormats"]),
@@ -41,6 +42,14 @@ let package = Package(
             // The planner's search is 20-50× slower unoptimised: optimise it in debug builds too,
             // so that tests and the demo run at the speed they will have in production.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
+        // Presentation: statements, the report, the plan and dispatch texts, tables and CSV, from
+        // values to text. No I/O but reading its own HTML templates (Mustache, escaping by default).
+        .target(
+            name: "CentraleRendering",
+            dependencies: ["CentraleDomain", "CentraleFormats", "CentraleRegistry", "CentraleDispatch", "CentraleTariffs", "CentraleReport",
+                           "CentralePlanning", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")]
         ),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
 
@@ -60,7 +69,7 @@ let package = Package(
             name: "centrale",
             dependencies: [
                 "CentraleDomain", "CentraleFormats", "CentraleRegistry", "CentraleStore", "CentraleDemo", "CentraleDispatch", "CentraleIntake", "CentraleTripLogs",
-                "CentraleTariffs", "CentraleReport", "CentraleTUI", "CentralePlanning", "CNcursesw",
+                "CentraleTUI", "CentralePlanning", "CentraleRendering", "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -86,7 +95,13 @@ let package = Package(
         .testTarget(name: "CentraleReportTests", dependencies: ["CentraleReport", "CentraleDomain"]),
         .testTarget(name: "CentralePlanningTests", dependencies: ["CentralePlanning", "CentraleDomain"]),
         .testTarget(name: "CentraleTUITests", dependencies: ["CentraleTUI", "CentraleDomain", "CentraleDispatch", "CentralePlanning"]),
-        .testTarget(name: "CentraleSynthTests", dependencies: ["CentraleSynth", "CentraleRegistry", "CentraleDomain"]),
+        .testTarget(name: "CentraleSynthTests", dependencies: ["CentraleSynth", "CentraleRegistry", "CentraleDomain", "CentraleFormats"]),
+        .testTarget(
+            name: "CentraleRenderingTests",
+            dependencies: ["CentraleRendering", "CentraleDomain", "CentraleFormats", "CentraleRegistry", "CentraleDispatch", "CentraleTariffs",
+                           "CentraleReport", "CentralePlanning"],
+            exclude: ["Golden", "Fixtures"]
+        ),
         .testTarget(name: "CentraleCLITests", dependencies: ["centrale", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

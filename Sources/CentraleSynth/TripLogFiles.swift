@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentraleFormats
 
 /// How an association writes its trip-log files: the demo gives each association one style,
 /// as their office software would.
@@ -78,7 +79,9 @@ public enum LogFileWriter {
             let text = km(d, decimal: decimal)
             return quoteDecimals || (decimal == "," && separator == ",") ? "\"\(text)\"" : text
         }
-        let notes = log.notes.contains(separator) || log.notes.contains("\"") ? "\"" + log.notes.split(separator: "\"").joined(separator: "\"\"") + "\"" : log.notes
+        // Free text as CSVWriter writes it: quoted when needed with inner quotes doubled (splitting on
+        // quotes dropped the empty pieces, so a note starting or ending with one lost it), and neutralised.
+        let notes = CSVWriter(separator: Character(separator)).field(log.notes)
         return [String(log.trip.id), date, log.vehicle, log.driver, number(log.odometers?.start), number(log.odometers?.end),
                 log.odometers == nil ? number(log.driven) : "", log.pickup?.description ?? "", log.dropoff?.description ?? "",
                 String(log.waiting), outcome, notes].joined(separator: separator)

@@ -1,3 +1,4 @@
+import CentraleRendering
 import ArgumentParser
 import CentraleDispatch
 import CentraleRegistry

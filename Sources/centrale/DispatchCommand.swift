@@ -2,6 +2,7 @@ import ArgumentParser
 import CentraleDispatch
 import CentraleDomain
 import CentraleRegistry
+import CentraleRendering
 import CentraleStore
 
 /// `centrale dispatch`: assigns a day's pending trips.
@@ -38,7 +39,7 @@ struct DispatchCommand: StoreCommand {
             if !input.trips.contains(where: { $0.trip.id == explain }) { input.trips.append(record) }
         }
         let plan = try context.engine.dispatch(input, zone: context.zone)
-        let report = DispatchReport(plan: plan, input: input, registry: try context.registry)
+        let report = DispatchReport(plan: plan, trips: input.trips.map(\.trip), registry: try context.registry)
         if let explain {
             context.print(format == .json ? try jsonString(report.explanation(explain)) : report.explanationText(explain))
             return

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CentraleRendering
 import Foundation
 
 /// The options every command with a database accepts: the database, the operator and the language.
@@ -24,10 +25,6 @@ struct Settings: Sendable {
     var lang: Language?
 }
 
-/// The language of labels: Italian, or English.
-enum Language: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case it, en
-}
 
 /// No operator could be named for a write.
 struct OperatorUnknown: LocalizedError {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CentraleDomain
 import CentraleFormats
+import CentraleRendering
 import CentraleStore
 import CentraleTripLogs
 import Foundation

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CentraleDomain
+import CentraleRendering
 import CentraleStore
 
 /// `centrale month`: closing months.

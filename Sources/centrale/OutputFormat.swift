@@ -1,4 +1,5 @@
 import ArgumentParser
+import CentraleRendering
 import Foundation
 
 /// How a command prints its result.
@@ -7,8 +8,4 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// Encodes a value as pretty JSON with sorted keys (stable output for scripts and diffs).
-func jsonString<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
-}
+func jsonString<T: Encodable>(_ value: T) throws -> String { try JSONText.string(value) }

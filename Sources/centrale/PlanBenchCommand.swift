@@ -1,6 +1,7 @@
 import ArgumentParser
 import CentraleFormats
 import CentralePlanning
+import CentraleRendering
 import Foundation
 
 /// `centrale plan-bench`: the shared-ride planner on public dial-a-ride benchmark instances.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CentraleDomain
-import CentraleReport
+import CentraleRendering
 import CentraleStore
 import Foundation
 
@@ -27,7 +27,7 @@ struct ReportCommand: StoreCommand {
     @Option(help: "Write to this file instead of standard output (a new file, unless --force).") var out: String?
     @Flag(help: "Replace the --out file if it exists (never a database).") var force = false
 
-    enum Format: String, ExpressibleByArgument { case html, md, csv, json }
+    typealias Format = ReportFormat
     /// The labels' language (`--lang`, shared by every command).
     typealias Lang = Language
 
@@ -44,13 +44,6 @@ struct ReportCommand: StoreCommand {
 
     /// The report of a month in a format.
     static func render(store: Store, month: YearMonth, format: Format, lang: Lang) throws -> String {
-        let report = try store.report(month: month)  // frozen for a closed month
-        let labels = ReportLabels(english: lang == .en)
-        switch format {
-        case .json: return try jsonString(report)
-        case .csv: return ReportText.csv(report)
-        case .md: return ReportText.markdown(report, labels)
-        case .html: return ReportHTML.page(report, labels)
-        }
+        try ReportRenderer.render(store.report(month: month), format: format, language: lang)  // frozen for a closed month
     }
 }

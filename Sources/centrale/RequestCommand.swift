@@ -1,6 +1,7 @@
 import ArgumentParser
 import CentraleDomain
 import CentraleIntake
+import CentraleRendering
 import CentraleStore
 
 /// `centrale request`: take, cancel and list requests.

@@ -1,6 +1,6 @@
-import CentraleFormats
 import ArgumentParser
 import CentraleDomain
+import CentraleRendering
 import CentraleStore
 
 /// `centrale trips`: what an association must do.
@@ -23,7 +23,7 @@ struct TripsCommand: StoreCommand {
     @Option(help: monthHelp("A whole month")) var month: YearMonth?
     @Option(help: "table, csv or json.") var format: ListFormat = .table
 
-    enum ListFormat: String, ExpressibleByArgument { case table, csv, json }
+    typealias ListFormat = CentraleRendering.ListFormat
 
     func validate() throws {
         guard (date == nil) != (month == nil) else { throw ValidationError("give --date or --month (one of them)") }
@@ -37,24 +37,6 @@ struct TripsCommand: StoreCommand {
         }
         let (first, last) = date.map { ($0, $0) } ?? (month!.firstDay, month!.lastDay)
         let records = try store.trips(of: association, from: first, to: last)
-        let rows = records.map { record -> [String] in
-            let trip = record.trip
-            return [String(trip.id), trip.date.description, trip.appointment.description, trip.leg.rawValue, trip.beneficiary,
-                    trip.needs.description, trip.pickup.label, trip.destination.label, trip.purpose.rawValue, trip.status.rawValue]
-        }
-        let headers = ["trip", "date", "time", "leg", "beneficiary", "needs", "pickup", "destination", "purpose", "status"]
-        switch format {
-        case .json:
-            context.print(try jsonString(rows.map { Dictionary(uniqueKeysWithValues: zip(headers, $0)) }))
-        case .csv:
-            context.print(([headers] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n"))
-        case .table:
-            var table = TextTable(headers.map { $0.uppercased() }, rightAligned: [0])
-            rows.forEach { table.add($0) }
-            context.print(rows.isEmpty ? "No trips for \(association) in that period." : table.rendered)
-        }
+        context.print(try TripListRenderer.render(records.map(\.trip), format: format, empty: "No trips for \(association) in that period."))
     }
 }
-
-/// A CSV field (comma-separated files): quoted when it needs to be, formula-like text neutralised.
-func csvField(_ value: String) -> String { CSVWriter(separator: ",").field(value) }

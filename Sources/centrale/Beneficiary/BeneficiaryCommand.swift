@@ -2,6 +2,7 @@ import ArgumentParser
 import CentraleDomain
 import CentraleFormats
 import CentraleIntake
+import CentraleRendering
 import CentraleStore
 import Foundation
 

@@ -1,18 +1,18 @@
 /// A plain-text table with aligned columns, for terminal output.
-struct TextTable {
-    var headers: [String]
-    var rows: [[String]] = []
+public struct TextTable: Sendable {
+    public var headers: [String]
+    public var rows: [[String]] = []
     /// Columns aligned to the right (numbers).
-    var rightAligned: Set<Int> = []
+    public var rightAligned: Set<Int> = []
 
-    init(_ headers: [String], rightAligned: Set<Int> = []) {
+    public init(_ headers: [String], rightAligned: Set<Int> = []) {
         self.headers = headers
         self.rightAligned = rightAligned
     }
 
-    mutating func add(_ row: [String]) { rows.append(row) }
+    public mutating func add(_ row: [String]) { rows.append(row) }
 
-    var rendered: String {
+    public var rendered: String {
         let widths = headers.indices.map { column in ([headers] + rows).map { $0[column].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { column, cell in
@@ -25,7 +25,7 @@ struct TextTable {
 }
 
 extension String {
-    var trimmingTrailingSpaces: String {
+    fileprivate var trimmingTrailingSpaces: String {
         var s = Substring(self)
         while s.last == " " { s = s.dropLast() }
         return String(s)

@@ -1,6 +1,7 @@
 /// The report's labels in Italian (default) and English.
 struct ReportLabels {
-    let english: Bool
+    let language: Language
+    var english: Bool { language == .en }
 
     private static let table: [String: (it: String, en: String)] = [
         "title": ("Accompagnamento sociale — rapporto mensile", "Social accompaniment — monthly report"),
@@ -42,4 +43,7 @@ struct ReportLabels {
         guard let label = Self.table[key] else { return key }
         return english ? label.en : label.it
     }
+
+    /// Every label by key, for the templates (`{{l.title}}`).
+    var all: [String: String] { Self.table.mapValues { english ? $0.en : $0.it } }
 }

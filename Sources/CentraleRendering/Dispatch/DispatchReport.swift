@@ -1,18 +1,27 @@
 import CentraleDispatch
 import CentraleDomain
 import CentraleRegistry
-import CentraleStore
 import Foundation
 
 /// Renders a dispatch plan as text or JSON.
-struct DispatchReport {
-    let plan: DispatchPlan
-    let input: DispatchInput
-    let registry: Registry
+public struct DispatchReport: Sendable {
+    public let plan: DispatchPlan
+    /// The trips the plan decided (and the one explained).
+    public let tripList: [TripRequest]
+    public let registry: Registry
+    /// The words' language (English only for now).
+    public let language: Language
 
-    private var trips: [Int64: TripRequest] { Dictionary(uniqueKeysWithValues: input.trips.map { ($0.trip.id, $0.trip) }) }
+    public init(plan: DispatchPlan, trips: [TripRequest], registry: Registry, language: Language = .it) {
+        self.plan = plan
+        self.tripList = trips
+        self.registry = registry
+        self.language = language
+    }
 
-    func text(stored: Bool, stale: [Int64]) -> String {
+    private var trips: [Int64: TripRequest] { Dictionary(uniqueKeysWithValues: tripList.map { ($0.id, $0) }) }
+
+    public func text(stored: Bool, stale: [Int64]) -> String {
         let trips = self.trips
         var lines = ["Dispatch \(plan.date): \(plan.decisions.count) trip\(plan.decisions.count == 1 ? "" : "s") to decide, "
                      + "\(plan.assignedCount) assigned, \(plan.unassignableCount) unassignable"
@@ -41,17 +50,17 @@ struct DispatchReport {
         return lines.joined(separator: "\n")
     }
 
-    struct Summary: Encodable {
-        var date: String, stored: Bool, assigned: Int, unassignable: Int, stale: [Int64]
-        var decisions: [DecisionJSON]
+    public struct Summary: Encodable, Sendable {
+        public var date: String, stored: Bool, assigned: Int, unassignable: Int, stale: [Int64]
+        public var decisions: [DecisionJSON]
     }
 
-    struct DecisionJSON: Encodable {
-        var trip: Int64, association: String?, score: Double?, blockedRule: String?, reason: String?
+    public struct DecisionJSON: Encodable, Sendable {
+        public var trip: Int64, association: String?, score: Double?, blockedRule: String?, reason: String?
         enum CodingKeys: String, CodingKey { case trip, association, score, reason, blockedRule = "blocked_rule" }
     }
 
-    func summary(stored: Bool, stale: [Int64]) -> Summary {
+    public func summary(stored: Bool, stale: [Int64]) -> Summary {
         Summary(date: plan.date.description, stored: stored, assigned: plan.assignedCount, unassignable: plan.unassignableCount,
                 stale: stale, decisions: plan.decisions.sorted { $0.tripID < $1.tripID }.map {
                     DecisionJSON(trip: $0.tripID, association: $0.association, score: $0.candidates.first.map { ($0.total * 100).rounded() / 100 },
@@ -59,15 +68,15 @@ struct DispatchReport {
                 })
     }
 
-    struct Explanation: Encodable {
-        var trip: Int64, date: String, beneficiary: String, serviceComune: String, needs: String
-        var chosen: String?, blocked: String?
-        var candidates: [Candidate]
-        var excluded: [String: [String]]
+    public struct Explanation: Encodable, Sendable {
+        public var trip: Int64, date: String, beneficiary: String, serviceComune: String, needs: String
+        public var chosen: String?, blocked: String?
+        public var candidates: [Candidate]
+        public var excluded: [String: [String]]
         enum CodingKeys: String, CodingKey { case trip, date, beneficiary, needs, chosen, blocked, candidates, excluded, serviceComune = "service_comune" }
     }
 
-    func explanation(_ id: Int64) -> Explanation {
+    public func explanation(_ id: Int64) -> Explanation {
         let decision = plan.decision(for: id)!
         let trip = trips[id]!
         let zone = Set(registry.zoneComuni.map(\.istatCode))
@@ -78,7 +87,7 @@ struct DispatchReport {
                            chosen: decision.association, blocked: decision.blocked?.reason, candidates: decision.candidates, excluded: excluded)
     }
 
-    func explanationText(_ id: Int64) -> String {
+    public func explanationText(_ id: Int64) -> String {
         let e = explanation(id)
         let comune = registry.comuni.first { $0.istatCode == e.serviceComune }?.name ?? e.serviceComune
         var lines = ["Trip \(id) on \(e.date), beneficiary \(e.beneficiary), served in \(comune) (\(e.serviceComune)), needs \(e.needs)"]

@@ -2,6 +2,24 @@ import CentraleFormats
 import CentraleDomain
 import CentraleReport
 
+/// The formats of the monitoring report.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case html, md, csv, json
+}
+
+/// Renders the monitoring table's monthly report.
+public enum ReportRenderer {
+    public static func render(_ report: MonitoringReport, format: ReportFormat, language: Language = .it) throws -> String {
+        let labels = ReportLabels(language: language)
+        switch format {
+        case .json: return try JSONText.string(report)
+        case .csv: return ReportText.csv(report)
+        case .md: return ReportText.markdown(report, labels)
+        case .html: return try ReportHTML.page(report, labels)
+        }
+    }
+}
+
 /// The report as Markdown and CSV (the same figures as the JSON and the HTML).
 enum ReportText {
     static func euros(_ cents: Int?) -> String { cents.map { Money(cents: $0).description } ?? "-" }
@@ -17,29 +35,31 @@ enum ReportText {
          ("onTime", percent(f.onTimeBasisPoints)), ("flagged", String(f.flagged))]
     }
 
+    /// Markdown: names, labels and flags that come from the data are escaped for their cell.
     static func markdown(_ r: MonitoringReport, _ l: ReportLabels) -> String {
+        let e = Markdown.escape
         var lines = ["# \(l["title"]) — \(r.month)", "", "_\(l["for"])_ · \(l["privacy"])", "",
                      "| \(l["figure"]) | \(l["month"]) | \(l["ytd"]) | \(l["lastYear"]) |", "| --- | ---: | ---: | ---: |"]
         let last = r.sameMonthLastYear.map(headline)
         for (index, row) in headline(r.current).enumerated() {
             lines.append("| \(l[row.0]) | \(row.1) | \(headline(r.yearToDate)[index].1) | \(last?[index].1 ?? "-") |")
         }
-        lines += ["", "\(l["projection"]) (\(r.projection.method)): \(r.projection.trips) \(l["trips"].lowercased()), "
+        lines += ["", "\(l["projection"]) (\(e(r.projection.method))): \(r.projection.trips) \(l["trips"].lowercased()), "
                   + "\(km(r.projection.loggedMetres)) km, \(euros(r.projection.reimbursedCents)) €", "",
                   "## \(l["associations"])", "", "| \(l["association"]) | \(l["trips"]) | \(l["share"]) | \(l["convention"]) | € |", "| --- | ---: | ---: | ---: | ---: |"]
-        for a in r.associations { lines.append("| \(a.code) | \(a.trips) | \(percent(a.shareBasisPoints)) | \(percent(a.conventionBasisPoints)) | \(euros(a.reimbursedCents)) |") }
+        for a in r.associations { lines.append("| \(e(a.code)) | \(a.trips) | \(percent(a.shareBasisPoints)) | \(percent(a.conventionBasisPoints)) | \(euros(a.reimbursedCents)) |") }
         lines += ["", "## \(l["equity"])", "", "| \(l["comune"]) | \(l["population"]) | \(l["trips"]) | \(l["per1000"]) |", "| --- | ---: | ---: | ---: |"]
-        for c in r.comuni { lines.append("| \(c.name) | \(c.population) | \(c.trips) | \(Money(cents: c.per1000Hundredths)) |") }
-        lines += ["", "## \(l["purposes"])", ""] + r.purposes.map { "- \(l["purpose." + $0.key]): \($0.trips)" }
-        lines += ["", "## \(l["destinations"])", ""] + r.destinations.map { "- \($0.label): \($0.trips)" }
-        lines += ["", "## \(l["reasons"])", ""] + (r.unassignableReasons.isEmpty ? [l["none"]] : r.unassignableReasons.map { "- \($0.label): \($0.trips)" })
+        for c in r.comuni { lines.append("| \(e(c.name)) | \(c.population) | \(c.trips) | \(Money(cents: c.per1000Hundredths)) |") }
+        lines += ["", "## \(l["purposes"])", ""] + r.purposes.map { "- \(e(l["purpose." + $0.key])): \($0.trips)" }
+        lines += ["", "## \(l["destinations"])", ""] + r.destinations.map { "- \(e($0.label)): \($0.trips)" }
+        lines += ["", "## \(l["reasons"])", ""] + (r.unassignableReasons.isEmpty ? [l["none"]] : r.unassignableReasons.map { "- \(e($0.label)): \($0.trips)" })
         lines += ["", "## \(l["shared"])", "", sharedRides(r.sharedRides, l)]
         lines += ["", "## \(l["people"])", "", "| | \(l["month"]) | \(l["ytd"]) |", "| --- | ---: | ---: |"]
             + peopleRows(r.people).map { "| \(l[$0.0]) | \($0.1) | \($0.2) |" }
             + ["", "- \(l["expiring"]): \(r.people.expiringNextMonth)", "- \(l["noTrip60"]): \(r.people.withoutTrip60Days)"]
         lines += ["", "## \(l["anomalies"]) (\(r.anomalies.count))", ""]
         lines += r.anomalies.isEmpty ? [l["none"]] : ["| \(l["trip"]) | \(l["date"]) | \(l["association"]) | \(l["difference"]) |", "| ---: | --- | --- | --- |"]
-            + r.anomalies.map { "| \($0.trip) | \($0.date) | \($0.association) | \($0.flag) |" }
+            + r.anomalies.map { "| \($0.trip) | \(e($0.date)) | \(e($0.association)) | \(e($0.flag)) |" }
         return lines.joined(separator: "\n")
     }
 

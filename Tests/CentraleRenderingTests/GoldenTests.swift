@@ -1,0 +1,61 @@
+import CentraleDomain
+import CentralePlanning
+import CentraleRendering
+import Testing
+
+/// Every renderer in every format (and, for the report, every language) against its golden file.
+@Suite("Renderers against their golden files")
+struct GoldenTests {
+    @Test("a statement as Markdown, CSV, JSON and HTML", arguments: StatementFormat.allCases)
+    func statement(format: StatementFormat) throws {
+        Golden.check(try StatementRenderer.render(Fixture.statement(), format: format), "statement.\(format.rawValue)")
+    }
+
+    @Test("the month's summary of every association's statement", arguments: [StatementFormat.md, .csv, .json])
+    func summary(format: StatementFormat) throws {
+        Golden.check(StatementRenderer.summary([try Fixture.statement(), try Fixture.adjustmentsOnly()], format: format), "statement-summary.\(format.rawValue)")
+    }
+
+    @Test("the monitoring report in every format and language",
+          arguments: ReportFormat.allCases.flatMap { format in Language.allCases.map { (format, $0) } })
+    func report(format: ReportFormat, language: Language) throws {
+        Golden.check(try ReportRenderer.render(Fixture.report(), format: format, language: language), "report-\(language.rawValue).\(format.rawValue)")
+    }
+
+    @Test("a day's shared-ride plans as text and JSON")
+    func plan() throws {
+        let plans = try Fixture.plans()
+        Golden.check(PlanText(plans: plans, trips: Fixture.planTrips(plans), accepted: false).text, "plan.txt")
+        Golden.check(PlanText(plans: plans + plans.map { var p = $0; p.association = "PA-SIG"; return p }, trips: [], accepted: true).text, "plan-accepted.txt")
+        Golden.check(PlanText(plans: [], trips: [], accepted: false).text, "plan-empty.txt")
+        Golden.check(try JSONText.string(plans), "plan.json")
+    }
+
+    @Test("a dispatch as text and JSON, and a trip's explanation")
+    func dispatch() throws {
+        let (report, _) = try Fixture.dispatch()
+        Golden.check(report.text(stored: true, stale: []), "dispatch.txt")
+        Golden.check(report.text(stored: false, stale: [2]), "dispatch-dry-run.txt")
+        Golden.check(try JSONText.string(report.summary(stored: true, stale: [])), "dispatch.json")
+        Golden.check(report.explanationText(1), "dispatch-explain-1.txt")
+        Golden.check(report.explanationText(3), "dispatch-explain-3.txt")
+        Golden.check(report.explanationText(4), "dispatch-explain-4.txt")
+        Golden.check(try JSONText.string(report.explanation(1)), "dispatch-explain-1.json")
+    }
+
+    @Test("an association's trips as a table, CSV and JSON", arguments: ListFormat.allCases)
+    func trips(format: ListFormat) throws {
+        let (_, trips) = try Fixture.dispatch()
+        Golden.check(try TripListRenderer.render(trips, format: format, empty: "No trips."), "trips.\(format.rawValue)")
+        #expect(try TripListRenderer.render([], format: .table, empty: "No trips.") == "No trips.")
+    }
+
+    @Test("a text table aligns its columns, numbers to the right, without trailing spaces")
+    func textTable() {
+        var table = TextTable(["TRIP", "NAME", "KM"], rightAligned: [0, 2])
+        table.add(["7", "Bellè Niccolò", "12.5"])
+        table.add(["1234", "Rossi", "3.0"])
+        table.add(["56", "", ""])
+        Golden.check(table.rendered, "table.txt")
+    }
+}
