@@ -36,6 +36,18 @@ public enum Labels {
     }
 
     static let weekdays = ["", "lun", "mar", "mer", "gio", "ven", "sab", "dom"]
+
+    /// The needs in Italian, short enough for the board (`carr+acc`), `-` for none.
+    public static func needs(_ needs: Needs) -> String {
+        let words = [(Needs.wheelchair, "carr"), (.escort, "acc"), (.stretcher, "bar")].filter { needs.contains($0.0) }.map(\.1)
+        return words.isEmpty ? "-" : words.joined(separator: "+")
+    }
+
+    /// The needs in Italian, in full (`carrozzina, accompagnatore`), `nessuno` for none.
+    public static func needsInFull(_ needs: Needs) -> String {
+        let words = [(Needs.wheelchair, "carrozzina"), (.escort, "accompagnatore"), (.stretcher, "barella")].filter { needs.contains($0.0) }.map(\.1)
+        return words.isEmpty ? "nessuno" : words.joined(separator: ", ")
+    }
 }
 
 /// Lays the state out as lines of text for a terminal of a given size.
@@ -50,8 +62,8 @@ public enum Layout {
         case .newRequest: body = form(s.form, width: width) + (s.form.map(matches) ?? [])
         case .newPerson: body = personForm(s.personForm)
         case .card: body = card(s)
-        case .associations: body = associations(s)
-        case .plans: body = plans(s)
+        case .associations: body = associations(s, rows: height - 4)
+        case .plans: body = plans(s, rows: height - 4)
         }
         let counts = Dictionary(grouping: s.rows, by: \.trip.status).mapValues(\.count)
         let filters = [s.statusFilter.map { "stato: \(Labels.status($0))" }, s.associationFilter, s.comuneFilter,
@@ -65,29 +77,87 @@ public enum Layout {
         lines = Array(lines.prefix(height - 2))
         let message = s.searching ? "Cerca: \(s.search)▏  (Invio per confermare, Esc per annullare)" : s.message
         lines.append([Span(message, .message)])
-        lines.append([Span(keysLine(s), .keys)])
+        lines.append([Span(keysLine(s, width: width), .keys)])
         return lines.map { clip($0, width) }
     }
 
-    static func keysLine(_ s: TUIState) -> String {
+    /// The board's keys, most used first; `fitted` shortens them to the terminal's width.
+    static let boardKeys: [(key: String, label: String, short: String)] = [
+        ("Invio", "assegna", "assegna"), ("n", "nuova", "nuova"), ("c", "annulla", "annulla"), ("x", "assente", "ass."),
+        ("/", "cerca", "cerca"), ("f", "stato", "stato"), ("d", "dispatch", "disp."), ("b", "benef.", "ben."), ("p", "scheda", "sch."),
+        ("s", "assoc.", "ass."), ("g", "giri", "giri"), ("?", "aiuto", "aiuto"), ("q", "esci", "esci"),
+    ]
+
+    /// The keys line in `width` characters: full labels if they fit, else short ones, else as
+    /// many keys as fit, always ending with help and quit.
+    static func fitted(_ keys: [(key: String, label: String, short: String)], width: Int) -> String {
+        let full = keys.map { "\($0.key):\($0.label)" }.joined(separator: " ")
+        if full.count <= width { return full }
+        let short = keys.map { "\($0.key):\($0.short)" }.joined(separator: " ")
+        if short.count <= width { return short }
+        let tail = keys.suffix(2).map { "\($0.key):\($0.short)" }.joined(separator: " ")
+        var text = ""
+        for key in keys.dropLast(2) {
+            let item = "\(key.key):\(key.short) "
+            if text.count + item.count + tail.count > width { break }
+            text += item
+        }
+        return text + tail
+    }
+
+    static func keysLine(_ s: TUIState, width: Int = 200) -> String {
         switch s.screen {
-        case .board: "Invio:assegna n:nuova b:benef. p:scheda d:dispatch c:annulla f:stato /:cerca s:assoc. g:giri ?:aiuto q:esci"
+        case .board: fitted(boardKeys, width: width)
         case .newPerson: "Tab/↓ campo seguente  ↑ precedente  Invio sull'ultimo campo: registra  Esc lascia"
         case .card: s.cardInput == nil ? "z sospendi  h chiudi  altri tasti: quadro" : "Invio conferma  Esc annulla"
         case .assign: "↑↓ scegli  Invio assegna la scelta  1 la prima  Esc indietro"
         case .help: "un tasto qualsiasi per tornare"
         case .newRequest: "Tab/↓ campo seguente  ↑ precedente  Invio sull'ultimo campo: registra  Esc lascia"
-        case .associations: "un tasto qualsiasi per tornare al quadro"
-        case .plans: s.plans.contains(where: \.proposal) ? "a accetta la proposta  p ricalcola  altri tasti: quadro"
-            : "p proponi i giri del giorno  altri tasti: quadro"
+        case .associations: "↑↓ PagSu PagGiù scorri  altri tasti: quadro"
+        case .plans: s.plans.contains(where: \.proposal) ? "↑↓ associazione  a accetta questa  A accetta tutte  p ricalcola  Esc quadro"
+            : "↑↓ associazione  p proponi i giri del giorno  Esc quadro"
         }
     }
 
+    /// The board's columns: time, status, beneficiary, needs, the route (as wide as the
+    /// terminal allows), the association and, when the day has an accepted plan, the vehicle and
+    /// pickup time of its route. Header and rows are laid out from the same widths.
+    struct BoardColumns {
+        static let time = 5, status = 11, beneficiary = 6, needs = 8, association = 7
+        let route: Int
+        let plan: Int
+
+        init(width: Int, plans: Bool) {
+            plan = plans ? 16 : 0
+            let fixed = Self.time + Self.status + Self.beneficiary + Self.needs + Self.association + 5 + (plans ? 1 + plan : 0)
+            // As wide as the terminal allows, up to what the longest routes need.
+            route = min(max(width - fixed, 12), 64)
+        }
+
+        func line(_ time: String, _ status: String, _ beneficiary: String, _ needs: String, _ route: String, _ association: String,
+                  _ plan: String) -> [String] {
+            [pad(time, Self.time) + " ", pad(status, Self.status) + " ",
+             pad(beneficiary, Self.beneficiary) + " " + pad(needs, Self.needs) + " " + pad(route, self.route) + " "
+                + pad(association, Self.association) + (self.plan > 0 ? " " + plan : "")]
+        }
+    }
+
+    /// `from → to` in `width` characters: the destination is always shown, whole when it fits;
+    /// the origin is shortened first.
+    static func route(from: String, to: String, width: Int) -> String {
+        let arrow = " → "
+        let whole = from + arrow + to
+        if whole.count <= width { return whole }
+        let left = width - arrow.count - to.count
+        if left >= 3 { return String(from.prefix(left - 1)) + "…" + arrow + to }
+        // No room for the origin: the destination alone, shortened only if it must be.
+        let target = "→ " + to
+        return target.count <= width ? target : String(target.prefix(max(width - 1, 1))) + "…"
+    }
+
     static func board(_ s: TUIState, width: Int, rows: Int) -> [Line] {
-        // Room for the plan's vehicle and time when the day has an accepted plan.
-        let planWidth = s.rows.contains { $0.planned != nil } ? 16 : 0
-        var lines: [Line] = [[Span(pad("ORA   STATO        BENEF.  BISOGNI    DA → A", width - 14 - planWidth) + "ASSOCIAZIONE"
-                                   + (planWidth > 0 ? "  · GIRO" : ""), .header)]]
+        let columns = BoardColumns(width: width, plans: s.rows.contains { $0.planned != nil })
+        var lines: [Line] = [[Span(columns.line("ORA", "STATO", "BENEF.", "BISOGNI", "DA → A", "ASSOC.", "GIRO").joined(), .header)]]
         let visible = s.visibleRows
         if visible.isEmpty { return lines + [[Span("Nessun servizio\(s.rows.isEmpty ? " in questo giorno" : " con questi filtri").", .dim)]] }
         let capacity = max(rows - 1, 1)
@@ -95,12 +165,11 @@ public enum Layout {
         for index in top..<min(visible.count, top + capacity) {
             let row = visible[index]
             let trip = row.trip
-            let route = (trip.isApproximate ? "≈ " : "") + "\(trip.pickup.placeCode ?? row.comune) → \(trip.destination.placeCode ?? trip.destination.label)"
-            let fixed = "\(trip.appointment)  "
-            let rest = " \(pad(trip.beneficiary, 7)) \(pad(trip.needs.description, 10)) "
-            let routeWidth = max(width - fixed.count - 12 - rest.count - 12 - planWidth, 8)
-            let text = [Span(fixed), Span(pad(Labels.status(trip.status), 12), .status(trip.status)),
-                        Span(rest + pad(route, routeWidth) + " " + (row.association ?? "-") + (row.planned.map { " · " + $0 } ?? ""))]
+            let from = (trip.isApproximate ? "≈ " : "") + (trip.pickup.placeCode ?? row.comune)
+            let cells = columns.line(trip.appointment.description, Labels.status(trip.status), trip.beneficiary, Labels.needs(trip.needs),
+                                     route(from: from, to: trip.destination.placeCode ?? trip.destination.label, width: columns.route),
+                                     row.association ?? "-", row.planned ?? "")
+            let text = [Span(cells[0]), Span(cells[1], .status(trip.status)), Span(cells[2])]
             lines.append(index == s.selected ? text.map { Span($0.text, .selected) } : text)
         }
         // An address given without coordinates: its position is the comune's centre.
@@ -114,7 +183,7 @@ public enum Layout {
         guard let row = s.rows.first(where: { $0.trip.id == tripID }) else { return [[Span("Servizio non trovato.", .dim)]] }
         let trip = row.trip
         var lines: [Line] = [
-            [Span("Assegna il servizio \(trip.id): \(trip.appointment) \(trip.beneficiary) (\(trip.needs)) \(trip.pickup.label) → \(trip.destination.label)", .header)],
+            [Span("Assegna il servizio \(trip.id): \(trip.appointment) \(trip.beneficiary) (\(Labels.needsInFull(trip.needs))) \(trip.pickup.label) → \(trip.destination.label)", .header)],
             [Span("Ora: \(row.association ?? "nessuna associazione")", .dim)],
             [],
         ]
@@ -158,9 +227,13 @@ public enum Layout {
         return lines
     }
 
-    static func associations(_ s: TUIState) -> [Line] {
-        var lines: [Line] = [[Span("ASSOC.    OGGI / CAPACITÀ   QUOTA DEL MESE   CONVENZIONE", .header)]]
-        for row in s.associationLoads {
+    static func associations(_ s: TUIState, rows: Int) -> [Line] {
+        let shown = max(rows - 2, 1)
+        let top = min(s.listTop, max(s.associationLoads.count - shown, 0))
+        let more = s.associationLoads.count > shown
+            ? "  (\(top + 1)–\(min(top + shown, s.associationLoads.count)) di \(s.associationLoads.count))" : ""
+        var lines: [Line] = [[Span("ASSOC.    OGGI / CAPACITÀ   QUOTA DEL MESE   CONVENZIONE" + more, .header)]]
+        for row in s.associationLoads.dropFirst(top).prefix(shown) {
             let full = row.today >= row.capacity
             let deviation = row.conventionShare > 0 ? Double(row.monthShare) / Double(row.conventionShare) - 1 : 0
             let share = Double(row.monthShare) / 100
@@ -171,29 +244,41 @@ public enum Layout {
         return lines
     }
 
-    static func plans(_ s: TUIState) -> [Line] {
-        let proposal = s.plans.contains(where: \.proposal)
-        var lines: [Line] = [[Span(proposal ? "Giri condivisi proposti per il \(s.date) (non ancora accettati)"
-                                            : "Giri condivisi accettati del \(s.date)", .header)]]
+    static func plans(_ s: TUIState, rows: Int) -> [Line] {
+        let proposals = s.plans.filter(\.proposal).count
+        let title = proposals > 0 ? "Giri condivisi del \(s.date): \(proposals) propost\(proposals == 1 ? "a" : "e") non ancora accettat\(proposals == 1 ? "a" : "e")"
+                                  : "Giri condivisi accettati del \(s.date)"
+        var header: [Line] = [[Span(title + (s.plans.count > 1 ? "  (\(s.planSelected + 1) di \(s.plans.count))" : ""), .header)]]
         if s.plans.isEmpty {
-            lines.append([Span("Nessun giro accettato per questo giorno: p li propone.", .dim)])
+            header.append([Span("Nessun giro accettato per questo giorno: p li propone.", .dim)])
+            return header
         }
-        for entry in s.plans {
+        // Each association's block; the window scrolls so that the chosen one is seen whole.
+        var blocks: [[Line]] = []
+        for (index, entry) in s.plans.enumerated() {
             let plan = entry.plan
-            lines.append([])
-            lines.append([Span("\(plan.association): \(plan.tripCount) servizi, \(plan.vehicles.count) mezzi, "
-                               + "\(plan.plannedDistance.kilometresText) km invece di \(plan.baselineDistance.kilometresText) "
-                               + "(risparmio \(plan.savedDistance.kilometresText) km, \(plan.saving) €)", .header)]
-                         + (entry.stale ? [Span("  da rifare: i servizi assegnati sono cambiati", .message)] : []))
+            let chosen = index == s.planSelected
+            var block: [Line] = [[Span((chosen ? "▶ " : "  ") + "\(plan.association): \(plan.tripCount) servizi, \(plan.vehicles.count) mezzi, "
+                                       + "\(plan.plannedDistance.kilometresText) km invece di \(plan.baselineDistance.kilometresText) "
+                                       + "(risparmio \(plan.savedDistance.kilometresText) km, \(plan.saving) €)", chosen ? .selected : .header)]
+                                  + [Span(entry.proposal ? "  proposta" : "  accettato", .dim)]
+                                  + (entry.stale ? [Span("  da rifare: i servizi assegnati sono cambiati", .message)] : [])]
             for vehicle in plan.vehicles {
                 let stops = vehicle.stops.map { "\($0.time) \($0.kind == .pickup ? "↑" : "↓")\($0.tripID)" }.joined(separator: " ")
-                lines.append([Span("  \(pad(vehicle.plate, 8)) \(vehicle.departure)–\(vehicle.arrival) \(vehicle.distance.kilometresText) km  "), Span(stops, .dim)])
+                block.append([Span("    \(pad(vehicle.plate, 8)) \(vehicle.departure)–\(vehicle.arrival) \(vehicle.distance.kilometresText) km  "), Span(stops, .dim)])
             }
             if !plan.solo.isEmpty {
-                lines.append([Span("  da soli: " + plan.solo.map { String($0.tripID) }.joined(separator: " "), .dim)])
+                block.append([Span("    da soli: " + plan.solo.map { String($0.tripID) }.joined(separator: " "), .dim)])
             }
+            blocks.append(block)
         }
-        return lines
+        let room = max(rows - header.count, 1)
+        var start = 0
+        // Back from the chosen block while the chosen block still fits.
+        var used = blocks[min(s.planSelected, blocks.count - 1)].count
+        start = min(s.planSelected, blocks.count - 1)
+        while start > 0, used + blocks[start - 1].count <= room / 2 + 1 { start -= 1; used += blocks[start].count }
+        return header + Array(blocks[start...].joined().prefix(room))
     }
 
     static func help() -> [Line] {

@@ -109,8 +109,8 @@ public enum Effect: Hashable, Sendable {
     case loadPlans(LocalDate)
     /// Plan the day's shared rides and show them, without storing them.
     case proposePlans(LocalDate)
-    /// Plan the day's shared rides again (the same plans) and accept them.
-    case acceptPlans(LocalDate)
+    /// Accept the proposed plans shown for these associations (the plans as seen, not planned again).
+    case acceptPlans(LocalDate, associations: [String])
     /// Find people by part of a name, codice fiscale, phone or code (the new-request form).
     case findPeople(String)
     /// Register a person from the *nuovo beneficiario* form (the import's column names).
@@ -126,7 +126,11 @@ public enum Effect: Hashable, Sendable {
 /// A decision that waits for the dispatcher's confirmation.
 public struct Confirmation: Hashable, Sendable {
     /// What is to be done.
-    public enum Action: Hashable, Sendable { case cancel, noShow, undoNoShow }
+    public enum Action: Hashable, Sendable {
+        case cancel, noShow, undoNoShow
+        /// Accept the proposals shown for these associations.
+        case acceptPlans(LocalDate, [String])
+    }
     public var action: Action
     public var tripID: Int64
     /// The trip's version when the question was asked: if it changed meanwhile, the store refuses.
@@ -144,6 +148,7 @@ public struct Confirmation: Hashable, Sendable {
         case .cancel: .cancel(tripID: tripID, version: version)
         case .noShow: .markNoShow(tripID: tripID, version: version)
         case .undoNoShow: .undoNoShow(tripID: tripID, version: version)
+        case let .acceptPlans(date, codes): .acceptPlans(date, associations: codes)
         }
     }
 }
@@ -189,6 +194,10 @@ public struct TUIState: Hashable, Sendable {
     public var associationLoads: [AssociationLoad] = []
     /// The plans screen's plans.
     public var plans: [PlanOnScreen] = []
+    /// The association chosen on the plans screen (an index in `plans`).
+    public var planSelected = 0
+    /// The first line shown of a list that scrolls (the associations' loads).
+    public var listTop = 0
     /// The *nuovo beneficiario* form, while it is open.
     public var personForm: PersonFormState?
     /// The beneficiary card shown, and what its input line asks for.

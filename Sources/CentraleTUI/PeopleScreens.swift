@@ -217,7 +217,7 @@ extension Layout {
         var lines: [Line] = [[], [Span("Trovati (Invio/Tab prende il primo; scrivi di più per restringere):", .dim)]]
         for (index, match) in form.matches.enumerated() {
             lines.append([Span("  " + pad(match.code, 7) + " " + pad(match.name, 24) + " " + pad(match.status, 10) + " "
-                               + pad(match.needs.description, 12) + " " + match.authorisation, index == 0 ? .selected : .normal)])
+                               + pad(Labels.needs(match.needs), 12) + " " + match.authorisation, index == 0 ? .selected : .normal)])
         }
         return lines
     }

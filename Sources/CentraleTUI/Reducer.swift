@@ -27,19 +27,16 @@ public enum Reducer {
         case .newRequest:
             return formKey(s, key)
         case .associations:
-            s.screen = .board
+            switch key {
+            case .down, .char("j"): s.listTop = min(s.listTop + 1, max(s.associationLoads.count - 1, 0))
+            case .up, .char("k"): s.listTop = max(s.listTop - 1, 0)
+            case .pageDown: s.listTop = min(s.listTop + pageSize, max(s.associationLoads.count - 1, 0))
+            case .pageUp: s.listTop = max(s.listTop - pageSize, 0)
+            default: s.screen = .board
+            }
             return (s, [])
         case .plans:
-            switch key {
-            case .char("p"):
-                s.message = "Calcolo dei giri…"
-                return (s, [.proposePlans(s.date)])
-            case .char("a") where s.plans.contains(where: \.proposal):
-                return (s, [.acceptPlans(s.date)])
-            default:
-                s.screen = .board
-                return (s, [])
-            }
+            return plansKey(s, key, pageSize: pageSize)
         case .board:
             return s.searching ? searchKey(s, key) : boardKey(s, key, pageSize: pageSize)
         case .newPerson:
@@ -47,6 +44,48 @@ public enum Reducer {
         case .card(let code):
             return cardKey(s, code, key)
         }
+    }
+
+    /// The plans screen: ↑↓ choose an association, `a` accepts its proposal, `A` all the
+    /// proposals shown, each after a confirmation; `p` proposes again; Esc goes back.
+    static func plansKey(_ state: TUIState, _ key: Key, pageSize: Int) -> (TUIState, [Effect]) {
+        var s = state
+        s.message = ""
+        let last = max(s.plans.count - 1, 0)
+        switch key {
+        case .down, .char("j"): s.planSelected = min(s.planSelected + 1, last)
+        case .up, .char("k"): s.planSelected = max(s.planSelected - 1, 0)
+        case .pageDown: s.planSelected = min(s.planSelected + pageSize / 4 + 1, last)
+        case .pageUp: s.planSelected = max(s.planSelected - pageSize / 4 - 1, 0)
+        case .home: s.planSelected = 0
+        case .end: s.planSelected = last
+        case .char("p"):
+            s.message = "Calcolo dei giri…"
+            return (s, [.proposePlans(s.date)])
+        case .char("a"):
+            guard s.plans.indices.contains(s.planSelected), s.plans[s.planSelected].proposal else {
+                s.message = "Nessuna proposta da accettare qui: p propone i giri del giorno."
+                return (s, [])
+            }
+            let plan = s.plans[s.planSelected].plan
+            s.pending = Confirmation(.acceptPlans(s.date, [plan.association]), tripID: 0, version: 0)
+            s.message = "Accettare i giri di \(plan.association): \(plan.tripCount) servizi su \(plan.vehicles.count) mezzi, "
+                + "\(plan.plannedDistance.kilometresText) km? s/n"
+        case .char("A"):
+            let proposals = s.plans.filter(\.proposal)
+            guard !proposals.isEmpty else {
+                s.message = "Nessuna proposta da accettare: p propone i giri del giorno."
+                return (s, [])
+            }
+            let trips = proposals.reduce(0) { $0 + $1.plan.tripCount }
+            s.pending = Confirmation(.acceptPlans(s.date, proposals.map(\.plan.association)), tripID: 0, version: 0)
+            s.message = "Accettare i giri di tutte le \(proposals.count) associazioni proposte (\(trips) servizi)? s/n"
+        case .escape, .char("q"), .left, .char("g"):
+            s.screen = .board
+        default:
+            break
+        }
+        return (s, [])
     }
 
     static func boardKey(_ state: TUIState, _ key: Key, pageSize: Int) -> (TUIState, [Effect]) {
@@ -131,9 +170,11 @@ public enum Reducer {
             return (s, [.loadCard(row.trip.beneficiary)])
         case .char("s"):
             s.screen = .associations
+            s.listTop = 0
             return (s, [.loadAssociations(s.date)])
         case .char("g"):
             s.screen = .plans
+            s.planSelected = 0
             return (s, [.loadPlans(s.date)])
         case .char("q"):
             return (s, [.quit])

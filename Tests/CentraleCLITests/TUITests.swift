@@ -84,7 +84,7 @@ struct TUITests {
 
         try tui.waitFor("2 servizi · 2 in attesa")
         let board = try tui.screen()
-        #expect(board.contains("09:00  in attesa") && board.contains("Via di Casa 1"))
+        #expect(board.contains("09:00 in attesa") && board.contains("Via di Casa 1"))
 
         // Assign the first trip with the engine's first candidate.
         try tui.send("Enter")
@@ -180,9 +180,9 @@ struct PeopleTUITests {
         try tui.type("belle")
         try tui.waitFor(codes["Bellè"]!)
         let found = try tui.screen()
-        #expect(found.contains("Bellè Niccolò") && found.contains("attivo") && found.contains("wheelchair") && found.contains("dialysis,visit"))
+        #expect(found.contains("Bellè Niccolò") && found.contains("attivo") && found.contains("carr") && found.contains("dialysis,visit"))
         try tui.send("Tab")
-        try tui.waitFor("✓ Scandicci, attivo, wheelchair")
+        try tui.waitFor("✓ Scandicci, attivo, carrozzina")
         try tui.send("Escape")
 
         // A new person from the PUA's first call.

@@ -28,7 +28,7 @@ struct PeopleScreenTests {
         s.form?.matches = [PersonMatch(code: "BXK2P4", name: "Bellè Niccolò", status: "attivo", needs: [.wheelchair], authorisation: "dialysis,visit fino al 2025-12-31"),
                            PersonMatch(code: "BQ9R7T", name: "Bellini Anna", status: "sospeso", needs: [], authorisation: "visit fino al 2025-06-30")]
         let screen = text(s)
-        #expect(screen.contains { $0.contains("BXK2P4") && $0.contains("Bellè Niccolò") && $0.contains("attivo") && $0.contains("wheelchair")
+        #expect(screen.contains { $0.contains("BXK2P4") && $0.contains("Bellè Niccolò") && $0.contains("attivo") && $0.contains("carr")
                                  && $0.contains("dialysis,visit fino al 2025-12-31") })
         #expect(screen.contains { $0.contains("BQ9R7T") && $0.contains("sospeso") })
         var leave: [Effect]

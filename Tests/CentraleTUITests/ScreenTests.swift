@@ -24,6 +24,34 @@ struct ScreenTests {
         return s
     }
 
+    @Test("on an 80-column board every row shows its destination, the headers line up with the data, and the keys line fits",
+          arguments: [80, 100, 200])
+    func boardAtWidth(width: Int) {
+        var s = state()
+        var long = Self.row(5, "12:00", .assigned, association: "AUS-SES", comune: "Sesto Fiorentino")
+        long.trip.pickup = Stop(placeCode: "OSP-SANTA-MARIA-ANNUNZIATA", label: "x", comune: "048043", location: long.trip.pickup.location)
+        long.trip.destination = Stop(label: "Via del Ponte di Mezzo 144, Sesto Fiorentino", comune: "048043", location: long.trip.pickup.location)
+        s.reload(s.rows + [long])
+        let lines = Layout.render(s, width: width, height: 24).map { $0.map(\.text).joined() }
+        #expect(lines.allSatisfy { $0.count <= width })
+        let header = lines[1]
+        let rows = lines.dropFirst(2).filter { $0.contains(" → ") }
+        #expect(rows.count == 5)
+        for row in rows {
+            // The origin gives way first; an address longer than the whole column keeps its street and number.
+            let destination = !row.contains("12:00") ? "OSP-CAREGGI"
+                : width >= 100 ? "Via del Ponte di Mezzo 144, Sesto Fiorentino" : "Via del Ponte di Mezzo 144, Sesto F…"
+            #expect(row.contains("→ " + destination), "\(width): \(row)")
+        }
+        // Each header starts where its column's data starts.
+        let assigned = rows.first { $0.contains("MIS-SCA") }!
+        for (title, value) in [("STATO", "assegnato"), ("BENEF.", "BBRUN2"), ("BISOGNI", "carr"), ("ASSOC.", "MIS-SCA")] {
+            #expect(header.range(of: title)?.lowerBound.utf16Offset(in: header) == assigned.range(of: value)?.lowerBound.utf16Offset(in: assigned),
+                    "\(width): \(title)")
+        }
+        #expect(lines.last!.hasSuffix("?:aiuto q:esci"))
+    }
+
     @Test("moving, filtering by status and searching")
     func navigation() {
         var s = state()
@@ -199,29 +227,49 @@ struct ScreenTests {
         #expect(s.selectedRow?.trip.id == 3)
     }
 
-    @Test("the plans screen: g loads the accepted plans, p proposes, a accepts only a proposal, and the layout shows them")
+    @Test("the plans screen: g loads the accepted plans, p proposes, a accepts the chosen association's proposal and A all, each after a yes")
     func plansScreen() {
         var s = state()
         var effects: [Effect]
         (s, effects) = Reducer.reduce(s, .char("g"))
         #expect(s.screen == .plans && effects == [.loadPlans(Self.day)])
         (s, effects) = Reducer.reduce(s, .char("a"))
-        #expect(s.screen == .board && effects.isEmpty, "nothing to accept: back to the board")
-        (s, _) = Reducer.reduce(s, .char("g"))
+        #expect(s.screen == .plans && effects.isEmpty && s.pending == nil && s.message.contains("Nessuna proposta"))
         (s, effects) = Reducer.reduce(s, .char("p"))
         #expect(effects == [.proposePlans(Self.day)])
-        let stop = PlannedStop(tripID: 2, kind: .pickup, time: LocalTime("09:02")!, label: "Via di Casa 1")
-        let drop = PlannedStop(tripID: 2, kind: .dropoff, time: LocalTime("09:25")!, label: "AOU Careggi")
-        let plan = DayPlan(association: "MIS-SCA", date: Self.day,
-                           vehicles: [VehicleSchedule(plate: "AB123CD", departure: LocalTime("08:50")!, arrival: LocalTime("09:40")!,
+        func plan(_ association: String, _ plate: String) -> DayPlan {
+            let stop = PlannedStop(tripID: 2, kind: .pickup, time: LocalTime("09:02")!, label: "Via di Casa 1")
+            let drop = PlannedStop(tripID: 2, kind: .dropoff, time: LocalTime("09:25")!, label: "AOU Careggi")
+            return DayPlan(association: association, date: Self.day,
+                           vehicles: [VehicleSchedule(plate: plate, departure: LocalTime("08:50")!, arrival: LocalTime("09:40")!,
                                                       stops: [stop, drop], distance: Distance(metres: 20_000),
                                                       soloDistance: Distance(metres: 20_000), saving: .zero)],
                            solo: [], seed: 1)
-        s.plans = [PlanOnScreen(plan: plan, proposal: true)]
-        let text = Layout.render(s, width: 100, height: 24).map { $0.map(\.text).joined() }.joined(separator: "\n")
-        #expect(text.contains("(non ancora accettati)") && text.contains("AB123CD") && text.contains("09:02 ↑2 09:25 ↓2"))
-        #expect(text.contains("a accetta la proposta"))
+        }
+        s.plans = ["MIS-SCA", "PA-CAL", "PA-SES", "AUS-FIE", "CRI-CAM", "MIS-FIE", "PA-LAS", "MIS-CAL", "PA-SIG", "MIS-VAG", "PA-PRA", "AUS-SES"]
+            .enumerated().map { PlanOnScreen(plan: plan($0.element, "AB\($0.offset)23CD"), proposal: true) }
+        var text = Layout.render(s, width: 80, height: 24).map { $0.map(\.text).joined() }.joined(separator: "\n")
+        #expect(text.contains("12 proposte non ancora accettate") && text.contains("AB023CD") && text.contains("09:02 ↑2 09:25 ↓2"))
+        #expect(text.contains("a accetta questa") && text.contains("A accetta tutte"))
+        // The list scrolls: the last association is reached and shown.
+        #expect(!text.contains("AUS-SES"))
+        for _ in 0..<11 { (s, _) = Reducer.reduce(s, .down) }
+        text = Layout.render(s, width: 80, height: 24).map { $0.map(\.text).joined() }.joined(separator: "\n")
+        #expect(text.contains("▶ AUS-SES") && text.contains("(12 di 12)"))
+        // a asks about the chosen association only; no is nothing.
         (s, effects) = Reducer.reduce(s, .char("a"))
-        #expect(effects == [.acceptPlans(Self.day)])
+        #expect(effects.isEmpty && s.message.contains("Accettare i giri di AUS-SES"))
+        (s, effects) = Reducer.reduce(s, .char("n"))
+        #expect(effects.isEmpty && s.screen == .plans)
+        (s, _) = Reducer.reduce(s, .char("a"))
+        (s, effects) = Reducer.reduce(s, .char("s"))
+        #expect(effects == [.acceptPlans(Self.day, associations: ["AUS-SES"])])
+        // A asks about all of them, naming how many.
+        (s, _) = Reducer.reduce(s, .char("A"))
+        #expect(s.message.contains("tutte le 12 associazioni proposte"))
+        (s, effects) = Reducer.reduce(s, .char("s"))
+        #expect(effects == [.acceptPlans(Self.day, associations: s.plans.map(\.plan.association))])
+        (s, _) = Reducer.reduce(s, .escape)
+        #expect(s.screen == .board)
     }
 }

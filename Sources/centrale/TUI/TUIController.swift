@@ -126,15 +126,16 @@ final class TUIController {
             let saved = state.plans.reduce(Distance.zero) { $0 + $1.plan.savedDistance }
             state.message = state.plans.isEmpty ? "Nessun servizio da pianificare in questo giorno."
                 : "Proposta: \(state.plans.count) associazioni, risparmio \(saved.kilometresText) km. a per accettarla."
-        case .acceptPlans(let date):
+        case let .acceptPlans(date, codes):
+            // The plans as the dispatcher saw them; the store marks one stale if its trips changed since.
+            let chosen = state.plans.filter { $0.proposal && codes.contains($0.plan.association) && $0.plan.tripCount > 0 }.map(\.plan)
             do {
-                let plans = ServiceDayPlanner.plans(try store.plannableDay(date), on: date, convention: registry.convention).filter { $0.tripCount > 0 }
-                try store.acceptPlans(plans, actor: Actor(state.operatorName, reason: "plans accepted on the screen"))
-                state.message = "Giri accettati per \(plans.count) associazioni."
+                try store.acceptPlans(chosen, actor: Actor(state.operatorName, reason: "plans accepted on the screen"))
+                for index in state.plans.indices where codes.contains(state.plans[index].plan.association) { state.plans[index].proposal = false }
+                state.message = chosen.count == 1 ? "Giri di \(chosen[0].association) accettati." : "Giri accettati per \(chosen.count) associazioni."
             } catch let error as StoreError {
                 state.message = "\(error)"
             }
-            state.plans = try store.acceptedPlans(on: date).map { PlanOnScreen(plan: $0.plan, stale: $0.isStale) }
             try load(date)
         case .findPeople(let text):
             try findPeople(text)
@@ -260,7 +261,7 @@ final class TUIController {
                 let day = LocalDate(form.value(.date)) ?? state.date
                 let authorisation = person.authorisation(on: day).map { "autorizzato: \($0.purposesText) fino al \($0.validUntil)" }
                     ?? (person.authorisations.isEmpty ? "" : "nessuna autorizzazione il \(day)")
-                form.hints[field] = "\(comune), \(Self.statusLabel(person.status(on: day))), \(person.needs), attivo dal \(person.activatedOn)"
+                form.hints[field] = "\(comune), \(Self.statusLabel(person.status(on: day))), \(Labels.needsInFull(person.needs)), attivo dal \(person.activatedOn)"
                     + (person.closedOn.map { " al \($0)" } ?? "") + (authorisation.isEmpty ? "" : "; " + authorisation)
             } else {
                 form.errors[field] = "codice sconosciuto"
