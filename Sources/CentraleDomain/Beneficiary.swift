@@ -77,6 +77,40 @@ public struct Beneficiary: Hashable, Sendable, Codable, Identifiable {
 
     /// The latest authorisation recorded.
     public var currentAuthorisation: Authorisation? { authorisations.last }
+
+    /// The status as an operator must read it on a date: `status(on:)`, except that an active
+    /// person whom no authorisation covers that day cannot travel either — their authorisation
+    /// expired (every one ended before the day) or there is a gap before the next one begins.
+    /// A record without authorisations is limited by its activation period only.
+    public func effectiveStatus(on date: LocalDate) -> EffectiveStatus {
+        switch status(on: date) {
+        case .referred: return .referred
+        case .suspended: return .suspended
+        case .closed: return .closed
+        case .active:
+            guard !authorisations.isEmpty, authorisation(on: date) == nil else { return .active }
+            return authorisations.contains { $0.validFrom > date } ? .notAuthorised : .authorisationExpired
+        }
+    }
+
+    /// The last day of the latest authorisation, when it ended before `date` and no later one
+    /// exists (the authorisation expired).
+    public func authorisationExpiry(on date: LocalDate) -> LocalDate? {
+        effectiveStatus(on: date) == .authorisationExpired ? authorisations.map(\.validUntil).max() : nil
+    }
+}
+
+/// A person's status as the operator must read it: the lifecycle status, with an active
+/// person whom no authorisation covers shown as such (they cannot be booked that day).
+public enum EffectiveStatus: String, CaseIterable, Sendable, Codable {
+    case referred
+    case active
+    case suspended
+    case closed
+    /// Active, but every authorisation ended before the day: renew it.
+    case authorisationExpired = "authorisation_expired"
+    /// Active, but the day falls before the next authorisation begins.
+    case notAuthorised = "not_authorised"
 }
 
 /// The personal data of a beneficiary, kept apart from everything else.

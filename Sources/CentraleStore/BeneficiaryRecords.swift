@@ -23,7 +23,10 @@ public struct BeneficiaryFile: Hashable, Sendable {
 /// One row of `beneficiary list` and `find`.
 public struct BeneficiarySummary: Hashable, Sendable {
     public var code: String
+    /// The lifecycle status on the day asked.
     public var status: BeneficiaryStatus
+    /// The status as the operator must read it (an expired authorisation shows).
+    public var effectiveStatus: EffectiveStatus
     public var comune: String
     public var surname: String
     public var name: String

@@ -188,7 +188,7 @@ final class TUIController {
             let person = try store.beneficiary(summary.code)
             let authorisation = person?.authorisation(on: day) ?? person?.currentAuthorisation
             return PersonMatch(code: summary.code, name: "\(summary.surname) \(summary.name)".trimmingCharacters(in: .whitespaces),
-                               status: Self.statusLabel(summary.status), needs: summary.needs,
+                               status: Self.statusLabel(summary.effectiveStatus), needs: summary.needs,
                                authorisation: authorisation.map { "\($0.purposesText) fino al \($0.validUntil)" } ?? "nessuna")
         }
     }
@@ -199,6 +199,18 @@ final class TUIController {
         case .active: "attivo"
         case .suspended: "sospeso"
         case .closed: "chiuso"
+        }
+    }
+
+    /// The status as the dispatcher must read it: an active person without an authorisation in force is not "attivo".
+    static func statusLabel(_ status: EffectiveStatus) -> String {
+        switch status {
+        case .referred: "segnalato"
+        case .active: "attivo"
+        case .suspended: "sospeso"
+        case .closed: "chiuso"
+        case .authorisationExpired: "autorizz. scaduta"
+        case .notAuthorised: "non autorizzato"
         }
     }
 
@@ -243,7 +255,8 @@ final class TUIController {
         let next = try store.personTrips(code, from: today).filter { [.pending, .assigned, .unassignable].contains($0.trip.status) }.prefix(8)
         state.card = PersonCard(
             code: code, name: file.personal?.fullName ?? (file.erasedOn != nil ? "(dati personali cancellati)" : file.legacyName ?? ""),
-            status: Self.statusLabel(person.status(on: today)), needs: person.needs,
+            status: Self.statusLabel(person.effectiveStatus(on: today))
+                + (person.authorisationExpiry(on: today).map { " il \($0): rinnovarla" } ?? ""), needs: person.needs,
             authorisation: authorisation.map { "\($0.purposesText), bisogni \($0.needs), dal \($0.validFrom) al \($0.validUntil)" } ?? "nessuna",
             expires: authorisation?.validUntil,
             nextTrips: next.map { t in
@@ -266,7 +279,7 @@ final class TUIController {
                 let day = LocalDate(form.value(.date)) ?? state.date
                 let authorisation = person.authorisation(on: day).map { "autorizzato: \($0.purposesText) fino al \($0.validUntil)" }
                     ?? (person.authorisations.isEmpty ? "" : "nessuna autorizzazione il \(day)")
-                form.hints[field] = "\(comune), \(Self.statusLabel(person.status(on: day))), \(person.needs), attivo dal \(person.activatedOn)"
+                form.hints[field] = "\(comune), \(Self.statusLabel(person.effectiveStatus(on: day))), \(person.needs), attivo dal \(person.activatedOn)"
                     + (person.closedOn.map { " al \($0)" } ?? "") + (authorisation.isEmpty ? "" : "; " + authorisation)
             } else {
                 form.errors[field] = "codice sconosciuto"

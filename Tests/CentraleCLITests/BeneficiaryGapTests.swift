@@ -1,0 +1,61 @@
+import Foundation
+import GRDB
+import Testing
+
+/// Adds a person with an authorisation from `from` to `until`; returns the code.
+func addPerson(_ db: String, surname: String = "Fioravanti", name: String = "Ortensia", first15: String = "FRVRTN30A41D612",
+               birth: String = "01/01/1930", from: String, until: String, extra: [String] = []) throws -> String {
+    let run = try centrale(["beneficiary", "add", "--db", db, "--surname", surname, "--name", name,
+                            "--codice-fiscale", first15 + checkCharacter(first15), "--birth-date", birth, "--street", "Via Pisana",
+                            "--number", "4", "--comune", "Lastra a Signa", "--referred-by", "case_manager", "--referred-on", from,
+                            "--purposes", "visit,dialysis", "--valid-from", from, "--valid-until", until] + extra)
+    #expect(run.status == 0, "\(run.stderr)")
+    return try #require(run.stdout.split(separator: " ").dropFirst().first.map { String($0.dropLast()) })
+}
+
+/// Today in Rome, shifted by some days, as YYYY-MM-DD.
+func romeDay(_ offset: Int = 0) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "Europe/Rome")!
+    let day = calendar.date(byAdding: .day, value: offset, to: Date())!
+    let c = calendar.dateComponents([.year, .month, .day], from: day)
+    return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+}
+
+@Suite("centrale beneficiary: the review's gaps", .serialized)
+struct BeneficiaryGapTests {
+    @Test("an authorisation that ended shows as expired in list, find and show, and intake refuses trips after it")
+    func expiredAuthorisation() throws {
+        let work = try Workspace()
+        let db = work.path("people.sqlite")
+        #expect(try centrale(["init", "--db", db]).status == 0)
+        let expired = try addPerson(db, from: romeDay(-60), until: romeDay(-1))
+        let valid = try addPerson(db, surname: "Rossi", name: "Maria", first15: "RSSMRA50C45D612", birth: "05/03/1950", from: romeDay(-60), until: romeDay(60))
+
+        let list = try centrale(["beneficiary", "list", "--db", db, "--format", "json"])
+        let people = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        let status = Dictionary(uniqueKeysWithValues: people.map { ($0["code"] as! String, $0["status"] as! String) })
+        #expect(status == [expired: "authorisation_expired", valid: "active"])
+        let active = try centrale(["beneficiary", "list", "--db", db, "--status", "active", "--format", "csv"])
+        #expect(active.stdout.contains(valid) && !active.stdout.contains(expired))
+        let lapsed = try centrale(["beneficiary", "list", "--db", db, "--status", "expired"])
+        #expect(lapsed.stdout.contains(expired) && !lapsed.stdout.contains(valid) && lapsed.stdout.contains("authorisation_expired"))
+        let find = try centrale(["beneficiary", "find", "--db", db, "fioravanti"])
+        #expect(find.stdout.contains("authorisation_expired") && !find.stdout.contains(" active "), "\(find.stdout)")
+        let show = try centrale(["beneficiary", "show", "--db", db, expired])
+        #expect(show.stdout.contains("\(expired) — authorisation expired on \(romeDay(-1))"), "\(show.stdout)")
+        let json = try centrale(["beneficiary", "show", "--db", db, expired, "--format", "json"])
+        #expect(json.stdout.contains("\"status\" : \"authorisation_expired\""))
+
+        // Intake: the day of expiry is refused after it, with what to do.
+        let refused = try centrale(["request", "add", "--db", db, "--beneficiary", expired, "--date", romeDay(1), "--time", "09:00",
+                                    "--to", "OSP-CAREGGI", "--purpose", "visit"])
+        #expect(refused.status == 1 && refused.stderr.contains("has no authorisation on \(romeDay(1))")
+                && refused.stderr.contains("beneficiary update \(expired) --valid-from"), "\(refused.stderr)")
+        #expect(try centrale(["request", "add", "--db", db, "--beneficiary", valid, "--date", romeDay(1), "--time", "09:00",
+                              "--to", "OSP-CAREGGI", "--purpose", "visit"]).status == 0)
+        // A renewal makes the person active again.
+        #expect(try centrale(["beneficiary", "update", "--db", db, expired, "--valid-from", romeDay(), "--valid-until", romeDay(300)]).status == 0)
+        #expect(try centrale(["beneficiary", "show", "--db", db, expired]).stdout.contains("\(expired) — active"))
+    }
+}
