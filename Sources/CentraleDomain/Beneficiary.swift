@@ -71,8 +71,21 @@ public struct Beneficiary: Hashable, Sendable, Codable, Identifiable {
     }
 
     /// The authorisation in force on a date (the latest recorded that covers it), if any.
+    ///
+    /// An authorisation recorded later over an earlier one's period replaces it from its own
+    /// first day: a shortened period (`update --valid-until` earlier) ends the service on its
+    /// new last day, even though the earlier record ran further. A renewal whose period does
+    /// not overlap the earlier one replaces nothing.
     public func authorisation(on date: LocalDate) -> Authorisation? {
-        authorisations.last { $0.validFrom <= date && date <= $0.validUntil }
+        for index in authorisations.indices.reversed() {
+            let a = authorisations[index]
+            guard a.validFrom <= date && date <= a.validUntil else { continue }
+            let replaced = authorisations[(index + 1)...].contains { later in
+                later.validFrom <= a.validUntil && a.validFrom <= later.validUntil && later.validFrom <= date
+            }
+            if !replaced { return a }
+        }
+        return nil
     }
 
     /// The latest authorisation recorded.
@@ -96,7 +109,9 @@ public struct Beneficiary: Hashable, Sendable, Codable, Identifiable {
     /// The last day of the latest authorisation, when it ended before `date` and no later one
     /// exists (the authorisation expired).
     public func authorisationExpiry(on date: LocalDate) -> LocalDate? {
-        effectiveStatus(on: date) == .authorisationExpired ? authorisations.map(\.validUntil).max() : nil
+        guard effectiveStatus(on: date) == .authorisationExpired else { return nil }
+        // The last day actually in force (a shortened authorisation ends on its new day).
+        return authorisations.filter { $0.validUntil < date && authorisation(on: $0.validUntil) == $0 }.map(\.validUntil).max()
     }
 }
 

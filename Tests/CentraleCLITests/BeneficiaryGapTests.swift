@@ -58,4 +58,40 @@ struct BeneficiaryGapTests {
         #expect(try centrale(["beneficiary", "update", "--db", db, expired, "--valid-from", romeDay(), "--valid-until", romeDay(300)]).status == 0)
         #expect(try centrale(["beneficiary", "show", "--db", db, expired]).stdout.contains("\(expired) — active"))
     }
+
+    @Test("shortening an authorisation with trips booked after its new end is refused naming them, or cancels them with --cancel-trips")
+    func shortenedAuthorisation() throws {
+        let work = try Workspace()
+        let db = work.path("people.sqlite")
+        #expect(try centrale(["init", "--db", db]).status == 0)
+        let code = try addPerson(db, from: romeDay(-10), until: romeDay(200))
+        let first = romeDay(1)
+        #expect(try centrale(["request", "add", "--db", db, "--beneficiary", code, "--date", first, "--time", "07:30", "--to", "OSP-CAREGGI",
+                              "--return", "11:30", "--purpose", "dialysis", "--repeat", "mon,tue,wed,thu,fri,sat,sun", "--until", romeDay(30)]).status == 0)
+        let before = try dumpDatabase(db)
+        let refused = try centrale(["beneficiary", "update", "--db", db, code, "--valid-until", romeDay(20), "--reason", "PAI rivisto"])
+        #expect(refused.status == 1 && refused.stderr.contains("no longer covers 20 trips still to be done")
+                && refused.stderr.contains("on \(romeDay(21))") && refused.stderr.contains("--cancel-trips"), "\(refused.stderr)")
+        #expect(try dumpDatabase(db) == before, "nothing written")
+
+        let update = try centrale(["beneficiary", "update", "--db", db, code, "--valid-until", romeDay(20), "--reason", "PAI rivisto", "--cancel-trips"])
+        #expect(update.status == 0 && update.stdout.contains("Cancelled 20 trips"), "\(update.stdout)\(update.stderr)")
+        for offset in [1, 20] { #expect(try tripStatuses(db, romeDay(offset)).values.sorted() == ["pending", "pending"]) }
+        for offset in [21, 30] {
+            let trips = try listJSON(db, romeDay(offset))
+            #expect(trips.count == 2 && trips.allSatisfy { $0["status"] as? String == "cancelled" })
+        }
+        let cancelledTrip = try #require(try listJSON(db, romeDay(21)).first?["id"] as? Int)
+        let audit = try auditRows(db, trip: cancelledTrip)
+        #expect(audit.contains { $0.contains("trip.cancel") }, "\(audit)")
+        let queue = try DatabaseQueue(path: db)
+        let reason = try queue.read { try String.fetchOne($0, sql: "SELECT status_reason FROM trip WHERE id = ?", arguments: [cancelledTrip]) }
+        try queue.close()
+        #expect(reason == "authorisation changed to \(romeDay(-10))–\(romeDay(20)): PAI rivisto")
+        // The shortened authorisation is the one in force: a trip after its new end is refused, and the person shows active until then.
+        let after = try centrale(["request", "add", "--db", db, "--beneficiary", code, "--date", romeDay(25), "--time", "15:00",
+                                  "--to", "OSP-CAREGGI", "--purpose", "visit"])
+        #expect(after.status == 1 && after.stderr.contains("no authorisation on \(romeDay(25))"), "\(after.stderr)")
+        #expect(try centrale(["beneficiary", "list", "--db", db, "--format", "csv"]).stdout.contains("\(code),active,"))
+    }
 }

@@ -39,6 +39,23 @@ struct BeneficiaryRecordTests {
         #expect(person.effectiveStatus(on: LocalDate("2026-01-01")!) == .closed)
     }
 
+    @Test("an authorisation recorded over an earlier one's period replaces it from its first day; a disjoint renewal replaces nothing")
+    func shortenedAuthorisation() {
+        var person = Beneficiary(code: "B1", comune: "048041", needs: [], activatedOn: LocalDate("2025-01-01")!, referredBy: .pua)
+        let year = Authorisation(purposes: [.visit], needs: [], validFrom: LocalDate("2025-01-01")!, validUntil: LocalDate("2025-12-31")!)
+        let renewal = Authorisation(purposes: [.visit], needs: [], validFrom: LocalDate("2026-01-01")!, validUntil: LocalDate("2026-12-31")!)
+        var shortened = year
+        shortened.validUntil = LocalDate("2025-06-30")!
+        person.authorisations = [year, renewal]
+        #expect(person.authorisation(on: LocalDate("2025-09-01")!) == year && person.authorisation(on: LocalDate("2026-09-01")!) == renewal)
+        person.authorisations = [year, shortened]
+        #expect(person.authorisation(on: LocalDate("2025-06-30")!) == shortened)
+        #expect(person.authorisation(on: LocalDate("2025-07-01")!) == nil)
+        #expect(person.authorisationExpiry(on: LocalDate("2025-08-01")!) == LocalDate("2025-06-30")!)
+        person.authorisations = [year, renewal, shortened]
+        #expect(person.authorisation(on: LocalDate("2025-09-01")!) == nil && person.authorisation(on: LocalDate("2026-09-01")!) == renewal)
+    }
+
     @Test("status: referred before activation, suspended within a suspension, closed after the closing day")
     func status() {
         var person = Beneficiary(code: "B1", comune: "048041", needs: [], activatedOn: LocalDate("2025-03-01")!, closedOn: LocalDate("2025-06-30")!,

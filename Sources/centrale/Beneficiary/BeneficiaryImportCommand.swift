@@ -16,6 +16,9 @@ struct BeneficiaryImportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The CSV file.") var file: String
+    @Flag(name: .customLong("cancel-trips"),
+          help: "Cancel the trips still to be done that a changed authorisation no longer covers (without it such a row is refused, listing them).")
+    var cancelTrips = false
     @Option(name: .customLong("operator"), help: "Who imports (default: $CENTRALE_OPERATOR, else the login name).") var operatorOption: String?
 
     func run() throws {
@@ -27,7 +30,7 @@ struct BeneficiaryImportCommand: ParsableCommand {
             let store = try global.openStore()
             let registry = try store.registry()
             let rows = try BeneficiaryImport(comuni: registry.comuni, today: store.today()).read(data, fileName: file)
-            let outcome = try store.importBeneficiaries(rows.map(\.entry), comuneNames: try store.comuneNames(), actor: actor)
+            let outcome = try store.importBeneficiaries(rows.map(\.entry), comuneNames: try store.comuneNames(), cancelTrips: cancelTrips, actor: actor)
             print("\(file): \(rows.count) rows: \(outcome.added.count) new, \(outcome.updated.count) updated, \(outcome.unchanged.count) unchanged.")
         }
     }

@@ -13,6 +13,9 @@ struct BeneficiaryUpdateCommand: ParsableCommand {
     @Argument(help: "The beneficiary's code.") var code: String
     @OptionGroup var person: PersonOptions
     @Option(help: "Why (recorded in the audit trail).") var reason: String?
+    @Flag(name: .customLong("cancel-trips"),
+          help: "Cancel the trips still to be done that the new authorisation no longer covers (without it such a change is refused, listing them).")
+    var cancelTrips = false
     @Option(name: .customLong("operator"), help: "Who changes it (default: $CENTRALE_OPERATOR, else the login name).") var operatorOption: String?
 
     func run() throws {
@@ -32,10 +35,14 @@ struct BeneficiaryUpdateCommand: ParsableCommand {
                let other = try store.beneficiaryCode(codiceFiscale: entry.personal.codiceFiscale), other != code {
                 throw StoreError.refused("\(entry.personal.codiceFiscale) belongs to \(other); check the codice fiscale")
             }
-            let changed = try store.updateBeneficiary(code, personal: entry.personal, referral: person.changesReferral ? entry.referral : nil,
-                                                      authorisation: person.changesAuthorisation ? entry.authorisation : nil,
-                                                      comuneNames: names, actor: actor)
+            let (changed, cancelled) = try store.changeBeneficiary(code, personal: entry.personal, referral: person.changesReferral ? entry.referral : nil,
+                                                                   authorisation: person.changesAuthorisation ? entry.authorisation : nil,
+                                                                   comuneNames: names, cancelTrips: cancelTrips, actor: actor)
             print(changed ? "Updated \(code)." : "Nothing to change for \(code).")
+            if !cancelled.isEmpty {
+                print("Cancelled \(cancelled.count) trip\(cancelled.count == 1 ? "" : "s") the new authorisation no longer covers: "
+                      + cancelled.map(String.init).joined(separator: ", "))
+            }
         }
     }
 }
