@@ -290,7 +290,7 @@ final class TUIController {
             case .home: form.hints[field] = "casa del beneficiario"
             case .address: form.hints[field] = "indirizzo con coordinate"
             case .place(let query):
-                switch RequestIntake(places: registry.places, comuni: registry.comuni, maxRecurrenceDays: registry.convention.rules.maxRecurrenceDays).findPlace(query) {
+                switch RequestIntake(places: registry.places, comuni: registry.comuni, convention: registry.convention).findPlace(query) {
                 case .success(let place): form.hints[field] = place.name
                 case .failure(let problem):
                     form.errors[field] = problem.message
@@ -318,7 +318,7 @@ final class TUIController {
                                   appointment: LocalTime(form.value(.time))!, returnAt: LocalTime(form.value(.returnAt)),
                                   from: spec(form.value(.from)), to: spec(form.value(.to)), purpose: TripPurpose(rawValue: form.value(.purpose))!)
         do {
-            let trips = try RequestIntake(places: registry.places, comuni: registry.comuni, maxRecurrenceDays: registry.convention.rules.maxRecurrenceDays)
+            let trips = try RequestIntake(places: registry.places, comuni: registry.comuni, convention: registry.convention)
                 .trips(for: request, beneficiary: try store.beneficiary(request.beneficiary), home: try store.home(of: request.beneficiary),
                        homeApproximate: try store.homeIsApproximate(request.beneficiary), existing: try store.trips(of: request.beneficiary, from: date, through: max(date, recurrence?.until ?? date)))
             let ids = try store.addRequests(trips, estimator: registry.convention.distanceEstimator,
