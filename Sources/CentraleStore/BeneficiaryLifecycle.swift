@@ -163,6 +163,9 @@ extension Store {
                 let quoted = String(AuditValue.quote(label).dropFirst().dropLast())
                 try db.execute(sql: "UPDATE plan SET json = replace(json, ?, ?) WHERE instr(json, ?) > 0", arguments: [quoted, erased, quoted])
             }
+            if let cf = try String.fetchOne(db, sql: "SELECT codice_fiscale FROM beneficiary_personal WHERE code = ?", arguments: [code]) {
+                try Self.rememberErased(db, codiceFiscale: cf)
+            }
             try db.cachedStatement(sql: "DELETE FROM beneficiary_personal WHERE code = ?").execute(arguments: [code])
             try db.cachedStatement(sql: "DELETE FROM beneficiary_referral WHERE code = ?").execute(arguments: [code])
             try db.cachedStatement(sql: "UPDATE beneficiary SET erased_on = ? WHERE code = ?").execute(arguments: [today.description, code])

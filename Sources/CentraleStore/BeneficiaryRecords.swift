@@ -42,6 +42,8 @@ public struct BeneficiaryImportOutcome: Hashable, Sendable {
     public var added: [String] = []
     public var updated: [String] = []
     public var unchanged: [String] = []
+    /// The positions of the entries of people erased before and registered again (`readmit`).
+    public var readmitted: [Int] = []
 }
 
 extension Store {
@@ -55,15 +57,26 @@ extension Store {
     ///   - newCode: makes the pseudonymous code of a new person (random by default).
     ///   - cancelTrips: whether the trips a changed authorisation no longer covers are cancelled;
     ///     without it such a change is refused, listing them (see `updateBeneficiary`).
+    ///   - readmit: whether a person erased from this database (known by the fingerprint of
+    ///     their codice fiscale) may be registered again, under a new code; without it every
+    ///     such entry is refused, named by its label (`labels`, e.g. `pua.csv:4`, else its
+    ///     position), and nothing is written.
     @discardableResult
     public func importBeneficiaries(_ entries: [BeneficiaryEntry], comuneNames: [String: String],
-                                    newCode: (() -> String)? = nil, cancelTrips: Bool = false, actor: Actor) throws -> BeneficiaryImportOutcome {
+                                    newCode: (() -> String)? = nil, cancelTrips: Bool = false, readmit: Bool = false,
+                                    labels: [String]? = nil, actor: Actor) throws -> BeneficiaryImportOutcome {
         let at = timestamp()
         let today = self.today()
         return try pool.write { db in
             var outcome = BeneficiaryImportOutcome()
-            for entry in entries {
+            var erased: [String] = []
+            for (index, entry) in entries.enumerated() {
                 let cf = entry.personal.codiceFiscale
+                let known = try String.fetchOne(db.cachedStatement(sql: "SELECT code FROM beneficiary_personal WHERE codice_fiscale = ?"), arguments: [cf]) != nil
+                if !known, try Self.wasErased(db, codiceFiscale: cf) {
+                    if !readmit { erased.append(labels?[index] ?? "entry \(index + 1)"); continue }
+                    outcome.readmitted.append(index)
+                }
                 if let code = try String.fetchOne(db.cachedStatement(sql: "SELECT code FROM beneficiary_personal WHERE codice_fiscale = ?"), arguments: [cf]) {
                     let changed = try Self.update(db, code: code, personal: entry.personal, referral: entry.referral,
                                                   authorisation: entry.authorisation, comuneNames: comuneNames, cancelTrips: cancelTrips,
@@ -72,13 +85,20 @@ extension Store {
                 } else {
                     let code = try Self.freshCode(db, newCode)
                     try Self.insert(db, code: code, entry: entry, comuneNames: comuneNames, actor: actor, at: at)
-                    try audit(db, actor, action: "beneficiary.create", entity: "beneficiary", id: code, details: [
+                    var details: [String: AuditValue] = [
                         "comune": .text(entry.personal.comune), "needs": .text(entry.authorisation.needs.description),
                         "activated_on": .text(entry.authorisation.validFrom.description), "referred_by": .text(entry.referral.by.rawValue),
                         "personal_fields": .text("surname,name,codice_fiscale,birth_date,phones,address,caregiver,driver_notes"),
-                    ], at: at)
+                    ]
+                    // Never the erased code: the new record must not lead back to the erased one's trips.
+                    if outcome.readmitted.last == index { details["readmitted_after_erasure"] = .bool(true) }
+                    try audit(db, actor, action: "beneficiary.create", entity: "beneficiary", id: code, details: details, at: at)
                     outcome.added.append(code)
                 }
+            }
+            if !erased.isEmpty {
+                throw StoreError.refused(erased.map { "\($0): codice_fiscale: this person's record was erased from this database (right to erasure); "
+                    + "register them again only on a new referral, with --readmit" }.joined(separator: "\n") + "\nnothing was written")
             }
             return outcome
         }

@@ -94,4 +94,39 @@ struct BeneficiaryGapTests {
         #expect(after.status == 1 && after.stderr.contains("no authorisation on \(romeDay(25))"), "\(after.stderr)")
         #expect(try centrale(["beneficiary", "list", "--db", db, "--format", "csv"]).stdout.contains("\(code),active,"))
     }
+
+    @Test("a person erased is not registered again by importing the list again or by add, unless --readmit; the file keeps only a keyed fingerprint")
+    func erasedNotReadmitted() throws {
+        let work = try Workspace()
+        let (db, codes) = try peopleDatabase(work)
+        let code = codes["Quercioli"]!
+        #expect(try centrale(["beneficiary", "close", "--db", db, code, "--on", romeDay(-2), "--reason", "moved"]).status == 0)
+        let erase = try centrale(["beneficiary", "erase", "--db", db, code, "--reason", "asked", "--force"])
+        #expect(erase.status == 0, "\(erase.stderr)")
+        let bytes = (FileManager.default.contents(atPath: db) ?? Data()) + (FileManager.default.contents(atPath: db + "-wal") ?? Data())
+        #expect(bytes.range(of: Data("QRCZND41L54D612Y".utf8)) == nil && bytes.range(of: Data("Quercioli".utf8)) == nil)
+
+        let before = try dumpDatabase(db)
+        let again = try centrale(["beneficiary", "import", "--db", db, try puaFile(work)])
+        #expect(again.status == 1 && again.stderr.contains("pua.csv:3: codice_fiscale: this person's record was erased")
+                && again.stderr.contains("--readmit"), "\(again.stderr)")
+        #expect(try dumpDatabase(db) == before, "nothing written")
+        let add = try centrale(["beneficiary", "add", "--db", db, "--surname", "Quercioli", "--name", "Zelinda", "--codice-fiscale", "qrcznd41l54d612y",
+                                "--birth-date", "14/07/1941", "--street", "Vicolo del Pozzo", "--comune", "Scandicci", "--referred-by", "pua",
+                                "--referred-on", romeDay(-1), "--purposes", "visit", "--valid-from", romeDay(), "--valid-until", romeDay(100)])
+        #expect(add.status == 1 && add.stderr.contains("--codice-fiscale: codice_fiscale: this person's record was erased"), "\(add.stderr)")
+        #expect(try dumpDatabase(db) == before)
+
+        let readmit = try centrale(["beneficiary", "import", "--db", db, try puaFile(work), "--readmit"])
+        #expect(readmit.status == 0 && readmit.stdout.contains("1 new, 0 updated, 2 unchanged")
+                && readmit.stdout.contains("registered again after an erasure"), "\(readmit.stdout)\(readmit.stderr)")
+        let found = try centrale(["beneficiary", "find", "--db", db, "quercioli", "--format", "json"])
+        let people = try #require(try JSONSerialization.jsonObject(with: Data(found.stdout.utf8)) as? [[String: Any]])
+        #expect(people.count == 1 && people[0]["code"] as? String != code, "a new code, unrelated to the erased one")
+        let queue = try DatabaseQueue(path: db)
+        let audit = try queue.read { try String.fetchAll($0, sql: "SELECT details FROM audit_log WHERE action = 'beneficiary.create'") }.joined()
+        try queue.close()
+        #expect(audit.contains("readmitted_after_erasure") && !audit.contains(code))
+        #expect(try centrale(["verify", "--db", db]).status == 0)
+    }
 }

@@ -16,6 +16,8 @@ struct BeneficiaryAddCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var person: PersonOptions
+    @Flag(help: "Register again a person whose record was erased from this database (a new referral); without it such a person is refused.")
+    var readmit = false
     @Option(name: .customLong("operator"), help: "Who registers (default: $CENTRALE_OPERATOR, else the login name).") var operatorOption: String?
 
     func run() throws {
@@ -27,10 +29,12 @@ struct BeneficiaryAddCommand: ParsableCommand {
             if let code = try store.beneficiaryCode(codiceFiscale: entry.personal.codiceFiscale) {
                 throw StoreError.refused("\(entry.personal.codiceFiscale) is already registered as \(code); change it with `beneficiary update \(code)`")
             }
-            let outcome = try store.importBeneficiaries([entry], comuneNames: try store.comuneNames(), actor: actor)
+            let outcome = try store.importBeneficiaries([entry], comuneNames: try store.comuneNames(), readmit: readmit,
+                                                        labels: ["--codice-fiscale"], actor: actor)
             let code = outcome.added[0]
             print("Registered \(code): active from \(entry.authorisation.validFrom) to \(entry.authorisation.validUntil)"
-                  + (entry.personal.positionApproximate ? " (home position approximate: the comune's centre until --lat/--lon are given)." : "."))
+                  + (entry.personal.positionApproximate ? " (home position approximate: the comune's centre until --lat/--lon are given)." : ".")
+                  + (outcome.readmitted.isEmpty ? "" : " Registered again after an erasure: a new code, unrelated to the erased one."))
         }
     }
 }

@@ -19,6 +19,8 @@ struct BeneficiaryImportCommand: ParsableCommand {
     @Flag(name: .customLong("cancel-trips"),
           help: "Cancel the trips still to be done that a changed authorisation no longer covers (without it such a row is refused, listing them).")
     var cancelTrips = false
+    @Flag(help: "Register again the people of the file whose record was erased from this database (a new referral); without it such rows are refused.")
+    var readmit = false
     @Option(name: .customLong("operator"), help: "Who imports (default: $CENTRALE_OPERATOR, else the login name).") var operatorOption: String?
 
     func run() throws {
@@ -30,8 +32,10 @@ struct BeneficiaryImportCommand: ParsableCommand {
             let store = try global.openStore()
             let registry = try store.registry()
             let rows = try BeneficiaryImport(comuni: registry.comuni, today: store.today()).read(data, fileName: file)
-            let outcome = try store.importBeneficiaries(rows.map(\.entry), comuneNames: try store.comuneNames(), cancelTrips: cancelTrips, actor: actor)
-            print("\(file): \(rows.count) rows: \(outcome.added.count) new, \(outcome.updated.count) updated, \(outcome.unchanged.count) unchanged.")
+            let outcome = try store.importBeneficiaries(rows.map(\.entry), comuneNames: try store.comuneNames(), cancelTrips: cancelTrips,
+                                                        readmit: readmit, labels: rows.map { "\(file):\($0.line)" }, actor: actor)
+            print("\(file): \(rows.count) rows: \(outcome.added.count) new, \(outcome.updated.count) updated, \(outcome.unchanged.count) unchanged"
+                  + (outcome.readmitted.isEmpty ? "." : "; \(outcome.readmitted.count) of the new registered again after an erasure (--readmit)."))
         }
     }
 }
