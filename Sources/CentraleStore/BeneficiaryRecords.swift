@@ -126,6 +126,7 @@ extension Store {
         let today = self.today()
         return try pool.write { db in
             try Self.requireLiving(db, code)
+            try Self.refuseNamingPerson(db, code: code, [("the reason", actor.reason)])
             let before = try Int64.fetchAll(db, sql: "SELECT id FROM trip WHERE beneficiary = ? AND status = 'cancelled'", arguments: [code])
             let changed = try Self.update(db, code: code, personal: personal, referral: referral, authorisation: authorisation,
                                           comuneNames: comuneNames, cancelTrips: cancelTrips, today: today, actor: actor, at: at)

@@ -50,3 +50,40 @@ extension Store {
                                  arguments: [erasureFingerprint(codiceFiscale, key: key)]) == true
     }
 }
+
+/// Free text about a person (a reason, a note) must not name them: the audit trail keeps it
+/// for good, chained, and an erasure could not take it out.
+extension Store {
+    /// Refuses texts that name the person with `code`: their surname (or their caregiver's
+    /// name) as whole words, their codice fiscale, a phone number of theirs. Case, accents
+    /// and the spaces in a number are ignored. Nothing to check once the record is erased.
+    static func refuseNamingPerson(_ db: Database, code: String, _ texts: [(what: String, text: String?)]) throws {
+        guard let person = try personalRecord(db, code) else { return }
+        let words: (String) -> [String] = { TextFolding.fold($0).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init) }
+        let names = [person.surname, person.caregiver].map(words).filter { !$0.isEmpty && $0.joined().count >= 3 }
+        let numbers = (person.phones + [person.caregiverPhone]).map(PersonalRecord.digits).filter { $0.count >= 6 }
+        for case let (what, text?) in texts where !text.isEmpty {
+            let tokens = words(text)
+            let namesPerson = names.contains { name in
+                tokens.count >= name.count && (0...(tokens.count - name.count)).contains { Array(tokens[$0..<($0 + name.count)]) == name }
+            }
+            let digits = String(text.filter { !" .-/".contains($0) }.filter(\.isNumber))
+            let compact = text.uppercased().filter { !$0.isWhitespace }
+            if namesPerson || compact.contains(person.codiceFiscale) || numbers.contains(where: { digits.contains($0) }) {
+                throw StoreError.refused("\(what) names \(code)'s person (a name, the codice fiscale or a phone number); the audit trail keeps it for good "
+                                         + "and an erasure could not take it out: say why without personal data (e.g. \"ricovero\"). Nothing was written.")
+            }
+        }
+    }
+
+    /// Blanks the free text kept about an erased person outside the audit trail: the reasons
+    /// of their status history, of their trips cancelled or missed, and their trip logs' notes.
+    /// Codes, dates, km and money stay, so no figure changes.
+    static func blankFreeText(_ db: Database, code: String) throws {
+        try db.execute(sql: "UPDATE beneficiary_status SET reason = '(testo cancellato)' WHERE code = ? AND reason <> ''", arguments: [code])
+        try db.execute(sql: """
+            UPDATE trip SET status_reason = '(motivo cancellato)' WHERE beneficiary = ? AND status IN ('cancelled', 'no_show') AND status_reason IS NOT NULL
+            """, arguments: [code])
+        try db.execute(sql: "UPDATE trip_log SET notes = '' WHERE notes <> '' AND trip IN (SELECT id FROM trip WHERE beneficiary = ?)", arguments: [code])
+    }
+}

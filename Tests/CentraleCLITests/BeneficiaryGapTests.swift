@@ -129,4 +129,58 @@ struct BeneficiaryGapTests {
         #expect(audit.contains("readmitted_after_erasure") && !audit.contains(code))
         #expect(try centrale(["verify", "--db", db]).status == 0)
     }
+
+    @Test("reasons naming the person are refused; erase blanks the free text about them (status and trip reasons, log notes)")
+    func erasedFreeText() throws {
+        let work = try Workspace()
+        let (db, codes) = try peopleDatabase(work)
+        let code = codes["Quercioli"]!
+        #expect(try centrale(["request", "add", "--db", db, "--beneficiary", code, "--date", "2025-03-03", "--time", "09:00",
+                              "--to", "OSP-CAREGGI", "--return", "11:00"]).status == 0)
+        #expect(try centrale(["request", "add", "--db", db, "--beneficiary", code, "--date", "2025-03-05", "--time", "09:00",
+                              "--to", "OSP-CAREGGI"]).status == 0)
+        // Reasons that name the person are refused before anything is written: the audit trail keeps them for good.
+        for reason in ["ricovero della sig.ra QUERCIOLI", "chiamare lo 055-765432", "qrcznd41l54d612y"] {
+            let refused = try centrale(["beneficiary", "suspend", "--db", db, code, "--from", "2025-04-01", "--to", "2025-04-10", "--reason", reason])
+            #expect(refused.status == 1 && refused.stderr.contains("names \(code)'s person"), "\(reason): \(refused.stderr)")
+        }
+        let cancelTrip = try #require(try listJSON(db, "2025-03-05").first?["id"] as? Int)
+        let cancelNamed = try centrale(["request", "cancel", "--db", db, String(cancelTrip), "--reason", "Quercioli ha disdetto"])
+        #expect(cancelNamed.status == 1 && cancelNamed.stderr.contains("names"), "\(cancelNamed.stderr)")
+        #expect(try centrale(["request", "cancel", "--db", db, String(cancelTrip), "--reason", "disdetto dalla figlia"]).status == 0)
+        #expect(try centrale(["beneficiary", "suspend", "--db", db, code, "--from", "2025-04-01", "--to", "2025-04-10", "--reason", "ricovero"]).status == 0)
+
+        #expect(try centrale(["dispatch", "--db", db, "--date", "2025-03-03"]).status == 0)
+        let trips = try listJSON(db, "2025-03-03")
+        let association = try #require(trips.first?["association"] as? String)
+        let queue = try DatabaseQueue(path: db)
+        let vehicle = try queue.read { try String.fetchOne($0, sql: "SELECT plate FROM vehicle WHERE association = ? AND active = 1 ORDER BY plate", arguments: [association]) }
+        try queue.close()
+        let log = work.path("march.csv")
+        try ("trip,vehicle,driver,km,pickup_time,dropoff_time,outcome,notes\n\(trips[0]["id"]!),\(vehicle!),V01,14.3,08:30,08:52,done,Zelinda al citofono Quercioli\n"
+             + "\(trips[1]["id"]!),\(vehicle!),V01,13.9,11:05,11:30,done,\n").write(toFile: log, atomically: true, encoding: .utf8)
+        let submit = try centrale(["log", "submit", "--db", db, "--association", association, log])
+        #expect(submit.status == 0, "\(submit.stderr)")
+        // Text written by an earlier version, or typed where nobody checked it.
+        let direct = try DatabaseQueue(path: db)
+        try direct.write { db in
+            try db.execute(sql: "UPDATE beneficiary_status SET reason = 'ricovero, avvisare Zelinda' WHERE code = ? AND status = 'suspended'", arguments: [code])
+            try db.execute(sql: "UPDATE trip SET status_reason = 'Zelinda ricoverata' WHERE id = ?", arguments: [cancelTrip])
+        }
+        try direct.close()
+        let statement = { try centrale(["statement", "--db", db, "--association", association, "--month", "2025-03", "--format", "json"]).stdout }
+        let before = try statement()
+
+        #expect(try centrale(["beneficiary", "close", "--db", db, code, "--on", "2025-04-30", "--reason", "deceased"]).status == 0)
+        let erase = try centrale(["beneficiary", "erase", "--db", db, code, "--reason", "asked by the family", "--force"])
+        #expect(erase.status == 0, "\(erase.stderr)")
+        let bytes = (FileManager.default.contents(atPath: db) ?? Data()) + (FileManager.default.contents(atPath: db + "-wal") ?? Data())
+        for secret in ["Quercioli", "Zelinda", "QRCZND41L54D612Y", "765432"] {
+            #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret) is still in the file")
+        }
+        #expect(try statement() == before)
+        let show = try centrale(["beneficiary", "show", "--db", db, code])
+        #expect(show.stdout.contains("suspended: (testo cancellato)"), "\(show.stdout)")
+        #expect(try centrale(["verify", "--db", db]).status == 0)
+    }
 }
