@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentraleFormats
 import Foundation
 import GRDB
 
@@ -59,22 +60,22 @@ extension Store {
     ///     without it such a change is refused, listing them (see `updateBeneficiary`).
     ///   - readmit: whether a person erased from this database (known by the fingerprint of
     ///     their codice fiscale) may be registered again, under a new code; without it every
-    ///     such entry is refused, named by its label (`labels`, e.g. `pua.csv:4`, else its
-    ///     position), and nothing is written.
+    ///     such entry is refused, all at once as `FieldErrors` at their `labels` (the file's
+    ///     lines), else as one refusal, and nothing is written.
     @discardableResult
     public func importBeneficiaries(_ entries: [BeneficiaryEntry], comuneNames: [String: String],
                                     newCode: (() -> String)? = nil, cancelTrips: Bool = false, readmit: Bool = false,
-                                    labels: [String]? = nil, actor: Actor) throws -> BeneficiaryImportOutcome {
+                                    labels: [SourceLocation]? = nil, actor: Actor) throws -> BeneficiaryImportOutcome {
         let at = timestamp()
         let today = self.today()
         return try pool.write { db in
             var outcome = BeneficiaryImportOutcome()
-            var erased: [String] = []
+            var erased: [Int] = []
             for (index, entry) in entries.enumerated() {
                 let cf = entry.personal.codiceFiscale
                 let known = try String.fetchOne(db.cachedStatement(sql: "SELECT code FROM beneficiary_personal WHERE codice_fiscale = ?"), arguments: [cf]) != nil
                 if !known, try Self.wasErased(db, codiceFiscale: cf) {
-                    if !readmit { erased.append(labels?[index] ?? "entry \(index + 1)"); continue }
+                    if !readmit { erased.append(index); continue }
                     outcome.readmitted.append(index)
                 }
                 if let code = try String.fetchOne(db.cachedStatement(sql: "SELECT code FROM beneficiary_personal WHERE codice_fiscale = ?"), arguments: [cf]) {
@@ -97,8 +98,9 @@ extension Store {
                 }
             }
             if !erased.isEmpty {
-                throw StoreError.refused(erased.map { "\($0): codice_fiscale: this person's record was erased from this database (right to erasure); "
-                    + "register them again only on a new referral, with --readmit" }.joined(separator: "\n") + "\nnothing was written")
+                let message = "this person's record was erased from this database (right to erasure); register them again only on a new referral, with --readmit"
+                guard let labels else { throw StoreError.refused("codice fiscale: \(message). Nothing was written") }
+                throw FieldErrors(erased.map { FieldError(labels[$0], field: "codice_fiscale", message) })
             }
             return outcome
         }

@@ -109,12 +109,12 @@ struct BeneficiaryGapTests {
         let before = try dumpDatabase(db)
         let again = try centrale(["beneficiary", "import", "--db", db, try puaFile(work)])
         #expect(again.status == 1 && again.stderr.contains("pua.csv:3: codice_fiscale: this person's record was erased")
-                && again.stderr.contains("--readmit"), "\(again.stderr)")
+                && again.stderr.contains("--readmit") && again.stderr.contains("1 problem found; nothing was written."), "\(again.stderr)")
         #expect(try dumpDatabase(db) == before, "nothing written")
         let add = try centrale(["beneficiary", "add", "--db", db, "--surname", "Quercioli", "--name", "Zelinda", "--codice-fiscale", "qrcznd41l54d612y",
                                 "--birth-date", "14/07/1941", "--street", "Vicolo del Pozzo", "--comune", "Scandicci", "--referred-by", "pua",
                                 "--referred-on", romeDay(-1), "--purposes", "visit", "--valid-from", romeDay(), "--valid-until", romeDay(100)])
-        #expect(add.status == 1 && add.stderr.contains("--codice-fiscale: codice_fiscale: this person's record was erased"), "\(add.stderr)")
+        #expect(add.status == 1 && add.stderr.contains("codice fiscale: this person's record was erased") && add.stderr.contains("--readmit"), "\(add.stderr)")
         #expect(try dumpDatabase(db) == before)
 
         let readmit = try centrale(["beneficiary", "import", "--db", db, try puaFile(work), "--readmit"])

@@ -29,8 +29,7 @@ struct BeneficiaryAddCommand: ParsableCommand {
             if let code = try store.beneficiaryCode(codiceFiscale: entry.personal.codiceFiscale) {
                 throw StoreError.refused("\(entry.personal.codiceFiscale) is already registered as \(code); change it with `beneficiary update \(code)`")
             }
-            let outcome = try store.importBeneficiaries([entry], comuneNames: try store.comuneNames(), readmit: readmit,
-                                                        labels: ["--codice-fiscale"], actor: actor)
+            let outcome = try store.importBeneficiaries([entry], comuneNames: try store.comuneNames(), readmit: readmit, actor: actor)
             let code = outcome.added[0]
             print("Registered \(code): active from \(entry.authorisation.validFrom) to \(entry.authorisation.validUntil)"
                   + (entry.personal.positionApproximate ? " (home position approximate: the comune's centre until --lat/--lon are given)." : ".")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CentraleDomain
+import CentraleFormats
 import CentraleIntake
 import CentraleStore
 import Foundation
@@ -33,7 +34,7 @@ struct BeneficiaryImportCommand: ParsableCommand {
             let registry = try store.registry()
             let rows = try BeneficiaryImport(comuni: registry.comuni, today: store.today()).read(data, fileName: file)
             let outcome = try store.importBeneficiaries(rows.map(\.entry), comuneNames: try store.comuneNames(), cancelTrips: cancelTrips,
-                                                        readmit: readmit, labels: rows.map { "\(file):\($0.line)" }, actor: actor)
+                                                        readmit: readmit, labels: rows.map { SourceLocation(file: file, line: $0.line) }, actor: actor)
             print("\(file): \(rows.count) rows: \(outcome.added.count) new, \(outcome.updated.count) updated, \(outcome.unchanged.count) unchanged"
                   + (outcome.readmitted.isEmpty ? "." : "; \(outcome.readmitted.count) of the new registered again after an erasure (--readmit)."))
         }
