@@ -161,6 +161,9 @@ struct BeneficiaryGapTests {
              + "\(trips[1]["id"]!),\(vehicle!),V01,13.9,11:05,11:30,done,\n").write(toFile: log, atomically: true, encoding: .utf8)
         let submit = try centrale(["log", "submit", "--db", db, "--association", association, log])
         #expect(submit.status == 0, "\(submit.stderr)")
+        let amend = try centrale(["log", "amend", "--db", db, String(describing: trips[1]["id"]!), "--notes", "la sig.ra Quercioli era pronta",
+                                  "--reason", "nota dimenticata"])
+        #expect(amend.status == 1 && amend.stderr.contains("the note names"), "\(amend.stderr)")
         // Text written by an earlier version, or typed where nobody checked it.
         let direct = try DatabaseQueue(path: db)
         try direct.write { db in
