@@ -71,14 +71,16 @@ extension Store {
         return try pool.write { db in
             var outcome = BeneficiaryImportOutcome()
             var erased: [Int] = []
+            // Read once: there is none until the first erasure.
+            let erasureKey = try Self.erasureKey(db, create: false)
             for (index, entry) in entries.enumerated() {
                 let cf = entry.personal.codiceFiscale
-                let known = try String.fetchOne(db.cachedStatement(sql: "SELECT code FROM beneficiary_personal WHERE codice_fiscale = ?"), arguments: [cf]) != nil
-                if !known, try Self.wasErased(db, codiceFiscale: cf) {
+                let known = try String.fetchOne(db.cachedStatement(sql: "SELECT code FROM beneficiary_personal WHERE codice_fiscale = ?"), arguments: [cf])
+                if known == nil, let erasureKey, try Self.wasErased(db, codiceFiscale: cf, key: erasureKey) {
                     if !readmit { erased.append(index); continue }
                     outcome.readmitted.append(index)
                 }
-                if let code = try String.fetchOne(db.cachedStatement(sql: "SELECT code FROM beneficiary_personal WHERE codice_fiscale = ?"), arguments: [cf]) {
+                if let code = known {
                     let changed = try Self.update(db, code: code, personal: entry.personal, referral: entry.referral,
                                                   authorisation: entry.authorisation, comuneNames: comuneNames, cancelTrips: cancelTrips,
                                                   today: today, actor: actor, at: at)

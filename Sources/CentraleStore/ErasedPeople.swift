@@ -44,9 +44,8 @@ extension Store {
     }
 
     /// Whether a person with this codice fiscale was erased from this database.
-    static func wasErased(_ db: Database, codiceFiscale: String) throws -> Bool {
-        guard let key = try erasureKey(db, create: false) else { return false }
-        return try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM erased_person WHERE fingerprint = ?"),
+    static func wasErased(_ db: Database, codiceFiscale: String, key: [UInt8]) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM erased_person WHERE fingerprint = ?"),
                                  arguments: [erasureFingerprint(codiceFiscale, key: key)]) == true
     }
 }
