@@ -71,12 +71,61 @@ public struct Beneficiary: Hashable, Sendable, Codable, Identifiable {
     }
 
     /// The authorisation in force on a date (the latest recorded that covers it), if any.
+    ///
+    /// An authorisation recorded later over an earlier one's period replaces it from its own
+    /// first day: a shortened period (`update --valid-until` earlier) ends the service on its
+    /// new last day, even though the earlier record ran further. A renewal whose period does
+    /// not overlap the earlier one replaces nothing.
     public func authorisation(on date: LocalDate) -> Authorisation? {
-        authorisations.last { $0.validFrom <= date && date <= $0.validUntil }
+        for index in authorisations.indices.reversed() {
+            let a = authorisations[index]
+            guard a.validFrom <= date && date <= a.validUntil else { continue }
+            let replaced = authorisations[(index + 1)...].contains { later in
+                later.validFrom <= a.validUntil && a.validFrom <= later.validUntil && later.validFrom <= date
+            }
+            if !replaced { return a }
+        }
+        return nil
     }
 
     /// The latest authorisation recorded.
     public var currentAuthorisation: Authorisation? { authorisations.last }
+
+    /// The status as an operator must read it on a date: `status(on:)`, except that an active
+    /// person whom no authorisation covers that day cannot travel either — their authorisation
+    /// expired (every one ended before the day) or there is a gap before the next one begins.
+    /// A record without authorisations is limited by its activation period only.
+    public func effectiveStatus(on date: LocalDate) -> EffectiveStatus {
+        switch status(on: date) {
+        case .referred: return .referred
+        case .suspended: return .suspended
+        case .closed: return .closed
+        case .active:
+            guard !authorisations.isEmpty, authorisation(on: date) == nil else { return .active }
+            return authorisations.contains { $0.validFrom > date } ? .notAuthorised : .authorisationExpired
+        }
+    }
+
+    /// The last day of the latest authorisation, when it ended before `date` and no later one
+    /// exists (the authorisation expired).
+    public func authorisationExpiry(on date: LocalDate) -> LocalDate? {
+        guard effectiveStatus(on: date) == .authorisationExpired else { return nil }
+        // The last day actually in force (a shortened authorisation ends on its new day).
+        return authorisations.filter { $0.validUntil < date && authorisation(on: $0.validUntil) == $0 }.map(\.validUntil).max()
+    }
+}
+
+/// A person's status as the operator must read it: the lifecycle status, with an active
+/// person whom no authorisation covers shown as such (they cannot be booked that day).
+public enum EffectiveStatus: String, CaseIterable, Sendable, Codable {
+    case referred
+    case active
+    case suspended
+    case closed
+    /// Active, but every authorisation ended before the day: renew it.
+    case authorisationExpired = "authorisation_expired"
+    /// Active, but the day falls before the next authorisation begins.
+    case notAuthorised = "not_authorised"
 }
 
 /// The personal data of a beneficiary, kept apart from everything else.

@@ -29,6 +29,16 @@ public enum SHA256 {
     /// The digest of a string's UTF-8 bytes as hexadecimal.
     public static func hex(of text: String) -> String { hex(of: Array(text.utf8)) }
 
+    /// HMAC-SHA-256 (RFC 2104) of `message` under `key`, as 64 lower-case hexadecimal digits:
+    /// a keyed hash, so that the digest of a short, guessable text cannot be looked up in a
+    /// table made without the key.
+    public static func hmacHex(key: [UInt8], message: some Collection<UInt8>) -> String {
+        var block = key.count > 64 ? digest(of: key) : key
+        block += [UInt8](repeating: 0, count: 64 - block.count)
+        let inner = digest(of: block.map { $0 ^ 0x36 } + Array(message))
+        return hex(of: block.map { $0 ^ 0x5c } + inner)
+    }
+
     /// The 32-byte digest of `bytes`.
     public static func digest(of bytes: some Collection<UInt8>) -> [UInt8] {
         var message = Array(bytes)

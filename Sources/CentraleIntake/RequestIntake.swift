@@ -36,11 +36,25 @@ public struct RequestIntake: Sendable {
     /// How far ahead a recurring request may run (`[service] max_recurrence_days`).
     public let maxRecurrenceDays: Int
 
+    /// How road distances are estimated (`[geography] road_circuity`).
+    public let estimator: RoadDistanceEstimator
+    /// The speed and boarding times that turn a distance into minutes (`[planning]`).
+    public let planning: PlanningRules
+
     /// Creates an intake over a registry's places and comuni.
-    public init(places: [Place], comuni: [Comune], maxRecurrenceDays: Int = 366) {
+    public init(places: [Place], comuni: [Comune], maxRecurrenceDays: Int = 366,
+                estimator: RoadDistanceEstimator = RoadDistanceEstimator(circuity: 1.3), planning: PlanningRules = PlanningRules()) {
         self.places = places
         self.comuni = comuni
         self.maxRecurrenceDays = maxRecurrenceDays
+        self.estimator = estimator
+        self.planning = planning
+    }
+
+    /// Creates an intake with a convention's limits, distances and speeds.
+    public init(places: [Place], comuni: [Comune], convention: Convention) {
+        self.init(places: places, comuni: comuni, maxRecurrenceDays: convention.rules.maxRecurrenceDays,
+                  estimator: convention.distanceEstimator, planning: convention.planning)
     }
 
     /// The trips of a request, each request's legs together (outbound, then return).
@@ -88,7 +102,7 @@ public struct RequestIntake: Sendable {
             problems.append(IntakeProblem("to", "the destination is the same as the pickup"))
         }
         if let pickup, let destination {
-            problems += overlapProblems(form: form, dates: dates, pickup: pickup, destination: destination, existing: existing)
+            problems += overlapProblems(form: form, dates: dates, pickup: pickup, destination: destination, needs: needs, existing: existing)
         }
         guard problems.isEmpty, let pickup, let destination else { throw IntakeRefusal(problems: problems) }
 
@@ -218,44 +232,115 @@ public struct RequestIntake: Sendable {
         return problems
     }
 
-    /// The minutes a person is busy with a trip or a request: from the pickup before an
-    /// outbound appointment to the drop-off after the return's ready time.
-    static func busy(appointment: Int, returnAt: Int?, leg: TripLeg, travel: Int) -> ClosedRange<Int> {
-        switch (leg, returnAt) {
-        case (.outbound, let back?): return (appointment - travel)...(back + travel)
-        case (.outbound, nil): return (appointment - travel)...appointment
-        case (.return, _): return appointment...(appointment + travel)
+    /// The least time a person taken to an appointment stays there when no return is booked
+    /// (nor any later trip from that place): a dialysis session or a day at the day centre
+    /// takes hours; anything else at least half an hour.
+    public static func minimumStayMinutes(_ purpose: TripPurpose) -> Int {
+        switch purpose {
+        case .dialysis, .dayCentre: 180
+        default: 30
         }
     }
 
-    /// Minutes of travel between two points: the straight line × 1.3 at 40 km/h, at least 10.
-    static func travelMinutes(_ a: Coordinate, _ b: Coordinate) -> Int {
-        max(10, Int((RoadDistanceEstimator.greatCircleMetres(a, b) * 1.3 / 40_000 * 60).rounded(.up)))
+    /// Minutes on board from one point to another: the estimated road distance at the
+    /// convention's planning speed, plus boarding and alighting (longer with a wheelchair).
+    func rideMinutes(_ a: Coordinate, _ b: Coordinate, needs: Needs) -> Int {
+        let metres = estimator.roadDistance(a, b).metres
+        let metresPerMinute = max(1, planning.averageSpeedKmh) * 1000 / 60
+        let boarding = needs.contains(.wheelchair) ? planning.wheelchairBoardingMinutes : planning.boardingMinutes
+        return (metres + metresPerMinute - 1) / metresPerMinute + 2 * boarding
     }
 
-    /// Refuses a request that overlaps in time another trip of the same person on the same day.
-    func overlapProblems(form: RequestForm, dates: [LocalDate], pickup: Stop, destination: Stop, existing: [TripRequest]) -> [IntakeProblem] {
+    /// One outing of a person on a day: the ride to a place by an appointment, the stay there,
+    /// and the ride back when booked; or a return ride on its own.
+    struct Outing {
+        var id: Int64?
+        var pickup: Stop, destination: Stop
+        var purpose: TripPurpose
+        /// When the person is picked up (outbound: the appointment less the ride).
+        var start: Int
+        /// The appointment (outbound) or the ready time (a return on its own).
+        var appointment: Int
+        var leg: TripLeg
+        /// The paired return's ready time and ride, when booked the same day.
+        var back: (id: Int64?, ready: Int, ride: Int)?
+        var ride: Int
+
+        /// When the person is free again, given the pickups of the day's other outings (a
+        /// later ride from this outing's destination ends the stay there).
+        func end(laterPickups: [(stop: Stop, start: Int)]) -> Int {
+            if let back { return back.ready + back.ride }
+            if leg == .return { return appointment + ride }
+            let leaving = laterPickups.filter { RequestIntake.sameSpot($0.stop, destination) && $0.start >= appointment }.map(\.start).min()
+            return leaving ?? appointment + RequestIntake.minimumStayMinutes(purpose)
+        }
+    }
+
+    /// Whether two stops are the same place (the same registered place, or within 150 m).
+    static func sameSpot(_ a: Stop, _ b: Stop) -> Bool {
+        if let x = a.placeCode, let y = b.placeCode { return x == y }
+        return RoadDistanceEstimator.greatCircleMetres(a.location, b.location) < 150
+    }
+
+    /// The outings of a person's trips on one day (cancelled ones left out).
+    func outings(_ trips: [TripRequest]) -> [Outing] {
+        let byID = Dictionary(trips.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return trips.compactMap { trip in
+            let ride = rideMinutes(trip.pickup.location, trip.destination.location, needs: trip.needs)
+            if trip.leg == .return {
+                // A return paired with an outbound of the same day belongs to the outbound's outing.
+                if let other = trip.pairedTripID.flatMap({ byID[$0] }), other.date == trip.date { return nil }
+                return Outing(id: trip.id, pickup: trip.pickup, destination: trip.destination, purpose: trip.purpose, start: trip.appointment.minutes,
+                              appointment: trip.appointment.minutes, leg: .return, back: nil, ride: ride)
+            }
+            let back = trip.pairedTripID.flatMap { byID[$0] }.flatMap { $0.date == trip.date ? $0 : nil }
+            return Outing(id: trip.id, pickup: trip.pickup, destination: trip.destination, purpose: trip.purpose,
+                          start: trip.appointment.minutes - ride, appointment: trip.appointment.minutes, leg: .outbound,
+                          back: back.map { ($0.id, $0.appointment.minutes, rideMinutes($0.pickup.location, $0.destination.location, needs: $0.needs)) },
+                          ride: ride)
+        }
+    }
+
+    /// Refuses a request whose time overlaps another trip of the same person on the same day.
+    /// Each outing lasts from its pickup (the appointment less the ride: the estimated
+    /// distance at the planning speed, with boarding) to the drop-off of its return; without a
+    /// return booked, to the next ride from the same place, else the appointment plus the
+    /// least stay for its purpose (`minimumStayMinutes`).
+    func overlapProblems(form: RequestForm, dates: [LocalDate], pickup: Stop, destination: Stop, needs: Needs, existing: [TripRequest]) -> [IntakeProblem] {
         let live = existing.filter { $0.status != .cancelled && $0.beneficiary == form.beneficiary }
         guard !live.isEmpty else { return [] }
-        let byID = Dictionary(live.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let wanted = Self.busy(appointment: form.appointment.minutes, returnAt: form.returnAt?.minutes, leg: .outbound,
-                               travel: Self.travelMinutes(pickup.location, destination.location))
-        let days = Set(dates)
-        for trip in live where days.contains(trip.date) {
-            // A return paired with an outbound of the same day is covered by the outbound's span.
-            if trip.leg == .return, let other = trip.pairedTripID.flatMap({ byID[$0] }), other.date == trip.date { continue }
-            let paired = trip.leg == .outbound ? trip.pairedTripID.flatMap { byID[$0] } : nil
-            let back = paired?.date == trip.date ? paired : nil
-            let span = Self.busy(appointment: trip.appointment.minutes, returnAt: back?.appointment.minutes, leg: trip.leg,
-                                 travel: Self.travelMinutes(trip.pickup.location, trip.destination.location))
-            if span.lowerBound < wanted.upperBound && wanted.lowerBound < span.upperBound {
+        let ride = rideMinutes(pickup.location, destination.location, needs: needs)
+        let wanted = Outing(id: nil, pickup: pickup, destination: destination, purpose: form.purpose, start: form.appointment.minutes - ride,
+                            appointment: form.appointment.minutes, leg: .outbound,
+                            back: form.returnAt.map { (nil, $0.minutes, rideMinutes(destination.location, pickup.location, needs: needs)) }, ride: ride)
+        let byDay = Dictionary(grouping: live, by: \.date)
+        for date in dates {
+            guard let trips = byDay[date] else { continue }
+            let others = outings(trips)
+            let pickups = (others + [wanted]).flatMap { o -> [(stop: Stop, start: Int)] in
+                [(o.pickup, o.start)] + (o.back.map { [(o.destination, $0.ready)] } ?? [])
+            }
+            let wantedEnd = wanted.end(laterPickups: pickups)
+            for other in others.sorted(by: { $0.start < $1.start }) {
+                let otherEnd = other.end(laterPickups: pickups)
+                guard other.start < wantedEnd && wanted.start < otherEnd else { continue }
+                let trip = trips.first { $0.id == other.id }!
                 let what = "trip \(trip.id) on \(trip.date) at \(trip.appointment) (\(trip.pickup.placeCode ?? trip.pickup.label) → "
-                    + "\(trip.destination.placeCode ?? trip.destination.label)" + (back.map { ", return at \($0.appointment) as trip \($0.id)" } ?? "") + ")"
-                return [IntakeProblem("time", "\(form.beneficiary) already has \(what), which overlaps this request; "
+                    + "\(trip.destination.placeCode ?? trip.destination.label)"
+                    + (other.back.map { ", return at \(Self.clock($0.ready)) as trip \($0.id ?? 0)" } ?? "") + ")"
+                return [IntakeProblem("time", "\(form.beneficiary) already has \(what), busy \(Self.clock(other.start))–\(Self.clock(otherEnd)), "
+                                      + "which overlaps this request (\(Self.clock(wanted.start))–\(Self.clock(wantedEnd))); "
                                       + "change the time, or cancel that trip first (request cancel \(trip.id))")]
             }
         }
         return []
+    }
+
+    /// Minutes of the day as HH:MM (clamped to the day).
+    static func clock(_ minutes: Int) -> String {
+        let m = min(max(minutes, 0), 24 * 60 - 1)
+        let (h, mm) = (m / 60, m % 60)
+        return (h < 10 ? "0\(h)" : "\(h)") + ":" + (mm < 10 ? "0\(mm)" : "\(mm)")
     }
 
     private func describe(_ dates: [LocalDate]) -> String {

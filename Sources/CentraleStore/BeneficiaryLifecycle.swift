@@ -19,6 +19,7 @@ extension Store {
         let at = timestamp()
         return try pool.write { db in
             try Self.requireLiving(db, code)
+            try Self.refuseNamingPerson(db, code: code, [("the reason", reason)])
             let person = try Self.beneficiary(db, code)!
             if let closed = person.closedOn, from > closed {
                 throw StoreError.refused("\(code) is closed since \(closed); a closed person cannot be suspended")
@@ -48,6 +49,7 @@ extension Store {
         let at = timestamp()
         try pool.write { db in
             try Self.requireLiving(db, code)
+            try Self.refuseNamingPerson(db, code: code, [("the reason", reason)])
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT id, from_date, to_date FROM beneficiary_status WHERE code = ? AND status = 'suspended' AND to_date >= ? ORDER BY id DESC LIMIT 1
                 """), arguments: [code, day.description]) else {
@@ -76,6 +78,7 @@ extension Store {
         let at = timestamp()
         return try pool.write { db in
             try Self.requireLiving(db, code)
+            try Self.refuseNamingPerson(db, code: code, [("the note", note), ("the reason", actor.reason)])
             let person = try Self.beneficiary(db, code)!
             if let closed = person.closedOn { throw StoreError.refused("\(code) is already closed on \(closed)") }
             guard day >= person.activatedOn.adding(days: -1) else {
@@ -126,6 +129,7 @@ extension Store {
         if alreadyErased { return try scrubFreeSpace() }
         try pool.write { db in
             try Self.requireLiving(db, code)
+            try Self.refuseNamingPerson(db, code: code, [("the reason", actor.reason)])
             let person = try Self.beneficiary(db, code)!
             guard let closed = person.closedOn else {
                 throw StoreError.refused("\(code) is not closed; close it first (beneficiary close \(code) --on DATE --reason …)")
@@ -163,11 +167,15 @@ extension Store {
                 let quoted = String(AuditValue.quote(label).dropFirst().dropLast())
                 try db.execute(sql: "UPDATE plan SET json = replace(json, ?, ?) WHERE instr(json, ?) > 0", arguments: [quoted, erased, quoted])
             }
+            if let cf = try String.fetchOne(db, sql: "SELECT codice_fiscale FROM beneficiary_personal WHERE code = ?", arguments: [code]) {
+                try Self.rememberErased(db, codiceFiscale: cf)
+            }
+            try Self.blankFreeText(db, code: code)
             try db.cachedStatement(sql: "DELETE FROM beneficiary_personal WHERE code = ?").execute(arguments: [code])
             try db.cachedStatement(sql: "DELETE FROM beneficiary_referral WHERE code = ?").execute(arguments: [code])
             try db.cachedStatement(sql: "UPDATE beneficiary SET erased_on = ? WHERE code = ?").execute(arguments: [today.description, code])
             try Self.audit(db, actor, action: "beneficiary.erase", entity: "beneficiary", id: code,
-                                    details: ["forced": .bool(today < allowed), "fields": .text("personal record, referral details, trip addresses")], at: at)
+                                    details: ["forced": .bool(today < allowed), "fields": .text("personal record, referral details, trip addresses, status and trip reasons, log notes")], at: at)
         }
         return try scrubFreeSpace()
     }

@@ -39,7 +39,10 @@ extension Store {
 
     /// People by code, optionally only those with a status on `day`, of a comune, or whose
     /// authorisation expires within `expiringWithin` days of `day`.
-    public func listBeneficiaries(on day: LocalDate, status: BeneficiaryStatus? = nil, comune: String? = nil,
+    ///
+    /// `status` is the effective status (`Beneficiary.effectiveStatus(on:)`): `active` leaves
+    /// out an active person whose authorisation expired.
+    public func listBeneficiaries(on day: LocalDate, status: EffectiveStatus? = nil, comune: String? = nil,
                                   expiringWithin: Int? = nil) throws -> [BeneficiarySummary] {
         try pool.read { db in
             // Everyone at once (one query per table), not one person at a time.
@@ -49,7 +52,7 @@ extension Store {
             }
             let people = try Self.allBeneficiaries(db).filter { comune == nil || $0.comune == comune }
             return people.map { person in Self.summary(person, personal[person.code], on: day) }.filter { summary in
-                if let status, summary.status != status { return false }
+                if let status, summary.effectiveStatus != status { return false }
                 if let expiringWithin {
                     guard let until = summary.validUntil, summary.status == .active || summary.status == .suspended,
                           until >= day, until <= day.adding(days: expiringWithin) else { return false }
@@ -70,7 +73,7 @@ extension Store {
 
     static func summary(_ person: Beneficiary, _ row: Row?, on day: LocalDate) -> BeneficiarySummary {
         let surname: String = row?["surname"] ?? ""
-        return BeneficiarySummary(code: person.code, status: person.status(on: day), comune: person.comune,
+        return BeneficiarySummary(code: person.code, status: person.status(on: day), effectiveStatus: person.effectiveStatus(on: day), comune: person.comune,
                                   surname: surname.isEmpty ? (row?["name"] ?? "") : surname, name: row?["given_name"] ?? "",
                                   codiceFiscale: row?["codice_fiscale"] ?? "", phone: row?["phone"] ?? "", needs: person.needs,
                                   validUntil: person.currentAuthorisation?.validUntil)

@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentraleFormats
 import Foundation
 import GRDB
 
@@ -23,7 +24,10 @@ public struct BeneficiaryFile: Hashable, Sendable {
 /// One row of `beneficiary list` and `find`.
 public struct BeneficiarySummary: Hashable, Sendable {
     public var code: String
+    /// The lifecycle status on the day asked.
     public var status: BeneficiaryStatus
+    /// The status as the operator must read it (an expired authorisation shows).
+    public var effectiveStatus: EffectiveStatus
     public var comune: String
     public var surname: String
     public var name: String
@@ -39,6 +43,8 @@ public struct BeneficiaryImportOutcome: Hashable, Sendable {
     public var added: [String] = []
     public var updated: [String] = []
     public var unchanged: [String] = []
+    /// The positions of the entries of people erased before and registered again (`readmit`).
+    public var readmitted: [Int] = []
 }
 
 extension Store {
@@ -48,29 +54,55 @@ extension Store {
     /// transaction: all or nothing. A changed person is updated and audited (the names of the
     /// personal fields changed, never their values); an identical one is left alone.
     ///
-    /// - Parameter newCode: makes the pseudonymous code of a new person (random by default).
+    /// - Parameters:
+    ///   - newCode: makes the pseudonymous code of a new person (random by default).
+    ///   - cancelTrips: whether the trips a changed authorisation no longer covers are cancelled;
+    ///     without it such a change is refused, listing them (see `updateBeneficiary`).
+    ///   - readmit: whether a person erased from this database (known by the fingerprint of
+    ///     their codice fiscale) may be registered again, under a new code; without it every
+    ///     such entry is refused, all at once as `FieldErrors` at their `labels` (the file's
+    ///     lines), else as one refusal, and nothing is written.
     @discardableResult
     public func importBeneficiaries(_ entries: [BeneficiaryEntry], comuneNames: [String: String],
-                                    newCode: (() -> String)? = nil, actor: Actor) throws -> BeneficiaryImportOutcome {
+                                    newCode: (() -> String)? = nil, cancelTrips: Bool = false, readmit: Bool = false,
+                                    labels: [SourceLocation]? = nil, actor: Actor) throws -> BeneficiaryImportOutcome {
         let at = timestamp()
+        let today = self.today()
         return try pool.write { db in
             var outcome = BeneficiaryImportOutcome()
-            for entry in entries {
+            var erased: [Int] = []
+            // Read once: there is none until the first erasure.
+            let erasureKey = try Self.erasureKey(db, create: false)
+            for (index, entry) in entries.enumerated() {
                 let cf = entry.personal.codiceFiscale
-                if let code = try String.fetchOne(db.cachedStatement(sql: "SELECT code FROM beneficiary_personal WHERE codice_fiscale = ?"), arguments: [cf]) {
+                let known = try String.fetchOne(db.cachedStatement(sql: "SELECT code FROM beneficiary_personal WHERE codice_fiscale = ?"), arguments: [cf])
+                if known == nil, let erasureKey, try Self.wasErased(db, codiceFiscale: cf, key: erasureKey) {
+                    if !readmit { erased.append(index); continue }
+                    outcome.readmitted.append(index)
+                }
+                if let code = known {
                     let changed = try Self.update(db, code: code, personal: entry.personal, referral: entry.referral,
-                                                  authorisation: entry.authorisation, comuneNames: comuneNames, actor: actor, at: at)
+                                                  authorisation: entry.authorisation, comuneNames: comuneNames, cancelTrips: cancelTrips,
+                                                  today: today, actor: actor, at: at)
                     if changed { outcome.updated.append(code) } else { outcome.unchanged.append(code) }
                 } else {
                     let code = try Self.freshCode(db, newCode)
                     try Self.insert(db, code: code, entry: entry, comuneNames: comuneNames, actor: actor, at: at)
-                    try audit(db, actor, action: "beneficiary.create", entity: "beneficiary", id: code, details: [
+                    var details: [String: AuditValue] = [
                         "comune": .text(entry.personal.comune), "needs": .text(entry.authorisation.needs.description),
                         "activated_on": .text(entry.authorisation.validFrom.description), "referred_by": .text(entry.referral.by.rawValue),
                         "personal_fields": .text("surname,name,codice_fiscale,birth_date,phones,address,caregiver,driver_notes"),
-                    ], at: at)
+                    ]
+                    // Never the erased code: the new record must not lead back to the erased one's trips.
+                    if outcome.readmitted.last == index { details["readmitted_after_erasure"] = .bool(true) }
+                    try audit(db, actor, action: "beneficiary.create", entity: "beneficiary", id: code, details: details, at: at)
                     outcome.added.append(code)
                 }
+            }
+            if !erased.isEmpty {
+                let message = "this person's record was erased from this database (right to erasure); register them again only on a new referral, with --readmit"
+                guard let labels else { throw StoreError.refused("codice fiscale: \(message). Nothing was written") }
+                throw FieldErrors(erased.map { FieldError(labels[$0], field: "codice_fiscale", message) })
             }
             return outcome
         }
@@ -79,14 +111,48 @@ extension Store {
     /// Changes a person's record: any of the personal record, the referral, a new
     /// authorisation (period or needs). Returns whether anything changed. Audited with the
     /// names of the personal fields changed, never their values.
+    ///
+    /// A new authorisation that no longer covers trips still to be done (from today on: a
+    /// period shortened or moved, a purpose or a need taken away) is refused, naming them,
+    /// unless `cancelTrips`: then they are cancelled in the same transaction, each audited
+    /// with the reason.
     @discardableResult
     public func updateBeneficiary(_ code: String, personal: PersonalRecord?, referral: ReferralRecord?, authorisation: Authorisation?,
-                                  comuneNames: [String: String], actor: Actor) throws -> Bool {
+                                  comuneNames: [String: String], cancelTrips: Bool = false, actor: Actor) throws -> Bool {
+        try changeBeneficiary(code, personal: personal, referral: referral, authorisation: authorisation, comuneNames: comuneNames,
+                              cancelTrips: cancelTrips, actor: actor).changed
+    }
+
+    /// `updateBeneficiary`, telling also which trips it cancelled.
+    public func changeBeneficiary(_ code: String, personal: PersonalRecord?, referral: ReferralRecord?, authorisation: Authorisation?,
+                                  comuneNames: [String: String], cancelTrips: Bool = false, actor: Actor) throws -> (changed: Bool, cancelled: [Int64]) {
         let at = timestamp()
+        let today = self.today()
         return try pool.write { db in
             try Self.requireLiving(db, code)
-            return try Self.update(db, code: code, personal: personal, referral: referral, authorisation: authorisation,
-                                   comuneNames: comuneNames, actor: actor, at: at)
+            try Self.refuseNamingPerson(db, code: code, [("the reason", actor.reason)])
+            let before = try Int64.fetchAll(db, sql: "SELECT id FROM trip WHERE beneficiary = ? AND status = 'cancelled'", arguments: [code])
+            let changed = try Self.update(db, code: code, personal: personal, referral: referral, authorisation: authorisation,
+                                          comuneNames: comuneNames, cancelTrips: cancelTrips, today: today, actor: actor, at: at)
+            let after = try Int64.fetchAll(db, sql: "SELECT id FROM trip WHERE beneficiary = ? AND status = 'cancelled' ORDER BY id", arguments: [code])
+            return (changed, after.filter { !Set(before).contains($0) })
+        }
+    }
+
+    /// The trips still to be done (pending, assigned or unassignable, from `today` on) that
+    /// `before` covered (or that had no authorisation to check) and `after` no longer covers:
+    /// the day, the purpose or the needs.
+    static func tripsNoLongerAuthorised(_ db: Database, code: String, before: Beneficiary, after: Beneficiary, today: LocalDate) throws -> [(id: Int64, date: LocalDate)] {
+        func covers(_ person: Beneficiary, _ date: LocalDate, _ purpose: TripPurpose?, _ needs: Needs) -> Bool {
+            if person.authorisations.isEmpty { return true }
+            guard let a = person.authorisation(on: date) else { return false }
+            return purpose.map(a.purposes.contains) ?? true && a.needs.isSuperset(of: needs)
+        }
+        return try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT id, date, purpose, needs FROM trip WHERE beneficiary = ? AND date >= ? AND status IN ('pending', 'assigned', 'unassignable') ORDER BY date, appointment, id
+            """), arguments: [code, today.description]).compactMap { row in
+            let date = LocalDate(row["date"] as String)!, purpose = TripPurpose(rawValue: row["purpose"]), needs = Needs(rawValue: row["needs"])
+            return covers(before, date, purpose, needs) && !covers(after, date, purpose, needs) ? (row["id"], date) : nil
         }
     }
 
@@ -122,7 +188,7 @@ extension Store {
     }
 
     private static func update(_ db: Database, code: String, personal: PersonalRecord?, referral: ReferralRecord?, authorisation: Authorisation?,
-                               comuneNames: [String: String], actor: Actor, at: String) throws -> Bool {
+                               comuneNames: [String: String], cancelTrips: Bool, today: LocalDate, actor: Actor, at: String) throws -> Bool {
         var changed = false
         if let personal, let old = try personalRecord(db, code) {
             let fields = personal.changedFields(from: old)
@@ -161,6 +227,17 @@ extension Store {
         if let authorisation {
             let current = try authorisations(db, code).last
             if current != authorisation {
+                let before = try beneficiary(db, code)!
+                var after = before
+                after.authorisations.append(authorisation)
+                let lost = try tripsNoLongerAuthorised(db, code: code, before: before, after: after, today: today)
+                if !lost.isEmpty && !cancelTrips {
+                    throw StoreError.refused("the new authorisation of \(code) (\(authorisation.validFrom)–\(authorisation.validUntil), "
+                        + "\(authorisation.purposesText.isEmpty ? "no purpose" : authorisation.purposesText), needs \(authorisation.needs)) no longer covers "
+                        + "\(lost.count) trip\(lost.count == 1 ? "" : "s") still to be done: "
+                        + lost.prefix(10).map { "\($0.id) on \($0.date)" }.joined(separator: ", ") + (lost.count > 10 ? ", …" : "")
+                        + "; give --cancel-trips to cancel them with the reason, or keep the authorisation as it was. Nothing was written")
+                }
                 try writeAuthorisation(db, code: code, authorisation, at: at)
                 try db.cachedStatement(sql: "UPDATE beneficiary SET needs = ? WHERE code = ?").execute(arguments: [authorisation.needs.rawValue, code])
                 // An earlier start of the service moves the activation day back.
@@ -170,7 +247,13 @@ extension Store {
                     "purposes": .text(authorisation.purposesText), "needs": .text(authorisation.needs.description),
                     "companion": .bool(authorisation.companionAllowed),
                     "valid_from": .text(authorisation.validFrom.description), "valid_until": .text(authorisation.validUntil.description),
+                    "trips_cancelled": .int(lost.count),
                 ], at: at)
+                if !lost.isEmpty {
+                    let why = actor.reason.map { ": \($0)" } ?? ""
+                    try Self.cancelTrips(db, lost.map(\.id), reason: "authorisation changed to \(authorisation.validFrom)–\(authorisation.validUntil)\(why)",
+                                    actor: actor, at: at)
+                }
                 changed = true
             }
         }

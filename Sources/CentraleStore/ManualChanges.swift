@@ -38,6 +38,7 @@ extension Store {
         let at = timestamp()
         return try pool.write { db in
             let record = try current(db, id, expectedVersion: expectedVersion)
+            try Self.refuseNamingPerson(db, code: record.trip.beneficiary, [("the reason", actor.reason)])
             var ids = [id]
             if series {
                 guard let seriesID = record.trip.seriesID else {
@@ -73,6 +74,7 @@ extension Store {
             guard record.trip.status == .assigned else {
                 throw StoreError.refused("trip \(id) is \(record.trip.status.rawValue); only an assigned trip can be marked as a no-show")
             }
+            try Self.refuseNamingPerson(db, code: record.trip.beneficiary, [("the reason", actor.reason)])
             let from = record.trip.leg == .return ? record.trip.appointment.minutes : max(0, record.trip.appointment.minutes - leadMinutes)
             if today < record.trip.date || (today == record.trip.date && minute < from) {
                 throw StoreError.refused("trip \(id) is on \(record.trip.date) at \(record.trip.appointment); a no-show can be marked "

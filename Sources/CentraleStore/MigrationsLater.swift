@@ -118,4 +118,16 @@ extension Migrations {
                            arguments: [Store.legacySearchKey(row["name"], row["phone"]), row["code"] as String])
         }
     }
+
+    /// The keyed fingerprints of the codici fiscali of erased people, so that a list imported
+    /// again does not register them anew without being told to. A fingerprint is
+    /// HMAC-SHA-256 of the normalised codice fiscale under a random key made at the first
+    /// erasure (`meta` `erasure_salt`); it names no code, no date, nothing else.
+    static func erasedPeople(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE erased_person (
+              fingerprint TEXT PRIMARY KEY NOT NULL CHECK (length(fingerprint) = 64)
+            ) WITHOUT ROWID;
+            """)
+    }
 }

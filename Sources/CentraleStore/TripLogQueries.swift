@@ -46,6 +46,10 @@ extension Store {
             var after = before
             change(&after)
             guard after != before else { throw StoreError.refused("nothing to change: the log of trip \(id) already has these values") }
+            // The audit keeps the notes' old and new values, and the reason, for good.
+            if let person = try String.fetchOne(db, sql: "SELECT beneficiary FROM trip WHERE id = ?", arguments: [id]) {
+                try Self.refuseNamingPerson(db, code: person, [("the note", after.notes == before.notes ? nil : after.notes), ("the reason", reason)])
+            }
             guard let association = registry.associations.first(where: { $0.code == before.association }) else {
                 throw StoreError.notFound(entity: "association", id: before.association)
             }

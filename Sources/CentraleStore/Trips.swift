@@ -14,6 +14,10 @@ extension Store {
                             actor: Actor) throws -> [[Int64]] {
         let at = timestamp()
         return try pool.write { db in
+            // A late trip's reason goes into the audit trail for good: it must not name the person.
+            if late != nil {
+                for code in Set(requests.joined().map(\.beneficiary)) { try Self.refuseNamingPerson(db, code: code, [("the reason", actor.reason)]) }
+            }
             var closed: [YearMonth: Bool] = [:]
             for trip in requests.joined() where late == nil {
                 let month = trip.date.yearMonth

@@ -66,7 +66,7 @@ struct RequestAddCommand: StoreCommand {
             recurrence: repeatDays.flatMap(Recurrence.weekdays(parsing:)).map { Recurrence(weekdays: $0, until: until!) },
             appointment: time, returnAt: returnAt, from: StopSpec(parsing: from), to: StopSpec(parsing: to),
             purpose: purpose, needs: needs == "none" ? Needs() : needs.flatMap { Needs(parsing: $0) })
-        let intake = RequestIntake(places: registry.places, comuni: registry.comuni, maxRecurrenceDays: registry.convention.rules.maxRecurrenceDays)
+        let intake = RequestIntake(places: registry.places, comuni: registry.comuni, convention: registry.convention)
         let existing = try store.trips(of: beneficiary, from: form.date, through: max(form.date, form.recurrence?.until ?? form.date))
         let requests = try intake.trips(for: form, beneficiary: try store.beneficiary(beneficiary), home: try store.home(of: beneficiary),
                                         homeApproximate: try store.homeIsApproximate(beneficiary), existing: existing)

@@ -93,14 +93,15 @@ struct BeneficiaryCommandTests {
             let run = try centrale(["beneficiary", "find", "--db", db, query, "--format", "json"])
             let found = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]], "\(query)")
             #expect(found.count == 1 && found[0]["code"] as? String == codes["Bellè"], "\(query)")
-            #expect(found.first?["status"] as? String == "active" && found.first?["comune"] as? String == "048041"
+            // The list's authorisations end on 31/12/2025: after that day the person shows as expired, not active.
+            #expect(found.first?["status"] as? String == activeUntil("2025-12-31") && found.first?["comune"] as? String == "048041"
                     && found.first?["codice_fiscale"] as? String == "BLLNCL40A01D612A")
         }
         #expect(try centrale(["beneficiary", "find", "--db", db, "nessuno"]).stdout.contains("Nobody matches"))
         let show = try centrale(["beneficiary", "show", "--db", db, codes["Verdi"]!, "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
         #expect(object["code"] as? String == codes["Verdi"] && object["codice_fiscale"] as? String == "VRDGPP35M10D612K")
-        #expect(object["status"] as? String == "active" && object["comune"] as? String != nil)
+        #expect(object["status"] as? String == activeUntil("2026-02-28") && object["comune"] as? String != nil)
         let text = try centrale(["beneficiary", "show", "--db", db, codes["Verdi"]!])
         #expect(text.stdout.contains("Verdi Giuseppe") && text.stdout.contains("referred by family_doctor on 2025-02-02"))
     }
@@ -279,6 +280,14 @@ struct BeneficiaryCommandTests {
         }
         #expect(try centrale(["init", "--db", work.path("giulia.sqlite"), "--operator", "giulia"]).status == 0)
     }
+}
+
+/// "active" up to the last day of an authorisation (today in Rome), "authorisation_expired" after it.
+func activeUntil(_ lastDay: String) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "Europe/Rome")!
+    let c = calendar.dateComponents([.year, .month, .day], from: Date())
+    return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!) > lastDay ? "authorisation_expired" : "active"
 }
 
 /// The check character of the first 15 characters of a codice fiscale.

@@ -55,7 +55,7 @@ struct PlanCommandTests {
 
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("centrale").path
         let tui = try TmuxSession("\(binary) tui --db \(db) --date 2025-03-03 --operator giulia", width: 120)
-        try tui.waitFor("· \(plate)")
+        try tui.waitFor("\(association) \(plate)")
         try tui.send("g")
         // Wait for the plans themselves: the screen's title comes before they are read.
         let screen = try tui.waitFor("\(association): 2 servizi")
@@ -68,9 +68,11 @@ struct PlanCommandTests {
         // The dispatcher plans the day again from the screen and accepts the proposal.
         try tui.send("p")
         try tui.waitFor("Proposta: 1 associazioni")
-        try tui.waitFor("(non ancora accettati)")
+        try tui.waitFor("1 proposta non ancora accettata")
         try tui.send("a")
-        try tui.waitFor("Giri accettati per 1 associazioni")
+        try tui.waitFor("Accettare i giri di \(association)")
+        try tui.send("s")
+        try tui.waitFor("Giri di \(association) accettati.")
         let screenAfter = try tui.waitFor("\(association): 1 servizi")
         #expect(!screenAfter.contains("da rifare") && screenAfter.contains("Giri condivisi accettati del 2025-03-03"))
         let accepted = try queue.read { db in

@@ -19,6 +19,43 @@ struct BeneficiaryRecordTests {
         #expect(CodiceFiscale.make(surname: "Rossi", name: "Maria", birthDate: LocalDate("1950-03-05")!, female: true).hasPrefix("RSSMRA50C45"))
     }
 
+    @Test("effective status: an active person whose authorisation ended is shown expired, a gap before a renewal not authorised")
+    func effectiveStatus() {
+        var person = Beneficiary(code: "B1", comune: "048041", needs: [], activatedOn: LocalDate("2025-03-01")!, referredBy: .pua)
+        #expect(person.effectiveStatus(on: LocalDate("2030-01-01")!) == .active, "no authorisation recorded: the activation alone limits")
+        person.authorisations = [Authorisation(purposes: [.visit], needs: [], validFrom: LocalDate("2025-03-01")!, validUntil: LocalDate("2025-06-30")!)]
+        #expect(person.status(on: LocalDate("2025-07-01")!) == .active)
+        #expect(person.effectiveStatus(on: LocalDate("2025-06-30")!) == .active)
+        #expect(person.effectiveStatus(on: LocalDate("2025-07-01")!) == .authorisationExpired)
+        #expect(person.authorisationExpiry(on: LocalDate("2025-07-01")!) == LocalDate("2025-06-30")!)
+        #expect(person.effectiveStatus(on: LocalDate("2025-02-01")!) == .referred)
+        person.suspensions = [Suspension(from: LocalDate("2025-07-05")!, to: LocalDate("2025-07-10")!, reason: "ricovero")]
+        #expect(person.effectiveStatus(on: LocalDate("2025-07-06")!) == .suspended)
+        person.authorisations.append(Authorisation(purposes: [.visit], needs: [], validFrom: LocalDate("2025-09-01")!, validUntil: LocalDate("2026-08-31")!))
+        #expect(person.effectiveStatus(on: LocalDate("2025-07-20")!) == .notAuthorised)
+        #expect(person.authorisationExpiry(on: LocalDate("2025-07-20")!) == nil)
+        #expect(person.effectiveStatus(on: LocalDate("2025-09-01")!) == .active)
+        person.closedOn = LocalDate("2025-12-31")!
+        #expect(person.effectiveStatus(on: LocalDate("2026-01-01")!) == .closed)
+    }
+
+    @Test("an authorisation recorded over an earlier one's period replaces it from its first day; a disjoint renewal replaces nothing")
+    func shortenedAuthorisation() {
+        var person = Beneficiary(code: "B1", comune: "048041", needs: [], activatedOn: LocalDate("2025-01-01")!, referredBy: .pua)
+        let year = Authorisation(purposes: [.visit], needs: [], validFrom: LocalDate("2025-01-01")!, validUntil: LocalDate("2025-12-31")!)
+        let renewal = Authorisation(purposes: [.visit], needs: [], validFrom: LocalDate("2026-01-01")!, validUntil: LocalDate("2026-12-31")!)
+        var shortened = year
+        shortened.validUntil = LocalDate("2025-06-30")!
+        person.authorisations = [year, renewal]
+        #expect(person.authorisation(on: LocalDate("2025-09-01")!) == year && person.authorisation(on: LocalDate("2026-09-01")!) == renewal)
+        person.authorisations = [year, shortened]
+        #expect(person.authorisation(on: LocalDate("2025-06-30")!) == shortened)
+        #expect(person.authorisation(on: LocalDate("2025-07-01")!) == nil)
+        #expect(person.authorisationExpiry(on: LocalDate("2025-08-01")!) == LocalDate("2025-06-30")!)
+        person.authorisations = [year, renewal, shortened]
+        #expect(person.authorisation(on: LocalDate("2025-09-01")!) == nil && person.authorisation(on: LocalDate("2026-09-01")!) == renewal)
+    }
+
     @Test("status: referred before activation, suspended within a suspension, closed after the closing day")
     func status() {
         var person = Beneficiary(code: "B1", comune: "048041", needs: [], activatedOn: LocalDate("2025-03-01")!, closedOn: LocalDate("2025-06-30")!,

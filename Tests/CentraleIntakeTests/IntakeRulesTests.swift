@@ -84,6 +84,46 @@ struct IntakeRulesTests {
         #expect(problems(form("2025-03-03", at: "09:30", back: nil), existing: cancelled).isEmpty)
     }
 
+    /// Trips as the store would hold them: ids from `first`, a request's two legs paired.
+    func booked(_ forms: [RequestForm], first: Int64 = 41) throws -> [TripRequest] {
+        var id = first, trips: [TripRequest] = []
+        for form in forms {
+            var legs = try intake.trips(for: form, beneficiary: person, home: home)[0]
+            for index in legs.indices { legs[index].id = id + Int64(index) }
+            if legs.count == 2 { legs[0].pairedTripID = legs[1].id; legs[1].pairedTripID = legs[0].id }
+            id += Int64(legs.count)
+            trips += legs
+        }
+        return trips
+    }
+
+    @Test("trips overlap by their whole time: the ride at the planning speed, the stay until the next ride from there, or the least stay")
+    func overlapBeyondTheRide() throws {
+        // A one-way visit at 09:00: the person is there at least half an hour, so 09:45 from home clashes (the ride
+        // alone, 08:3x–09:00 against 09:1x–09:45, did not); three hours later is fine.
+        let visit = try booked([form("2025-03-03", at: "09:00", back: nil)])
+        let clash = problems(form("2025-03-03", at: "09:45", back: nil), existing: visit)
+        #expect(clash.map(\.field) == ["time"] && clash[0].message.contains("trip 41 on 2025-03-03 at 09:00"), "\(clash)")
+        #expect(problems(form("2025-03-03", at: "12:00", back: nil), existing: visit).isEmpty)
+        // Dialysis booked as two one-way requests (there at 07:30, back home from the centre at 11:45): the person is
+        // at the centre in between, so a visit at 09:30 clashes with the outing, named by its first trip.
+        let dialysis = try booked([form("2025-03-03", at: "07:30", back: nil, purpose: .dialysis),
+                                   RequestForm(beneficiary: "BRULE1", date: LocalDate("2025-03-03")!, appointment: LocalTime("11:45")!,
+                                               from: .place("OSP-CAREGGI"), to: .home, purpose: .dialysis)])
+        let during = problems(form("2025-03-03", at: "09:30", back: nil), existing: dialysis)
+        #expect(during.map(\.field) == ["time"] && during[0].message.contains("trip 41 on 2025-03-03 at 07:30"), "\(during)")
+        // Without the ride home booked, a dialysis lasts at least three hours.
+        let alone = Array(dialysis.prefix(1))
+        #expect(problems(form("2025-03-03", at: "10:00", back: nil), existing: alone).map(\.field) == ["time"])
+        // The ride home from the centre may be booked after the ride there: it ends the stay, no clash.
+        #expect(problems(RequestForm(beneficiary: "BRULE1", date: LocalDate("2025-03-03")!, appointment: LocalTime("11:45")!,
+                                     from: .place("OSP-CAREGGI"), to: .home, purpose: .dialysis), existing: alone).isEmpty)
+        // And the ride there may be booked after the ride home.
+        let home = Array(dialysis.suffix(1))
+        #expect(problems(form("2025-03-03", at: "07:30", back: nil, purpose: .dialysis), existing: home).isEmpty)
+        #expect(problems(form("2025-03-03", at: "11:30", back: nil), existing: home).map(\.field) == ["time"])
+    }
+
     @Test("an address outside the registry without coordinates takes its comune's centre, marked approximate")
     func approximate() throws {
         let legs = try intake.trips(for: form("2025-03-03", from: StopSpec(parsing: "Via Nuova 5, Lastra a Signa")), beneficiary: person, home: home)[0]

@@ -18,6 +18,8 @@ struct BeneficiaryAddCommand: StoreCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var person: PersonOptions
+    @Flag(help: "Register again a person whose record was erased from this database (a new referral); without it such a person is refused.")
+    var readmit = false
 
     func run(_ context: AppContext) throws {
         let actor = Actor(try context.operatorName(), reason: "beneficiary add")
@@ -27,9 +29,10 @@ struct BeneficiaryAddCommand: StoreCommand {
         if let code = try store.beneficiaryCode(codiceFiscale: entry.personal.codiceFiscale) {
             throw StoreError.refused("\(entry.personal.codiceFiscale) is already registered as \(code); change it with `beneficiary update \(code)`")
         }
-        let outcome = try store.importBeneficiaries([entry], comuneNames: try context.comuneNames, actor: actor)
+        let outcome = try store.importBeneficiaries([entry], comuneNames: try context.comuneNames, readmit: readmit, actor: actor)
         let code = outcome.added[0]
         context.print("Registered \(code): active from \(entry.authorisation.validFrom) to \(entry.authorisation.validUntil)"
-                      + (entry.personal.positionApproximate ? " (home position approximate: the comune's centre until --lat/--lon are given)." : "."))
+                      + (entry.personal.positionApproximate ? " (home position approximate: the comune's centre until --lat/--lon are given)." : ".")
+                      + (outcome.readmitted.isEmpty ? "" : " Registered again after an erasure: a new code, unrelated to the erased one."))
     }
 }

@@ -108,7 +108,7 @@ struct BeneficiaryListing: Encodable {
     var surname: String, name: String, phone: String, needs: String, validUntil: String?
 
     init(_ s: BeneficiarySummary, comuneNames: [String: String]) {
-        code = s.code; status = s.status.rawValue; comune = s.comune; comuneName = comuneNames[s.comune] ?? s.comune
+        code = s.code; status = s.effectiveStatus.rawValue; comune = s.comune; comuneName = comuneNames[s.comune] ?? s.comune
         codiceFiscale = s.codiceFiscale; surname = s.surname; name = s.name; phone = s.phone; needs = s.needs.description
         validUntil = s.validUntil?.description
     }
@@ -128,14 +128,14 @@ func printPeople(_ people: [BeneficiarySummary], to context: AppContext, format:
         let writer = CSVWriter()
         context.print(writer.row(["code", "status", "comune", "surname", "name", "codice_fiscale", "phone", "needs", "valid_until"]))
         for p in people {
-            context.print(writer.row([p.code, p.status.rawValue, comuneNames[p.comune] ?? p.comune, p.surname, p.name, p.codiceFiscale, p.phone,
+            context.print(writer.row([p.code, p.effectiveStatus.rawValue, comuneNames[p.comune] ?? p.comune, p.surname, p.name, p.codiceFiscale, p.phone,
                               p.needs.isEmpty ? "" : p.needs.description, p.validUntil?.description ?? ""]))
         }
     case .table:
         if people.isEmpty { context.print(empty); return }
         var table = TextTable(["CODE", "STATUS", "COMUNE", "SURNAME", "NAME", "CODICE FISCALE", "PHONE", "NEEDS", "VALID UNTIL"])
         for p in people {
-            table.add([p.code, p.status.rawValue, comuneNames[p.comune] ?? p.comune, p.surname, p.name, p.codiceFiscale, p.phone,
+            table.add([p.code, p.effectiveStatus.rawValue, comuneNames[p.comune] ?? p.comune, p.surname, p.name, p.codiceFiscale, p.phone,
                        p.needs.description, p.validUntil?.description ?? "-"])
         }
         context.print(table.rendered)

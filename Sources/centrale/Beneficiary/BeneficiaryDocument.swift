@@ -62,7 +62,7 @@ struct BeneficiaryDocument: Encodable {
 
     init(_ file: BeneficiaryFile, today: LocalDate, comuneNames: [String: String], trips: [PersonTrip], totals: Totals?) {
         let b = file.beneficiary
-        code = b.code; status = b.status(on: today).rawValue; comune = b.comune; comuneName = comuneNames[b.comune] ?? b.comune
+        code = b.code; status = b.effectiveStatus(on: today).rawValue; comune = b.comune; comuneName = comuneNames[b.comune] ?? b.comune
         codiceFiscale = NullableText(file.personal?.codiceFiscale); activatedOn = b.activatedOn.description; closedOn = b.closedOn?.description
         closingReason = file.closingReason?.rawValue; erasedOn = file.erasedOn?.description; needs = b.needs.description
         personal = file.personal.map { p in

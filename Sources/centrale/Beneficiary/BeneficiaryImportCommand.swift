@@ -1,5 +1,6 @@
 import ArgumentParser
 import CentraleDomain
+import CentraleFormats
 import CentraleIntake
 import CentraleStore
 import Foundation
@@ -18,6 +19,11 @@ struct BeneficiaryImportCommand: StoreCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The CSV file.") var file: String
+    @Flag(name: .customLong("cancel-trips"),
+          help: "Cancel the trips still to be done that a changed authorisation no longer covers (without it such a row is refused, listing them).")
+    var cancelTrips = false
+    @Flag(help: "Register again the people of the file whose record was erased from this database (a new referral); without it such rows are refused.")
+    var readmit = false
 
     func run(_ context: AppContext) throws {
         let actor = Actor(try context.operatorName(), reason: "beneficiary import \((file as NSString).lastPathComponent)")
@@ -27,7 +33,9 @@ struct BeneficiaryImportCommand: StoreCommand {
         let store = try context.store
         let registry = try context.registry
         let rows = try BeneficiaryImport(comuni: registry.comuni, today: store.today()).read(data, fileName: file)
-        let outcome = try store.importBeneficiaries(rows.map(\.entry), comuneNames: try context.comuneNames, actor: actor)
-        context.print("\(file): \(rows.count) rows: \(outcome.added.count) new, \(outcome.updated.count) updated, \(outcome.unchanged.count) unchanged.")
+        let outcome = try store.importBeneficiaries(rows.map(\.entry), comuneNames: try context.comuneNames, cancelTrips: cancelTrips,
+                                                    readmit: readmit, labels: rows.map { SourceLocation(file: file, line: $0.line) }, actor: actor)
+        context.print("\(file): \(rows.count) rows: \(outcome.added.count) new, \(outcome.updated.count) updated, \(outcome.unchanged.count) unchanged"
+                      + (outcome.readmitted.isEmpty ? "." : "; \(outcome.readmitted.count) of the new registered again after an erasure (--readmit)."))
     }
 }

@@ -10,7 +10,7 @@ struct BeneficiaryListCommand: StoreCommand {
     static let storeAccess = Store.Access.read
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "referred, active, suspended or closed (today).") var status: String?
+    @Option(help: "referred, active, suspended, closed, authorisation_expired or not_authorised (today; active leaves out an expired authorisation).") var status: String?
     @Option(help: "A comune: name or ISTAT code.") var comune: String?
     @Option(help: "Only those whose authorisation expires within DAYS.") var expiring: Int?
     @Option(help: "table, csv or json.") var format: PeopleFormat = .table
@@ -18,7 +18,9 @@ struct BeneficiaryListCommand: StoreCommand {
     func run(_ context: AppContext) throws {
         let store = try context.store
         let wanted = try status.map { text in
-            guard let s = BeneficiaryStatus(rawValue: text) else { throw StoreError.refused("--status: '\(text)' is not referred, active, suspended or closed") }
+            guard let s = EffectiveStatus(rawValue: text == "expired" ? EffectiveStatus.authorisationExpired.rawValue : text) else {
+                throw StoreError.refused("--status: '\(text)' is not referred, active, suspended, closed, authorisation_expired (or expired) or not_authorised")
+            }
             return s
         }
         let istat = try comune.map { text in

@@ -24,7 +24,9 @@ struct BeneficiaryShowCommand: StoreCommand {
         let document = BeneficiaryDocument(file, today: today, comuneNames: names, trips: Array(next.prefix(20)), totals: totals)
         if format == .json { context.print(try jsonString(document)); return }
         let b = file.beneficiary
-        var lines = ["\(b.code) — \(b.status(on: today).rawValue), \(names[b.comune] ?? b.comune), needs \(b.needs)"]
+        let state = b.authorisationExpiry(on: today).map { "authorisation expired on \($0); renew it with `beneficiary update \(b.code) --valid-from … --valid-until …`" }
+            ?? (b.effectiveStatus(on: today) == .notAuthorised ? "not authorised today (the next authorisation has not begun)" : b.status(on: today).rawValue)
+        var lines = ["\(b.code) — \(state), \(names[b.comune] ?? b.comune), needs \(b.needs)"]
         if let p = file.personal {
             lines.append("  \(p.surname) \(p.name), codice fiscale \(p.codiceFiscale), born \(p.birthDate)")
             lines.append("  home: \(p.address(comuneName: names[p.comune] ?? p.comune))" + (p.positionApproximate ? " (approximate position)" : ""))

@@ -15,6 +15,9 @@ struct BeneficiaryUpdateCommand: StoreCommand {
     @Argument(help: "The beneficiary's code.") var code: String
     @OptionGroup var person: PersonOptions
     @Option(help: "Why (recorded in the audit trail).") var reason: String?
+    @Flag(name: .customLong("cancel-trips"),
+          help: "Cancel the trips still to be done that the new authorisation no longer covers (without it such a change is refused, listing them).")
+    var cancelTrips = false
 
     func run(_ context: AppContext) throws {
         let actor = Actor(try context.operatorName(), reason: reason ?? "beneficiary update")
@@ -32,9 +35,13 @@ struct BeneficiaryUpdateCommand: StoreCommand {
            let other = try store.beneficiaryCode(codiceFiscale: entry.personal.codiceFiscale), other != code {
             throw StoreError.refused("\(entry.personal.codiceFiscale) belongs to \(other); check the codice fiscale")
         }
-        let changed = try store.updateBeneficiary(code, personal: entry.personal, referral: person.changesReferral ? entry.referral : nil,
-                                                  authorisation: person.changesAuthorisation ? entry.authorisation : nil,
-                                                  comuneNames: names, actor: actor)
+        let (changed, cancelled) = try store.changeBeneficiary(code, personal: entry.personal, referral: person.changesReferral ? entry.referral : nil,
+                                                               authorisation: person.changesAuthorisation ? entry.authorisation : nil,
+                                                               comuneNames: names, cancelTrips: cancelTrips, actor: actor)
         context.print(changed ? "Updated \(code)." : "Nothing to change for \(code).")
+        if !cancelled.isEmpty {
+            context.print("Cancelled \(cancelled.count) trip\(cancelled.count == 1 ? "" : "s") the new authorisation no longer covers: "
+                  + cancelled.map(String.init).joined(separator: ", "))
+        }
     }
 }

@@ -125,7 +125,7 @@ final class TUIController {
             state.plans = ServiceDayPlanner.plans(try store.plannableDay(date), on: date, convention: registry.convention).filter { $0.tripCount > 0 }.map { PlanOnScreen(plan: $0, proposal: true) }
             let saved = state.plans.reduce(Distance.zero) { $0 + $1.plan.savedDistance }
             state.message = state.plans.isEmpty ? "Nessun servizio da pianificare in questo giorno."
-                : "Proposta: \(state.plans.count) associazioni, risparmio \(saved.kilometresText) km. a per accettarla."
+                : "Proposta: \(state.plans.count) associazioni, risparmio \(saved.kilometresText) km. a accetta quella scelta, A tutte (chiedono conferma)."
         case let .acceptPlans(date, codes):
             // The plans as the dispatcher saw them; the store marks one stale if its trips changed since.
             let chosen = state.plans.filter { $0.proposal && codes.contains($0.plan.association) && $0.plan.tripCount > 0 }.map(\.plan)
@@ -183,7 +183,7 @@ final class TUIController {
             let person = try store.beneficiary(summary.code)
             let authorisation = person?.authorisation(on: day) ?? person?.currentAuthorisation
             return PersonMatch(code: summary.code, name: "\(summary.surname) \(summary.name)".trimmingCharacters(in: .whitespaces),
-                               status: Self.statusLabel(summary.status), needs: summary.needs,
+                               status: Self.statusLabel(summary.effectiveStatus), needs: summary.needs,
                                authorisation: authorisation.map { "\($0.purposesText) fino al \($0.validUntil)" } ?? "nessuna")
         }
     }
@@ -194,6 +194,18 @@ final class TUIController {
         case .active: "attivo"
         case .suspended: "sospeso"
         case .closed: "chiuso"
+        }
+    }
+
+    /// The status as the dispatcher must read it: an active person without an authorisation in force is not "attivo".
+    static func statusLabel(_ status: EffectiveStatus) -> String {
+        switch status {
+        case .referred: "segnalato"
+        case .active: "attivo"
+        case .suspended: "sospeso"
+        case .closed: "chiuso"
+        case .authorisationExpired: "autorizz. scaduta"
+        case .notAuthorised: "non autorizzato"
         }
     }
 
@@ -238,7 +250,8 @@ final class TUIController {
         let next = try store.personTrips(code, from: today).filter { [.pending, .assigned, .unassignable].contains($0.trip.status) }.prefix(8)
         state.card = PersonCard(
             code: code, name: file.personal?.fullName ?? (file.erasedOn != nil ? "(dati personali cancellati)" : file.legacyName ?? ""),
-            status: Self.statusLabel(person.status(on: today)), needs: person.needs,
+            status: Self.statusLabel(person.effectiveStatus(on: today))
+                + (person.authorisationExpiry(on: today).map { " il \($0): rinnovarla" } ?? ""), needs: person.needs,
             authorisation: authorisation.map { "\($0.purposesText), bisogni \($0.needs), dal \($0.validFrom) al \($0.validUntil)" } ?? "nessuna",
             expires: authorisation?.validUntil,
             nextTrips: next.map { t in
@@ -261,7 +274,7 @@ final class TUIController {
                 let day = LocalDate(form.value(.date)) ?? state.date
                 let authorisation = person.authorisation(on: day).map { "autorizzato: \($0.purposesText) fino al \($0.validUntil)" }
                     ?? (person.authorisations.isEmpty ? "" : "nessuna autorizzazione il \(day)")
-                form.hints[field] = "\(comune), \(Self.statusLabel(person.status(on: day))), \(Labels.needsInFull(person.needs)), attivo dal \(person.activatedOn)"
+                form.hints[field] = "\(comune), \(Self.statusLabel(person.effectiveStatus(on: day))), \(Labels.needsInFull(person.needs)), attivo dal \(person.activatedOn)"
                     + (person.closedOn.map { " al \($0)" } ?? "") + (authorisation.isEmpty ? "" : "; " + authorisation)
             } else {
                 form.errors[field] = "codice sconosciuto"
@@ -272,7 +285,7 @@ final class TUIController {
             case .home: form.hints[field] = "casa del beneficiario"
             case .address: form.hints[field] = "indirizzo con coordinate"
             case .place(let query):
-                switch RequestIntake(places: registry.places, comuni: registry.comuni, maxRecurrenceDays: registry.convention.rules.maxRecurrenceDays).findPlace(query) {
+                switch RequestIntake(places: registry.places, comuni: registry.comuni, convention: registry.convention).findPlace(query) {
                 case .success(let place): form.hints[field] = place.name
                 case .failure(let problem):
                     form.errors[field] = problem.message
@@ -300,7 +313,7 @@ final class TUIController {
                                   appointment: LocalTime(form.value(.time))!, returnAt: LocalTime(form.value(.returnAt)),
                                   from: spec(form.value(.from)), to: spec(form.value(.to)), purpose: TripPurpose(rawValue: form.value(.purpose))!)
         do {
-            let trips = try RequestIntake(places: registry.places, comuni: registry.comuni, maxRecurrenceDays: registry.convention.rules.maxRecurrenceDays)
+            let trips = try RequestIntake(places: registry.places, comuni: registry.comuni, convention: registry.convention)
                 .trips(for: request, beneficiary: try store.beneficiary(request.beneficiary), home: try store.home(of: request.beneficiary),
                        homeApproximate: try store.homeIsApproximate(request.beneficiary), existing: try store.trips(of: request.beneficiary, from: date, through: max(date, recurrence?.until ?? date)))
             let ids = try store.addRequests(trips, estimator: registry.convention.distanceEstimator,
