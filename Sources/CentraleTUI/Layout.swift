@@ -37,6 +37,33 @@ public enum Labels {
 
     static let weekdays = ["", "lun", "mar", "mer", "gio", "ven", "sab", "dom"]
 
+    /// A purpose in Italian, as the form shows and accepts it.
+    public static func purpose(_ purpose: TripPurpose) -> String {
+        switch purpose {
+        case .dialysis: "dialisi"
+        case .rehabilitation: "riabilitazione"
+        case .therapy: "terapia"
+        case .dayCentre: "centro diurno"
+        case .visit: "visita"
+        case .hospital: "ricovero"
+        case .social: "sociale"
+        }
+    }
+
+    /// Purposes in Italian, in the domain's order (`dialisi,visita`).
+    public static func purposes(_ purposes: Set<TripPurpose>) -> String {
+        TripPurpose.allCases.filter(purposes.contains).map(purpose).joined(separator: ",")
+    }
+
+    /// A purpose from its Italian or English name, in any case and with or without accents,
+    /// underscores or spaces (`Dialisi`, `centro_diurno`, `day centre`).
+    public static func purpose(parsing text: String) -> TripPurpose? {
+        let key = TextFolding.fold(text.trimmingCharacters(in: .whitespaces)).replacingOccurrences(of: "_", with: " ")
+        return TripPurpose.allCases.first { candidate in
+            key == Labels.purpose(candidate) || key == candidate.rawValue.replacingOccurrences(of: "_", with: " ")
+        }
+    }
+
     /// The needs in Italian, short enough for the board (`carr+acc`), `-` for none.
     public static func needs(_ needs: Needs) -> String {
         let words = [(Needs.wheelchair, "carr"), (.escort, "acc"), (.stretcher, "bar")].filter { needs.contains($0.0) }.map(\.1)
@@ -85,7 +112,7 @@ public enum Layout {
     static let boardKeys: [(key: String, label: String, short: String)] = [
         ("Invio", "assegna", "assegna"), ("n", "nuova", "nuova"), ("c", "annulla", "annulla"), ("x", "assente", "ass."),
         ("/", "cerca", "cerca"), ("f", "stato", "stato"), ("d", "dispatch", "disp."), ("b", "benef.", "ben."), ("p", "scheda", "sch."),
-        ("s", "assoc.", "ass."), ("g", "giri", "giri"), ("?", "aiuto", "aiuto"), ("q", "esci", "esci"),
+        ("s", "assoc.", "ass."), ("g", "giri", "giri"), ("r", "ricarica", "ric."), ("?", "aiuto", "aiuto"), ("q", "esci", "esci"),
     ]
 
     /// The keys line in `width` characters: full labels if they fit, else short ones, else as
@@ -289,6 +316,8 @@ public enum Layout {
             [Span("  Invio o a: candidate per il servizio; x segna assente (dall'ora del servizio, chiede conferma);")],
             [Span("  u annulla un'assenza segnata per errore (solo il giorno stesso, chiede conferma);")],
             [Span("  d assegna con il motore tutti i servizi in attesa del giorno; c annulla il servizio (chiede conferma); q esci.")],
+            [Span("  r ricarica il quadro (dopo un \"cambiato nel frattempo\"). Nei moduli: Ctrl-U svuota il campo, scrivere in")],
+            [Span("  un campo già riempito lo sostituisce, Esc chiede conferma se hai scritto qualcosa.")],
             [Span("Assegna: ↑↓ scegli l'associazione, Invio assegna la scelta, 1 assegna la prima, Esc torna al quadro.")],
             [Span("n nuova richiesta: Tab tra i campi, gli errori compaiono accanto; s associazioni: carico e quote.")],
             [Span("n: il beneficiario si cerca scrivendo cognome, nome, telefono, codice fiscale o codice.")],

@@ -7,6 +7,8 @@ public enum Key: Hashable, Sendable {
     case char(Character)
     case up, down, left, right, pageUp, pageDown, home, end
     case enter, escape, backspace, tab
+    /// Ctrl-U: clear the field being edited.
+    case clearField
     /// The terminal changed size.
     case resize
     /// Nothing pressed before the poll timeout (time to look for others' changes).
@@ -128,6 +130,8 @@ public struct Confirmation: Hashable, Sendable {
     /// What is to be done.
     public enum Action: Hashable, Sendable {
         case cancel, noShow, undoNoShow
+        /// Leave a form that has something written in it.
+        case discardForm
         /// Accept the proposals shown for these associations.
         case acceptPlans(LocalDate, [String])
     }
@@ -142,13 +146,14 @@ public struct Confirmation: Hashable, Sendable {
         self.version = version
     }
 
-    /// The effect it has once confirmed.
-    var effect: Effect {
+    /// The effect it has once confirmed (none for leaving a form: the screen alone changes).
+    var effect: Effect? {
         switch action {
         case .cancel: .cancel(tripID: tripID, version: version)
         case .noShow: .markNoShow(tripID: tripID, version: version)
         case .undoNoShow: .undoNoShow(tripID: tripID, version: version)
         case let .acceptPlans(date, codes): .acceptPlans(date, associations: codes)
+        case .discardForm: nil
         }
     }
 }

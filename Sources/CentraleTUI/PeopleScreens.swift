@@ -135,8 +135,17 @@ extension Reducer {
         var effects: [Effect] = []
         switch key {
         case .escape:
+            if form.values.values.contains(where: { !$0.isEmpty }) {
+                s.pending = Confirmation(.discardForm, tripID: 0, version: 0)
+                s.message = "Lasciare il nuovo beneficiario? Quello che hai scritto si perde. s/n"
+                s.personForm = form
+                return (s, [])
+            }
             s.personForm = nil; s.screen = .board; s.message = "Nuovo beneficiario lasciato perdere."
             return (s, [])
+        case .clearField:
+            form.values[form.focus] = ""
+            form.errors[form.focus] = nil
         case .tab, .down: form.focus = fields[min(index + 1, fields.count - 1)]
         case .up: form.focus = fields[max(index - 1, 0)]
         case .backspace:

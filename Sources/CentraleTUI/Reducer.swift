@@ -11,9 +11,14 @@ public enum Reducer {
         if key == .tick || key == .resize { return (s, []) }
         if let question = s.pending {
             s.pending = nil
+            if question.action == .discardForm {
+                guard key == .char("y") || key == .char("s") else { s.message = "Si continua a scrivere."; return (s, []) }
+                s.form = nil; s.personForm = nil; s.screen = .board; s.message = "Lasciato perdere: nulla è stato registrato."
+                return (s, [])
+            }
             if key == .char("y") || key == .char("s") {
                 // The version seen when the question opened: a trip changed meanwhile is refused by the store.
-                return (s, [question.effect])
+                return (s, question.effect.map { [$0] } ?? [])
             }
             s.message = "Lasciato perdere: nulla è cambiato."
             return (s, [])
@@ -149,6 +154,9 @@ public enum Reducer {
             return (s, [.explain(tripID: row.trip.id)])
         case .char("d"):
             return (s, [.dispatchDay(s.date)])
+        case .char("r"):
+            s.message = "Quadro ricaricato."
+            return (s, [.loadDay(s.date)])
         case .char("c"):
             guard let row = s.selectedRow, row.trip.status.canMove(to: .cancelled) else {
                 s.message = "Questo servizio non si può annullare."; return (s, [])
@@ -248,26 +256,45 @@ public enum Reducer {
                 effects.append(.lookup(form.focus, form.value(form.focus)))
             }
         }
+        // A prefilled value is replaced by the first character typed into it.
+        func focus(_ field: RequestFormState.Field) {
+            form.focus = field
+            form.replaceOnType = !form.value(field).isEmpty
+        }
         switch key {
         case .escape:
+            if form.isWritten {
+                s.pending = Confirmation(.discardForm, tripID: 0, version: 0)
+                s.message = "Lasciare la richiesta? Quello che hai scritto si perde. s/n"
+                s.form = form
+                return (s, [])
+            }
             s.form = nil; s.screen = .board; s.message = "Richiesta lasciata perdere."
             return (s, [])
         case .tab, .down:
             leave()
-            form.focus = fields[min(form.focus.rawValue + 1, fields.count - 1)]
+            focus(fields[min(form.focus.rawValue + 1, fields.count - 1)])
         case .up:
             leave()
-            form.focus = fields[max(form.focus.rawValue - 1, 0)]
+            focus(fields[max(form.focus.rawValue - 1, 0)])
+        case .clearField:
+            form.values[form.focus] = ""
+            form.replaceOnType = false
+            form.errors[form.focus] = nil; form.hints[form.focus] = nil
+            effects += findEffects(&form)
         case .backspace:
             if !form.value(form.focus).isEmpty { form.values[form.focus]!.removeLast() }
+            form.replaceOnType = false
             form.errors[form.focus] = nil; form.hints[form.focus] = nil
             effects += findEffects(&form)
         case .char(let c):
+            if form.replaceOnType { form.values[form.focus] = "" }
+            form.replaceOnType = false
             form.values[form.focus, default: ""].append(c)
             form.errors[form.focus] = nil; form.hints[form.focus] = nil
             effects += findEffects(&form)
         case .enter:
-            if form.focus != fields.last { leave(); form.focus = fields[form.focus.rawValue + 1]; break }
+            if form.focus != fields.last { leave(); focus(fields[form.focus.rawValue + 1]); break }
             let local = form.localErrors()
             form.errors = local
             if local.isEmpty { effects.append(.submitRequest(form)) } else { s.message = "Correggi i campi segnati." }

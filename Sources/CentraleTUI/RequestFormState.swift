@@ -29,11 +29,22 @@ public struct RequestFormState: Hashable, Sendable {
     public var hints: [Field: String] = [:]
     /// The people found as the beneficiary is typed (the first is taken on leaving the field).
     public var matches: [PersonMatch] = []
+    /// The focused field holds a value given beforehand: the first character typed replaces it.
+    public var replaceOnType = false
+    /// What the form had when it opened, to tell whether anything was written since.
+    private var initial: [Field: String] = [:]
 
     /// An empty form for a day.
     public init(date: LocalDate) {
-        values = [.date: date.description, .from: "casa", .purpose: TripPurpose.visit.rawValue]
+        values = [.date: date.description, .from: "casa", .purpose: Labels.purpose(.visit)]
+        initial = values
     }
+
+    /// Whether anything was written in the form since it opened.
+    public var isWritten: Bool { Field.allCases.contains { value($0) != (initial[$0] ?? "") } }
+
+    /// The purpose written in the field, in Italian or English, in any case.
+    public var purpose: TripPurpose? { Labels.purpose(parsing: value(.purpose)) }
 
     public func value(_ field: Field) -> String { values[field] ?? "" }
 
@@ -45,8 +56,8 @@ public struct RequestFormState: Hashable, Sendable {
         if LocalTime(value(.time)) == nil { errors[.time] = "ora HH:MM" }
         if value(.to).isEmpty { errors[.to] = "obbligatorio" }
         if !value(.returnAt).isEmpty && LocalTime(value(.returnAt)) == nil { errors[.returnAt] = "ora HH:MM o vuoto" }
-        if TripPurpose(rawValue: value(.purpose)) == nil {
-            errors[.purpose] = TripPurpose.allCases.map(\.rawValue).joined(separator: ", ")
+        if purpose == nil {
+            errors[.purpose] = TripPurpose.allCases.map(Labels.purpose).joined(separator: ", ")
         }
         if value(.repeatDays).isEmpty != value(.until).isEmpty { errors[.until] = "Ripeti e Fino al vanno insieme" }
         if !value(.until).isEmpty && LocalDate(value(.until)) == nil { errors[.until] = "data AAAA-MM-GG" }

@@ -180,10 +180,13 @@ struct PeopleTUITests {
         try tui.type("belle")
         try tui.waitFor(codes["Bellè"]!)
         let found = try tui.screen()
-        #expect(found.contains("Bellè Niccolò") && found.contains("attivo") && found.contains("carr") && found.contains("dialysis,visit"))
+        #expect(found.contains("Bellè Niccolò") && found.contains("attivo") && found.contains("carr") && found.contains("dialisi,visita"))
         try tui.send("Tab")
         try tui.waitFor("✓ Scandicci, attivo, carrozzina")
+        // Something was written: Esc asks first.
         try tui.send("Escape")
+        try tui.waitFor("Lasciare la richiesta?")
+        try tui.send("s")
 
         // A new person from the PUA's first call.
         try tui.send("b")

@@ -75,6 +75,8 @@ struct PeopleScreenTests {
         guard case .registerPerson(let fields)? = effects.first else { Issue.record("no registration: \(effects)"); return }
         #expect(fields["cognome"] == "Bellè" && fields["codice_fiscale"] == "BLLNCL40A01D612A" && fields["motivi"] == "dialisi")
         (s, _) = Reducer.reduce(s, .escape)
+        #expect(s.screen == .newPerson && s.message.contains("s/n"), "a filled form is not dropped without asking")
+        (s, _) = Reducer.reduce(s, .char("s"))
         #expect(s.screen == .board && s.personForm == nil)
     }
 

@@ -52,6 +52,47 @@ struct ScreenTests {
         #expect(lines.last!.hasSuffix("?:aiuto q:esci"))
     }
 
+    @Test("the request form: Italian purposes in any case, typing replaces a prefilled value, Ctrl-U clears, Esc asks before losing what was written")
+    func formInput() {
+        var s = state()
+        var effects: [Effect]
+        (s, _) = Reducer.reduce(s, .char("n"))
+        #expect(s.form?.value(.purpose) == "visita" && s.form?.isWritten == false)
+        // Nothing written yet: Esc leaves at once.
+        (s, _) = Reducer.reduce(s, .escape)
+        #expect(s.screen == .board && s.pending == nil)
+        (s, _) = Reducer.reduce(s, .char("n"))
+        for c in "bbrun2" { (s, _) = Reducer.reduce(s, .char(c)) }
+        (s, _) = Reducer.reduce(s, .tab)
+        #expect(s.form?.focus == .date && s.form?.replaceOnType == true)
+        for c in "04/03/2025" { (s, _) = Reducer.reduce(s, .char(c)) }
+        #expect(s.form?.value(.date) == "04/03/2025", "the prefilled date is replaced, not appended to")
+        (s, _) = Reducer.reduce(s, .clearField)
+        #expect(s.form?.value(.date) == "")
+        for c in "2025-03-04" { (s, _) = Reducer.reduce(s, .char(c)) }
+        for _ in 0..<5 { (s, _) = Reducer.reduce(s, .tab) }
+        #expect(s.form?.focus == .purpose)
+        for c in "Dialisi" { (s, _) = Reducer.reduce(s, .char(c)) }
+        #expect(s.form?.purpose == .dialysis && s.form?.localErrors()[.purpose] == nil)
+        s.form?.values[.purpose] = "centro_diurno"
+        #expect(s.form?.purpose == .dayCentre)
+        s.form?.values[.purpose] = "DAY CENTRE"
+        #expect(s.form?.purpose == .dayCentre)
+        s.form?.values[.purpose] = "gita"
+        #expect(s.form?.localErrors()[.purpose]?.contains("dialisi, riabilitazione") == true)
+        // Something written: Esc asks; n keeps the form, s drops it.
+        (s, effects) = Reducer.reduce(s, .escape)
+        #expect(s.screen == .newRequest && effects.isEmpty && s.message.contains("s/n"))
+        (s, _) = Reducer.reduce(s, .char("n"))
+        #expect(s.screen == .newRequest && s.form?.value(.beneficiary) == "bbrun2")
+        (s, _) = Reducer.reduce(s, .escape)
+        (s, effects) = Reducer.reduce(s, .char("s"))
+        #expect(s.screen == .board && s.form == nil && effects.isEmpty)
+        // r reloads the day.
+        (s, effects) = Reducer.reduce(s, .char("r"))
+        #expect(effects == [.loadDay(Self.day)])
+    }
+
     @Test("moving, filtering by status and searching")
     func navigation() {
         var s = state()

@@ -184,7 +184,7 @@ final class TUIController {
             let authorisation = person?.authorisation(on: day) ?? person?.currentAuthorisation
             return PersonMatch(code: summary.code, name: "\(summary.surname) \(summary.name)".trimmingCharacters(in: .whitespaces),
                                status: Self.statusLabel(summary.effectiveStatus), needs: summary.needs,
-                               authorisation: authorisation.map { "\($0.purposesText) fino al \($0.validUntil)" } ?? "nessuna")
+                               authorisation: authorisation.map { "\(Labels.purposes($0.purposes)) fino al \($0.validUntil)" } ?? "nessuna")
         }
     }
 
@@ -252,7 +252,7 @@ final class TUIController {
             code: code, name: file.personal?.fullName ?? (file.erasedOn != nil ? "(dati personali cancellati)" : file.legacyName ?? ""),
             status: Self.statusLabel(person.effectiveStatus(on: today))
                 + (person.authorisationExpiry(on: today).map { " il \($0): rinnovarla" } ?? ""), needs: person.needs,
-            authorisation: authorisation.map { "\($0.purposesText), bisogni \($0.needs), dal \($0.validFrom) al \($0.validUntil)" } ?? "nessuna",
+            authorisation: authorisation.map { "\(Labels.purposes($0.purposes)), bisogni \(Labels.needsInFull($0.needs)), dal \($0.validFrom) al \($0.validUntil)" } ?? "nessuna",
             expires: authorisation?.validUntil,
             nextTrips: next.map { t in
                 "\(t.trip.id) \(t.trip.date) \(t.trip.appointment) \(t.trip.pickup.placeCode ?? t.trip.pickup.label) → "
@@ -269,10 +269,10 @@ final class TUIController {
         guard var form = state.form else { return }
         switch field {
         case .beneficiary:
-            if let person = try? store.beneficiary(text) {
+            if let person = try? store.beneficiary(text.uppercased()) {
                 let comune = comuneNames[person.comune] ?? person.comune
                 let day = LocalDate(form.value(.date)) ?? state.date
-                let authorisation = person.authorisation(on: day).map { "autorizzato: \($0.purposesText) fino al \($0.validUntil)" }
+                let authorisation = person.authorisation(on: day).map { "autorizzato: \(Labels.purposes($0.purposes)) fino al \($0.validUntil)" }
                     ?? (person.authorisations.isEmpty ? "" : "nessuna autorizzazione il \(day)")
                 form.hints[field] = "\(comune), \(Self.statusLabel(person.effectiveStatus(on: day))), \(Labels.needsInFull(person.needs)), attivo dal \(person.activatedOn)"
                     + (person.closedOn.map { " al \($0)" } ?? "") + (authorisation.isEmpty ? "" : "; " + authorisation)
@@ -309,9 +309,9 @@ final class TUIController {
             return
         }
         let spec = { (text: String) in StopSpec(parsing: text == "casa" ? "home" : text) }
-        let request = RequestForm(beneficiary: form.value(.beneficiary), date: date, recurrence: recurrence,
+        let request = RequestForm(beneficiary: form.value(.beneficiary).uppercased(), date: date, recurrence: recurrence,
                                   appointment: LocalTime(form.value(.time))!, returnAt: LocalTime(form.value(.returnAt)),
-                                  from: spec(form.value(.from)), to: spec(form.value(.to)), purpose: TripPurpose(rawValue: form.value(.purpose))!)
+                                  from: spec(form.value(.from)), to: spec(form.value(.to)), purpose: form.purpose ?? .visit)
         do {
             let trips = try RequestIntake(places: registry.places, comuni: registry.comuni, convention: registry.convention)
                 .trips(for: request, beneficiary: try store.beneficiary(request.beneficiary), home: try store.home(of: request.beneficiary),

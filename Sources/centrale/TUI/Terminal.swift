@@ -103,6 +103,7 @@ final class Terminal {
         case 27: return .escape
         case 127, 8: return .backspace
         case 9: return .tab
+        case 21: return .clearField
         default: return Unicode.Scalar(UInt32(character)).map { .char(Character($0)) } ?? .tick
         }
     }
