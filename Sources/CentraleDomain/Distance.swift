@@ -26,11 +26,8 @@ public struct Distance: Hashable, Comparable, Sendable, Codable, CustomStringCon
     /// The distance as kilometres with one decimal, e.g. `23.4 km`.
     public var description: String { "\(kilometresText) km" }
 
-    /// Kilometres with one decimal (rounded half up), without the unit, e.g. `23.4`.
-    public var kilometresText: String {
-        let tenths = (metres + 50) / 100
-        return "\(tenths / 10).\(tenths % 10)"
-    }
+    /// Kilometres with one decimal (rounded half away from zero), without the unit, e.g. `23.4`.
+    public var kilometresText: String { kilometresText(.machine) }
 
     public init(from decoder: Decoder) throws {
         metres = try decoder.singleValueContainer().decode(Int.self)

@@ -18,12 +18,7 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
     public static func += (lhs: inout Money, rhs: Money) { lhs.cents += rhs.cents }
 
     /// The amount formatted as euros with two decimals and a point, e.g. `1234.50`.
-    public var description: String {
-        let sign = cents < 0 ? "-" : ""
-        let magnitude = cents.magnitude
-        let fraction = magnitude % 100
-        return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
-    }
+    public var description: String { text(.machine) }
 
     public init(from decoder: Decoder) throws {
         cents = try decoder.singleValueContainer().decode(Int.self)

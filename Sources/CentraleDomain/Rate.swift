@@ -11,8 +11,15 @@ public struct PerKmRate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// The rate in euros with up to six decimals and no trailing zeros past two, e.g. `0.55`.
     public var description: String {
-        var fraction = pad(microEurosPerKm % 1_000_000, 6)
-        while fraction.count > 2, fraction.last == "0" { fraction.removeLast() }
-        return "\(microEurosPerKm / 1_000_000).\(fraction)"
+        text(.machine)
+    }
+
+    /// The rate in euros with up to six decimals and no trailing zeros past two: `0.4275`
+    /// (machine), `0,4275` (Italian).
+    public func text(_ form: NumberForm) -> String {
+        var text = ScaledNumber.text(microEurosPerKm, scale: 6, digits: 6, form: form)
+        while text.hasSuffix("0"), let mark = text.lastIndex(where: { $0 == "." || $0 == "," }),
+              text.distance(from: mark, to: text.endIndex) > 3 { text.removeLast() }
+        return text
     }
 }

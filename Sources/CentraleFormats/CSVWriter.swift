@@ -7,13 +7,35 @@
 public struct CSVWriter: Sendable {
     /// The field separator (`,` or `;`).
     public var separator: Character
+    /// What a whole document looks like (byte-order mark, line ending); `nil` for a writer of
+    /// rows only.
+    public var dialect: CSVDialect?
 
     /// Creates a writer.
     public init(separator: Character = ",") { self.separator = separator }
 
-    /// One cell, neutralised and quoted as needed.
+    /// A writer of whole documents in a dialect (its separator, BOM and line ending).
+    public init(dialect: CSVDialect) {
+        self.separator = dialect.separator
+        self.dialect = dialect
+    }
+
+    /// A whole document: the BOM if the dialect has one, and every row ended by the dialect's line
+    /// ending (LF for a writer without a dialect).
+    public func document(_ rows: [[String]]) -> String {
+        let ending = dialect?.lineEnding ?? "\n"
+        return (dialect?.byteOrderMark == true ? "\u{FEFF}" : "") + rows.map { row($0) + ending }.joined()
+    }
+
+    /// One cell, neutralised and quoted as needed. A plain number (`-1234,56`) is never quoted,
+    /// so that a spreadsheet reads it as a number, whatever its decimal mark.
     public func field(_ value: String) -> String {
         let safe = Self.neutralised(value)
+        if Self.isPlainNumber(safe), !safe.contains(separator) { return safe }
+        return quotedIfNeeded(safe)
+    }
+
+    func quotedIfNeeded(_ safe: String) -> String {
         let needsQuotes = safe.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "," || $0 == ";" }
         guard needsQuotes else { return safe }
         var quoted = "\""
@@ -45,4 +67,24 @@ public struct CSVWriter: Sendable {
         }
         return digits > 0 && separators <= 1
     }
+}
+
+/// How a CSV document is written: for Italian Excel (the default for people) or RFC 4180 (for
+/// programs).
+public enum CSVDialect: String, Sendable, CaseIterable {
+    /// Italian Excel: `;` between cells, a decimal comma, `dd/mm/yyyy` dates, a UTF-8 byte-order
+    /// mark (so that Excel reads UTF-8), CRLF line endings, Italian headers.
+    case excel
+    /// RFC 4180 for programs: `,` between cells, a decimal point, ISO dates, no BOM, LF line
+    /// endings, English headers.
+    case rfc4180
+
+    /// The cell separator.
+    public var separator: Character { self == .excel ? ";" : "," }
+    /// The line ending.
+    public var lineEnding: String { self == .excel ? "\r\n" : "\n" }
+    /// Whether the document starts with a UTF-8 byte-order mark.
+    public var byteOrderMark: Bool { self == .excel }
+    /// The decimal mark of its numbers.
+    public var decimalMark: Character { self == .excel ? "," : "." }
 }

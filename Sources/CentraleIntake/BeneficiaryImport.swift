@@ -236,7 +236,7 @@ public struct BeneficiaryImport: Sendable {
 
     /// A date as dd/mm/yyyy.
     public static func format(_ day: LocalDate) -> String {
-        String(format: "%02d/%02d/%04d", day.day, day.month, day.year)
+        day.italianText
     }
 
     /// The words of a list separated by `,` or `|` (folded).

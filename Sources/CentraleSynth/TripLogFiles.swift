@@ -57,7 +57,7 @@ public enum LogFileWriter {
     }
 
     static func italian(_ date: LocalDate) -> String {
-        "\(date.day < 10 ? "0" : "")\(date.day)/\(date.month < 10 ? "0" : "")\(date.month)/\(date.year)"
+        date.italianText
     }
 
     static func italianOutcome(_ outcome: TripOutcome) -> String {
@@ -69,8 +69,7 @@ public enum LogFileWriter {
     }
 
     static func km(_ distance: Distance, decimal: String) -> String {
-        let tenths = (distance.metres + 50) / 100
-        return "\(tenths / 10)\(decimal)\(tenths % 10)"
+        distance.kilometresText(decimal == "," ? .italianCell : .machine)
     }
 
     static func row(_ log: SyntheticLog, separator: String, date: String, decimal: String, quoteDecimals: Bool, outcome: String) -> String {

@@ -263,9 +263,9 @@ public enum Layout {
         for row in s.associationLoads.dropFirst(top).prefix(shown) {
             let full = row.today >= row.capacity
             let deviation = row.conventionShare > 0 ? Double(row.monthShare) / Double(row.conventionShare) - 1 : 0
-            let share = Double(row.monthShare) / 100
             let text = pad(row.code, 9) + " " + pad("\(row.today) / \(row.capacity)", 17) + " "
-                + pad(String(format: "%.2f%%", share), 16) + " " + String(format: "%.2f%%", Double(row.conventionShare) / 100)
+                + pad(BasisPoints.percentText(row.monthShare, form: .italian) + " %", 16) + " "
+                + BasisPoints.percentText(row.conventionShare, form: .italian) + " %"
             lines.append([Span(text, full || abs(deviation) > 0.1 ? .message : .normal)])
         }
         return lines
@@ -286,13 +286,13 @@ public enum Layout {
             let plan = entry.plan
             let chosen = index == s.planSelected
             var block: [Line] = [[Span((chosen ? "▶ " : "  ") + "\(plan.association): \(plan.tripCount) servizi, \(plan.vehicles.count) mezzi, "
-                                       + "\(plan.plannedDistance.kilometresText) km invece di \(plan.baselineDistance.kilometresText) "
-                                       + "(risparmio \(plan.savedDistance.kilometresText) km, \(plan.saving) €)", chosen ? .selected : .header)]
+                                       + "\(plan.plannedDistance.kilometresText(.italian)) km invece di \(plan.baselineDistance.kilometresText(.italian)) "
+                                       + "(risparmio \(plan.savedDistance.kilometresText(.italian)) km, \(plan.saving.text(.italian)) €)", chosen ? .selected : .header)]
                                   + [Span(entry.proposal ? "  proposta" : "  accettato", .dim)]
                                   + (entry.stale ? [Span("  da rifare: i servizi assegnati sono cambiati", .message)] : [])]
             for vehicle in plan.vehicles {
                 let stops = vehicle.stops.map { "\($0.time) \($0.kind == .pickup ? "↑" : "↓")\($0.tripID)" }.joined(separator: " ")
-                block.append([Span("    \(pad(vehicle.plate, 8)) \(vehicle.departure)–\(vehicle.arrival) \(vehicle.distance.kilometresText) km  "), Span(stops, .dim)])
+                block.append([Span("    \(pad(vehicle.plate, 8)) \(vehicle.departure)–\(vehicle.arrival) \(vehicle.distance.kilometresText(.italian)) km  "), Span(stops, .dim)])
             }
             if !plan.solo.isEmpty {
                 block.append([Span("    da soli: " + plan.solo.map { String($0.tripID) }.joined(separator: " "), .dim)])

@@ -75,7 +75,7 @@ public enum Reducer {
             let plan = s.plans[s.planSelected].plan
             s.pending = Confirmation(.acceptPlans(s.date, [plan.association]), tripID: 0, version: 0)
             s.message = "Accettare i giri di \(plan.association): \(plan.tripCount) servizi su \(plan.vehicles.count) mezzi, "
-                + "\(plan.plannedDistance.kilometresText) km? s/n"
+                + "\(plan.plannedDistance.kilometresText(.italian)) km? s/n"
         case .char("A"):
             let proposals = s.plans.filter(\.proposal)
             guard !proposals.isEmpty else {

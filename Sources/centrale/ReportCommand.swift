@@ -1,5 +1,6 @@
 import ArgumentParser
 import CentraleDomain
+import CentraleFormats
 import CentraleRendering
 import CentraleStore
 import Foundation
@@ -24,6 +25,7 @@ struct ReportCommand: StoreCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: monthHelp()) var month: YearMonth
     @Option(help: "html, md, csv or json.") var format: Format = .html
+    @Option(help: dialectHelp) var dialect: CSVDialect = .excel
     @Option(help: "Write to this file instead of standard output (a new file, unless --force).") var out: String?
     @Flag(help: "Replace the --out file if it exists (never a database).") var force = false
 
@@ -33,17 +35,17 @@ struct ReportCommand: StoreCommand {
 
     func run(_ context: AppContext) throws {
         if let out { try OutputFile.check(out, force: force) }
-        let text = try ReportCommand.render(store: try context.store, month: month, format: format, lang: context.language)
+        let text = try ReportCommand.render(store: try context.store, month: month, format: format, lang: context.language, dialect: dialect)
         if let out {
             try OutputFile.write(text, to: out, force: force)
             context.print("Report \(month) written to \(out).")
         } else {
-            context.print(text)
+            context.printDocument(text)
         }
     }
 
     /// The report of a month in a format.
-    static func render(store: Store, month: YearMonth, format: Format, lang: Lang) throws -> String {
-        try ReportRenderer.render(store.report(month: month), format: format, language: lang)  // frozen for a closed month
+    static func render(store: Store, month: YearMonth, format: Format, lang: Lang, dialect: CSVDialect = .excel) throws -> String {
+        try ReportRenderer.render(store.report(month: month), format: format, language: lang, dialect: dialect)  // frozen for a closed month
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CentraleDomain
+import CentraleFormats
 import CentraleRendering
 import CentraleStore
 
@@ -25,6 +26,7 @@ struct StatementCommand: StoreCommand {
     @Flag(help: "One row per association with its totals.") var all = false
     @Option(help: monthHelp()) var month: YearMonth
     @Option(help: "md, csv, json or html.") var format: Format = .md
+    @Option(help: dialectHelp) var dialect: CSVDialect = .excel
 
     @Option(help: "Write to this file instead of standard output (a new file, unless --force).") var out: String?
     @Flag(help: "Replace the --out file if it exists (never a database).") var force = false
@@ -39,13 +41,15 @@ struct StatementCommand: StoreCommand {
     func run(_ context: AppContext) throws {
         if let out { try OutputFile.check(out, force: force) }
         let store = try context.store
-        let text = all ? StatementRenderer.summary(try store.statements(month: month), format: format)
-                       : try StatementRenderer.render(store.statement(association: association!, month: month), format: format)
+        let language = try context.language
+        let text = all ? StatementRenderer.summary(try store.statements(month: month), format: format, language: language, dialect: dialect)
+                       : try StatementRenderer.render(store.statement(association: association!, month: month), format: format,
+                                                      language: language, dialect: dialect)
         if let out {
-            try OutputFile.write(text + "\n", to: out, force: force)
+            try OutputFile.write(text.hasSuffix("\n") ? text : text + "\n", to: out, force: force)
             context.print("Statement \(month) written to \(out).")
         } else {
-            context.print(text)
+            context.printDocument(text)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CentraleDomain
+import CentraleFormats
 import CentraleRendering
 import CentraleStore
 
@@ -22,6 +23,7 @@ struct TripsCommand: StoreCommand {
     @Option(help: "One day, YYYY-MM-DD.") var date: LocalDate?
     @Option(help: monthHelp("A whole month")) var month: YearMonth?
     @Option(help: "table, csv or json.") var format: ListFormat = .table
+    @Option(help: dialectHelp) var dialect: CSVDialect = .excel
 
     typealias ListFormat = CentraleRendering.ListFormat
 
@@ -37,6 +39,7 @@ struct TripsCommand: StoreCommand {
         }
         let (first, last) = date.map { ($0, $0) } ?? (month!.firstDay, month!.lastDay)
         let records = try store.trips(of: association, from: first, to: last)
-        context.print(try TripListRenderer.render(records.map(\.trip), format: format, empty: "No trips for \(association) in that period."))
+        context.printDocument(try TripListRenderer.render(records.map(\.trip), format: format, empty: "No trips for \(association) in that period.",
+                                                          language: try context.language, dialect: dialect))
     }
 }

@@ -166,7 +166,7 @@ struct BeneficiaryCommandTests {
         let list = try centrale(["beneficiary", "list", "--db", db, "--status", "closed", "--format", "csv"])
         #expect(list.stdout.contains(bellè) && !list.stdout.contains(codes["Verdi"]!))
         // The report counts them, and never names them.
-        let report = try centrale(["report", "--db", db, "--month", "2025-03", "--format", "csv"])
+        let report = try centrale(["report", "--db", db, "--month", "2025-03", "--format", "csv", "--dialect", "rfc4180"])
         #expect(report.stdout.contains("people,activations,2025-03,1\n") && report.stdout.contains("people,activations,2025-01..2025-03,3\n"))
         #expect(report.stdout.contains("people,suspensions,2025-03,1\n") && report.stdout.contains("people,closings,2025-03,0\n"))
         let april = try centrale(["report", "--db", db, "--month", "2025-04", "--format", "md"])

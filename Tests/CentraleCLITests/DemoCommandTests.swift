@@ -135,7 +135,7 @@ struct DemoCommandTests {
         #expect(examples.contains(["beneficiary", "close", "B4A5H5", "--on", "2025-06-30", "--reason", "ended", "--note", "…"]))
         #expect(examples.contains(["beneficiary", "export", "B4A5H5", "--out", "/demo/b4a5h5.json", "--force"]))
         #expect(examples.contains(["log", "submit", "--association", "MIS-SCA", "/demo/centrale-demo/logs/MIS-SCA-2025-03.csv"]))
-        #expect(examples.contains(["statement", "--association", "MIS-SCA", "--month", "2025-03", "--format", "md"]))
+        #expect(examples.contains(["statement", "--association", "MIS-SCA", "--month", "2025-03", "--format", "md", "--dialect", "excel"]))
         #expect(examples.contains(["--version"]))
         #expect(!examples.contains { $0.contains("TRIP") || $0.first == "demo" || $0.first == "tui" })
     }

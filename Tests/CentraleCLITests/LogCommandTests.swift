@@ -38,8 +38,11 @@ struct LogCommandTests {
     func trips() throws {
         let work = try Workspace()
         let (db, ids, association, _) = try dispatchedDay(work)
-        let csv = try centrale(["trips", "--db", db, "--association", association, "--date", "2025-03-03", "--format", "csv"])
+        let csv = try centrale(["trips", "--db", db, "--association", association, "--date", "2025-03-03", "--format", "csv", "--dialect", "rfc4180"])
         #expect(csv.status == 0, "\(csv.stderr)")
+        let excel = try centrale(["trips", "--db", db, "--association", association, "--date", "2025-03-03", "--format", "csv"]).stdout
+        #expect(excel.hasPrefix("\u{FEFF}servizio;data;ora;tratta;beneficiario;bisogni;partenza;destinazione;motivo;stato\r\n"))
+        #expect(excel.contains("\(ids[0]);03/03/2025;09:00;andata;BANNA1;carrozzina;\"Via di Casa 1, Scandicci\";AOU Careggi;visita;assegnato\r\n"))
         #expect(csv.stdout.hasPrefix("trip,date,time,leg,beneficiary,needs,pickup,destination,purpose,status\n"))
         #expect(csv.stdout.contains("\(ids[0]),2025-03-03,09:00,outbound,BANNA1,wheelchair,\"Via di Casa 1, Scandicci\",AOU Careggi,visit,assigned"))
         #expect(!csv.stdout.contains("Anna Test"))
@@ -148,10 +151,11 @@ struct StatementCommandTests {
         let second = try #require(entries.first { $0["tripID"] as? Int == ids[1] }?["reimbursement"] as? [String: Any])
         #expect((second["lines"] as? [[String: Any]])?.map { $0["item"] as? String } == ["km", "insurance", "no_show"])
 
-        let md = try centrale(["statement", "--db", db, "--association", association, "--month", "2025-03"])
-        #expect(md.stdout.hasPrefix("# Rendiconto 2025-03"))
+        #expect(try centrale(["statement", "--db", db, "--association", association, "--month", "2025-03"]).stdout.hasPrefix("# Rendiconto marzo 2025"))
+        let md = try centrale(["statement", "--db", db, "--association", association, "--month", "2025-03", "--lang", "en"])
+        #expect(md.stdout.hasPrefix("# Statement 2025-03"))
         let total = try #require(md.stdout.split(separator: "\n").first { $0.hasPrefix("| **total** |") })
-        let all = try centrale(["statement", "--db", db, "--all", "--month", "2025-03", "--format", "csv"])
+        let all = try centrale(["statement", "--db", db, "--all", "--month", "2025-03", "--format", "csv", "--dialect", "rfc4180"])
         let grand = try #require(all.stdout.split(separator: "\n").last)
         #expect(total.contains(String(grand.split(separator: ",", omittingEmptySubsequences: false)[5])))
     }
@@ -276,8 +280,10 @@ struct ReportCommandTests {
         let out = work.path("r.html")
         #expect(try centrale(["report", "--db", db, "--month", "2025-03", "--out", out]).stdout.contains("written to \(out)"))
         #expect(FileManager.default.fileExists(atPath: out))
-        let csv = try centrale(["report", "--db", db, "--month", "2025-03", "--format", "csv"]).stdout
+        let csv = try centrale(["report", "--db", db, "--month", "2025-03", "--format", "csv", "--dialect", "rfc4180"]).stdout
         #expect(csv.hasPrefix("section,key,period,value\nmonth,requested,2025-03,\(trips!)"))
+        let excel = try centrale(["report", "--db", db, "--month", "2025-03", "--format", "csv"]).stdout
+        #expect(excel.hasPrefix("\u{FEFF}sezione;chiave;periodo;valore\r\nmonth;requested;2025-03;\(trips!)\r\n"))
 
         // A year later the month is read as totals computed in SQL: the same figures as trip by trip.
         let later = try #require(try JSONSerialization.jsonObject(with: Data(try centrale(["report", "--db", db, "--month", "2026-03",

@@ -54,10 +54,10 @@ struct MoneyCommandTests {
         #expect(paid?["paid"] as? Int == estimate)
         #expect(paid?["review"] as? String == "not reviewed")
         #expect(kmBasis(paid)?.hasPrefix("\(km(estimate)) km ×") == true)
-        let csv = try centrale(["statement", "--db", db, "--association", association, "--month", "2025-03", "--format", "csv"]).stdout
+        let csv = try centrale(["statement", "--db", db, "--association", association, "--month", "2025-03", "--format", "csv", "--dialect", "rfc4180"]).stdout
         let row = try #require(csv.split(separator: "\n").first { $0.hasPrefix("\(ids[0]),") && $0.contains(",km,") })
         #expect(row.contains(",150.0,\(km(estimate)),") && row.contains("not reviewed"), "\(row)")
-        let md = try centrale(["statement", "--db", db, "--association", association, "--month", "2025-03"]).stdout
+        let md = try centrale(["statement", "--db", db, "--association", association, "--month", "2025-03", "--lang", "en"]).stdout
         #expect(md.contains("| \(ids[0]) | 2025-03-03 |") && md.contains("| 150.0 | \(km(estimate)) | \(km(estimate)) | not reviewed |"))
 
         // Exactly one decision, a reason, never more than the logged km, only flagged trips.

@@ -36,7 +36,7 @@ struct PlanCommandTests {
         let plate = try #require(vehicles.first?["plate"] as? String)
 
         // The monitoring report counts the month's accepted plans.
-        let report = try centrale(["report", "--db", db, "--month", "2025-03", "--format", "csv"])
+        let report = try centrale(["report", "--db", db, "--month", "2025-03", "--format", "csv", "--dialect", "rfc4180"])
         #expect(report.stdout.contains("shared_rides,plans,2025-03,1\n") && report.stdout.contains("shared_rides,trips,2025-03,2\n"),
                 "\(report.stdout.split(separator: "\n").filter { $0.hasPrefix("shared") })")
         let markdown = try centrale(["report", "--db", db, "--month", "2025-03", "--format", "md"])

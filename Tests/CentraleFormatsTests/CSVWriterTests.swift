@@ -23,7 +23,7 @@ struct CSVWriterTests {
         let comma = CSVWriter(separator: ",")
         #expect(comma.row(["a,b", "say \"hi\"", "two\nlines", "x;y", "plain"]) == "\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"x;y\",plain")
         let semicolon = CSVWriter(separator: ";")
-        #expect(semicolon.row(["23,4", "a;b"]) == "\"23,4\";\"a;b\"")
+        #expect(semicolon.row(["23,4", "a;b", "a,b"]) == "23,4;\"a;b\";\"a,b\"")  // a number stays a number
     }
 
     @Test("what the writer writes, the reader reads back unchanged (but for the neutralising quote)")
@@ -45,5 +45,22 @@ struct TextDecodingTests {
         #expect(cp1252.text == "Niccolò € “q”" && cp1252.encoding == .windows1252)
         // An undefined byte stays a C1 control, which the log checks refuse.
         #expect(TextDecoding.text(from: [0x41, 0x81]).text.unicodeScalars.last?.value == 0x81)
+    }
+
+    @Test("a document for Italian Excel: BOM, ';', CRLF, decimal-comma numbers unquoted, text with ';' quoted")
+    func excelDocument() {
+        let writer = CSVWriter(dialect: .excel)
+        let text = writer.document([["voce", "importo_eur"], ["km; extra", "-1234,56"], ["=1+1", "12,5"]])
+        #expect(text == "\u{FEFF}voce;importo_eur\r\n\"km; extra\";-1234,56\r\n'=1+1;12,5\r\n")
+        #expect(Array(text.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
+    }
+
+    @Test("a document in RFC 4180 form: ',', LF, no BOM; a number with a comma would be quoted there")
+    func rfcDocument() {
+        let writer = CSVWriter(dialect: .rfc4180)
+        #expect(writer.document([["item", "amount_eur"], ["km", "-1234.56"]]) == "item,amount_eur\nkm,-1234.56\n")
+        #expect(writer.field("12,5") == "\"12,5\"")
+        #expect(CSVWriter(separator: ";").field("12,5") == "12,5")
+        #expect(CSVWriter(separator: ";").field("a,b") == "\"a,b\"")
     }
 }

@@ -118,15 +118,15 @@ struct EscapingTests {
         #expect(values.contains("'-2-x"), sourceLocation: sourceLocation)
     }
 
-    @Test("CSV: quoted, inner quotes doubled, formulas neutralised, one record per row")
-    func csv() throws {
-        try checkCSV(try StatementRenderer.render(Self.hostileStatement(), format: .csv))
+    @Test("CSV: quoted, inner quotes doubled, formulas neutralised, one record per row, in both dialects", arguments: CSVDialect.allCases)
+    func csv(dialect: CSVDialect) throws {
+        try checkCSV(try StatementRenderer.render(Self.hostileStatement(), format: .csv, dialect: dialect))
         var other = try Self.hostileStatement()
         other.association = Self.hostile[0]
-        let summary = StatementRenderer.summary([try Self.hostileStatement(), other], format: .csv)
+        let summary = StatementRenderer.summary([try Self.hostileStatement(), other], format: .csv, dialect: dialect)
         try checkCSV(summary, allValues: false)
         #expect(try CSVReader(fileName: "out.csv", allowComments: false).read(summary)[2].fields[0] == "'" + Self.hostile[0])
-        try checkCSV(try ReportRenderer.render(Self.hostileReport(), format: .csv))
+        try checkCSV(try ReportRenderer.render(Self.hostileReport(), format: .csv, dialect: dialect))
         let (_, trips) = try Fixture.dispatch()
         let hostileTrips = trips.enumerated().map { index, trip in
             var trip = trip
@@ -134,7 +134,7 @@ struct EscapingTests {
             trip.beneficiary = Self.hostile[(index + 4) % Self.hostile.count]
             return trip
         }
-        try checkCSV(try TripListRenderer.render(hostileTrips, format: .csv, empty: ""))
+        try checkCSV(try TripListRenderer.render(hostileTrips, format: .csv, empty: "", dialect: dialect))
     }
 
     @Test("CSV: a plain number stays a number, even where free text could be")

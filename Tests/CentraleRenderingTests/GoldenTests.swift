@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentraleFormats
 import CentralePlanning
 import CentraleRendering
 import Testing
@@ -6,20 +7,35 @@ import Testing
 /// Every renderer in every format (and, for the report, every language) against its golden file.
 @Suite("Renderers against their golden files")
 struct GoldenTests {
-    @Test("a statement as Markdown, CSV, JSON and HTML", arguments: StatementFormat.allCases)
+    @Test("a statement as Markdown, JSON and HTML in Italian (the default) and English", arguments: [StatementFormat.md, .json, .html])
     func statement(format: StatementFormat) throws {
         Golden.check(try StatementRenderer.render(Fixture.statement(), format: format), "statement.\(format.rawValue)")
+        if format != .json {
+            Golden.check(try StatementRenderer.render(Fixture.statement(), format: format, language: .en), "statement-en.\(format.rawValue)")
+        }
+    }
+
+    @Test("a statement as CSV for Italian Excel (the default) and RFC 4180")
+    func statementCSV() throws {
+        Golden.check(try StatementRenderer.render(Fixture.statement(), format: .csv), "statement.csv")
+        Golden.check(try StatementRenderer.render(Fixture.statement(), format: .csv, dialect: .rfc4180), "statement-rfc4180.csv")
     }
 
     @Test("the month's summary of every association's statement", arguments: [StatementFormat.md, .csv, .json])
     func summary(format: StatementFormat) throws {
-        Golden.check(StatementRenderer.summary([try Fixture.statement(), try Fixture.adjustmentsOnly()], format: format), "statement-summary.\(format.rawValue)")
+        let statements = [try Fixture.statement(), try Fixture.adjustmentsOnly()]
+        Golden.check(StatementRenderer.summary(statements, format: format), "statement-summary.\(format.rawValue)")
+        if format == .md { Golden.check(StatementRenderer.summary(statements, format: format, language: .en), "statement-summary-en.md") }
+        if format == .csv { Golden.check(StatementRenderer.summary(statements, format: format, dialect: .rfc4180), "statement-summary-rfc4180.csv") }
     }
 
     @Test("the monitoring report in every format and language",
           arguments: ReportFormat.allCases.flatMap { format in Language.allCases.map { (format, $0) } })
     func report(format: ReportFormat, language: Language) throws {
-        Golden.check(try ReportRenderer.render(Fixture.report(), format: format, language: language), "report-\(language.rawValue).\(format.rawValue)")
+        // The CSV's form is its dialect, whatever the language: Italian Excel by default, RFC 4180 for programs.
+        let dialect: CSVDialect = language == .it ? .excel : .rfc4180
+        Golden.check(try ReportRenderer.render(Fixture.report(), format: format, language: language, dialect: dialect),
+                     "report-\(language.rawValue).\(format.rawValue)")
     }
 
     @Test("a day's shared-ride plans as text and JSON")
@@ -47,6 +63,10 @@ struct GoldenTests {
     func trips(format: ListFormat) throws {
         let (_, trips) = try Fixture.dispatch()
         Golden.check(try TripListRenderer.render(trips, format: format, empty: "No trips."), "trips.\(format.rawValue)")
+        if format != .json {
+            Golden.check(try TripListRenderer.render(trips, format: format, empty: "No trips.", language: .en, dialect: .rfc4180),
+                         "trips-en.\(format.rawValue)")
+        }
         #expect(try TripListRenderer.render([], format: .table, empty: "No trips.") == "No trips.")
     }
 

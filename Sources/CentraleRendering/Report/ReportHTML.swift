@@ -9,7 +9,7 @@ enum ReportHTML {
     struct Page {
         var lang: String, month: String, l: [String: String], tripsLower: String
         var cards: [Card]
-        var projectionMethod: String, projectionTrips: Int, projectionKm: String, projectionEuros: String
+        var projectionMethod: String, projectionTrips: String, projectionKm: String, projectionEuros: String
         var trendChart: String, associationsChart: String, comuniChart: String
         var headline: [HeadlineRow]
         var purposes: CountList, destinations: CountList, reasons: CountList
@@ -26,34 +26,36 @@ enum ReportHTML {
     struct Anomaly { var trip: Int64, date: String, association: String, flag: String }
 
     static func page(_ r: MonitoringReport, _ l: ReportLabels) throws -> String {
-        let f = r.current
-        let cards = [("requested", String(f.requested)), ("done", String(f.done)), ("km", ReportText.km(f.loggedMetres)),
-                     ("euros", ReportText.euros(f.reimbursedCents)), ("costTrip", ReportText.euros(f.costPerTripCents)),
-                     ("costKm", ReportText.euros(f.costPerKmCents)), ("active", String(f.activeBeneficiaries)), ("new", String(f.newBeneficiaries)),
-                     ("unassignable", String(f.unassignable)), ("onTime", ReportText.percent(f.onTimeBasisPoints))]
-            .map { Card(value: $0.1, label: l[$0.0]) }
+        let f = r.current, n = l.language
+        let cards = [(ReportLabel.requested, FigureValue.count(f.requested)), (.done, .count(f.done)), (.km, .metres(f.loggedMetres)),
+                     (.euros, .cents(f.reimbursedCents)), (.costTrip, .cents(f.costPerTripCents)),
+                     (.costKm, .cents(f.costPerKmCents)), (.active, .count(f.activeBeneficiaries)), (.new, .count(f.newBeneficiaries)),
+                     (.unassignable, .count(f.unassignable)), (.onTime, .basisPoints(f.onTimeBasisPoints))]
+            .map { Card(value: $0.1.text(n), label: l[$0.0]) }
         let ytd = ReportText.headline(r.yearToDate), last = r.sameMonthLastYear.map(ReportText.headline)
         let headline = ReportText.headline(f).enumerated().map { index, row in
-            HeadlineRow(label: l[row.0], month: row.1, ytd: ytd[index].1, last: last?[index].1 ?? "-")
+            HeadlineRow(label: l[row.0], month: row.1.text(n), ytd: ytd[index].1.text(n), last: last?[index].1.text(n) ?? "-")
         }
         let counts = { (items: [MonitoringReport.Count], label: (MonitoringReport.Count) -> String) in
             CountList(hasItems: !items.isEmpty, items: items.map { CountRow(label: label($0), trips: $0.trips) })
         }
         let page = Page(
-            lang: l.english ? "en" : "it", month: r.month, l: l.all, tripsLower: l["trips"].lowercased(), cards: cards,
-            projectionMethod: r.projection.method, projectionTrips: r.projection.trips,
-            projectionKm: ReportText.km(r.projection.loggedMetres), projectionEuros: ReportText.euros(r.projection.reimbursedCents),
+            lang: n.rawValue, month: YearMonth(r.month).map(n.month) ?? r.month, l: l.all, tripsLower: l[.trips].lowercased(), cards: cards,
+            projectionMethod: l.method(r.projection.method), projectionTrips: FigureValue.count(r.projection.trips).text(n),
+            projectionKm: FigureValue.metres(r.projection.loggedMetres).text(n), projectionEuros: FigureValue.cents(r.projection.reimbursedCents).text(n),
             trendChart: trend(r.trend),
-            associationsChart: bars(r.associations.map { ($0.code, Double($0.shareBasisPoints) / 100, Double($0.conventionBasisPoints) / 100) }, unit: "%"),
-            comuniChart: bars(r.comuni.map { ($0.name, Double($0.per1000Hundredths) / 100, nil) }, unit: ""),
+            associationsChart: bars(r.associations.map {
+                ($0.code, Double($0.shareBasisPoints), Double($0.conventionBasisPoints), n.percent($0.shareBasisPoints, digits: 2))
+            }),
+            comuniChart: bars(r.comuni.map { ($0.name, Double($0.per1000Hundredths), nil, ReportText.per1000($0.per1000Hundredths, n.numberForm, digits: 2)) }),
             headline: headline,
-            purposes: counts(r.purposes) { l["purpose." + $0.key] }, destinations: counts(r.destinations) { $0.label },
+            purposes: counts(r.purposes) { l.purpose(key: $0.key) }, destinations: counts(r.destinations) { $0.label },
             reasons: counts(r.unassignableReasons) { $0.label },
             sharedRides: ReportText.sharedRides(r.sharedRides, l),
             people: ReportText.peopleRows(r.people).map { PeopleRow(label: l[$0.0], month: $0.1, ytd: $0.2) },
             expiring: r.people.expiringNextMonth, noTrip60: r.people.withoutTrip60Days,
             anomalyCount: r.anomalies.count, hasAnomalies: !r.anomalies.isEmpty,
-            anomalies: r.anomalies.map { Anomaly(trip: $0.trip, date: $0.date, association: $0.association, flag: $0.flag) })
+            anomalies: r.anomalies.map { Anomaly(trip: $0.trip, date: n.date(iso: $0.date), association: $0.association, flag: ReportText.anomaly($0, l)) })
         return try Templates.render(page, template: "report")
     }
 
@@ -79,7 +81,8 @@ enum ReportHTML {
     }
 
     /// Horizontal bars with an optional target marker (the convention share).
-    static func bars(_ rows: [(String, Double, Double?)], unit: String) -> String {
+    /// Each row: its label, its value and target on one scale, and its value as text.
+    static func bars(_ rows: [(String, Double, Double?, String)]) -> String {
         let rowHeight = 20.0, labelWidth = 150.0, width = 720.0
         let maxValue = max(rows.map { max($0.1, $0.2 ?? 0) }.max() ?? 1, 0.0001)
         var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(Double(rows.count) * rowHeight + 6))\" role=img>"
@@ -92,7 +95,7 @@ enum ReportHTML {
                 let tx = labelWidth + (width - labelWidth - 70) * target / maxValue
                 svg += "<line x1=\"\(fmt(tx))\" x2=\"\(fmt(tx))\" y1=\"\(fmt(y))\" y2=\"\(fmt(y + 18))\" stroke=\"#c0392b\" stroke-width=\"2\"/>"
             }
-            svg += "<text x=\"\(fmt(labelWidth + w + 6))\" y=\"\(fmt(y + 13))\" font-size=\"11\">\(String(format: "%.2f", row.1))\(HTML.escape(unit))</text>"
+            svg += "<text x=\"\(fmt(labelWidth + w + 6))\" y=\"\(fmt(y + 13))\" font-size=\"11\">\(HTML.escape(row.3))</text>"
         }
         return svg + "</svg>"
     }

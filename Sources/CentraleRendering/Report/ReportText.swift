@@ -9,114 +9,167 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 /// Renders the monitoring table's monthly report.
 public enum ReportRenderer {
-    public static func render(_ report: MonitoringReport, format: ReportFormat, language: Language = .it) throws -> String {
+    /// - Parameters:
+    ///   - language: the words, numbers and dates of Markdown and HTML (JSON is machine-neutral).
+    ///   - dialect: the CSV's form (Italian Excel by default, or RFC 4180).
+    public static func render(_ report: MonitoringReport, format: ReportFormat, language: Language = .it, dialect: CSVDialect = .excel) throws -> String {
         let labels = ReportLabels(language: language)
         switch format {
         case .json: return try JSONText.string(report)
-        case .csv: return ReportText.csv(report)
+        case .csv: return ReportText.csv(report, dialect)
         case .md: return ReportText.markdown(report, labels)
         case .html: return try ReportHTML.page(report, labels)
         }
     }
 }
 
+/// A figure of the report, typed, so that each output writes it in its own form.
+enum FigureValue {
+    case count(Int)
+    case cents(Int?)
+    case metres(Int)
+    case basisPoints(Int?)
+
+    /// For people, in the language: `1.234,56`, `1.235`, `98,4 %`; `-` when unknown.
+    func text(_ n: Language) -> String {
+        switch self {
+        case .count(let value): ScaledNumber.text(value, scale: 0, digits: 0, form: n.numberForm)
+        case .cents(let cents): cents.map { n.euros(Money(cents: $0)) } ?? "-"
+        case .metres(let metres): Distance(metres: metres).wholeKilometresText(n.numberForm)
+        case .basisPoints(let bp): bp.map { n.percent($0) } ?? "-"
+        }
+    }
+
+    /// For a CSV cell: a plain number in the dialect's form (percentages with two decimals and
+    /// no `%`); empty when unknown.
+    func cell(_ d: CSVDialect) -> String {
+        switch self {
+        case .count(let value): String(value)
+        case .cents(let cents): cents.map { d.euros(Money(cents: $0)) } ?? ""
+        case .metres(let metres): Distance(metres: metres).wholeKilometresText(d.numberForm)
+        case .basisPoints(let bp): bp.map { BasisPoints.percentText($0, form: d.numberForm) } ?? ""
+        }
+    }
+}
+
 /// The report as Markdown and CSV (the same figures as the JSON and the HTML).
 enum ReportText {
-    static func euros(_ cents: Int?) -> String { cents.map { Money(cents: $0).description } ?? "-" }
-    static func km(_ metres: Int) -> String { String((metres + 500) / 1000) }
-    static func percent(_ basisPoints: Int?) -> String { basisPoints.map { "\($0 / 100).\(String(100 + $0 % 100).dropFirst())%" } ?? "-" }
+    /// The headline rows: label and value per figure.
+    static func headline(_ f: Figures) -> [(ReportLabel, FigureValue)] {
+        [(.requested, .count(f.requested)), (.assigned, .count(f.assigned)), (.done, .count(f.done)), (.noShow, .count(f.noShow)),
+         (.cancelled, .count(f.cancelled)), (.unassignable, .count(f.unassignable)), (.km, .metres(f.loggedMetres)),
+         (.kmEstimated, .metres(f.estimatedMetres)), (.euros, .cents(f.reimbursedCents)), (.costTrip, .cents(f.costPerTripCents)),
+         (.costKm, .cents(f.costPerKmCents)), (.active, .count(f.activeBeneficiaries)), (.new, .count(f.newBeneficiaries)),
+         (.onTime, .basisPoints(f.onTimeBasisPoints)), (.flagged, .count(f.flagged))]
+    }
 
-    /// The headline rows: label key and value per figure.
-    static func headline(_ f: Figures) -> [(String, String)] {
-        [("requested", String(f.requested)), ("assigned", String(f.assigned)), ("done", String(f.done)), ("noShow", String(f.noShow)),
-         ("cancelled", String(f.cancelled)), ("unassignable", String(f.unassignable)), ("km", km(f.loggedMetres)),
-         ("kmEstimated", km(f.estimatedMetres)), ("euros", euros(f.reimbursedCents)), ("costTrip", euros(f.costPerTripCents)),
-         ("costKm", euros(f.costPerKmCents)), ("active", String(f.activeBeneficiaries)), ("new", String(f.newBeneficiaries)),
-         ("onTime", percent(f.onTimeBasisPoints)), ("flagged", String(f.flagged))]
+    /// Trips per 1,000 inhabitants (hundredths), with two decimals.
+    static func per1000(_ hundredths: Int, _ form: NumberForm, digits: Int = 2) -> String {
+        ScaledNumber.text(hundredths, scale: 2, digits: digits, form: form)
+    }
+
+    /// An anomaly's difference, written from its figures: `+62 % (31,0 km registrati, 19,1 km stimati)`.
+    static func anomaly(_ a: MonitoringReport.Anomaly, _ l: ReportLabels) -> String {
+        guard a.estimatedMetres > 0 else { return a.flag }
+        let n = l.language
+        let percent = Int((Double(a.loggedMetres - a.estimatedMetres) / Double(a.estimatedMetres) * 100).rounded())
+        return "\(percent >= 0 ? "+" : "")\(percent)\(n == .it ? " %" : "%") (\(n.km(Distance(metres: a.loggedMetres))) \(l[.kmLogged]), "
+            + "\(n.km(Distance(metres: a.estimatedMetres))) \(l[.kmEstimatedShort]))"
     }
 
     /// Markdown: names, labels and flags that come from the data are escaped for their cell.
     static func markdown(_ r: MonitoringReport, _ l: ReportLabels) -> String {
-        let e = Markdown.escape
-        var lines = ["# \(l["title"]) — \(r.month)", "", "_\(l["for"])_ · \(l["privacy"])", "",
-                     "| \(l["figure"]) | \(l["month"]) | \(l["ytd"]) | \(l["lastYear"]) |", "| --- | ---: | ---: | ---: |"]
-        let last = r.sameMonthLastYear.map(headline)
+        let e = Markdown.escape, n = l.language
+        let month = YearMonth(r.month).map(n.month) ?? r.month
+        var lines = ["# \(l[.title]) — \(month)", "", "_\(l[.for])_ · \(l[.privacy])", "",
+                     "| \(l[.figure]) | \(l[.month]) | \(l[.ytd]) | \(l[.lastYear]) |", "| --- | ---: | ---: | ---: |"]
+        let last = r.sameMonthLastYear.map(headline), ytd = headline(r.yearToDate)
         for (index, row) in headline(r.current).enumerated() {
-            lines.append("| \(l[row.0]) | \(row.1) | \(headline(r.yearToDate)[index].1) | \(last?[index].1 ?? "-") |")
+            lines.append("| \(l[row.0]) | \(row.1.text(n)) | \(ytd[index].1.text(n)) | \(last?[index].1.text(n) ?? "-") |")
         }
-        lines += ["", "\(l["projection"]) (\(e(r.projection.method))): \(r.projection.trips) \(l["trips"].lowercased()), "
-                  + "\(km(r.projection.loggedMetres)) km, \(euros(r.projection.reimbursedCents)) €", "",
-                  "## \(l["associations"])", "", "| \(l["association"]) | \(l["trips"]) | \(l["share"]) | \(l["convention"]) | € |", "| --- | ---: | ---: | ---: | ---: |"]
-        for a in r.associations { lines.append("| \(e(a.code)) | \(a.trips) | \(percent(a.shareBasisPoints)) | \(percent(a.conventionBasisPoints)) | \(euros(a.reimbursedCents)) |") }
-        lines += ["", "## \(l["equity"])", "", "| \(l["comune"]) | \(l["population"]) | \(l["trips"]) | \(l["per1000"]) |", "| --- | ---: | ---: | ---: |"]
-        for c in r.comuni { lines.append("| \(e(c.name)) | \(c.population) | \(c.trips) | \(Money(cents: c.per1000Hundredths)) |") }
-        lines += ["", "## \(l["purposes"])", ""] + r.purposes.map { "- \(e(l["purpose." + $0.key])): \($0.trips)" }
-        lines += ["", "## \(l["destinations"])", ""] + r.destinations.map { "- \(e($0.label)): \($0.trips)" }
-        lines += ["", "## \(l["reasons"])", ""] + (r.unassignableReasons.isEmpty ? [l["none"]] : r.unassignableReasons.map { "- \(e($0.label)): \($0.trips)" })
-        lines += ["", "## \(l["shared"])", "", sharedRides(r.sharedRides, l)]
-        lines += ["", "## \(l["people"])", "", "| | \(l["month"]) | \(l["ytd"]) |", "| --- | ---: | ---: |"]
+        lines += ["", "\(l[.projection]) (\(e(l.method(r.projection.method)))): \(FigureValue.count(r.projection.trips).text(n)) \(l[.trips].lowercased()), "
+                  + "\(FigureValue.metres(r.projection.loggedMetres).text(n)) km, \(FigureValue.cents(r.projection.reimbursedCents).text(n)) €", "",
+                  "## \(l[.associations])", "", "| \(l[.association]) | \(l[.trips]) | \(l[.share]) | \(l[.convention]) | € |", "| --- | ---: | ---: | ---: | ---: |"]
+        for a in r.associations {
+            lines.append("| \(e(a.code)) | \(a.trips) | \(n.percent(a.shareBasisPoints, digits: 2)) | \(n.percent(a.conventionBasisPoints, digits: 2)) | \(FigureValue.cents(a.reimbursedCents).text(n)) |")
+        }
+        lines += ["", "## \(l[.equity])", "", "| \(l[.comune]) | \(l[.population]) | \(l[.trips]) | \(l[.per1000]) |", "| --- | ---: | ---: | ---: |"]
+        for c in r.comuni {
+            lines.append("| \(e(c.name)) | \(FigureValue.count(c.population).text(n)) | \(c.trips) | \(per1000(c.per1000Hundredths, n.numberForm)) |")
+        }
+        lines += ["", "## \(l[.purposes])", ""] + r.purposes.map { "- \(e(l.purpose(key: $0.key))): \($0.trips)" }
+        lines += ["", "## \(l[.destinations])", ""] + r.destinations.map { "- \(e($0.label)): \($0.trips)" }
+        lines += ["", "## \(l[.reasons])", ""] + (r.unassignableReasons.isEmpty ? [l[.none]] : r.unassignableReasons.map { "- \(e($0.label)): \($0.trips)" })
+        lines += ["", "## \(l[.shared])", "", sharedRides(r.sharedRides, l)]
+        lines += ["", "## \(l[.people])", "", "| | \(l[.month]) | \(l[.ytd]) |", "| --- | ---: | ---: |"]
             + peopleRows(r.people).map { "| \(l[$0.0]) | \($0.1) | \($0.2) |" }
-            + ["", "- \(l["expiring"]): \(r.people.expiringNextMonth)", "- \(l["noTrip60"]): \(r.people.withoutTrip60Days)"]
-        lines += ["", "## \(l["anomalies"]) (\(r.anomalies.count))", ""]
-        lines += r.anomalies.isEmpty ? [l["none"]] : ["| \(l["trip"]) | \(l["date"]) | \(l["association"]) | \(l["difference"]) |", "| ---: | --- | --- | --- |"]
-            + r.anomalies.map { "| \($0.trip) | \(e($0.date)) | \(e($0.association)) | \(e($0.flag)) |" }
+            + ["", "- \(l[.expiring]): \(r.people.expiringNextMonth)", "- \(l[.noTrip60]): \(r.people.withoutTrip60Days)"]
+        lines += ["", "## \(l[.anomalies]) (\(r.anomalies.count))", ""]
+        lines += r.anomalies.isEmpty ? [l[.none]] : ["| \(l[.trip]) | \(l[.date]) | \(l[.association]) | \(l[.difference]) |", "| ---: | --- | --- | --- |"]
+            + r.anomalies.map { "| \($0.trip) | \(e(n.date(iso: $0.date))) | \(e($0.association)) | \(e(anomaly($0, l))) |" }
         return lines.joined(separator: "\n")
     }
 
     /// Activations, suspensions and closings: the month's and the year's counts.
-    static func peopleRows(_ p: PeopleFigures) -> [(String, Int, Int)] {
-        [("activations", p.activationsMonth, p.activationsYearToDate), ("suspensions", p.suspensionsMonth, p.suspensionsYearToDate),
-         ("closings", p.closingsMonth, p.closingsYearToDate)]
+    static func peopleRows(_ p: PeopleFigures) -> [(ReportLabel, Int, Int)] {
+        [(.activations, p.activationsMonth, p.activationsYearToDate), (.suspensions, p.suspensionsMonth, p.suspensionsYearToDate),
+         (.closings, p.closingsMonth, p.closingsYearToDate)]
     }
 
     /// The shared-ride plans in one sentence.
     static func sharedRides(_ s: SharedRides, _ l: ReportLabels) -> String {
-        guard s.plans > 0 else { return l["sharedNone"] }
-        return "\(s.plans) \(l["sharedPlans"]), \(s.plannedTrips) \(l["sharedTrips"]); \(km(s.plannedMetres)) \(l["sharedKm"]) "
-            + "\(km(s.baselineMetres)) \(l["sharedAlone"]): \(l["sharedSaving"]) \(km(s.baselineMetres - s.plannedMetres)) km, \(euros(s.savingCents)) €"
+        guard s.plans > 0 else { return l[.sharedNone] }
+        let n = l.language
+        func km(_ metres: Int) -> String { FigureValue.metres(metres).text(n) }
+        return "\(s.plans) \(l[.sharedPlans]), \(s.plannedTrips) \(l[.sharedTrips]); \(km(s.plannedMetres)) \(l[.sharedKm]) "
+            + "\(km(s.baselineMetres)) \(l[.sharedAlone]): \(l[.sharedSaving]) \(km(s.baselineMetres - s.plannedMetres)) km, "
+            + "\(FigureValue.cents(s.savingCents).text(n)) €"
     }
 
-    /// CSV: one `section,key,period,value` row per figure, so that anyone can recompute them.
-    static func csv(_ r: MonitoringReport) -> String {
-        let writer = CSVWriter(separator: ",")
-        var rows = ["section,key,period,value"]
-        func line(_ cells: Any...) -> String { writer.row(cells.map { "\($0)" }) }
+    /// CSV: one `section,key,period,value` row per figure, so that anyone can recompute them;
+    /// every value is a number in the dialect's form (km whole, euros with two decimals,
+    /// percentages with two decimals and no `%`).
+    static func csv(_ r: MonitoringReport, _ d: CSVDialect) -> String {
+        var rows = [d.italian ? ["sezione", "chiave", "periodo", "valore"] : ["section", "key", "period", "value"]]
+        func line(_ section: String, _ key: String, _ period: some StringProtocol, _ value: FigureValue) {
+            rows.append([section, key, String(period), value.cell(d)])
+        }
         func add(_ section: String, _ f: Figures) {
-            for (key, value) in headline(f) { rows.append(line(section, key, f.period, value)) }
+            for (key, value) in headline(f) { line(section, key.rawValue, f.period, value) }
         }
         add("month", r.current)
         add("year_to_date", r.yearToDate)
         if let last = r.sameMonthLastYear { add("same_month_last_year", last) }
         for f in r.trend { add("trend", f) }
-        rows.append(line("projection", "trips", r.month.prefix(4), r.projection.trips))
-        rows.append(line("projection", "km", r.month.prefix(4), km(r.projection.loggedMetres)))
-        rows.append(line("projection", "euros", r.month.prefix(4), euros(r.projection.reimbursedCents)))
+        line("projection", "trips", r.month.prefix(4), .count(r.projection.trips))
+        line("projection", "km", r.month.prefix(4), .metres(r.projection.loggedMetres))
+        line("projection", "euros", r.month.prefix(4), .cents(r.projection.reimbursedCents))
         for a in r.associations {
-            rows.append(line("association_trips", a.code, r.month, a.trips))
-            rows.append(line("association_share", a.code, r.month, percent(a.shareBasisPoints)))
-            rows.append(line("association_convention_share", a.code, r.month, percent(a.conventionBasisPoints)))
-            rows.append(line("association_euros", a.code, r.month, euros(a.reimbursedCents)))
+            line("association_trips", a.code, r.month, .count(a.trips))
+            line("association_share", a.code, r.month, .basisPoints(a.shareBasisPoints))
+            line("association_convention_share", a.code, r.month, .basisPoints(a.conventionBasisPoints))
+            line("association_euros", a.code, r.month, .cents(a.reimbursedCents))
         }
         for c in r.comuni {
-            rows.append(line("comune_trips", c.istatCode, r.month, c.trips))
-            rows.append(line("comune_per_1000", c.istatCode, r.month, Money(cents: c.per1000Hundredths)))
+            line("comune_trips", c.istatCode, r.month, .count(c.trips))
+            rows.append(["comune_per_1000", c.istatCode, r.month, per1000(c.per1000Hundredths, d.numberForm, digits: 2)])
         }
-        for p in r.purposes { rows.append(line("purpose", p.key, r.month, p.trips)) }
-        for d in r.destinations { rows.append(line("destination", d.key, r.month, d.trips)) }
-        for u in r.unassignableReasons { rows.append(line("unassignable_reason", u.key, r.month, u.trips)) }
+        for p in r.purposes { line("purpose", p.key, r.month, .count(p.trips)) }
+        for x in r.destinations { line("destination", x.key, r.month, .count(x.trips)) }
+        for u in r.unassignableReasons { line("unassignable_reason", u.key, r.month, .count(u.trips)) }
         let shared = r.sharedRides
-        rows.append(line("shared_rides", "plans", r.month, shared.plans))
-        rows.append(line("shared_rides", "trips", r.month, shared.plannedTrips))
-        rows.append(line("shared_rides", "km_planned", r.month, km(shared.plannedMetres)))
-        rows.append(line("shared_rides", "km_alone", r.month, km(shared.baselineMetres)))
-        rows.append(line("shared_rides", "euros_saved", r.month, euros(shared.savingCents)))
+        line("shared_rides", "plans", r.month, .count(shared.plans))
+        line("shared_rides", "trips", r.month, .count(shared.plannedTrips))
+        line("shared_rides", "km_planned", r.month, .metres(shared.plannedMetres))
+        line("shared_rides", "km_alone", r.month, .metres(shared.baselineMetres))
+        line("shared_rides", "euros_saved", r.month, .cents(shared.savingCents))
         for (key, month, year) in peopleRows(r.people) {
-            rows.append(line("people", key, r.month, month))
-            rows.append(line("people", key, "\(r.month.prefix(4))-01..\(r.month)", year))
+            line("people", key.rawValue, r.month, .count(month))
+            line("people", key.rawValue, "\(r.month.prefix(4))-01..\(r.month)", .count(year))
         }
-        rows.append(line("people", "authorisations_expiring_next_month", r.month, r.people.expiringNextMonth))
-        rows.append(line("people", "active_without_trip_60_days", r.month, r.people.withoutTrip60Days))
-        for a in r.anomalies { rows.append(line("anomaly", a.trip, a.date, a.flag)) }
-        return rows.joined(separator: "\n")
+        line("people", "authorisations_expiring_next_month", r.month, .count(r.people.expiringNextMonth))
+        line("people", "active_without_trip_60_days", r.month, .count(r.people.withoutTrip60Days))
+        for a in r.anomalies { rows.append(["anomaly", String(a.trip), d.date(iso: a.date), anomaly(a, ReportLabels(language: d.italian ? .it : .en))]) }
+        return CSVWriter(dialect: d).document(rows)
     }
 }

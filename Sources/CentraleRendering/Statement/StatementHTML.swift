@@ -5,12 +5,30 @@ import CentraleTariffs
 /// `statement` template: this builds its values, the template escapes them.
 enum StatementHTML {
     struct Page {
+        var lang: String, l: Words
         var month: String, association: String, associationName: String
-        var tripCount: Int, km: String, flaggedCount: Int, total: String, indirectBasis: String
+        var tripsText: String, km: String, flaggedText: String, total: String, indirectBasis: String
         var totals: [Total]
         var hasAdjustments: Bool, adjustments: [Adjustment]
         var hasFlagged: Bool, flagged: [Flagged]
         var trips: [Trip]
+    }
+
+    /// The page's words, from the typed catalogue (`StatementLabels`).
+    struct Words {
+        var title: String, totalCapital: String, totalsByItem: String, item: String, indirectCosts: String
+        var adjustmentsTitle: String, trip: String, month: String, reason: String
+        var flaggedTitle: String, flaggedNote: String, date: String, vehicle: String
+        var kmLogged: String, kmEstimated: String, kmPaid: String, review: String, flag: String
+        var tripsTitle: String, beneficiary: String, outcome: String, lines: String
+
+        init(_ l: StatementLabels) {
+            title = l.title; totalCapital = l.total.capitalizedFirst; totalsByItem = l.totalsByItem; item = l.item
+            indirectCosts = l.indirectCosts; adjustmentsTitle = l.adjustmentsTitle; trip = l.trip; month = l.month; reason = l.reason
+            flaggedTitle = l.flaggedTitle; flaggedNote = l.flaggedNoteHTML; date = l.date; vehicle = l.vehicle
+            kmLogged = l.kmLogged; kmEstimated = l.kmEstimated; kmPaid = l.kmPaid; review = l.review; flag = l.flag
+            tripsTitle = l.tripsTitle; beneficiary = l.beneficiary; outcome = l.outcome; lines = l.lines
+        }
     }
 
     struct Total { var item: String, amount: String }
@@ -19,28 +37,30 @@ enum StatementHTML {
     struct Trip { var id: Int64, date: String, beneficiary: String, outcome: String, flagged: Bool, lines: [Line], total: String }
     struct Line { var isFirst: Bool, item: String, basis: String, amount: String }
 
-    static func page(_ s: MonthlyStatement, language: Language) throws -> String {
-        var totals = s.totalsByItem.map { Total(item: $0.item.rawValue, amount: $0.amount.description) }
-        if !s.adjustments.isEmpty { totals.append(Total(item: "adjustments", amount: s.adjusted.description)) }
+    static func page(_ s: MonthlyStatement, language n: Language) throws -> String {
+        let l = StatementLabels.of(n)
+        var totals = s.totalsByItem.map { Total(item: l.itemName($0.item), amount: n.euros($0.amount)) }
+        if !s.adjustments.isEmpty { totals.append(Total(item: l.adjustments, amount: n.euros(s.adjusted))) }
         let page = Page(
-            month: s.month.description, association: s.association, associationName: s.associationName,
-            tripCount: s.entries.count, km: s.driven.description, flaggedCount: s.flagged.count, total: s.total.description,
-            indirectBasis: s.indirect.basis, totals: totals,
+            lang: n.rawValue, l: Words(l),
+            month: n.month(s.month), association: s.association, associationName: s.associationName,
+            tripsText: l.trips(s.entries.count).capitalizedFirst, km: n.km(s.driven), flaggedText: l.flaggedForReview(s.flagged.count),
+            total: n.euros(s.total), indirectBasis: s.indirect.basis, totals: totals,
             hasAdjustments: !s.adjustments.isEmpty,
-            adjustments: s.adjustments.map { Adjustment(trip: $0.tripID, month: $0.originalMonth.description, reason: $0.reason, amount: $0.amount.description) },
+            adjustments: s.adjustments.map { Adjustment(trip: $0.tripID, month: n.month($0.originalMonth), reason: $0.reason, amount: n.euros($0.amount)) },
             hasFlagged: !s.flagged.isEmpty,
             flagged: s.flagged.map {
-                Flagged(trip: $0.tripID, date: $0.date.description, vehicle: $0.vehicle, logged: $0.driven.kilometresText,
-                        estimated: $0.estimated?.kilometresText ?? "-", paid: ($0.paid ?? $0.driven).kilometresText,
-                        review: $0.review ?? "-", flag: $0.flag ?? "")
+                Flagged(trip: $0.tripID, date: n.date($0.date), vehicle: $0.vehicle, logged: n.km($0.driven),
+                        estimated: $0.estimated.map(n.km) ?? "-", paid: n.km($0.paid ?? $0.driven),
+                        review: l.reviewText($0.review) ?? "-", flag: l.flagText(driven: $0.driven, estimated: $0.estimated, stored: $0.flag, language: n))
             },
             trips: s.entries.map { entry in
-                Trip(id: entry.tripID, date: entry.date.description, beneficiary: entry.beneficiary, outcome: entry.outcome.rawValue,
+                Trip(id: entry.tripID, date: n.date(entry.date), beneficiary: entry.beneficiary, outcome: l.outcomeName(entry.outcome),
                      flagged: entry.flag != nil,
                      lines: entry.reimbursement.lines.enumerated().map {
-                         Line(isFirst: $0.offset == 0, item: $0.element.item.rawValue, basis: $0.element.basis, amount: $0.element.amount.description)
+                         Line(isFirst: $0.offset == 0, item: l.itemName($0.element.item), basis: $0.element.basis, amount: n.euros($0.element.amount))
                      },
-                     total: entry.reimbursement.total.description)
+                     total: n.euros(entry.reimbursement.total))
             })
         return try Templates.render(page, template: "statement")
     }

@@ -10,17 +10,20 @@ public enum StatementFormat: String, Sendable, CaseIterable {
 /// Renders an association's monthly statement (*rendiconto*), and the month's summary of every
 /// association's, as Markdown, CSV, JSON or HTML.
 public enum StatementRenderer {
-    public static func render(_ s: MonthlyStatement, format: StatementFormat, language: Language = .it) throws -> String {
+    /// - Parameters:
+    ///   - language: the words, numbers and dates of Markdown and HTML (JSON is machine-neutral).
+    ///   - dialect: the CSV's form (Italian Excel by default, or RFC 4180).
+    public static func render(_ s: MonthlyStatement, format: StatementFormat, language: Language = .it, dialect: CSVDialect = .excel) throws -> String {
         switch format {
         case .json: return try JSONText.string(s)
-        case .csv: return csv(s)
+        case .csv: return csv(s, dialect)
         case .html: return try StatementHTML.page(s, language: language)
-        case .md: return markdown(s)
+        case .md: return markdown(s, language)
         }
     }
 
     /// One row per association; HTML is for one association's statement and gives Markdown here.
-    public static func summary(_ statements: [MonthlyStatement], format: StatementFormat, language: Language = .it) -> String {
+    public static func summary(_ statements: [MonthlyStatement], format: StatementFormat, language: Language = .it, dialect: CSVDialect = .excel) -> String {
         let total = statements.reduce(Money.zero) { $0 + $1.total }
         let trips = statements.reduce(0) { $0 + $1.entries.count }
         switch format {
@@ -33,73 +36,91 @@ public enum StatementRenderer {
             })
             return (try? JSONText.string(summary)) ?? "{}"
         case .csv:
-            let writer = CSVWriter(separator: ",")
-            return ([writer.row(["association", "trips", "km", "direct_eur", "indirect_eur", "total_eur", "flagged"])] + statements.map {
-                writer.row([$0.association, String($0.entries.count), $0.driven.kilometresText, $0.direct.description,
-                            $0.indirect.amount.description, $0.total.description, String($0.flagged.count)])
-            } + [writer.row(["TOTAL", String(trips), "", "", "", total.description, ""])]).joined(separator: "\n")
+            let d = dialect
+            let header = d.italian ? ["associazione", "servizi", "km", "diretti_eur", "indiretti_eur", "totale_eur", "da_verificare"]
+                                   : ["association", "trips", "km", "direct_eur", "indirect_eur", "total_eur", "flagged"]
+            return CSVWriter(dialect: d).document([header] + statements.map {
+                [$0.association, String($0.entries.count), d.km($0.driven), d.euros($0.direct),
+                 d.euros($0.indirect.amount), d.euros($0.total), String($0.flagged.count)]
+            } + [[d.italian ? "TOTALE" : "TOTAL", String(trips), "", "", "", d.euros(total), ""]])
         case .md, .html:
-            let e = Markdown.escape
-            return (["| association | trips | km | direct € | indirect € | total € | flagged |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-                    + statements.map { "| \(e($0.association)) | \($0.entries.count) | \($0.driven.kilometresText) | \($0.direct) | \($0.indirect.amount) | \($0.total) | \($0.flagged.count) |" }
-                    + ["| **total** | \(trips) | | | | **\(total)** | |"]).joined(separator: "\n")
+            let e = Markdown.escape, l = StatementLabels.of(language), n = language
+            return (["| \(l.association) | \(l.tripsTitle.lowercased()) | km | \(l.direct) € | \(l.indirect) € | \(l.total) € | \(l.flagged) |",
+                     "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+                    + statements.map {
+                        "| \(e($0.association)) | \($0.entries.count) | \(n.km($0.driven)) | \(n.euros($0.direct)) | \(n.euros($0.indirect.amount)) "
+                            + "| \(n.euros($0.total)) | \($0.flagged.count) |"
+                    }
+                    + ["| **\(l.total)** | \(trips) | | | | **\(n.euros(total))** | |"]).joined(separator: "\n")
         }
     }
 
     /// CSV: one row per reimbursement line. A flagged trip shows the km logged, the km paid, its
-    /// flag and its review, as the other formats do.
-    static func csv(_ s: MonthlyStatement) -> String {
-        let writer = CSVWriter(separator: ",")
-        var lines = [writer.row(["trip", "date", "beneficiary", "outcome", "vehicle", "km", "km_paid", "km_flag", "km_review", "tariff", "item", "basis", "amount_eur"])]
+    /// flag and its review, as the other formats do. Amounts and km are numbers in the dialect's
+    /// form; the item and the outcome are words for Italian Excel (`assenza`), codes in RFC 4180
+    /// (`no_show`).
+    static func csv(_ s: MonthlyStatement, _ d: CSVDialect) -> String {
+        let l = StatementLabels.of(d.italian ? .it : .en)
+        let header = d.italian
+            ? ["servizio", "data", "beneficiario", "esito", "mezzo", "km", "km_pagati", "segnalazione_km", "verifica_km", "tariffa", "voce", "base", "importo_eur"]
+            : ["trip", "date", "beneficiary", "outcome", "vehicle", "km", "km_paid", "km_flag", "km_review", "tariff", "item", "basis", "amount_eur"]
+        var rows = [header]
         for entry in s.entries {
+            let flag = entry.flag == nil ? "" : l.flagText(driven: entry.driven, estimated: entry.estimated, stored: entry.flag, language: d.italian ? .it : .en)
             for line in entry.reimbursement.lines {
-                lines.append(writer.row([String(entry.tripID), entry.date.description, entry.beneficiary, entry.outcome.rawValue, entry.vehicle,
-                                         entry.driven.kilometresText, (entry.paid ?? entry.driven).kilometresText, entry.flag ?? "",
-                                         entry.flag == nil ? "" : (entry.review ?? "not reviewed"), entry.reimbursement.tariffID, line.item.rawValue,
-                                         line.basis, line.amount.description]))
+                rows.append([String(entry.tripID), d.date(entry.date), entry.beneficiary, l.outcomeName(entry.outcome), entry.vehicle,
+                             d.km(entry.driven), d.km(entry.paid ?? entry.driven), flag,
+                             entry.flag == nil ? "" : (l.reviewText(entry.review) ?? l.notReviewed), entry.reimbursement.tariffID, l.itemName(line.item),
+                             line.basis, d.euros(line.amount)])
             }
         }
-        lines.append(writer.row(["", "", "", "", "", "", "", "", "", "", "indirect", s.indirect.basis, s.indirect.amount.description]))
+        rows.append(["", "", "", "", "", "", "", "", "", "", l.itemName(.indirect), s.indirect.basis, d.euros(s.indirect.amount)])
         for adjustment in s.adjustments {
-            lines.append(writer.row([String(adjustment.tripID), "", "", "", "", "", "", "", "", "", "adjustment",
-                                     "\(adjustment.reason) (trip of \(adjustment.originalMonth))", adjustment.amount.description]))
+            rows.append([String(adjustment.tripID), "", "", "", "", "", "", "", "", "", l.adjustment,
+                         "\(adjustment.reason) (\(l.adjustmentOf(d.italian ? Language.it.month(adjustment.originalMonth) : adjustment.originalMonth.description)))", d.euros(adjustment.amount)])
         }
-        return lines.joined(separator: "\n")
+        return CSVWriter(dialect: d).document(rows)
     }
 
     /// Markdown: free text (names, reasons, flags, reviews, vehicles) is escaped for its table cell.
-    static func markdown(_ s: MonthlyStatement) -> String {
-        let e = Markdown.escape
-        var lines = ["# Rendiconto \(s.month) — \(e(s.associationName)) (\(e(s.association)))", "",
-                     "Trips logged: \(s.entries.count) · km: \(s.driven) · total: **\(s.total) €**", "",
-                     "## Totals by item", "", "| item | amount € |", "| --- | ---: |"]
-        for (item, amount) in s.totalsByItem { lines.append("| \(item.rawValue) | \(amount) |") }
-        if !s.adjustments.isEmpty { lines.append("| adjustments | \(s.adjusted) |") }
-        lines.append("| **total** | **\(s.total)** |")
-        lines += ["", "Indirect costs: \(e(s.indirect.basis)).", ""]
+    static func markdown(_ s: MonthlyStatement, _ n: Language) -> String {
+        let e = Markdown.escape, l = StatementLabels.of(n)
+        var lines = ["# \(l.title) \(n.month(s.month)) — \(e(s.associationName)) (\(e(s.association)))", "",
+                     "\(l.trips(s.entries.count).capitalizedFirst) · km: \(n.km(s.driven)) · \(l.total): **\(n.euros(s.total)) €**", "",
+                     "## \(l.totalsByItem)", "", "| \(l.item) | \(l.amount) € |", "| --- | ---: |"]
+        for (item, amount) in s.totalsByItem { lines.append("| \(l.itemName(item)) | \(n.euros(amount)) |") }
+        if !s.adjustments.isEmpty { lines.append("| \(l.adjustments) | \(n.euros(s.adjusted)) |") }
+        lines.append("| **\(l.total)** | **\(n.euros(s.total))** |")
+        lines += ["", "\(l.indirectCosts): \(e(s.indirect.basis)).", ""]
         if !s.adjustments.isEmpty {
-            lines += ["## Adjustments for trips of closed months", "", "| trip | month | reason | amount € |", "| ---: | --- | --- | ---: |"]
+            lines += ["## \(l.adjustmentsTitle)", "", "| \(l.trip) | \(l.month) | \(l.reason) | \(l.amount) € |", "| ---: | --- | --- | ---: |"]
             for adjustment in s.adjustments {
-                lines.append("| \(adjustment.tripID) | \(adjustment.originalMonth) | \(e(adjustment.reason)) | \(adjustment.amount) |")
+                lines.append("| \(adjustment.tripID) | \(n.month(adjustment.originalMonth)) | \(e(adjustment.reason)) | \(n.euros(adjustment.amount)) |")
             }
             lines.append("")
         }
         if !s.flagged.isEmpty {
-            lines += ["## Trips flagged for km review (included above at the km paid)", "",
-                      "Until reviewed (`centrale log review`), a flagged trip is paid at the estimate, capped at the logged km.", "",
-                      "| trip | date | vehicle | km logged | km estimated | km paid | review | flag |",
+            lines += ["## \(l.flaggedTitle)", "", l.flaggedNote, "",
+                      "| \(l.trip) | \(l.date) | \(l.vehicle) | \(l.kmLogged) | \(l.kmEstimated) | \(l.kmPaid) | \(l.review) | \(l.flag) |",
                       "| ---: | --- | --- | ---: | ---: | ---: | --- | --- |"]
             for entry in s.flagged {
-                lines.append("| \(entry.tripID) | \(entry.date) | \(e(entry.vehicle)) | \(entry.driven.kilometresText) | "
-                             + "\(entry.estimated?.kilometresText ?? "-") | \((entry.paid ?? entry.driven).kilometresText) | \(e(entry.review ?? "-")) | \(e(entry.flag ?? "")) |")
+                let flag = l.flagText(driven: entry.driven, estimated: entry.estimated, stored: entry.flag, language: n)
+                lines.append("| \(entry.tripID) | \(n.date(entry.date)) | \(e(entry.vehicle)) | \(n.km(entry.driven)) | "
+                             + "\(entry.estimated.map(n.km) ?? "-") | \(n.km(entry.paid ?? entry.driven)) | \(e(l.reviewText(entry.review) ?? "-")) | \(e(flag)) |")
             }
             lines.append("")
         }
-        lines += ["## Trips", "", "| trip | date | beneficiary | outcome | lines | total € |", "| ---: | --- | --- | --- | --- | ---: |"]
+        lines += ["## \(l.tripsTitle)", "", "| \(l.trip) | \(l.date) | \(l.beneficiary) | \(l.outcome) | \(l.lines) | \(l.total) € |",
+                  "| ---: | --- | --- | --- | --- | ---: |"]
         for entry in s.entries {
-            let detail = entry.reimbursement.lines.map { "\($0.item.rawValue): \(e($0.basis)) = \($0.amount)" }.joined(separator: "; ")
-            lines.append("| \(entry.tripID) | \(entry.date) | \(e(entry.beneficiary)) | \(entry.outcome.rawValue) | \(detail) | \(entry.reimbursement.total) |")
+            let detail = entry.reimbursement.lines.map { "\(l.itemName($0.item)): \(e($0.basis)) = \(n.euros($0.amount))" }.joined(separator: "; ")
+            lines.append("| \(entry.tripID) | \(n.date(entry.date)) | \(e(entry.beneficiary)) | \(l.outcomeName(entry.outcome)) | \(detail) | \(n.euros(entry.reimbursement.total)) |")
         }
         return lines.joined(separator: "\n")
     }
+}
+
+extension String {
+    /// The text with its first letter in capitals.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

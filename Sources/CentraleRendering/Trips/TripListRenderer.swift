@@ -9,24 +9,82 @@ public enum ListFormat: String, Sendable, CaseIterable {
 /// An association's trips (`centrale trips`): what it must do, with the trip id to use in its
 /// logs, as a table, CSV or JSON. No personal data but the pickup address the driver needs.
 public enum TripListRenderer {
+    /// The JSON keys and the RFC 4180 headers.
     static let headers = ["trip", "date", "time", "leg", "beneficiary", "needs", "pickup", "destination", "purpose", "status"]
+    /// The Italian headers (the table in Italian, the Excel CSV).
+    static let italianHeaders = ["servizio", "data", "ora", "tratta", "beneficiario", "bisogni", "partenza", "destinazione", "motivo", "stato"]
 
-    /// - Parameter empty: what the table says when there are no trips.
-    public static func render(_ trips: [TripRequest], format: ListFormat, empty: String, language: Language = .it) throws -> String {
-        let rows = trips.map { trip -> [String] in
-            [String(trip.id), trip.date.description, trip.appointment.description, trip.leg.rawValue, trip.beneficiary,
-             trip.needs.description, trip.pickup.label, trip.destination.label, trip.purpose.rawValue, trip.status.rawValue]
-        }
+    /// - Parameters:
+    ///   - empty: what the table says when there are no trips.
+    ///   - language: the table's words and dates (JSON is machine-neutral).
+    ///   - dialect: the CSV's form (Italian Excel by default, or RFC 4180).
+    public static func render(_ trips: [TripRequest], format: ListFormat, empty: String, language: Language = .it,
+                              dialect: CSVDialect = .excel) throws -> String {
         switch format {
         case .json:
-            return try JSONText.string(rows.map { Dictionary(uniqueKeysWithValues: zip(headers, $0)) })
+            return try JSONText.string(rows(trips, .en, date: \.description).map { Dictionary(uniqueKeysWithValues: zip(headers, $0)) })
         case .csv:
-            let writer = CSVWriter(separator: ",")
-            return ([headers] + rows).map(writer.row).joined(separator: "\n")
+            let language: Language = dialect.italian ? .it : .en
+            return CSVWriter(dialect: dialect).document([language == .it ? italianHeaders : headers] + rows(trips, language, date: dialect.date))
         case .table:
-            var table = TextTable(headers.map { $0.uppercased() }, rightAligned: [0])
-            rows.forEach { table.add($0) }
-            return rows.isEmpty ? empty : table.rendered
+            var table = TextTable((language == .it ? italianHeaders : headers).map { $0.uppercased() }, rightAligned: [0])
+            rows(trips, language, date: language.date).forEach { table.add($0) }
+            return trips.isEmpty ? empty : table.rendered
         }
     }
+
+    static func rows(_ trips: [TripRequest], _ n: Language, date: (LocalDate) -> String) -> [[String]] {
+        let words = TripWords.of(n)
+        return trips.map { trip in
+            [String(trip.id), date(trip.date), trip.appointment.description, words.leg(trip.leg), trip.beneficiary,
+             words.needs(trip.needs), trip.pickup.label, trip.destination.label, words.purpose(trip.purpose), words.status(trip.status)]
+        }
+    }
+}
+
+/// The words of a trip's codes, in each language (exhaustive: a new case does not compile until
+/// it has its words). English keeps the codes, as files and the JSON write them.
+struct TripWords: Sendable {
+    var leg: @Sendable (TripLeg) -> String
+    var purpose: @Sendable (TripPurpose) -> String
+    var status: @Sendable (TripStatus) -> String
+    var needs: @Sendable (Needs) -> String
+
+    static func of(_ language: Language) -> TripWords { language == .it ? italian : english }
+
+    static let english = TripWords(leg: { $0.rawValue }, purpose: { $0.rawValue }, status: { $0.rawValue }, needs: { $0.description })
+
+    static let italian = TripWords(
+        leg: {
+            switch $0 {
+            case .outbound: "andata"
+            case .return: "ritorno"
+            }
+        },
+        purpose: {
+            switch $0 {
+            case .dialysis: "dialisi"
+            case .rehabilitation: "riabilitazione"
+            case .therapy: "terapia"
+            case .dayCentre: "centro diurno"
+            case .visit: "visita"
+            case .hospital: "ricovero"
+            case .social: "sociale"
+            }
+        },
+        status: {
+            switch $0 {
+            case .pending: "in attesa"
+            case .assigned: "assegnato"
+            case .done: "effettuato"
+            case .noShow: "assente"
+            case .cancelled: "annullato"
+            case .unassignable: "non assegnabile"
+            }
+        },
+        needs: { needs in
+            let words = [(Needs.wheelchair, "carrozzina"), (.escort, "accompagnatore"), (.stretcher, "barella")]
+                .filter { needs.contains($0.0) }.map(\.1)
+            return words.isEmpty ? "-" : words.joined(separator: "+")
+        })
 }

@@ -1,0 +1,118 @@
+import CentraleDomain
+import CentraleTariffs
+
+/// Every word of a statement, in each language: a property per label and a function per label
+/// with a number (its plural) or a value, so that a missing translation does not compile.
+struct StatementLabels: Sendable {
+    var title: String
+    var trips: @Sendable (Int) -> String
+    var flaggedForReview: @Sendable (Int) -> String
+    var total: String
+    var totalsByItem: String
+    var item: String
+    var amount: String
+    var adjustments: String
+    var adjustment: String
+    var adjustmentsTitle: String
+    var indirectCosts: String
+    var flaggedTitle: String
+    var flaggedNote: String
+    var flaggedNoteHTML: String
+    var trip: String
+    var date: String
+    var month: String
+    var reason: String
+    var vehicle: String
+    var kmLogged: String
+    var kmEstimated: String
+    var kmPaid: String
+    var review: String
+    var flag: String
+    var tripsTitle: String
+    var beneficiary: String
+    var outcome: String
+    var lines: String
+    var notReviewed: String
+    var association: String
+    var direct: String
+    var indirect: String
+    var flagged: String
+    var adjustmentOf: @Sendable (_ month: String) -> String
+    var outcomeName: @Sendable (TripOutcome) -> String
+    var itemName: @Sendable (CostItem) -> String
+    /// A km flag: how far the logged km are from the estimate.
+    var kmFlag: @Sendable (_ percent: String, _ logged: String, _ estimated: String) -> String
+
+    static func of(_ language: Language) -> StatementLabels { language == .it ? italian : english }
+
+    static let italian = StatementLabels(
+        title: "Rendiconto",
+        trips: { $0 == 1 ? "1 servizio registrato" : "\($0) servizi registrati" },
+        flaggedForReview: { $0 == 1 ? "1 servizio con km da verificare" : "\($0) servizi con km da verificare" },
+        total: "totale", totalsByItem: "Totali per voce", item: "voce", amount: "importo", adjustments: "rettifiche", adjustment: "rettifica",
+        adjustmentsTitle: "Rettifiche per servizi di mesi chiusi",
+        indirectCosts: "Costi indiretti",
+        flaggedTitle: "Servizi con km da verificare (inclusi sopra ai km pagati)",
+        flaggedNote: "Finché non è verificato (`centrale log review`), un servizio segnalato è pagato alla stima, al massimo ai km registrati.",
+        flaggedNoteHTML: "Inclusi nei totali ai km pagati: la stima, al massimo i km registrati, finché non sono verificati.",
+        trip: "servizio", date: "data", month: "mese", reason: "motivo", vehicle: "mezzo",
+        kmLogged: "km registrati", kmEstimated: "km stimati", kmPaid: "km pagati", review: "verifica", flag: "segnalazione",
+        tripsTitle: "Servizi", beneficiary: "beneficiario", outcome: "esito", lines: "voci", notReviewed: "da verificare",
+        association: "associazione", direct: "diretti", indirect: "indiretti", flagged: "da verificare",
+        adjustmentOf: { "servizio di \($0)" },
+        outcomeName: {
+            switch $0 {
+            case .done: "effettuato"
+            case .noShow: "assente"
+            case .cancelledOnSpot: "annullato sul posto"
+            }
+        },
+        itemName: {
+            switch $0 {
+            case .km: "km"
+            case .insurance: "assicurazione"
+            case .wheelchair: "carrozzina"
+            case .stretcher: "barella"
+            case .escort: "accompagnatore"
+            case .waiting: "attesa"
+            case .noShow: "assenza"
+            case .cancelledOnSpot: "annullato sul posto"
+            case .indirect: "costi indiretti"
+            }
+        },
+        kmFlag: { "\($0) (\($1) km registrati, \($2) km stimati)" })
+
+    static let english = StatementLabels(
+        title: "Statement",
+        trips: { $0 == 1 ? "1 trip logged" : "\($0) trips logged" },
+        flaggedForReview: { $0 == 1 ? "1 trip flagged for km review" : "\($0) trips flagged for km review" },
+        total: "total", totalsByItem: "Totals by item", item: "item", amount: "amount", adjustments: "adjustments", adjustment: "adjustment",
+        adjustmentsTitle: "Adjustments for trips of closed months",
+        indirectCosts: "Indirect costs",
+        flaggedTitle: "Trips flagged for km review (included above at the km paid)",
+        flaggedNote: "Until reviewed (`centrale log review`), a flagged trip is paid at the estimate, capped at the logged km.",
+        flaggedNoteHTML: "Included in the totals at the km paid: the estimate, capped at the logged km, until reviewed.",
+        trip: "trip", date: "date", month: "month", reason: "reason", vehicle: "vehicle",
+        kmLogged: "km logged", kmEstimated: "km estimated", kmPaid: "km paid", review: "review", flag: "flag",
+        tripsTitle: "Trips", beneficiary: "beneficiary", outcome: "outcome", lines: "lines", notReviewed: "not reviewed",
+        association: "association", direct: "direct", indirect: "indirect", flagged: "flagged",
+        adjustmentOf: { "trip of \($0)" },
+        outcomeName: { $0.rawValue },
+        itemName: { $0.rawValue },
+        kmFlag: { "\($0) (\($1) km logged, \($2) km estimated)" })
+
+    /// A flagged trip's review state: the core's `not reviewed` in the language; a decision as
+    /// stored (`accepted by giulia: …`, still English: the core gives it as text).
+    func reviewText(_ stored: String?) -> String? {
+        stored == "not reviewed" ? notReviewed : stored
+    }
+
+    /// A flagged trip's flag, written from its figures in the language; the stored text when the
+    /// estimate is unknown.
+    func flagText(driven: Distance, estimated: Distance?, stored: String?, language: Language) -> String {
+        guard let stored else { return "" }
+        guard let estimated, estimated.metres > 0 else { return stored }
+        let percent = Int((Double(driven.metres - estimated.metres) / Double(estimated.metres) * 100).rounded())
+        return kmFlag("\(percent >= 0 ? "+" : "")\(percent)\(language == .it ? " %" : "%")", language.km(driven), language.km(estimated))
+    }
+}
