@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentraleFormats
 import Foundation
 import GRDB
 
@@ -28,7 +29,7 @@ extension Store {
                 WHERE code = ? AND status = 'suspended' AND from_date <= ? AND to_date >= ? ORDER BY from_date LIMIT 1
                 """, arguments: [code, to.description, from.description]) {
                 throw StoreError.refused("\(code) is already suspended from \(other[0] as String) to \(other[1] as String), which overlaps "
-                                         + "\(from)–\(to); end it with `centrale beneficiary resume` or choose other days")
+                                         + "\(from)–\(to)", remedy: .resumeSuspension(beneficiary: code))
             }
             try db.cachedStatement(sql: "INSERT INTO beneficiary_status(code, status, from_date, to_date, reason, at, actor) VALUES (?, 'suspended', ?, ?, ?, ?, ?)").execute(
                            arguments: [code, from.description, to.description, reason, at, actor.name])
@@ -139,8 +140,8 @@ extension Store {
                 SELECT id FROM trip WHERE beneficiary = ? AND date >= ? AND status IN \(TripStatus.stillToCome.sql) ORDER BY id
                 """, arguments: [code, today.description])
             guard open.isEmpty else {
-                throw StoreError.refused("\(code) still has trips waiting (\(open.prefix(10).map(String.init).joined(separator: ", "))); "
-                                         + "cancel them (centrale request cancel TRIP --reason …) or wait for their logs before erasing")
+                throw StoreError.refused("\(code) still has trips waiting (\(open.prefix(10).map(String.init).joined(separator: ", ")))",
+                                         remedy: .cancelTrips(open))
             }
             let allowed = closed.adding(days: retentionDays)
             if today < allowed && !force {

@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentraleFormats
 import CentraleDispatch
 import CentraleIntake
 import CentraleRegistry
@@ -53,7 +54,7 @@ struct StoreSafetyTests {
         #expect(throws: StoreError.noDatabase(path: path)) { try Store(path: path, access: .write) }
         #expect(throws: StoreError.noDatabase(path: path)) { try Store(path: path, access: .read) }
         #expect(!FileManager.default.fileExists(atPath: path))
-        #expect("\(StoreError.noDatabase(path: path))".contains("centrale init"))
+        #expect(StoreError.noDatabase(path: path).remedy == .createDatabase)
     }
 
     @Test("read-only access writes nothing and reads everything")
@@ -113,7 +114,7 @@ struct StoreSafetyTests {
             _ = try Store(path: path, access: .read)
             Issue.record("a reader opened an old schema")
         } catch let error as StoreError {
-            #expect("\(error)".contains("centrale upgrade"))
+            #expect(error.remedy == .upgradeDatabase)
         }
         let writer = try Store(path: path, access: .write)
         #expect(try writer.appliedMigrations() == Store.knownMigrations)

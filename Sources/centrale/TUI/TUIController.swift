@@ -1,5 +1,6 @@
 import CentraleDispatch
 import CentraleDomain
+import CentraleFormats
 import CentraleIntake
 import CentralePlanning
 import CentraleRegistry
@@ -45,7 +46,7 @@ final class TUIController {
             do {
                 if try !run(effect) { return false }
             } catch {
-                state.message = "Errore: \(error)"
+                state.message = "Errore: " + ((error as? any RemediableError).map(RemedyHint.message) ?? "\(error)")
                 try? load(state.date)
             }
         }
@@ -78,7 +79,7 @@ final class TUIController {
                                  expectedVersion: version, actor: actor)
                 state.message = "Servizio \(trip) assegnato a \(association)."
             } catch let error as StoreError {
-                state.message = "\(error)"
+                state.message = RemedyHint.message(error)
             }
             try self.load(state.date)
         case .dispatchDay(let date):
@@ -94,7 +95,7 @@ final class TUIController {
                                      actor: Actor(state.operatorName, reason: "marked on the screen"))
                 state.message = "Servizio \(trip) segnato come assente; l'associazione registrerà i km. (u per annullare, oggi)"
             } catch let error as StoreError {
-                state.message = "\(error)"
+                state.message = RemedyHint.message(error)
             }
             try load(state.date)
         case let .undoNoShow(trip, version):
@@ -102,7 +103,7 @@ final class TUIController {
                 try store.undoNoShow(trip: trip, expectedVersion: version, actor: Actor(state.operatorName, reason: "no-show taken back on the screen"))
                 state.message = "Assenza del servizio \(trip) annullata: di nuovo assegnato."
             } catch let error as StoreError {
-                state.message = "\(error)"
+                state.message = RemedyHint.message(error)
             }
             try load(state.date)
         case let .lookup(field, text):
@@ -132,7 +133,7 @@ final class TUIController {
                 try store.acceptPlans(plans, actor: Actor(state.operatorName, reason: "plans accepted on the screen"))
                 state.message = "Giri accettati per \(plans.count) associazioni."
             } catch let error as StoreError {
-                state.message = "\(error)"
+                state.message = RemedyHint.message(error)
             }
             state.plans = try store.acceptedPlans(on: date).map { PlanOnScreen(plan: $0.plan, stale: $0.isStale) }
             try load(date)
@@ -147,7 +148,7 @@ final class TUIController {
                 let ids = try store.suspendBeneficiary(code, from: from, to: to, reason: reason, actor: Actor(state.operatorName, reason: reason))
                 state.message = "\(code) sospeso dal \(from) al \(to): \(ids.count) servizi annullati."
             } catch let error as StoreError {
-                state.message = "\(error)"
+                state.message = RemedyHint.message(error)
             }
             try loadCard(code)
             try load(state.date)
@@ -157,7 +158,7 @@ final class TUIController {
                                                      actor: Actor(state.operatorName, reason: note.map { "\(reason.rawValue): \($0)" } ?? reason.rawValue))
                 state.message = "\(code) chiuso il \(day) (\(reason.rawValue)): \(ids.count) servizi annullati."
             } catch let error as StoreError {
-                state.message = "\(error)"
+                state.message = RemedyHint.message(error)
             }
             try loadCard(code)
             try load(state.date)
@@ -166,7 +167,7 @@ final class TUIController {
                 _ = try store.cancel(trip: trip, expectedVersion: version, actor: Actor(state.operatorName, reason: "cancelled on the screen"))
                 state.message = "Servizio \(trip) annullato."
             } catch let error as StoreError {
-                state.message = "\(error)"
+                state.message = RemedyHint.message(error)
             }
             try load(state.date)
         }

@@ -1,0 +1,41 @@
+import CentraleFormats
+import CentraleStore
+import CentraleTariffs
+import CentraleTUI
+import Testing
+@testable import centrale
+
+/// One example of every remedy.
+let everyRemedy: [Remedy] = [
+    .logTemplate, .findTrip(association: nil), .findTrip(association: "MIS-SCA"), .amendLog(trip: 7, km: false),
+    .amendLog(trip: 7, km: true), .submitLog, .findFlaggedTrip, .reviewFlags(month: "2025-03"), .addTariff, .loadRegistry,
+    .createDatabase, .chooseDatabase, .upgradeDatabase, .replan(date: "2025-03-03", association: "MIS-SCA"),
+    .resumeSuspension(beneficiary: "B4A5H5"), .cancelTrips([7, 8]),
+]
+
+@Suite("Remedies: the core names an action, each edge renders it")
+struct RemedyTests {
+    @Test("the command line renders a remedy as the command to type, after the problem")
+    func commandLine() {
+        #expect(Centrale.errorText(StoreError.refused("trip 7 already has a log", remedy: .amendLog(trip: 7, km: false)))
+                == "error: trip 7 already has a log; to correct a recorded log use `centrale log amend 7 --reason …`")
+        #expect(Centrale.errorText(StoreError.noDatabase(path: "x.sqlite"))
+                == "error: no database at x.sqlite; create one with `centrale init` (or give the right path with --db or CENTRALE_DB).")
+        let file = FieldError(SourceLocation(file: "f.csv", line: 6), field: "trip", "no trip 99", remedy: .findTrip(association: "MIS"))
+        #expect(Centrale.errorText(FieldErrors([file]))
+                == "error: f.csv:6: trip: no trip 99; check the id in `centrale trips --association MIS`\n1 problem found; nothing was written.")
+        #expect(Centrale.errorText(StatementError.unknownVehicle("ZZ999ZZ", trip: 7)).hasSuffix("; to correct a recorded log use `centrale log amend 7 --reason …`"))
+        for remedy in everyRemedy { #expect(RemedyCommand.text(remedy).contains("centrale ") || RemedyCommand.text(remedy).contains("--"), "\(remedy)") }
+    }
+
+    @Test("the screen and the core's own text name no command of the command line")
+    func wordsOnly() {
+        for remedy in everyRemedy {
+            for text in [RemedyHint.text(remedy), remedy.words] {
+                #expect(!text.contains("centrale ") && !text.contains("`") && !text.contains("--"), "\(remedy): \(text)")
+            }
+        }
+        #expect(RemedyHint.message(StoreError.refused("the trips changed", remedy: .replan(date: "2025-03-03", association: "MIS-SCA")))
+                == "the trips changed; p ricalcola la proposta dei giri")
+    }
+}
