@@ -12,13 +12,6 @@ import Testing
 struct StoreSafetyTests {
     let actor = Actor("tester", reason: "test")
 
-    func loaded(_ dir: TemporaryDirectory, clock: @escaping @Sendable () -> Date = fixedClock) throws -> (Store, Registry) {
-        let store = try Store(path: dir.path("db.sqlite"), clock: clock)
-        let registry = try Registry.embedded()
-        _ = try store.load(registry, actor: actor)
-        return (store, registry)
-    }
-
     func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
 
     /// Registers a beneficiary active from 2025, living in `comune` (Scandicci by default).
@@ -60,7 +53,7 @@ struct StoreSafetyTests {
     @Test("read-only access writes nothing and reads everything")
     func readOnly() throws {
         let dir = try TemporaryDirectory()
-        let (store, _) = try loaded(dir)
+        let (store, _) = try loadedStore(dir)
         let before = try bytes(store.path)
         let reader = try Store(path: store.path, access: .read)
         #expect(try reader.registry().associations.count == 26)
@@ -71,7 +64,7 @@ struct StoreSafetyTests {
     @Test("a database from a newer program is refused before anything is written, naming both versions")
     func newerSchema() throws {
         let dir = try TemporaryDirectory()
-        let (store, _) = try loaded(dir)
+        let (store, _) = try loadedStore(dir)
         try store.pool.write { try $0.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES ('v99_future')") }
         let before = try bytes(store.path)
         for access in [Store.Access.write, .read, .create] {
@@ -123,7 +116,7 @@ struct StoreSafetyTests {
     @Test("an association taken out of the registry needs its leaving day; then it takes no trips and its open trips go back to the queue")
     func departure() throws {
         let dir = try TemporaryDirectory()
-        let (store, registry) = try loaded(dir)
+        let (store, registry) = try loadedStore(dir)
         let (_, personal) = try addPerson("BLEAVE", to: store, comune: "048005", home: Coordinate(latitude: 43.86, longitude: 11.16))
         let ids = try store.addRequests(["2025-03-03", "2025-03-10"].map { [toCareggi(personal, comune: "048005", on: $0, at: "09:00", registry)] },
                                         estimator: registry.convention.distanceEstimator, actor: actor).map { $0[0] }
@@ -161,7 +154,7 @@ struct StoreSafetyTests {
     @Test("a tariff used by logged trips cannot be redefined in place; a new version from a later day is accepted")
     func tariffInUse() throws {
         let dir = try TemporaryDirectory()
-        let (store, registry) = try loaded(dir)
+        let (store, registry) = try loadedStore(dir)
         try store.pool.write { db in
             try db.execute(sql: "INSERT INTO beneficiary(code, comune, needs, activated_on, referred_by) VALUES ('BTAR', '048041', 0, '2025-01-01', 'pua')")
             try db.execute(sql: """
@@ -229,7 +222,7 @@ struct StoreSafetyTests {
     @Test("a trip dated in a closed month needs a reason to be added late, and the audit keeps it")
     func lateTrip() throws {
         let dir = try TemporaryDirectory()
-        let (store, registry) = try loaded(dir, clock: Self.clock("2025-05-10T10:00:00Z"))
+        let (store, registry) = try loadedStore(dir, clock: Self.clock("2025-05-10T10:00:00Z"))
         let (_, personal) = try addPerson("BLATE", to: store)
         try store.pool.write { try $0.execute(sql: "INSERT INTO closed_month(month, closed_at, closed_by, total_cents, sha256) VALUES ('2025-03', 'x', 'x', 0, 'x')") }
         let request = [[toCareggi(personal, on: "2025-03-20", at: "09:00", registry)]]
@@ -247,7 +240,7 @@ struct StoreSafetyTests {
     @Test("a no-show is marked from the trip's time, and taken back only the same day")
     func noShowTimes() throws {
         let dir = try TemporaryDirectory()
-        let early = try loaded(dir, clock: Self.clock("2025-03-03T06:00:00Z")).1 // 07:00 in Rome
+        let early = try loadedStore(dir, clock: Self.clock("2025-03-03T06:00:00Z")).1 // 07:00 in Rome
         let registry = early
         let path = dir.path("db.sqlite")
         let at7 = try Store(path: path, clock: Self.clock("2025-03-03T06:00:00Z"))
@@ -268,7 +261,7 @@ struct StoreSafetyTests {
     @Test("series are unique: two series at 01:15 and 11:05, and the same request entered twice, cancel independently")
     func uniqueSeries() throws {
         let dir = try TemporaryDirectory()
-        let (store, registry) = try loaded(dir)
+        let (store, registry) = try loadedStore(dir)
         let (person, personal) = try addPerson("BSER", to: store)
         let intake = RequestIntake(places: registry.places, comuni: registry.comuni)
         func series(_ time: String) throws -> [Int64] {

@@ -14,7 +14,7 @@ struct TripLogStoreTests {
     /// BTEST1's round trip of 2025-03-03, assigned to an association with a wheelchair van.
     func assignedDay(_ dir: TemporaryDirectory) throws -> (store: Store, ids: [Int64], association: String, vehicle: String) {
         let setup = ServiceStoreTests()
-        let (store, registry) = try setup.loadedStore(dir)
+        let (store, registry) = try loadedStore(dir)
         try store.addBeneficiaries([(setup.person, setup.personal)], actor: actor)
         let ids = try store.addRequests([setup.request(registry)], estimator: registry.convention.distanceEstimator, actor: actor)[0]
         let association = registry.associations.first { $0.vehicles.contains { $0.wheelchairPlaces > 0 } }!
