@@ -172,11 +172,15 @@ struct StoreSafetyTests {
         }
         let changed = registry.conventionSource.replacingOccurrences(of: "km_rate = 0.66", with: "km_rate = 0.70")
         #expect(changed != registry.conventionSource)
-        var redefined = registry
-        redefined.conventionSource = changed
-        redefined.convention = try Registry.decodeConvention(changed, fileName: "convention.toml")
+        // The registry with another convention.toml.
+        func with(_ source: String) throws -> Registry {
+            var other = registry
+            other.conventionSource = source
+            other.convention = try Registry.decodeConvention(source, fileName: "convention.toml")
+            return other
+        }
         do {
-            _ = try store.load(redefined, actor: actor)
+            _ = try store.load(try with(changed), actor: actor)
             Issue.record("a tariff in use was redefined")
         } catch let error as StoreError {
             #expect("\(error)".contains("tariff 2014-01") && "\(error)".contains("valid_from"))
@@ -203,20 +207,14 @@ struct StoreSafetyTests {
         // A new version that starts before a logged trip would re-price it: refused, saying so.
         let early = versioned.replacingOccurrences(of: "id = \"2025-06\"\nvalid_from = 2025-06-01", with: "id = \"2025-01\"\nvalid_from = 2025-01-01")
         #expect(early != versioned)
-        var tooEarly = registry
-        tooEarly.conventionSource = early
-        tooEarly.convention = try Registry.decodeConvention(early, fileName: "convention.toml")
         do {
-            _ = try store.load(tooEarly, actor: actor)
+            _ = try store.load(try with(early), actor: actor)
             Issue.record("a version starting before a logged trip was accepted")
         } catch let error as StoreError {
             #expect("\(error)".contains("priced by tariff 2014-01, and the new file prices them by 2025-01") && "\(error)".contains("valid_from = 2025-03-04"),
                     "\(error)")
         }
-        var added = registry
-        added.conventionSource = versioned
-        added.convention = try Registry.decodeConvention(versioned, fileName: "convention.toml")
-        #expect(try store.load(added, actor: actor).conventionIsNew)
+        #expect(try store.load(try with(versioned), actor: actor).conventionIsNew)
     }
 
     @Test("a trip dated in a closed month needs a reason to be added late, and the audit keeps it")
