@@ -102,6 +102,6 @@ let package = Package(
                            "CentraleReport", "CentralePlanning"],
             exclude: ["Golden", "Fixtures"]
         ),
-        .testTarget(name: "CentraleCLITests", dependencies: ["centrale", "CentraleFormats", "CentraleStore", "CentraleTariffs", "CentraleTUI", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "CentraleCLITests", dependencies: ["centrale", "CentraleFormats", "CentraleIntake", "CentraleStore", "CentraleTariffs", "CentraleTUI", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -32,6 +32,18 @@ public enum Remedy: Hashable, Sendable {
     case resumeSuspension(beneficiary: String)
     /// Cancel the trips still to come (or wait for their logs).
     case cancelTrips([Int64])
+    /// Book from the day the person is active, or change their activation date.
+    case changeActivation(beneficiary: String)
+    /// Book after the person's suspension, or end it early.
+    case bookAfterSuspension(beneficiary: String)
+    /// Renew the person's authorisation.
+    case renewAuthorisation(beneficiary: String)
+    /// Have the authorisation extended to the purpose, then record it.
+    case extendPurposes(beneficiary: String)
+    /// Have the person's needs assessed, then record them.
+    case assessNeeds(beneficiary: String)
+    /// Close the person's record first.
+    case closeBeneficiary(String)
 
     /// The remedy in words, naming no command or key.
     public var words: String {
@@ -52,6 +64,12 @@ public enum Remedy: Hashable, Sendable {
         case let .replan(date, association): "plan \(association)'s day \(date) again"
         case .resumeSuspension: "end that suspension early or choose other days"
         case .cancelTrips: "cancel them or wait for their logs before erasing"
+        case .changeActivation(let code): "book from that day, or change the activation date of \(code)"
+        case .bookAfterSuspension: "book after the suspension, or end it early"
+        case .renewAuthorisation(let code): "renew the authorisation of \(code)"
+        case .extendPurposes(let code): "ask the PUA to extend the authorisation, then record the purposes of \(code)"
+        case .assessNeeds(let code): "ask for the needs to be assessed, then record the needs of \(code)"
+        case .closeBeneficiary: "close it first"
         }
     }
 }

@@ -129,7 +129,7 @@ extension Store {
             try Self.requireLiving(db, code)
             let person = try Self.beneficiary(db, code)!
             guard let closed = person.closedOn else {
-                throw StoreError.refused("\(code) is not closed; close it first (beneficiary close \(code) --on DATE --reason …)")
+                throw StoreError.refused("\(code) is not closed", remedy: .closeBeneficiary(code))
             }
             // Not even with --force while the person may still travel: their last day must be past, and
             // no trip of theirs may still be waiting (it would lose its address and still be dispatched).

@@ -20,6 +20,12 @@ public enum RemedyHint {
         case .replan: "p ricalcola la proposta dei giri"
         case .resumeSuspension(let code): "fai riprendere prima \(code), o scegli altri giorni"
         case .cancelTrips: "annulla prima i servizi, o attendi i loro registri"
+        case .changeActivation: "prenota da quel giorno, o fai cambiare la data di attivazione"
+        case .bookAfterSuspension: "prenota dopo la sospensione, o falla terminare prima"
+        case .renewAuthorisation: "l'autorizzazione va rinnovata"
+        case .extendPurposes: "chiedi al PUA di estendere l'autorizzazione ai motivi"
+        case .assessNeeds: "chiedi al PUA di valutare i bisogni"
+        case .closeBeneficiary: "prima chiudi la scheda (h)"
         }
     }
 

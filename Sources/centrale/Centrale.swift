@@ -1,5 +1,6 @@
 import ArgumentParser
 import CentraleFormats
+import CentraleIntake
 import CentraleStore
 import Foundation
 
@@ -81,6 +82,8 @@ struct Centrale: ParsableCommand {
         case let error as StoreError:
             // Its message may quote input (a code, a name): control characters shown escaped.
             return "error: \(error.text(RemedyCommand.text).escapingControlCharacters)"
+        case let error as IntakeRefusal:
+            return "error: \(error.rendered(RemedyCommand.text))"
         case let error as any RemediableError:
             return "error: \(error.text(RemedyCommand.text))"
         case let error as any LocalizedError where error.errorDescription != nil:

@@ -40,6 +40,18 @@ enum RemedyCommand {
             "end it with `centrale beneficiary resume` or choose other days"
         case .cancelTrips:
             "cancel them (centrale request cancel TRIP --reason …) or wait for their logs before erasing"
+        case .changeActivation(let code):
+            "book from that day, or change the activation with `beneficiary update \(code) --valid-from`"
+        case .bookAfterSuspension(let code):
+            "book after the suspension, or end it with `beneficiary resume \(code)`"
+        case .renewAuthorisation(let code):
+            "renew it with `beneficiary update \(code) --valid-from … --valid-until …`"
+        case .extendPurposes(let code):
+            "ask the PUA to extend the authorisation, then `beneficiary update \(code) --purposes …`"
+        case .assessNeeds(let code):
+            "ask for the needs to be assessed, then `beneficiary update \(code) --needs …`"
+        case .closeBeneficiary(let code):
+            "close it first (beneficiary close \(code) --on DATE --reason …)"
         }
     }
 }

@@ -1,4 +1,5 @@
 import CentraleFormats
+import CentraleIntake
 import CentraleStore
 import CentraleTariffs
 import CentraleTUI
@@ -10,7 +11,9 @@ let everyRemedy: [Remedy] = [
     .logTemplate, .findTrip(association: nil), .findTrip(association: "MIS-SCA"), .amendLog(trip: 7, km: false),
     .amendLog(trip: 7, km: true), .submitLog, .findFlaggedTrip, .reviewFlags(month: "2025-03"), .addTariff, .loadRegistry,
     .createDatabase, .chooseDatabase, .upgradeDatabase, .replan(date: "2025-03-03", association: "MIS-SCA"),
-    .resumeSuspension(beneficiary: "B4A5H5"), .cancelTrips([7, 8]),
+    .resumeSuspension(beneficiary: "B4A5H5"), .cancelTrips([7, 8]), .changeActivation(beneficiary: "B4A5H5"),
+    .bookAfterSuspension(beneficiary: "B4A5H5"), .renewAuthorisation(beneficiary: "B4A5H5"), .extendPurposes(beneficiary: "B4A5H5"),
+    .assessNeeds(beneficiary: "B4A5H5"), .closeBeneficiary("B4A5H5"),
 ]
 
 @Suite("Remedies: the core names an action, each edge renders it")
@@ -25,7 +28,13 @@ struct RemedyTests {
         #expect(Centrale.errorText(FieldErrors([file]))
                 == "error: f.csv:6: trip: no trip 99; check the id in `centrale trips --association MIS`\n1 problem found; nothing was written.")
         #expect(Centrale.errorText(StatementError.unknownVehicle("ZZ999ZZ", trip: 7)).hasSuffix("; to correct a recorded log use `centrale log amend 7 --reason …`"))
-        for remedy in everyRemedy { #expect(RemedyCommand.text(remedy).contains("centrale ") || RemedyCommand.text(remedy).contains("--"), "\(remedy)") }
+        for remedy in everyRemedy {
+            let text = RemedyCommand.text(remedy)
+            #expect(["centrale ", "`", "beneficiary "].contains { text.contains($0) }, "\(remedy): \(text)")
+        }
+        let refusal = IntakeRefusal(problems: [IntakeProblem("date", "B4A5H5 has no authorisation on 2026-03-02", remedy: .renewAuthorisation(beneficiary: "B4A5H5"))])
+        #expect(Centrale.errorText(refusal)
+                == "error: date: B4A5H5 has no authorisation on 2026-03-02; renew it with `beneficiary update B4A5H5 --valid-from … --valid-until …`")
     }
 
     @Test("the screen and the core's own text name no command of the command line")

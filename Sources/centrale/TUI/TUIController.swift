@@ -203,7 +203,7 @@ final class TUIController {
         switch BeneficiaryImport(comuni: registry.comuni, today: store.today()).entry(fields) {
         case .failure(let refusal):
             for problem in refusal.problems {
-                if let field = PersonFormState.Field(rawValue: problem.field) { form.errors[field] = problem.message }
+                if let field = PersonFormState.Field(rawValue: problem.field) { form.errors[field] = problem.text(RemedyHint.text) }
             }
             state.personForm = form
             state.message = "Beneficiario non registrato: vedi i campi segnati."
@@ -275,7 +275,7 @@ final class TUIController {
                 switch RequestIntake(places: registry.places, comuni: registry.comuni, maxRecurrenceDays: registry.convention.rules.maxRecurrenceDays).findPlace(query) {
                 case .success(let place): form.hints[field] = place.name
                 case .failure(let problem):
-                    form.errors[field] = problem.message
+                    form.errors[field] = problem.text(RemedyHint.text)
                     state.message = problem.message
                 }
             }
@@ -313,7 +313,7 @@ final class TUIController {
             let fields: [String: RequestFormState.Field] = ["beneficiary": .beneficiary, "date": .date, "from": .from, "to": .to,
                                                              "return": .returnAt, "repeat": .repeatDays, "until": .until,
                                                              "time": .time, "purpose": .purpose]
-            for problem in refusal.problems { form.errors[fields[problem.field] ?? .beneficiary] = problem.message }
+            for problem in refusal.problems { form.errors[fields[problem.field] ?? .beneficiary] = problem.text(RemedyHint.text) }
             state.form = form
             state.message = "Richiesta rifiutata: vedi i campi segnati."
         }
