@@ -44,6 +44,8 @@ public enum Remedy: Hashable, Sendable {
     case assessNeeds(beneficiary: String)
     /// Close the person's record first.
     case closeBeneficiary(String)
+    /// Add the trip late, with a reason: the closed month stays closed.
+    case addLate
 
     /// The remedy in words, naming no command or key.
     public var words: String {
@@ -70,6 +72,8 @@ public enum Remedy: Hashable, Sendable {
         case .extendPurposes(let code): "ask the PUA to extend the authorisation, then record the purposes of \(code)"
         case .assessNeeds(let code): "ask for the needs to be assessed, then record the needs of \(code)"
         case .closeBeneficiary: "close it first"
+        case .addLate: "a trip added to a closed month must be added late, with a reason (the month stays closed; "
+            + "its log is paid as an adjustment in the current month)"
         }
     }
 }

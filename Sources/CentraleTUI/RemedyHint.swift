@@ -26,6 +26,7 @@ public enum RemedyHint {
         case .extendPurposes: "chiedi al PUA di estendere l'autorizzazione ai motivi"
         case .assessNeeds: "chiedi al PUA di valutare i bisogni"
         case .closeBeneficiary: "prima chiudi la scheda (h)"
+        case .addLate: "in un mese chiuso un servizio si aggiunge solo come tardivo, con un motivo, fuori da questo schermo"
         }
     }
 

@@ -52,6 +52,8 @@ enum RemedyCommand {
             "ask for the needs to be assessed, then `beneficiary update \(code) --needs …`"
         case .closeBeneficiary(let code):
             "close it first (beneficiary close \(code) --on DATE --reason …)"
+        case .addLate:
+            "a trip added to a closed month needs --late --reason \"…\" (the month stays closed; its log is paid as an adjustment in the current month)"
         }
     }
 }

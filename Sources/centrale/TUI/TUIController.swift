@@ -70,7 +70,7 @@ final class TUIController {
         case let .assign(trip, association, version, engineChoice):
             guard let record = try store.tripRecord(trip) else { return true }
             if let broken = try store.brokenRule(assigning: record, to: association, engine: engine, zone: zone) {
-                state.message = "\(association): \(broken.summary). Per forzare usa `centrale assign --force --reason`."
+                state.message = "\(association): \(broken.summary). Un'assegnazione forzata, con il motivo, si fa fuori da questo schermo."
                 return true
             }
             do {
