@@ -34,9 +34,9 @@ let package = Package(
         .target(name: "CentraleDispatch", dependencies: ["CentraleDomain"]),
         .target(name: "CentraleIntake", dependencies: ["CentraleDomain", "CentraleFormats"]),
         .target(name: "CentraleTripLogs", dependencies: ["CentraleDomain", "CentraleFormats"]),
-        .target(name: "CentraleTariffs", dependencies: ["CentraleDomain"]),
+        .target(name: "CentraleTariffs", dependencies: ["CentraleDomain", "CentraleFormats"]),
         .target(name: "CentraleReport", dependencies: ["CentraleDomain"]),
-        .target(name: "CentraleTUI", dependencies: ["CentraleDomain", "CentraleDispatch", "CentralePlanning"]),
+        .target(name: "CentraleTUI", dependencies: ["CentraleDomain", "CentraleFormats", "CentraleDispatch", "CentralePlanning"]),
         .target(
             name: "CentralePlanning", dependencies: ["CentraleDomain", "CentraleFormats"],
             // The planner's search is 20-50× slower unoptimised: optimise it in debug builds too,
@@ -91,10 +91,10 @@ let package = Package(
         .testTarget(name: "CentraleDispatchTests", dependencies: ["CentraleDispatch", "CentraleDomain", "CentraleSynth", "CentraleRegistry"]),
         .testTarget(name: "CentraleIntakeTests", dependencies: ["CentraleIntake", "CentraleDomain", "CentraleRegistry", "CentraleFormats"]),
         .testTarget(name: "CentraleTripLogsTests", dependencies: ["CentraleTripLogs", "CentraleDomain", "CentraleFormats"]),
-        .testTarget(name: "CentraleTariffsTests", dependencies: ["CentraleTariffs", "CentraleDomain", "CentraleRegistry", "CentraleSynth"]),
+        .testTarget(name: "CentraleTariffsTests", dependencies: ["CentraleTariffs", "CentraleDomain", "CentraleFormats", "CentraleRegistry", "CentraleSynth"]),
         .testTarget(name: "CentraleReportTests", dependencies: ["CentraleReport", "CentraleDomain"]),
         .testTarget(name: "CentralePlanningTests", dependencies: ["CentralePlanning", "CentraleDomain"]),
-        .testTarget(name: "CentraleTUITests", dependencies: ["CentraleTUI", "CentraleDomain", "CentraleDispatch", "CentralePlanning"]),
+        .testTarget(name: "CentraleTUITests", dependencies: ["CentraleTUI", "CentraleDomain", "CentraleFormats", "CentraleDispatch", "CentralePlanning"]),
         .testTarget(name: "CentraleSynthTests", dependencies: ["CentraleSynth", "CentraleRegistry", "CentraleDomain", "CentraleFormats"]),
         .testTarget(
             name: "CentraleRenderingTests",
@@ -102,6 +102,6 @@ let package = Package(
                            "CentraleReport", "CentralePlanning"],
             exclude: ["Golden", "Fixtures"]
         ),
-        .testTarget(name: "CentraleCLITests", dependencies: ["centrale", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "CentraleCLITests", dependencies: ["centrale", "CentraleFormats", "CentraleIntake", "CentraleStore", "CentraleTariffs", "CentraleTUI", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

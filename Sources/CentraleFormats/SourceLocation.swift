@@ -25,12 +25,15 @@ public struct FieldError: Error, Hashable, Sendable, CustomStringConvertible {
     public var field: String
     /// What is wrong and what is expected.
     public var message: String
+    /// What to do about it, rendered by each edge for its interface (after `; `).
+    public var remedy: Remedy?
 
     /// Creates an error.
-    public init(_ location: SourceLocation, field: String, _ message: String) {
+    public init(_ location: SourceLocation, field: String, _ message: String, remedy: Remedy? = nil) {
         self.location = location
         self.field = field
         self.message = message
+        self.remedy = remedy
     }
 
     /// `FILE:LINE: field: message`, with every control character of the file name, field or
@@ -38,7 +41,10 @@ public struct FieldError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The longest message shown: a message quotes the cell it is about, and a cell may be megabytes long.
     public static let maximumMessageLength = 600
 
-    public var description: String {
+    public var description: String { rendered(\.words) }
+
+    /// `FILE:LINE: field: message; remedy`, the remedy rendered by `render`.
+    public func rendered(_ render: (Remedy) -> String) -> String {
         var shown = message
         if shown.count > Self.maximumMessageLength {
             let cut = shown.count - Self.maximumMessageLength
@@ -46,6 +52,7 @@ public struct FieldError: Error, Hashable, Sendable, CustomStringConvertible {
         }
         var name = field
         if name.count > 60 { name = String(name.prefix(60)) + "…" }
+        if let remedy { shown += "; " + render(remedy) }
         let text = name.isEmpty ? "\(location): \(shown)" : "\(location): \(name): \(shown)"
         return text.escapingControlCharacters
     }

@@ -7,23 +7,36 @@ public struct IntakeProblem: Error, Hashable, Sendable, CustomStringConvertible 
     public var field: String
     /// What is wrong and what is expected.
     public var message: String
+    /// What to do about it, rendered by each edge for its interface (after `; `).
+    public var remedy: Remedy?
 
     /// Creates a problem.
-    public init(_ field: String, _ message: String) {
+    public init(_ field: String, _ message: String, remedy: Remedy? = nil) {
         self.field = field
         self.message = message
+        self.remedy = remedy
     }
 
-    /// `field: message`.
-    public var description: String { "\(field): \(message)" }
+    /// The message and the remedy rendered by `render`.
+    public func text(_ render: (Remedy) -> String) -> String { remedy.map { "\(message); \(render($0))" } ?? message }
+
+    /// `field: message; remedy`, the remedy rendered by `render`.
+    public func rendered(_ render: (Remedy) -> String) -> String { "\(field): \(text(render))" }
+
+    /// `field: message; remedy`, the remedy in words.
+    public var description: String { rendered(\.words) }
 }
 
 /// All the problems of a refused request.
 public struct IntakeRefusal: Error, Sendable, CustomStringConvertible {
     /// The problems, each naming its field.
     public var problems: [IntakeProblem]
+    /// Creates a refusal.
+    public init(problems: [IntakeProblem]) { self.problems = problems }
+    /// One line per problem, remedies rendered by `render`.
+    public func rendered(_ render: (Remedy) -> String) -> String { problems.map { $0.rendered(render) }.joined(separator: "\n") }
     /// One line per problem.
-    public var description: String { problems.map(\.description).joined(separator: "\n") }
+    public var description: String { rendered(\.words) }
 }
 
 /// Turns a dispatcher's request form into trips, checked against the beneficiary's record
@@ -191,13 +204,13 @@ public struct RequestIntake: Sendable {
         var problems: [IntakeProblem] = []
         let referred = dates.filter { person.status(on: $0) == .referred }
         if !referred.isEmpty {
-            problems.append(IntakeProblem("date", "\(person.code) is not active yet on \(describe(referred)) (active from \(person.activatedOn)); "
-                                          + "book from that day, or change the activation with `beneficiary update \(person.code) --valid-from`"))
+            problems.append(IntakeProblem("date", "\(person.code) is not active yet on \(describe(referred)) (active from \(person.activatedOn))",
+                                          remedy: .changeActivation(beneficiary: person.code)))
         }
         let suspended = dates.filter { person.status(on: $0) == .suspended }
         if !suspended.isEmpty, let suspension = person.suspension(on: suspended[0]) {
             problems.append(IntakeProblem("date", "\(person.code) is suspended on \(describe(suspended)) (\(suspension.from)–\(suspension.to): "
-                                          + "\(suspension.reason)); book after the suspension, or end it with `beneficiary resume \(person.code)`"))
+                                          + "\(suspension.reason))", remedy: .bookAfterSuspension(beneficiary: person.code)))
         }
         let closed = dates.filter { person.status(on: $0) == .closed }
         if !closed.isEmpty {
@@ -216,18 +229,18 @@ public struct RequestIntake: Sendable {
         let uncovered = active.filter { person.authorisation(on: $0) == nil }
         if !uncovered.isEmpty {
             let periods = person.authorisations.map { "\($0.validFrom)–\($0.validUntil)" }.joined(separator: ", ")
-            problems.append(IntakeProblem("date", "\(person.code) has no authorisation on \(describe(uncovered)) (authorised \(periods)); "
-                                          + "renew it with `beneficiary update \(person.code) --valid-from … --valid-until …`"))
+            problems.append(IntakeProblem("date", "\(person.code) has no authorisation on \(describe(uncovered)) (authorised \(periods))",
+                                          remedy: .renewAuthorisation(beneficiary: person.code)))
         }
         let authorisations = Set(active.compactMap { person.authorisation(on: $0) })
         if let refused = authorisations.first(where: { !$0.purposes.contains(purpose) }) {
             problems.append(IntakeProblem("purpose", "\(purpose.rawValue) is not a purpose \(person.code) is authorised for "
-                                          + "(authorised: \(refused.purposesText.isEmpty ? "none" : refused.purposesText)); ask the PUA to extend "
-                                          + "the authorisation, then `beneficiary update \(person.code) --purposes …`"))
+                                          + "(authorised: \(refused.purposesText.isEmpty ? "none" : refused.purposesText))",
+                                          remedy: .extendPurposes(beneficiary: person.code)))
         }
         if let refused = authorisations.first(where: { !$0.needs.isSuperset(of: needs) }) {
-            problems.append(IntakeProblem("needs", "\(needs) is not in \(person.code)'s authorisation (authorised needs: \(refused.needs)); "
-                                          + "ask for the needs to be assessed, then `beneficiary update \(person.code) --needs …`"))
+            problems.append(IntakeProblem("needs", "\(needs) is not in \(person.code)'s authorisation (authorised needs: \(refused.needs))",
+                                          remedy: .assessNeeds(beneficiary: person.code)))
         }
         return problems
     }

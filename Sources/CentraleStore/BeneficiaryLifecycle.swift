@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentraleFormats
 import Foundation
 import GRDB
 
@@ -29,7 +30,7 @@ extension Store {
                 WHERE code = ? AND status = 'suspended' AND from_date <= ? AND to_date >= ? ORDER BY from_date LIMIT 1
                 """, arguments: [code, to.description, from.description]) {
                 throw StoreError.refused("\(code) is already suspended from \(other[0] as String) to \(other[1] as String), which overlaps "
-                                         + "\(from)–\(to); end it with `centrale beneficiary resume` or choose other days")
+                                         + "\(from)–\(to)", remedy: .resumeSuspension(beneficiary: code))
             }
             try db.cachedStatement(sql: "INSERT INTO beneficiary_status(code, status, from_date, to_date, reason, at, actor) VALUES (?, 'suspended', ?, ?, ?, ?, ?)").execute(
                            arguments: [code, from.description, to.description, reason, at, actor.name])
@@ -132,7 +133,7 @@ extension Store {
             try Self.refuseNamingPerson(db, code: code, [("the reason", actor.reason)])
             let person = try Self.beneficiary(db, code)!
             guard let closed = person.closedOn else {
-                throw StoreError.refused("\(code) is not closed; close it first (beneficiary close \(code) --on DATE --reason …)")
+                throw StoreError.refused("\(code) is not closed", remedy: .closeBeneficiary(code))
             }
             // Not even with --force while the person may still travel: their last day must be past, and
             // no trip of theirs may still be waiting (it would lose its address and still be dispatched).
@@ -143,8 +144,8 @@ extension Store {
                 SELECT id FROM trip WHERE beneficiary = ? AND date >= ? AND status IN \(TripStatus.stillToCome.sql) ORDER BY id
                 """, arguments: [code, today.description])
             guard open.isEmpty else {
-                throw StoreError.refused("\(code) still has trips waiting (\(open.prefix(10).map(String.init).joined(separator: ", "))); "
-                                         + "cancel them (centrale request cancel TRIP --reason …) or wait for their logs before erasing")
+                throw StoreError.refused("\(code) still has trips waiting (\(open.prefix(10).map(String.init).joined(separator: ", ")))",
+                                         remedy: .cancelTrips(open))
             }
             let allowed = closed.adding(days: retentionDays)
             if today < allowed && !force {

@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentraleFormats
 import CentraleTariffs
 import CentraleTripLogs
 import GRDB
@@ -31,17 +32,15 @@ extension Store {
         return try pool.write { db in
             guard let log = try Self.logs(db, [id])[id],
                   let row = try Row.fetchOne(db, sql: "SELECT estimated_m, km_flag FROM trip_log WHERE trip = ?", arguments: [id]) else {
-                throw StoreError.refused("trip \(id) has no log; a km review is for a logged trip flagged by `centrale log flags`")
+                throw StoreError.refused("trip \(id) has no log", remedy: .findFlaggedTrip)
             }
             guard (row[1] as String?) != nil else {
                 throw StoreError.refused("trip \(id) is not flagged for km review (its km are within the tolerance); it is paid as logged")
             }
             let estimated = Distance(metres: row[0])
             if case .km(let km) = decision, km > log.driven {
-                throw StoreError.refused("""
-                    --km \(km.kilometresText) is more than the \(log.driven) logged: a review pays at most the logged km; \
-                    to correct the log itself, use `centrale log amend \(id) --km N --reason "…"`
-                    """)
+                throw StoreError.refused("--km \(km.kilometresText) is more than the \(log.driven) logged: a review pays at most the logged km",
+                                         remedy: .amendLog(trip: id, km: true))
             }
             let previous = try Self.review(db, trip: id, logged: log.driven, estimated: estimated)
             let before = KmReconciliation.payable(driven: log.driven, estimated: estimated, flagged: true, review: previous)

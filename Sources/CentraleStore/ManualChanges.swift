@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentraleFormats
 import Foundation
 import GRDB
 
@@ -102,7 +103,7 @@ extension Store {
                                          + "the association's log of the trip now says what happened")
             }
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM trip_log WHERE trip = ?", arguments: [id]) != true else {
-                throw StoreError.refused("trip \(id) already has a log; correct it with `centrale log amend`")
+                throw StoreError.refused("trip \(id) already has a log", remedy: .amendLog(trip: id, km: false))
             }
             try db.execute(sql: "UPDATE trip SET status = 'assigned', status_reason = NULL, version = version + 1 WHERE id = ?", arguments: [id])
             try audit(db, actor, action: "trip.no_show_undo", entity: "trip", id: String(id),

@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentraleFormats
 import CentralePlanning
 import Foundation
 import GRDB
@@ -107,9 +108,8 @@ extension Store {
                 guard added.isEmpty && removed.isEmpty else {
                     throw StoreError.refused("""
                         the trips assigned to \(plan.association) on \(plan.date) changed since the plan was made \
-                        (new: \(added.map(String.init).joined(separator: ", ")); gone: \(removed.map(String.init).joined(separator: ", "))); \
-                        run 'centrale plan --date \(plan.date) --association \(plan.association)' again
-                        """)
+                        (new: \(added.map(String.init).joined(separator: ", ")); gone: \(removed.map(String.init).joined(separator: ", ")))
+                        """, remedy: .replan(date: plan.date.description, association: plan.association))
                 }
                 for table in ["plan_stop", "plan_trip"] {
                     try db.execute(sql: "DELETE FROM \(table) WHERE plan IN (SELECT id FROM plan WHERE date = ? AND association = ?)",

@@ -80,7 +80,7 @@ extension Store {
             return try StatementBuilder(convention: registry.convention, associations: registry.associations)
                 .statements(month: month, trips: trips, adjustments: adjustments, only: only)
         } catch let error as StatementError {
-            throw StoreError.refused(error.description)
+            throw StoreError.refused(error.problem, remedy: error.remedy)
         }
     }
 
@@ -167,12 +167,8 @@ extension Store {
             if try Self.isClosed(db, month) { throw StoreError.refused("\(month) is already closed; its statements are frozen") }
             let unreviewed = try Self.unreviewedFlags(db, month: month)
             if unreviewed > 0 && !acceptingFlags {
-                throw StoreError.refused("""
-                    \(month) has \(unreviewed) trip\(unreviewed == 1 ? "" : "s") flagged for km review and not reviewed: list them with \
-                    `centrale log flags --month \(month)` and review each with `centrale log review TRIP --accept | --use-estimate | --km N \
-                    --reason "…"`, or close anyway with `--accept-flags --reason "…"` (they are then paid at the estimate; a later review \
-                    is an adjustment in the current month)
-                    """)
+                throw StoreError.refused("\(month) has \(unreviewed) trip\(unreviewed == 1 ? "" : "s") flagged for km review and not reviewed",
+                                         remedy: .reviewFlags(month: month.description))
             }
             var total = Money.zero
             var frozen: [(code: String, total: Money, json: String, digest: String)] = []

@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentraleFormats
 import Foundation
 import GRDB
 
@@ -105,8 +106,7 @@ public final class Store: Sendable {
              try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") ?? 0)
         }
         if applied.isEmpty && tables > 0 {
-            throw StoreError.refused("\(path) is a SQLite database, but not a Centrale one; nothing was written. "
-                                     + "Give the path of Centrale's database, or a new file to `centrale init`.")
+            throw StoreError.refused("\(path) is a SQLite database, but not a Centrale one; nothing was written", remedy: .chooseDatabase)
         }
         let known = Migrations.all.map(\.id)
         let unknown = applied.subtracting(known).sorted()
@@ -204,15 +204,15 @@ public final class Store: Sendable {
 }
 
 /// What went wrong in the store, with what to do about it.
-public enum StoreError: Error, CustomStringConvertible, Equatable {
+public enum StoreError: RemediableError, Equatable {
     /// The file could not be opened or migrated.
     case cannotOpen(path: String, reason: String)
     /// The database has no registry yet.
     case noRegistry(path: String)
     /// A referenced record does not exist.
     case notFound(entity: String, id: String)
-    /// A change was refused by a rule.
-    case refused(String)
+    /// A change was refused by a rule, with what to do about it when there is something to say.
+    case refused(String, remedy: Remedy? = nil)
     /// No database file at the path.
     case noDatabase(path: String)
     /// The database was written by a newer program.
@@ -220,24 +220,35 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     /// A read-only command met a database that needs upgrading first.
     case olderSchema(path: String, database: String, program: String, missing: String)
 
-    public var description: String {
+    /// What is wrong; the edge adds the remedy, rendered for its interface.
+    public var problem: String {
         switch self {
         case let .cannotOpen(path, reason):
             return "cannot open the database \(path): \(reason). Check the path and that the file is a Centrale database."
         case let .noRegistry(path):
-            return "the database \(path) has no registry yet; run `centrale init` first."
+            return "the database \(path) has no registry yet"
         case let .notFound(entity, id):
             return "no \(entity) '\(id)' in the database; check the code."
-        case let .refused(message):
+        case let .refused(message, _):
             return message
         case let .noDatabase(path):
-            return "no database at \(path); create one with `centrale init` (or give the right path with --db or CENTRALE_DB)."
+            return "no database at \(path)"
         case let .newerSchema(path, database, program):
             return "the database \(path) was written by a newer version of Centrale (its schema is at \(database); "
                 + "this program knows up to \(program)); nothing was written: use the newer program."
         case let .olderSchema(path, database, program, _):
-            return "the database \(path) has an older schema (\(database); this program needs \(program)); "
-                + "upgrade it with `centrale upgrade` (it only adds to the schema; keep a copy first)."
+            return "the database \(path) has an older schema (\(database); this program needs \(program))"
+        }
+    }
+
+    /// What to do about it.
+    public var remedy: Remedy? {
+        switch self {
+        case .noRegistry: .loadRegistry
+        case .noDatabase: .createDatabase
+        case .olderSchema: .upgradeDatabase
+        case let .refused(_, remedy): remedy
+        case .cannotOpen, .notFound, .newerSchema: nil
         }
     }
 }

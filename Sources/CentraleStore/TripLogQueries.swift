@@ -39,7 +39,7 @@ extension Store {
         let at = timestamp()
         return try pool.write { db in
             guard let before = try Self.logs(db, [id])[id] else {
-                throw StoreError.refused("trip \(id) has no log to amend; submit one with `centrale log submit`")
+                throw StoreError.refused("trip \(id) has no log to amend", remedy: .submitLog)
             }
             let reconciled = try Row.fetchOne(db, sql: "SELECT estimated_m, km_flag FROM trip_log WHERE trip = ?", arguments: [id])!
             let paidBefore = try Self.payableLog(db, before, estimated: Distance(metres: reconciled[0]), flagged: (reconciled[1] as String?) != nil)

@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentraleFormats
 import GRDB
 
 extension Store {
@@ -23,8 +24,7 @@ extension Store {
                 let month = trip.date.yearMonth
                 if closed[month] == nil { closed[month] = try Self.isClosed(db, month) }
                 if closed[month]! {
-                    throw StoreError.refused("\(trip.date) is in \(month), which is closed; a trip added to a closed month needs "
-                                             + "--late --reason \"…\" (the month stays closed; its log is paid as an adjustment in the current month)")
+                    throw StoreError.refused("\(trip.date) is in \(month), which is closed", remedy: .addLate)
                 }
             }
             var ids: [[Int64]] = []

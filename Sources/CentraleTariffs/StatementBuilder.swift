@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentraleFormats
 
 /// A logged trip as a statement prices it: the trip, its log, and the km payable when its km
 /// were flagged for review.
@@ -71,14 +72,20 @@ public struct StatementBuilder: Sendable {
 }
 
 /// Why a statement cannot be built.
-public enum StatementError: Error, Equatable, CustomStringConvertible {
+public enum StatementError: RemediableError, Equatable {
     /// A log names a vehicle that no association of the convention has.
     case unknownVehicle(String, trip: Int64)
 
-    public var description: String {
+    public var problem: String {
         switch self {
         case let .unknownVehicle(plate, trip):
-            return "the log of trip \(trip) names vehicle \(plate), which no association of the convention has; correct the log (centrale log amend)"
+            "the log of trip \(trip) names vehicle \(plate), which no association of the convention has"
+        }
+    }
+
+    public var remedy: Remedy? {
+        switch self {
+        case let .unknownVehicle(_, trip): .amendLog(trip: trip, km: false)
         }
     }
 }

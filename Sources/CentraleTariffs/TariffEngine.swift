@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentraleFormats
 
 /// Computes what the convention pays for a logged trip, line by line.
 ///
@@ -18,13 +19,19 @@ public struct TariffEngine: Sendable {
     public init(convention: Convention) { self.convention = convention }
 
     /// What went wrong computing a reimbursement.
-    public enum Problem: Error, Equatable, CustomStringConvertible {
+    public enum Problem: RemediableError, Equatable {
         /// No tariff version covers the trip's date.
         case noTariff(LocalDate)
 
-        public var description: String {
+        public var problem: String {
             switch self {
-            case .noTariff(let date): "no tariff version of the convention covers \(date); add one to convention.toml and run `centrale init`"
+            case .noTariff(let date): "no tariff version of the convention covers \(date)"
+            }
+        }
+
+        public var remedy: Remedy? {
+            switch self {
+            case .noTariff: .addTariff
             }
         }
     }

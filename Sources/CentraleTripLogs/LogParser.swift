@@ -80,8 +80,7 @@ public enum LogParser {
         let records: [CSVRecord]
         do { records = try CSVReader(fileName: fileName).read(text) } catch let error as FieldError { throw FieldErrors([error]) }
         guard let header = records.first else {
-            throw FieldErrors([FieldError(SourceLocation(file: fileName, line: 1), field: "", "the file is empty; "
-                                          + "start with a header line (`centrale log template` prints one)")])
+            throw FieldErrors([FieldError(SourceLocation(file: fileName, line: 1), field: "", "the file is empty", remedy: .logTemplate)])
         }
         var columns: [LogColumn?] = []
         var errors: [FieldError] = []
@@ -167,7 +166,7 @@ public enum LogParser {
             for (key, value) in fields {
                 let folded = LogColumn.fold(key)
                 guard let column = LogColumn.byAlias[folded] else {
-                    if LogColumn.descriptive.contains(folded) { continue } // what `centrale trips` exports beside the log
+                    if LogColumn.descriptive.contains(folded) { continue } // what the trip list exports beside the log
                     errors.append(FieldError(location, field: key, "unknown field; expected: \(LogColumn.allCases.map(\.rawValue).joined(separator: ", "))"))
                     continue
                 }

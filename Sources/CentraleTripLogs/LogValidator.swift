@@ -33,8 +33,8 @@ public struct LogValidator: Sendable {
             if let existing = context.recorded[log.tripID] {
                 if existing == log { batch.alreadyRecorded.append(log.tripID) }
                 else {
-                    r.fail("trip", "trip \(log.tripID) is already logged with other values (\(differences(existing, log))); "
-                           + "to correct a recorded log use `centrale log amend \(log.tripID) --reason …`")
+                    r.fail("trip", "trip \(log.tripID) is already logged with other values (\(differences(existing, log)))",
+                           remedy: .amendLog(trip: log.tripID, km: false))
                 }
             } else if r.problems.isEmpty {
                 batch.fresh.append(CheckedLog(log: log, estimated: estimated,
@@ -133,7 +133,8 @@ public struct LogValidator: Sendable {
         }
         let rawTrip = r.row[.trip]
         guard let id = Int64(rawTrip), id > 0 else {
-            r.fail("trip", rawTrip.isEmpty ? "is empty; give the trip id from `centrale trips`" : "'\(rawTrip)' is not a trip id (a whole number)")
+            if rawTrip.isEmpty { r.fail("trip", "is empty", remedy: .findTrip(association: nil)) }
+            else { r.fail("trip", "'\(rawTrip)' is not a trip id (a whole number)") }
             return nil
         }
         if let line = firstLine[id] {
@@ -142,7 +143,7 @@ public struct LogValidator: Sendable {
         }
         firstLine[id] = r.row.location.line
         guard let (trip, assignedTo) = context.trips[id] else {
-            r.fail("trip", "no trip \(id); check the id in `centrale trips --association \(code)`")
+            r.fail("trip", "no trip \(id)", remedy: .findTrip(association: code))
             return nil
         }
         switch (trip.status, assignedTo) {
@@ -253,7 +254,9 @@ struct RowCheck {
     let row: LogRow
     var problems: [FieldError] = []
 
-    mutating func fail(_ field: String, _ message: String) { problems.append(FieldError(row.location, field: field, message)) }
+    mutating func fail(_ field: String, _ message: String, remedy: Remedy? = nil) {
+        problems.append(FieldError(row.location, field: field, message, remedy: remedy))
+    }
 
     /// The most km one trip may have.
     static let maximumTripKm = 2_000

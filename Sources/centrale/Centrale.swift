@@ -1,5 +1,6 @@
 import ArgumentParser
 import CentraleFormats
+import CentraleIntake
 import CentraleStore
 import Foundation
 
@@ -74,13 +75,17 @@ struct Centrale: ParsableCommand {
     static func errorText(_ error: Error) -> String {
         switch error {
         case let error as FieldErrors:
-            return error.errors.map { "error: \($0)" }.joined(separator: "\n")
+            return error.errors.map { "error: \($0.rendered(RemedyCommand.text))" }.joined(separator: "\n")
                 + "\n\(error.errors.count) problem\(error.errors.count == 1 ? "" : "s") found; nothing was written."
         case let error as FieldError:
-            return "error: \(error)\nnothing was written."
+            return "error: \(error.rendered(RemedyCommand.text))\nnothing was written."
         case let error as StoreError:
             // Its message may quote input (a code, a name): control characters shown escaped.
-            return "error: \(String(describing: error).escapingControlCharacters)"
+            return "error: \(error.text(RemedyCommand.text).escapingControlCharacters)"
+        case let error as IntakeRefusal:
+            return "error: \(error.rendered(RemedyCommand.text))"
+        case let error as any RemediableError:
+            return "error: \(error.text(RemedyCommand.text))"
         case let error as any LocalizedError where error.errorDescription != nil:
             return "error: \(error.errorDescription!)"
         default:

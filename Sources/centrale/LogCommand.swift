@@ -80,7 +80,7 @@ struct LogSubmitCommand: StoreCommand {
                               + (result.flagged > 0 ? ", \(result.flagged) flagged for km review" : "")
                               + (encoding == .windows1252 ? " (read as Windows-1252: the file is not UTF-8)" : "") + ".")
             } else {
-                result.problems.prefix(Self.maximumProblemsShown).forEach { context.printError("error: \($0)") }
+                result.problems.prefix(Self.maximumProblemsShown).forEach { context.printError("error: \($0.rendered(RemedyCommand.text))") }
                 if result.problems.count > Self.maximumProblemsShown {
                     context.printError("… and \(result.problems.count - Self.maximumProblemsShown) more problems (the first \(Self.maximumProblemsShown) are shown)")
                 }

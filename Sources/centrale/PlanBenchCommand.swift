@@ -12,7 +12,7 @@ struct PlanBenchCommand: CentraleCommand {
         discussion: """
             Solves each FILE with the shared-ride planner, one at a time on one core (a line per \
             instance on standard error as it is solved), and writes \
-            DIR/NAME.json: {"instance": NAME, "cost": total route length, "routes": [[node ids, \
+            DIR/NAME.json, one line: {"cost": total route length, "instance": NAME, "routes": [[node ids, \
             depots omitted], ...]}, one list per vehicle used. Prints a table with the best known \
             cost from bks.csv (looked up beside the files and in their parent folder, or --bks) \
             and the gap. Every route is re-checked exactly before it is written.
@@ -52,7 +52,7 @@ struct PlanBenchCommand: CentraleCommand {
             if bestKnownByFolder[folder] == nil { bestKnownByFolder[folder] = try bestKnown(for: file) }
             let best = bestKnownByFolder[folder]?[name]
             let result = try PlanningSolver(instance.problem).solve(PlanningOptions(seed: seed, timeLimit: timeLimit))
-            try OutputFile.write(PlanBenchJSON(name: name, result: result).text, to: "\(out)/\(name).json", force: force)
+            try OutputFile.write(try PlanBenchSolution(instance: name, result: result).json, to: "\(out)/\(name).json", force: force)
             var gapText = "-"
             if let best {
                 var gap = (result.distance - best) / best * 100
@@ -83,26 +83,6 @@ struct PlanBenchCommand: CentraleCommand {
             if let bks { throw FieldError(SourceLocation(file: bks, line: 1), field: "", "cannot read the best-known file") }
             return [:]
         }
-        var costs: [String: Double] = [:]
-        for line in text.split(whereSeparator: \.isNewline).dropFirst() {
-            let fields = line.split(separator: ",")
-            if fields.count >= 2, let cost = Double(fields[1].trimmingCharacters(in: .whitespaces)) {
-                costs[String(fields[0])] = cost
-            }
-        }
-        return costs
-    }
-}
-
-/// A benchmark solution as JSON: `{"instance": …, "cost": …, "routes": [[…], …]}`.
-struct PlanBenchJSON {
-    var name: String
-    var result: PlanningResult
-
-    var text: String {
-        let routes = result.routes.map { "[" + $0.stops.map(String.init).joined(separator: ", ") + "]" }
-        let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-        return "{\"instance\": \"\(escaped)\", \"cost\": \(String(format: "%.4f", result.distance)), \"routes\": ["
-            + routes.joined(separator: ", ") + "]}\n"
+        return try BestKnownCosts.read(text: text, fileName: path)
     }
 }

@@ -156,6 +156,7 @@ struct BeneficiaryCommandTests {
         for date in ["2025-03-10", "2025-03-17"] { #expect(try tripStatuses(db, date).values.sorted() == ["cancelled", "cancelled"]) }
         let suspended = try add("2025-03-12")
         #expect(suspended.status == 1 && suspended.stderr.contains("is suspended on 2025-03-12"), "\(suspended.stderr)")
+        #expect(suspended.stderr.contains("ricovero); book after the suspension, or end it with `beneficiary resume \(bellè)`\n"), "\(suspended.stderr)")
 
         let close = try centrale(["beneficiary", "close", "--db", db, bellè, "--on", "2025-04-30", "--reason", "moved"])
         #expect(close.status == 0 && close.stdout.contains("cancelled 8 trips"), "\(close.stdout)\(close.stderr)")

@@ -17,14 +17,27 @@ func dispatchedDay(_ work: Workspace) throws -> (db: String, trips: [Int], assoc
     return (db, trips.compactMap { $0["id"] as? Int }, association, try #require(vehicle))
 }
 
+/// `dispatchedDay`, with `rows` (after a header `trip,vehicle,driver,km,pickup_time,dropoff_time,outcome`)
+/// written to `name` and submitted for the association: `{T0}`, `{T1}` and `{V}` stand for the trip
+/// ids and the vehicle.
+func dispatchedDay(_ work: Workspace, logging rows: String, name: String = "march.csv") throws
+    -> (db: String, trips: [Int], association: String, vehicle: String) {
+    let day = try dispatchedDay(work)
+    let file = work.path(name)
+    let text = rows.replacingOccurrences(of: "{T0}", with: String(day.trips[0])).replacingOccurrences(of: "{T1}", with: String(day.trips[1]))
+        .replacingOccurrences(of: "{V}", with: day.vehicle)
+    try ("trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n" + text).write(toFile: file, atomically: true, encoding: .utf8)
+    let submit = try centrale(["log", "submit", "--db", day.db, "--association", day.association, file])
+    #expect(submit.status == 0, "\(submit.stderr)")
+    return day
+}
+
+/// The outbound logged as carried out at 14.3 km (beyond the tolerance: flagged for review).
+let flaggedOutbound = "{T0},{V},V01,14.3,08:30,08:52,done\n"
+
 /// `dispatchedDay`, with the outbound logged as carried out (14.3 km) and the return as a no-show.
 func loggedDay(_ work: Workspace) throws -> (db: String, trips: [Int], association: String, vehicle: String) {
-    let day = try dispatchedDay(work)
-    let file = work.path("march.csv")
-    try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n\(day.trips[0]),\(day.vehicle),V01,14.3,08:30,08:52,done\n\(day.trips[1]),\(day.vehicle),V01,3.2,11:05,,no_show\n"
-        .write(toFile: file, atomically: true, encoding: .utf8)
-    #expect(try centrale(["log", "submit", "--db", day.db, "--association", day.association, file]).status == 0)
-    return day
+    try dispatchedDay(work, logging: flaggedOutbound + "{T1},{V},V01,3.2,11:05,,no_show\n")
 }
 
 /// The rows of the tables a rejected file must not touch.
@@ -166,17 +179,14 @@ struct MonthCloseTests {
     @Test("a closed month's statement stays byte-identical after a tariff change, an amendment and a late log, which go to the current month")
     func closedMonth() throws {
         let work = try Workspace()
-        let (db, ids, association, vehicle) = try dispatchedDay(work)
-        let file = work.path("outbound.csv")
-        try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n\(ids[0]),\(vehicle),V01,14.3,08:30,08:52,done\n"
-            .write(toFile: file, atomically: true, encoding: .utf8)
-        #expect(try centrale(["log", "submit", "--db", db, "--association", association, file]).status == 0)
+        let (db, ids, association, vehicle) = try dispatchedDay(work, logging: flaggedOutbound, name: "outbound.csv")
 
         // The outbound's 14.3 km are flagged: the month cannot be closed before they are reviewed.
         let refused = try centrale(["month", "close", "2025-03", "--db", db])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("2025-03 has 1 trip flagged for km review and not reviewed"))
-        #expect(refused.stderr.contains("centrale log review TRIP"))
+        #expect(refused.stderr.contains("not reviewed; list them with `centrale log flags --month 2025-03` and review each with "
+                                        + "`centrale log review TRIP --accept | --use-estimate | --km N --reason \"…\"`, or close anyway"), "\(refused.stderr)")
         #expect(try centrale(["month", "list", "--db", db]).stdout.contains("No month is closed yet"))
         let review = try centrale(["log", "review", "--db", db, String(ids[0]), "--accept", "--reason", "route via the hospital's back gate"])
         #expect(review.status == 0, "\(review.stderr)")

@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentraleFormats
 import CentraleRegistry
 import Testing
 @testable import CentraleIntake
@@ -43,9 +44,12 @@ struct IntakeRulesTests {
     func status() throws {
         let early = problems(form("2025-01-20"))
         #expect(early.count == 1 && early[0].message.contains("not active yet") && early[0].message.contains("2025-02-01"))
+        #expect(early[0].remedy == .changeActivation(beneficiary: "BRULE1"))
         let suspended = problems(form("2025-03-12"))
         #expect(suspended.count == 1 && suspended[0].message.contains("suspended") && suspended[0].message.contains("hospital stay")
-                && suspended[0].message.contains("beneficiary resume"))
+                && suspended[0].remedy == .bookAfterSuspension(beneficiary: "BRULE1"))
+        // The core names no command: the remedy is a value, and its own text is words only.
+        #expect(!"\(suspended[0])".contains("beneficiary resume") && "\(suspended[0])".hasSuffix("; book after the suspension, or end it early"))
         var closed = person
         closed.closedOn = LocalDate("2025-05-31")!
         let after = problems(form("2025-06-02"), person: closed)
@@ -59,13 +63,15 @@ struct IntakeRulesTests {
     func authorisation() {
         let purpose = problems(form("2025-03-03", purpose: .social))
         #expect(purpose.map(\.field) == ["purpose"] && purpose[0].message.contains("authorised: dialysis,visit"))
+        #expect(purpose[0].remedy == .extendPurposes(beneficiary: "BRULE1"))
         let needs = problems(form("2025-03-03", needs: [.stretcher]))
-        #expect(needs.map(\.field) == ["needs"] && needs[0].message.contains("stretcher"))
+        #expect(needs.map(\.field) == ["needs"] && needs[0].message.contains("stretcher") && needs[0].remedy == .assessNeeds(beneficiary: "BRULE1"))
         #expect(problems(form("2025-03-03", needs: [])).isEmpty)
         var expired = person
         expired.authorisations[0].validUntil = LocalDate("2025-03-31")!
         let uncovered = problems(form("2025-04-02"), person: expired)
         #expect(uncovered.map(\.field) == ["date"] && uncovered[0].message.contains("no authorisation"))
+        #expect(uncovered[0].remedy == .renewAuthorisation(beneficiary: "BRULE1"))
     }
 
     @Test("two trips of the same person overlapping in time are refused, naming the other trip")

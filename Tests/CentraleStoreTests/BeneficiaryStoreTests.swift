@@ -9,13 +9,6 @@ import Testing
 struct BeneficiaryStoreTests {
     let actor = Actor("tester", reason: "test")
 
-    func loadedStore(_ dir: TemporaryDirectory) throws -> (Store, Registry) {
-        let store = try Store(path: dir.path("db.sqlite"), clock: fixedClock)
-        let registry = try Registry.embedded()
-        _ = try store.load(registry, actor: actor)
-        return (store, registry)
-    }
-
     static func entry(surname: String = "Quercioli", name: String = "Zelinda", phone: String = "055 765432") -> BeneficiaryEntry {
         let birth = LocalDate("1941-07-14")!
         return BeneficiaryEntry(

@@ -13,7 +13,7 @@ struct PlanStoreTests {
     func acceptAndRefuse() throws {
         let dir = try TemporaryDirectory()
         let setup = ServiceStoreTests()
-        let (store, registry) = try setup.loadedStore(dir)
+        let (store, registry) = try loadedStore(dir)
         try store.addBeneficiaries([(setup.person, setup.personal)], actor: actor)
         let ids = try store.addRequests([setup.request(registry)], estimator: registry.convention.distanceEstimator, actor: actor)[0]
         let day = LocalDate("2025-03-03")!

@@ -8,13 +8,6 @@ import Testing
 struct ServiceStoreTests {
     let actor = Actor("tester", reason: "test")
 
-    func loadedStore(_ dir: TemporaryDirectory) throws -> (Store, Registry) {
-        let store = try Store(path: dir.path("db.sqlite"), clock: fixedClock)
-        let registry = try Registry.embedded()
-        _ = try store.load(registry, actor: actor)
-        return (store, registry)
-    }
-
     let person = Beneficiary(code: "BTEST1", comune: "048041", needs: [.wheelchair], activatedOn: LocalDate("2025-01-10")!,
                              referredBy: .socialServices)
     let personal = BeneficiaryPersonalData(code: "BTEST1", name: "Zelinda Quercioli", phone: "+39 333 7654321",

@@ -1,3 +1,5 @@
+import CentraleDomain
+import CentraleRegistry
 import Foundation
 import GRDB
 @testable import CentraleStore
@@ -18,6 +20,14 @@ final class TemporaryDirectory {
 
 /// A fixed clock, so audit timestamps are deterministic.
 let fixedClock: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_764_000_000) }
+
+/// A new database `db.sqlite` in `dir` with the built-in registry loaded.
+func loadedStore(_ dir: TemporaryDirectory, clock: @escaping @Sendable () -> Date = fixedClock) throws -> (Store, Registry) {
+    let store = try Store(path: dir.path("db.sqlite"), clock: clock)
+    let registry = try Registry.embedded()
+    _ = try store.load(registry, actor: Actor("tester", reason: "test"))
+    return (store, registry)
+}
 
 /// A description of a database's schema that does not depend on how it was reached:
 /// columns (with types, defaults, keys), foreign keys, indexes and triggers.

@@ -14,7 +14,7 @@ struct TripLogStoreTests {
     /// BTEST1's round trip of 2025-03-03, assigned to an association with a wheelchair van.
     func assignedDay(_ dir: TemporaryDirectory) throws -> (store: Store, ids: [Int64], association: String, vehicle: String) {
         let setup = ServiceStoreTests()
-        let (store, registry) = try setup.loadedStore(dir)
+        let (store, registry) = try loadedStore(dir)
         try store.addBeneficiaries([(setup.person, setup.personal)], actor: actor)
         let ids = try store.addRequests([setup.request(registry)], estimator: registry.convention.distanceEstimator, actor: actor)[0]
         let association = registry.associations.first { $0.vehicles.contains { $0.wheelchairPlaces > 0 } }!
@@ -103,6 +103,10 @@ struct TripLogStoreTests {
         let dir = try TemporaryDirectory()
         let (store, ids, association, vehicle) = try assignedDay(dir)
         let text = header + row(ids[0], vehicle, "45210.0", "45226.1") + row(ids[1], vehicle, "45230.0", "45240.0")
+        // Before the logs: nothing to amend, and the refusal's remedy is a value, not a command.
+        #expect(throws: StoreError.refused("trip \(ids[1]) has no log to amend", remedy: .submitLog)) {
+            try store.amendLog(trip: ids[1], change: { _ in }, actor: Actor("ufficio", reason: "misread"))
+        }
         #expect(try store.submitLogFile(text, file: "f.csv", sha256: "a", association: association, actor: actor).accepted)
         do {
             _ = try store.amendLog(trip: ids[1], change: { $0.odometerStart = Distance(metres: 45_220_000); $0.driven = Distance(metres: 20_000) },

@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentraleFormats
 import CentraleRegistry
 import CentraleSynth
 import Testing
@@ -85,6 +86,7 @@ struct TariffEngineTests {
         #expect(throws: TariffEngine.Problem.noTariff(LocalDate("2013-12-31")!)) {
             try engine.reimburse(trip(date: "2013-12-31"), log: log(km: 1_000), vehicle: car)
         }
+        #expect(TariffEngine.Problem.noTariff(LocalDate("2013-12-31")!).remedy == .addTariff)
     }
 
     @Test("properties: lines add up to the total, nothing is negative, more km never pays less", arguments: 1...50 as ClosedRange<UInt64>)

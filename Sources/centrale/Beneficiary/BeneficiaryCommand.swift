@@ -75,7 +75,7 @@ let flagNames: [String: String] = [
 struct PersonRefusal: LocalizedError {
     var refusal: IntakeRefusal
     var errorDescription: String? {
-        refusal.problems.map { "\(flagNames[$0.field] ?? $0.field): \($0.message)" }.joined(separator: "\nerror: ") + "\nnothing was written."
+        refusal.problems.map { "\(flagNames[$0.field] ?? $0.field): \($0.text(RemedyCommand.text))" }.joined(separator: "\nerror: ") + "\nnothing was written."
     }
 }
 

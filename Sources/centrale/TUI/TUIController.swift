@@ -1,5 +1,6 @@
 import CentraleDispatch
 import CentraleDomain
+import CentraleFormats
 import CentraleIntake
 import CentralePlanning
 import CentraleRegistry
@@ -45,7 +46,7 @@ final class TUIController {
             do {
                 if try !run(effect) { return false }
             } catch {
-                state.message = "Errore: \(error)"
+                state.message = "Errore: " + ((error as? any RemediableError).map(RemedyHint.message) ?? "\(error)")
                 try? load(state.date)
             }
         }
@@ -69,7 +70,7 @@ final class TUIController {
         case let .assign(trip, association, version, engineChoice):
             guard let record = try store.tripRecord(trip) else { return true }
             if let broken = try store.brokenRule(assigning: record, to: association, engine: engine, zone: zone) {
-                state.message = "\(association): \(broken.summary). Per forzare usa `centrale assign --force --reason`."
+                state.message = "\(association): \(broken.summary). Un'assegnazione forzata, con il motivo, si fa fuori da questo schermo."
                 return true
             }
             do {
@@ -78,7 +79,7 @@ final class TUIController {
                                  expectedVersion: version, actor: actor)
                 state.message = "Servizio \(trip) assegnato a \(association)."
             } catch let error as StoreError {
-                state.message = "\(error)"
+                state.message = RemedyHint.message(error)
             }
             try self.load(state.date)
         case .dispatchDay(let date):
@@ -94,7 +95,7 @@ final class TUIController {
                                      actor: Actor(state.operatorName, reason: "marked on the screen"))
                 state.message = "Servizio \(trip) segnato come assente; l'associazione registrerà i km. (u per annullare, oggi)"
             } catch let error as StoreError {
-                state.message = "\(error)"
+                state.message = RemedyHint.message(error)
             }
             try load(state.date)
         case let .undoNoShow(trip, version):
@@ -102,7 +103,7 @@ final class TUIController {
                 try store.undoNoShow(trip: trip, expectedVersion: version, actor: Actor(state.operatorName, reason: "no-show taken back on the screen"))
                 state.message = "Assenza del servizio \(trip) annullata: di nuovo assegnato."
             } catch let error as StoreError {
-                state.message = "\(error)"
+                state.message = RemedyHint.message(error)
             }
             try load(state.date)
         case let .lookup(field, text):
@@ -134,7 +135,7 @@ final class TUIController {
                 for index in state.plans.indices where codes.contains(state.plans[index].plan.association) { state.plans[index].proposal = false }
                 state.message = chosen.count == 1 ? "Giri di \(chosen[0].association) accettati." : "Giri accettati per \(chosen.count) associazioni."
             } catch let error as StoreError {
-                state.message = "\(error)"
+                state.message = RemedyHint.message(error)
             }
             try load(date)
         case .findPeople(let text):
@@ -148,7 +149,7 @@ final class TUIController {
                 let ids = try store.suspendBeneficiary(code, from: from, to: to, reason: reason, actor: Actor(state.operatorName, reason: reason))
                 state.message = "\(code) sospeso dal \(from) al \(to): \(ids.count) servizi annullati."
             } catch let error as StoreError {
-                state.message = "\(error)"
+                state.message = RemedyHint.message(error)
             }
             try loadCard(code)
             try load(state.date)
@@ -158,7 +159,7 @@ final class TUIController {
                                                      actor: Actor(state.operatorName, reason: note.map { "\(reason.rawValue): \($0)" } ?? reason.rawValue))
                 state.message = "\(code) chiuso il \(day) (\(reason.rawValue)): \(ids.count) servizi annullati."
             } catch let error as StoreError {
-                state.message = "\(error)"
+                state.message = RemedyHint.message(error)
             }
             try loadCard(code)
             try load(state.date)
@@ -167,7 +168,7 @@ final class TUIController {
                 _ = try store.cancel(trip: trip, expectedVersion: version, actor: Actor(state.operatorName, reason: "cancelled on the screen"))
                 state.message = "Servizio \(trip) annullato."
             } catch let error as StoreError {
-                state.message = "\(error)"
+                state.message = RemedyHint.message(error)
             }
             try load(state.date)
         }
@@ -215,7 +216,7 @@ final class TUIController {
         switch BeneficiaryImport(comuni: registry.comuni, today: store.today()).entry(fields) {
         case .failure(let refusal):
             for problem in refusal.problems {
-                if let field = PersonFormState.Field(rawValue: problem.field) { form.errors[field] = problem.message }
+                if let field = PersonFormState.Field(rawValue: problem.field) { form.errors[field] = problem.text(RemedyHint.text) }
             }
             state.personForm = form
             state.message = "Beneficiario non registrato: vedi i campi segnati."
@@ -288,7 +289,7 @@ final class TUIController {
                 switch RequestIntake(places: registry.places, comuni: registry.comuni, convention: registry.convention).findPlace(query) {
                 case .success(let place): form.hints[field] = place.name
                 case .failure(let problem):
-                    form.errors[field] = problem.message
+                    form.errors[field] = problem.text(RemedyHint.text)
                     state.message = problem.message
                 }
             }
@@ -326,7 +327,7 @@ final class TUIController {
             let fields: [String: RequestFormState.Field] = ["beneficiary": .beneficiary, "date": .date, "from": .from, "to": .to,
                                                              "return": .returnAt, "repeat": .repeatDays, "until": .until,
                                                              "time": .time, "purpose": .purpose]
-            for problem in refusal.problems { form.errors[fields[problem.field] ?? .beneficiary] = problem.message }
+            for problem in refusal.problems { form.errors[fields[problem.field] ?? .beneficiary] = problem.text(RemedyHint.text) }
             state.form = form
             state.message = "Richiesta rifiutata: vedi i campi segnati."
         }
