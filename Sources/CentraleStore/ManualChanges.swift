@@ -115,8 +115,7 @@ extension Store {
     private func current(_ db: Database, _ id: Int64, expectedVersion: Int?) throws -> TripRecord {
         guard let record = try Self.tripRecord(db, id) else { throw StoreError.notFound(entity: "trip", id: String(id)) }
         if let expectedVersion, record.version != expectedVersion {
-            throw StoreError.refused("trip \(id) was changed by someone else meanwhile (version \(record.version), you saw \(expectedVersion)); "
-                                     + "reload it and try again")
+            throw StoreError.changedMeanwhile(trip: id, current: record.version, seen: expectedVersion)
         }
         return record
     }

@@ -219,6 +219,8 @@ public enum StoreError: RemediableError, Equatable {
     case newerSchema(path: String, database: String, program: String)
     /// A read-only command met a database that needs upgrading first.
     case olderSchema(path: String, database: String, program: String, missing: String)
+    /// A trip changed since the version the user saw (another desk, the CLI, an import).
+    case changedMeanwhile(trip: Int64, current: Int, seen: Int)
 
     /// What is wrong; the edge adds the remedy, rendered for its interface.
     public var problem: String {
@@ -238,6 +240,8 @@ public enum StoreError: RemediableError, Equatable {
                 + "this program knows up to \(program)); nothing was written: use the newer program."
         case let .olderSchema(path, database, program, _):
             return "the database \(path) has an older schema (\(database); this program needs \(program))"
+        case let .changedMeanwhile(trip, current, seen):
+            return "trip \(trip) was changed by someone else meanwhile (version \(current), you saw \(seen)); reload it and try again"
         }
     }
 
@@ -248,7 +252,7 @@ public enum StoreError: RemediableError, Equatable {
         case .noDatabase: .createDatabase
         case .olderSchema: .upgradeDatabase
         case let .refused(_, remedy): remedy
-        case .cannotOpen, .notFound, .newerSchema: nil
+        case .cannotOpen, .notFound, .newerSchema, .changedMeanwhile: nil
         }
     }
 }

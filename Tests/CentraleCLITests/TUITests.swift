@@ -108,7 +108,7 @@ struct TUITests {
         try tui.waitFor("ASSOCIAZIONE  PUNTI")
         #expect(try centrale(["assign", "--db", db, String(ids[1]), "MIS-VAG", "--force", "--reason", "by phone"]).status == 0)
         try tui.send("1")
-        try tui.waitFor("changed by someone else meanwhile")
+        try tui.waitFor("cambiato da un'altra postazione nel frattempo")
         let after = try queue.read { try String.fetchOne($0, sql: "SELECT association FROM assignment WHERE trip = ?", arguments: [ids[1]]) }
         #expect(after == "MIS-VAG")
 

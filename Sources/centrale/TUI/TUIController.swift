@@ -79,7 +79,7 @@ final class TUIController {
                                  expectedVersion: version, actor: actor)
                 state.message = "Servizio \(trip) assegnato a \(association)."
             } catch let error as StoreError {
-                state.message = RemedyHint.message(error)
+                state.message = Self.screenText(error)
             }
             try self.load(state.date)
         case .dispatchDay(let date):
@@ -95,7 +95,7 @@ final class TUIController {
                                      actor: Actor(state.operatorName, reason: "marked on the screen"))
                 state.message = "Servizio \(trip) segnato come assente; l'associazione registrerà i km. (u per annullare, oggi)"
             } catch let error as StoreError {
-                state.message = RemedyHint.message(error)
+                state.message = Self.screenText(error)
             }
             try load(state.date)
         case let .undoNoShow(trip, version):
@@ -103,7 +103,7 @@ final class TUIController {
                 try store.undoNoShow(trip: trip, expectedVersion: version, actor: Actor(state.operatorName, reason: "no-show taken back on the screen"))
                 state.message = "Assenza del servizio \(trip) annullata: di nuovo assegnato."
             } catch let error as StoreError {
-                state.message = RemedyHint.message(error)
+                state.message = Self.screenText(error)
             }
             try load(state.date)
         case let .lookup(field, text):
@@ -135,7 +135,7 @@ final class TUIController {
                 for index in state.plans.indices where codes.contains(state.plans[index].plan.association) { state.plans[index].proposal = false }
                 state.message = chosen.count == 1 ? "Giri di \(chosen[0].association) accettati." : "Giri accettati per \(chosen.count) associazioni."
             } catch let error as StoreError {
-                state.message = RemedyHint.message(error)
+                state.message = Self.screenText(error)
             }
             try load(date)
         case .findPeople(let text):
@@ -149,7 +149,7 @@ final class TUIController {
                 let ids = try store.suspendBeneficiary(code, from: from, to: to, reason: reason, actor: Actor(state.operatorName, reason: reason))
                 state.message = "\(code) sospeso dal \(from) al \(to): \(ids.count) servizi annullati."
             } catch let error as StoreError {
-                state.message = RemedyHint.message(error)
+                state.message = Self.screenText(error)
             }
             try loadCard(code)
             try load(state.date)
@@ -159,7 +159,7 @@ final class TUIController {
                                                      actor: Actor(state.operatorName, reason: note.map { "\(reason.rawValue): \($0)" } ?? reason.rawValue))
                 state.message = "\(code) chiuso il \(day) (\(reason.rawValue)): \(ids.count) servizi annullati."
             } catch let error as StoreError {
-                state.message = RemedyHint.message(error)
+                state.message = Self.screenText(error)
             }
             try loadCard(code)
             try load(state.date)
@@ -168,7 +168,7 @@ final class TUIController {
                 _ = try store.cancel(trip: trip, expectedVersion: version, actor: Actor(state.operatorName, reason: "cancelled on the screen"))
                 state.message = "Servizio \(trip) annullato."
             } catch let error as StoreError {
-                state.message = RemedyHint.message(error)
+                state.message = Self.screenText(error)
             }
             try load(state.date)
         }
@@ -355,4 +355,12 @@ final class TUIController {
         try? load(state.date)
     }
 
+
+    /// A store refusal as the screen says it.
+    static func screenText(_ error: StoreError) -> String {
+        if case let .changedMeanwhile(trip, _, _) = error {
+            return "Il servizio \(trip) è stato cambiato da un'altra postazione nel frattempo: nulla è stato fatto. r ricarica il quadro, poi riprova."
+        }
+        return RemedyHint.message(error)
+    }
 }
