@@ -110,6 +110,7 @@ public struct DispatchEngine: Sendable {
         let covered = serves[index].contains(trip.serviceComune)
             || (rules.neighbourComuniAllowed && servesAsNeighbour[index].contains(trip.serviceComune))
         if !covered { return .coverage }
+        if trip.declinedBy.contains(associations[index].code) { return .declined }
         if !associations[index].vehicles.contains(where: { $0.canCarry(trip.needs) }) { return .vehicle }
         if load >= associations[index].dailyCapacity { return .capacity }
         return nil

@@ -16,6 +16,7 @@ enum Migrations {
         ("v7_money", money),
         ("v8_departures", departures),
         ("v10_people", people),
+        ("v12_volunteers", volunteers),
     ]
 
     /// A migrator with every migration, or only the first `count`.
