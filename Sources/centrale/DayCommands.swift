@@ -136,3 +136,37 @@ struct DeclineCommand: StoreCommand {
         context.print("Trip \(trip) declined by \(declined): back in the queue; dispatch will not offer it to \(declined) again.")
     }
 }
+
+extension DaySheetRenderer.Format: ExpressibleByArgument {}
+
+/// `centrale sheet --association A --date D [--vehicle V] [--format md|html]`.
+struct SheetCommand: StoreCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sheet", abstract: "Print an association's day sheet: per vehicle, the stops in order, with times, addresses, needs, phone and notes.",
+        discussion: """
+            The routes of the accepted shared-ride plan when there is one; else each confirmed trip on its vehicle. \
+            Trips not yet confirmed are listed apart. The HTML is made for print (one page per vehicle).
+            """)
+    static let storeAccess = Store.Access.read
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The association's code.") var association: String
+    @Option(help: "The day.") var date: LocalDate
+    @Option(help: "Only this vehicle.") var vehicle: String?
+    @Option(help: "md or html.") var format: DaySheetRenderer.Format = .md
+    @Option(help: "Write to this file instead of standard output.") var output: String?
+
+    func run(_ context: AppContext) throws {
+        let sheet = try context.store.daySheet(association: association, on: date, vehicle: vehicle?.uppercased(),
+                                               averageSpeedKmh: try context.registry.convention.planning.averageSpeedKmh)
+        let text = DaySheetRenderer.render(sheet, format: format)
+        if let output {
+            do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+                throw StoreError.refused("cannot write \(output): \(error.localizedDescription); check the folder")
+            }
+            context.print("Wrote the day sheet of \(association) for \(date) to \(output).")
+        } else {
+            context.print(text, terminator: format == .md ? "\n" : "")
+        }
+    }
+}

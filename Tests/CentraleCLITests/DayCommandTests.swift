@@ -163,4 +163,43 @@ struct DayCommandTests {
         let manual = try centrale(["assign", "--db", day.db, String(day.outbound), day.association, "--reason", "try"])
         #expect(manual.status == 1, "\(manual.stdout)")
     }
+
+    @Test("trip logs naming an unregistered or expired driver are flagged, not refused; without volunteers nothing is checked")
+    func logDrivers() throws {
+        let work = try Workspace()
+        let day = try dispatchedDay(work)
+        let file = try writeVolunteers(work, Self.volunteers)
+        #expect(try centrale(["volunteer", "import", file, "--association", day.association, "--db", day.db]).status == 0)
+        let log = work.path("log.csv")
+        try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n\(day.trips[0]),\(day.vehicle),V999,14.3,08:30,08:52,done\n\(day.trips[1]),\(day.vehicle),V002,3.2,11:05,,no_show\n"
+            .write(toFile: log, atomically: true, encoding: .utf8)
+        let run = try centrale(["log", "submit", "--db", day.db, "--association", day.association, log])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("2 flagged for the driver"), "\(run.stdout)")
+        #expect(run.stdout.contains("trip \(day.trips[0]): driver V999 is not registered with \(day.association)"))
+        #expect(run.stdout.contains("trip \(day.trips[1]): driver V002's licence expired on 2025-01-31"))
+        let queue = try DatabaseQueue(path: day.db)
+        defer { try? queue.close() }
+        let flags = try queue.read { try String.fetchAll($0, sql: "SELECT driver_flag FROM trip_log WHERE driver_flag IS NOT NULL") }
+        #expect(flags.count == 2)
+    }
+
+    @Test("the day sheet prints each vehicle's stops in order, and the trips not yet confirmed")
+    func sheet() throws {
+        let work = try Workspace()
+        let day = try assignedDay(work)
+        let file = try writeVolunteers(work, Self.volunteers)
+        #expect(try centrale(["volunteer", "import", file, "--association", day.association, "--db", day.db]).status == 0)
+        #expect(try centrale(["confirm", String(day.outbound), "--vehicle", day.plate, "--driver", "V001", "--db", day.db]).status == 0)
+        let md = try centrale(["sheet", "--association", day.association, "--date", "2025-03-03", "--db", day.db])
+        #expect(md.status == 0, "\(md.stderr)")
+        #expect(md.stdout.contains("## Vehicle \(day.plate), driver V001"), "\(md.stdout)")
+        #expect(md.stdout.contains("| 07:30 | drop off | \(day.outbound) | BANNA1 |"), "\(md.stdout)")
+        #expect(md.stdout.contains("## Not yet confirmed"))
+        #expect(md.stdout.contains("| 11:45 | pick up | \(day.back) | BANNA1 |"))
+        let html = try centrale(["sheet", "--association", day.association, "--date", "2025-03-03", "--format", "html", "--db", day.db])
+        #expect(html.stdout.hasPrefix("<!DOCTYPE html>") && html.stdout.contains("<h2>Vehicle \(day.plate), driver V001</h2>"))
+        let unknown = try centrale(["sheet", "--association", "NOPE", "--date", "2025-03-03", "--db", day.db])
+        #expect(unknown.status == 1 && unknown.stderr.contains("no association 'NOPE'"))
+    }
 }

@@ -183,7 +183,7 @@ struct BeneficiaryStoreTests {
     func legacyFind() throws {
         let dir = try TemporaryDirectory()
         let legacyPath = dir.path("legacy.sqlite")
-        let legacy = try Store.openLegacy(path: legacyPath, migrations: Store.knownMigrations.count - 1)
+        let legacy = try Store.openLegacy(path: legacyPath, migrations: Store.knownMigrations.firstIndex(of: "v10_people")!)
         try legacy.write { db in
             try db.execute(sql: """
                 INSERT INTO comune(istat_code, name, population, lat, lon, in_zone) VALUES ('048041', 'Scandicci', 50070, 43.755, 11.189, 1);
