@@ -50,8 +50,24 @@ public struct ShiftPattern: Hashable, Sendable, Codable, CustomStringConvertible
         shifts.contains { $0.weekday == date.isoWeekday && $0.start <= from && to <= $0.end }
     }
 
-    /// The shifts as written in a pattern, or `-` for none.
-    public var description: String { shifts.isEmpty ? "-" : shifts.map(\.description).joined(separator: ", ") }
+    /// The shifts as written in a pattern, consecutive days with the same hours as a range
+    /// (`mon-fri 07:00-13:00, sat 08:00-12:00`), or `-` for none.
+    public var description: String {
+        guard !shifts.isEmpty else { return "-" }
+        var pieces: [(first: Int, last: Int, start: LocalTime, end: LocalTime)] = []
+        for shift in shifts {
+            if let index = pieces.lastIndex(where: { $0.start == shift.start && $0.end == shift.end }), pieces[index].last == shift.weekday - 1,
+               index == pieces.count - 1 || !pieces[(index + 1)...].contains(where: { $0.first == shift.weekday }) {
+                pieces[index].last = shift.weekday
+            } else {
+                pieces.append((shift.weekday, shift.weekday, shift.start, shift.end))
+            }
+        }
+        return pieces.sorted { ($0.first, $0.start) < ($1.first, $1.start) }.map { piece in
+            let days = Shift.dayNames[piece.first - 1][0] + (piece.last > piece.first ? "-" + Shift.dayNames[piece.last - 1][0] : "")
+            return "\(days) \(piece.start)-\(piece.end)"
+        }.joined(separator: ", ")
+    }
 }
 
 /// A period a volunteer (or a vehicle) is not available, both days included.

@@ -414,7 +414,7 @@ extension Store {
 extension Store {
     /// An association's day sheet: per vehicle, the stops in order with times, addresses, needs,
     /// notes for the driver and the contact phone. The accepted plan's routes when there is one;
-    /// else each confirmed trip on its vehicle, pickup at the estimated departure and drop-off
+    /// else each confirmed (or logged) trip on its vehicle, pickup at the estimated departure and drop-off
     /// at the appointment (or ready time and estimated arrival, for a return). Trips not yet
     /// confirmed are listed apart. `vehicle` keeps one vehicle's route.
     public func daySheet(association code: String, on date: LocalDate, vehicle only: String? = nil, averageSpeedKmh: Int) throws -> DaySheet {
@@ -422,7 +422,7 @@ extension Store {
             guard let name = try String.fetchOne(db, sql: "SELECT name FROM association WHERE code = ?", arguments: [code]) else {
                 throw StoreError.notFound(entity: "association", id: code)
             }
-            let records = try Row.fetchAll(db, sql: Self.tripRecordSQL + " WHERE trip.date = ? AND assignment.association = ? AND trip.status = 'assigned' ORDER BY trip.appointment, trip.id",
+            let records = try Row.fetchAll(db, sql: Self.tripRecordSQL + " WHERE trip.date = ? AND assignment.association = ? AND trip.status IN \(TripStatus.heldByAssociation.sql) ORDER BY trip.appointment, trip.id",
                                            arguments: [date.description, code]).decoded { try TripRecord(row: $0, layout: $1) }
             var contact: [String: (phone: String, notes: String)] = [:]
             for beneficiary in Set(records.map(\.trip.beneficiary)) {
@@ -445,6 +445,13 @@ extension Store {
                 SELECT trip_confirmation.trip, trip_confirmation.vehicle, trip_confirmation.driver FROM trip_confirmation
                 JOIN trip ON trip.id = trip_confirmation.trip WHERE trip_confirmation.association = ? AND trip.date = ?
                 """, arguments: [code, date.description]) {
+                confirmed[row[0]] = (row[1], row[2])
+            }
+            // A day already logged: each trip on the vehicle and with the driver its log names.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT trip_log.trip, trip_log.vehicle, trip_log.driver FROM trip_log JOIN trip ON trip.id = trip_log.trip
+                WHERE trip_log.association = ? AND trip.date = ?
+                """, arguments: [code, date.description]) where confirmed[row[0]] == nil {
                 confirmed[row[0]] = (row[1], row[2])
             }
             var routes: [String: [DaySheet.Stop]] = [:]

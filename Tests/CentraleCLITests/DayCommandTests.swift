@@ -51,7 +51,7 @@ struct DayCommandTests {
         #expect(again.stdout.contains("0 new, 0 updated, 5 unchanged"), "\(again.stdout)")
 
         let list = try centrale(["volunteer", "list", "--association", "MIS-SCA", "--db", db])
-        #expect(list.stdout.contains("V001") && list.stdout.contains("wheelchair+escort") && list.stdout.contains("mon 06:00-14:00"))
+        #expect(list.stdout.contains("V001") && list.stdout.contains("wheelchair+escort") && list.stdout.contains("mon-fri 06:00-14:00"))
 
         let update = try centrale(["volunteer", "update", "V003", "--association", "MIS-SCA", "--qualifications", "escort", "--db", db])
         #expect(update.status == 0, "\(update.stderr)")
