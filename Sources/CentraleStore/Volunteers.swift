@@ -234,6 +234,14 @@ extension Store {
         }
     }
 
+    /// The plates of the vehicles off the road on `date`.
+    public func offTheRoad(on date: LocalDate) throws -> Set<String> {
+        try pool.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT DISTINCT plate FROM vehicle_off WHERE from_date <= ? AND to_date >= ?",
+                                    arguments: [date.description, date.description]))
+        }
+    }
+
     /// The periods a vehicle is off the road that include `date`.
     static func offPeriods(_ db: Database, plate: String, on date: LocalDate) throws -> [Absence] {
         try Row.fetchAll(db.cachedStatement(sql: "SELECT from_date, to_date, reason FROM vehicle_off WHERE plate = ? AND from_date <= ? AND to_date >= ?"),

@@ -131,6 +131,11 @@ struct DayCommandTests {
         let refused = try centrale(["confirm", String(day.outbound), "--vehicle", day.plate, "--driver", "V001", "--db", day.db])
         #expect(refused.status == 1 && refused.stderr.contains("off the road from 2025-03-03 to 2025-03-07 (tagliando)"))
 
+        // The planner leaves it out that day.
+        let plan = try centrale(["plan", "--db", day.db, "--date", "2025-03-03", "--association", day.association, "--format", "json"])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(!plan.stdout.contains(day.plate), "\(plan.stdout)")
+
         let doc = try centrale(["vehicle", "document", day.plate, "--kind", "inspection", "--valid-until", "2025-03-02", "--db", day.db])
         #expect(doc.status == 0, "\(doc.stderr)")
         let expiries = try centrale(["expiries", "--within", "30", "--db", day.db])
