@@ -20,6 +20,8 @@ public struct DispatchInput: Sendable {
     public var usualToday: [String: String]
     /// The associations that declined each trip (never offered it again).
     public var declined: [Int64: Set<String>] = [:]
+    /// The plates of the vehicles off the road that day (they carry nobody).
+    public var offTheRoad: Set<String> = []
 }
 
 /// What applying a plan did.
@@ -93,7 +95,9 @@ extension Store {
             }
             return DispatchInput(date: date, trips: trips, history: history,
                                  outlook: outlook, samples: samples, alreadyAssigned: alreadyAssigned, usualToday: usualToday,
-                                 declined: try Self.declines(db, trips: trips.map(\.trip.id)))
+                                 declined: try Self.declines(db, trips: trips.map(\.trip.id)),
+                                 offTheRoad: Set(try String.fetchAll(db, sql: "SELECT DISTINCT plate FROM vehicle_off WHERE from_date <= ? AND to_date >= ?",
+                                                                     arguments: [day, day])))
         }
     }
 
@@ -172,7 +176,8 @@ extension Store {
             $0.trip.id != record.trip.id && $0.assignment?.association == association && $0.trip.status.isHeldByAssociation
         }.count
         let declined = try declines(of: record.trip.id)
-        return engine.brokenRule(for: DispatchTrip(record.trip, zone: zone, declinedBy: declined), by: association, assignedToday: load)
+        return engine.withVehicles(offTheRoad: try offTheRoad(on: record.trip.date))
+            .brokenRule(for: DispatchTrip(record.trip, zone: zone, declinedBy: declined), by: association, assignedToday: load)
     }
 }
 
@@ -180,7 +185,7 @@ extension DispatchEngine {
     /// Decides the trips of a dispatch input as `Store.dispatchInput` read it: the one way the
     /// CLI, the screen and the demo run the engine on stored trips.
     public func dispatch(_ input: DispatchInput, zone: Set<String>) -> DispatchPlan {
-        dispatch(input.trips.map { DispatchTrip($0.trip, zone: zone, declinedBy: input.declined[$0.trip.id] ?? []) }, on: input.date, history: input.history,
+        withVehicles(offTheRoad: input.offTheRoad).dispatch(input.trips.map { DispatchTrip($0.trip, zone: zone, declinedBy: input.declined[$0.trip.id] ?? []) }, on: input.date, history: input.history,
                  outlook: input.outlook, samples: input.samples.mapValues { DispatchTrip($0, zone: zone) },
                  alreadyAssigned: input.alreadyAssigned, usualToday: input.usualToday)
     }

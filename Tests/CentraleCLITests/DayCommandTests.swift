@@ -210,4 +210,24 @@ struct DayCommandTests {
         let unknown = try centrale(["sheet", "--association", "NOPE", "--date", "2025-03-03", "--db", day.db])
         #expect(unknown.status == 1 && unknown.stderr.contains("no association 'NOPE'"))
     }
+
+    @Test("dispatch does not count a vehicle off the road: with every suitable vehicle off, the trips go to another association")
+    func dispatchWithoutVehicles() throws {
+        let work = try Workspace()
+        let day = try assignedDay(work)
+        let queue = try DatabaseQueue(path: day.db)
+        let plates = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT plate FROM vehicle WHERE association = ? AND wheelchair_places > 0", arguments: [day.association])
+        }
+        try queue.close()
+        for plate in plates {
+            #expect(try centrale(["vehicle", "off", plate, "--from", "2025-03-03", "--to", "2025-03-03", "--reason", "fermo", "--db", day.db]).status == 0)
+        }
+        let run = try centrale(["dispatch", "--db", day.db, "--date", "2025-03-03", "--reassign"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let trips = try listJSON(day.db, "2025-03-03")
+        #expect(trips.allSatisfy { $0["status"] as? String == "assigned" && $0["association"] as? String != day.association }, "\(trips)")
+        let manual = try centrale(["assign", "--db", day.db, String(day.outbound), day.association])
+        #expect(manual.status == 1 && manual.stderr.contains("no active vehicle"), "\(manual.stderr)")
+    }
 }
