@@ -230,4 +230,34 @@ struct DayCommandTests {
         let manual = try centrale(["assign", "--db", day.db, String(day.outbound), day.association])
         #expect(manual.status == 1 && manual.stderr.contains("no active vehicle"), "\(manual.stderr)")
     }
+
+    @Test("a volunteer who loses a qualification loses the confirmations of the coming trips that need it")
+    func qualificationLost() throws {
+        let work = try Workspace()
+        let db = try preparedDatabase(work)
+        // A Monday two to three weeks ahead, by the real clock (the store's).
+        var comps = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Rome")!, from: Date().addingTimeInterval(14 * 86_400))
+        let weekday = comps.weekday!  // 1 = Sunday
+        let ahead = Date().addingTimeInterval(Double(14 + (9 - weekday) % 7) * 86_400)
+        comps = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Rome")!, from: ahead)
+        let date = String(format: "%04d-%02d-%02d", comps.year!, comps.month!, comps.day!)
+        let add = try centrale(["request", "add", "--db", db, "--beneficiary", "BSTRE1", "--date", date, "--time", "09:00",
+                                "--to", "DIA-CAREGGI", "--purpose", "dialysis"])
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(try centrale(["dispatch", "--db", db, "--date", date]).status == 0)
+        let trip = try #require(try listJSON(db, date).first)
+        let id = try #require(trip["id"] as? Int)
+        let association = try #require(trip["association"] as? String)
+        let queue = try DatabaseQueue(path: db)
+        let plate = try #require(try queue.read { try String.fetchOne($0, sql: "SELECT plate FROM vehicle WHERE association = ? AND stretcher = 1", arguments: [association]) })
+        try queue.close()
+        #expect(try centrale(["volunteer", "add", "V1", "--association", association, "--birth-year", "1970", "--licence", "B", "--licence-expiry", "2099-01-01",
+                              "--policy", "P", "--insured-until", "2099-01-01", "--qualifications", "stretcher+escort", "--shifts", "mon-sun 06:00-20:00",
+                              "--db", db]).status == 0)
+        let confirm = try centrale(["confirm", String(id), "--vehicle", plate, "--driver", "V1", "--db", db])
+        #expect(confirm.status == 0, "\(confirm.stderr)")
+        let update = try centrale(["volunteer", "update", "V1", "--association", association, "--qualifications", "escort", "--db", db])
+        #expect(update.status == 0, "\(update.stderr)")
+        #expect(update.stdout.contains("trip \(id) on \(date): confirmation withdrawn: driver V1 is not qualified for stretcher"), "\(update.stdout)")
+    }
 }
