@@ -96,12 +96,15 @@ extension Store {
 
     /// Registers volunteers (a whole import: all or nothing), each audited. With
     /// `updatingExisting` (an import), a code already registered has its record replaced
-    /// (absences kept) when it changed; without, it is refused. Returns (added, updated).
+    /// (absences kept) when it changed, and its coming confirmed trips it may no longer drive
+    /// lose their confirmation; without, it is refused. Returns (added, updated, affected trips).
     @discardableResult
-    public func addVolunteers(_ volunteers: [Volunteer], updatingExisting: Bool = false, actor: Actor) throws -> (added: Int, updated: Int) {
+    public func addVolunteers(_ volunteers: [Volunteer], updatingExisting: Bool = false, averageSpeedKmh: Int = PlanningRules().averageSpeedKmh,
+                              actor: Actor) throws -> (added: Int, updated: Int, affected: [AffectedTrip]) {
         let at = timestamp()
         return try pool.write { db in
             var added = 0, updated = 0
+            var affected: [AffectedTrip] = []
             for v in volunteers {
                 try requireAssociation(db, v.association)
                 if var existing = try Self.volunteer(db, association: v.association, code: v.code) {
@@ -115,6 +118,7 @@ extension Store {
                     replaced.absences = absences
                     try writeVolunteer(db, replaced, insert: false)
                     try audit(db, actor, action: "volunteer.update", entity: "volunteer", id: "\(v.association)/\(v.code)", details: volunteerDetails(v), at: at)
+                    affected += try withdrawConfirmations(db, driver: replaced, from: today(), averageSpeedKmh: averageSpeedKmh, actor: actor, at: at)
                     updated += 1
                     continue
                 }
@@ -123,7 +127,7 @@ extension Store {
                 try audit(db, actor, action: "volunteer.add", entity: "volunteer", id: "\(v.association)/\(v.code)", details: volunteerDetails(v), at: at)
                 added += 1
             }
-            return (added, updated)
+            return (added, updated, affected)
         }
     }
 

@@ -101,9 +101,11 @@ struct VolunteerImportCommand: StoreCommand {
             throw StoreError.notFound(entity: "association", id: association)
         }
         let volunteers = try VolunteerImport(association: association, today: store.today()).read(data, fileName: file)
-        let (added, updated) = try store.addVolunteers(volunteers, updatingExisting: true, actor: actor)
+        let (added, updated, affected) = try store.addVolunteers(volunteers, updatingExisting: true,
+                                                                 averageSpeedKmh: try context.registry.convention.planning.averageSpeedKmh, actor: actor)
         context.print("\(file): \(volunteers.count) volunteers for \(association): \(added) new, \(updated) updated, "
                       + "\(volunteers.count - added - updated) unchanged.")
+        printAffected(affected, context)
     }
 }
 
