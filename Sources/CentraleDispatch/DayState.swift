@@ -171,6 +171,16 @@ struct DayState {
         if reached.allSatisfy({ $0 == .coverage }) {
             return (.coverage, "no association serves comune \(trip.serviceComune)")
         }
+        if reached.allSatisfy({ $0 == .coverage || $0 == .declined }) {
+            let declined = exclusions.filter { $0.rule == .declined }.map(\.association)
+            return (.declined, "every association serving comune \(trip.serviceComune) declined the trip (\(declined.joined(separator: ", ")))")
+        }
+        let exclusionsLeft = exclusions.filter { $0.rule != .declined }
+        return blockingRuleAmongUndeclined(trip, exclusionsLeft)
+    }
+
+    private func blockingRuleAmongUndeclined(_ trip: DispatchTrip, _ exclusions: [Exclusion]) -> (rule: HardRule, reason: String) {
+        let reached = exclusions.map(\.rule)
         let covering = exclusions.filter { $0.rule != .coverage }.map(\.association)
         if reached.allSatisfy({ $0 != .capacity }) {
             return (.vehicle, "no association serving comune \(trip.serviceComune) has an active vehicle for \(trip.needs) "

@@ -29,7 +29,7 @@ import CentraleDomain
 /// beneficiaries with most trips left in the month, then by time, then id.
 public struct DispatchEngine: Sendable {
     /// The associations, with fleets, coverage, capacity and shares.
-    public let associations: [Association]
+    public private(set) var associations: [Association]
     /// The convention's rules and weights.
     public let rules: ServiceRules
     public let weights: DispatchWeights
@@ -110,6 +110,7 @@ public struct DispatchEngine: Sendable {
         let covered = serves[index].contains(trip.serviceComune)
             || (rules.neighbourComuniAllowed && servesAsNeighbour[index].contains(trip.serviceComune))
         if !covered { return .coverage }
+        if trip.declinedBy.contains(associations[index].code) { return .declined }
         if !associations[index].vehicles.contains(where: { $0.canCarry(trip.needs) }) { return .vehicle }
         if load >= associations[index].dailyCapacity { return .capacity }
         return nil
@@ -117,6 +118,19 @@ public struct DispatchEngine: Sendable {
 }
 
 extension DispatchEngine {
+    /// The same engine with the vehicles whose plates are in `plates` out of service (off the
+    /// road that day): the `vehicle` rule then counts only the others.
+    public func withVehicles(offTheRoad plates: Set<String>) -> DispatchEngine {
+        guard !plates.isEmpty else { return self }
+        var copy = self
+        for a in copy.associations.indices {
+            for v in copy.associations[a].vehicles.indices where plates.contains(copy.associations[a].vehicles[v].plate) {
+                copy.associations[a].vehicles[v].active = false
+            }
+        }
+        return copy
+    }
+
     /// The first hard rule association `code` breaks for `trip` when it already has
     /// `assignedToday` trips that day, or nil if it may take it (for manual assignments).
     /// An unknown code breaks `coverage`.

@@ -16,6 +16,8 @@ public struct DispatchTrip: Hashable, Sendable {
     public var needs: Needs
     /// The trip's day, when known (an association that has left the convention by then cannot take it).
     public var date: LocalDate?
+    /// The associations that declined the trip: the engine does not offer it to them again.
+    public var declinedBy: Set<String> = []
 
     /// Creates a dispatch trip.
     public init(id: Int64, beneficiary: String, appointment: LocalTime, serviceComune: String, pickup: Coordinate, needs: Needs,
@@ -30,8 +32,9 @@ public struct DispatchTrip: Hashable, Sendable {
     }
 
     /// The dispatch view of a trip; `zone` holds the ISTAT codes of the zone's comuni.
-    public init(_ trip: TripRequest, zone: Set<String>) {
+    public init(_ trip: TripRequest, zone: Set<String>, declinedBy: Set<String> = []) {
         self.init(id: trip.id, beneficiary: trip.beneficiary, appointment: trip.appointment, serviceComune: trip.serviceComune(zone: zone),
                   pickup: trip.pickup.location, needs: trip.needs, date: trip.date)
+        self.declinedBy = declinedBy
     }
 }

@@ -8,6 +8,8 @@ public enum HardRule: String, CaseIterable, Sendable, Codable {
     case vehicle
     /// It is within its declared daily capacity.
     case capacity
+    /// It has not declined the trip (a declined trip is not offered to that association again).
+    case declined
 
     /// What the rule says, for explanations.
     public var summary: String {
@@ -16,6 +18,7 @@ public enum HardRule: String, CaseIterable, Sendable, Codable {
         case .coverage: "does not serve the trip's comune"
         case .vehicle: "has no active vehicle for the beneficiary's needs"
         case .capacity: "is at its declared daily capacity"
+        case .declined: "declined the trip"
         }
     }
 }

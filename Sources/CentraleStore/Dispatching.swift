@@ -18,6 +18,10 @@ public struct DispatchInput: Sendable {
     public var alreadyAssigned: [String: Int]
     /// The day's assignments that stay, by beneficiary.
     public var usualToday: [String: String]
+    /// The associations that declined each trip (never offered it again).
+    public var declined: [Int64: Set<String>] = [:]
+    /// The plates of the vehicles off the road that day (they carry nobody).
+    public var offTheRoad: Set<String> = []
 }
 
 /// What applying a plan did.
@@ -38,7 +42,8 @@ extension Store {
         try pool.read { db in
             let day = date.description
             let decidable = reassign
-                ? "(trip.status IN \(TripStatus.undecided.sql) OR (trip.status = 'assigned' AND assignment.method = 'engine'))"
+                ? "(trip.status IN \(TripStatus.undecided.sql) OR (trip.status = 'assigned' AND assignment.method = 'engine' "
+                    + "AND trip.id NOT IN (SELECT trip FROM trip_confirmation)))"
                 : "trip.status IN \(TripStatus.undecided.sql)"
             let trips = try Row.fetchAll(db, sql: Self.tripRecordSQL + " WHERE trip.date = ? AND \(decidable) ORDER BY trip.id",
                                          arguments: [day]).decoded { try TripRecord(row: $0, layout: $1) }
@@ -89,7 +94,10 @@ extension Store {
                 if usualToday[row[1]] == nil { usualToday[row[1]] = row[2] }
             }
             return DispatchInput(date: date, trips: trips, history: history,
-                                 outlook: outlook, samples: samples, alreadyAssigned: alreadyAssigned, usualToday: usualToday)
+                                 outlook: outlook, samples: samples, alreadyAssigned: alreadyAssigned, usualToday: usualToday,
+                                 declined: try Self.declines(db, trips: trips.map(\.trip.id)),
+                                 offTheRoad: Set(try String.fetchAll(db, sql: "SELECT DISTINCT plate FROM vehicle_off WHERE from_date <= ? AND to_date >= ?",
+                                                                     arguments: [day, day])))
         }
     }
 
@@ -140,6 +148,8 @@ extension Store {
             """).execute(arguments: [trip.trip.id, association, method.rawValue, note, at, actor.name])
         try db.cachedStatement(sql: "UPDATE trip SET status = 'assigned', status_reason = NULL, version = version + 1 WHERE id = ?")
             .execute(arguments: [trip.trip.id])
+        // A confirmation was for the association and vehicle it replaces.
+        try db.cachedStatement(sql: "DELETE FROM trip_confirmation WHERE trip = ?").execute(arguments: [trip.trip.id])
     }
 }
 
@@ -165,7 +175,9 @@ extension Store {
         let load = try tripRecords(on: record.trip.date).filter {
             $0.trip.id != record.trip.id && $0.assignment?.association == association && $0.trip.status.isHeldByAssociation
         }.count
-        return engine.brokenRule(for: DispatchTrip(record.trip, zone: zone), by: association, assignedToday: load)
+        let declined = try declines(of: record.trip.id)
+        return engine.withVehicles(offTheRoad: try offTheRoad(on: record.trip.date))
+            .brokenRule(for: DispatchTrip(record.trip, zone: zone, declinedBy: declined), by: association, assignedToday: load)
     }
 }
 
@@ -173,7 +185,7 @@ extension DispatchEngine {
     /// Decides the trips of a dispatch input as `Store.dispatchInput` read it: the one way the
     /// CLI, the screen and the demo run the engine on stored trips.
     public func dispatch(_ input: DispatchInput, zone: Set<String>) -> DispatchPlan {
-        dispatch(input.trips.map { DispatchTrip($0.trip, zone: zone) }, on: input.date, history: input.history,
+        withVehicles(offTheRoad: input.offTheRoad).dispatch(input.trips.map { DispatchTrip($0.trip, zone: zone, declinedBy: input.declined[$0.trip.id] ?? []) }, on: input.date, history: input.history,
                  outlook: input.outlook, samples: input.samples.mapValues { DispatchTrip($0, zone: zone) },
                  alreadyAssigned: input.alreadyAssigned, usualToday: input.usualToday)
     }

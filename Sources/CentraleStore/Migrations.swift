@@ -17,6 +17,7 @@ enum Migrations {
         ("v8_departures", departures),
         ("v10_people", people),
         ("v11_erased_people", erasedPeople),
+        ("v12_volunteers", volunteers),
     ]
 
     /// A migrator with every migration, or only the first `count`.

@@ -130,4 +130,73 @@ extension Migrations {
             ) WITHOUT ROWID;
             """)
     }
+
+    /// The association's day: volunteers under pseudonymous codes (licence, insurance under
+    /// art. 18 CTS, qualifications, weekly shifts) and their absences; vehicles' out-of-service
+    /// periods and documents; trips confirmed with a vehicle and a driver, and trips declined
+    /// (the engine does not offer a declined trip to that association again).
+    static func volunteers(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE volunteer (
+              association TEXT NOT NULL REFERENCES association(code),
+              code TEXT NOT NULL CHECK (length(code) > 0),
+              licence_category TEXT NOT NULL DEFAULT '',
+              licence_expiry TEXT,
+              birth_year INTEGER NOT NULL CHECK (birth_year BETWEEN 1900 AND 2100),
+              insurance_policy TEXT NOT NULL DEFAULT '',
+              insured_until TEXT,
+              qualifications INTEGER NOT NULL DEFAULT 0,
+              shifts TEXT NOT NULL DEFAULT '',
+              PRIMARY KEY (association, code)
+            ) WITHOUT ROWID;
+            CREATE TABLE volunteer_absence (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              association TEXT NOT NULL,
+              code TEXT NOT NULL,
+              from_date TEXT NOT NULL,
+              to_date TEXT NOT NULL,
+              reason TEXT NOT NULL DEFAULT '',
+              FOREIGN KEY (association, code) REFERENCES volunteer(association, code),
+              CHECK (to_date >= from_date)
+            );
+            CREATE INDEX volunteer_absence_who ON volunteer_absence(association, code, from_date);
+            CREATE TABLE vehicle_off (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              plate TEXT NOT NULL REFERENCES vehicle(plate),
+              from_date TEXT NOT NULL,
+              to_date TEXT NOT NULL,
+              reason TEXT NOT NULL,
+              CHECK (to_date >= from_date)
+            );
+            CREATE INDEX vehicle_off_plate ON vehicle_off(plate, from_date);
+            CREATE TABLE vehicle_document (
+              plate TEXT NOT NULL REFERENCES vehicle(plate),
+              kind TEXT NOT NULL CHECK (kind IN ('inspection', 'insurance')),
+              reference TEXT NOT NULL DEFAULT '',
+              valid_until TEXT NOT NULL,
+              PRIMARY KEY (plate, kind)
+            ) WITHOUT ROWID;
+            CREATE TABLE trip_confirmation (
+              trip INTEGER PRIMARY KEY NOT NULL REFERENCES trip(id),
+              association TEXT NOT NULL REFERENCES association(code),
+              vehicle TEXT NOT NULL REFERENCES vehicle(plate),
+              driver TEXT NOT NULL,
+              confirmed_at TEXT NOT NULL,
+              confirmed_by TEXT NOT NULL,
+              FOREIGN KEY (association, driver) REFERENCES volunteer(association, code)
+            );
+            CREATE INDEX trip_confirmation_vehicle ON trip_confirmation(vehicle);
+            CREATE INDEX trip_confirmation_driver ON trip_confirmation(association, driver);
+            CREATE TABLE trip_decline (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              trip INTEGER NOT NULL REFERENCES trip(id),
+              association TEXT NOT NULL REFERENCES association(code),
+              reason TEXT NOT NULL CHECK (length(reason) > 0),
+              declined_at TEXT NOT NULL,
+              declined_by TEXT NOT NULL
+            );
+            CREATE INDEX trip_decline_trip ON trip_decline(trip);
+            ALTER TABLE trip_log ADD COLUMN driver_flag TEXT;
+            """)
+    }
 }

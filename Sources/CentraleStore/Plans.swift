@@ -82,8 +82,11 @@ extension Store {
             }
             codes = [association]
         }
+        // A vehicle off the road that day is planned as inactive: no trip is planned on it.
+        let off = try offTheRoad(on: date)
         return try codes.compactMap { code in
-            guard let member = registry.associations.first(where: { $0.code == code }) else { return nil }
+            guard var member = registry.associations.first(where: { $0.code == code }) else { return nil }
+            for index in member.vehicles.indices where off.contains(member.vehicles[index].plate) { member.vehicles[index].active = false }
             return (member, try plannableTrips(on: date, association: code))
         }
     }

@@ -17,6 +17,8 @@ public struct SubmissionResult: Sendable {
     public var alreadyRecorded: Int
     /// New logs flagged for km review.
     public var flagged: Int
+    /// New logs whose driver is not registered or not allowed to drive the trip that day.
+    public var driverFlags: [DriverFlag] = []
     /// Every problem, when rejected.
     public var problems: [FieldError]
 
@@ -68,7 +70,9 @@ extension Store {
             let context = LogContext(association: association, trips: trips, recorded: state.recorded,
                                      tolerance: tolerance, estimator: registry.convention.distanceEstimator, today: today,
                                      plannedShares: try Self.plannedShares(db, ids), storedRanges: state.storedRanges, routes: state.routes)
-            return (context, state)
+            var withVolunteers = context
+            withVolunteers.volunteers = try Self.logVolunteers(db, association: code)
+            return (withVolunteers, state)
         }
         // Read, then check outside any transaction. The marker says whether anything at all
         // was committed between here and the write.
@@ -118,8 +122,11 @@ extension Store {
                 "association": .text(code), "file": .text(file), "sha256": .text(sha256), "new": .int(batch.fresh.count),
                 "already_recorded": .int(batch.alreadyRecorded.count),
             ], at: at)
-            return SubmissionResult(id: submission, accepted: true, newLogs: batch.fresh.count, alreadyRecorded: batch.alreadyRecorded.count,
-                                    flagged: batch.fresh.filter { $0.flag != nil }.count, problems: [])
+            var result = SubmissionResult(id: submission, accepted: true, newLogs: batch.fresh.count, alreadyRecorded: batch.alreadyRecorded.count,
+                                          flagged: batch.fresh.filter { $0.flag != nil }.count, problems: [])
+            result.driverFlags = batch.fresh.compactMap { checked in checked.driverFlag.map { (checked.log.tripID, $0) } }
+                .sorted { $0.0 < $1.0 }.map { DriverFlag(trip: $0.0, reason: $0.1) }
+            return result
         }
     }
 
@@ -148,8 +155,8 @@ extension Store {
         guard !logs.isEmpty else { return }
         let insert = try db.cachedStatement(sql: """
             INSERT INTO trip_log(trip, association, vehicle, driver, odometer_start_m, odometer_end_m, driven_m, picked_up_at,
-              dropped_off_at, waiting_min, outcome, notes, submitted_at, submitted_by, source, submission, estimated_m, km_flag)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              dropped_off_at, waiting_min, outcome, notes, submitted_at, submitted_by, source, submission, estimated_m, km_flag, driver_flag)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).sqliteStatement
         let connection = db.sqliteConnection
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -183,7 +190,7 @@ extension Store {
             int(insert, 5, log.odometerStart?.metres); int(insert, 6, log.odometerEnd?.metres); int(insert, 7, log.driven.metres)
             int(insert, 8, log.pickedUpAt?.minutes); int(insert, 9, log.droppedOffAt?.minutes); int(insert, 10, log.waitingMinutes)
             text(insert, 11, log.outcome.rawValue); text(insert, 12, log.notes); text(insert, 15, "line \(checked.line)")
-            int(insert, 17, checked.estimated.metres); text(insert, 18, checked.flag?.description)
+            int(insert, 17, checked.estimated.metres); text(insert, 18, checked.flag?.description); text(insert, 19, checked.driverFlag)
             try step(insert)
         }
         // Each trip closed by its log's outcome, in one statement over this submission's logs.
@@ -319,5 +326,23 @@ extension Store {
                       details: ["association": .text(association), "file": .text(file), "problems": .int(problems.count)], at: at)
             return id
         }
+    }
+}
+
+/// A trip log flagged for its driver.
+public struct DriverFlag: Hashable, Sendable {
+    public var trip: Int64
+    public var reason: String
+}
+
+extension Store {
+    /// An association's volunteers by code for checking logs' drivers, or nil when it has
+    /// registered none (its logs' drivers are then not checked).
+    static func logVolunteers(_ db: Database, association: String) throws -> [String: Volunteer]? {
+        let codes = try String.fetchAll(db, sql: "SELECT code FROM volunteer WHERE association = ?", arguments: [association])
+        guard !codes.isEmpty else { return nil }
+        var result: [String: Volunteer] = [:]
+        for code in codes { result[code] = try volunteer(db, association: association, code: code) }
+        return result
     }
 }

@@ -234,6 +234,7 @@ public enum Layout {
                 case .coverage: "non serve il comune"
                 case .vehicle: "nessun mezzo adatto"
                 case .capacity: "capacità del giorno esaurita"
+                case .declined: "ha rifiutato la corsa"
                 }
                 lines.append([Span("Escluse (\(reason)): " + codes.map(\.association).joined(separator: " "), .dim)])
             }

@@ -24,6 +24,10 @@ public struct LogContext: Sendable {
     /// For trips on a route of an accepted plan, the route and the positions of their pickup
     /// and drop-off on it: such trips may overlap, in the route's order.
     public var routes: [Int64: RoutePosition]
+    /// The association's registered volunteers by code, when it registered any (nil: drivers
+    /// are not checked). A row whose driver is unregistered, has no valid licence or insurance
+    /// that day, or is not qualified for the trip's needs is flagged (`CheckedLog.driverFlag`).
+    public var volunteers: [String: Volunteer]? = nil
 
     /// Creates a context.
     public init(association: Association, trips: [Int64: (trip: TripRequest, assignedTo: String?)], recorded: [Int64: TripLog],
@@ -84,6 +88,8 @@ public struct CheckedLog: Hashable, Sendable {
     public var flag: KmFlag?
     /// Where the row came from.
     public var line: Int
+    /// Set when the driver is not registered, or not allowed to drive the trip that day.
+    public var driverFlag: String? = nil
 }
 
 /// The result of checking a file: everything new, what was already recorded, and every problem.

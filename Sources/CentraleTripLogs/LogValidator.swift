@@ -39,7 +39,7 @@ public struct LogValidator: Sendable {
             } else if r.problems.isEmpty {
                 batch.fresh.append(CheckedLog(log: log, estimated: estimated,
                                               flag: KmReconciliation.flag(driven: log.driven, estimated: estimated, tolerance: context.tolerance),
-                                              line: row.location.line))
+                                              line: row.location.line, driverFlag: driverFlag(log, trip)))
             }
             batch.problems += r.problems
         }
@@ -233,6 +233,17 @@ public struct LogValidator: Sendable {
         return TripLog(tripID: id, association: code, vehiclePlate: plate, driverCode: driver, odometerStart: start, odometerEnd: end,
                        driven: driven, pickedUpAt: pickup, droppedOffAt: dropoff, waitingMinutes: waiting, outcome: outcome,
                        notes: r.row[.notes])
+    }
+
+    /// Why a log's driver may not have driven its trip, or nil (also when the association
+    /// registered no volunteers).
+    func driverFlag(_ log: TripLog, _ trip: TripRequest) -> String? {
+        guard let volunteers = context.volunteers else { return nil }
+        guard let volunteer = volunteers[log.driverCode.uppercased()] else {
+            return "driver \(log.driverCode) is not registered with \(context.association.code)"
+        }
+        let problems = VolunteerRules.credentialProblems(volunteer, on: trip.date, needs: log.outcome == .done ? trip.needs : [])
+        return problems.isEmpty ? nil : problems.joined(separator: "; ")
     }
 
     private func differences(_ a: TripLog, _ b: TripLog) -> String {

@@ -22,7 +22,8 @@ struct Centrale: ParsableCommand {
         version: "centrale \(Centrale.release) (database schema \(Store.knownMigrations.last ?? "-"))",
         subcommands: [InitCommand.self, DemoCommand.self, StatusCommand.self, RequestCommand.self, DispatchCommand.self,
                       AssignCommand.self, TripsCommand.self, LogCommand.self, StatementCommand.self, MonthCommand.self, ReportCommand.self,
-                      TUICommand.self, PlanCommand.self, PlanBenchCommand.self, VerifyCommand.self, UpgradeCommand.self, BeneficiaryCommand.self]
+                      TUICommand.self, PlanCommand.self, PlanBenchCommand.self, VerifyCommand.self, UpgradeCommand.self, BeneficiaryCommand.self,
+                      VolunteerCommand.self, VehicleCommand.self, ExpiriesCommand.self, ConfirmCommand.self, DeclineCommand.self, SheetCommand.self]
     )
 
     /// The program's entry: runs the command line on the process's streams and environment.

@@ -78,7 +78,9 @@ struct LogSubmitCommand: StoreCommand {
             if result.accepted {
                 context.print("\(file.escapingControlCharacters): \(result.newLogs) new, \(result.alreadyRecorded) already recorded"
                               + (result.flagged > 0 ? ", \(result.flagged) flagged for km review" : "")
+                              + (result.driverFlags.isEmpty ? "" : ", \(result.driverFlags.count) flagged for the driver")
                               + (encoding == .windows1252 ? " (read as Windows-1252: the file is not UTF-8)" : "") + ".")
+                for flag in result.driverFlags { context.print("  trip \(flag.trip): \(flag.reason)") }
             } else {
                 result.problems.prefix(Self.maximumProblemsShown).forEach { context.printError("error: \($0.rendered(RemedyCommand.text))") }
                 if result.problems.count > Self.maximumProblemsShown {

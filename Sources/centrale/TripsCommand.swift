@@ -41,5 +41,18 @@ struct TripsCommand: StoreCommand {
         let records = try store.trips(of: association, from: first, to: last)
         context.printDocument(try TripListRenderer.render(records.map(\.trip), format: format, empty: "No trips for \(association) in that period.",
                                                           language: try context.language, dialect: dialect))
+        // A day's table says which trips are confirmed, on which vehicle and with which driver.
+        if let date, format == .table {
+            let assigned = records.filter { $0.trip.status == .assigned }
+            guard !assigned.isEmpty else { return }
+            let confirmations = try store.confirmations(of: association, on: date)
+            let open = assigned.filter { confirmations[$0.trip.id] == nil }.map { String($0.trip.id) }
+            context.print("\nConfirmed \(assigned.count - open.count) of \(assigned.count) assigned"
+                          + (open.isEmpty ? "." : "; to confirm (`centrale confirm TRIP --vehicle V --driver D`) or decline: \(open.joined(separator: ", ")).")
+                          )
+            for record in assigned {
+                if let c = confirmations[record.trip.id] { context.print("  trip \(record.trip.id): vehicle \(c.vehicle), driver \(c.driver)") }
+            }
+        }
     }
 }

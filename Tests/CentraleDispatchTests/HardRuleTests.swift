@@ -65,6 +65,22 @@ struct HardRuleTests {
         #expect(kept.decisions[0].association == "Y")
     }
 
+    @Test("declined: a trip is not offered again to an association that declined it")
+    func declined() {
+        let associations = [F.association("X", serves: [F.a], base: F.a.centroid), F.association("Y", serves: [F.a], base: F.b.centroid)]
+        var trip = F.trip(1, in: F.a)
+        #expect(engine(associations).dispatch([trip], on: F.day, history: DispatchHistory(day: F.day)).decisions[0].association == "X")
+        trip.declinedBy = ["X"]
+        let plan = engine(associations).dispatch([trip], on: F.day, history: DispatchHistory(day: F.day))
+        #expect(plan.decisions[0].association == "Y")
+        #expect(plan.decisions[0].exclusions == [Exclusion(association: "X", rule: .declined)])
+        trip.declinedBy = ["X", "Y"]
+        let none = engine(associations).dispatch([trip], on: F.day, history: DispatchHistory(day: F.day))
+        #expect(none.decisions[0].blocked?.rule == .declined)
+        #expect(none.decisions[0].blocked?.reason.contains("declined the trip (X, Y)") == true)
+        #expect(engine(associations).brokenRule(for: trip, by: "X", assignedToday: 0) == .declined)
+    }
+
     @Test("a return leg from outside the zone is served in the beneficiary's comune")
     func serviceComune() {
         let hospital = Stop(placeCode: "H", label: "Hospital", comune: "048017", location: Coordinate(latitude: 43.8, longitude: 11.25))

@@ -168,3 +168,46 @@ struct TextFoldingTests {
         #expect(TextFolding.fold("D'Àmbrosio") == "d'ambrosio")
     }
 }
+
+@Suite("Volunteers' shifts and rules")
+struct VolunteerRulesTests {
+    @Test("a pattern reads day ranges and Italian names, and is written back with consecutive days joined")
+    func pattern() throws {
+        let pattern = try #require(ShiftPattern(parsing: "lun-ven 07:00-13:00, sab 08:00-12:00, wed 14:00-18:00"))
+        #expect(pattern.description == "mon-fri 07:00-13:00, wed 14:00-18:00, sat 08:00-12:00")
+        #expect(ShiftPattern(parsing: pattern.description) == pattern)
+        let monday = LocalDate("2025-03-03")!
+        #expect(pattern.covers(monday, from: LocalTime("07:00")!, to: LocalTime("13:00")!))
+        #expect(!pattern.covers(monday, from: LocalTime("06:50")!, to: LocalTime("08:00")!))
+        #expect(!pattern.covers(monday.adding(days: 6), from: LocalTime("08:00")!, to: LocalTime("09:00")!))
+        #expect(ShiftPattern(parsing: "monday 9-12") == nil)
+        #expect(ShiftPattern(parsing: "ven-lun 08:00-12:00") == nil)
+        #expect(ShiftPattern(parsing: "mon 12:00-08:00") == nil)
+    }
+
+    @Test("a driver needs a licence, 21 years, insurance, the trip's qualifications, no absence and a shift covering the trip")
+    func driver() {
+        let day = LocalDate("2025-03-03")!
+        let stop = Stop(label: "x", comune: "048041", location: Coordinate(latitude: 43.7, longitude: 11.2))
+        let trip = TripRequest(id: 1, beneficiary: "B", date: day, pickup: stop, destination: stop, appointment: LocalTime("09:00")!,
+                               needs: .wheelchair, purpose: .visit)
+        var v = Volunteer(association: "A", code: "V1", licenceCategory: "B", licenceExpiry: LocalDate("2030-01-01"), birthYear: 1990,
+                          insurancePolicy: "P", insuredUntil: LocalDate("2025-12-31"), qualifications: .wheelchair,
+                          shifts: ShiftPattern(parsing: "mon 08:00-12:00")!)
+        let window = VolunteerRules.window(of: trip, estimated: Distance(metres: 20_000), averageSpeedKmh: 40)
+        #expect(window.start == LocalTime("08:20")! && window.end == LocalTime("09:00")!)
+        #expect(VolunteerRules.driverProblems(v, trip: trip, window: window).isEmpty)
+        v.birthYear = 2005
+        v.licenceExpiry = LocalDate("2025-03-02")
+        v.insuredUntil = nil
+        v.qualifications = .escort
+        v.absences = [Absence(from: day, to: day, reason: "ferie")]
+        let problems = VolunteerRules.driverProblems(v, trip: trip, window: window)
+        #expect(problems.count == 5)
+        #expect(problems.contains { $0.contains("licence expired on 2025-03-02") })
+        #expect(problems.contains { $0.contains("under 21") })
+        #expect(problems.contains { $0.contains("no insurance") })
+        #expect(problems.contains { $0.contains("not qualified for wheelchair") })
+        #expect(problems.contains { $0.contains("absent") })
+    }
+}

@@ -1,0 +1,196 @@
+import ArgumentParser
+import CentraleDomain
+import CentraleFormats
+import CentraleIntake
+import CentraleRendering
+import CentraleStore
+import Foundation
+
+/// `centrale volunteer`: an association's volunteers under pseudonymous codes.
+struct VolunteerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "volunteer",
+        abstract: "Register an association's volunteers: licence, insurance, qualifications, shifts and absences.",
+        discussion: """
+            Volunteers are known to the centre only by a code (e.g. V001); the association keeps their names. \
+            A driver needs a licence (B or higher) and insurance under art. 18 of the Codice del Terzo Settore \
+            valid on the trip's day, must be at least 21, qualified for the trip's needs and on shift.
+            """,
+        subcommands: [VolunteerAddCommand.self, VolunteerImportCommand.self, VolunteerListCommand.self,
+                      VolunteerUpdateCommand.self, VolunteerAbsentCommand.self]
+    )
+}
+
+/// Reads one field of a volunteer given on the command line, naming the option when it is wrong.
+func volunteerField<T>(_ option: String, _ text: String, _ parse: (String) throws -> T) throws -> T {
+    do { return try parse(text) } catch let problem as VolunteerFieldProblem {
+        throw StoreError.refused("\(option): \(problem.message)")
+    }
+}
+
+/// The fields of a volunteer as options (`add` needs some; `update` takes any).
+struct VolunteerOptions: ParsableArguments {
+    @Option(help: "Driving licence category: B, BE, C1, … (empty: does not drive).") var licence: String?
+    @Option(name: .customLong("licence-expiry"), help: "The licence's expiry, YYYY-MM-DD or dd/mm/yyyy.") var licenceExpiry: String?
+    @Option(name: .customLong("birth-year"), help: "Year of birth (a driver must be at least 21).") var birthYear: String?
+    @Option(help: "Insurance policy under art. 18 CTS.") var policy: String?
+    @Option(name: .customLong("insured-until"), help: "The last day the insurance covers.") var insuredUntil: String?
+    @Option(help: "Qualifications: wheelchair, stretcher, escort, joined by + (or carrozzina, barella, accompagnamento); - for none.")
+    var qualifications: String?
+    @Option(help: "Weekly shifts, e.g. 'mon-fri 07:00-13:00, sat 08:00-12:00' (lun … dom too); - for none.") var shifts: String?
+
+    /// Applies the options given to `volunteer`.
+    func apply(to volunteer: inout Volunteer, today: LocalDate) throws {
+        if let licence { volunteer.licenceCategory = try volunteerField("--licence", licence, VolunteerImport.licence) }
+        if let licenceExpiry { volunteer.licenceExpiry = try volunteerField("--licence-expiry", licenceExpiry, VolunteerImport.optionalDate) }
+        if let birthYear { volunteer.birthYear = try volunteerField("--birth-year", birthYear) { try VolunteerImport.birthYear($0, today: today) } }
+        if let policy { volunteer.insurancePolicy = policy.trimmingCharacters(in: .whitespaces) }
+        if let insuredUntil { volunteer.insuredUntil = try volunteerField("--insured-until", insuredUntil, VolunteerImport.optionalDate) }
+        if let qualifications { volunteer.qualifications = try volunteerField("--qualifications", qualifications, VolunteerImport.qualifications) }
+        if let shifts { volunteer.shifts = try volunteerField("--shifts", shifts, VolunteerImport.shifts) }
+        if !volunteer.licenceCategory.isEmpty && volunteer.licenceExpiry == nil {
+            throw StoreError.refused("a licence needs its expiry: give --licence-expiry")
+        }
+    }
+}
+
+/// `centrale volunteer add CODE --association A …`.
+struct VolunteerAddCommand: StoreCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Register a volunteer of an association under a code.")
+    static let storeAccess = Store.Access.write
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The volunteer's pseudonymous code, e.g. V001 (never the name).") var code: String
+    @Option(help: "The association's code.") var association: String
+    @OptionGroup var fields: VolunteerOptions
+
+    func run(_ context: AppContext) throws {
+        let actor = Actor(try context.operatorName())
+        let store = try context.store
+        guard fields.birthYear != nil else { throw StoreError.refused("--birth-year is needed (a driver must be at least 21)") }
+        var volunteer = Volunteer(association: association, code: try volunteerField("CODE", code, VolunteerImport.code), licenceCategory: "",
+                                  licenceExpiry: nil, birthYear: 0, insurancePolicy: "", insuredUntil: nil, qualifications: [],
+                                  shifts: ShiftPattern([]))
+        try fields.apply(to: &volunteer, today: store.today())
+        try store.addVolunteers([volunteer], actor: actor)
+        context.print("Registered volunteer \(volunteer.code) with \(association).")
+    }
+}
+
+/// `centrale volunteer import FILE --association A`.
+struct VolunteerImportCommand: StoreCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import an association's volunteers from CSV: all or nothing, every problem at once.",
+        discussion: """
+            Columns: \(VolunteerImport.columns.joined(separator: ", ")) (Italian headers too: codice, patente, \
+            scadenza_patente, anno_nascita, polizza, scadenza_polizza, qualifiche, turni). Separator ; or ,. \
+            A code already registered is updated when its line changed. Example:
+            \(VolunteerImport.template)
+            """)
+    static let storeAccess = Store.Access.write
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The CSV file.") var file: String
+    @Option(help: "The association's code.") var association: String
+
+    func run(_ context: AppContext) throws {
+        let actor = Actor(try context.operatorName(), reason: "volunteer import \((file as NSString).lastPathComponent)")
+        guard let data = FileManager.default.contents(atPath: file) else { throw StoreError.refused("cannot read \(file); check the path") }
+        let store = try context.store
+        guard try context.registry.associations.contains(where: { $0.code == association }) else {
+            throw StoreError.notFound(entity: "association", id: association)
+        }
+        let volunteers = try VolunteerImport(association: association, today: store.today()).read(data, fileName: file)
+        let (added, updated, affected) = try store.addVolunteers(volunteers, updatingExisting: true,
+                                                                 averageSpeedKmh: try context.registry.convention.planning.averageSpeedKmh, actor: actor)
+        context.print("\(file): \(volunteers.count) volunteers for \(association): \(added) new, \(updated) updated, "
+                      + "\(volunteers.count - added - updated) unchanged.")
+        printAffected(affected, context)
+    }
+}
+
+/// `centrale volunteer list --association A`.
+struct VolunteerListCommand: StoreCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List an association's volunteers.")
+    static let storeAccess = Store.Access.read
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The association's code.") var association: String
+
+    func run(_ context: AppContext) throws {
+        let store = try context.store
+        let volunteers = try store.volunteers(of: association)
+        guard !volunteers.isEmpty else {
+            context.print("No volunteers registered with \(association); add them with `centrale volunteer add` or `import`.")
+            return
+        }
+        let today = store.today()
+        var table = TextTable(["CODE", "LICENCE", "EXPIRES", "BORN", "INSURED UNTIL", "QUALIFICATIONS", "SHIFTS", "ABSENT"])
+        for v in volunteers {
+            let absences = v.absences.filter { $0.to >= today }.map { "\($0.from)…\($0.to)" }.joined(separator: " ")
+            table.add([v.code, v.licenceCategory.isEmpty ? "-" : v.licenceCategory, v.licenceExpiry?.description ?? "-", String(v.birthYear),
+                       v.insuredUntil?.description ?? "-", v.qualifications.description, v.shifts.description, absences.isEmpty ? "-" : absences])
+        }
+        context.print(table.rendered)
+    }
+}
+
+/// `centrale volunteer update CODE --association A …`.
+struct VolunteerUpdateCommand: StoreCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update", abstract: "Change a volunteer's licence, insurance, qualifications or shifts.",
+        discussion: "Their confirmed trips they may no longer drive lose their confirmation, and are listed.")
+    static let storeAccess = Store.Access.write
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The volunteer's code.") var code: String
+    @Option(help: "The association's code.") var association: String
+    @OptionGroup var fields: VolunteerOptions
+
+    func run(_ context: AppContext) throws {
+        let actor = Actor(try context.operatorName())
+        let store = try context.store
+        let today = store.today()
+        let affected = try store.updateVolunteer(association: association, code: code.uppercased(), actor: actor,
+                                                 averageSpeedKmh: try context.registry.convention.planning.averageSpeedKmh) { volunteer in
+            try fields.apply(to: &volunteer, today: today)
+        }
+        context.print("Updated volunteer \(code.uppercased()) of \(association).")
+        printAffected(affected, context)
+    }
+}
+
+/// `centrale volunteer absent CODE --association A --from --to [--reason]`.
+struct VolunteerAbsentCommand: StoreCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "absent", abstract: "Record a volunteer's absence.",
+        discussion: "Their confirmed trips in the period lose their confirmation, and are listed: confirm them with another driver.")
+    static let storeAccess = Store.Access.write
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The volunteer's code.") var code: String
+    @Option(help: "The association's code.") var association: String
+    @Option(help: "The first day away.") var from: LocalDate
+    @Option(help: "The last day away.") var to: LocalDate
+    @Option(help: "Why (optional).") var reason: String = ""
+
+    func validate() throws {
+        guard to >= from else { throw ValidationError("--to (\(to)) is before --from (\(from)); give the last day away") }
+    }
+
+    func run(_ context: AppContext) throws {
+        let actor = Actor(try context.operatorName(), reason: reason.isEmpty ? nil : reason)
+        let store = try context.store
+        let affected = try store.addAbsence(association: association, code: code.uppercased(), Absence(from: from, to: to, reason: reason),
+                                            averageSpeedKmh: try context.registry.convention.planning.averageSpeedKmh, actor: actor)
+        context.print("Recorded \(code.uppercased()) of \(association) as absent from \(from) to \(to).")
+        printAffected(affected, context)
+    }
+}
+
+/// Lists the trips a change of availability touched, for the dispatcher.
+func printAffected(_ affected: [AffectedTrip], _ context: AppContext) {
+    guard !affected.isEmpty else { return }
+    context.print("Trips affected (\(affected.count)):")
+    for trip in affected { context.print("  trip \(trip.trip) on \(trip.date): \(trip.note)") }
+}
