@@ -38,17 +38,7 @@ public enum Labels {
     static let weekdays = ["", "lun", "mar", "mer", "gio", "ven", "sab", "dom"]
 
     /// A purpose in Italian, as the form shows and accepts it.
-    public static func purpose(_ purpose: TripPurpose) -> String {
-        switch purpose {
-        case .dialysis: "dialisi"
-        case .rehabilitation: "riabilitazione"
-        case .therapy: "terapia"
-        case .dayCentre: "centro diurno"
-        case .visit: "visita"
-        case .hospital: "ricovero"
-        case .social: "sociale"
-        }
-    }
+    public static func purpose(_ purpose: TripPurpose) -> String { purpose.italianName }
 
     /// Purposes in Italian, in the domain's order (`dialisi,visita`).
     public static func purposes(_ purposes: Set<TripPurpose>) -> String {
@@ -72,8 +62,7 @@ public enum Labels {
 
     /// The needs in Italian, in full (`carrozzina, accompagnatore`), `nessuno` for none.
     public static func needsInFull(_ needs: Needs) -> String {
-        let words = [(Needs.wheelchair, "carrozzina"), (.escort, "accompagnatore"), (.stretcher, "barella")].filter { needs.contains($0.0) }.map(\.1)
-        return words.isEmpty ? "nessuno" : words.joined(separator: ", ")
+        needs.italianNames.isEmpty ? "nessuno" : needs.italianNames.joined(separator: ", ")
     }
 }
 

@@ -54,37 +54,6 @@ struct TripWords: Sendable {
 
     static let english = TripWords(leg: { $0.rawValue }, purpose: { $0.rawValue }, status: { $0.rawValue }, needs: { $0.description })
 
-    static let italian = TripWords(
-        leg: {
-            switch $0 {
-            case .outbound: "andata"
-            case .return: "ritorno"
-            }
-        },
-        purpose: {
-            switch $0 {
-            case .dialysis: "dialisi"
-            case .rehabilitation: "riabilitazione"
-            case .therapy: "terapia"
-            case .dayCentre: "centro diurno"
-            case .visit: "visita"
-            case .hospital: "ricovero"
-            case .social: "sociale"
-            }
-        },
-        status: {
-            switch $0 {
-            case .pending: "in attesa"
-            case .assigned: "assegnato"
-            case .done: "effettuato"
-            case .noShow: "assente"
-            case .cancelled: "annullato"
-            case .unassignable: "non assegnabile"
-            }
-        },
-        needs: { needs in
-            let words = [(Needs.wheelchair, "carrozzina"), (.escort, "accompagnatore"), (.stretcher, "barella")]
-                .filter { needs.contains($0.0) }.map(\.1)
-            return words.isEmpty ? "-" : words.joined(separator: "+")
-        })
+    static let italian = TripWords(leg: \.italianName, purpose: \.italianName, status: \.italianName,
+                                   needs: { $0.italianNames.isEmpty ? "-" : $0.italianNames.joined(separator: "+") })
 }
