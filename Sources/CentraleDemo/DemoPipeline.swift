@@ -51,7 +51,7 @@ public struct DemoSummary: Sendable, Codable, Hashable {
     public var scalePercent: Int?
 
     /// The service's own yearly figures the demo is calibrated on.
-    public static let targets = (beneficiaries: 300, trips: 42_500, km: 1_000_000, euros: 958_650)
+    public static let targets = (activations: 300, trips: 42_500, km: 1_000_000, euros: 958_650)
 }
 
 /// Shared state of a demo run, filled in step by step.

@@ -65,7 +65,7 @@ struct Context {
         if rng.chance(escort) { needs.insert(.escort) }
         // Some were already active before the year began; the others are activated during it.
         let recurring = programme == .dialysis || programme == .dayCentre
-        let carriedOver = rng.chance(recurring ? 0.75 : 0.3)
+        let carriedOver = rng.chance(recurring ? 0.75 : 0.1)
         let activated = carriedOver
             ? first.adding(days: -1 - Int(rng.unit() * 700))
             : first.adding(days: Int(rng.unit() * 320))

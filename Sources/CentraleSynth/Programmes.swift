@@ -65,7 +65,8 @@ extension Context {
         let hospitals: [(String, Double)] = [("OSP-CAREGGI", 0.32), ("OSP-TORREGALLI", 0.18), ("OSP-ANNUNZIATA", 0.10),
                                              ("OSP-PALAGI", 0.08), ("OSP-PRATO", 0.05), ("OSP-MEYER", 0.02), ("OSP-EMPOLI", 0.05),
                                              ("OSP-MUGELLO", 0.02), ("OSP-CISANELLO", 0.03), ("OSP-SCOTTE", 0.015), ("CDS", 0.12)]
-        let count = Int(Double(18 + Int(rng.unit() * 64)) * Double(candidates.count) / 365)
+        // 8 to 37 visits a year (many people are referred for a few visits only).
+        let count = Int(Double(18 + Int(rng.unit() * 64)) * 0.45 * Double(candidates.count) / 365)
         var result: [[TripRequest]] = []
         for _ in 0..<count {
             let day = rng.weighted(Array(zip(candidates, weights)))

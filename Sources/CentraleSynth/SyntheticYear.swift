@@ -38,8 +38,10 @@ public struct ProgrammeMix: Sendable, Hashable {
         self.visits = visits
     }
 
-    /// The calibrated mix for a zone of about 217,000 inhabitants.
-    public static let calibrated = ProgrammeMix(dialysis: 84, dayCentre: 30, rehabilitation: 42, therapy: 48, visits: 96)
+    /// The calibrated mix for a zone of about 217,000 inhabitants: about 420 people in the
+    /// year, of whom about 300 are activated during it (most occasional users are new each year,
+    /// most people on dialysis carry over).
+    public static let calibrated = ProgrammeMix(dialysis: 84, dayCentre: 30, rehabilitation: 50, therapy: 56, visits: 200)
 
     /// Everyone.
     public var total: Int { dialysis + dayCentre + rehabilitation + therapy + visits }

@@ -154,17 +154,17 @@ struct SheetCommand: StoreCommand {
     @Option(help: "The day.") var date: LocalDate
     @Option(help: "Only this vehicle.") var vehicle: String?
     @Option(help: "md or html.") var format: DaySheetRenderer.Format = .md
-    @Option(help: "Write to this file instead of standard output.") var output: String?
+    @Option(help: "Write to this file instead of standard output (a new file, unless --force).") var out: String?
+    @Flag(help: "Replace the --out file if it exists (never a database).") var force = false
 
     func run(_ context: AppContext) throws {
+        if let out { try OutputFile.check(out, force: force) }
         let sheet = try context.store.daySheet(association: association, on: date, vehicle: vehicle?.uppercased(),
                                                averageSpeedKmh: try context.registry.convention.planning.averageSpeedKmh)
         let text = DaySheetRenderer.render(sheet, format: format)
-        if let output {
-            do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
-                throw StoreError.refused("cannot write \(output): \(error.localizedDescription); check the folder")
-            }
-            context.print("Wrote the day sheet of \(association) for \(date) to \(output).")
+        if let out {
+            try OutputFile.write(text, to: out, force: force)
+            context.print("Wrote the day sheet of \(association) for \(date) to \(out).")
         } else {
             context.print(text, terminator: format == .md ? "\n" : "")
         }

@@ -12,7 +12,7 @@ struct DemoCommand: StoreCommand {
         abstract: "Build a database with a deterministic synthetic year of the service.",
         discussion: """
             Generates beneficiaries and their trips for a calendar year, calibrated on the service's \
-            figures (about 300 people, 42,500 trips, 1,000,000 km), and prints the totals against those \
+            figures (about 300 people activated, 42,500 trips, 1,000,000 km), and prints the totals against those \
             targets. The same --seed gives the same year. The database (--db) must be new or an earlier \
             demo: a database with real data is never overwritten.
             """

@@ -9,7 +9,7 @@ enum DemoReport {
         // A smaller year (tests) is held against targets scaled alike.
         let scale = { (target: Int) in target * (summary.scalePercent ?? 100) / 100 }
         let rows: [(String, Int, Int)] = [
-            ("beneficiaries", summary.beneficiaries, scale(targets.beneficiaries)),
+            ("people activated", summary.activations, scale(targets.activations)),
             ("trips", summary.trips, scale(targets.trips)),
             ("km", summary.km, scale(targets.km)),
         ] + (summary.reimbursedCents > 0 ? [("euros reimbursed", summary.reimbursedCents / 100, scale(targets.euros))] : [])

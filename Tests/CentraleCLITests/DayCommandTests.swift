@@ -209,6 +209,16 @@ struct DayCommandTests {
         #expect(html.stdout.hasPrefix("<!DOCTYPE html>") && html.stdout.contains("<h2>Vehicle \(day.plate), driver V001</h2>"))
         let unknown = try centrale(["sheet", "--association", "NOPE", "--date", "2025-03-03", "--db", day.db])
         #expect(unknown.status == 1 && unknown.stderr.contains("no association 'NOPE'"))
+        // --out writes a new file; it never replaces one without --force, and never a database.
+        let out = (day.db as NSString).deletingLastPathComponent + "/sheet.html"
+        let args = ["sheet", "--association", day.association, "--date", "2025-03-03", "--format", "html", "--db", day.db]
+        #expect(try centrale(args + ["--out", out]).status == 0)
+        #expect(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+        #expect(try centrale(args + ["--out", out]).status == 1)
+        #expect(try centrale(args + ["--out", out, "--force"]).status == 0)
+        let database = try Data(contentsOf: URL(fileURLWithPath: day.db))
+        #expect(try centrale(args + ["--out", day.db, "--force"]).status == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: day.db)) == database, "the database is untouched")
     }
 
     @Test("dispatch does not count a vehicle off the road: with every suitable vehicle off, the trips go to another association")

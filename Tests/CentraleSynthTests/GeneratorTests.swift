@@ -20,10 +20,12 @@ struct GeneratorTests {
         #expect(generate(seed: 7).requests != Self.year2025.requests)
     }
 
-    @Test("about 300 beneficiaries and 42,500 trips (±5%)", arguments: [2014 as UInt64, 1, 99])
+    @Test("about 300 people activated in the year (±8%) and 42,500 trips (±5%)", arguments: [2014 as UInt64, 1, 99])
     func calibrated(seed: UInt64) {
         let year = seed == 2014 ? Self.year2025 : generate(seed: seed)
-        #expect(year.beneficiaries.count == 300)
+        #expect(year.beneficiaries.count == ProgrammeMix.calibrated.total)
+        let activated = year.beneficiaries.filter { $0.0.activatedOn.year == 2025 }.count
+        #expect(abs(Double(activated) / 300 - 1) <= 0.08, "activated: \(activated)")
         #expect(abs(Double(year.tripCount) / 42_500 - 1) <= 0.05, "trips: \(year.tripCount)")
     }
 
