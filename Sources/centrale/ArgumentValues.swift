@@ -15,7 +15,18 @@ extension LocalTime: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
 }
 
-extension TripPurpose: ExpressibleByArgument {}
+/// A purpose by its code or its Italian name, in any case (`dialysis`, `dialisi`, `Centro diurno`).
+extension TripPurpose: ExpressibleByArgument {
+    public init?(argument: String) {
+        let key = TextFolding.fold(argument.trimmingCharacters(in: .whitespaces)).replacingOccurrences(of: "_", with: " ")
+        guard let purpose = TripPurpose.allCases.first(where: {
+            key == $0.italianName || key == $0.rawValue.replacingOccurrences(of: "_", with: " ")
+        }) else { return nil }
+        self = purpose
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
 
 /// The help of a `--month` option: its form and an example.
 func monthHelp(_ text: String = "The month") -> ArgumentHelp { ArgumentHelp("\(text), e.g. 2025-03.", valueName: "YYYY-MM") }

@@ -209,6 +209,6 @@ struct LogFlagsCommand: StoreCommand {
         context.print(table.rendered)
         let open = flags.filter { $0.review == "not reviewed" }.count
         context.print("\(flags.count) trip\(flags.count == 1 ? "" : "s") flagged for review, \(open) not reviewed"
-                      + (open > 0 ? " (paid at the estimate until reviewed): `centrale log review TRIP --accept | --use-estimate | --km N --reason \"…\"`." : "."))
+                      + (open > 0 ? " (paid at the estimate, at most the km logged, until reviewed): `centrale log review TRIP --accept | --use-estimate | --km N --reason \"…\"`." : "."))
     }
 }

@@ -24,7 +24,7 @@ struct RequestAddCommand: StoreCommand {
             request repeats on --repeat weekdays (mon,wed,fri or lun,mer,ven) until --until. A request \
             that contradicts the beneficiary's record (e.g. not active on a date) is refused with the reason.
 
-            Example: centrale request add --beneficiary BBX63D --date 2026-03-02 --time 07:30 \
+            Example: centrale request add --beneficiary BYUY8U --date 2026-03-02 --time 07:30 \
             --from home --to DIA-CAREGGI --return 11:45 --purpose dialysis --repeat mon,wed,fri --until 2026-05-29
             """
     )

@@ -103,7 +103,7 @@ struct VolunteerImportCommand: StoreCommand {
         let volunteers = try VolunteerImport(association: association, today: store.today()).read(data, fileName: file)
         let (added, updated, affected) = try store.addVolunteers(volunteers, updatingExisting: true,
                                                                  averageSpeedKmh: try context.registry.convention.planning.averageSpeedKmh, actor: actor)
-        context.print("\(file): \(volunteers.count) volunteers for \(association): \(added) new, \(updated) updated, "
+        context.print("\(file): \(volunteers.count) volunteer\(volunteers.count == 1 ? "" : "s") for \(association): \(added) new, \(updated) updated, "
                       + "\(volunteers.count - added - updated) unchanged.")
         printAffected(affected, context)
     }

@@ -10,7 +10,7 @@ struct DayCommandTests {
     func assignedDay(_ work: Workspace) throws -> (db: String, association: String, outbound: Int, back: Int, plate: String) {
         let db = try preparedDatabase(work)
         let add = try centrale(["request", "add", "--db", db, "--beneficiary", "BANNA1", "--date", "2025-03-03", "--time", "07:30",
-                                "--to", "DIA-CAREGGI", "--return", "11:45", "--purpose", "dialysis"])
+                                "--to", "DIA-CAREGGI", "--return", "11:45", "--purpose", "Dialisi"])  // the Italian name, in any case
         #expect(add.status == 0, "\(add.stderr)")
         #expect(try centrale(["dispatch", "--db", db, "--date", "2025-03-03"]).status == 0)
         let trips = try listJSON(db, "2025-03-03")

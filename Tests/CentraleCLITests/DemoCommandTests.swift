@@ -116,7 +116,7 @@ struct DemoCommandTests {
         }
         #expect(referralMonths >= 10)
         // The README's examples name two of its people: they are there, on dialysis at Careggi.
-        for code in ["B4A5H5", "BBX63D"] {
+        for code in ["B4A5H5", "BYUY8U"] {
             let show = try centrale(["beneficiary", "show", "--db", db, code])
             #expect(show.status == 0 && show.stdout.contains("authorised") && show.stdout.contains("dialysis"), "\(code): \(show.stderr)")
         }

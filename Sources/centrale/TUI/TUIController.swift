@@ -321,7 +321,7 @@ final class TUIController {
                                             actor: Actor(state.operatorName, reason: "request taken on the screen")).flatMap { $0 }
             state.form = nil
             state.screen = .board
-            state.message = "Richiesta registrata: \(ids.count) servizi (\(ids.first!)\(ids.count > 1 ? "…\(ids.last!)" : "")), in attesa."
+            state.message = "Richiesta registrata: \(ids.count) \(ids.count == 1 ? "servizio" : "servizi") (\(ids.first!)\(ids.count > 1 ? "…\(ids.last!)" : "")), in attesa."
             try load(state.date)
         } catch let refusal as IntakeRefusal {
             let fields: [String: RequestFormState.Field] = ["beneficiary": .beneficiary, "date": .date, "from": .from, "to": .to,
