@@ -58,7 +58,7 @@ extension Store {
                 suspensions[r[0], default: []].append(Suspension(from: LocalDate(r[1] as String)!, to: LocalDate(r[2] as String)!, reason: r[3]))
             }
             return try Row.fetchAll(db, sql: "SELECT * FROM beneficiary ORDER BY code").map { row in
-                var person = Beneficiary(row: row)
+                var person = try Beneficiary(row: row)
                 person.authorisations = authorisations[person.code] ?? []
                 person.suspensions = suspensions[person.code] ?? []
                 return person
@@ -68,10 +68,10 @@ extension Store {
 }
 
 extension Beneficiary {
-    init(row: Row) {
-        self.init(code: row["code"], comune: row["comune"], needs: Needs(rawValue: row["needs"]),
-                  activatedOn: LocalDate(row["activated_on"] as String)!,
-                  closedOn: (row["closed_on"] as String?).flatMap { LocalDate($0) },
-                  referredBy: Referral(rawValue: row["referred_by"]) ?? .pua)
+    /// Decodes a `beneficiary` row; a stored value that is not valid throws.
+    init(row: Row) throws {
+        self.init(code: try row.decode(forColumn: "code"), comune: try row.decode(forColumn: "comune"), needs: try row.decode(forColumn: "needs"),
+                  activatedOn: try row.decode(forColumn: "activated_on"), closedOn: try row.decode(forColumn: "closed_on"),
+                  referredBy: try row.decode(forColumn: "referred_by"))
     }
 }

@@ -12,9 +12,9 @@ extension Store {
             guard let person = try Self.beneficiary(db, code) else { return nil }
             let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT erased_on FROM beneficiary WHERE code = ?"), arguments: [code])
             let history = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM beneficiary_status WHERE code = ? ORDER BY id"), arguments: [code]).map { r in
-                StatusChange(status: BeneficiaryStatus(rawValue: r["status"]) ?? .active, from: LocalDate(r["from_date"] as String)!,
-                             to: (r["to_date"] as String?).flatMap { LocalDate($0) }, reason: r["reason"],
-                             closingReason: (r["closing_reason"] as String?).flatMap(ClosingReason.init(rawValue:)), actor: r["actor"], at: r["at"])
+                StatusChange(status: try r.decode(forColumn: "status"), from: try r.decode(forColumn: "from_date"),
+                             to: try r.decode(forColumn: "to_date"), reason: r["reason"],
+                             closingReason: try r.decode(forColumn: "closing_reason"), actor: r["actor"], at: r["at"])
             }
             let personal = try Self.personalRecord(db, code)
             let legacy = personal == nil ? try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM beneficiary_personal WHERE code = ?"), arguments: [code]) : nil
@@ -125,8 +125,8 @@ extension Store {
             SELECT beneficiary.referred_by, referrer_name, referrer_role, referred_on, pai_reference
             FROM beneficiary_referral JOIN beneficiary USING (code) WHERE code = ?
             """), arguments: [code]) else { return nil }
-        return ReferralRecord(by: Referral(rawValue: r[0]) ?? .pua, referrerName: r[1], referrerRole: r[2],
-                              date: LocalDate(r[3] as String)!, paiReference: r[4])
+        return ReferralRecord(by: try r.decode(atIndex: 0), referrerName: r[1], referrerRole: r[2],
+                              date: try r.decode(atIndex: 3), paiReference: r[4])
     }
 }
 

@@ -12,6 +12,9 @@ extension TripLeg: DatabaseValueConvertible {}
 extension AssignmentMethod: DatabaseValueConvertible {}
 extension Needs: DatabaseValueConvertible {}
 extension PlaceKind: DatabaseValueConvertible {}
+extension Referral: DatabaseValueConvertible {}
+extension BeneficiaryStatus: DatabaseValueConvertible {}
+extension ClosingReason: DatabaseValueConvertible {}
 extension AssociationKind: DatabaseValueConvertible {}
 
 /// A date as ISO text, `2025-03-14`.
