@@ -74,7 +74,9 @@ public enum Layout {
         switch s.screen {
         case .board: body = board(s, width: width, rows: height - 4)
         case .assign(let trip): body = assign(s, trip, width: width)
-        case .help: body = help()
+        case .help:
+            let all = help().flatMap { wrap($0, width) }
+            body = Array(all.dropFirst(min(s.listTop, max(all.count - (height - 4), 0))))
         case .newRequest: body = form(s.form, width: width) + (s.form.map(matches) ?? [])
         case .newPerson: body = personForm(s.personForm)
         case .card: body = card(s)
@@ -127,7 +129,7 @@ public enum Layout {
         case .newPerson: "Tab/↓ campo seguente  ↑ precedente  Invio sull'ultimo campo: registra  Esc lascia"
         case .card: s.cardInput == nil ? "z sospendi  h chiudi  altri tasti: quadro" : "Invio conferma  Esc annulla"
         case .assign: "↑↓ scegli  Invio assegna la scelta  1 la prima  Esc indietro"
-        case .help: "un tasto qualsiasi per tornare"
+        case .help: "↑↓ PagSu PagGiù scorri  altri tasti: quadro"
         case .newRequest: "Tab/↓ campo seguente  ↑ precedente  Invio sull'ultimo campo: registra  Esc lascia"
         case .associations: "↑↓ PagSu PagGiù scorri  altri tasti: quadro"
         case .plans: s.plans.contains(where: \.proposal) ? "↑↓ associazione  a accetta questa  A accetta tutte  p ricalcola  Esc quadro"
@@ -298,26 +300,47 @@ public enum Layout {
         return header + Array(blocks[start...].joined().prefix(room))
     }
 
+    /// The help, one paragraph a line (wrapped to the terminal's width).
     static func help() -> [Line] {
         [
             [Span("Aiuto", .header)],
-            [Span("Quadro del giorno: ↑↓ (o j k) scegli, PagSu PagGiù, Inizio Fine; ← → (o [ ]) giorno precedente e seguente;")],
-            [Span("  f filtra per stato, A per associazione, C per comune; / cerca (codice, associazione, comune, luogo);")],
-            [Span("  Invio o a: candidate per il servizio; x segna assente (dall'ora del servizio, chiede conferma);")],
-            [Span("  u annulla un'assenza segnata per errore (solo il giorno stesso, chiede conferma);")],
-            [Span("  d assegna con il motore tutti i servizi in attesa del giorno; c annulla il servizio (chiede conferma); q esci.")],
-            [Span("  r ricarica il quadro (dopo un \"cambiato nel frattempo\"). Nei moduli: Ctrl-U svuota il campo, scrivere in")],
-            [Span("  un campo già riempito lo sostituisce, Esc chiede conferma se hai scritto qualcosa.")],
+            [Span("Quadro del giorno: ↑↓ (o j k) scegli, PagSu PagGiù, Inizio Fine; ← → (o [ ]) giorno precedente e seguente.")],
+            [Span("f filtra per stato, A per associazione, C per comune; / cerca (codice, associazione, comune, luogo).")],
+            [Span("Invio o a: candidate per il servizio; x segna assente (dall'ora del servizio, chiede conferma); "
+                  + "u annulla un'assenza segnata per errore (solo il giorno stesso, chiede conferma).")],
+            [Span("d assegna con il motore tutti i servizi in attesa del giorno; c annulla il servizio (chiede conferma); "
+                  + "r ricarica il quadro (dopo un \"cambiato nel frattempo\"); q esci.")],
             [Span("Assegna: ↑↓ scegli l'associazione, Invio assegna la scelta, 1 assegna la prima, Esc torna al quadro.")],
-            [Span("n nuova richiesta: Tab tra i campi, gli errori compaiono accanto; s associazioni: carico e quote.")],
-            [Span("n: il beneficiario si cerca scrivendo cognome, nome, telefono, codice fiscale o codice.")],
+            [Span("n nuova richiesta: Tab tra i campi, gli errori compaiono accanto; il beneficiario si cerca scrivendo cognome, "
+                  + "nome, telefono, codice fiscale o codice.")],
+            [Span("Nei moduli: Ctrl-U svuota il campo, scrivere in un campo già riempito lo sostituisce, "
+                  + "Esc chiede conferma se hai scritto qualcosa.")],
             [Span("b nuovo beneficiario (prima chiamata dal PUA); p scheda del beneficiario: z sospendi, h chiudi.")],
-            [Span("g giri condivisi accettati (↑ salita, ↓ discesa), p li propone, a accetta la proposta;")],
-            [Span("  sul quadro il mezzo e l'ora di salita del giro accanto all'associazione.")],
-            [Span("Le modifiche fatte da altri (CLI, altre postazioni) compaiono entro un paio di secondi; una modifica")],
-            [Span("su un servizio cambiato nel frattempo è rifiutata con un messaggio, mai sovrascritta.")],
+            [Span("s associazioni: carico e quote. g giri condivisi (↑ salita, ↓ discesa): p li propone, "
+                  + "a accetta quelli dell'associazione scelta, A tutti; sul quadro il mezzo e l'ora di salita accanto all'associazione.")],
+            [Span("Le modifiche fatte da altri (CLI, altre postazioni) compaiono entro un paio di secondi; una modifica su un "
+                  + "servizio cambiato nel frattempo è rifiutata con un messaggio, mai sovrascritta.")],
             [Span("Ogni modifica passa dal registro (audit) con il nome dell'operatore.")],
         ]
+    }
+
+    /// A one-span line broken at spaces into lines of at most `width` characters (a word longer
+    /// than the width is cut); continuation lines are indented by two spaces.
+    static func wrap(_ line: Line, _ width: Int) -> [Line] {
+        guard line.count == 1, let span = line.first, span.text.count > width, width > 10 else { return [line] }
+        var lines: [Line] = []
+        var current = ""
+        for word in span.text.split(separator: " ", omittingEmptySubsequences: false) {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if candidate.count > width, !current.isEmpty {
+                lines.append([Span(current, span.style)])
+                current = "  " + word
+            } else {
+                current = candidate
+            }
+        }
+        if !current.isEmpty { lines.append([Span(current, span.style)]) }
+        return lines
     }
 
     static func pad(_ text: String, _ width: Int) -> String {

@@ -25,7 +25,13 @@ public enum Reducer {
         }
         switch s.screen {
         case .help:
-            s.screen = .board
+            switch key {
+            case .down, .char("j"): s.listTop += 1
+            case .up, .char("k"): s.listTop = max(s.listTop - 1, 0)
+            case .pageDown: s.listTop += pageSize
+            case .pageUp: s.listTop = max(s.listTop - pageSize, 0)
+            default: s.screen = .board
+            }
             return (s, [])
         case .assign(let trip):
             return assignKey(s, trip, key)
@@ -165,6 +171,7 @@ public enum Reducer {
             s.message = "Annullare il servizio \(row.trip.id) delle \(row.trip.appointment) (\(row.trip.beneficiary))? s/n"
         case .char("?"):
             s.screen = .help
+            s.listTop = 0
         case .char("n"):
             s.form = RequestFormState(date: s.date)
             s.screen = .newRequest

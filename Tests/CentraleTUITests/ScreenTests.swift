@@ -93,6 +93,24 @@ struct ScreenTests {
         #expect(effects == [.loadDay(Self.day)])
     }
 
+    @Test("the help screen fits 80 columns: long lines wrap at spaces, no word is cut")
+    func helpWraps() {
+        var s = state()
+        (s, _) = Reducer.reduce(s, .char("?"))
+        let lines = Layout.render(s, width: 80, height: 40).map { $0.map(\.text).joined() }
+        #expect(lines.allSatisfy { $0.count <= 80 })
+        let text = lines.joined(separator: " ").split(separator: " ").joined(separator: " ")
+        #expect(text.contains("giorno precedente e seguente") && text.contains("Esc chiede conferma se hai scritto qualcosa"))
+        // At 80×24 it scrolls: the last paragraph is reached with ↓.
+        let first = Layout.render(s, width: 80, height: 24).map { $0.map(\.text).joined() }.joined(separator: " ")
+        #expect(!first.contains("registro (audit)"))
+        for _ in 0..<10 { (s, _) = Reducer.reduce(s, .down) }
+        let scrolled = Layout.render(s, width: 80, height: 24).map { $0.map(\.text).joined() }.joined(separator: " ")
+        #expect(scrolled.contains("registro (audit)") && s.screen == .help)
+        (s, _) = Reducer.reduce(s, .char("x"))
+        #expect(s.screen == .board)
+    }
+
     @Test("moving, filtering by status and searching")
     func navigation() {
         var s = state()
