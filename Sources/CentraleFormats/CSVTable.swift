@@ -9,9 +9,11 @@ public struct CSVTable: Sendable {
 
     /// Reads `text` and checks that every column in `required` is present.
     ///
-    /// `aliases` maps other accepted header names (e.g. Italian ones) to canonical names.
-    /// - Throws: `FieldError` naming the header line and the missing column.
-    public init(text: String, fileName: String, required: [String], aliases: [String: String] = [:]) throws {
+    /// `aliases` maps other accepted header names (e.g. Italian ones) to canonical names. With
+    /// `known`, a column that is none of them is refused: a misspelt header would otherwise lose
+    /// its values without a word.
+    /// - Throws: `FieldError` naming the header line and the missing, unknown or repeated column.
+    public init(text: String, fileName: String, required: [String], aliases: [String: String] = [:], known: [String]? = nil) throws {
         let records = try CSVReader(fileName: fileName).read(text)
         guard let header = records.first else {
             throw FieldError(SourceLocation(file: fileName, line: 1), field: "",
@@ -27,6 +29,11 @@ public struct CSVTable: Sendable {
         if !missing.isEmpty {
             throw FieldError(SourceLocation(file: fileName, line: header.line), field: missing[0],
                              "missing column; the header must name: \(required.joined(separator: ", "))")
+        }
+        if let known, let unknown = columns.first(where: { !$0.isEmpty && !known.contains($0) }) {
+            throw FieldError(SourceLocation(file: fileName, line: header.line), field: unknown,
+                             "unknown column; the columns are: \(known.joined(separator: ", ")) (or their Italian names); "
+                             + "rename it or remove it")
         }
         var seen: Set<String> = []
         for name in columns where !seen.insert(name).inserted {

@@ -41,7 +41,7 @@ public struct VolunteerImport: Sendable {
     public func read(_ data: Data, fileName: String) throws -> [Volunteer] {
         let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252) ?? String(decoding: data, as: UTF8.self)
         let table = try CSVTable(text: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, fileName: fileName,
-                                 required: Self.required, aliases: Self.aliases)
+                                 required: Self.required, aliases: Self.aliases, known: Self.columns)
         var errors: [FieldError] = []
         var result: [Volunteer] = []
         var seen: [String: Int] = [:]

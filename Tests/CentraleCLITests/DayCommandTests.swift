@@ -80,6 +80,14 @@ struct DayCommandTests {
         #expect(refused.stderr.contains("volontari.csv:3: shifts:"))
         #expect(refused.stderr.contains("nothing was written"))
         #expect(try centrale(["volunteer", "list", "--association", "PA-SCA", "--db", db]).stdout.contains("No volunteers"))
+        // A misspelt column would lose its values: it is refused, naming it.
+        let misspelt = try writeVolunteers(work, """
+            codice;anno_nascita;assicurato_fino
+            V030;1970;2026-12-31
+            """)
+        let unknown = try centrale(["volunteer", "import", misspelt, "--association", "PA-SCA", "--db", db])
+        #expect(unknown.status == 1 && unknown.stderr.contains("volontari.csv:1: assicurato_fino: unknown column"), "\(unknown.stderr)")
+        #expect(try centrale(["volunteer", "list", "--association", "PA-SCA", "--db", db]).stdout.contains("No volunteers"))
     }
 
     @Test("a confirmation is refused for an unregistered, expired, unqualified, under-age or absent driver, and accepted otherwise")
