@@ -68,7 +68,7 @@ struct ExpiriesCommand: StoreCommand {
     static let storeAccess = Store.Access.read
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Days ahead of today.") var within: Int = 30
+    @Option(parsing: .unconditional, help: "Days ahead of today.") var within: Int = 30
     @Option(help: "Only this association.") var association: String?
 
     func validate() throws {

@@ -107,7 +107,7 @@ struct LogAmendCommand: StoreCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The trip id.") var trip: Int64
     @Option(help: "Why (required; recorded in the audit trail).") var reason: String
-    @Option(help: "Km driven (replaces the odometer readings).") var km: String?
+    @Option(parsing: .unconditional, help: "Km driven (replaces the odometer readings).") var km: String?
     @Option(help: "Odometer at the start, km.") var odometerStart: String?
     @Option(help: "Odometer at the end, km.") var odometerEnd: String?
     @Option(help: "Pickup time HH:MM.") var pickup: LocalTime?

@@ -24,7 +24,7 @@ struct LogReviewCommand: StoreCommand {
     @Argument(help: "The trip id.") var trip: Int64
     @Flag(help: "Pay the logged km.") var accept = false
     @Flag(help: "Pay the estimate (capped at the logged km).") var useEstimate = false
-    @Option(help: "Pay these km (at most the logged km).") var km: String?
+    @Option(parsing: .unconditional, help: "Pay these km (at most the logged km).") var km: String?
     @Option(help: "Why (required; recorded in the audit trail).") var reason: String
 
     func validate() throws {

@@ -32,7 +32,7 @@ func volunteerField<T>(_ option: String, _ text: String, _ parse: (String) throw
 struct VolunteerOptions: ParsableArguments {
     @Option(help: "Driving licence category: B, BE, C1, … (empty: does not drive).") var licence: String?
     @Option(name: .customLong("licence-expiry"), help: "The licence's expiry, YYYY-MM-DD or dd/mm/yyyy.") var licenceExpiry: String?
-    @Option(name: .customLong("birth-year"), help: "Year of birth (a driver must be at least 21).") var birthYear: String?
+    @Option(name: .customLong("birth-year"), parsing: .unconditional, help: "Year of birth (a driver must be at least 21).") var birthYear: String?
     @Option(help: "Insurance policy under art. 18 CTS.") var policy: String?
     @Option(name: .customLong("insured-until"), help: "The last day the insurance covers.") var insuredUntil: String?
     @Option(help: "Qualifications: wheelchair, stretcher, escort, joined by + (or carrozzina, barella, accompagnamento); - for none.")

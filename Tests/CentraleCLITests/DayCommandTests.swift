@@ -148,6 +148,9 @@ struct DayCommandTests {
         #expect(doc.status == 0, "\(doc.stderr)")
         let expiries = try centrale(["expiries", "--within", "30", "--db", day.db])
         #expect(expiries.stdout.contains("vehicle inspection") && expiries.stdout.contains("V002") && expiries.stdout.contains("expired"))
+        // A negative number is read as a value and refused with its range, not as a missing value.
+        let negative = try centrale(["expiries", "--within", "-5", "--db", day.db])
+        #expect(negative.status != 0 && negative.stderr.contains("between 0 and 3650"), "\(negative.stderr)")
     }
 
     @Test("a declined trip goes back to the queue and dispatch gives it to another association")
