@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(
             name: "CentraleStoreTests",
             dependencies: ["CentraleStore", "CentraleRegistry", "CentraleDomain", "CentraleFormats", "CentralePlanning", "CentraleDispatch", "CentraleIntake",
-                           "CentraleSynth", .product(name: "GRDB", package: "GRDB.swift")]
+                           "CentraleSynth", "CentraleTariffs", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "CentraleDispatchTests", dependencies: ["CentraleDispatch", "CentraleDomain", "CentraleSynth", "CentraleRegistry"]),
         .testTarget(name: "CentraleIntakeTests", dependencies: ["CentraleIntake", "CentraleDomain", "CentraleRegistry", "CentraleFormats"]),
@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "CentraleTariffsTests", dependencies: ["CentraleTariffs", "CentraleDomain", "CentraleFormats", "CentraleRegistry", "CentraleSynth"]),
         .testTarget(name: "CentraleReportTests", dependencies: ["CentraleReport", "CentraleDomain"]),
         .testTarget(name: "CentralePlanningTests", dependencies: ["CentralePlanning", "CentraleDomain"]),
-        .testTarget(name: "CentraleTUITests", dependencies: ["CentraleTUI", "CentraleDomain", "CentraleFormats", "CentraleDispatch", "CentralePlanning"]),
+        .testTarget(name: "CentraleTUITests", dependencies: ["CentraleTUI", "CentraleDomain", "CentraleDispatch", "CentralePlanning"]),
         .testTarget(name: "CentraleSynthTests", dependencies: ["CentraleSynth", "CentraleRegistry", "CentraleDomain", "CentraleFormats"]),
         .testTarget(
             name: "CentraleRenderingTests",
