@@ -102,7 +102,8 @@ struct BeneficiaryCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
         #expect(object["code"] as? String == codes["Verdi"] && object["codice_fiscale"] as? String == "VRDGPP35M10D612K")
         #expect(object["status"] as? String == activeUntil("2026-02-28") && object["comune"] as? String != nil)
-        let text = try centrale(["beneficiary", "show", "--db", db, codes["Verdi"]!])
+        // The code in any case.
+        let text = try centrale(["beneficiary", "show", "--db", db, codes["Verdi"]!.lowercased()])
         #expect(text.stdout.contains("Verdi Giuseppe") && text.stdout.contains("referred by family_doctor on 2025-02-02"))
     }
 

@@ -12,7 +12,7 @@ struct BeneficiaryCloseCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The beneficiary's code.") var code: String
+    @Argument(help: "The beneficiary's code (in any case).", transform: { $0.uppercased() }) var code: String
     @Option(help: "The last day of service.") var on: LocalDate
     @Option(help: "ended, moved, deceased, no_longer_eligible or refused.") var reason: ClosingReason
     @Option(help: "A note kept with the closing.") var note: String?

@@ -14,7 +14,7 @@ struct BeneficiaryEraseCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The beneficiary's code.") var code: String
+    @Argument(help: "The beneficiary's code (in any case).", transform: { $0.uppercased() }) var code: String
     @Option(help: "Why (recorded in the audit trail).") var reason: String
     @Flag(help: "Erase before the end of the retention period.") var force = false
 

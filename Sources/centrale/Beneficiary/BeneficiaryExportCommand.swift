@@ -10,7 +10,7 @@ struct BeneficiaryExportCommand: StoreCommand {
     static let storeAccess = Store.Access.read
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The beneficiary's code.") var code: String
+    @Argument(help: "The beneficiary's code (in any case).", transform: { $0.uppercased() }) var code: String
     @Option(help: "Write to this file instead of standard output (a new file, unless --force).") var out: String?
     @Flag(help: "Replace the --out file if it exists (never a database).") var force = false
 

@@ -11,7 +11,7 @@ struct BeneficiaryResumeCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The beneficiary's code.") var code: String
+    @Argument(help: "The beneficiary's code (in any case).", transform: { $0.uppercased() }) var code: String
     @Option(help: "The first day active again (default: today).") var on: LocalDate?
     @Option(help: "Why.") var reason: String = "suspension ended early"
 

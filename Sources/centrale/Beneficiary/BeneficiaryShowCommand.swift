@@ -10,7 +10,7 @@ struct BeneficiaryShowCommand: StoreCommand {
     static let storeAccess = Store.Access.read
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The beneficiary's code.") var code: String
+    @Argument(help: "The beneficiary's code (in any case).", transform: { $0.uppercased() }) var code: String
     @Option(help: "table or json.") var format: OutputFormat = .table
 
     func run(_ context: AppContext) throws {

@@ -11,7 +11,7 @@ struct BeneficiarySuspendCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The beneficiary's code.") var code: String
+    @Argument(help: "The beneficiary's code (in any case).", transform: { $0.uppercased() }) var code: String
     @Option(help: "The first day suspended.") var from: LocalDate
     @Option(help: "The last day suspended.") var to: LocalDate
     @Option(help: "Why (given to the cancelled trips).") var reason: String

@@ -12,7 +12,7 @@ struct BeneficiaryUpdateCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The beneficiary's code.") var code: String
+    @Argument(help: "The beneficiary's code (in any case).", transform: { $0.uppercased() }) var code: String
     @OptionGroup var person: PersonOptions
     @Option(help: "Why (recorded in the audit trail).") var reason: String?
     @Flag(name: .customLong("cancel-trips"),
