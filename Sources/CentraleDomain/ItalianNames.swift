@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Italian names of the domain's values, as the centre's people say them (see GLOSSARY.md):
 /// one place for every screen and file that speaks Italian.
 extension TripPurpose {
@@ -12,6 +14,20 @@ extension TripPurpose {
         case .hospital: "ricovero"
         case .social: "sociale"
         }
+    }
+}
+
+extension TripPurpose {
+    /// A purpose as people write it: its Italian name or its code, in any case, accents ignored,
+    /// with spaces or underscores (`Dialisi`, `centro_diurno`, `day centre`), or a word offices
+    /// use for it (`fisioterapia`, `visite`). Nil for anything else.
+    public init?(italianOrCode text: String) {
+        let key = TextFolding.fold(text.trimmingCharacters(in: .whitespaces)).replacingOccurrences(of: "_", with: " ")
+        let synonyms: [String: TripPurpose] = ["fisioterapia": .rehabilitation, "visite": .visit]
+        guard let purpose = synonyms[key] ?? TripPurpose.allCases.first(where: {
+            key == $0.italianName || key == $0.rawValue.replacingOccurrences(of: "_", with: " ")
+        }) else { return nil }
+        self = purpose
     }
 }
 

@@ -260,16 +260,5 @@ public struct BeneficiaryImport: Sendable {
     }
 
     /// A purpose as offices write it (Italian or the English code).
-    public static func purpose(_ word: String) -> TripPurpose? {
-        switch word.replacingOccurrences(of: " ", with: "_") {
-        case "dialisi", "dialysis": return .dialysis
-        case "riabilitazione", "fisioterapia", "rehabilitation": return .rehabilitation
-        case "terapia", "therapy": return .therapy
-        case "visita", "visite", "visit": return .visit
-        case "centro_diurno", "day_centre": return .dayCentre
-        case "ricovero", "hospital": return .hospital
-        case "sociale", "social": return .social
-        default: return nil
-        }
-    }
+    public static func purpose(_ word: String) -> TripPurpose? { TripPurpose(italianOrCode: word) }
 }

@@ -47,7 +47,7 @@ public struct PUAList: Sendable {
             let street = personal.address.hasSuffix(", \(comuneName)") ? String(personal.address.dropLast(comuneName.count + 2)) : personal.address
             let referred = person.activatedOn.adding(days: -7 - Int(rng.unit() * 30))
             let (referrer, role) = referrers[person.referredBy] ?? ("PUA", "")
-            let needs = Needs.names.filter { person.needs.contains($0.0) }.map { ["wheelchair": "carrozzina", "stretcher": "barella", "escort": "accompagnatore"][$0.1]! }
+            let needs = person.needs.italianNames
             let allowed = purposes[person.code] ?? [.visit]
             let until = person.closedOn ?? last.adding(days: 1 + Int(rng.unit() * 180))
             let reference = "PAI-\(referred.year)-" + String(String(index + 1 + 10_000).suffix(4))
@@ -76,15 +76,6 @@ public struct PUAList: Sendable {
         return "\(d)/\(m)/\(day.year)"
     }
 
-    static func italian(_ purpose: TripPurpose) -> String {
-        switch purpose {
-        case .dialysis: "dialisi"
-        case .rehabilitation: "riabilitazione"
-        case .therapy: "terapia"
-        case .dayCentre: "centro_diurno"
-        case .visit: "visita"
-        case .hospital: "ricovero"
-        case .social: "sociale"
-        }
-    }
+    /// A purpose as the office's export writes it (`centro_diurno`).
+    static func italian(_ purpose: TripPurpose) -> String { purpose.italianName.replacingOccurrences(of: " ", with: "_") }
 }

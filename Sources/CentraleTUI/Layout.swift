@@ -47,12 +47,7 @@ public enum Labels {
 
     /// A purpose from its Italian or English name, in any case and with or without accents,
     /// underscores or spaces (`Dialisi`, `centro_diurno`, `day centre`).
-    public static func purpose(parsing text: String) -> TripPurpose? {
-        let key = TextFolding.fold(text.trimmingCharacters(in: .whitespaces)).replacingOccurrences(of: "_", with: " ")
-        return TripPurpose.allCases.first { candidate in
-            key == Labels.purpose(candidate) || key == candidate.rawValue.replacingOccurrences(of: "_", with: " ")
-        }
-    }
+    public static func purpose(parsing text: String) -> TripPurpose? { TripPurpose(italianOrCode: text) }
 
     /// The needs in Italian, short enough for the board (`carr+acc`), `-` for none.
     public static func needs(_ needs: Needs) -> String {

@@ -17,13 +17,7 @@ extension LocalTime: ExpressibleByArgument {
 
 /// A purpose by its code or its Italian name, in any case (`dialysis`, `dialisi`, `Centro diurno`).
 extension TripPurpose: ExpressibleByArgument {
-    public init?(argument: String) {
-        let key = TextFolding.fold(argument.trimmingCharacters(in: .whitespaces)).replacingOccurrences(of: "_", with: " ")
-        guard let purpose = TripPurpose.allCases.first(where: {
-            key == $0.italianName || key == $0.rawValue.replacingOccurrences(of: "_", with: " ")
-        }) else { return nil }
-        self = purpose
-    }
+    public init?(argument: String) { self.init(italianOrCode: argument) }
 
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }

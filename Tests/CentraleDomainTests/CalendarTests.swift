@@ -211,3 +211,17 @@ struct VolunteerRulesTests {
         #expect(problems.contains { $0.contains("absent") })
     }
 }
+
+@Suite("Italian names")
+struct ItalianNamesTests {
+    @Test("a purpose from its Italian name or code, any case, spaces or underscores, and the offices' synonyms; nothing else")
+    func purposes() {
+        for purpose in TripPurpose.allCases {
+            #expect(TripPurpose(italianOrCode: purpose.italianName.uppercased()) == purpose)
+            #expect(TripPurpose(italianOrCode: purpose.rawValue) == purpose)
+        }
+        #expect(TripPurpose(italianOrCode: "centro_diurno") == .dayCentre && TripPurpose(italianOrCode: " Day Centre ") == .dayCentre)
+        #expect(TripPurpose(italianOrCode: "fisioterapia") == .rehabilitation && TripPurpose(italianOrCode: "visite") == .visit)
+        #expect(TripPurpose(italianOrCode: "gita") == nil && TripPurpose(italianOrCode: "") == nil)
+    }
+}
