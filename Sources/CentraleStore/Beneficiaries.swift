@@ -52,10 +52,10 @@ extension Store {
         do {
             var authorisations: [String: [Authorisation]] = [:], suspensions: [String: [Suspension]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT * FROM beneficiary_authorisation ORDER BY id") {
-                authorisations[row["code"], default: []].append(Authorisation(row: row))
+                authorisations[row["code"], default: []].append(try Authorisation(row: row))
             }
             for r in try Row.fetchAll(db, sql: "SELECT code, from_date, to_date, reason FROM beneficiary_status WHERE status = 'suspended' ORDER BY id") {
-                suspensions[r[0], default: []].append(Suspension(from: LocalDate(r[1] as String)!, to: LocalDate(r[2] as String)!, reason: r[3]))
+                suspensions[r[0], default: []].append(Suspension(from: try r.decode(LocalDate.self, atIndex: 1), to: try r.decode(LocalDate.self, atIndex: 2), reason: r[3]))
             }
             return try Row.fetchAll(db, sql: "SELECT * FROM beneficiary ORDER BY code").map { row in
                 var person = try Beneficiary(row: row)

@@ -56,7 +56,7 @@ extension Store {
                 """), arguments: [code, day.description]) else {
                 throw StoreError.refused("\(code) has no suspension in force on or after \(day); nothing to resume")
             }
-            let from = LocalDate(row["from_date"] as String)!
+            let from = try row.decode(LocalDate.self, forColumn: "from_date")
             if from >= day {
                 // Not begun yet: the whole suspension is withdrawn (it ends the day before it starts is not allowed, so it is cut to nothing).
                 try db.cachedStatement(sql: "UPDATE beneficiary_status SET to_date = from_date, reason = reason || ' (withdrawn)' WHERE id = ?").execute(

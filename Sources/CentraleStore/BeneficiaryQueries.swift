@@ -103,7 +103,7 @@ extension Store {
     static func suspensions(_ db: Database, _ code: String) throws -> [Suspension] {
         try Row.fetchAll(db.cachedStatement(sql: "SELECT from_date, to_date, reason FROM beneficiary_status WHERE code = ? AND status = 'suspended' ORDER BY id"),
                          arguments: [code]).map { r in
-            Suspension(from: LocalDate(r[0] as String)!, to: LocalDate(r[1] as String)!, reason: r[2])
+            Suspension(from: try r.decode(LocalDate.self, atIndex: 0), to: try r.decode(LocalDate.self, atIndex: 1), reason: r[2])
         }
     }
 
@@ -132,10 +132,15 @@ extension Store {
 
 
 extension Authorisation {
-    init(row: Row) {
-        self.init(purposes: Authorisation.purposes(parsing: row["purposes"] as String) ?? [], needs: Needs(rawValue: row["needs"]),
-                  companionAllowed: (row["companion"] as Int) == 1, validFrom: LocalDate(row["valid_from"] as String)!,
-                  validUntil: LocalDate(row["valid_until"] as String)!)
+    /// Decodes a `beneficiary_authorisation` row; a stored value that is not valid throws.
+    init(row: Row) throws {
+        let text: String = try row.decode(forColumn: "purposes")
+        guard let purposes = Authorisation.purposes(parsing: text) else {
+            throw StoreError.refused("a stored authorisation lists the purposes '\(text)', which are not valid; the database is damaged")
+        }
+        self.init(purposes: purposes, needs: try row.decode(forColumn: "needs"),
+                  companionAllowed: (row["companion"] as Int) == 1, validFrom: try row.decode(LocalDate.self, forColumn: "valid_from"),
+                  validUntil: try row.decode(LocalDate.self, forColumn: "valid_until"))
     }
 }
 

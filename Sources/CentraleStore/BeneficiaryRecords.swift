@@ -151,7 +151,7 @@ extension Store {
         return try Row.fetchAll(db.cachedStatement(sql: """
             SELECT id, date, purpose, needs FROM trip WHERE beneficiary = ? AND date >= ? AND status IN ('pending', 'assigned', 'unassignable') ORDER BY date, appointment, id
             """), arguments: [code, today.description]).compactMap { row in
-            let date = LocalDate(row["date"] as String)!, purpose = TripPurpose(rawValue: row["purpose"]), needs = Needs(rawValue: row["needs"])
+            let date = try row.decode(LocalDate.self, forColumn: "date"), purpose = TripPurpose(rawValue: row["purpose"]), needs = Needs(rawValue: row["needs"])
             return covers(before, date, purpose, needs) && !covers(after, date, purpose, needs) ? (row["id"], date) : nil
         }
     }

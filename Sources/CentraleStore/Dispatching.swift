@@ -56,7 +56,7 @@ extension Store {
                     WHERE trip.date >= ? AND trip.date < ? AND trip.status IN \(TripStatus.heldByAssociation.sql)
                     GROUP BY trip.beneficiary, assignment.association
                     """), arguments: [start.description, day]).map { row in
-                    DispatchHistory.Usage(beneficiary: row[0], association: row[1], count: row[2], last: LocalDate(row[3] as String)!)
+                    DispatchHistory.Usage(beneficiary: row[0], association: row[1], count: row[2], last: try row.decode(LocalDate.self, atIndex: 3))
                 }
             }
             let history = DispatchHistory(day: date, recent: try usage(from: date.adding(days: -DispatchHistory.continuityDays)),
@@ -162,7 +162,7 @@ extension Store {
                 FROM assignment JOIN trip ON trip.id = assignment.trip
                 WHERE trip.date BETWEEN ? AND ? AND trip.status != 'cancelled'
                 """, arguments: ["\(year)-01-01", "\(year)-12-31"]).map { row in
-                DispatchQuality.Sample(date: LocalDate(row[0] as String)!, association: row[1], beneficiary: row[2], recurring: row[3])
+                DispatchQuality.Sample(date: try row.decode(LocalDate.self, atIndex: 0), association: row[1], beneficiary: row[2], recurring: row[3])
             }
         }
     }

@@ -178,7 +178,7 @@ extension Store {
             t.requested = row[1]; t.assigned = row[2]; t.done = row[3]; t.noShow = row[4]; t.cancelled = row[5]; t.unassignable = row[6]
             t.logged = row[7]; t.loggedMetres = row[8]; t.estimatedMetres = row[9]; t.flagged = row[10]; t.beneficiaries = row[11]
             t.timed = row[12]; t.onTime = row[13]
-            result[YearMonth(row[0] as String)!] = t
+            result[try row.decode(YearMonth.self, atIndex: 0)] = t
         }
         return result
     }

@@ -47,7 +47,7 @@ extension Store {
                 SELECT DISTINCT plan_trip.trip, trip.date FROM plan_trip JOIN trip ON trip.id = plan_trip.trip
                 WHERE plan_trip.vehicle = ? AND trip.date BETWEEN ? AND ? AND trip.status = 'assigned' ORDER BY trip.date, plan_trip.trip
                 """, arguments: [plate, from.description, to.description]) where !affected.contains(where: { $0.trip == row[0] as Int64 }) {
-                affected.append(AffectedTrip(trip: row[0], date: LocalDate(row[1] as String)!,
+                affected.append(AffectedTrip(trip: row[0], date: try row.decode(LocalDate.self, atIndex: 1),
                                              note: "the accepted plan puts it on \(plate): plan the day again"))
             }
             return affected
@@ -66,7 +66,7 @@ extension Store {
     static func offPeriods(_ db: Database, plate: String, on date: LocalDate) throws -> [Absence] {
         try Row.fetchAll(db.cachedStatement(sql: "SELECT from_date, to_date, reason FROM vehicle_off WHERE plate = ? AND from_date <= ? AND to_date >= ?"),
                          arguments: [plate, date.description, date.description])
-            .map { Absence(from: LocalDate($0[0] as String)!, to: LocalDate($0[1] as String)!, reason: $0[2]) }
+            .map { Absence(from: try $0.decode(LocalDate.self, atIndex: 0), to: try $0.decode(LocalDate.self, atIndex: 1), reason: $0[2]) }
     }
 
     /// Records (or replaces) a vehicle document's expiry, audited.
@@ -96,7 +96,7 @@ extension Store {
                   vehicle.association, vehicle.plate, vehicle_document.valid_until
                   FROM vehicle_document JOIN vehicle ON vehicle.plate = vehicle_document.plate WHERE vehicle_document.valid_until <= ?
                 """, arguments: [day, day, day]) {
-                let expiry = Expiry(what: row[0], association: row[1], subject: row[2], validUntil: LocalDate(row[3] as String)!)
+                let expiry = Expiry(what: row[0], association: row[1], subject: row[2], validUntil: try row.decode(LocalDate.self, atIndex: 3))
                 if association == nil || association == expiry.association { result.append(expiry) }
             }
             return result.sorted { ($0.validUntil, $0.association, $0.subject, $0.what) < ($1.validUntil, $1.association, $1.subject, $1.what) }

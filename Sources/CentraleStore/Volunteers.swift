@@ -14,11 +14,16 @@ public struct AffectedTrip: Hashable, Sendable {
 
 /// Volunteers, registered per association under pseudonymous codes, and their absences.
 extension Store {
+    /// Decodes a `volunteer` row; a stored value that is not valid (a date, the shifts) throws.
     static func volunteerRow(_ row: Row) throws -> Volunteer {
-        Volunteer(association: row["association"], code: row["code"], licenceCategory: row["licence_category"],
-                  licenceExpiry: (row["licence_expiry"] as String?).flatMap { LocalDate($0) }, birthYear: row["birth_year"],
-                  insurancePolicy: row["insurance_policy"], insuredUntil: (row["insured_until"] as String?).flatMap { LocalDate($0) },
-                  qualifications: Needs(rawValue: row["qualifications"]), shifts: ShiftPattern(parsing: row["shifts"] as String) ?? ShiftPattern([]))
+        let text: String = try row.decode(forColumn: "shifts")
+        guard let shifts = ShiftPattern(parsing: text) else {
+            throw StoreError.refused("volunteer \(row["code"] as String? ?? "?") has the stored shifts '\(text)', which are not valid; the database is damaged")
+        }
+        return Volunteer(association: row["association"], code: row["code"], licenceCategory: row["licence_category"],
+                         licenceExpiry: try row.decode(LocalDate?.self, forColumn: "licence_expiry"), birthYear: row["birth_year"],
+                         insurancePolicy: row["insurance_policy"], insuredUntil: try row.decode(LocalDate?.self, forColumn: "insured_until"),
+                         qualifications: try row.decode(forColumn: "qualifications"), shifts: shifts)
     }
 
     static func volunteer(_ db: Database, association: String, code: String) throws -> Volunteer? {
@@ -27,7 +32,7 @@ extension Store {
         var volunteer = try volunteerRow(row)
         volunteer.absences = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT from_date, to_date, reason FROM volunteer_absence WHERE association = ? AND code = ? ORDER BY from_date, id
-            """), arguments: [association, code]).map { Absence(from: LocalDate($0[0] as String)!, to: LocalDate($0[1] as String)!, reason: $0[2]) }
+            """), arguments: [association, code]).map { Absence(from: try $0.decode(LocalDate.self, atIndex: 0), to: try $0.decode(LocalDate.self, atIndex: 1), reason: $0[2]) }
         return volunteer
     }
 
