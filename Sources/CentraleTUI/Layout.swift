@@ -24,16 +24,8 @@ public typealias Line = [Span]
 
 /// Italian labels of the screen.
 public enum Labels {
-    public static func status(_ status: TripStatus) -> String {
-        switch status {
-        case .pending: "in attesa"
-        case .assigned: "assegnato"
-        case .done: "effettuato"
-        case .noShow: "assente"
-        case .cancelled: "annullato"
-        case .unassignable: "non assegn."
-        }
-    }
+    /// A status in Italian, shortened where the board needs it (`non assegn.`).
+    public static func status(_ status: TripStatus) -> String { status == .unassignable ? "non assegn." : status.italianName }
 
     static let weekdays = ["", "lun", "mar", "mer", "gio", "ven", "sab", "dom"]
 
