@@ -20,6 +20,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // Pure core: no I/O, no database, no terminal.
@@ -51,6 +56,9 @@ let package = Package(
                            "CentralePlanning", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates")]
         ),
+        // The API's values, roles, the failed-attempt limiter and the multipart reader: shared by
+        // the server and the CLI as its client. Pure.
+        .target(name: "CentraleAPI", dependencies: ["CentraleDomain", "CentraleFormats"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
 
         // Edges.
@@ -59,6 +67,21 @@ let package = Package(
             dependencies: ["CentraleDomain", "CentraleFormats", "CentraleRegistry", "CentraleDispatch", "CentraleTripLogs", "CentralePlanning",
                            "CentraleTariffs", "CentraleReport", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
+        ),
+        // What an association does (its trips, logs, confirmations, statement), as one set of
+        // operations the CLI runs locally and the server runs for its clients: same checks, same text.
+        .target(
+            name: "CentraleOffice",
+            dependencies: ["CentraleDomain", "CentraleFormats", "CentraleStore", "CentraleRendering", "CentraleTripLogs", "CentraleIntake", "CentraleAPI"]
+        ),
+        // `centrale serve`: the HTTP server (Hummingbird 2) on the store.
+        .target(
+            name: "CentraleServer",
+            dependencies: ["CentraleDomain", "CentraleFormats", "CentraleStore", "CentraleRendering", "CentraleOffice", "CentraleAPI",
+                           .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTLS", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird"),
+                           .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl")],
+            resources: [.embedInCode("openapi.yaml")]
         ),
         .target(
             name: "CentraleDemo",
@@ -69,8 +92,11 @@ let package = Package(
             name: "centrale",
             dependencies: [
                 "CentraleDomain", "CentraleFormats", "CentraleRegistry", "CentraleStore", "CentraleDemo", "CentraleDispatch", "CentraleIntake", "CentraleTripLogs",
-                "CentraleTUI", "CentralePlanning", "CentraleRendering", "CNcursesw",
+                "CentraleTUI", "CentralePlanning", "CentraleRendering", "CNcursesw", "CentraleAPI", "CentraleOffice", "CentraleServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -102,6 +128,13 @@ let package = Package(
                            "CentraleReport", "CentralePlanning"],
             exclude: ["Golden", "Fixtures"]
         ),
-        .testTarget(name: "CentraleCLITests", dependencies: ["centrale", "CentraleFormats", "CentraleIntake", "CentraleStore", "CentraleTariffs", "CentraleTUI", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "CentraleAPITests", dependencies: ["CentraleAPI", "CentraleDomain"]),
+        .testTarget(
+            name: "CentraleServerTests",
+            dependencies: ["CentraleServer", "CentraleAPI", "CentraleOffice", "CentraleStore", "CentraleDomain", "CentraleFormats", "CentraleSynth",
+                           "CentraleRegistry", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+        .testTarget(name: "CentraleCLITests", dependencies: ["centrale", "CentraleServer", "CentraleOffice", "CentraleAPI", "CentraleFormats", "CentraleIntake", "CentraleStore", "CentraleTariffs", "CentraleTUI", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -5,7 +5,7 @@ import Mustache
 /// `{{value}}` escapes for HTML; only precomputed markup built with escaped text inside (the SVG
 /// charts) goes out unescaped, as `{{{value}}}`.
 enum Templates {
-    static let names = ["statement", "report", "counts"]
+    static let names = ["statement", "report", "counts", "page"]
 
     /// Parsed once; a template missing from the bundle or failing to parse is kept as the error.
     private static let library: Result<MustacheLibrary, RenderingError> = {

@@ -22,10 +22,16 @@ extension Store {
     /// trip at the same time; or when the vehicle is another association's, inactive, unsuited
     /// to the needs, off the road that day, has an expired document, or carries another
     /// confirmed trip at the same time.
-    public func confirm(trip id: Int64, vehicle plate: String, driver code: String, averageSpeedKmh: Int, actor: Actor) throws -> Confirmation {
+    ///
+    /// With `scope` (an association's server token), a trip not assigned to that association is
+    /// answered as a trip that does not exist.
+    public func confirm(trip id: Int64, vehicle plate: String, driver code: String, averageSpeedKmh: Int, scope: String? = nil,
+                        actor: Actor) throws -> Confirmation {
         let at = timestamp()
         return try pool.write { db in
-            guard let record = try Self.tripRecord(db, id) else { throw StoreError.notFound(entity: "trip", id: String(id)) }
+            guard let record = try Self.tripRecord(db, id), scope == nil || record.assignment?.association == scope else {
+                throw StoreError.notFound(entity: "trip", id: String(id))
+            }
             guard record.trip.status == .assigned, let association = record.assignment?.association else {
                 throw StoreError.refused("trip \(id) is \(record.trip.status.rawValue); only an assigned trip can be confirmed")
             }
@@ -93,12 +99,17 @@ extension Store {
     /// Declines an assigned trip for its association, with a reason: the trip goes back to the
     /// dispatcher's queue (pending, marked declined), and dispatch does not offer it to that
     /// association again. `association`, when given, must be the one holding the trip.
-    public func decline(trip id: Int64, association expected: String? = nil, reason: String, actor: Actor) throws -> String {
+    ///
+    /// With `scope` (an association's server token), a trip not assigned to that association is
+    /// answered as a trip that does not exist.
+    public func decline(trip id: Int64, association expected: String? = nil, scope: String? = nil, reason: String, actor: Actor) throws -> String {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw StoreError.refused("a decline needs a reason: give --reason") }
         let at = timestamp()
         return try pool.write { db in
-            guard let record = try Self.tripRecord(db, id) else { throw StoreError.notFound(entity: "trip", id: String(id)) }
+            guard let record = try Self.tripRecord(db, id), scope == nil || record.assignment?.association == scope else {
+                throw StoreError.notFound(entity: "trip", id: String(id))
+            }
             guard record.trip.status == .assigned, let association = record.assignment?.association else {
                 throw StoreError.refused("trip \(id) is \(record.trip.status.rawValue); only an assigned trip can be declined")
             }

@@ -18,6 +18,7 @@ enum Migrations {
         ("v10_people", people),
         ("v11_erased_people", erasedPeople),
         ("v12_volunteers", volunteers),
+        ("v13_api_tokens", apiTokens),
     ]
 
     /// A migrator with every migration, or only the first `count`.

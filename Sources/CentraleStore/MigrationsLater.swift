@@ -200,3 +200,28 @@ extension Migrations {
             """)
     }
 }
+
+extension Migrations {
+    /// Access tokens for the server (`centrale token issue`): only a SHA-256 of each token is
+    /// kept, with its first characters (`hint`) so that a list can name it; the role, the
+    /// association it acts for, its owner (the actor in the audit trail), its last valid day and
+    /// its revocation.
+    static func apiTokens(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE api_token (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              token_sha256 TEXT NOT NULL UNIQUE CHECK (length(token_sha256) = 64),
+              hint TEXT NOT NULL,
+              role TEXT NOT NULL CHECK (role IN ('association', 'monitoring', 'dispatcher')),
+              association TEXT REFERENCES association(code),
+              owner TEXT NOT NULL CHECK (length(owner) > 0),
+              issued_at TEXT NOT NULL,
+              issued_by TEXT NOT NULL,
+              valid_until TEXT,
+              revoked_at TEXT,
+              revoked_by TEXT,
+              CHECK ((role = 'association') = (association IS NOT NULL))
+            );
+            """)
+    }
+}

@@ -138,3 +138,10 @@ final class AppContext {
         get throws { Dictionary(try registry.comuni.map { ($0.istatCode, $0.name) }, uniquingKeysWith: { a, _ in a }) }
     }
 }
+
+extension AppContext {
+    /// The server client when `--server` or `CENTRALE_SERVER` names one; nil to work on the database.
+    func remote(_ options: RemoteOptions) throws -> RemoteClient? {
+        try RemoteClient.from(options, environment: environment, console: console)
+    }
+}

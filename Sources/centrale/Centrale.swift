@@ -1,3 +1,4 @@
+import CentraleOffice
 import ArgumentParser
 import CentraleFormats
 import CentraleIntake
@@ -23,7 +24,8 @@ struct Centrale: ParsableCommand {
         subcommands: [InitCommand.self, DemoCommand.self, StatusCommand.self, RequestCommand.self, DispatchCommand.self,
                       AssignCommand.self, TripsCommand.self, LogCommand.self, StatementCommand.self, MonthCommand.self, ReportCommand.self,
                       TUICommand.self, PlanCommand.self, PlanBenchCommand.self, VerifyCommand.self, UpgradeCommand.self, BeneficiaryCommand.self,
-                      VolunteerCommand.self, VehicleCommand.self, ExpiriesCommand.self, ConfirmCommand.self, DeclineCommand.self, SheetCommand.self]
+                      VolunteerCommand.self, VehicleCommand.self, ExpiriesCommand.self, ConfirmCommand.self, DeclineCommand.self, SheetCommand.self,
+                      TokenCommand.self, ServeCommand.self]
     )
 
     /// The program's entry: runs the command line on the process's streams and environment.
@@ -71,28 +73,8 @@ struct Centrale: ParsableCommand {
         return code.rawValue
     }
 
-    /// The lines a command's error is shown as: file, line and field where it has them, and
-    /// whether anything was written.
-    static func errorText(_ error: Error) -> String {
-        switch error {
-        case let error as FieldErrors:
-            return error.errors.map { "error: \($0.rendered(RemedyCommand.text))" }.joined(separator: "\n")
-                + "\n\(error.errors.count) problem\(error.errors.count == 1 ? "" : "s") found; nothing was written."
-        case let error as FieldError:
-            return "error: \(error.rendered(RemedyCommand.text))\nnothing was written."
-        case let error as StoreError:
-            // Its message may quote input (a code, a name): control characters shown escaped.
-            return "error: \(error.text(RemedyCommand.text).escapingControlCharacters)"
-        case let error as IntakeRefusal:
-            return "error: \(error.rendered(RemedyCommand.text))"
-        case let error as any RemediableError:
-            return "error: \(error.text(RemedyCommand.text))"
-        case let error as any LocalizedError where error.errorDescription != nil:
-            return "error: \(error.errorDescription!)"
-        default:
-            return "error: \(error)"
-        }
-    }
+    /// The lines a command's error is shown as (`ErrorText`, shared with the server).
+    static func errorText(_ error: Error) -> String { ErrorText.lines(error) }
 }
 
 /// A command of `centrale`: it runs in a context built for the run, and throws its errors to

@@ -1,5 +1,7 @@
 import ArgumentParser
+import CentraleAPI
 import CentraleDomain
+import CentraleOffice
 import CentraleRendering
 import CentraleStore
 import Foundation
@@ -106,15 +108,19 @@ struct ConfirmCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var remote: RemoteOptions
     @Argument(help: "The trip id.") var trip: Int64
     @Option(help: "The vehicle's plate.") var vehicle: String
     @Option(help: "The driver's volunteer code.") var driver: String
 
     func run(_ context: AppContext) throws {
-        let actor = Actor(try context.operatorName())
-        let confirmation = try context.store.confirm(trip: trip, vehicle: vehicle.uppercased(), driver: driver.uppercased(),
-                                                     averageSpeedKmh: try context.registry.convention.planning.averageSpeedKmh, actor: actor)
-        context.print("Confirmed trip \(trip) for \(confirmation.association): vehicle \(confirmation.vehicle), driver \(confirmation.driver).")
+        if let client = try context.remote(remote) {
+            let reply = try client.post("/api/v1/trips/\(trip)/confirmation", json: ConfirmationRequest(vehicle: vehicle, driver: driver))
+            context.print(try reply.decode(ActionReply.self).message)
+            return
+        }
+        let reply = try Office(store: context.store).confirm(trip: trip, vehicle: vehicle, driver: driver, actor: Actor(try context.operatorName()))
+        context.print(reply.message)
     }
 }
 
@@ -126,14 +132,20 @@ struct DeclineCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var remote: RemoteOptions
     @Argument(help: "The trip id.") var trip: Int64
     @Option(help: "Why the association cannot take it.") var reason: String
     @Option(help: "The declining association (checked against the trip's assignment).") var association: String?
 
     func run(_ context: AppContext) throws {
-        let actor = Actor(try context.operatorName(), reason: reason)
-        let declined = try context.store.decline(trip: trip, association: association, reason: reason, actor: actor)
-        context.print("Trip \(trip) declined by \(declined): back in the queue; dispatch will not offer it to \(declined) again.")
+        if let client = try context.remote(remote) {
+            let reply = try client.post("/api/v1/trips/\(trip)/decline", json: DeclineRequest(reason: reason))
+            context.print(try reply.decode(ActionReply.self).message)
+            return
+        }
+        let reply = try Office(store: context.store).decline(trip: trip, association: association?.uppercased(), reason: reason,
+                                                             actor: Actor(try context.operatorName(), reason: reason))
+        context.print(reply.message)
     }
 }
 

@@ -1,4 +1,6 @@
+import CentraleOffice
 import ArgumentParser
+import CentraleAPI
 import CentraleDomain
 import CentraleFormats
 import CentraleRendering
@@ -30,8 +32,7 @@ struct LogTemplateCommand: CentraleCommand {
     )
 
     func run(_ context: AppContext) {
-        context.print("trip,date,vehicle,driver,odometer_start,odometer_end,km,pickup_time,dropoff_time,waiting_minutes,outcome,notes")
-        context.print("1234,2026-10-05,FP123AB,V017,45210.0,45233.4,,08:05,08:40,0,done,")
+        context.print(Office.logTemplate, terminator: "")
     }
 }
 
@@ -53,44 +54,42 @@ struct LogSubmitCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The association submitting.") var association: String
+    @OptionGroup var remote: RemoteOptions
+    @Option(help: "The association submitting (with --server: the token's, unless given).") var association: String?
     @Argument(help: "CSV or JSON files.") var files: [String]
 
-    /// The most problems printed for one file; a count of the rest follows.
-    static let maximumProblemsShown = 50
-
     func run(_ context: AppContext) throws {
-        let store = try context.store
+        let client = try context.remote(remote)
+        guard client != nil || association != nil else { throw ValidationError("give --association CODE (or --server and --token)") }
         var rejected = 0
         for file in files {
-            // The size first: a file over the limit is refused without reading it.
-            if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > LogParser.maximumBytes {
-                context.printError("error: \(LogParser.tooLarge(bytes: size, fileName: file))")
-                context.printError("\(file.escapingControlCharacters): rejected before reading, nothing written."); rejected += 1; continue
-            }
-            guard let data = FileManager.default.contents(atPath: file) else {
-                context.printError("error: \(file.escapingControlCharacters): cannot read the file; check the path"); rejected += 1; continue
-            }
-            // Not UTF-8: read as Windows-1252, as Excel saves a CSV on an Italian Windows (and said so below).
-            let (text, encoding) = TextDecoding.text(from: data)
-            let result = try store.submitLogFile(text, file: file, sha256: SHA256.hex(of: data), association: association,
-                                                 actor: Actor(global.operatorName ?? association, reason: "trip-log submission"))
-            if result.accepted {
-                context.print("\(file.escapingControlCharacters): \(result.newLogs) new, \(result.alreadyRecorded) already recorded"
-                              + (result.flagged > 0 ? ", \(result.flagged) flagged for km review" : "")
-                              + (result.driverFlags.isEmpty ? "" : ", \(result.driverFlags.count) flagged for the driver")
-                              + (encoding == .windows1252 ? " (read as Windows-1252: the file is not UTF-8)" : "") + ".")
-                for flag in result.driverFlags { context.print("  trip \(flag.trip): \(flag.reason)") }
-            } else {
-                result.problems.prefix(Self.maximumProblemsShown).forEach { context.printError("error: \($0.rendered(RemedyCommand.text))") }
-                if result.problems.count > Self.maximumProblemsShown {
-                    context.printError("… and \(result.problems.count - Self.maximumProblemsShown) more problems (the first \(Self.maximumProblemsShown) are shown)")
-                }
-                context.printError("\(file.escapingControlCharacters): rejected (\(result.problems.count) problem\(result.problems.count == 1 ? "" : "s")), nothing written.")
-                rejected += 1
-            }
+            let report = try submit(file, client: client, context)
+            let output = report.output
+            output.out.forEach { context.print($0) }
+            output.err.forEach { context.printError($0) }
+            if !report.accepted { rejected += 1 }
         }
         if rejected > 0 { throw ExitCode.failure }
+    }
+
+    /// One file, on the server or on the database: the same checks and the same report.
+    private func submit(_ file: String, client: RemoteClient?, _ context: AppContext) throws -> SubmissionReport {
+        // The size first: a file over the limit is refused without reading (or sending) it.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > LogParser.maximumBytes {
+            return Office.tooLarge(file: file, bytes: size)
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return SubmissionReport(file: file, accepted: false, problems: [.init(line: nil, field: nil, text: "\(file.escapingControlCharacters): cannot read the file; check the path")],
+                                    problemCount: 1, refusedBeforeReading: true)
+        }
+        if let client {
+            let contentType = file.lowercased().hasSuffix(".json") ? "application/json" : "text/csv"
+            return try client.post("/api/v1/logs", query: [("file", file), ("association", association)], body: Array(data),
+                                   contentType: contentType, showProgress: true).decode(SubmissionReport.self)
+        }
+        let association = association!.uppercased()
+        return try Office(store: context.store).submitLog(Array(data), file: file, association: association,
+                                                          actor: Actor(global.operatorName ?? association, reason: "trip-log submission"))
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CentraleDomain
 import CentraleFormats
+import CentraleOffice
 import CentraleRendering
 import CentraleStore
 
@@ -15,13 +16,15 @@ struct StatementCommand: StoreCommand {
             the indirect costs (a percentage of the direct items, capped per month), the trips flagged \
             for km review listed apart with the km logged, estimated and paid (they are included in the totals at \
             the km paid: the estimate, capped at the logged km, until reviewed with `centrale log review`), and the grand total. Each line \
-            is rounded to the cent, half up; totals are sums of lines.
+            is rounded to the cent, half up; totals are sums of lines. With --server the statement comes from \
+            the centre's server, for the token's association.
             """
     )
 
     static let storeAccess = Store.Access.read
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var remote: RemoteOptions
     @Option(help: "The association's code.") var association: String?
     @Flag(help: "One row per association with its totals.") var all = false
     @Option(help: monthHelp()) var month: YearMonth
@@ -34,17 +37,26 @@ struct StatementCommand: StoreCommand {
     typealias Format = StatementFormat
 
     func validate() throws {
-        guard (association == nil) == all else { throw ValidationError("give --association CODE, or --all") }
+        if association != nil && all { throw ValidationError("give --association CODE, or --all, not both") }
         if all && format == .html { throw ValidationError("--format html is for one association's statement; with --all use md, csv or json") }
     }
 
     func run(_ context: AppContext) throws {
         if let out { try OutputFile.check(out, force: force) }
-        let store = try context.store
         let language = try context.language
-        let text = all ? StatementRenderer.summary(try store.statements(month: month), format: format, language: language, dialect: dialect)
-                       : try StatementRenderer.render(store.statement(association: association!, month: month), format: format,
-                                                      language: language, dialect: dialect)
+        let text: String
+        if let client = try context.remote(remote) {
+            if all { throw ValidationError("--all is the centre's summary; it is not available over the server") }
+            text = try client.get("/api/v1/statements/\(month)", query: [
+                ("association", association), ("format", format.rawValue), ("lang", language.rawValue), ("dialect", dialect.rawValue),
+            ]).text
+        } else if all {
+            text = StatementRenderer.summary(try context.store.statements(month: month), format: format, language: language, dialect: dialect)
+        } else {
+            guard let association else { throw ValidationError("give --association CODE, or --all") }
+            text = try Office(store: context.store).statement(association: association.uppercased(), month: month, format: format,
+                                                             language: language, dialect: dialect)
+        }
         if let out {
             try OutputFile.write(text.hasSuffix("\n") ? text : text + "\n", to: out, force: force)
             context.print("Statement \(month) written to \(out).")

@@ -1,3 +1,4 @@
+import CentraleOffice
 import CentraleFormats
 import CentraleIntake
 import CentraleStore

@@ -90,7 +90,7 @@ struct TripLogStoreTests {
             try queue.close()
         })
         #expect(!other.accepted)
-        #expect(other.problems.map(\.description) == ["f.csv:2: trip: trip \(ids[0]) is not assigned to \(association) (it is assigned)"])
+        #expect(other.problems.map(\.description) == ["f.csv:2: trip: no trip \(ids[0]) assigned to \(association); check the id among the trips of \(association)"])
         try store.assign(trip: ids[0], to: association, method: .manual, note: nil, actor: actor)
 
         // Nothing changed in between: accepted with the check made outside the transaction.

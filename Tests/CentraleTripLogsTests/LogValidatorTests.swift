@@ -111,17 +111,17 @@ struct ValidationTests {
         #expect(batch.problems.map(\.description) == [
             "f.csv:2: date: 2026-10-06 is not the day of trip 1 (2026-10-05)",
             "f.csv:2: vehicle: 'ZZ999ZZ' is not in MIS's fleet; use one of FP123AB, GV456CD",
-            "f.csv:3: trip: trip 2 is assigned to OTHER, not to MIS",
-            "f.csv:4: trip: trip 3 is not assigned to MIS (it is pending)",
+            "f.csv:3: trip: no trip 2 assigned to MIS; check the id among the trips of MIS",
+            "f.csv:4: trip: no trip 3 assigned to MIS; check the id among the trips of MIS",
             "f.csv:5: trip: trip 4 was cancelled before it took place; do not log it",
-            "f.csv:6: trip: no trip 99; check the id among the trips of MIS",
+            "f.csv:6: trip: no trip 99 assigned to MIS; check the id among the trips of MIS",
             "f.csv:7: driver: is empty; give the driver's volunteer code",
             "f.csv:7: vehicle: FP123AB has no wheelchair place, and the beneficiary travels in a wheelchair",
             "f.csv:7: dropoff_time: 08:40 is before the pickup at 09:05",
             "f.csv:8: trip: trip 1 is already on line 2 of this file; keep one row per trip",
         ])
         // The remedy is a value the edge renders (a command, a key), not text naming a command.
-        #expect(batch.problems.map(\.remedy) == [nil, nil, nil, nil, nil, .findTrip(association: "MIS"), nil, nil, nil, nil])
+        #expect(batch.problems.map(\.remedy) == [nil, nil, .findTrip(association: "MIS"), .findTrip(association: "MIS"), nil, .findTrip(association: "MIS"), nil, nil, nil, nil])
         #expect(try World.check(World.header + ",,FP123AB,V017,,,10,08:05,08:40,,done,").problems.map(\.remedy) == [.findTrip(association: nil)])
     }
 

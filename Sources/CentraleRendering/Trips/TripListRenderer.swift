@@ -57,3 +57,10 @@ struct TripWords: Sendable {
     static let italian = TripWords(leg: \.italianName, purpose: \.italianName, status: \.italianName,
                                    needs: { $0.italianNames.isEmpty ? "-" : $0.italianNames.joined(separator: "+") })
 }
+
+extension TripListRenderer {
+    /// One trip as the JSON object the list's JSON holds for it (`GET /api/v1/trips/{id}`).
+    public static func json(_ trip: TripRequest) throws -> String {
+        try JSONText.string(Dictionary(uniqueKeysWithValues: zip(headers, rows([trip], .en, date: \.description)[0])))
+    }
+}

@@ -1,3 +1,4 @@
+import CentraleOffice
 import ArgumentParser
 import CentraleDomain
 import CentraleFormats

@@ -1,8 +1,8 @@
 import CentraleFormats
 
 /// The command line's rendering of a remedy: the command to type.
-enum RemedyCommand {
-    static func text(_ remedy: Remedy) -> String {
+public enum RemedyCommand {
+    public static func text(_ remedy: Remedy) -> String {
         switch remedy {
         case .logTemplate:
             "start with a header line (`centrale log template` prints one)"

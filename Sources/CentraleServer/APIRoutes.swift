@@ -1,0 +1,221 @@
+import CentraleAPI
+import CentraleDomain
+import CentraleFormats
+import CentraleOffice
+import CentraleRendering
+import CentraleStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import NIOPosix
+
+/// The JSON API under `/api/v1`: what an association does, and the monitoring table's reports.
+/// Every store call runs on NIO's blocking thread pool, off the event loops.
+struct APIRoutes {
+    let store: Store
+    let settings: ServerSettings
+
+    func add(to group: RouterGroup<CentraleRequestContext>) {
+        group.get("whoami") { _, context in
+            let t = try context.requireToken()
+            return JSONBody.response(WhoAmI(token: t.id, role: t.role, association: t.association, owner: t.owner))
+        }
+        group.get("trips") { request, context in try await trips(request, context) }
+        group.get("trips/:id") { request, context in try await trip(request, context) }
+        group.get("log-template") { _, context in
+            _ = try context.require(.ownAssociationWork)
+            return JSONBody.text(Office.logTemplate, contentType: "text/csv; charset=utf-8")
+        }
+        group.post("logs") { request, context in try await submit(request, context) }
+        group.post("trips/:id/confirmation") { request, context in try await confirm(request, context) }
+        group.post("trips/:id/decline") { request, context in try await decline(request, context) }
+        group.get("statements/:month") { request, context in try await statement(request, context) }
+        group.get("reports/:month") { request, context in try await report(request, context) }
+    }
+
+    // MARK: Routes
+
+    func trips(_ request: Request, _ context: CentraleRequestContext) async throws -> Response {
+        let token = try context.require(.ownAssociationWork)
+        let association = try context.association(request)
+        let query = request.uri.queryParameters
+        let period: Period
+        switch (query["date"], query["month"]) {
+        case (let date?, nil): period = .day(try Self.date(date))
+        case (nil, let month?): period = .month(try Self.month(month))
+        default: throw APIError(.badRequest, "give ?date=YYYY-MM-DD or ?month=YYYY-MM (one of them)")
+        }
+        let format = try Self.choice(query["format"], default: ListFormat.json)
+        let language = try Self.choice(query["lang"], default: Language.it)
+        let dialect = try Self.choice(query["dialect"], default: CSVDialect.excel)
+        let office = Office(store: store, scope: token.association)
+        let text = try await blocking { try office.trips(association: association, period: period, format: format, language: language, dialect: dialect) }
+        return JSONBody.text(text, contentType: Self.contentType(format.rawValue))
+    }
+
+    func trip(_ request: Request, _ context: CentraleRequestContext) async throws -> Response {
+        let token = try context.require(.ownAssociationWork)
+        let id = try Self.tripID(context)
+        let office = Office(store: store, scope: token.association)
+        let text = try await blocking { try TripListRenderer.json(office.trip(id).trip) }
+        return JSONBody.text(text + "\n", contentType: "application/json; charset=utf-8")
+    }
+
+    func submit(_ request: Request, _ context: CentraleRequestContext) async throws -> Response {
+        let token = try context.require(.ownAssociationWork)
+        let association = try context.association(request)
+        let file = request.uri.queryParameters["file"].map(String.init).flatMap { $0.isEmpty ? nil : $0 } ?? "upload.csv"
+        guard file.count <= 255, !file.contains("/") else { throw APIError(.badRequest, "?file= is the file's name, at most 255 characters, without folders") }
+        let body = try await Body.collect(request, settings: settings)
+        let office = Office(store: store, scope: token.association)
+        let report = try await blocking {
+            try office.submitLog(body, file: file, association: association, actor: Actor(token.actorName, reason: "trip-log submission"))
+        }
+        return JSONBody.response(report, status: report.accepted ? .ok : .unprocessableContent)
+    }
+
+    func confirm(_ request: Request, _ context: CentraleRequestContext) async throws -> Response {
+        let token = try context.require(.ownAssociationWork)
+        let id = try Self.tripID(context)
+        let body: ConfirmationRequest = try Self.decode(try await Body.collect(request, settings: settings, limit: 64 * 1024))
+        let office = Office(store: store, scope: token.association)
+        let reply = try await blocking { try office.confirm(trip: id, vehicle: body.vehicle, driver: body.driver, actor: Actor(token.actorName)) }
+        return JSONBody.response(reply)
+    }
+
+    func decline(_ request: Request, _ context: CentraleRequestContext) async throws -> Response {
+        let token = try context.require(.ownAssociationWork)
+        let id = try Self.tripID(context)
+        let body: DeclineRequest = try Self.decode(try await Body.collect(request, settings: settings, limit: 64 * 1024))
+        let office = Office(store: store, scope: token.association)
+        let reply = try await blocking {
+            try office.decline(trip: id, association: token.association, reason: body.reason, actor: Actor(token.actorName, reason: body.reason))
+        }
+        return JSONBody.response(reply)
+    }
+
+    func statement(_ request: Request, _ context: CentraleRequestContext) async throws -> Response {
+        let token = try context.require(.readStatements)
+        let association = try context.association(request)
+        let month = try Self.month(try context.parameters.require("month"))
+        let query = request.uri.queryParameters
+        let format = try Self.choice(query["format"], default: StatementFormat.json)
+        let language = try Self.choice(query["lang"], default: Language.it)
+        let dialect = try Self.choice(query["dialect"], default: CSVDialect.excel)
+        let office = Office(store: store, scope: token.association)
+        let text = try await blocking { try office.statement(association: association, month: month, format: format, language: language, dialect: dialect) }
+        return JSONBody.text(text, contentType: Self.contentType(format.rawValue))
+    }
+
+    func report(_ request: Request, _ context: CentraleRequestContext) async throws -> Response {
+        _ = try context.require(.readReports)
+        let month = try Self.month(try context.parameters.require("month"))
+        let query = request.uri.queryParameters
+        let format = try Self.choice(query["format"], default: ReportFormat.html)
+        let language = try Self.choice(query["lang"], default: Language.it)
+        let dialect = try Self.choice(query["dialect"], default: CSVDialect.excel)
+        let store = store
+        let text = try await blocking { try ReportRenderer.render(store.report(month: month), format: format, language: language, dialect: dialect) }
+        return JSONBody.text(text, contentType: Self.contentType(format.rawValue))
+    }
+
+    // MARK: Reading the request
+
+    static func tripID(_ context: CentraleRequestContext) throws -> Int64 {
+        let text = try context.parameters.require("id")
+        guard let id = Int64(text), id > 0 else {
+            throw APIError(.badRequest, "'\(text.escapingControlCharacters.prefix(40))' is not a trip id; give the number from the trips list")
+        }
+        return id
+    }
+
+    static func date(_ text: Substring) throws -> LocalDate {
+        guard let date = LocalDate(text) else {
+            throw APIError(.badRequest, "date '\(String(text).escapingControlCharacters.prefix(40))' is not a day; write YYYY-MM-DD, e.g. 2026-03-05")
+        }
+        return date
+    }
+
+    static func month(_ text: some StringProtocol) throws -> YearMonth {
+        guard let month = YearMonth(text) else {
+            throw APIError(.badRequest, "month '\(String(text).escapingControlCharacters.prefix(40))' is not a month; write YYYY-MM, e.g. 2026-03")
+        }
+        return month
+    }
+
+    static func choice<T: RawRepresentable & CaseIterable>(_ text: Substring?, default value: T) throws -> T where T.RawValue == String {
+        guard let text else { return value }
+        guard let chosen = T(rawValue: String(text)) else {
+            throw APIError(.badRequest, "'\(String(text).escapingControlCharacters.prefix(40))' is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return chosen
+    }
+
+    static func decode<T: Decodable>(_ bytes: [UInt8]) throws -> T {
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(bytes))
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw APIError(.badRequest, "the JSON body has no \"\(key.stringValue)\"; send an object like \(Self.example(T.self))")
+        } catch {
+            throw APIError(.badRequest, "the body is not the JSON expected; send an object like \(Self.example(T.self))")
+        }
+    }
+
+    static func example<T>(_ type: T.Type) -> String {
+        type == ConfirmationRequest.self ? #"{"vehicle": "FP123AB", "driver": "V017"}"# : #"{"reason": "…"}"#
+    }
+
+    static func contentType(_ format: String) -> String {
+        switch format {
+        case "json": "application/json; charset=utf-8"
+        case "csv": "text/csv; charset=utf-8"
+        case "html": "text/html; charset=utf-8"
+        case "md": "text/markdown; charset=utf-8"
+        default: "text/plain; charset=utf-8"
+        }
+    }
+}
+
+/// Runs blocking store work on NIO's thread pool; its errors become HTTP answers.
+func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    do {
+        return try await NIOThreadPool.singleton.runIfActive(work)
+    } catch {
+        throw APIError.from(error)
+    }
+}
+
+/// Reading a request's body within the server's limits.
+enum Body {
+    /// The body's bytes: refused with 413 when its declared or actual size is over the limit
+    /// (a declared size is refused before reading anything), 408 when it comes too slowly.
+    static func collect(_ request: Request, settings: ServerSettings, limit: Int? = nil) async throws -> [UInt8] {
+        let limit = min(limit ?? settings.maxBodyBytes, settings.maxBodyBytes)
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
+            throw APIError(.contentTooLarge, "the body has \(declared) bytes, more than the \(limit) accepted; split the file by month")
+        }
+        let original = request
+        let timeout = settings.bodyTimeout
+        return try await withThrowingTaskGroup(of: [UInt8]?.self) { group in
+            group.addTask {
+                do {
+                    var request = original
+                    let buffer = try await request.collectBody(upTo: limit)
+                    return Array(buffer.readableBytesView)
+                } catch let error as HTTPError where error.status == .contentTooLarge {
+                    throw APIError(.contentTooLarge, "the body is larger than the \(limit) bytes accepted; split the file by month")
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let bytes = first else {
+                throw APIError(.requestTimeout, "the body did not arrive within \(timeout); send it again")
+            }
+            return bytes
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import ArgumentParser
+import AsyncHTTPClient
+import CentraleAPI
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// `--server URL --token T` (or `CENTRALE_SERVER`, `CENTRALE_TOKEN`): the association commands
+/// run on the centre's server instead of a database file.
+struct RemoteOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The centre's server, e.g. https://centrale.example.it (default: $CENTRALE_SERVER): the command runs there, for the token's association.",
+                               valueName: "url"))
+    var server: String?
+
+    @Option(help: ArgumentHelp("The access token for --server (default: $CENTRALE_TOKEN).", valueName: "token"))
+    var token: String?
+}
+
+/// The CLI as the server's client: one request at a time, synchronous, with the server's
+/// refusals thrown as the errors the local command would have printed.
+struct RemoteClient {
+    /// The server's address, without a trailing slash.
+    let base: String
+    let token: String
+    /// Where the progress of a large upload goes (standard error).
+    let progress: @Sendable (String) -> Void
+
+    struct Reply {
+        var status: Int
+        var body: [UInt8]
+        var text: String { String(decoding: body, as: UTF8.self) }
+
+        func decode<T: Decodable>(_ type: T.Type) throws -> T {
+            do { return try JSONDecoder().decode(type, from: Data(body)) } catch {
+                throw RemoteFailure("the server's answer is not what this version of centrale expects (\(error)); check that the server and the CLI are the same version")
+            }
+        }
+    }
+
+    /// The client for the options and the environment, or nil when no server is named.
+    static func from(_ options: RemoteOptions, environment: [String: String], console: Console) throws -> RemoteClient? {
+        let server = options.server ?? environment["CENTRALE_SERVER"].flatMap { $0.isEmpty ? nil : $0 }
+        let token = options.token ?? environment["CENTRALE_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let server else {
+            if options.token != nil { throw RemoteFailure("--token is for a server: give --server URL too (or set CENTRALE_SERVER)") }
+            return nil
+        }
+        guard let url = URL(string: server), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
+            throw RemoteFailure("--server '\(server.escapingControlCharacters)' is not an http:// or https:// address; give one like https://centrale.example.it")
+        }
+        guard let token else { throw RemoteFailure("the server needs your access token: give --token TOKEN or set CENTRALE_TOKEN") }
+        var base = server
+        while base.hasSuffix("/") { base.removeLast() }
+        return RemoteClient(base: base, token: token, progress: console.err)
+    }
+
+    func get(_ path: String, query: [(String, String?)] = []) throws -> Reply {
+        try execute(.GET, path, query: query, body: nil, contentType: nil)
+    }
+
+    func post(_ path: String, query: [(String, String?)] = [], body: [UInt8], contentType: String, showProgress: Bool = false) throws -> Reply {
+        try execute(.POST, path, query: query, body: body, contentType: contentType, showProgress: showProgress)
+    }
+
+    func post<T: Encodable>(_ path: String, json value: T) throws -> Reply {
+        try post(path, body: Array(try JSONEncoder().encode(value)), contentType: "application/json")
+    }
+
+    /// Sends a request; answers of 401, 403, 404 and the other refusals are thrown with the
+    /// server's message, unless `accepting` lists the status.
+    private func execute(_ method: HTTPMethod, _ path: String, query: [(String, String?)], body: [UInt8]?, contentType: String?,
+                         showProgress: Bool = false) throws -> Reply {
+        var components = URLComponents(string: base + path)
+        let items = query.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
+        if !items.isEmpty { components?.queryItems = items }
+        guard let url = components?.url?.absoluteString else { throw RemoteFailure("cannot make an address from \(base)\(path)") }
+        var headers = HTTPHeaders([("Authorization", "Bearer \(token)"), ("User-Agent", "centrale/\(Centrale.release)")])
+        if let contentType { headers.add(name: "Content-Type", value: contentType) }
+        let request: HTTPClient.Request
+        do {
+            request = try HTTPClient.Request(url: url, method: method, headers: headers, body: body.map { uploadBody($0, showProgress: showProgress) })
+        } catch {
+            throw RemoteFailure("cannot make a request to \(base): \(error)")
+        }
+        let response: HTTPClient.Response
+        do {
+            response = try HTTPClient.shared.execute(request: request, deadline: .now() + .minutes(10)).wait()
+        } catch {
+            throw RemoteFailure("cannot reach the server at \(base) (\(Self.reason(error))); check --server or CENTRALE_SERVER, and that `centrale serve` runs there")
+        }
+        let reply = Reply(status: Int(response.status.code), body: response.body.map { Array($0.readableBytesView) } ?? [])
+        switch reply.status {
+        case 200..<300, 422 where path.hasSuffix("/logs"):
+            return reply
+        case 401:
+            throw RemoteFailure("the server at \(base) refused the token: \(message(reply)) (check --token or CENTRALE_TOKEN)")
+        default:
+            throw RemoteFailure(message(reply))
+        }
+    }
+
+    /// The server's message of a refusal (its `ErrorReply`), else the status.
+    private func message(_ reply: Reply) -> String {
+        if let error = try? JSONDecoder().decode(ErrorReply.self, from: Data(reply.body)) { return error.error }
+        return "the server answered \(reply.status) \(HTTPResponseStatus(statusCode: reply.status).reasonPhrase)"
+    }
+
+    /// A body sent in parts, with a progress line on standard error for a large one.
+    private func uploadBody(_ bytes: [UInt8], showProgress: Bool) -> HTTPClient.Body {
+        let total = bytes.count
+        guard showProgress, total >= 1_000_000 else { return .bytes(bytes) }
+        let chunk = 256 * 1024
+        let progress = progress
+        return .stream(contentLength: Int64(total)) { writer in
+            @Sendable func write(from offset: Int, lastShown: Int) -> EventLoopFuture<Void> {
+                let end = min(offset + chunk, total)
+                let written = writer.write(.byteBuffer(ByteBuffer(bytes: bytes[offset..<end])))
+                return written.flatMap {
+                    let percent = end * 100 / total
+                    var shown = lastShown
+                    if percent / 10 > lastShown / 10 || end == total {
+                        progress(String(format: "sending: %d%% (%.1f of %.1f MB)\n", percent, Double(end) / 1e6, Double(total) / 1e6))
+                        shown = percent
+                    }
+                    return end < total ? write(from: end, lastShown: shown) : written.eventLoop.makeSucceededVoidFuture()
+                }
+            }
+            return write(from: 0, lastShown: 0)
+        }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        let text = "\(error)"
+        return text.count > 160 ? String(text.prefix(160)) + "…" : text
+    }
+}
+
+/// A remote command that could not be done: the server's refusal, or why the server could not
+/// be reached. Printed as `error: …`, like the local command's errors.
+struct RemoteFailure: LocalizedError {
+    let message: String
+    init(_ message: String) { self.message = message }
+    var errorDescription: String? { message }
+}
