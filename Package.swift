@@ -135,6 +135,12 @@ let package = Package(
                            "CentraleRegistry", .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
-        .testTarget(name: "CentraleCLITests", dependencies: ["centrale", "CentraleServer", "CentraleOffice", "CentraleAPI", "CentraleFormats", "CentraleIntake", "CentraleStore", "CentraleTariffs", "CentraleTUI", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "CentraleCLITests",
+            dependencies: ["centrale", "CentraleServer", "CentraleOffice", "CentraleAPI", "CentraleFormats", "CentraleIntake", "CentraleStore",
+                           "CentraleTariffs", "CentraleTUI", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio")]
+        ),
     ]
 )

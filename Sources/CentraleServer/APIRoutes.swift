@@ -66,7 +66,7 @@ struct APIRoutes {
         let token = try context.require(.ownAssociationWork)
         let association = try context.association(request)
         let file = request.uri.queryParameters["file"].map(String.init).flatMap { $0.isEmpty ? nil : $0 } ?? "upload.csv"
-        guard file.count <= 255, !file.contains("/") else { throw APIError(.badRequest, "?file= is the file's name, at most 255 characters, without folders") }
+        guard file.count <= 1024 else { throw APIError(.badRequest, "?file= is the file's name as the submitter wrote it, at most 1024 characters") }
         let body = try await Body.collect(request, settings: settings)
         let office = Office(store: store, scope: token.association)
         let report = try await blocking {

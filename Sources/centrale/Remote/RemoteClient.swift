@@ -82,9 +82,14 @@ struct RemoteClient {
         } catch {
             throw RemoteFailure("cannot make a request to \(base): \(error)")
         }
+        // A client of its own: a refused connection is reported at once, not retried until the deadline.
+        var configuration = HTTPClient.Configuration(timeout: .init(connect: .seconds(10), read: .minutes(10)))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        defer { try? client.syncShutdown() }
         let response: HTTPClient.Response
         do {
-            response = try HTTPClient.shared.execute(request: request, deadline: .now() + .minutes(10)).wait()
+            response = try client.execute(request: request, deadline: .now() + .minutes(10)).wait()
         } catch {
             throw RemoteFailure("cannot reach the server at \(base) (\(Self.reason(error))); check --server or CENTRALE_SERVER, and that `centrale serve` runs there")
         }
@@ -131,6 +136,9 @@ struct RemoteClient {
 
     private static func reason(_ error: Error) -> String {
         let text = "\(error)"
+        if text.contains("Connection refused") { return "connection refused" }
+        if text.lowercased().contains("timeout") || text.contains("timedOut") || text.contains("deadlineExceeded") { return "no answer in time" }
+        if text.contains("NXDOMAIN") || text.lowercased().contains("name resolution") || text.contains("getaddrinfo") { return "unknown host name" }
         return text.count > 160 ? String(text.prefix(160)) + "…" : text
     }
 }

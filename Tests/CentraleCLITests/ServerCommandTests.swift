@@ -1,0 +1,210 @@
+import CentraleServer
+import Foundation
+import GRDB
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// `centrale serve` over real HTTP on 127.0.0.1, and the CLI as its client.
+@Suite("centrale serve and the CLI over the network", .serialized)
+struct ServerCommandTests {
+    /// Two copies of a database with a Monday's two trips assigned by dispatch: one worked on
+    /// locally, one through the server; the association, the trip ids, a vehicle of it, and
+    /// another association.
+    func twoCopies(_ work: Workspace) throws -> (local: String, served: String, association: String, other: String, trips: [Int], plate: String) {
+        let day = try DayCommandTests().assignedDay(work)
+        let served = work.path("served.sqlite")
+        try FileManager.default.copyItem(atPath: day.db, toPath: served)
+        let queue = try DatabaseQueue(path: day.db)
+        defer { try? queue.close() }
+        let other = try #require(try queue.read { db in
+            try String.fetchOne(db, sql: "SELECT code FROM association WHERE code <> ? ORDER BY code", arguments: [day.association])
+        })
+        return (day.db, served, day.association, other, [day.outbound, day.back], day.plate)
+    }
+
+    func logActors(_ path: String) throws -> [String] {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT actor FROM audit_log WHERE action LIKE 'log.%'") }
+    }
+
+    func bearer(_ token: String) -> HTTPFields { [.authorization: "Bearer \(token)"] }
+
+    @Test("trips, log submit and statement print over the server exactly what they print on the database")
+    func remoteOutputIsTheLocalOutput() async throws {
+        let work = try Workspace()
+        let setup = try twoCopies(work)
+        let token = try issueToken(setup.served, ["--association", setup.association.lowercased()])
+        #expect(token.hasPrefix("ctr_") && token.count == 44)
+        let log = work.path("marzo.csv")
+        try """
+            viaggio;data;targa;autista;km;ora_presa;ora_arrivo;esito
+            \(setup.trips[0]);03/03/2025;\(setup.plate);V01;12,4;07:31;07:58;done
+            \(setup.trips[1]);03/03/2025;\(setup.plate);V01;12,9;11:50;12:15;done
+            """.write(toFile: log, atomically: true, encoding: .utf8)
+        let bad = work.path("sbagliato.csv")
+        try "trip,vehicle,driver,km,outcome\n\(setup.trips[0]),\(setup.plate),V01,abc,done\n999999,\(setup.plate),V01,3,done\n"
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+
+        try await withServer(setup.served) { _, url in
+            let remote = ["--server", url, "--token", token]
+            let commands: [[String]] = [
+                ["trips", "--date", "2025-03-03"], ["trips", "--month", "2025-03", "--format", "csv"], ["trips", "--month", "2025-03", "--lang", "en"],
+                ["log", "submit", bad], ["log", "submit", log], ["log", "submit", log],
+                ["statement", "--month", "2025-03"], ["statement", "--month", "2025-03", "--format", "csv"],
+                ["statement", "--month", "2025-03", "--format", "json", "--lang", "en"],
+            ]
+            for command in commands {
+                let local = try centrale(command + ["--db", setup.local, "--association", setup.association])
+                let served = try await centraleOffPool(command + remote)
+                #expect(served.stdout == local.stdout, "\(command)")
+                #expect(served.stderr == local.stderr, "\(command)")
+                #expect(served.status == local.status, "\(command)")
+            }
+        }
+        // The same logs, the same statement, and the token's owner is the actor.
+        let logs = try dumpDatabase(setup.served).filter { $0.hasPrefix("trip_log") }
+        #expect(logs.count == 2)
+        let actors = try logActors(setup.served)
+        #expect(actors.allSatisfy { $0 == "\(setup.association) (token 1)" } && !actors.isEmpty, "\(actors)")
+    }
+
+    @Test("another association's trip is answered exactly as a trip that does not exist")
+    func isolation() async throws {
+        let work = try Workspace()
+        let setup = try twoCopies(work)
+        let own = try issueToken(setup.served, ["--association", setup.association])
+        let stranger = try issueToken(setup.served, ["--association", setup.other])
+        let trip = setup.trips[0]
+        let file = work.path("altrui.csv")
+        try "trip,vehicle,driver,km,outcome\n\(trip),\(setup.plate),V01,3,done\n".write(toFile: file, atomically: true, encoding: .utf8)
+        try await withServer(setup.served) { client, url in
+            try await client.execute(uri: "/api/v1/trips/\(trip)", method: .get, headers: bearer(own)) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("\"trip\" : \"\(trip)\""))
+            }
+            let theirs = try await client.execute(uri: "/api/v1/trips/\(trip)", method: .get, headers: bearer(stranger)) { $0 }
+            let missing = try await client.execute(uri: "/api/v1/trips/987654", method: .get, headers: bearer(own)) { $0 }
+            #expect(theirs.status == .notFound && missing.status == .notFound)
+            #expect(String(buffer: theirs.body).replacingOccurrences(of: String(trip), with: "987654") == String(buffer: missing.body))
+            #expect(theirs.headers[.contentType] == missing.headers[.contentType])
+
+            // Lists, confirmations, declines and statements of the other association alike.
+            let list = try await client.execute(uri: "/api/v1/trips?month=2025-03&association=\(setup.association)", method: .get,
+                                                headers: bearer(stranger)) { $0 }
+            let unknown = try await client.execute(uri: "/api/v1/trips?month=2025-03&association=NOPE", method: .get, headers: bearer(stranger)) { $0 }
+            #expect(list.status == .notFound && unknown.status == .notFound)
+            #expect(String(buffer: list.body).replacingOccurrences(of: setup.association, with: "NOPE") == String(buffer: unknown.body))
+            let decline = try await centraleOffPool(["decline", String(trip), "--reason", "no", "--server", url, "--token", stranger])
+            let declineMissing = try await centraleOffPool(["decline", "987654", "--reason", "no", "--server", url, "--token", stranger])
+            #expect(decline.status == 1 && decline.stderr.replacingOccurrences(of: String(trip), with: "987654") == declineMissing.stderr)
+            let confirm = try await centraleOffPool(["confirm", String(trip), "--vehicle", setup.plate, "--driver", "V01", "--server", url, "--token", stranger])
+            #expect(confirm.status == 1 && confirm.stderr.contains("no trip '\(trip)'"), "\(confirm.stderr)")
+            // A log of another association's trip reads as an unknown trip too.
+            let submit = try await centraleOffPool(["log", "submit", file, "--server", url, "--token", stranger])
+            #expect(submit.stderr.contains("no trip \(trip) assigned to \(setup.other)"), "\(submit.stderr)")
+            #expect(!submit.stderr.contains(setup.association))
+            // Its own trip can be declined.
+            let own = try await centraleOffPool(["decline", String(trip), "--reason", "nessun mezzo", "--server", url, "--token", own])
+            #expect(own.status == 0 && own.stdout == "Trip \(trip) declined by \(setup.association): back in the queue; dispatch will not offer it to \(setup.association) again.\n")
+        }
+    }
+
+    @Test("no token or a bad one is 401, repeated failures 429; each role reaches only its routes")
+    func authenticationAndRoles() async throws {
+        let work = try Workspace()
+        let setup = try twoCopies(work)
+        let association = try issueToken(setup.served, ["--association", setup.association])
+        let monitoring = try issueToken(setup.served, ["--role", "monitoring", "--owner", "Tavolo di monitoraggio"])
+        let revoked = try issueToken(setup.served, ["--association", setup.other])
+        #expect(try centrale(["token", "revoke", "3", "--db", setup.served]).status == 0)
+        let list = try centrale(["token", "list", "--db", setup.served])
+        #expect(list.stdout.contains("revoked") && !list.stdout.contains(association) && list.stdout.contains("Tavolo di monitoraggio"))
+        var settings = ServerSettings()
+        settings.failureLimit = 3
+        try await withServer(setup.served, settings: settings) { client, _ in
+            try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/v1/trips?month=2025-03", method: .get) { response in
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.wwwAuthenticate] == "Bearer")
+            }
+            try await client.execute(uri: "/api/v1/whoami", method: .get, headers: bearer(revoked)) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/api/v1/reports/2025-03", method: .get, headers: bearer(association)) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/api/v1/trips?month=2025-03&association=\(setup.association)", method: .get, headers: bearer(monitoring)) {
+                #expect($0.status == .forbidden)
+            }
+            try await client.execute(uri: "/api/v1/reports/2025-03?format=csv&dialect=rfc4180", method: .get, headers: bearer(monitoring)) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+            }
+            try await client.execute(uri: "/api/v1/statements/2025-03?association=\(setup.association)&format=md", method: .get, headers: bearer(monitoring)) {
+                #expect($0.status == .ok)
+            }
+            try await client.execute(uri: "/api/v1/whoami", method: .get, headers: bearer("ctr_guess")) { #expect($0.status == .unauthorized) }
+            // Three failures from this address: now even a good token waits.
+            try await client.execute(uri: "/api/v1/whoami", method: .get, headers: bearer(association)) { response in
+                #expect(response.status == .tooManyRequests)
+                #expect(Int(response.headers[.retryAfter] ?? "") != nil)
+            }
+        }
+    }
+
+    @Test("SQL and paths in parameters, malformed JSON, a body over the limit and a slow body are refused")
+    func hostileRequests() async throws {
+        let work = try Workspace()
+        let setup = try twoCopies(work)
+        let token = try issueToken(setup.served, ["--association", setup.association])
+        let before = try dumpDatabase(setup.served)
+        var settings = ServerSettings()
+        settings.bodyTimeout = .seconds(1)
+        try await withServer(setup.served, settings: settings) { client, _ in
+            for uri in ["/api/v1/trips?month=2025-03'%20OR%201=1--", "/api/v1/trips/1%20OR%201=1", "/api/v1/statements/..%2F..%2Fetc%2Fpasswd",
+                        "/api/v1/trips?date=2025-03-03&format=../../x", "/api/v1/trips?date=2025-03-03;DROP%20TABLE%20trip"] {
+                try await client.execute(uri: uri, method: .get, headers: bearer(token)) { response in
+                    #expect(response.status == .badRequest, "\(uri)")
+                    #expect(String(buffer: response.body).contains("\"error\""))
+                }
+            }
+            try await client.execute(uri: "/api/v1/trips?month=2025-03&association=x'%20OR%20'1'='1", method: .get, headers: bearer(token)) {
+                #expect($0.status == .notFound)
+            }
+            for body in ["{\"vehicle\": ", "[]", "{\"driver\": \"V01\"}", "\u{0}\u{1}"] {
+                try await client.execute(uri: "/api/v1/trips/\(setup.trips[0])/confirmation", method: .post, headers: bearer(token),
+                                         body: ByteBuffer(string: body)) { response in
+                    #expect(response.status == .badRequest, "\(body)")
+                }
+            }
+            let port = client.port!
+            // A declared 60 MB body is refused before a byte of it is sent.
+            let large = try await rawExchange(port: port, "POST /api/v1/logs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\n"
+                                              + "Content-Type: text/csv\r\nContent-Length: 60000000\r\n\r\n")
+            #expect(large.hasPrefix("HTTP/1.1 413"), "\(large)")
+            // A body that stops arriving is answered 408 once the body timeout has passed.
+            let slow = try await rawExchange(port: port, "POST /api/v1/logs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\n"
+                                             + "Content-Type: text/csv\r\nContent-Length: 100\r\n\r\ntrip,km\n")
+            #expect(slow.hasPrefix("HTTP/1.1 408"), "\(slow)")
+        }
+        // Nothing was written but the tokens' table, which the dump does not distinguish: compare all else.
+        #expect(try dumpDatabase(setup.served).filter { !$0.hasPrefix("audit_log") && !$0.hasPrefix("api_token") }
+                == before.filter { !$0.hasPrefix("audit_log") && !$0.hasPrefix("api_token") })
+    }
+
+    @Test("the CLI says clearly when the server cannot be reached or refuses the token")
+    func clientErrors() async throws {
+        let unreachable = try centrale(["trips", "--month", "2025-03", "--server", "http://127.0.0.1:9", "--token", "ctr_x"])
+        #expect(unreachable.status == 1)
+        #expect(unreachable.stderr.hasPrefix("error: cannot reach the server at http://127.0.0.1:9"))
+        #expect(try centrale(["trips", "--month", "2025-03", "--server", "ftp://x"]).stderr.contains("is not an http:// or https:// address"))
+        #expect(try centrale(["trips", "--month", "2025-03", "--server", "http://127.0.0.1:9"]).stderr
+                    .contains("give --token TOKEN or set CENTRALE_TOKEN"))
+        let work = try Workspace()
+        let setup = try twoCopies(work)
+        try await withServer(setup.served) { _, url in
+            let refused = try await centraleOffPool(["statement", "--month", "2025-03"], environment: ["CENTRALE_SERVER": url, "CENTRALE_TOKEN": "ctr_nope"])
+            #expect(refused.status == 1)
+            #expect(refused.stderr == "error: the server at \(url) refused the token: the token is not valid (unknown, expired or revoked); ask the centre for a new one (check --token or CENTRALE_TOKEN)\n")
+        }
+    }
+}
