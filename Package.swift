@@ -25,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // Tests only: the OpenAPI document is read and validated.
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Pure core: no I/O, no database, no terminal.
@@ -133,7 +136,8 @@ let package = Package(
             name: "CentraleServerTests",
             dependencies: ["CentraleServer", "CentraleAPI", "CentraleOffice", "CentraleStore", "CentraleDomain", "CentraleFormats", "CentraleSynth",
                            "CentraleRegistry", .product(name: "HummingbirdTesting", package: "hummingbird"),
-                           .product(name: "AsyncHTTPClient", package: "async-http-client")]
+                           .product(name: "OpenAPIKit", package: "OpenAPIKit"), .product(name: "Yams", package: "Yams"),
+                           .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "CentraleCLITests",

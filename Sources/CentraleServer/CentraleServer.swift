@@ -52,6 +52,14 @@ public enum CentraleServer {
                            logger: logger)
     }
 
+    /// The routes of the API and the service, as `METHOD /path` with `{parameters}`: what the
+    /// OpenAPI document must describe (checked by a test). The page's routes are not API.
+    public static let apiRoutes: Set<String> = [
+        "GET /health", "GET /openapi.yaml", "GET /api/v1/whoami", "GET /api/v1/trips", "GET /api/v1/trips/{id}", "GET /api/v1/log-template",
+        "POST /api/v1/logs", "POST /api/v1/trips/{id}/confirmation", "POST /api/v1/trips/{id}/decline", "GET /api/v1/statements/{month}",
+        "GET /api/v1/reports/{month}",
+    ]
+
     /// The OpenAPI 3.1 document of the API, as committed (`Sources/CentraleServer/openapi.yaml`).
     public static let openAPIDocument = String(decoding: PackageResources.openapi_yaml, as: UTF8.self)
 }

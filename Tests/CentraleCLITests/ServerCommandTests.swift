@@ -191,6 +191,30 @@ struct ServerCommandTests {
                 == before.filter { !$0.hasPrefix("audit_log") && !$0.hasPrefix("api_token") })
     }
 
+    @Test("every route of the OpenAPI document is answered by the server, and the document is served as committed")
+    func everyDocumentedRouteExists() async throws {
+        let work = try Workspace()
+        let setup = try twoCopies(work)
+        let dispatcher = try issueToken(setup.served, ["--role", "dispatcher", "--owner", "Centrale, turno di notte"])
+        try await withServer(setup.served) { client, _ in
+            for route in CentraleServer.apiRoutes {
+                let parts = route.split(separator: " ")
+                let path = parts[1].replacingOccurrences(of: "{id}", with: String(setup.trips[0])).replacingOccurrences(of: "{month}", with: "2025-03")
+                    + "?association=\(setup.association)&month=2025-03"
+                let response = try await client.execute(uri: path, method: parts[0] == "GET" ? .get : .post, headers: bearer(dispatcher),
+                                                        body: ByteBuffer(string: "{}")) { $0 }
+                #expect(!String(buffer: response.body).contains("no such address"), "\(route): \(response.status)")
+                #expect(response.status != .internalServerError, "\(route)")
+            }
+            try await client.execute(uri: "/openapi.yaml", method: .get) { response in
+                #expect(String(buffer: response.body) == CentraleServer.openAPIDocument)
+            }
+            try await client.execute(uri: "/api/v1/nothing", method: .get, headers: bearer(dispatcher)) { response in
+                #expect(response.status == .notFound && String(buffer: response.body).contains("no such address"))
+            }
+        }
+    }
+
     @Test("the CLI says clearly when the server cannot be reached or refuses the token")
     func clientErrors() async throws {
         let unreachable = try centrale(["trips", "--month", "2025-03", "--server", "http://127.0.0.1:9", "--token", "ctr_x"])
