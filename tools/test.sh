@@ -2,6 +2,6 @@
 # Runs every test (unit, SQLite integration, CLI end-to-end, TUI through tmux).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tools/deps.sh tmux
+tools/deps.sh tmux chromium
 swift build --build-tests
 swift test --skip-build "$@"
