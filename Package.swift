@@ -105,7 +105,10 @@ let package = Package(
         .executableTarget(
             name: "CentraleBench",
             dependencies: ["CentraleDomain", "CentraleIntake", "CentraleRegistry", "CentraleSynth", "CentraleDispatch", "CentraleStore", "CentralePlanning",
-                           "CentraleTripLogs", "CentraleFormats", "CentraleReport", "CentraleTUI", .product(name: "GRDB", package: "GRDB.swift")]
+                           "CentraleTripLogs", "CentraleFormats", "CentraleReport", "CentraleTUI", "CentraleServer", "CentraleOffice", "CentraleAPI",
+                           .product(name: "GRDB", package: "GRDB.swift"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOHTTP1", package: "swift-nio")]
         ),
 
         // Tests.

@@ -116,6 +116,7 @@ case "report": try benchReport(registry: registry, lastYear: benchYearNumber)
 case "tui": benchTUI(registry: registry, seed: seed)
 case "plan-day": benchPlanDay(registry: registry, year: benchYearNumber, seed: seed)
 case "beneficiaries": try benchBeneficiaries(registry: registry, seed: seed)
+case "serve-load": try await benchServeLoad(registry: registry, year: benchYearNumber, seed: seed)
 case "dispatch": benchDays(); benchYear()
 case "all": benchDays(); benchYear(); try benchLogImport(registry: registry, year: benchYearNumber, seed: seed)
     try benchReport(registry: registry, lastYear: benchYearNumber)
@@ -123,6 +124,6 @@ case "all": benchDays(); benchYear(); try benchLogImport(registry: registry, yea
     benchPlanDay(registry: registry, year: benchYearNumber, seed: seed)
     try benchBeneficiaries(registry: registry, seed: seed)
 default:
-    print("usage: centrale-bench [all | dispatch | dispatch-day | dispatch-year | log-import | report | tui | plan-day | beneficiaries] [--seed N] [--year YYYY] [--convention FILE]")
+    print("usage: centrale-bench [all | dispatch | dispatch-day | dispatch-year | log-import | report | tui | plan-day | beneficiaries | serve-load] [--seed N] [--year YYYY] [--convention FILE]")
     exit(2)
 }
