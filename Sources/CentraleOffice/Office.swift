@@ -23,8 +23,7 @@ public struct Office: Sendable {
 
     /// The association `code` if the scope allows it; another association's reads as unknown.
     func visible(_ code: String) throws -> String {
-        let registry = try store.registry()
-        guard scope == nil || scope == code, registry.associations.contains(where: { $0.code == code }) else {
+        guard scope == nil || scope == code, try store.hasAssociation(code) else {
             throw StoreError.notFound(entity: "association", id: code)
         }
         return code

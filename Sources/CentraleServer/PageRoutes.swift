@@ -20,7 +20,7 @@ struct PageRoutes {
 
     func add(to router: Router<CentraleRequestContext>) {
         router.get("/") { request, context in
-            if try await token(request) != nil { return redirect("/app") }
+            if try await token(request, context) != nil { return redirect("/app") }
             return try page(.login(error: nil), language(request))
         }
         router.post("/login") { request, context in try await login(request, context) }
@@ -29,13 +29,13 @@ struct PageRoutes {
             response.headers[values: .setCookie] = ["\(Self.cookieName)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"]
             return response
         }
-        router.get("/app") { request, _ in
-            guard let token = try await association(request) else { return redirect("/") }
+        router.get("/app") { request, context in
+            guard let token = try await association(request, context) else { return redirect("/") }
             return try page(.home(who: Self.who(token), month: Self.currentMonth(store)), language(request))
         }
         router.post("/app/logs") { request, context in try await upload(request, context) }
-        router.get("/app/statement") { request, _ in try await download(request, statement: true) }
-        router.get("/app/trips") { request, _ in try await download(request, statement: false) }
+        router.get("/app/statement") { request, context in try await download(request, context, statement: true) }
+        router.get("/app/trips") { request, context in try await download(request, context, statement: false) }
     }
 
     // MARK: Routes
@@ -62,7 +62,7 @@ struct PageRoutes {
     }
 
     func upload(_ request: Request, _ context: CentraleRequestContext) async throws -> Response {
-        guard let token = try await association(request), let code = token.association else { return redirect("/") }
+        guard let token = try await association(request, context), let code = token.association else { return redirect("/") }
         let language = language(request)
         guard let contentType = request.headers[.contentType], let boundary = Multipart.boundary(contentType: contentType) else {
             throw APIError(.badRequest, "send the form as multipart/form-data")
@@ -83,8 +83,8 @@ struct PageRoutes {
                         status: report.accepted ? .ok : .unprocessableContent)
     }
 
-    func download(_ request: Request, statement: Bool) async throws -> Response {
-        guard let token = try await association(request), let code = token.association else { return redirect("/") }
+    func download(_ request: Request, _ context: CentraleRequestContext, statement: Bool) async throws -> Response {
+        guard let token = try await association(request, context), let code = token.association else { return redirect("/") }
         let query = request.uri.queryParameters
         let month = try APIRoutes.month(query["month"] ?? "")
         let language = language(request)
@@ -100,16 +100,22 @@ struct PageRoutes {
 
     // MARK: Helpers
 
-    /// The valid token of the cookie, if any.
-    func token(_ request: Request) async throws -> AccessToken? {
+    /// The valid token of the cookie, if any. A cookie with a token that is not valid counts as a
+    /// failed attempt, as a bad token at the login does.
+    func token(_ request: Request, _ context: CentraleRequestContext) async throws -> AccessToken? {
         guard let presented = TokenAuthentication.cookie(Self.cookieName, in: request) else { return nil }
+        try attempts.check(context.client)
         let store = store
-        return try await blocking { try store.accessToken(presented: presented) }
+        guard let token = try await blocking({ try store.accessToken(presented: presented) }) else {
+            attempts.recordFailure(context.client)
+            return nil
+        }
+        return token
     }
 
     /// The cookie's token if it is an association's.
-    func association(_ request: Request) async throws -> AccessToken? {
-        guard let token = try await token(request), token.role == .association else { return nil }
+    func association(_ request: Request, _ context: CentraleRequestContext) async throws -> AccessToken? {
+        guard let token = try await token(request, context), token.role == .association else { return nil }
         return token
     }
 

@@ -98,3 +98,10 @@ extension Store {
                            validUntil: try row.decode(LocalDate?.self, forColumn: "valid_until"), revokedAt: row["revoked_at"])
     }
 }
+
+extension Store {
+    /// Whether `code` is an association of the registry (left or not): a cheap check for a request.
+    public func hasAssociation(_ code: String) throws -> Bool {
+        try pool.read { db in try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM association WHERE code = ?"), arguments: [code]) == true }
+    }
+}

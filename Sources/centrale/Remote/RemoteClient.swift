@@ -4,6 +4,7 @@ import CentraleAPI
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 
 /// `--server URL --token T` (or `CENTRALE_SERVER`, `CENTRALE_TOKEN`): the association commands
 /// run on the centre's server instead of a database file.
@@ -14,6 +15,10 @@ struct RemoteOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("The access token for --server (default: $CENTRALE_TOKEN).", valueName: "token"))
     var token: String?
+
+    @Option(name: .customLong("ca-file"),
+            help: ArgumentHelp("A PEM certificate to trust for an https:// server with a certificate of its own (default: $CENTRALE_CA_FILE).", valueName: "file"))
+    var caFile: String?
 }
 
 /// The CLI as the server's client: one request at a time, synchronous, with the server's
@@ -22,6 +27,8 @@ struct RemoteClient {
     /// The server's address, without a trailing slash.
     let base: String
     let token: String
+    /// A PEM certificate to trust besides the system's (a server with a self-made certificate).
+    var caFile: String? = nil
     /// Where the progress of a large upload goes (standard error).
     let progress: @Sendable (String) -> Void
 
@@ -51,7 +58,11 @@ struct RemoteClient {
         guard let token else { throw RemoteFailure("the server needs your access token: give --token TOKEN or set CENTRALE_TOKEN") }
         var base = server
         while base.hasSuffix("/") { base.removeLast() }
-        return RemoteClient(base: base, token: token, progress: console.err)
+        let caFile = options.caFile ?? environment["CENTRALE_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            throw RemoteFailure("cannot read the certificate \(caFile.escapingControlCharacters) given with --ca-file or CENTRALE_CA_FILE; check the path")
+        }
+        return RemoteClient(base: base, token: token, caFile: caFile, progress: console.err)
     }
 
     func get(_ path: String, query: [(String, String?)] = []) throws -> Reply {
@@ -85,6 +96,11 @@ struct RemoteClient {
         // A client of its own: a refused connection is reported at once, not retried until the deadline.
         var configuration = HTTPClient.Configuration(timeout: .init(connect: .seconds(10), read: .minutes(10)))
         configuration.connectionPool.retryConnectionEstablishment = false
+        if let caFile {
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.trustRoots = .file(caFile)
+            configuration.tlsConfiguration = tls
+        }
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         defer { try? client.syncShutdown() }
         let response: HTTPClient.Response
