@@ -29,14 +29,15 @@ struct ServeBinaryTests {
         server.standardOutput = FileHandle.nullDevice
         try server.run()
         defer { if server.isRunning { server.terminate() } }
-        // The first line says where it listens (port 0: a free one).
+        // A line says where it listens (port 0: a free one).
         var log = ""
-        while !log.contains("\n") {
+        let pattern = #"https://127\.0\.0\.1:[0-9]+"#
+        while log.range(of: pattern, options: .regularExpression) == nil {
             let data = errors.fileHandleForReading.availableData
             if data.isEmpty { break }
             log += String(decoding: data, as: UTF8.self)
         }
-        let address = try #require(log.range(of: #"https://127\.0\.0\.1:[0-9]+"#, options: .regularExpression).map { String(log[$0]) }, "\(log)")
+        let address = try #require(log.range(of: pattern, options: .regularExpression).map { String(log[$0]) }, "\(log)")
 
         let remote = try centraleBinary(["trips", "--date", "2025-03-03", "--server", address, "--token", token, "--ca-file", cert])
         let local = try centrale(["trips", "--date", "2025-03-03", "--db", setup.local, "--association", setup.association])
