@@ -215,6 +215,74 @@ struct ServerCommandTests {
         }
     }
 
+    @Test("a large upload shows its progress on standard error; the rest of the output is the local one")
+    func uploadProgress() async throws {
+        let work = try Workspace()
+        let setup = try twoCopies(work)
+        let token = try issueToken(setup.served, ["--association", setup.association])
+        // One log, then 1.2 MB of rows emptied by hand (skipped, as a spreadsheet leaves them).
+        let file = work.path("grande.csv")
+        try ("trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n\(setup.trips[0]),\(setup.plate),V01,12,07:31,07:58,done\n"
+             + String(repeating: ",,,,,,\n", count: 170_000)).write(toFile: file, atomically: true, encoding: .utf8)
+        try await withServer(setup.served) { _, url in
+            let local = try centrale(["log", "submit", file, "--db", setup.local, "--association", setup.association])
+            let served = try await centraleOffPool(["log", "submit", file, "--server", url, "--token", token])
+            #expect(served.status == 0 && served.stdout == local.stdout, "\(served.stderr)")
+            let progress = served.stderr.split(separator: "\n")
+            #expect(progress.count >= 3 && progress.allSatisfy { $0.hasPrefix("sending: ") }, "\(served.stderr)")
+            #expect(progress.last == "sending: 100% (1.2 of 1.2 MB)")
+        }
+    }
+
+    @Test("the server and the CLI work on one database at once: no error, no 'database is locked', nothing lost")
+    func oneDatabaseForEveryone() async throws {
+        let work = try Workspace()
+        let setup = try twoCopies(work)
+        let token = try issueToken(setup.served, ["--association", setup.association])
+        let log = work.path("marzo.csv")
+        try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n\(setup.trips[0]),\(setup.plate),V01,12,07:31,07:58,done\n\(setup.trips[1]),\(setup.plate),V01,13,11:50,12:15,done\n"
+            .write(toFile: log, atomically: true, encoding: .utf8)
+        let db = setup.served
+        try await withServer(db) { client, url in
+            let results = try await withThrowingTaskGroup(of: String?.self) { group in
+                // The dispatcher, at the centre's CLI: requests and dispatch on other days, with a store of its own.
+                group.addTask {
+                    for day in 4...8 {
+                        let date = "2025-03-0\(day)"
+                        let add = try await centraleOffPool(["request", "add", "--db", db, "--beneficiary", "BANNA1", "--date", date, "--time", "08:00",
+                                                             "--to", "DIA-CAREGGI", "--return", "12:00", "--purpose", "dialysis"])
+                        if add.status != 0 { return "request add \(date): \(add.stderr)" }
+                        let dispatch = try await centraleOffPool(["dispatch", "--db", db, "--date", date])
+                        if dispatch.status != 0 { return "dispatch \(date): \(dispatch.stderr)" }
+                    }
+                    return nil
+                }
+                // The association, through the server.
+                group.addTask {
+                    let submit = try await centraleOffPool(["log", "submit", log, "--server", url, "--token", token])
+                    return submit.status == 0 ? nil : "log submit: \(submit.stderr)"
+                }
+                // Readers.
+                for _ in 0..<20 {
+                    group.addTask {
+                        for _ in 0..<5 {
+                            let status = try await client.execute(uri: "/api/v1/trips?month=2025-03", method: .get, headers: bearer(token)) { $0.status }
+                            if status != .ok { return "read: \(status)" }
+                        }
+                        return nil
+                    }
+                }
+                var failures: [String] = []
+                for try await result in group { if let result { failures.append(result) } }
+                return failures
+            }
+            #expect(results.isEmpty, "\(results)")
+        }
+        let tables = try dumpDatabase(db)
+        #expect(tables.filter { $0.hasPrefix("trip_log") }.count == 2)
+        #expect(tables.filter { $0.hasPrefix("assignment") }.count == 12, "the two trips and the ten of the five days")
+    }
+
     @Test("the CLI says clearly when the server cannot be reached or refuses the token")
     func clientErrors() async throws {
         let unreachable = try centrale(["trips", "--month", "2025-03", "--server", "http://127.0.0.1:9", "--token", "ctr_x"])
