@@ -71,15 +71,27 @@ public enum Multipart {
         return nil
     }
 
+    /// The first occurrence of `needle` at or after `start`, in time linear in the bytes read
+    /// (Knuth–Morris–Pratt): a body made to look almost like the boundary costs no more than any other.
     static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
-        var i = start
-        let first = needle[0]
-        while i <= haystack.count - needle.count {
-            if haystack[i] == first && haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
+        let m = needle.count
+        guard m > 0, start >= 0, haystack.count >= m, start <= haystack.count - m else { return nil }
+        var failure = [Int](repeating: 0, count: m)
+        var k = 0
+        for i in 1..<max(m, 1) {
+            while k > 0 && needle[i] != needle[k] { k = failure[k - 1] }
+            if needle[i] == needle[k] { k += 1 }
+            failure[i] = k
         }
-        return nil
+        return haystack.withUnsafeBufferPointer { h -> Int? in
+            var q = 0
+            for i in start..<h.count {
+                while q > 0 && h[i] != needle[q] { q = failure[q - 1] }
+                if h[i] == needle[q] { q += 1 }
+                if q == m { return i - m + 1 }
+            }
+            return nil
+        }
     }
 }
 

@@ -7,6 +7,9 @@ public enum TokenRole: String, CaseIterable, Codable, Sendable {
     /// The centre's other desks: every association's trips and statements, and the reports.
     case dispatcher
 
+    /// The role with its article, for messages: "an association", "a monitoring", "a dispatcher".
+    public var withArticle: String { self == .association ? "an association" : "a \(rawValue)" }
+
     /// The role's Italian name.
     public var italianName: String {
         switch self {

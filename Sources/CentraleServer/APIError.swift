@@ -69,7 +69,11 @@ struct ErrorAnswers: RouterMiddleware {
         } catch let error as any HTTPResponseError {
             if error is APIError { throw error }
             // Hummingbird's own (a missing route, a body over its limit): the same JSON shape.
-            throw APIError(error.status, error.status == .notFound ? "no such address; see /openapi.yaml" : error.status.reasonPhrase)
+            switch error.status {
+            case .notFound: throw APIError(.notFound, "no such address; see /openapi.yaml")
+            case .contentTooLarge: throw APIError(.contentTooLarge, "the body is over the 50 MB accepted; split the file by month")
+            default: throw APIError(error.status, error.status.reasonPhrase)
+            }
         } catch {
             let answer = APIError.from(error)
             if answer.status == .internalServerError { context.logger.error("request failed", metadata: ["error": "\(error)"]) }

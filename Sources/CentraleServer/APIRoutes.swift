@@ -193,7 +193,7 @@ enum Body {
     static func collect(_ request: Request, settings: ServerSettings, limit: Int? = nil) async throws -> [UInt8] {
         let limit = min(limit ?? settings.maxBodyBytes, settings.maxBodyBytes)
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
-            throw APIError(.contentTooLarge, "the body has \(declared) bytes, more than the \(limit) accepted; split the file by month")
+            throw APIError(.contentTooLarge, "the body has \(declared) bytes, more than the \(limit) accepted" + (limit >= 1_000_000 ? "; split the file by month" : ""))
         }
         let original = request
         let timeout = settings.bodyTimeout
@@ -204,7 +204,7 @@ enum Body {
                     let buffer = try await request.collectBody(upTo: limit)
                     return Array(buffer.readableBytesView)
                 } catch let error as HTTPError where error.status == .contentTooLarge {
-                    throw APIError(.contentTooLarge, "the body is larger than the \(limit) bytes accepted; split the file by month")
+                    throw APIError(.contentTooLarge, "the body is larger than the \(limit) bytes accepted" + (limit >= 1_000_000 ? "; split the file by month" : ""))
                 }
             }
             group.addTask {

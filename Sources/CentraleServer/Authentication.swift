@@ -99,7 +99,7 @@ extension CentraleRequestContext {
     func require(_ permission: Permission) throws -> AccessToken {
         let token = try requireToken()
         guard permission.allows(token.role) else {
-            throw APIError(.forbidden, "a \(token.role.rawValue) token cannot do this; ask the centre for a token of the right role")
+            throw APIError(.forbidden, "\(token.role.withArticle) token cannot do this; ask the centre for a token of the right role")
         }
         return token
     }
@@ -113,7 +113,9 @@ extension CentraleRequestContext {
             if let asked, asked.uppercased() != own { throw StoreError.notFound(entity: "association", id: asked) }
             return own
         }
-        guard let asked, !asked.isEmpty else { throw APIError(.badRequest, "give ?association=CODE") }
+        guard let asked, !asked.isEmpty else {
+            throw APIError(.badRequest, "\(token.role.withArticle) token acts for the whole centre: name the association (?association=CODE, or --association CODE)")
+        }
         return asked.uppercased()
     }
 }

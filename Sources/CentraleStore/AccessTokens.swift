@@ -40,12 +40,15 @@ extension Store {
                     throw StoreError.refused("\(code) left the convention on \(leftOn); it gets no token")
                 }
             case (_, let code?):
-                throw StoreError.refused("a \(role.rawValue) token acts for the whole centre, not for one association: drop --association \(code), or give --role association")
+                throw StoreError.refused("\(role.withArticle) token acts for the whole centre, not for one association: drop --association \(code), or give --role association")
             case (_, nil):
                 break
             }
             let owner = (owner ?? association ?? "").trimmingCharacters(in: .whitespaces)
-            guard !owner.isEmpty else { throw StoreError.refused("a \(role.rawValue) token needs --owner NAME: who holds it, named in the audit trail") }
+            guard !owner.isEmpty else { throw StoreError.refused("\(role.withArticle) token needs --owner NAME: who holds it, named in the audit trail") }
+            guard owner.count <= 80, !owner.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                throw StoreError.refused("--owner '\(owner.escapingControlCharacters.prefix(80))' must be a name of at most 80 characters, without control characters")
+            }
             let hint = String(token.prefix(Self.tokenPrefix.count + 6))
             try db.execute(sql: """
                 INSERT INTO api_token(token_sha256, hint, role, association, owner, issued_at, issued_by, valid_until)

@@ -39,14 +39,13 @@ extension Store {
             let window = VolunteerRules.window(of: record.trip, estimated: record.estimated, averageSpeedKmh: averageSpeedKmh)
             var problems: [String] = []
             // The vehicle.
-            guard let vehicleRow = try Row.fetchOne(db, sql: "SELECT * FROM vehicle WHERE plate = ?", arguments: [plate]) else {
-                throw StoreError.notFound(entity: "vehicle", id: plate)
+            // Another association's vehicle reads as an unknown one: a confirmation does not tell who owns a plate.
+            guard let vehicleRow = try Row.fetchOne(db, sql: "SELECT * FROM vehicle WHERE plate = ?", arguments: [plate]),
+                  vehicleRow["association"] as String == association else {
+                throw StoreError.refused("'\(plate)' is not in \(association)'s fleet; give the plate of one of its vehicles")
             }
             let vehicle = Vehicle(plate: vehicleRow["plate"], seats: vehicleRow["seats"], wheelchairPlaces: vehicleRow["wheelchair_places"],
                                   stretcher: vehicleRow["stretcher"], active: vehicleRow["active"])
-            if vehicleRow["association"] as String != association {
-                problems.append("vehicle \(plate) belongs to \(vehicleRow["association"] as String), not to \(association)")
-            }
             if !vehicle.active {
                 problems.append("vehicle \(plate) is not in service")
             } else if !vehicle.canCarry(record.trip.needs) {

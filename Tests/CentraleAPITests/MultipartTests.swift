@@ -37,3 +37,17 @@ import Testing
         #expect(Multipart.parts(of: noName, boundary: "b") == nil)
     }
 }
+
+extension MultipartTests {
+    /// A file that looks almost like the boundary is read right (and in linear time: KMP).
+    @Test func findsTheBoundaryInBytesMadeToLookLikeIt() throws {
+        let boundary = "X" + String(repeating: "-", count: 69)
+        let content = String(repeating: "-", count: 5_000) + "X" + String(repeating: "-", count: 68) + "\r\n"
+        let body = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\n\(content)\r\n--\(boundary)--\r\n".utf8)
+        let parts = try #require(Multipart.parts(of: body, boundary: boundary))
+        #expect(parts.count == 1 && parts[0].text == content)
+        #expect(Multipart.find(Array("aab".utf8), in: Array("aaaab".utf8), from: 0) == 2)
+        #expect(Multipart.find(Array("abab".utf8), in: Array("abaabab".utf8), from: 0) == 3)
+        #expect(Multipart.find(Array("x".utf8), in: Array("abc".utf8), from: 0) == nil)
+    }
+}

@@ -86,8 +86,11 @@ final class Workspace {
 }
 
 /// Every row of every table of a database file, for before/after comparisons.
+/// Waits for a writer that is still closing (a server just stopped), as Centrale's own store does.
 func dumpDatabase(_ path: String) throws -> [String] {
-    let queue = try DatabaseQueue(path: path)
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(5)
+    let queue = try DatabaseQueue(path: path, configuration: configuration)
     defer { try? queue.close() }
     return try queue.read { db in
         let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")

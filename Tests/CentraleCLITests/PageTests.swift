@@ -21,6 +21,7 @@ struct PageTests {
         let work = try Workspace()
         let setup = try ServerCommandTests().twoCopies(work)
         let token = try issueToken(setup.served, ["--association", setup.association])
+        let monitoring = try issueToken(setup.served, ["--role", "monitoring", "--owner", "Tavolo"])
         let good = "viaggio;data;targa;autista;km;ora_presa;ora_arrivo;esito\r\n"
             + "\(setup.trips[0]);03/03/2025;\(setup.plate);V01;12,4;07:31;07:58;done\r\n"
         let bad = "trip,vehicle,driver,km,outcome\n\(setup.trips[0]),\(setup.plate),V01,abc,done\n\(setup.trips[1]),\(setup.plate),,3,done\n"
@@ -36,6 +37,10 @@ struct PageTests {
             try await client.execute(uri: "/login", method: .post, headers: form, body: ByteBuffer(string: "token=ctr_sbagliato&lang=it")) { response in
                 #expect(response.status == .unauthorized)
                 #expect(String(buffer: response.body).contains("Codice di accesso non valido"))
+            }
+            try await client.execute(uri: "/login", method: .post, headers: form, body: ByteBuffer(string: "token=\(monitoring)&lang=it")) { response in
+                #expect(response.status == .forbidden)
+                #expect(String(buffer: response.body).contains("Questa pagina è per le associazioni"))
             }
             let login = try await client.execute(uri: "/login", method: .post, headers: form, body: ByteBuffer(string: "token=\(token)&lang=it")) { $0 }
             #expect(login.status == .seeOther && login.headers[.location] == "/app")
@@ -68,7 +73,24 @@ struct PageTests {
                 #expect(response.headers[.contentDisposition] == "attachment; filename=\"rendiconto-\(setup.association)-2025-03.csv\"")
                 #expect(String(buffer: response.body).hasPrefix("\u{FEFF}servizio;"))
             }
-            try await client.execute(uri: "/app/statement?month=marzo&format=csv", method: .get, headers: cookie) { #expect($0.status == .badRequest) }
+            try await client.execute(uri: "/app/statement?month=marzo&format=csv", method: .get, headers: cookie) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(String(buffer: response.body).contains("Mese non valido: scrivilo come 2026-03 o 03/2026."))
+            }
+            try await client.execute(uri: "/app/statement?month=03%2F2025&format=md", method: .get, headers: cookie) { #expect($0.status == .ok) }
+
+            // A token revoked meanwhile: the page asks to log in again and clears the cookie, however often it is reloaded.
+            #expect(try centrale(["token", "revoke", "1", "--db", setup.served]).status == 0)
+            for _ in 0..<12 {
+                try await client.execute(uri: "/", method: .get, headers: cookie) { response in
+                    #expect(response.status == .unauthorized)
+                    #expect(String(buffer: response.body).contains("Accesso scaduto o revocato"))
+                    #expect(response.headers[.setCookie]?.contains("Max-Age=0") == true)
+                }
+            }
+            let stale = try await client.execute(uri: "/app/logs", method: .post, headers: upload, body: Self.multipart(file: "marzo.csv", good)) { $0 }
+            #expect(String(buffer: stale.body).contains("il file non è stato inviato"))
 
             // Headless Chromium reads the live login page and the result page as a person's browser would.
             let dom = try chromium(["--dump-dom", url + "/?lang=en"])

@@ -30,6 +30,14 @@ struct ServerCommandTests {
         return try queue.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT actor FROM audit_log WHERE action LIKE 'log.%'") }
     }
 
+    func firstPlate(_ path: String, of association: String) throws -> String {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            try String.fetchOne(db, sql: "SELECT plate FROM vehicle WHERE association = ? ORDER BY plate", arguments: [association]) ?? "?"
+        }
+    }
+
     func bearer(_ token: String) -> HTTPFields { [.authorization: "Bearer \(token)"] }
 
     @Test("trips, log submit and statement print over the server exactly what they print on the database")
@@ -106,6 +114,16 @@ struct ServerCommandTests {
             let submit = try await centraleOffPool(["log", "submit", file, "--server", url, "--token", stranger])
             #expect(submit.stderr.contains("no trip \(trip) assigned to \(setup.other)"), "\(submit.stderr)")
             #expect(!submit.stderr.contains(setup.association))
+            // Another association's vehicle reads as a plate not in the fleet, as an unknown plate does.
+            let foreignPlate = try firstPlate(setup.served, of: setup.other)
+            let foreign = try await centraleOffPool(["confirm", String(trip), "--vehicle", foreignPlate, "--driver", "V01", "--server", url, "--token", own])
+            let unknownPlate = try await centraleOffPool(["confirm", String(trip), "--vehicle", "ZZ999ZZ", "--driver", "V01", "--server", url, "--token", own])
+            #expect(foreign.stderr == "error: '\(foreignPlate)' is not in \(setup.association)'s fleet; give the plate of one of its vehicles\n")
+            #expect(foreign.stderr.replacingOccurrences(of: foreignPlate, with: "ZZ999ZZ") == unknownPlate.stderr)
+            // Codes with control characters are refused before anything is looked up or audited.
+            let control = try await client.execute(uri: "/api/v1/trips/\(trip)/confirmation", method: .post, headers: bearer(own),
+                                                   body: ByteBuffer(string: #"{"vehicle": "\#(setup.plate)\u0000\u001b[2J", "driver": "V01"}"#)) { $0 }
+            #expect(control.status == .unprocessableContent && String(buffer: control.body).contains("is not a code"), "\(String(buffer: control.body))")
             // Its own trip can be declined.
             let own = try await centraleOffPool(["decline", String(trip), "--reason", "nessun mezzo", "--server", url, "--token", own])
             #expect(own.status == 0 && own.stdout == "Trip \(trip) declined by \(setup.association): back in the queue; dispatch will not offer it to \(setup.association) again.\n")
@@ -122,6 +140,9 @@ struct ServerCommandTests {
         #expect(try centrale(["token", "revoke", "3", "--db", setup.served]).status == 0)
         let list = try centrale(["token", "list", "--db", setup.served])
         #expect(list.stdout.contains("revoked") && !list.stdout.contains(association) && list.stdout.contains("Tavolo di monitoraggio"))
+        let escape = try centrale(["token", "issue", "--db", setup.served, "--role", "dispatcher", "--owner", "x\u{1B}[31m"])
+        #expect(escape.status == 1 && escape.stderr.contains("without control characters") && !escape.stderr.contains("\u{1B}"))
+        #expect(try centrale(["token", "issue", "--db", setup.served, "--role", "dispatcher", "--owner", "   "]).status == 1)
         var settings = ServerSettings()
         settings.failureLimit = 3
         try await withServer(setup.served, settings: settings) { client, _ in

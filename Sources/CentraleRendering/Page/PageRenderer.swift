@@ -10,6 +10,8 @@ public enum PageRenderer {
         case home(who: String, month: String)
         /// The result of an upload: its summary and one line per problem or flag.
         case result(who: String, file: String, accepted: Bool, summary: String, lines: [String])
+        /// What went wrong with a request of the page, and the way back.
+        case problem(who: String?, message: String)
     }
 
     public static func render(_ view: View, language: Language) throws -> String {
@@ -29,6 +31,10 @@ public enum PageRenderer {
             object["title"] = l["resultTitle"]
             object["who"] = who
             object["result"] = ["file": file, "accepted": accepted, "summary": summary, "lines": lines, "hasLines": !lines.isEmpty] as [String: Any]
+        case let .problem(who, message):
+            object["title"] = l["problemTitle"]
+            if let who { object["who"] = who }
+            object["result"] = ["file": l["problemTitle"]!, "accepted": false, "summary": message, "lines": [String](), "hasLines": false] as [String: Any]
         }
         return try Templates.render(object, template: "page") + "\n"
     }
@@ -40,6 +46,7 @@ public enum PageRenderer {
         "uploadHelp": "Un file CSV (anche salvato da Excel) o JSON con i viaggi svolti. Il file è accettato tutto o niente: se una riga ha un errore, nulla viene registrato e ogni problema è elencato con riga e campo.",
         "file": "File del registro", "upload": "Invia", "statementTitle": "Rendiconto del mese", "month": "Mese", "format": "Formato",
         "download": "Scarica", "tripsTitle": "Viaggi assegnati", "resultTitle": "Esito dell'invio", "back": "Torna alla pagina dell'associazione",
+        "problemTitle": "Richiesta non riuscita",
     ]
 
     static let english: [String: String] = [
@@ -49,5 +56,6 @@ public enum PageRenderer {
         "uploadHelp": "A CSV file (Excel's too) or JSON with the trips done. The file is all or nothing: if a row has an error, nothing is recorded and every problem is listed with its line and field.",
         "file": "Trip-log file", "upload": "Submit", "statementTitle": "The month's statement", "month": "Month", "format": "Format",
         "download": "Download", "tripsTitle": "Assigned trips", "resultTitle": "Submission result", "back": "Back to the association's page",
+        "problemTitle": "Request not done",
     ]
 }

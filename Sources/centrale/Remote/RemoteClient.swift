@@ -107,6 +107,14 @@ struct RemoteClient {
         do {
             response = try client.execute(request: request, deadline: .now() + .minutes(10)).wait()
         } catch {
+            let text = "\(error)"
+            if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("certificate") && text.contains("handshake") {
+                throw RemoteFailure("the server at \(base) shows a certificate this machine does not trust; if the centre made its own, "
+                                    + "give it with --ca-file FILE (or CENTRALE_CA_FILE)")
+            }
+            if text.contains("WRONG_VERSION_NUMBER") {
+                throw RemoteFailure("the server at \(base) does not speak HTTPS; give its address with http:// (or start it with --tls-cert and --tls-key)")
+            }
             throw RemoteFailure("cannot reach the server at \(base) (\(Self.reason(error))); check --server or CENTRALE_SERVER, and that `centrale serve` runs there")
         }
         let reply = Reply(status: Int(response.status.code), body: response.body.map { Array($0.readableBytesView) } ?? [])
@@ -115,6 +123,8 @@ struct RemoteClient {
             return reply
         case 401:
             throw RemoteFailure("the server at \(base) refused the token: \(message(reply)) (check --token or CENTRALE_TOKEN)")
+        case 404 where message(reply).hasPrefix("no such address"):
+            throw RemoteFailure("\(base) has no Centrale API at \(path); give the server's address without a path, e.g. https://centrale.example.it:8080")
         default:
             throw RemoteFailure(message(reply))
         }
@@ -153,6 +163,7 @@ struct RemoteClient {
     private static func reason(_ error: Error) -> String {
         let text = "\(error)"
         if text.contains("Connection refused") { return "connection refused" }
+        if text.contains("/.build/") || text.contains("BoringSSL") { return "the secure connection failed" }
         if text.lowercased().contains("timeout") || text.contains("timedOut") || text.contains("deadlineExceeded") { return "no answer in time" }
         if text.contains("NXDOMAIN") || text.lowercased().contains("name resolution") || text.contains("getaddrinfo") { return "unknown host name" }
         return text.count > 160 ? String(text.prefix(160)) + "…" : text
