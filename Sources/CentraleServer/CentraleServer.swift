@@ -26,6 +26,7 @@ public enum CentraleServer {
         router.get(RouterPath(stringLiteral: APIPath.health)) { _, _ in
             JSONBody.response(["status": "ok", "schema": Store.knownMigrations.last ?? "-"])
         }
+        router.head(RouterPath(stringLiteral: APIPath.health)) { _, _ in Response(status: .ok) }  // for probes
         router.get(RouterPath(stringLiteral: APIPath.openAPI)) { _, _ in
             JSONBody.text(CentraleServer.openAPIDocument, contentType: "application/yaml; charset=utf-8")
         }
@@ -55,7 +56,7 @@ public enum CentraleServer {
     /// The routes of the API and the service, as `METHOD /path` with `{parameters}`: what the
     /// OpenAPI document must describe (checked by a test). The page's routes are not API.
     public static let apiRoutes: Set<String> = [
-        "GET /health", "GET /openapi.yaml", "GET /api/v1/whoami", "GET /api/v1/trips", "GET /api/v1/trips/{id}", "GET /api/v1/log-template",
+        "GET /health", "HEAD /health", "GET /openapi.yaml", "GET /api/v1/whoami", "GET /api/v1/trips", "GET /api/v1/trips/{id}", "GET /api/v1/log-template",
         "POST /api/v1/logs", "POST /api/v1/trips/{id}/confirmation", "POST /api/v1/trips/{id}/decline", "GET /api/v1/statements/{month}",
         "GET /api/v1/reports/{month}",
     ]

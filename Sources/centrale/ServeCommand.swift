@@ -38,6 +38,10 @@ struct ServeCommand: StoreCommand {
         var logger = Logger(label: "centrale.serve")
         logger.logLevel = .info
         let scheme = tlsCert == nil ? "http" : "https"
+        if tlsCert == nil && !["127.0.0.1", "localhost", "::1"].contains(host) {
+            context.printError("warning: without --tls-cert and --tls-key the tokens travel in clear over the network; "
+                               + "serve HTTPS, or keep --host 127.0.0.1 behind a proxy that does.")
+        }
         let console = context.console
         let app = try CentraleServer.application(store: store, settings: settings, logger: logger, onRunning: { port in
             console.err("Centrale serves \(store.path) on \(scheme)://\(host):\(port) (API /api/v1, page /); stop with Ctrl-C.\n")

@@ -222,7 +222,7 @@ struct ServerCommandTests {
                 let parts = route.split(separator: " ")
                 let path = parts[1].replacingOccurrences(of: "{id}", with: String(setup.trips[0])).replacingOccurrences(of: "{month}", with: "2025-03")
                     + "?association=\(setup.association)&month=2025-03"
-                let response = try await client.execute(uri: path, method: parts[0] == "GET" ? .get : .post, headers: bearer(dispatcher),
+                let response = try await client.execute(uri: path, method: parts[0] == "GET" ? .get : parts[0] == "HEAD" ? .head : .post, headers: bearer(dispatcher),
                                                         body: ByteBuffer(string: "{}")) { $0 }
                 #expect(!String(buffer: response.body).contains("no such address"), "\(route): \(response.status)")
                 #expect(response.status != .internalServerError, "\(route)")
