@@ -132,10 +132,16 @@ public enum Period: Sendable, Equatable {
 }
 
 extension Office {
-    /// `centrale log template`: the CSV header with one example row.
-    public static let logTemplate = """
-        trip,date,vehicle,driver,odometer_start,odometer_end,km,pickup_time,dropoff_time,waiting_minutes,outcome,notes
-        1234,2026-10-05,FP123AB,V017,45210.0,45233.4,,08:05,08:40,0,done,
-
-        """
+    /// `centrale log template`: the CSV header with one example row, as Italian Excel writes it
+    /// (`;`, decimal commas, `05/10/2026`, Italian headers and outcome) or in RFC 4180 with the
+    /// English names.
+    public static func logTemplate(dialect: CSVDialect = .excel) -> String {
+        let rows: [[String]] = dialect == .excel
+            ? [["viaggio", "data", "targa", "autista", "km_inizio", "km_fine", "km", "ora_presa", "ora_arrivo", "attesa", "esito", "note"],
+               ["1234", "05/10/2026", "FP123AB", "V017", "45210,0", "45233,4", "", "08:05", "08:40", "0", "effettuato", ""]]
+            : [["trip", "date", "vehicle", "driver", "odometer_start", "odometer_end", "km", "pickup_time", "dropoff_time", "waiting_minutes",
+                "outcome", "notes"],
+               ["1234", "2026-10-05", "FP123AB", "V017", "45210.0", "45233.4", "", "08:05", "08:40", "0", "done", ""]]
+        return CSVWriter(dialect: dialect).document(rows)
+    }
 }

@@ -23,9 +23,10 @@ struct APIRoutes {
         }
         group.get("trips") { request, context in try await trips(request, context) }
         group.get("trips/:id") { request, context in try await trip(request, context) }
-        group.get("log-template") { _, context in
+        group.get("log-template") { request, context in
             _ = try context.require(.ownAssociationWork)
-            return JSONBody.text(Office.logTemplate, contentType: "text/csv; charset=utf-8")
+            let dialect = try Self.choice(request.uri.queryParameters["dialect"], default: CSVDialect.excel)
+            return JSONBody.text(Office.logTemplate(dialect: dialect), contentType: "text/csv; charset=utf-8")
         }
         group.post("logs") { request, context in try await submit(request, context) }
         group.post("trips/:id/confirmation") { request, context in try await confirm(request, context) }

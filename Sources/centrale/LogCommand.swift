@@ -21,18 +21,21 @@ struct LogCommand: ParsableCommand {
 struct LogTemplateCommand: CentraleCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
-        abstract: "Print the trip-log CSV header with one example row.",
+        abstract: "Print the trip-log CSV header with one example row (Italian Excel, or --dialect rfc4180).",
         discussion: """
-            Columns: trip (the id from `centrale trips`), date, vehicle (plate), driver (volunteer code), \
-            odometer_start and odometer_end in km, or km alone, pickup_time and dropoff_time (HH:MM), \
-            waiting_minutes, outcome (done, no_show, cancelled_on_spot), notes. Italian headers work too \
-            (viaggio, data, targa, autista, km_inizio, km_fine, km, ora_presa, ora_arrivo, attesa, esito, note), \
-            with ';' separators, decimal commas and dates as 05/10/2026.
+            Columns: viaggio (the trip id from `centrale trips`), data, targa, autista (volunteer code), \
+            km_inizio and km_fine (odometer readings), or km alone, ora_presa and ora_arrivo (HH:MM), \
+            attesa (minutes), esito (effettuato, assente, annullato), note; with ';' separators, decimal \
+            commas and dates as 05/10/2026, as Excel saves them. With --dialect rfc4180: trip, date, vehicle, \
+            driver, odometer_start, odometer_end, km, pickup_time, dropoff_time, waiting_minutes, outcome \
+            (done, no_show, cancelled_on_spot), notes. Either form, and a mix of the names, is accepted.
             """
     )
 
+    @Option(help: dialectHelp) var dialect: CSVDialect = .excel
+
     func run(_ context: AppContext) {
-        context.print(Office.logTemplate, terminator: "")
+        context.print(Office.logTemplate(dialect: dialect), terminator: "")
     }
 }
 

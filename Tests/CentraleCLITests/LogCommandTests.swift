@@ -65,13 +65,34 @@ struct LogCommandTests {
         #expect(other.stdout.contains("No trips"))
     }
 
+    @Test("the log template is Italian Excel by default, RFC 4180 on request, and either, filled in, is accepted")
+    func templates() throws {
+        let work = try Workspace()
+        let (db, ids, association, vehicle) = try dispatchedDay(work)
+        let template = try centrale(["log", "template"])
+        #expect(template.stdout == "\u{FEFF}viaggio;data;targa;autista;km_inizio;km_fine;km;ora_presa;ora_arrivo;attesa;esito;note\r\n"
+                    + "1234;05/10/2026;FP123AB;V017;45210,0;45233,4;;08:05;08:40;0;effettuato;\r\n")
+        let english = try centrale(["log", "template", "--dialect", "rfc4180"])
+        #expect(english.stdout.hasPrefix("trip,date,vehicle,driver,odometer_start,odometer_end,km,pickup_time,dropoff_time,waiting_minutes,outcome,notes\n"))
+        // Each template, filled in with this day's trips, is accepted as it is.
+        for (name, text, separator) in [("modello.csv", template.stdout, ";"), ("template.csv", english.stdout, ",")] {
+            let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map(String.init)
+            let example = lines[1].split(separator: Character(separator), omittingEmptySubsequences: false).map(String.init)
+            var row = example
+            row[0] = String(ids[0]); row[1] = separator == ";" ? "03/03/2025" : "2025-03-03"; row[2] = vehicle; row[3] = "V01"
+            row[4] = separator == ";" ? "1000,0" : "1000.0"; row[5] = separator == ";" ? "1012,5" : "1012.5"
+            let filled = work.path(name)
+            try (lines[0] + "\n" + row.joined(separator: separator) + "\n").write(toFile: filled, atomically: true, encoding: .utf8)
+            let checked = try centrale(["log", "submit", "--db", db, "--association", association, filled])
+            #expect(checked.status == 0, "\(name): \(checked.stderr)")
+        }
+
+    }
+
     @Test("submit, resubmit harmlessly, amend with a reason, and list km flags")
     func submitAndAmend() throws {
         let work = try Workspace()
         let (db, ids, association, vehicle) = try dispatchedDay(work)
-        let template = try centrale(["log", "template"])
-        #expect(template.stdout.hasPrefix("trip,date,vehicle,driver,odometer_start,odometer_end,km,pickup_time,dropoff_time,waiting_minutes,outcome,notes\n"))
-
         let file = work.path("march.csv")
         try """
             \u{FEFF}Viaggio;Data;Targa;Autista;Km inizio;Km fine;Ora presa;Ora arrivo;Attesa;Esito;Note\r
