@@ -7,6 +7,7 @@ import CentraleStore
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 import NIOCore
 import NIOPosix
 
@@ -47,9 +48,7 @@ struct APIRoutes {
         case (nil, let month?): period = .month(try Self.month(month))
         default: throw APIError(.badRequest, "give ?date=YYYY-MM-DD or ?month=YYYY-MM (one of them)")
         }
-        let format = try Self.choice(query["format"], default: ListFormat.json)
-        let language = try Self.choice(query["lang"], default: Language.it)
-        let dialect = try Self.choice(query["dialect"], default: CSVDialect.excel)
+        let (format, language, dialect) = try Self.rendering(query, format: ListFormat.json)
         let office = Office(store: store, scope: token.association)
         let text = try await blocking { try office.trips(association: association, period: period, format: format, language: language, dialect: dialect) }
         return JSONBody.text(text, contentType: Self.contentType(format.rawValue))
@@ -101,9 +100,7 @@ struct APIRoutes {
         let association = try context.association(request)
         let month = try Self.month(try context.parameters.require("month"))
         let query = request.uri.queryParameters
-        let format = try Self.choice(query["format"], default: StatementFormat.json)
-        let language = try Self.choice(query["lang"], default: Language.it)
-        let dialect = try Self.choice(query["dialect"], default: CSVDialect.excel)
+        let (format, language, dialect) = try Self.rendering(query, format: StatementFormat.json)
         let office = Office(store: store, scope: token.association)
         let text = try await blocking { try office.statement(association: association, month: month, format: format, language: language, dialect: dialect) }
         return JSONBody.text(text, contentType: Self.contentType(format.rawValue))
@@ -113,9 +110,7 @@ struct APIRoutes {
         _ = try context.require(.readReports)
         let month = try Self.month(try context.parameters.require("month"))
         let query = request.uri.queryParameters
-        let format = try Self.choice(query["format"], default: ReportFormat.html)
-        let language = try Self.choice(query["lang"], default: Language.it)
-        let dialect = try Self.choice(query["dialect"], default: CSVDialect.excel)
+        let (format, language, dialect) = try Self.rendering(query, format: ReportFormat.html)
         let store = store
         let text = try await blocking { try ReportRenderer.render(store.report(month: month), format: format, language: language, dialect: dialect) }
         return JSONBody.text(text, contentType: Self.contentType(format.rawValue))
@@ -143,6 +138,12 @@ struct APIRoutes {
             throw APIError(.badRequest, "month '\(String(text).escapingControlCharacters.prefix(40))' is not a month; write YYYY-MM, e.g. 2026-03")
         }
         return month
+    }
+
+    /// `?format=`, `?lang=` and `?dialect=`, each with its default.
+    static func rendering<F: RawRepresentable & CaseIterable>(_ query: FlatDictionary<Substring, Substring>, format: F) throws
+        -> (F, Language, CSVDialect) where F.RawValue == String {
+        (try choice(query["format"], default: format), try choice(query["lang"], default: Language.it), try choice(query["dialect"], default: CSVDialect.excel))
     }
 
     static func choice<T: RawRepresentable & CaseIterable>(_ text: Substring?, default value: T) throws -> T where T.RawValue == String {
