@@ -238,16 +238,17 @@ extension Store {
         var states: [Int64: LogContextState.TripState] = [:]
         result.reserveCapacity(ids.count)
         states.reserveCapacity(ids.count)
-        var columns: ColumnLayout?
+        // A year of trips: read straight from SQLite (`RawRow`).
         try forEachChunk(db, ids, sql: { condition in """
             SELECT \(TripRequest.columns), assignment.association FROM trip LEFT JOIN assignment ON assignment.trip = trip.id
             WHERE \(condition("trip.id"))
-            """ }) { row in
-            let layout = ColumnLayout.of(row, keptIn: &columns)
-            let trip = try TripRequest(row: row, layout: layout), association = try layout.decode(row, "association", as: String?.self)
+            """ }, layout: { columns in
+                (trip: try TripRequest.RawLayout(columns), association: try columns.index("association"), version: try columns.index("version"))
+            }) { row, layout in
+            let trip = try TripRequest(raw: row, layout: layout.trip), association = row.optionalText(layout.association)
             span = span.map { (min($0.0, trip.date), max($0.1, trip.date)) } ?? (trip.date, trip.date)
             result[trip.id] = (trip, association)
-            states[trip.id] = LogContextState.TripState(status: trip.status.rawValue, version: try layout.decode(row, "version"), association: association)
+            states[trip.id] = LogContextState.TripState(status: trip.status.rawValue, version: try row.int(layout.version), association: association)
         }
         return (result, states, span)
     }
