@@ -80,7 +80,7 @@ extension Store {
         var (context, state) = try pool.read { db in try loadContext(db) }
         var batch = LogValidator(context: context).check(rows)
         try afterCheck()
-        return try pool.write { db in
+        let result = try pool.write { db in
             // What the check relied on must still hold; if anything changed, check again.
             if try Self.changeMarker(db) != marker, try Self.contextState(db, ids: ids, association: code, span: state.span) != state {
                 (context, state) = try loadContext(db)
@@ -105,7 +105,9 @@ extension Store {
             }
             let engine = TariffEngine(convention: registry.convention)
             var closed: [YearMonth: Bool] = [:]
-            try insertLogs(db, batch.fresh, submission: submission, actor: actor, at: at)
+            // One audit entry for the submission proves every log it stored: their number and
+            // the digest of their canonical lines (`LogDigest`), which `centrale verify` recomputes.
+            let stored = try insertLogs(db, batch.fresh, submission: submission, actor: actor, at: at)
             for checked in batch.fresh {
                 let trip = context.trips[checked.log.tripID]!.trip
                 let month = trip.date.yearMonth
@@ -119,8 +121,8 @@ extension Store {
                 }
             }
             try audit(db, actor, action: "log.submission", entity: "log_submission", id: String(submission), details: [
-                "association": .text(code), "file": .text(file), "sha256": .text(sha256), "new": .int(batch.fresh.count),
-                "already_recorded": .int(batch.alreadyRecorded.count),
+                "association": .text(code), "file": .text(file), "sha256": .text(sha256), "new": .int(stored.count),
+                "already_recorded": .int(batch.alreadyRecorded.count), "logs_sha256": .text(stored.sha256),
             ], at: at)
             var result = SubmissionResult(id: submission, accepted: true, newLogs: batch.fresh.count, alreadyRecorded: batch.alreadyRecorded.count,
                                           flagged: batch.fresh.filter { $0.flag != nil }.count, problems: [])
@@ -128,6 +130,7 @@ extension Store {
                 .sorted { $0.0 < $1.0 }.map { DriverFlag(trip: $0.0, reason: $0.1) }
             return result
         }
+        return result
     }
 
     /// The most text of problems kept in `log_submission.problems` (64 KB).
@@ -148,11 +151,14 @@ extension Store {
         return text
     }
 
-    /// Stores checked logs, closes their trips and writes one audit entry per log (naming its
-    /// trip), with statements prepared once and values bound through SQLite's C API: a year of
-    /// logs is one file, and per-row overhead is what a large import pays for.
-    private func insertLogs(_ db: Database, _ logs: [CheckedLog], submission: Int64, actor: Actor, at: String) throws {
-        guard !logs.isEmpty else { return }
+    /// Stores checked logs and closes their trips, with statements prepared once and values
+    /// bound through SQLite's C API: a year of logs is one file, and per-row overhead is what a
+    /// large import pays for. Returns the number of logs stored and the SHA-256 of their
+    /// canonical lines (`LogDigest`), which the submission's audit entry keeps.
+    private func insertLogs(_ db: Database, _ logs: [CheckedLog], submission: Int64, actor: Actor, at: String) throws -> (count: Int, sha256: String) {
+        var canonical: [UInt8] = []
+        guard !logs.isEmpty else { return (0, SHA256.hex(of: canonical)) }
+        canonical.reserveCapacity(logs.count * 96)
         let insert = try db.cachedStatement(sql: """
             INSERT INTO trip_log(trip, association, vehicle, driver, odometer_start_m, odometer_end_m, driven_m, picked_up_at,
               dropped_off_at, waiting_min, outcome, notes, submitted_at, submitted_by, source, submission, estimated_m, km_flag, driver_flag)
@@ -190,8 +196,10 @@ extension Store {
             int(insert, 5, log.odometerStart?.metres); int(insert, 6, log.odometerEnd?.metres); int(insert, 7, log.driven.metres)
             int(insert, 8, log.pickedUpAt?.minutes); int(insert, 9, log.droppedOffAt?.minutes); int(insert, 10, log.waitingMinutes)
             text(insert, 11, log.outcome.rawValue); text(insert, 12, log.notes); text(insert, 15, "line \(checked.line)")
-            int(insert, 17, checked.estimated.metres); text(insert, 18, checked.flag?.description); text(insert, 19, checked.driverFlag)
+            let flag = checked.flag?.description
+            int(insert, 17, checked.estimated.metres); text(insert, 18, flag); text(insert, 19, checked.driverFlag)
             try step(insert)
+            LogDigest.append(&canonical, log, estimated: checked.estimated, kmFlag: flag)
         }
         // Each trip closed by its log's outcome, in one statement over this submission's logs.
         try db.execute(sql: """
@@ -202,31 +210,7 @@ extension Store {
               version = trip.version + 1
             FROM trip_log AS l WHERE l.submission = ? AND l.trip = trip.id
             """, arguments: [submission])
-        // One audit entry per log, naming its trip, each chained to the one before (`AuditChain`):
-        // the same entries `audit(_:…)` writes, with the chain's head read once.
-        var (id, previous) = try AuditChain.head(db)
-        let entry = try db.cachedStatement(sql: """
-            INSERT INTO audit_log(id, at, actor, action, entity, entity_id, details, reason, prev_hash, hash)
-            VALUES (?, ?, ?, 'log.create', 'trip', ?, ?, ?, ?, ?)
-            """).sqliteStatement
-        defer { sqlite3_reset(entry); sqlite3_clear_bindings(entry) }
-        text(entry, 2, at); text(entry, 3, actor.name); text(entry, 6, actor.reason)
-        for checked in inTripOrder {
-            let log = checked.log
-            // The JSON `AuditValue.json` writes for these details (keys in sorted order), built directly.
-            var json = "{\"association\":" + AuditValue.quote(log.association) + ",\"driven_m\":" + String(log.driven.metres)
-                + ",\"estimated_m\":" + String(checked.estimated.metres)
-            if let flag = checked.flag { json += ",\"km_flag\":" + AuditValue.quote(flag.description) }
-            json += ",\"outcome\":" + AuditValue.quote(log.outcome.rawValue) + ",\"submission\":" + String(submission)
-                + ",\"vehicle\":" + AuditValue.quote(log.vehiclePlate) + "}"
-            id += 1
-            let entityID = String(log.tripID)
-            let hash = AuditChain.hash(id: id, at: at, actor: actor.name, action: "log.create", entity: "trip", entityID: entityID,
-                                       details: json, reason: actor.reason, previous: previous)
-            int(entry, 1, Int(id)); text(entry, 4, entityID); text(entry, 5, json); text(entry, 7, previous); text(entry, 8, hash)
-            try step(entry)
-            previous = hash
-        }
+        return (logs.count, SHA256.hex(of: canonical))
     }
 
     /// The trips with these ids and the association each is assigned to, with what the check
