@@ -81,18 +81,12 @@ enum LogDigest {
 
     private static func number(_ out: inout [UInt8], _ value: Int) {
         if value < 0 { out.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
-        }
+        digits(&out, value.magnitude)
+    }
+
+    private static func digits(_ out: inout [UInt8], _ value: UInt) {
+        if value >= 10 { digits(&out, value / 10) }
+        out.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// A JSON string, escaped as `AuditValue.quote` does.

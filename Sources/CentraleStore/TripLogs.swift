@@ -88,7 +88,8 @@ extension Store {
             }
             // A trip whose address has only an approximate position (a comune's centre) has no
             // reliable estimate: its km are not flagged.
-            for index in batch.fresh.indices where context.trips[batch.fresh[index].log.tripID]?.trip.isApproximate == true {
+            for index in batch.fresh.indices where batch.fresh[index].flag != nil
+                && context.trips[batch.fresh[index].log.tripID]?.trip.isApproximate == true {
                 batch.fresh[index].flag = nil
             }
             let accepted = batch.problems.isEmpty
@@ -105,10 +106,11 @@ extension Store {
             }
             let engine = TariffEngine(convention: registry.convention)
             var closed: [YearMonth: Bool] = [:]
+            let anyClosed = try Bool.fetchOne(db, sql: "SELECT 1 FROM closed_month LIMIT 1") == true
             // One audit entry for the submission proves every log it stored: their number and
             // the digest of their canonical lines (`LogDigest`), which `centrale verify` recomputes.
             let stored = try insertLogs(db, batch.fresh, submission: submission, actor: actor, at: at)
-            for checked in batch.fresh {
+            for checked in batch.fresh where anyClosed {
                 let trip = context.trips[checked.log.tripID]!.trip
                 let month = trip.date.yearMonth
                 if closed[month] == nil { closed[month] = try Self.isClosed(db, month) }
@@ -187,11 +189,11 @@ extension Store {
         }
         defer { sqlite3_reset(insert); sqlite3_clear_bindings(insert) }
         text(insert, 13, at); text(insert, 14, actor.name); int(insert, 16, Int(submission))
-        let inTripOrder = logs.sorted { $0.log.tripID < $1.log.tripID }
         // In trip order: the logs' table is keyed by trip, so its rows are appended, and the
         // trips' pages are visited in order.
-        for checked in inTripOrder {
-            let log = checked.log
+        let inTripOrder = logs.indices.sorted { logs[$0].log.tripID < logs[$1].log.tripID }
+        for index in inTripOrder {
+            let checked = logs[index], log = checked.log
             int(insert, 1, Int(log.tripID)); text(insert, 2, log.association); text(insert, 3, log.vehiclePlate); text(insert, 4, log.driverCode)
             int(insert, 5, log.odometerStart?.metres); int(insert, 6, log.odometerEnd?.metres); int(insert, 7, log.driven.metres)
             int(insert, 8, log.pickedUpAt?.minutes); int(insert, 9, log.droppedOffAt?.minutes); int(insert, 10, log.waitingMinutes)
