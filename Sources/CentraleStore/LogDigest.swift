@@ -5,7 +5,8 @@ import GRDB
 
 /// How the audit trail proves the logs of an accepted submission without one entry per log:
 /// the submission's entry (`log.submission`) holds the number of logs it stored and
-/// `logs_sha256`, the SHA-256 of their canonical lines in trip order, each ended by a newline.
+/// `logs_sha256`, the SHA-256 of their canonical lines in trip order, each ended by a newline
+/// (with `first_trip` and `last_trip`, the range of their trips, where `verify` finds them).
 /// `centrale verify` reads the logs of each submission back and recomputes it, so a log
 /// edited, deleted or added to a submission by hand is found. An amendment (`log.amend`)
 /// records the log's canonical line before and after it (`log_before`, `log`), so an amended

@@ -122,10 +122,13 @@ extension Store {
                                                   reason: "late log (\(month) closed)", actor: actor, today: today, at: at)
                 }
             }
-            try audit(db, actor, action: "log.submission", entity: "log_submission", id: String(submission), details: [
+            var details: [String: AuditValue] = [
                 "association": .text(code), "file": .text(file), "sha256": .text(sha256), "new": .int(stored.count),
                 "already_recorded": .int(batch.alreadyRecorded.count), "logs_sha256": .text(stored.sha256),
-            ], at: at)
+            ]
+            // The range of the logs' trips, where `verify` finds them (the logs' table is keyed by trip).
+            if let trips = stored.trips { details["first_trip"] = .int(Int(trips.lowerBound)); details["last_trip"] = .int(Int(trips.upperBound)) }
+            try audit(db, actor, action: "log.submission", entity: "log_submission", id: String(submission), details: details, at: at)
             var result = SubmissionResult(id: submission, accepted: true, newLogs: batch.fresh.count, alreadyRecorded: batch.alreadyRecorded.count,
                                           flagged: batch.fresh.filter { $0.flag != nil }.count, problems: [])
             result.driverFlags = batch.fresh.compactMap { checked in checked.driverFlag.map { (checked.log.tripID, $0) } }
@@ -155,11 +158,12 @@ extension Store {
 
     /// Stores checked logs and closes their trips, with statements prepared once and values
     /// bound through SQLite's C API: a year of logs is one file, and per-row overhead is what a
-    /// large import pays for. Returns the number of logs stored and the SHA-256 of their
-    /// canonical lines (`LogDigest`), which the submission's audit entry keeps.
-    private func insertLogs(_ db: Database, _ logs: [CheckedLog], submission: Int64, actor: Actor, at: String) throws -> (count: Int, sha256: String) {
+    /// large import pays for. Returns the number of logs stored, the SHA-256 of their canonical
+    /// lines (`LogDigest`), which the submission's audit entry keeps, and the range of their trips.
+    private func insertLogs(_ db: Database, _ logs: [CheckedLog], submission: Int64, actor: Actor, at: String) throws
+        -> (count: Int, sha256: String, trips: ClosedRange<Int64>?) {
         var canonical: [UInt8] = []
-        guard !logs.isEmpty else { return (0, SHA256.hex(of: canonical)) }
+        guard !logs.isEmpty else { return (0, SHA256.hex(of: canonical), nil) }
         canonical.reserveCapacity(logs.count * 96)
         // Many rows per statement: each execution of a statement has its own overhead in SQLite
         // (a statement journal, the foreign-key counters), larger than a row's.
@@ -229,7 +233,7 @@ extension Store {
               version = trip.version + 1
             FROM trip_log AS l WHERE l.trip BETWEEN ? AND ? AND l.submission = ? AND l.trip = trip.id
             """, arguments: [logs[inTripOrder[0]].log.tripID, logs[inTripOrder[inTripOrder.count - 1]].log.tripID, submission])
-        return (logs.count, SHA256.hex(of: canonical))
+        return (logs.count, SHA256.hex(of: canonical), logs[inTripOrder[0]].log.tripID...logs[inTripOrder[inTripOrder.count - 1]].log.tripID)
     }
 
     /// The trips with these ids and the association each is assigned to, with what the check

@@ -160,14 +160,14 @@ extension Store {
     /// the digest existed (one `log.create` entry per log) have no digest and are skipped.
     static func verifySubmittedLogs(_ db: Database, last: Int? = nil) throws -> VerifyCheck {
         var check = VerifyCheck(name: "trip logs", count: 0, what: "\(last == nil ? "" : "of the last ")accepted submissions' logs match their audit entry")
-        struct Submission: Decodable { var new: Int?; var logs_sha256: String? }
+        struct Submission: Decodable { var new: Int?; var logs_sha256: String?; var first_trip: Int64?; var last_trip: Int64? }
         struct Amendment: Decodable { var log: String?; var log_before: String? }
-        var expected: [(id: Int64, count: Int, digest: String)] = []
+        var expected: [(id: Int64, details: Submission, digest: String)] = []
         for row in try Row.fetchAll(db, sql: "SELECT entity_id, details FROM audit_log WHERE action = 'log.submission' ORDER BY id") {
             guard let id = Int64(row[0] as String),
                   let details = try? JSONDecoder().decode(Submission.self, from: Data((row[1] as String).utf8)),
                   let digest = details.logs_sha256 else { continue }
-            expected.append((id, details.new ?? -1, digest))
+            expected.append((id, details, digest))
         }
         if let last { expected = Array(expected.suffix(last)) }
         guard !expected.isEmpty else { return check }
@@ -179,48 +179,39 @@ extension Store {
                   let after = details.log, let before = details.log_before else { continue }
             amended[trip] = (amended[trip]?.original ?? before, after)
         }
-        // The logs of those submissions, grouped by submission, in trip order.
-        var found: [Int64: (count: Int, digest: String)] = [:]
-        var lines: [UInt8] = [], current: Int64?, count = 0
-        func close() {
-            if let current { found[current] = (count, SHA256.hex(of: lines)) }
-            lines.removeAll(keepingCapacity: true); count = 0
-        }
-        let wanted = expected.map { String($0.id) }.joined(separator: ",")
-        let statement = try db.makeStatement(sql: """
-            SELECT \(LogDigest.columns), submission FROM trip_log WHERE submission IN (\(wanted)) ORDER BY submission, trip
+        // Each submission's logs, in trip order, found in the range of trips its entry names.
+        let inRange = try db.makeStatement(sql: """
+            SELECT \(LogDigest.columns) FROM trip_log WHERE trip BETWEEN ? AND ? AND submission = ? ORDER BY trip
             """)
-        var edited: String?
-        try forEachRawRow(db, statement) { row in
-            let submission = row.optionalInt64(13)
-            if submission != current { close(); current = submission }
-            count += 1
-            let trip = row.optionalInt64(0) ?? -1
-            if let amendment = amended[trip] {
-                var line: [UInt8] = []
-                LogDigest.appendStored(&line, row)
-                if edited == nil && line.dropLast().elementsEqual(amendment.current.utf8) == false {
-                    edited = "the log of trip \(trip) differs from its last amendment in the audit trail: it was edited by hand"
-                }
-                lines.append(contentsOf: amendment.original.utf8)
-                lines.append(UInt8(ascii: "\n"))
-            } else {
-                LogDigest.appendStored(&lines, row)
-            }
-        }
-        close()
+        var lines: [UInt8] = []
         for submission in expected {
             check.count += 1
             guard check.broken == nil else { continue }
-            let stored = found[submission.id] ?? (0, SHA256.hex(of: [UInt8]()))
-            if stored.count != submission.count {
-                check.broken = "submission \(submission.id) stored \(submission.count) logs (audit trail), \(stored.count) are left: "
-                    + "a log was deleted or added by hand"
-            } else if stored.digest != submission.digest {
+            lines.removeAll(keepingCapacity: true)
+            var count = 0
+            if let first = submission.details.first_trip, let last = submission.details.last_trip {
+                inRange.arguments = [first, last, submission.id]
+                try forEachRawRow(db, inRange) { row in
+                    count += 1
+                    let trip = row.optionalInt64(0) ?? -1
+                    guard let amendment = amended[trip] else { LogDigest.appendStored(&lines, row); return }
+                    var line: [UInt8] = []
+                    LogDigest.appendStored(&line, row)
+                    if check.broken == nil && !line.dropLast().elementsEqual(amendment.current.utf8) {
+                        check.broken = "the log of trip \(trip) differs from its last amendment in the audit trail: it was edited by hand"
+                    }
+                    lines.append(contentsOf: amendment.original.utf8)
+                    lines.append(UInt8(ascii: "\n"))
+                }
+            }
+            guard check.broken == nil else { continue }
+            let stored = submission.details.new ?? -1
+            if count != stored {
+                check.broken = "submission \(submission.id) stored \(stored) logs (audit trail), \(count) are left: a log was deleted or added by hand"
+            } else if SHA256.hex(of: lines) != submission.digest {
                 check.broken = "the logs of submission \(submission.id) do not match its audit entry: a log was edited by hand"
             }
         }
-        if check.broken == nil, let edited { check.broken = edited }
         return check
     }
 

@@ -46,7 +46,8 @@ struct TripLogStoreTests {
             + (flag.map { AuditValue.quote($0) } ?? "null") + "]"
         #expect(LogDigest.line(log, estimated: Distance(metres: estimated), kmFlag: flag) == line)
         #expect(entry.details == AuditValue.json(["association": .text(association), "file": "first.csv", "sha256": "a", "new": 1,
-                                                  "already_recorded": 0, "logs_sha256": .text(SHA256.hex(of: line + "\n"))]))
+                                                  "already_recorded": 0, "logs_sha256": .text(SHA256.hex(of: line + "\n")),
+                                                  "first_trip": .int(Int(ids[0])), "last_trip": .int(Int(ids[0]))]))
         #expect(entry.actor == "tester" && entry.reason == "test")
         let checks = try store.verify()
         #expect(checks.filter { !$0.passed }.isEmpty, "\(checks)")
