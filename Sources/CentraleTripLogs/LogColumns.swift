@@ -52,7 +52,8 @@ public enum LogColumn: String, CaseIterable, Sendable {
 
     public static func == (a: LogColumn, b: LogColumn) -> Bool { a.ordinal == b.ordinal }
 
-    private var ordinal: Int {
+    /// The column's place in `allCases`.
+    var ordinal: Int {
         switch self {
         case .trip: 0
         case .date: 1

@@ -285,10 +285,10 @@ struct RowCheck {
 
     /// Refuses the control characters of any cell (C0 codes except tab, DEL, C1 codes).
     mutating func controlCharacters() {
-        guard row.values.values.contains(where: { $0.forbiddenControlCharacter != nil })
+        guard row.cells.contains(where: { $0?.forbiddenControlCharacter != nil })
               || row.extraFields.contains(where: { $0.forbiddenControlCharacter != nil }) else { return }
         for column in LogColumn.allCases {
-            if let value = row.values[column], let scalar = value.forbiddenControlCharacter {
+            if let value = row.raw(column), let scalar = value.forbiddenControlCharacter {
                 fail(column.rawValue, "contains the control character \(String(scalar)) (in '\(value)'); remove it")
             }
         }
