@@ -1,6 +1,7 @@
 import CentraleDomain
 import CentraleFormats
 import CentraleTripLogs
+import Dispatch
 import GRDB
 
 /// How the audit trail proves the logs of an accepted submission without one entry per log:
@@ -101,5 +102,33 @@ enum LogDigest {
             return true
         }
         if !plain { out.append(contentsOf: AuditValue.quote(value).utf8) }
+    }
+}
+
+/// The digest of checked logs (`LogDigest`), computed on another thread while the caller stores
+/// them: building and hashing a year's canonical lines then costs the write transaction nothing.
+final class PendingLogDigest: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var sha256 = ""
+    private var finished = false
+
+    /// Starts hashing `logs` in the order of `order` (indices into `logs`).
+    init(_ logs: [CheckedLog], order: [Int]) {
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            var canonical: [UInt8] = []
+            canonical.reserveCapacity(logs.count * 96)
+            for index in order {
+                let checked = logs[index]
+                LogDigest.append(&canonical, checked.log, estimated: checked.estimated, kmFlag: checked.flag?.description)
+            }
+            sha256 = SHA256.hex(of: canonical)
+            done.signal()
+        }
+    }
+
+    /// The SHA-256 of the logs' canonical lines, once computed (by the thread that created it).
+    func wait() -> String {
+        if !finished { done.wait(); finished = true }
+        return sha256
     }
 }

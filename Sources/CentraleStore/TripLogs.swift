@@ -162,9 +162,7 @@ extension Store {
     /// lines (`LogDigest`), which the submission's audit entry keeps, and the range of their trips.
     private func insertLogs(_ db: Database, _ logs: [CheckedLog], submission: Int64, actor: Actor, at: String) throws
         -> (count: Int, sha256: String, trips: ClosedRange<Int64>?) {
-        var canonical: [UInt8] = []
-        guard !logs.isEmpty else { return (0, SHA256.hex(of: canonical), nil) }
-        canonical.reserveCapacity(logs.count * 96)
+        guard !logs.isEmpty else { return (0, SHA256.hex(of: [UInt8]()), nil) }
         // Many rows per statement: each execution of a statement has its own overhead in SQLite
         // (a statement journal, the foreign-key counters), larger than a row's.
         let columns = 19, rowsPerStatement = 64
@@ -202,6 +200,7 @@ extension Store {
         // In trip order: the logs' table is keyed by trip, so its rows are appended, and the
         // trips' pages are visited in order.
         let inTripOrder = logs.indices.sorted { logs[$0].log.tripID < logs[$1].log.tripID }
+        let digest = PendingLogDigest(logs, order: inTripOrder)
         var start = 0
         while start < inTripOrder.count {
             let count = min(rowsPerStatement, inTripOrder.count - start)
@@ -218,7 +217,6 @@ extension Store {
                 int(insert, base + 16, Int(submission))
                 let flag = checked.flag?.description
                 int(insert, base + 17, checked.estimated.metres); text(insert, base + 18, flag); text(insert, base + 19, checked.driverFlag)
-                LogDigest.append(&canonical, log, estimated: checked.estimated, kmFlag: flag)
             }
             try step(insert)
             start += count
@@ -233,7 +231,7 @@ extension Store {
               version = trip.version + 1
             FROM trip_log AS l WHERE l.trip BETWEEN ? AND ? AND l.submission = ? AND l.trip = trip.id
             """, arguments: [logs[inTripOrder[0]].log.tripID, logs[inTripOrder[inTripOrder.count - 1]].log.tripID, submission])
-        return (logs.count, SHA256.hex(of: canonical), logs[inTripOrder[0]].log.tripID...logs[inTripOrder[inTripOrder.count - 1]].log.tripID)
+        return (logs.count, digest.wait(), logs[inTripOrder[0]].log.tripID...logs[inTripOrder[inTripOrder.count - 1]].log.tripID)
     }
 
     /// The trips with these ids and the association each is assigned to, with what the check
