@@ -22,6 +22,21 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     /// Parses `YYYY-MM-DD` (ISO 8601) or `DD/MM/YYYY` (Italian style, day and month may have
     /// one digit); nil if neither.
     public init?(_ input: some StringProtocol) {
+        // The stored form, `YYYY-MM-DD`, read straight from its bytes.
+        var iso: (Int, Int, Int)?
+        input.utf8.withContiguousStorageIfAvailable { b in
+            guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return }
+            func digits(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for i in range { guard b[i] >= 48 && b[i] <= 57 else { return nil }; value = value * 10 + Int(b[i] - 48) }
+                return value
+            }
+            if let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10) { iso = (year, month, day) }
+        }
+        if let (year, month, day) = iso {
+            self.init(year: year, month: month, day: day)
+            return
+        }
         var fields: [Int] = [], digits: [Int] = []
         var value = 0, count = 0, separator: UInt8 = 0
         for byte in input.utf8 {

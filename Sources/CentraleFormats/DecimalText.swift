@@ -79,7 +79,8 @@ public enum DecimalText {
     public static func scaled(_ text: some StringProtocol, decimals: Int, mark: DecimalMark) -> Int? {
         let decimal = mark.byte, thousands = mark.other.byte
         // The usual cell, plain digits with at most one decimal mark, without building arrays.
-        if let value = plainScaled(text.utf8, decimals: decimals, decimal: decimal) { return value }
+        var contiguous = String(text)
+        if let value = contiguous.withUTF8({ plainScaled($0, decimals: decimals, decimal: decimal) }) { return value }
         var bytes = Array(text.utf8).filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
         var negative = false
         if bytes.first == UInt8(ascii: "-") { negative = true; bytes.removeFirst() } else if bytes.first == UInt8(ascii: "+") { bytes.removeFirst() }

@@ -41,7 +41,13 @@ public enum SHA256 {
 
     /// The 32-byte digest of `bytes`.
     public static func digest(of bytes: some Collection<UInt8>) -> [UInt8] {
-        var message = Array(bytes)
+        // The generic part is only the copy: the rounds are compiled once, for an array, however
+        // the caller holds its bytes (a file's `Data`, a string's UTF-8).
+        digest(ofArray: Array(bytes))
+    }
+
+    private static func digest(ofArray bytes: [UInt8]) -> [UInt8] {
+        var message = bytes
         let bitLength = UInt64(message.count) * 8
         message.append(0x80)
         let padded = (message.count + 8 + 63) / 64 * 64

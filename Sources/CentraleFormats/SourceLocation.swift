@@ -90,7 +90,8 @@ extension String {
     /// and C1 codes; nil when there is none.
     public var forbiddenControlCharacter: Unicode.Scalar? {
         // Fast path on bytes: C1 codes are 0xC2 0x80…0x9F in UTF-8.
-        guard utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }) else { return nil }
+        var contiguous = self
+        guard contiguous.withUTF8({ $0.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }) }) else { return nil }
         return unicodeScalars.first { $0.isForbiddenControl }
     }
 }

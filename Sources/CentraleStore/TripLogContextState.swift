@@ -67,6 +67,28 @@ extension Store {
         }
     }
 
+    /// `forEachChunk` reading the rows straight from SQLite (`RawRow`), for a year of rows:
+    /// `layout` finds the columns, by name, once per query.
+    static func forEachChunk<Layout>(_ db: Database, _ ids: [Int64], sql: (_ condition: (String) -> String) -> String,
+                                     layout: (RawColumns) throws -> Layout, _ body: (RawRow, Layout) throws -> Void) throws {
+        guard let low = ids.min(), let high = ids.max() else { return }
+        func run(_ sql: String, wanted: Set<Int64>?) throws {
+            let statement = try db.makeStatement(sql: sql)
+            let columns = try layout(RawColumns(statement.sqliteStatement))
+            try forEachRawRow(db, statement) { row in
+                if let wanted, !wanted.contains(try row.int64(0)) { return }
+                try body(row, columns)
+            }
+        }
+        if high - low < Int64(ids.count) * 2 + 1000 {
+            try run(sql { "\($0) BETWEEN \(low) AND \(high)" }, wanted: Set(ids))
+            return
+        }
+        for chunk in stride(from: 0, to: ids.count, by: 900).map({ Array(ids[$0..<min($0 + 900, ids.count)]) }) {
+            try run(sql { "\($0) IN (\(chunk.map(String.init).joined(separator: ",")))" }, wanted: nil)
+        }
+    }
+
     /// The odometer ranges recorded for an association's vehicles from one day through another.
     static func storedRanges(_ db: Database, association: String, from first: LocalDate, through last: LocalDate) throws -> [VehicleDay: [OdometerRange]] {
         var result: [VehicleDay: [OdometerRange]] = [:]

@@ -87,8 +87,15 @@ extension Store {
                 let status: TripStatus = after.outcome == .done ? .done : after.outcome == .noShow ? .noShow : .cancelled
                 try db.execute(sql: "UPDATE trip SET status = ?, version = version + 1 WHERE id = ?", arguments: [status.rawValue, id])
             }
+            // The log's canonical lines before and after (`LogDigest`): `centrale verify` checks the
+            // log against the last amendment, and its submission's digest with the line it had.
+            let lines: [String: AuditValue] = [
+                "log_before": .text(LogDigest.line(before, estimated: Distance(metres: reconciled[0]), kmFlag: reconciled[1])),
+                "log": .text(LogDigest.line(after, estimated: checked.estimated, kmFlag: checked.flag?.description)),
+            ]
             try audit(db, actor, action: "log.amend", entity: "trip", id: String(id),
-                      details: Self.changes(before, after).merging(["km_flag": checked.flag.map { .text($0.description) } ?? .null]) { a, _ in a },
+                      details: Self.changes(before, after).merging(["km_flag": checked.flag.map { .text($0.description) } ?? .null]) { a, _ in a }
+                          .merging(lines) { a, _ in a },
                       at: at)
             return checked
         }

@@ -80,7 +80,7 @@ extension Store {
         var (context, state) = try pool.read { db in try loadContext(db) }
         var batch = LogValidator(context: context).check(rows)
         try afterCheck()
-        return try pool.write { db in
+        let result = try pool.write { db in
             // What the check relied on must still hold; if anything changed, check again.
             if try Self.changeMarker(db) != marker, try Self.contextState(db, ids: ids, association: code, span: state.span) != state {
                 (context, state) = try loadContext(db)
@@ -88,7 +88,8 @@ extension Store {
             }
             // A trip whose address has only an approximate position (a comune's centre) has no
             // reliable estimate: its km are not flagged.
-            for index in batch.fresh.indices where context.trips[batch.fresh[index].log.tripID]?.trip.isApproximate == true {
+            for index in batch.fresh.indices where batch.fresh[index].flag != nil
+                && context.trips[batch.fresh[index].log.tripID]?.trip.isApproximate == true {
                 batch.fresh[index].flag = nil
             }
             let accepted = batch.problems.isEmpty
@@ -105,8 +106,11 @@ extension Store {
             }
             let engine = TariffEngine(convention: registry.convention)
             var closed: [YearMonth: Bool] = [:]
-            try insertLogs(db, batch.fresh, submission: submission, actor: actor, at: at)
-            for checked in batch.fresh {
+            let anyClosed = try Bool.fetchOne(db, sql: "SELECT 1 FROM closed_month LIMIT 1") == true
+            // One audit entry for the submission proves every log it stored: their number and
+            // the digest of their canonical lines (`LogDigest`), which `centrale verify` recomputes.
+            let stored = try insertLogs(db, batch.fresh, submission: submission, actor: actor, at: at)
+            for checked in batch.fresh where anyClosed {
                 let trip = context.trips[checked.log.tripID]!.trip
                 let month = trip.date.yearMonth
                 if closed[month] == nil { closed[month] = try Self.isClosed(db, month) }
@@ -118,16 +122,20 @@ extension Store {
                                                   reason: "late log (\(month) closed)", actor: actor, today: today, at: at)
                 }
             }
-            try audit(db, actor, action: "log.submission", entity: "log_submission", id: String(submission), details: [
-                "association": .text(code), "file": .text(file), "sha256": .text(sha256), "new": .int(batch.fresh.count),
-                "already_recorded": .int(batch.alreadyRecorded.count),
-            ], at: at)
+            var details: [String: AuditValue] = [
+                "association": .text(code), "file": .text(file), "sha256": .text(sha256), "new": .int(stored.count),
+                "already_recorded": .int(batch.alreadyRecorded.count), "logs_sha256": .text(stored.sha256),
+            ]
+            // The range of the logs' trips, where `verify` finds them (the logs' table is keyed by trip).
+            if let trips = stored.trips { details["first_trip"] = .int(Int(trips.lowerBound)); details["last_trip"] = .int(Int(trips.upperBound)) }
+            try audit(db, actor, action: "log.submission", entity: "log_submission", id: String(submission), details: details, at: at)
             var result = SubmissionResult(id: submission, accepted: true, newLogs: batch.fresh.count, alreadyRecorded: batch.alreadyRecorded.count,
                                           flagged: batch.fresh.filter { $0.flag != nil }.count, problems: [])
             result.driverFlags = batch.fresh.compactMap { checked in checked.driverFlag.map { (checked.log.tripID, $0) } }
                 .sorted { $0.0 < $1.0 }.map { DriverFlag(trip: $0.0, reason: $0.1) }
             return result
         }
+        return result
     }
 
     /// The most text of problems kept in `log_submission.problems` (64 KB).
@@ -148,16 +156,25 @@ extension Store {
         return text
     }
 
-    /// Stores checked logs, closes their trips and writes one audit entry per log (naming its
-    /// trip), with statements prepared once and values bound through SQLite's C API: a year of
-    /// logs is one file, and per-row overhead is what a large import pays for.
-    private func insertLogs(_ db: Database, _ logs: [CheckedLog], submission: Int64, actor: Actor, at: String) throws {
-        guard !logs.isEmpty else { return }
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO trip_log(trip, association, vehicle, driver, odometer_start_m, odometer_end_m, driven_m, picked_up_at,
-              dropped_off_at, waiting_min, outcome, notes, submitted_at, submitted_by, source, submission, estimated_m, km_flag, driver_flag)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).sqliteStatement
+    /// Stores checked logs and closes their trips, with statements prepared once and values
+    /// bound through SQLite's C API: a year of logs is one file, and per-row overhead is what a
+    /// large import pays for. Returns the number of logs stored, the SHA-256 of their canonical
+    /// lines (`LogDigest`), which the submission's audit entry keeps, and the range of their trips.
+    private func insertLogs(_ db: Database, _ logs: [CheckedLog], submission: Int64, actor: Actor, at: String) throws
+        -> (count: Int, sha256: String, trips: ClosedRange<Int64>?) {
+        guard !logs.isEmpty else { return (0, SHA256.hex(of: [UInt8]()), nil) }
+        // Many rows per statement: each execution of a statement has its own overhead in SQLite
+        // (a statement journal, the foreign-key counters), larger than a row's.
+        let columns = 19, rowsPerStatement = 64
+        func insertSQL(_ rows: Int) -> String {
+            let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+            return """
+                INSERT INTO trip_log(trip, association, vehicle, driver, odometer_start_m, odometer_end_m, driven_m, picked_up_at,
+                  dropped_off_at, waiting_min, outcome, notes, submitted_at, submitted_by, source, submission, estimated_m, km_flag, driver_flag)
+                VALUES
+                """ + Array(repeating: row, count: rows).joined(separator: ", ")
+        }
+        let full = try db.cachedStatement(sql: insertSQL(rowsPerStatement))
         let connection = db.sqliteConnection
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         func text(_ statement: OpaquePointer?, _ index: Int32, _ value: String?) {
@@ -179,54 +196,42 @@ extension Store {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
             }
         }
-        defer { sqlite3_reset(insert); sqlite3_clear_bindings(insert) }
-        text(insert, 13, at); text(insert, 14, actor.name); int(insert, 16, Int(submission))
-        let inTripOrder = logs.sorted { $0.log.tripID < $1.log.tripID }
+        defer { sqlite3_reset(full.sqliteStatement); sqlite3_clear_bindings(full.sqliteStatement) }
         // In trip order: the logs' table is keyed by trip, so its rows are appended, and the
         // trips' pages are visited in order.
-        for checked in inTripOrder {
-            let log = checked.log
-            int(insert, 1, Int(log.tripID)); text(insert, 2, log.association); text(insert, 3, log.vehiclePlate); text(insert, 4, log.driverCode)
-            int(insert, 5, log.odometerStart?.metres); int(insert, 6, log.odometerEnd?.metres); int(insert, 7, log.driven.metres)
-            int(insert, 8, log.pickedUpAt?.minutes); int(insert, 9, log.droppedOffAt?.minutes); int(insert, 10, log.waitingMinutes)
-            text(insert, 11, log.outcome.rawValue); text(insert, 12, log.notes); text(insert, 15, "line \(checked.line)")
-            int(insert, 17, checked.estimated.metres); text(insert, 18, checked.flag?.description); text(insert, 19, checked.driverFlag)
+        let inTripOrder = logs.indices.sorted { logs[$0].log.tripID < logs[$1].log.tripID }
+        let digest = PendingLogDigest(logs, order: inTripOrder)
+        var start = 0
+        while start < inTripOrder.count {
+            let count = min(rowsPerStatement, inTripOrder.count - start)
+            let prepared = count == rowsPerStatement ? full : try db.makeStatement(sql: insertSQL(count))
+            let insert = prepared.sqliteStatement
+            for offset in 0..<count {
+                let checked = logs[inTripOrder[start + offset]], log = checked.log
+                let base = Int32(offset * columns)
+                int(insert, base + 1, Int(log.tripID)); text(insert, base + 2, log.association); text(insert, base + 3, log.vehiclePlate)
+                text(insert, base + 4, log.driverCode); int(insert, base + 5, log.odometerStart?.metres); int(insert, base + 6, log.odometerEnd?.metres)
+                int(insert, base + 7, log.driven.metres); int(insert, base + 8, log.pickedUpAt?.minutes); int(insert, base + 9, log.droppedOffAt?.minutes)
+                int(insert, base + 10, log.waitingMinutes); text(insert, base + 11, log.outcome.rawValue); text(insert, base + 12, log.notes)
+                text(insert, base + 13, at); text(insert, base + 14, actor.name); text(insert, base + 15, "line \(checked.line)")
+                int(insert, base + 16, Int(submission))
+                let flag = checked.flag?.description
+                int(insert, base + 17, checked.estimated.metres); text(insert, base + 18, flag); text(insert, base + 19, checked.driverFlag)
+            }
             try step(insert)
+            start += count
         }
-        // Each trip closed by its log's outcome, in one statement over this submission's logs.
+        // Each trip closed by its log's outcome, in one statement over this submission's logs
+        // (found in the range of their trips: the logs' table is keyed by trip).
         try db.execute(sql: """
             UPDATE trip SET
               status = CASE l.outcome WHEN 'done' THEN 'done' WHEN 'no_show' THEN 'no_show' ELSE 'cancelled' END,
               status_reason = CASE l.outcome WHEN 'done' THEN NULL WHEN 'no_show' THEN 'the beneficiary was not there'
                                              ELSE 'cancelled on the spot' END,
               version = trip.version + 1
-            FROM trip_log AS l WHERE l.submission = ? AND l.trip = trip.id
-            """, arguments: [submission])
-        // One audit entry per log, naming its trip, each chained to the one before (`AuditChain`):
-        // the same entries `audit(_:…)` writes, with the chain's head read once.
-        var (id, previous) = try AuditChain.head(db)
-        let entry = try db.cachedStatement(sql: """
-            INSERT INTO audit_log(id, at, actor, action, entity, entity_id, details, reason, prev_hash, hash)
-            VALUES (?, ?, ?, 'log.create', 'trip', ?, ?, ?, ?, ?)
-            """).sqliteStatement
-        defer { sqlite3_reset(entry); sqlite3_clear_bindings(entry) }
-        text(entry, 2, at); text(entry, 3, actor.name); text(entry, 6, actor.reason)
-        for checked in inTripOrder {
-            let log = checked.log
-            // The JSON `AuditValue.json` writes for these details (keys in sorted order), built directly.
-            var json = "{\"association\":" + AuditValue.quote(log.association) + ",\"driven_m\":" + String(log.driven.metres)
-                + ",\"estimated_m\":" + String(checked.estimated.metres)
-            if let flag = checked.flag { json += ",\"km_flag\":" + AuditValue.quote(flag.description) }
-            json += ",\"outcome\":" + AuditValue.quote(log.outcome.rawValue) + ",\"submission\":" + String(submission)
-                + ",\"vehicle\":" + AuditValue.quote(log.vehiclePlate) + "}"
-            id += 1
-            let entityID = String(log.tripID)
-            let hash = AuditChain.hash(id: id, at: at, actor: actor.name, action: "log.create", entity: "trip", entityID: entityID,
-                                       details: json, reason: actor.reason, previous: previous)
-            int(entry, 1, Int(id)); text(entry, 4, entityID); text(entry, 5, json); text(entry, 7, previous); text(entry, 8, hash)
-            try step(entry)
-            previous = hash
-        }
+            FROM trip_log AS l WHERE l.trip BETWEEN ? AND ? AND l.submission = ? AND l.trip = trip.id
+            """, arguments: [logs[inTripOrder[0]].log.tripID, logs[inTripOrder[inTripOrder.count - 1]].log.tripID, submission])
+        return (logs.count, digest.wait(), logs[inTripOrder[0]].log.tripID...logs[inTripOrder[inTripOrder.count - 1]].log.tripID)
     }
 
     /// The trips with these ids and the association each is assigned to, with what the check
@@ -238,16 +243,17 @@ extension Store {
         var states: [Int64: LogContextState.TripState] = [:]
         result.reserveCapacity(ids.count)
         states.reserveCapacity(ids.count)
-        var columns: ColumnLayout?
+        // A year of trips: read straight from SQLite (`RawRow`).
         try forEachChunk(db, ids, sql: { condition in """
             SELECT \(TripRequest.columns), assignment.association FROM trip LEFT JOIN assignment ON assignment.trip = trip.id
             WHERE \(condition("trip.id"))
-            """ }) { row in
-            let layout = ColumnLayout.of(row, keptIn: &columns)
-            let trip = try TripRequest(row: row, layout: layout), association = try layout.decode(row, "association", as: String?.self)
+            """ }, layout: { columns in
+                (trip: try TripRequest.RawLayout(columns), association: try columns.index("association"), version: try columns.index("version"))
+            }) { row, layout in
+            let trip = try TripRequest(raw: row, layout: layout.trip), association = row.optionalText(layout.association)
             span = span.map { (min($0.0, trip.date), max($0.1, trip.date)) } ?? (trip.date, trip.date)
             result[trip.id] = (trip, association)
-            states[trip.id] = LogContextState.TripState(status: trip.status.rawValue, version: try layout.decode(row, "version"), association: association)
+            states[trip.id] = LogContextState.TripState(status: trip.status.rawValue, version: try row.int(layout.version), association: association)
         }
         return (result, states, span)
     }

@@ -47,6 +47,7 @@ extension Store {
             }
             checks += try Self.verifySnapshots(db, lines: !fast, recentMonths: fast ? 3 : nil)
             checks.append(try Self.verifyClosings(db))
+            checks.append(try Self.verifySubmittedLogs(db, last: fast ? 3 : nil))
             checks.append(try Self.verifyAuditChain(db, tail: fast ? 1_000 : nil))
             return checks
         }
@@ -147,6 +148,69 @@ extension Store {
             WHERE month NOT IN (SELECT month FROM closed_month) ORDER BY month LIMIT 1
             """) {
             check.broken = "\(orphan) has frozen statements or a frozen report but is not in closed_month: its closing was deleted by hand"
+        }
+        return check
+    }
+
+    /// Checks the logs of every accepted submission (or of the `last` few) against its audit
+    /// entry, which the hash chain protects: their number and the digest of their canonical
+    /// lines (`LogDigest`), an amended log taken with the line it had before its first
+    /// amendment and checked against its last one. So a log edited, deleted or added to a
+    /// submission by hand is found even with the triggers dropped. Submissions audited before
+    /// the digest existed (one `log.create` entry per log) have no digest and are skipped.
+    static func verifySubmittedLogs(_ db: Database, last: Int? = nil) throws -> VerifyCheck {
+        var check = VerifyCheck(name: "trip logs", count: 0, what: "\(last == nil ? "" : "of the last ")accepted submissions' logs match their audit entry")
+        struct Submission: Decodable { var new: Int?; var logs_sha256: String?; var first_trip: Int64?; var last_trip: Int64? }
+        struct Amendment: Decodable { var log: String?; var log_before: String? }
+        var expected: [(id: Int64, details: Submission, digest: String)] = []
+        for row in try Row.fetchAll(db, sql: "SELECT entity_id, details FROM audit_log WHERE action = 'log.submission' ORDER BY id") {
+            guard let id = Int64(row[0] as String),
+                  let details = try? JSONDecoder().decode(Submission.self, from: Data((row[1] as String).utf8)),
+                  let digest = details.logs_sha256 else { continue }
+            expected.append((id, details, digest))
+        }
+        if let last { expected = Array(expected.suffix(last)) }
+        guard !expected.isEmpty else { return check }
+        // Each amended trip: the line its log had when submitted, and the line its last amendment left.
+        var amended: [Int64: (original: String, current: String)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT entity_id, details FROM audit_log WHERE action = 'log.amend' ORDER BY id") {
+            guard let trip = Int64(row[0] as String),
+                  let details = try? JSONDecoder().decode(Amendment.self, from: Data((row[1] as String).utf8)),
+                  let after = details.log, let before = details.log_before else { continue }
+            amended[trip] = (amended[trip]?.original ?? before, after)
+        }
+        // Each submission's logs, in trip order, found in the range of trips its entry names.
+        let inRange = try db.makeStatement(sql: """
+            SELECT \(LogDigest.columns) FROM trip_log WHERE trip BETWEEN ? AND ? AND submission = ? ORDER BY trip
+            """)
+        var lines: [UInt8] = []
+        for submission in expected {
+            check.count += 1
+            guard check.broken == nil else { continue }
+            lines.removeAll(keepingCapacity: true)
+            var count = 0
+            if let first = submission.details.first_trip, let last = submission.details.last_trip {
+                inRange.arguments = [first, last, submission.id]
+                try forEachRawRow(db, inRange) { row in
+                    count += 1
+                    let trip = row.optionalInt64(0) ?? -1
+                    guard let amendment = amended[trip] else { LogDigest.appendStored(&lines, row); return }
+                    var line: [UInt8] = []
+                    LogDigest.appendStored(&line, row)
+                    if check.broken == nil && !line.dropLast().elementsEqual(amendment.current.utf8) {
+                        check.broken = "the log of trip \(trip) differs from its last amendment in the audit trail: it was edited by hand"
+                    }
+                    lines.append(contentsOf: amendment.original.utf8)
+                    lines.append(UInt8(ascii: "\n"))
+                }
+            }
+            guard check.broken == nil else { continue }
+            let stored = submission.details.new ?? -1
+            if count != stored {
+                check.broken = "submission \(submission.id) stored \(stored) logs (audit trail), \(count) are left: a log was deleted or added by hand"
+            } else if SHA256.hex(of: lines) != submission.digest {
+                check.broken = "the logs of submission \(submission.id) do not match its audit entry: a log was edited by hand"
+            }
         }
         return check
     }

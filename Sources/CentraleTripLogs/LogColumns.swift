@@ -46,6 +46,30 @@ public enum LogColumn: String, CaseIterable, Sendable {
         "comune", "address", "indirizzo", "from", "to", "partenza", "arrivo",
     ]
 
+    /// Hashed and compared by case, not by name (as a `String`-backed enum otherwise is): a
+    /// row's cells are looked up by column a dozen times per row.
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+
+    public static func == (a: LogColumn, b: LogColumn) -> Bool { a.ordinal == b.ordinal }
+
+    /// The column's place in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .trip: 0
+        case .date: 1
+        case .vehicle: 2
+        case .driver: 3
+        case .odometerStart: 4
+        case .odometerEnd: 5
+        case .km: 6
+        case .pickupTime: 7
+        case .dropoffTime: 8
+        case .waitingMinutes: 9
+        case .outcome: 10
+        case .notes: 11
+        }
+    }
+
     /// The map from every accepted header name to its column.
     public static let byAlias: [String: LogColumn] = {
         var map: [String: LogColumn] = [:]

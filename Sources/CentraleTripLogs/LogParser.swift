@@ -60,7 +60,7 @@ public enum LogParser {
         var points = 0, commas = 0
         for row in rows {
             for column in [LogColumn.km, .odometerStart, .odometerEnd] where !row.jsonNumbers.contains(column) {
-                guard let value = row.values[column], value.utf8.contains(where: { $0 == 0x2C || $0 == 0x2E }) else { continue }
+                guard let value = row.raw(column), value.utf8.contains(where: { $0 == 0x2C || $0 == 0x2E }) else { continue }
                 switch DecimalText.evidence(value) {
                 case .point: points += 1
                 case .comma: commas += 1
@@ -111,18 +111,17 @@ public enum LogParser {
         let unnamed = header.fields.map { $0.allSatisfy(\.isWhitespace) }
         // Spreadsheets save rows emptied by hand as separators only (`;;;;`): they are not rows.
         var rows = records.dropFirst().filter { record in record.fields.contains { !$0.allSatisfy(\.isWhitespace) } }.map { record in
-            var values: [LogColumn: String] = [:]
-            values.reserveCapacity(columns.count)
+            var cells = [String?](repeating: nil, count: LogRow.cellCount)
             var extra: [String] = []
             for (index, column) in columns.enumerated() {
-                if let column { values[column] = index < record.fields.count ? record.fields[index] : "" }
+                if let column { cells[column.ordinal] = index < record.fields.count ? record.fields[index] : "" }
                 // A value under a column without a name would be lost: it counts as a field too many.
                 else if unnamed[index], index < record.fields.count, !record.fields[index].allSatisfy(\.isWhitespace) {
                     extra.append(record.fields[index])
                 }
             }
             if record.fields.count > columns.count { extra += record.fields[columns.count...] }
-            return LogRow(location: SourceLocation(file: fileName, line: record.line), values: values, extraFields: extra)
+            return LogRow(location: SourceLocation(file: fileName, line: record.line), cells: cells, extraFields: extra)
         }
         decideDecimalMarks(&rows, fallback: separator == ";" || italian ? .comma : .point)
         return rows

@@ -19,10 +19,10 @@ public struct LogValidator: Sendable {
         var firstLine: [Int64: Int] = [:]
         firstLine.reserveCapacity(rows.count)
         var ranges: [VehicleDay: [FileRange]] = [:]
+        batch.fresh.reserveCapacity(rows.count)
         for row in rows {
             var r = RowCheck(row: row)
-            guard let log = read(&r, firstLine: &firstLine) else { batch.problems += r.problems; continue }
-            let trip = context.trips[log.tripID]!.trip
+            guard let (log, trip) = read(&r, firstLine: &firstLine) else { batch.problems += r.problems; continue }
             if let start = log.odometerStart, let end = log.odometerEnd {
                 ranges[VehicleDay(plate: log.vehiclePlate, date: trip.date), default: []]
                     .append(FileRange(line: row.location.line, location: row.location, tripID: log.tripID, start: start, end: end))
@@ -122,8 +122,8 @@ public struct LogValidator: Sendable {
         return nil
     }
 
-    /// Reads and checks one row; nil when the trip itself is unusable.
-    private func read(_ r: inout RowCheck, firstLine: inout [Int64: Int]) -> TripLog? {
+    /// Reads and checks one row, with its trip; nil when the trip itself is unusable.
+    private func read(_ r: inout RowCheck, firstLine: inout [Int64: Int]) -> (TripLog, TripRequest)? {
         let code = context.association.code
         r.controlCharacters()
         if !r.row.extraFields.isEmpty {
@@ -226,9 +226,9 @@ public struct LogValidator: Sendable {
         let waiting = r.minutes(.waitingMinutes)
 
         guard r.problems.isEmpty, let outcome, let driven else { return nil }
-        return TripLog(tripID: id, association: code, vehiclePlate: plate, driverCode: driver, odometerStart: start, odometerEnd: end,
-                       driven: driven, pickedUpAt: pickup, droppedOffAt: dropoff, waitingMinutes: waiting, outcome: outcome,
-                       notes: r.row[.notes])
+        return (TripLog(tripID: id, association: code, vehiclePlate: plate, driverCode: driver, odometerStart: start, odometerEnd: end,
+                        driven: driven, pickedUpAt: pickup, droppedOffAt: dropoff, waitingMinutes: waiting, outcome: outcome,
+                        notes: r.row[.notes]), trip)
     }
 
     /// Why a log's driver may not have driven its trip, or nil (also when the association
@@ -281,10 +281,10 @@ struct RowCheck {
 
     /// Refuses the control characters of any cell (C0 codes except tab, DEL, C1 codes).
     mutating func controlCharacters() {
-        guard row.values.values.contains(where: { $0.forbiddenControlCharacter != nil })
+        guard row.cells.contains(where: { $0?.forbiddenControlCharacter != nil })
               || row.extraFields.contains(where: { $0.forbiddenControlCharacter != nil }) else { return }
         for column in LogColumn.allCases {
-            if let value = row.values[column], let scalar = value.forbiddenControlCharacter {
+            if let value = row.raw(column), let scalar = value.forbiddenControlCharacter {
                 fail(column.rawValue, "contains the control character \(String(scalar)) (in '\(value)'); remove it")
             }
         }

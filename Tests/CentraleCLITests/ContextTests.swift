@@ -32,7 +32,7 @@ struct ContextTests {
         #expect(try centrale(["log", "submit", "--db", day.db, "--association", day.association, file], environment: ["CENTRALE_OPERATOR": "marco"]).status == 0)
         let actors = try DatabaseQueue(path: day.db).read { db in
             (try String.fetchOne(db, sql: "SELECT actor FROM audit_log WHERE action = 'trip.cancel' ORDER BY id DESC LIMIT 1"),
-             try String.fetchOne(db, sql: "SELECT actor FROM audit_log WHERE action = 'log.create' ORDER BY id DESC LIMIT 1"))
+             try String.fetchOne(db, sql: "SELECT actor FROM audit_log WHERE action = 'log.submission' ORDER BY id DESC LIMIT 1"))
         }
         #expect(actors.0 == "giulia")
         #expect(actors.1 == day.association)

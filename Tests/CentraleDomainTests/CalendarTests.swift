@@ -12,6 +12,9 @@ struct CalendarTests {
         #expect(LocalDate("2026-1-5") == nil)
         #expect(LocalDate("5/10/26") == nil)
         #expect(LocalDate("2026-10-05x") == nil)
+        // Ten bytes in the ISO shape that are not a date (read by the byte-level path).
+        #expect(LocalDate("0000-01-01") == nil && LocalDate("2026-13-01") == nil && LocalDate("2026-1a-05") == nil)
+        #expect(LocalDate("2026-10-05"[...]) == LocalDate(year: 2026, month: 10, day: 5))
     }
 
     @Test("days since epoch round-trip over four centuries")

@@ -35,18 +35,23 @@ struct TripLogStoreTests {
         let first = try store.submitLogFile(header + row(ids[0], vehicle, "45210.0", "45226.1"), file: "first.csv", sha256: "a",
                                             association: association, actor: actor)
         #expect(first.accepted, "\(first.problems)")
-        // One audit entry per log, naming its trip, with the details as AuditValue.json writes them.
+        // One audit entry for the submission, proving its logs by their number and the digest
+        // of their canonical lines; none per log.
         let log = try #require(try store.log(of: ids[0]))
-        let entry = try #require(try store.auditTrail(entity: "trip", id: String(ids[0])).first { $0.action == "log.create" })
-        // The entries written in bulk for the logs are chained like every other one.
-        let checks = try store.verify()
-        #expect(checks.filter { !$0.passed }.isEmpty, "\(checks)")
+        #expect(try store.auditTrail(entity: "trip", id: String(ids[0])).allSatisfy { $0.action != "log.create" })
+        let entry = try #require(try store.auditTrail(entity: "log_submission", id: String(first.id)).first { $0.action == "log.submission" })
         let estimated = try store.pool.read { try Int.fetchOne($0, sql: "SELECT estimated_m FROM trip_log WHERE trip = ?", arguments: [ids[0]]) } ?? -1
         let flag = try store.pool.read { try String.fetchOne($0, sql: "SELECT km_flag FROM trip_log WHERE trip = ?", arguments: [ids[0]]) }
-        var details: [String: AuditValue] = ["association": .text(association), "vehicle": .text(vehicle), "outcome": "done",
-                                             "driven_m": .int(16_100), "estimated_m": .int(estimated), "submission": .int(Int(first.id))]
-        if let flag { details["km_flag"] = .text(flag) }
-        #expect(entry.details == AuditValue.json(details) && entry.actor == "tester" && entry.reason == "test")
+        let line = "[\(ids[0]),\"\(association)\",\"\(vehicle)\",\"V01\",45210000,45226100,16100,510,532,0,\"done\",\(estimated),"
+            + (flag.map { AuditValue.quote($0) } ?? "null") + "]"
+        #expect(LogDigest.line(log, estimated: Distance(metres: estimated), kmFlag: flag) == line)
+        #expect(entry.details == AuditValue.json(["association": .text(association), "file": "first.csv", "sha256": "a", "new": 1,
+                                                  "already_recorded": 0, "logs_sha256": .text(SHA256.hex(of: line + "\n")),
+                                                  "first_trip": .int(Int(ids[0])), "last_trip": .int(Int(ids[0]))]))
+        #expect(entry.actor == "tester" && entry.reason == "test")
+        let checks = try store.verify()
+        #expect(checks.filter { !$0.passed }.isEmpty, "\(checks)")
+        #expect(checks.contains { $0.name == "trip logs" && $0.count == 1 })
         #expect(log.driven == Distance(metres: 16_100) && log.odometerStart == Distance(metres: 45_210_000))
         #expect(try store.trip(ids[0])?.status == .done)
         let second = try store.submitLogFile(header + row(ids[1], vehicle, "45220.0", "45240.0"), file: "second.csv", sha256: "b",
@@ -122,6 +127,44 @@ struct TripLogStoreTests {
         _ = try store.amendLog(trip: ids[1], change: { $0.odometerStart = Distance(metres: 45_228_000); $0.driven = Distance(metres: 12_000) },
                                actor: Actor("ufficio", reason: "misread"))
         #expect(try store.log(of: ids[1])?.odometerStart == Distance(metres: 45_228_000))
+    }
+
+    @Test("verify finds a log edited, deleted or added by hand in an accepted submission; amendments keep it passing")
+    func verifyLogs() throws {
+        let dir = try TemporaryDirectory()
+        let (store, ids, association, vehicle) = try assignedDay(dir)
+        let text = header + row(ids[0], vehicle, "45210.0", "45226.1") + row(ids[1], vehicle, "45230.0", "45240.0")
+        let submitted = try store.submitLogFile(text, file: "f.csv", sha256: "a", association: association, actor: actor)
+        #expect(submitted.accepted)
+        func logsCheck() throws -> VerifyCheck { try #require(try store.verify().first { $0.name == "trip logs" }) }
+        #expect(try logsCheck().passed && logsCheck().count == 1)
+        // An amendment is audited with the log's lines before and after: verify still passes, also in its fast form.
+        _ = try store.amendLog(trip: ids[1], change: { $0.odometerStart = Distance(metres: 45_228_000); $0.driven = Distance(metres: 12_000) },
+                               actor: Actor("ufficio", reason: "misread"))
+        _ = try store.amendLog(trip: ids[1], change: { $0.waitingMinutes = 10 }, actor: Actor("ufficio", reason: "forgot the wait"))
+        let amended = try logsCheck()
+        #expect(amended.passed, "\(amended)")
+        #expect(try store.verify(fast: true).allSatisfy(\.passed))
+        // Each change below is made by hand on a copy of the database, and found.
+        let tampering: [(sql: String, expected: String)] = [
+            ("UPDATE trip_log SET driven_m = driven_m + 1000 WHERE trip = \(ids[0])",
+             "the logs of submission \(submitted.id) do not match its audit entry: a log was edited by hand"),
+            ("UPDATE trip_log SET vehicle = vehicle WHERE trip = \(ids[0]); UPDATE trip_log SET outcome = 'no_show' WHERE trip = \(ids[0])",
+             "the logs of submission \(submitted.id) do not match its audit entry"),
+            ("UPDATE trip_log SET waiting_min = 20 WHERE trip = \(ids[1])",
+             "the log of trip \(ids[1]) differs from its last amendment in the audit trail: it was edited by hand"),
+            ("DELETE FROM trip_log WHERE trip = \(ids[0])", "submission \(submitted.id) stored 2 logs (audit trail), 1 are left"),
+        ]
+        for (index, tamper) in tampering.enumerated() {
+            let copy = dir.path("tampered-\(index).sqlite")
+            try store.pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [copy]) }
+            try DatabaseQueue(path: copy).writeWithoutTransaction { db in try db.execute(sql: tamper.sql) }
+            let check = try #require(try Store(path: copy, access: .write).verify().first { $0.name == "trip logs" })
+            #expect(check.broken?.hasPrefix(tamper.expected) == true, "\(tamper.sql): \(check)")
+        }
+        // The notes are not part of the digest: erasing a person blanks them.
+        try store.pool.write { db in try db.execute(sql: "UPDATE trip_log SET notes = ''") }
+        #expect(try logsCheck().passed)
     }
 
     @Test("the problems stored with a rejected submission are capped at 64 KB, with a count of the rest")
