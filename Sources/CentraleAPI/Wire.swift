@@ -82,6 +82,21 @@ public struct SubmissionReport: Codable, Sendable, Equatable {
     }
 }
 
+extension SubmissionReport {
+    /// The result's summary in Italian, for the page (the lines of the problems stay as the CLI prints them).
+    public var italianSummary: String {
+        let name = file.escapingControlCharacters
+        if accepted {
+            return "\(name): \(newLogs) \(newLogs == 1 ? "nuovo" : "nuovi"), \(alreadyRecorded) già \(alreadyRecorded == 1 ? "registrato" : "registrati")"
+                + (flagged > 0 ? ", \(flagged) da verificare per i km" : "")
+                + (driverFlags.isEmpty ? "" : ", \(driverFlags.count) con l'autista da verificare")
+                + (encoding == "windows-1252" ? " (letto come Windows-1252: il file non è UTF-8)" : "") + "."
+        }
+        if refusedBeforeReading { return "\(name): rifiutato prima della lettura, nulla è stato registrato." }
+        return "\(name): rifiutato (\(problemCount) \(problemCount == 1 ? "problema" : "problemi")), nulla è stato registrato."
+    }
+}
+
 /// `POST /api/v1/trips/{id}/confirmation`.
 public struct ConfirmationRequest: Codable, Sendable, Equatable {
     public var vehicle: String

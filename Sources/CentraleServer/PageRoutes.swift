@@ -140,7 +140,7 @@ struct PageRoutes {
             try office.submitLog(part.data, file: String(file), association: code, actor: Actor(token.actorName, reason: "trip-log submission"))
         }
         let output = report.output
-        let summary = report.accepted ? output.out.first ?? "" : output.err.last ?? ""
+        let summary = language == .it ? report.italianSummary : report.accepted ? output.out.first ?? "" : output.err.last ?? ""
         let lines = report.accepted ? Array(output.out.dropFirst()) : Array(output.err.dropLast())
         return try render(.result(who: Self.who(token), file: String(file), accepted: report.accepted, summary: summary, lines: lines), language,
                           status: report.accepted ? .ok : .unprocessableContent)

@@ -61,12 +61,12 @@ struct PageTests {
             let rejectedHTML = String(buffer: rejected.body)
             #expect(rejectedHTML.contains("<li>error: sbagliato.csv:2: km:"))
             #expect(rejectedHTML.contains("<li>error: sbagliato.csv:3: driver:"))
-            #expect(rejectedHTML.contains("sbagliato.csv: rejected (6 problems), nothing written."))
+            #expect(rejectedHTML.contains("sbagliato.csv: rifiutato (6 problemi), nulla è stato registrato."))
             try rejectedHTML.write(to: pages.appendingPathComponent("rejected.html"), atomically: true, encoding: .utf8)
 
             let accepted = try await client.execute(uri: "/app/logs", method: .post, headers: upload, body: Self.multipart(file: "marzo.csv", good)) { $0 }
             #expect(accepted.status == .ok)
-            #expect(String(buffer: accepted.body).contains("marzo.csv: 1 new, 0 already recorded"))
+            #expect(String(buffer: accepted.body).contains("marzo.csv: 1 nuovo, 0 già registrati"), "\(String(buffer: accepted.body))")
 
             try await client.execute(uri: "/app/statement?month=2025-03&format=csv", method: .get, headers: cookie) { response in
                 #expect(response.status == .ok)
