@@ -146,3 +146,35 @@ public struct WhoAmI: Codable, Sendable, Equatable {
         self.owner = owner
     }
 }
+
+/// `POST /api/v1/trips/{id}/log-amendment` (`centrale log amend`): the values to change, as
+/// typed (km as `23,4` or `23.4`), and why.
+public struct AmendmentRequest: Codable, Sendable, Equatable {
+    public var reason: String
+    public var km: String?
+    public var odometerStart: String?
+    public var odometerEnd: String?
+    public var pickup: String?
+    public var dropoff: String?
+    public var waiting: Int?
+    public var outcome: String?
+    public var vehicle: String?
+    public var driver: String?
+    public var notes: String?
+
+    public init(reason: String, km: String? = nil, odometerStart: String? = nil, odometerEnd: String? = nil, pickup: String? = nil,
+                dropoff: String? = nil, waiting: Int? = nil, outcome: String? = nil, vehicle: String? = nil, driver: String? = nil,
+                notes: String? = nil) {
+        self.reason = reason
+        self.km = km
+        self.odometerStart = odometerStart
+        self.odometerEnd = odometerEnd
+        self.pickup = pickup
+        self.dropoff = dropoff
+        self.waiting = waiting
+        self.outcome = outcome
+        self.vehicle = vehicle
+        self.driver = driver
+        self.notes = notes
+    }
+}

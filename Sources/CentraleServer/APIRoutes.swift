@@ -32,6 +32,7 @@ struct APIRoutes {
         group.post("logs") { request, context in try await submit(request, context) }
         group.post("trips/:id/confirmation") { request, context in try await confirm(request, context) }
         group.post("trips/:id/decline") { request, context in try await decline(request, context) }
+        group.post("trips/:id/log-amendment") { request, context in try await amend(request, context) }
         group.get("statements/:month") { request, context in try await statement(request, context) }
         group.get("reports/:month") { request, context in try await report(request, context) }
     }
@@ -92,6 +93,15 @@ struct APIRoutes {
         let reply = try await blocking {
             try office.decline(trip: id, association: token.association, reason: body.reason, actor: Actor(token.actorName, reason: body.reason))
         }
+        return JSONBody.response(reply)
+    }
+
+    func amend(_ request: Request, _ context: CentraleRequestContext) async throws -> Response {
+        let token = try context.require(.ownAssociationWork)
+        let id = try Self.tripID(context)
+        let body: AmendmentRequest = try Self.decode(try await Body.collect(request, settings: settings, limit: 64 * 1024))
+        let office = Office(store: store, scope: token.association)
+        let reply = try await blocking { try office.amendLog(trip: id, body, actor: Actor(token.actorName, reason: body.reason)) }
         return JSONBody.response(reply)
     }
 
@@ -165,7 +175,11 @@ struct APIRoutes {
     }
 
     static func example<T>(_ type: T.Type) -> String {
-        type == ConfirmationRequest.self ? #"{"vehicle": "FP123AB", "driver": "V017"}"# : #"{"reason": "…"}"#
+        switch type {
+        case is ConfirmationRequest.Type: #"{"vehicle": "FP123AB", "driver": "V017"}"#
+        case is AmendmentRequest.Type: #"{"reason": "odometer misread", "km": "23,4"}"#
+        default: #"{"reason": "…"}"#
+        }
     }
 
     static func contentType(_ format: String) -> String {

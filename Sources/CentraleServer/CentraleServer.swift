@@ -57,7 +57,7 @@ public enum CentraleServer {
     /// OpenAPI document must describe (checked by a test). The page's routes are not API.
     public static let apiRoutes: Set<String> = [
         "GET /health", "HEAD /health", "GET /openapi.yaml", "GET /api/v1/whoami", "GET /api/v1/trips", "GET /api/v1/trips/{id}", "GET /api/v1/log-template",
-        "POST /api/v1/logs", "POST /api/v1/trips/{id}/confirmation", "POST /api/v1/trips/{id}/decline", "GET /api/v1/statements/{month}",
+        "POST /api/v1/logs", "POST /api/v1/trips/{id}/confirmation", "POST /api/v1/trips/{id}/decline", "POST /api/v1/trips/{id}/log-amendment", "GET /api/v1/statements/{month}",
         "GET /api/v1/reports/{month}",
     ]
 

@@ -107,6 +107,7 @@ struct LogAmendCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var remote: RemoteOptions
     @Argument(help: "The trip id.") var trip: Int64
     @Option(help: "Why (required; recorded in the audit trail).") var reason: String
     @Option(parsing: .unconditional, help: "Km driven (replaces the odometer readings).") var km: String?
@@ -120,66 +121,23 @@ struct LogAmendCommand: StoreCommand {
     @Option(help: "Driver code.") var driver: String?
     @Option(help: "Notes.") var notes: String?
 
-    /// Metres from km typed on the command line, by the same rules as a file's cells: `23,4`,
-    /// `23.4` and `1.234,5` are clear; `1,234` or `1.234` could be either, and are refused with
-    /// both readings, unless one of them is beyond `limitKm`.
-    static func metres(_ text: String, option: String, limitKm: Int = 2_000_000) throws -> Int? {
-        let separators = text.filter { $0 == "." || $0 == "," }
-        if !separators.isEmpty && DecimalText.evidence(text) == nil {
-            let plain = text.filter { $0 != "." && $0 != "," }
-            let asDecimal = DecimalText.scaled(text, decimals: 3), asThousands = DecimalText.scaled(plain, decimals: 3)
-            let limit = limitKm * 1000
-            if let asDecimal, asDecimal <= limit, (asThousands ?? Int.max) > limit { return asDecimal }
-            if let asThousands, asThousands <= limit, (asDecimal ?? Int.max) > limit { return asThousands }
-            throw ValidationError("\(option): '\(text.escapingControlCharacters)' reads as \(text.replacingOccurrences(of: ",", with: ".")) km "
-                                  + "or as \(plain) km (a thousands separator); write \(plain) or \(text.replacingOccurrences(of: ".", with: ","))0")
-        }
-        if let mark = DecimalText.evidence(text) { return DecimalText.scaled(text, decimals: 3, mark: mark) }
-        return DecimalText.scaled(text, decimals: 3)
+    /// The request, as the server receives it too.
+    var request: AmendmentRequest {
+        AmendmentRequest(reason: reason, km: km, odometerStart: odometerStart, odometerEnd: odometerEnd, pickup: pickup?.description,
+                         dropoff: dropoff?.description, waiting: waiting, outcome: outcome, vehicle: vehicle, driver: driver, notes: notes)
     }
 
     func validate() throws {
-        if (odometerStart == nil) != (odometerEnd == nil) { throw ValidationError("give --odometer-start and --odometer-end together") }
-        if km != nil && odometerStart != nil {
-            throw ValidationError("give --km, or --odometer-start and --odometer-end (the km are their difference), not both")
-        }
-        // Range-checked as they are read, before any arithmetic (an odometer difference cannot overflow).
-        for (name, value, limit) in [("--km", km, 2_000), ("--odometer-start", odometerStart, 2_000_000), ("--odometer-end", odometerEnd, 2_000_000)] {
-            guard let value else { continue }
-            guard let metres = try Self.metres(value, option: name, limitKm: limit) else {
-                throw ValidationError("\(name): '\(value.escapingControlCharacters)' is not a number of km (e.g. 23.4), or is beyond any plausible value")
-            }
-            guard (0...limit * 1000).contains(metres) else {
-                throw ValidationError("\(name): '\(value.escapingControlCharacters)' is out of range; give km between 0 and \(limit)")
-            }
-        }
-        if let start = try odometerStart.flatMap({ try Self.metres($0, option: "--odometer-start") }),
-           let end = try odometerEnd.flatMap({ try Self.metres($0, option: "--odometer-end") }), end <= start {
-            throw ValidationError("--odometer-end must be after --odometer-start")
-        }
-        if let waiting, !(0...720).contains(waiting) { throw ValidationError("--waiting: \(waiting) is not a number of minutes between 0 and 720") }
-        if let outcome, TripOutcome(rawValue: outcome) == nil { throw ValidationError("--outcome must be done, no_show or cancelled_on_spot") }
+        // The same checks as the server's, shown as usage errors (nothing is opened yet).
+        do { try Office.check(request) } catch let error as StoreError { throw ValidationError(error.text(RemedyCommand.text)) }
     }
 
     func run(_ context: AppContext) throws {
-        // validate() has range-checked every value: the parse cannot fail and the subtraction cannot overflow.
-        func metres(_ text: String) -> Distance { Distance(metres: (try? Self.metres(text, option: "")) ?? 0) }
-        let checked = try context.store.amendLog(trip: trip, change: { log in
-            if let km { log.driven = Distance(metres: (try? Self.metres(km, option: "", limitKm: 2_000)) ?? 0); log.odometerStart = nil; log.odometerEnd = nil }
-            if let odometerStart, let odometerEnd {
-                log.odometerStart = metres(odometerStart); log.odometerEnd = metres(odometerEnd)
-                log.driven = metres(odometerEnd) - metres(odometerStart)
-            }
-            if let pickup { log.pickedUpAt = pickup }
-            if let dropoff { log.droppedOffAt = dropoff }
-            if let waiting { log.waitingMinutes = waiting }
-            if let outcome { log.outcome = TripOutcome(rawValue: outcome)! }
-            if let vehicle { log.vehiclePlate = vehicle.uppercased() }
-            if let driver { log.driverCode = driver }
-            if let notes { log.notes = notes }
-        }, actor: Actor(try context.operatorName(), reason: reason))
-        context.print("Trip \(trip): log amended (\(checked.log.driven), estimate \(checked.estimated)"
-                      + (checked.flag.map { "; flagged \($0)" } ?? "") + ").")
+        if let client = try context.remote(remote) {
+            context.print(try client.post("/api/v1/trips/\(trip)/log-amendment", json: request).decode(ActionReply.self).message)
+            return
+        }
+        context.print(try Office(store: context.store).amendLog(trip: trip, request, actor: Actor(try context.operatorName(), reason: reason)).message)
     }
 }
 

@@ -71,6 +71,17 @@ struct ServerCommandTests {
                 #expect(served.stderr == local.stderr, "\(command)")
                 #expect(served.status == local.status, "\(command)")
             }
+            // An amendment from the office, then the statement again: the same on both.
+            for command in [["log", "amend", String(setup.trips[1]), "--km", "13,1", "--reason", "contachilometri letto male"],
+                            ["log", "amend", String(setup.trips[1]), "--km", "1,234", "--reason", "r"],
+                            ["log", "amend", "987654", "--km", "3", "--reason", "r"]] {
+                let local = try centrale(command + ["--db", setup.local])
+                let served = try await centraleOffPool(command + remote)
+                #expect(served.stdout == local.stdout && served.stderr == local.stderr, "\(command): \(served.stderr) / \(local.stderr)")
+            }
+            let local = try centrale(["statement", "--month", "2025-03", "--db", setup.local, "--association", setup.association])
+            let served = try await centraleOffPool(["statement", "--month", "2025-03"] + remote)
+            #expect(served.stdout == local.stdout && local.stdout.contains("13,1"))
         }
         // The same logs, the same statement, and the token's owner is the actor.
         let logs = try dumpDatabase(setup.served).filter { $0.hasPrefix("trip_log") }
@@ -110,6 +121,11 @@ struct ServerCommandTests {
             #expect(decline.status == 1 && decline.stderr.replacingOccurrences(of: String(trip), with: "987654") == declineMissing.stderr)
             let confirm = try await centraleOffPool(["confirm", String(trip), "--vehicle", setup.plate, "--driver", "V01", "--server", url, "--token", stranger])
             #expect(confirm.status == 1 && confirm.stderr.contains("no trip '\(trip)'"), "\(confirm.stderr)")
+            // Amending another association's log reads as amending a missing trip.
+            let amendTheirs = try await centraleOffPool(["log", "amend", String(trip), "--km", "3", "--reason", "r", "--server", url, "--token", stranger])
+            let amendMissing = try await centraleOffPool(["log", "amend", "987654", "--km", "3", "--reason", "r", "--server", url, "--token", stranger])
+            #expect(amendTheirs.status == 1 && amendTheirs.stderr.replacingOccurrences(of: String(trip), with: "987654") == amendMissing.stderr,
+                    "\(amendTheirs.stderr) / \(amendMissing.stderr)")
             // A log of another association's trip reads as an unknown trip too.
             let submit = try await centraleOffPool(["log", "submit", file, "--server", url, "--token", stranger])
             #expect(submit.stderr.contains("no trip \(trip) assigned to \(setup.other)"), "\(submit.stderr)")
