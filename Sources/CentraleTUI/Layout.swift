@@ -68,6 +68,7 @@ public enum Layout {
         case .newPerson: body = personForm(s.personForm)
         case .card: body = card(s)
         case .associations: body = associations(s, rows: height - 4)
+        case .calls(let day): body = calls(s, day, width: width, rows: height - 4)
         case .plans: body = plans(s, rows: height - 4)
         }
         let counts = Dictionary(grouping: s.rows, by: \.trip.status).mapValues(\.count)
@@ -90,7 +91,7 @@ public enum Layout {
     static let boardKeys: [(key: String, label: String, short: String)] = [
         ("Invio", "assegna", "assegna"), ("n", "nuova", "nuova"), ("c", "annulla", "annulla"), ("x", "assente", "ass."),
         ("/", "cerca", "cerca"), ("f", "stato", "stato"), ("d", "dispatch", "disp."), ("b", "benef.", "ben."), ("p", "scheda", "sch."),
-        ("s", "assoc.", "ass."), ("g", "giri", "giri"), ("r", "ricarica", "ric."), ("?", "aiuto", "aiuto"), ("q", "esci", "esci"),
+        ("s", "assoc.", "ass."), ("t", "chiamate", "chiam."), ("g", "giri", "giri"), ("r", "ricarica", "ric."), ("?", "aiuto", "aiuto"), ("q", "esci", "esci"),
     ]
 
     /// The keys line in `width` characters: full labels if they fit, else short ones, else as
@@ -118,7 +119,7 @@ public enum Layout {
         case .assign: "↑↓ scegli  Invio assegna la scelta  1 la prima  Esc indietro"
         case .help: "↑↓ PagSu PagGiù scorri  altri tasti: quadro"
         case .newRequest: "Tab/↓ campo seguente  ↑ precedente  Invio sull'ultimo campo: registra  Esc lascia"
-        case .associations: "↑↓ PagSu PagGiù scorri  altri tasti: quadro"
+        case .associations, .calls: "↑↓ PagSu PagGiù scorri  altri tasti: quadro"
         case .plans: s.plans.contains(where: \.proposal) ? "↑↓ associazione  a accetta questa  A accetta tutte  p ricalcola  Esc quadro"
             : "↑↓ associazione  p proponi i giri del giorno  Esc quadro"
         }
@@ -250,6 +251,32 @@ public enum Layout {
         return lines
     }
 
+    /// The call list: time, trip, person (code, name, phone), association, confirmation; the
+    /// trips not confirmed stand out, and the title counts them.
+    static func calls(_ s: TUIState, _ day: LocalDate, width: Int, rows: Int) -> [Line] {
+        let open = s.calls.filter { $0.confirmation == nil }.count
+        let shown = max(rows - 3, 1)  // the title and the columns' header take two lines
+        let top = min(s.listTop, max(s.calls.count - shown, 0))
+        let more = s.calls.count > shown ? "  (\(top + 1)–\(min(top + shown, s.calls.count)) di \(s.calls.count))" : ""
+        var lines: [Line] = [[Span("Chiamate di promemoria per \(Labels.weekdays[day.isoWeekday]) \(day): \(s.calls.count) servizi, "
+                                   + "\(open) da confermare" + more, .header)]]
+        guard !s.calls.isEmpty else {
+            lines.append([Span("Nessun servizio da fare in quel giorno.", .dim)])
+            return lines
+        }
+        // ORA SERV. BENEF. NOME TELEFONO ASSOC. CONFERMA: the name takes what the width leaves.
+        let fixed = 5 + 1 + 7 + 1 + 6 + 1 + 14 + 1 + 8 + 1 + 15
+        let name = max(width - fixed - 1, 8)
+        lines.append([Span(pad("ORA", 6) + pad("SERV.", 8) + pad("BENEF.", 7) + pad("NOME", name + 1) + pad("TELEFONO", 15) + pad("ASSOC.", 9)
+                           + "CONFERMA", .header)])
+        for row in s.calls.dropFirst(top).prefix(shown) {
+            let text = pad(row.time.description, 6) + pad(String(row.trip), 8) + pad(row.beneficiary, 7) + pad(row.name, name + 1)
+                + pad(row.phone, 15) + pad(row.association ?? "-", 9) + (row.confirmation ?? (row.association == nil ? "da assegnare" : "da confermare"))
+            lines.append([Span(text, row.confirmation == nil ? .message : .normal)])
+        }
+        return lines
+    }
+
     static func plans(_ s: TUIState, rows: Int) -> [Line] {
         let proposals = s.plans.filter(\.proposal).count
         let title = proposals > 0 ? "Giri condivisi del \(s.date): \(proposals) propost\(proposals == 1 ? "a" : "e") non ancora accettat\(proposals == 1 ? "a" : "e")"
@@ -303,6 +330,7 @@ public enum Layout {
             [Span("Nei moduli: Ctrl-U svuota il campo, scrivere in un campo già riempito lo sostituisce, "
                   + "Esc chiede conferma se hai scritto qualcosa.")],
             [Span("b nuovo beneficiario (prima chiamata dal PUA); p scheda del beneficiario: z sospendi, h chiudi.")],
+            [Span("t chiamate di promemoria per domani: i servizi da fare con nome e telefono, quelli non ancora confermati dall'associazione in evidenza.")],
             [Span("s associazioni: carico e quote. g giri condivisi (↑ salita, ↓ discesa): p li propone, "
                   + "a accetta quelli dell'associazione scelta, A tutti; sul quadro il mezzo e l'ora di salita accanto all'associazione.")],
             [Span("Le modifiche fatte da altri (CLI, altre postazioni) compaiono entro un paio di secondi; una modifica su un "

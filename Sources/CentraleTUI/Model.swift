@@ -53,6 +53,31 @@ public enum Screen: Hashable, Sendable {
     case newPerson
     /// A beneficiary's card.
     case card(String)
+    /// The evening-before call list of a day: its trips still to be done, the people to remind,
+    /// and which trips their association has not confirmed yet.
+    case calls(LocalDate)
+}
+
+/// A line of the call list.
+public struct CallRow: Hashable, Sendable {
+    public var trip: Int64
+    public var time: LocalTime
+    public var beneficiary: String
+    public var name: String
+    public var phone: String
+    public var association: String?
+    /// `FP123AB/V017` once confirmed; nil while not.
+    public var confirmation: String?
+
+    public init(trip: Int64, time: LocalTime, beneficiary: String, name: String, phone: String, association: String?, confirmation: String?) {
+        self.trip = trip
+        self.time = time
+        self.beneficiary = beneficiary
+        self.name = name
+        self.phone = phone
+        self.association = association
+        self.confirmation = confirmation
+    }
 }
 
 /// An accepted shared-ride plan as the screen shows it.
@@ -107,6 +132,8 @@ public enum Effect: Hashable, Sendable {
     /// Submit the new-request form.
     case submitRequest(RequestFormState)
     case loadAssociations(LocalDate)
+    /// Read the call list of a day.
+    case loadCalls(LocalDate)
     /// Read the day's accepted shared-ride plans.
     case loadPlans(LocalDate)
     /// Plan the day's shared rides and show them, without storing them.
@@ -199,6 +226,8 @@ public struct TUIState: Hashable, Sendable {
     public var associationLoads: [AssociationLoad] = []
     /// The plans screen's plans.
     public var plans: [PlanOnScreen] = []
+    /// The call list's rows.
+    public var calls: [CallRow] = []
     /// The association chosen on the plans screen (an index in `plans`).
     public var planSelected = 0
     /// The first line shown of a list that scrolls (the associations' loads).

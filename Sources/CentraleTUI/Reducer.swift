@@ -38,14 +38,9 @@ public enum Reducer {
         case .newRequest:
             return formKey(s, key)
         case .associations:
-            switch key {
-            case .down, .char("j"): s.listTop = min(s.listTop + 1, max(s.associationLoads.count - 1, 0))
-            case .up, .char("k"): s.listTop = max(s.listTop - 1, 0)
-            case .pageDown: s.listTop = min(s.listTop + pageSize, max(s.associationLoads.count - 1, 0))
-            case .pageUp: s.listTop = max(s.listTop - pageSize, 0)
-            default: s.screen = .board
-            }
-            return (s, [])
+            return (scrollOrLeave(s, key, count: s.associationLoads.count, pageSize: pageSize), [])
+        case .calls:
+            return (scrollOrLeave(s, key, count: s.calls.count, pageSize: pageSize), [])
         case .plans:
             return plansKey(s, key, pageSize: pageSize)
         case .board:
@@ -55,6 +50,20 @@ public enum Reducer {
         case .card(let code):
             return cardKey(s, code, key)
         }
+    }
+
+    /// A list that scrolls (the associations, the calls): ↑↓ and the pages move it, any other key
+    /// goes back to the board.
+    static func scrollOrLeave(_ state: TUIState, _ key: Key, count: Int, pageSize: Int) -> TUIState {
+        var s = state
+        switch key {
+        case .down, .char("j"): s.listTop = min(s.listTop + 1, max(count - 1, 0))
+        case .up, .char("k"): s.listTop = max(s.listTop - 1, 0)
+        case .pageDown: s.listTop = min(s.listTop + pageSize, max(count - 1, 0))
+        case .pageUp: s.listTop = max(s.listTop - pageSize, 0)
+        default: s.screen = .board
+        }
+        return s
     }
 
     /// The plans screen: ↑↓ choose an association, `a` accepts its proposal, `A` all the
@@ -187,6 +196,13 @@ public enum Reducer {
             s.screen = .associations
             s.listTop = 0
             return (s, [.loadAssociations(s.date)])
+        case .char("t"):
+            // The evening before: tomorrow's trips (the day after the board's, when the board is not on today).
+            let day = (s.date == s.nowDate || s.nowDate == nil ? s.date : s.date.adding(days: -1)).adding(days: 1)
+            s.screen = .calls(day)
+            s.listTop = 0
+            s.calls = []
+            return (s, [.loadCalls(day)])
         case .char("g"):
             s.screen = .plans
             s.planSelected = 0

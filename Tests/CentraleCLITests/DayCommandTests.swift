@@ -1,4 +1,6 @@
 import Foundation
+import CentraleDomain
+import CentraleStore
 import GRDB
 import Testing
 
@@ -280,5 +282,23 @@ struct DayCommandTests {
         let update = try centrale(["volunteer", "update", "V1", "--association", association, "--qualifications", "escort", "--db", db])
         #expect(update.status == 0, "\(update.stderr)")
         #expect(update.stdout.contains("trip \(id) on \(date): confirmation withdrawn: driver V1 is not qualified for stretcher"), "\(update.stdout)")
+    }
+}
+
+extension DayCommandTests {
+    @Test("the call list of a day has its trips to do with the person's name and phone, and each one's confirmation")
+    func reminderCalls() throws {
+        let work = try Workspace()
+        let day = try assignedDay(work)
+        let file = try writeVolunteers(work, Self.volunteers)
+        #expect(try centrale(["volunteer", "import", file, "--association", day.association, "--db", day.db]).status == 0)
+        let confirmed = try centrale(["confirm", String(day.outbound), "--vehicle", day.plate, "--driver", "V001", "--db", day.db])
+        #expect(confirmed.status == 0, "\(confirmed.stderr)")
+        let calls = try Store(path: day.db, access: .read).reminderCalls(on: LocalDate("2025-03-03")!)
+        #expect(calls.map(\.trip) == [Int64(day.outbound), Int64(day.back)])
+        #expect(calls.allSatisfy { $0.name == "Anna Test" && $0.phone == "0" && $0.association == day.association })
+        #expect(calls[0].vehicle == day.plate && calls[0].driver == "V001")
+        #expect(calls[1].vehicle == nil, "the return is not confirmed yet")
+        #expect(try Store(path: day.db, access: .read).reminderCalls(on: LocalDate("2025-03-04")!).isEmpty)
     }
 }

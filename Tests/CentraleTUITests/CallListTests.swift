@@ -1,0 +1,47 @@
+import CentraleDomain
+import Testing
+@testable import CentraleTUI
+
+/// The evening-before call list (`t`).
+@Suite("Dispatcher screen: the call list")
+struct CallListTests {
+    static let today = LocalDate("2025-03-02")!
+
+    func rows(_ count: Int) -> [CallRow] {
+        (0..<count).map { i in
+            CallRow(trip: Int64(100 + i), time: LocalTime(hour: 7 + i % 10, minute: 30)!, beneficiary: "B\(i)XYZ", name: "Persona Numero \(i) Conlunghissimocognome",
+                    phone: "+39 055 123456\(i % 10)", association: i % 4 == 3 ? nil : "MIS-SCA", confirmation: i % 2 == 0 ? "FP123AB/V017" : nil)
+        }
+    }
+
+    @Test("t on today's board opens tomorrow's calls and asks for them; on another day's board, that day's")
+    func keyOpensTomorrow() {
+        var s = TUIState(date: Self.today, operatorName: "giulia")
+        s.nowDate = Self.today
+        let (opened, effects) = Reducer.reduce(s, .char("t"))
+        #expect(opened.screen == .calls(LocalDate("2025-03-03")!))
+        #expect(effects == [.loadCalls(LocalDate("2025-03-03")!)])
+        s.date = LocalDate("2025-03-10")!
+        #expect(Reducer.reduce(s, .char("t")).1 == [.loadCalls(LocalDate("2025-03-10")!)])
+        var shown = opened
+        shown.calls = rows(3)
+        #expect(Reducer.reduce(shown, .char("x")).0.screen == .board, "any other key goes back to the board")
+    }
+
+    @Test("at 80×24 and 200×50 the list fits, says how many are not confirmed, and scrolls", arguments: [(80, 24), (200, 50)])
+    func layout(width: Int, height: Int) {
+        var s = TUIState(date: Self.today, operatorName: "giulia")
+        s.screen = .calls(LocalDate("2025-03-03")!)
+        s.calls = rows(30)
+        let lines = Layout.render(s, width: width, height: height).map { $0.map(\.text).joined() }
+        #expect(lines.allSatisfy { $0.count <= width })
+        #expect(lines[1].contains("Chiamate di promemoria per lun 2025-03-03: 30 servizi, 15 da confermare"), "\(lines[1])")
+        #expect(lines.contains { $0.contains("+39 055 1234561") && $0.contains("da confermare") })
+        #expect(lines.contains { $0.contains("FP123AB/V017") })
+        #expect(lines.contains { $0.contains("da assegnare") })
+        #expect(lines.last?.contains("scorri") == true)
+        s.listTop = 25
+        let scrolled = Layout.render(s, width: width, height: height).map { $0.map(\.text).joined() }
+        #expect(scrolled.contains { $0.contains(" 129 ") })
+    }
+}
