@@ -26,6 +26,12 @@ extension Office {
     /// Refuses a request whose values cannot be right, before anything is read: the km and
     /// odometers range-checked before any arithmetic, times, minutes, the outcome.
     public static func check(_ request: AmendmentRequest) throws {
+        let given: [Any?] = [request.km, request.odometerStart, request.odometerEnd, request.pickup, request.dropoff, request.waiting,
+                             request.outcome, request.vehicle, request.driver, request.notes]
+        guard given.contains(where: { $0 != nil }) else {
+            throw StoreError.refused("give at least one value to change: --km, --odometer-start and --odometer-end, --pickup, --dropoff, "
+                                     + "--waiting, --outcome, --vehicle, --driver or --notes")
+        }
         if (request.odometerStart == nil) != (request.odometerEnd == nil) { throw StoreError.refused("give --odometer-start and --odometer-end together") }
         if request.km != nil && request.odometerStart != nil {
             throw StoreError.refused("give --km, or --odometer-start and --odometer-end (the km are their difference), not both")

@@ -255,23 +255,23 @@ public enum Layout {
     /// trips not confirmed stand out, and the title counts them.
     static func calls(_ s: TUIState, _ day: LocalDate, width: Int, rows: Int) -> [Line] {
         let open = s.calls.filter { $0.confirmation == nil }.count
-        let shown = max(rows - 3, 1)  // the title and the columns' header take two lines
+        let shown = max(rows - 2, 1)  // the title and the columns' header take two lines
         let top = min(s.listTop, max(s.calls.count - shown, 0))
         let more = s.calls.count > shown ? "  (\(top + 1)–\(min(top + shown, s.calls.count)) di \(s.calls.count))" : ""
-        var lines: [Line] = [[Span("Chiamate di promemoria per \(Labels.weekdays[day.isoWeekday]) \(day): \(s.calls.count) servizi, "
+        var lines: [Line] = [[Span("Promemoria \(Labels.weekdays[day.isoWeekday]) \(day): \(s.calls.count) servizi, "
                                    + "\(open) da confermare" + more, .header)]]
         guard !s.calls.isEmpty else {
             lines.append([Span("Nessun servizio da fare in quel giorno.", .dim)])
             return lines
         }
         // ORA SERV. BENEF. NOME TELEFONO ASSOC. CONFERMA: the name takes what the width leaves.
-        let fixed = 5 + 1 + 7 + 1 + 6 + 1 + 14 + 1 + 8 + 1 + 15
-        let name = max(width - fixed - 1, 8)
-        lines.append([Span(pad("ORA", 6) + pad("SERV.", 8) + pad("BENEF.", 7) + pad("NOME", name + 1) + pad("TELEFONO", 15) + pad("ASSOC.", 9)
+        let fixed = 5 + 1 + 7 + 1 + 6 + 1 + 16 + 1 + 8 + 1 + 15
+        let name = min(max(width - fixed - 1, 8), 40)
+        lines.append([Span(pad("APPUN.", 6) + pad("SERV.", 8) + pad("BENEF.", 7) + pad("NOME", name + 1) + pad("TELEFONO", 17) + pad("ASSOC.", 9)
                            + "CONFERMA", .header)])
         for row in s.calls.dropFirst(top).prefix(shown) {
             let text = pad(row.time.description, 6) + pad(String(row.trip), 8) + pad(row.beneficiary, 7) + pad(row.name, name + 1)
-                + pad(row.phone, 15) + pad(row.association ?? "-", 9) + (row.confirmation ?? (row.association == nil ? "da assegnare" : "da confermare"))
+                + pad(String(row.phone.prefix(16)), 17) + pad(row.association ?? "-", 9) + (row.confirmation ?? (row.association == nil ? "da assegnare" : "da confermare"))
             lines.append([Span(text, row.confirmation == nil ? .message : .normal)])
         }
         return lines

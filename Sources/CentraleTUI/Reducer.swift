@@ -40,7 +40,8 @@ public enum Reducer {
         case .associations:
             return (scrollOrLeave(s, key, count: s.associationLoads.count, pageSize: pageSize), [])
         case .calls:
-            return (scrollOrLeave(s, key, count: s.calls.count, pageSize: pageSize), [])
+            // A page is the rows the list shows: the screen's page less the list's own header line.
+            return (scrollOrLeave(s, key, count: s.calls.count, pageSize: max(pageSize - 1, 1)), [])
         case .plans:
             return plansKey(s, key, pageSize: pageSize)
         case .board:

@@ -113,8 +113,8 @@ struct LogAmendCommand: StoreCommand {
     @Option(parsing: .unconditional, help: "Km driven (replaces the odometer readings).") var km: String?
     @Option(help: "Odometer at the start, km.") var odometerStart: String?
     @Option(help: "Odometer at the end, km.") var odometerEnd: String?
-    @Option(help: "Pickup time HH:MM.") var pickup: LocalTime?
-    @Option(help: "Drop-off time HH:MM.") var dropoff: LocalTime?
+    @Option(help: "Pickup time HH:MM.") var pickup: String?
+    @Option(help: "Drop-off time HH:MM.") var dropoff: String?
     @Option(help: "Waiting minutes.") var waiting: Int?
     @Option(help: "done, no_show or cancelled_on_spot.") var outcome: String?
     @Option(help: "Vehicle plate.") var vehicle: String?
@@ -123,8 +123,8 @@ struct LogAmendCommand: StoreCommand {
 
     /// The request, as the server receives it too.
     var request: AmendmentRequest {
-        AmendmentRequest(reason: reason, km: km, odometerStart: odometerStart, odometerEnd: odometerEnd, pickup: pickup?.description,
-                         dropoff: dropoff?.description, waiting: waiting, outcome: outcome, vehicle: vehicle, driver: driver, notes: notes)
+        AmendmentRequest(reason: reason, km: km, odometerStart: odometerStart, odometerEnd: odometerEnd, pickup: pickup,
+                         dropoff: dropoff, waiting: waiting, outcome: outcome, vehicle: vehicle, driver: driver, notes: notes)
     }
 
     func validate() throws {

@@ -35,11 +35,21 @@ struct CallListTests {
         s.calls = rows(30)
         let lines = Layout.render(s, width: width, height: height).map { $0.map(\.text).joined() }
         #expect(lines.allSatisfy { $0.count <= width })
-        #expect(lines[1].contains("Chiamate di promemoria per lun 2025-03-03: 30 servizi, 15 da confermare"), "\(lines[1])")
+        #expect(lines[1].hasPrefix("Promemoria lun 2025-03-03: 30 servizi, 15 da confermare"), "\(lines[1])")
+        #expect(lines[1].hasSuffix("(1–18 di 30)") || height > 24, "the counter fits at 80 columns: \(lines[1])")
+        #expect(lines.contains { $0.contains("+39 055 1234561  MIS-SCA") }, "a space between the phone and the association")
         #expect(lines.contains { $0.contains("+39 055 1234561") && $0.contains("da confermare") })
         #expect(lines.contains { $0.contains("FP123AB/V017") })
         #expect(lines.contains { $0.contains("da assegnare") })
         #expect(lines.last?.contains("scorri") == true)
+        // PagGiù shows the next rows, none skipped (the program's page at 24 lines is 19).
+        if height == 24 {
+            var long = s
+            long.calls = rows(60)
+            let next = Reducer.reduce(long, .pageDown, pageSize: 19).0
+            let paged = Layout.render(next, width: width, height: height).map { $0.map(\.text).joined() }
+            #expect(paged.contains { $0.contains(" 118 ") } && paged[1].contains("(19–36 di 60)"), "\(paged[1])")
+        }
         s.listTop = 25
         let scrolled = Layout.render(s, width: width, height: height).map { $0.map(\.text).joined() }
         #expect(scrolled.contains { $0.contains(" 129 ") })
