@@ -76,33 +76,33 @@ struct APIRoutes {
         return JSONBody.response(report, status: report.accepted ? .ok : .unprocessableContent)
     }
 
-    func confirm(_ request: Request, _ context: CentraleRequestContext) async throws -> Response {
+    /// A change to one of the association's trips: the token, the trip id, the JSON body (at most
+    /// 64 KB), then `perform` on the store's thread pool with the office of the token's scope.
+    func tripAction<Payload: Decodable & Sendable>(_ request: Request, _ context: CentraleRequestContext, _ type: Payload.Type,
+                                                perform: @escaping @Sendable (Office, Int64, Payload, AccessToken) throws -> ActionReply) async throws -> Response {
         let token = try context.require(.ownAssociationWork)
         let id = try Self.tripID(context)
-        let body: ConfirmationRequest = try Self.decode(try await Body.collect(request, settings: settings, limit: 64 * 1024))
+        let body: Payload = try Self.decode(try await Body.collect(request, settings: settings, limit: 64 * 1024))
         let office = Office(store: store, scope: token.association)
-        let reply = try await blocking { try office.confirm(trip: id, vehicle: body.vehicle, driver: body.driver, actor: Actor(token.actorName)) }
-        return JSONBody.response(reply)
+        return JSONBody.response(try await blocking { try perform(office, id, body, token) })
+    }
+
+    func confirm(_ request: Request, _ context: CentraleRequestContext) async throws -> Response {
+        try await tripAction(request, context, ConfirmationRequest.self) { office, id, body, token in
+            try office.confirm(trip: id, vehicle: body.vehicle, driver: body.driver, actor: Actor(token.actorName))
+        }
     }
 
     func decline(_ request: Request, _ context: CentraleRequestContext) async throws -> Response {
-        let token = try context.require(.ownAssociationWork)
-        let id = try Self.tripID(context)
-        let body: DeclineRequest = try Self.decode(try await Body.collect(request, settings: settings, limit: 64 * 1024))
-        let office = Office(store: store, scope: token.association)
-        let reply = try await blocking {
+        try await tripAction(request, context, DeclineRequest.self) { office, id, body, token in
             try office.decline(trip: id, association: token.association, reason: body.reason, actor: Actor(token.actorName, reason: body.reason))
         }
-        return JSONBody.response(reply)
     }
 
     func amend(_ request: Request, _ context: CentraleRequestContext) async throws -> Response {
-        let token = try context.require(.ownAssociationWork)
-        let id = try Self.tripID(context)
-        let body: AmendmentRequest = try Self.decode(try await Body.collect(request, settings: settings, limit: 64 * 1024))
-        let office = Office(store: store, scope: token.association)
-        let reply = try await blocking { try office.amendLog(trip: id, body, actor: Actor(token.actorName, reason: body.reason)) }
-        return JSONBody.response(reply)
+        try await tripAction(request, context, AmendmentRequest.self) { office, id, body, token in
+            try office.amendLog(trip: id, body, actor: Actor(token.actorName, reason: body.reason))
+        }
     }
 
     func statement(_ request: Request, _ context: CentraleRequestContext) async throws -> Response {
