@@ -80,13 +80,6 @@ public struct Office: Sendable {
                          refusedBeforeReading: true)
     }
 
-    /// Letters, digits, `-` or `/`, 1 to 20 characters: a plate or a volunteer's code.
-    static func isCode(_ text: String) -> Bool {
-        (1...20).contains(text.utf8.count) && text.utf8.allSatisfy { b in
-            (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == 0x2D || b == 0x2F
-        }
-    }
-
     static func problem(_ error: FieldError) -> SubmissionReport.Problem {
         .init(line: error.location.line, field: error.field.isEmpty ? nil : error.field, text: error.rendered(RemedyCommand.text))
     }
@@ -101,7 +94,7 @@ public struct Office: Sendable {
     public func confirm(trip: Int64, vehicle: String, driver: String, actor: Actor) throws -> ActionReply {
         // A plate ("FP 123 AB", "fp-123-ab") as people write it; a driver's code as registered.
         let vehicle = String(vehicle.uppercased().filter { $0 != " " && $0 != "-" })
-        for (name, value) in [("vehicle", vehicle), ("driver", driver)] where !Self.isCode(value) {
+        for (name, value) in [("vehicle", vehicle), ("driver", driver)] where value.isEmpty || !LogValidator.isCode(value) {
             throw StoreError.refused("\(name) '\(value.escapingControlCharacters.prefix(40))' is not a code: letters and digits (and - or /), at most 20")
         }
         let speed = try store.registry().convention.planning.averageSpeedKmh

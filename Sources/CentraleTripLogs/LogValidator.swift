@@ -4,6 +4,17 @@ import CentraleFormats
 /// Checks the rows of one file against the database's view of the trips, reporting every
 /// problem of the file at once as `FILE:LINE: field: what is wrong and what is expected`.
 public struct LogValidator: Sendable {
+    /// The longest driver code or plate.
+    public static let maximumCodeLength = 20
+
+    /// Whether `text` is a plate or a volunteer's code: ASCII letters, digits, `-` or `/`, at most
+    /// 20 characters (a log's cells, and a confirmation's vehicle and driver).
+    public static func isCode(_ text: String) -> Bool {
+        text.utf8.count <= maximumCodeLength && text.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2D || byte == 0x2F
+        }
+    }
+
     /// What the rows are checked against.
     public let context: LogContext
 
@@ -167,7 +178,7 @@ public struct LogValidator: Sendable {
         let plate = r.row[.vehicle].uppercased().filter { $0 != " " && $0 != "-" }
         var vehicle: Vehicle?
         if plate.isEmpty { r.fail("vehicle", "is empty; give the plate of the vehicle used") }
-        else if !RowCheck.isCode(plate) {
+        else if !LogValidator.isCode(plate) {
             r.fail("vehicle", "'\(r.row[.vehicle])' is not a plate; write letters, digits, '-' or '/', at most \(RowCheck.maximumCodeLength) characters")
         }
         else if let found = context.association.vehicles.first(where: { $0.plate == plate }) { vehicle = found }
@@ -176,7 +187,7 @@ public struct LogValidator: Sendable {
         }
         let driver = r.row[.driver]
         if driver.isEmpty { r.fail("driver", "is empty; give the driver's volunteer code") }
-        else if !RowCheck.isCode(driver) {
+        else if !LogValidator.isCode(driver) {
             r.fail("driver", "'\(driver)' is not a volunteer code; write letters, digits, '-' or '/', at most \(RowCheck.maximumCodeLength) characters (a code, not a name)")
         }
 
@@ -270,14 +281,7 @@ struct RowCheck {
     /// The highest odometer reading, in km.
     static let maximumOdometerKm = 2_000_000
     /// The longest driver code or plate.
-    static let maximumCodeLength = 20
-
-    /// Whether `text` is a code: ASCII letters, digits, `-` or `/`, at most 20 characters.
-    static func isCode(_ text: String) -> Bool {
-        text.utf8.count <= maximumCodeLength && text.utf8.allSatisfy { byte in
-            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2D || byte == 0x2F
-        }
-    }
+    static let maximumCodeLength = LogValidator.maximumCodeLength
 
     /// Refuses the control characters of any cell (C0 codes except tab, DEL, C1 codes).
     mutating func controlCharacters() {
