@@ -186,13 +186,13 @@ struct PageRoutes {
         return .valid(token)
     }
 
-    /// A month as the page's field gives it (`2026-03`) or as a person types it (`03/2026`, `3/2026`).
+    /// A month as the page's field gives it (`2026-03`) or as a person types it (`03/2026`, `3/2026`):
+    /// the latter rewritten as the former, so that `YearMonth`'s one parser (and its years) decides.
     static func month(_ text: String) -> YearMonth? {
         let text = text.trimmingCharacters(in: .whitespaces)
-        if let month = YearMonth(text) { return month }
-        let parts = text.split(separator: "/")
-        guard parts.count == 2, let m = Int(parts[0]), let y = Int(parts[1]), parts[1].count == 4 else { return nil }
-        return YearMonth(year: y, month: m)
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return YearMonth(text) }
+        return YearMonth("\(parts[1])-\(parts[0].count == 1 ? "0" : "")\(parts[0])")
     }
 
     func language(_ request: Request) -> Language {

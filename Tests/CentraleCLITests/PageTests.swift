@@ -79,6 +79,13 @@ struct PageTests {
                 #expect(String(buffer: response.body).contains("Mese non valido: scrivilo come 2026-03 o 03/2026."))
             }
             try await client.execute(uri: "/app/statement?month=03%2F2025&format=md", method: .get, headers: cookie) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/app/statement?month=3%2F2025&format=md", method: .get, headers: cookie) { #expect($0.status == .ok) }
+            // A month typed by hand has the years and the form of any month: year 1 or month 13 is not one.
+            for month in ["01%2F0001", "13%2F2025", "3%2F25", "%2F2025"] {
+                try await client.execute(uri: "/app/statement?month=\(month)&format=md", method: .get, headers: cookie) {
+                    #expect($0.status == .badRequest, "\(month)")
+                }
+            }
 
             // A token revoked meanwhile: the page asks to log in again and clears the cookie, however often it is reloaded.
             #expect(try centrale(["token", "revoke", "1", "--db", setup.served]).status == 0)
