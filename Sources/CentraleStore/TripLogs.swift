@@ -200,6 +200,7 @@ extension Store {
         // In trip order: the logs' table is keyed by trip, so its rows are appended, and the
         // trips' pages are visited in order.
         let inTripOrder = logs.indices.sorted { logs[$0].log.tripID < logs[$1].log.tripID }
+        let trips = logs[inTripOrder[0]].log.tripID...logs[inTripOrder[inTripOrder.count - 1]].log.tripID
         let digest = PendingLogDigest(logs, order: inTripOrder)
         var start = 0
         while start < inTripOrder.count {
@@ -230,8 +231,8 @@ extension Store {
                                              ELSE 'cancelled on the spot' END,
               version = trip.version + 1
             FROM trip_log AS l WHERE l.trip BETWEEN ? AND ? AND l.submission = ? AND l.trip = trip.id
-            """, arguments: [logs[inTripOrder[0]].log.tripID, logs[inTripOrder[inTripOrder.count - 1]].log.tripID, submission])
-        return (logs.count, digest.wait(), logs[inTripOrder[0]].log.tripID...logs[inTripOrder[inTripOrder.count - 1]].log.tripID)
+            """, arguments: [trips.lowerBound, trips.upperBound, submission])
+        return (logs.count, digest.wait(), trips)
     }
 
     /// The trips with these ids and the association each is assigned to, with what the check
