@@ -131,6 +131,19 @@ extension DispatchEngine {
         return copy
     }
 
+    /// The same engine with each association in `capacities` able to take at most that many
+    /// trips a day (what its crews allow), never more than it declared.
+    public func withCapacities(_ capacities: [String: Int]) -> DispatchEngine {
+        guard !capacities.isEmpty else { return self }
+        var copy = self
+        for a in copy.associations.indices {
+            if let capacity = capacities[copy.associations[a].code] {
+                copy.associations[a].dailyCapacity = min(copy.associations[a].dailyCapacity, max(0, capacity))
+            }
+        }
+        return copy
+    }
+
     /// The first hard rule association `code` breaks for `trip` when it already has
     /// `assignedToday` trips that day, or nil if it may take it (for manual assignments).
     /// An unknown code breaks `coverage`.

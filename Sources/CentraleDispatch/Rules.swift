@@ -6,7 +6,7 @@ public enum HardRule: String, CaseIterable, Sendable, Codable {
     case coverage
     /// It has an active vehicle with what the beneficiary needs.
     case vehicle
-    /// It is within its declared daily capacity.
+    /// It is within its daily capacity: the declared one, lowered to what its crews on duty allow.
     case capacity
     /// It has not declined the trip (a declined trip is not offered to that association again).
     case declined
@@ -17,7 +17,7 @@ public enum HardRule: String, CaseIterable, Sendable, Codable {
         case .membership: "has left the convention"
         case .coverage: "does not serve the trip's comune"
         case .vehicle: "has no active vehicle for the beneficiary's needs"
-        case .capacity: "is at its declared daily capacity"
+        case .capacity: "is at its daily capacity (declared, or what its crews on duty allow)"
         case .declined: "declined the trip"
         }
     }

@@ -167,14 +167,20 @@ public struct PlanningRules: Hashable, Sendable {
     public var shiftStart: LocalTime
     /// When vehicles must be back at their base.
     public var shiftEnd: LocalTime
+    /// Minutes of a crew's shift a trip takes on average, there and back to the base: an
+    /// association that registers volunteers can take at most its crews' minutes divided by
+    /// this a day (its declared capacity stays the cap).
+    public var minutesPerTrip: Int
 
     /// Creates planning rules.
     public init(averageSpeedKmh: Int = 40, boardingMinutes: Int = 3, wheelchairBoardingMinutes: Int = 8,
-                shiftStart: LocalTime = LocalTime(hour: 6, minute: 0)!, shiftEnd: LocalTime = LocalTime(hour: 20, minute: 0)!) {
+                shiftStart: LocalTime = LocalTime(hour: 6, minute: 0)!, shiftEnd: LocalTime = LocalTime(hour: 20, minute: 0)!,
+                minutesPerTrip: Int = 45) {
         self.averageSpeedKmh = averageSpeedKmh
         self.boardingMinutes = boardingMinutes
         self.wheelchairBoardingMinutes = wheelchairBoardingMinutes
         self.shiftStart = shiftStart
         self.shiftEnd = shiftEnd
+        self.minutesPerTrip = minutesPerTrip
     }
 }

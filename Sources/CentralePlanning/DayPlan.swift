@@ -48,11 +48,15 @@ public struct VehicleSchedule: Hashable, Sendable, Codable {
     /// trips' solo distances, to the metre (the shares add up to `distance` exactly). It is
     /// what the km check expects a trip of this route to be logged with.
     public var shares: [TripShare]
+    /// The volunteer driving it, when the association registers its volunteers (the route
+    /// then stays within that driver's shift).
+    public var driver: String?
 
     /// Creates a schedule.
     public init(plate: String, departure: LocalTime, arrival: LocalTime, stops: [PlannedStop],
-                distance: Distance, soloDistance: Distance, saving: Money, shares: [TripShare] = []) {
+                distance: Distance, soloDistance: Distance, saving: Money, shares: [TripShare] = [], driver: String? = nil) {
         self.plate = plate
+        self.driver = driver
         self.departure = departure
         self.arrival = arrival
         self.stops = stops

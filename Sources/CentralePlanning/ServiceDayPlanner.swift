@@ -3,8 +3,10 @@ import CentraleDomain
 /// Plans one association's day of the real service as a dial-a-ride problem and reads the
 /// answer back as vehicle schedules.
 ///
-/// - Vehicles: the association's active vehicles, from its base and back within the shift
-///   (`PlanningRules`), with their seats and wheelchair places.
+/// - Vehicles: the day's crews (`DayCrews`): each vehicle in service with its driver, from its
+///   base and back within the driver's shift, with its seats, and its wheelchair places when
+///   the driver is qualified for wheelchairs. Without crews (an association that registers no
+///   volunteers) every active vehicle runs within the convention's shift (`PlanningRules`).
 /// - Trips: an outbound trip arrives at the destination within the pickup window before the
 ///   appointment (`ServiceRules.pickupWindowMinutes`, e.g. 08:00–08:30 for an 08:30
 ///   appointment); a return trip is picked up within the window after the time the person is
@@ -29,30 +31,42 @@ public struct ServiceDayPlanner: Sendable {
         PlanningOptions(seed: seed, maxIterations: min(1_500, 100 + 25 * trips))
     }
 
-    /// The plans of a day, one per association, each with the default options for its size.
-    public static func plans(_ day: [(association: Association, trips: [TripRequest])], on date: LocalDate, convention: Convention,
-                             seed: UInt64 = 1) -> [DayPlan] {
+    /// The plans of a day, one per association, each with the default options for its size
+    /// and the association's crews of the day when given.
+    public static func plans(_ day: [(association: Association, trips: [TripRequest], crews: [CrewShift]?)], on date: LocalDate,
+                             convention: Convention, seed: UInt64 = 1) -> [DayPlan] {
         day.map { ServiceDayPlanner(association: $0.association, convention: convention)
-            .plan($0.trips, on: date, options: defaultOptions(trips: $0.trips.count, seed: seed)) }
+            .plan($0.trips, on: date, crews: $0.crews, options: defaultOptions(trips: $0.trips.count, seed: seed)) }
     }
 
-    /// The plan of `trips` (the association's trips of `date`).
-    public func plan(_ trips: [TripRequest], on date: LocalDate, options: PlanningOptions? = nil) -> DayPlan {
+    /// The plan of `trips` (the association's trips of `date`), on `crews` when given (see
+    /// `DayCrews`), else on every active vehicle within the convention's shift.
+    public func plan(_ trips: [TripRequest], on date: LocalDate, crews: [CrewShift]? = nil, options: PlanningOptions? = nil) -> DayPlan {
         let options = options ?? Self.defaultOptions(trips: trips.count)
         let estimator = convention.distanceEstimator
         let rules = convention.rules, planning = convention.planning
-        let vehicles = association.vehicles.filter(\.active)
+        let byPlate = Dictionary(association.vehicles.map { ($0.plate, $0) }, uniquingKeysWith: { first, _ in first })
+        // Declared day: every vehicle shares the base's two depot nodes (0 and 1), as always.
+        let ownDepots = crews != nil
+        let crews = crews ?? association.vehicles.filter(\.active).map {
+            CrewShift(plate: $0.plate, driver: nil, start: planning.shiftStart, end: planning.shiftEnd, qualifications: [.wheelchair, .stretcher, .escort])
+        }
+        let runs = crews.compactMap { crew in byPlate[crew.plate].flatMap { $0.active ? (crew: crew, vehicle: $0) : nil } }
         let shared = trips.filter { !$0.needs.contains(.stretcher) }
         var solo = trips.filter { $0.needs.contains(.stretcher) }.map {
             SoloTrip(tripID: $0.id, reason: "stretcher transports travel alone", distance: soloDistance($0, estimator))
         }
-        guard !shared.isEmpty, !vehicles.isEmpty else {
-            solo += shared.map { SoloTrip(tripID: $0.id, reason: "the association has no active vehicle", distance: soloDistance($0, estimator)) }
+        guard !shared.isEmpty, !runs.isEmpty else {
+            let reason = association.vehicles.contains(where: \.active) ? "no crew on duty that day" : "the association has no active vehicle"
+            solo += shared.map { SoloTrip(tripID: $0.id, reason: reason, distance: soloDistance($0, estimator)) }
             return DayPlan(association: association.code, date: date, vehicles: [], solo: solo, seed: options.seed)
         }
-        // Nodes: 0 base (start), 1 base (end), then each trip's pickup and drop-off.
+        // Nodes: 0 base (start), 1 base (end), then each trip's pickup and drop-off, then each
+        // crew's start and end at the base (its shift's window).
         var points = [association.base, association.base]
         for trip in shared { points += [trip.pickup.location, trip.destination.location] }
+        let firstDepot = points.count
+        if ownDepots { for _ in runs { points += [association.base, association.base] } }
         let count = points.count
         var metres = [Double](repeating: 0, count: count * count)
         for a in 0..<count {
@@ -86,9 +100,15 @@ public struct ServiceDayPlanner: Sendable {
                 : Load(seats: trip.needs.contains(.escort) ? 2 : 1)
             requests.append(PlanningProblem.Request(pickup: pickup, dropoff: dropoff, load: load, maxRide: maxRide))
         }
-        let fleet = vehicles.map {
-            PlanningProblem.Vehicle(start: 0, end: 1, capacity: Load(seats: $0.seats, wheelchairs: $0.wheelchairPlaces),
-                                    maxDuration: shiftEnd - shiftStart)
+        for run in runs where ownDepots {
+            let window = PlanningProblem.Node(earliest: Double(run.crew.start.minutes), latest: Double(run.crew.end.minutes), service: 0)
+            nodes += [window, window]
+        }
+        let fleet = runs.enumerated().map { index, run in
+            PlanningProblem.Vehicle(start: ownDepots ? firstDepot + 2 * index : 0, end: ownDepots ? firstDepot + 2 * index + 1 : 1,
+                                    capacity: Load(seats: run.vehicle.seats,
+                                                   wheelchairs: run.crew.qualifications.contains(.wheelchair) ? run.vehicle.wheelchairPlaces : 0),
+                                    maxDuration: Double(run.crew.minutes))
         }
         let problem = PlanningProblem(nodes: nodes, requests: requests, vehicles: fleet, travelTime: minutes, distance: metres)
         // The problem is consistent by construction (distinct nodes, windows opened before closed).
@@ -96,7 +116,7 @@ public struct ServiceDayPlanner: Sendable {
         var schedules: [VehicleSchedule] = []
         let tariff = convention.tariff(on: date)
         for route in result?.routes ?? [] {
-            let vehicle = vehicles[route.vehicle]
+            let (crew, vehicle) = runs[route.vehicle]
             let stops = zip(route.stops, route.times.dropFirst()).map { node, time in
                 let trip = shared[(node - 2) / 2]
                 let isPickup = node % 2 == 0
@@ -115,7 +135,7 @@ public struct ServiceDayPlanner: Sendable {
             schedules.append(VehicleSchedule(plate: vehicle.plate, departure: clock(route.times.first ?? shiftStart),
                                              arrival: clock(route.times.last ?? shiftEnd), stops: stops,
                                              distance: distance, soloDistance: solo, saving: saving,
-                                             shares: TripShare.split(distance, by: solos)))
+                                             shares: TripShare.split(distance, by: solos), driver: crew.driver))
         }
         for unserved in result?.unserved ?? requests.indices.map({ UnservedRequest(request: $0, reason: .noRoom) }) {
             let trip = shared[unserved.request]

@@ -55,6 +55,8 @@ enum ConventionDecoder {
                                      boardingMinutes: t.int("boarding_minutes", 0...60, unit: "minutes"),
                                      wheelchairBoardingMinutes: t.int("wheelchair_boarding_minutes", 0...60, unit: "minutes"),
                                      shiftStart: time("shift_start"), shiftEnd: time("shift_end"))
+            // Optional (older convention files do not have it).
+            if t.table["minutes_per_trip"] != nil { planning.minutesPerTrip = t.int("minutes_per_trip", 10...600, unit: "minutes") }
             if planning.shiftEnd <= planning.shiftStart {
                 t.fail("shift_end", "must be after shift_start (\(planning.shiftStart)); vehicles' shifts end the same day")
             }

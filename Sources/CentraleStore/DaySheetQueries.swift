@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentralePlanning
 import Foundation
 import GRDB
 
@@ -57,6 +58,13 @@ extension Store {
                 routes[row[0], default: []].append(stop(record, kind, at: LocalTime(minutes: row[3]) ?? record.trip.appointment))
                 placed.insert(record.trip.id)
             }
+            // The accepted plan's driver of each trip, when its association registers volunteers.
+            var plannedDriver: [Int64: String] = [:]
+            if !planned.isEmpty, let json = try String.fetchOne(db, sql: "SELECT json FROM plan WHERE date = ? AND association = ?",
+                                                               arguments: [date.description, code]),
+               let plan = try? JSONDecoder().decode(DayPlan.self, from: Data(json.utf8)) {
+                for vehicle in plan.vehicles { for id in vehicle.tripIDs { plannedDriver[id] = vehicle.driver } }
+            }
             var unconfirmed: [DaySheet.Stop] = []
             for record in records where !placed.contains(record.trip.id) {
                 let window = VolunteerRules.window(of: record.trip, estimated: record.estimated, averageSpeedKmh: averageSpeedKmh)
@@ -70,7 +78,7 @@ extension Store {
             let sheetRoutes = routes.keys.sorted().filter { only == nil || $0 == only }.map { plate in
                 let stops = routes[plate]!
                 let ordered = planned.isEmpty ? stops.sorted { ($0.time, $0.kind == .dropoff ? 0 : 1, $0.trip) < ($1.time, $1.kind == .dropoff ? 0 : 1, $1.trip) } : stops
-                let drivers = Set(stops.compactMap { confirmed[$0.trip]?.driver }).sorted()
+                let drivers = Set(stops.compactMap { confirmed[$0.trip]?.driver ?? plannedDriver[$0.trip] }).sorted()
                 return DaySheet.Route(plate: plate, drivers: drivers, stops: ordered)
             }
             return DaySheet(association: code, associationName: name, date: date, fromPlan: !planned.isEmpty, routes: sheetRoutes,

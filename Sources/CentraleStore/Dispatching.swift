@@ -22,6 +22,9 @@ public struct DispatchInput: Sendable {
     public var declined: [Int64: Set<String>] = [:]
     /// The plates of the vehicles off the road that day (they carry nobody).
     public var offTheRoad: Set<String> = []
+    /// The day's capacity of each association that registers its volunteers, from their
+    /// shifts and its vehicles in service (`DayCrews`): it lowers the declared capacity.
+    public var capacities: [String: Int] = [:]
 }
 
 /// What applying a plan did.
@@ -39,7 +42,8 @@ extension Store {
     /// `reassign`, so are the day's trips the engine assigned earlier (manual and forced
     /// assignments, and trips already carried out, always stay).
     public func dispatchInput(for date: LocalDate, reassign: Bool) throws -> DispatchInput {
-        try pool.read { db in
+        let registry = try registry()
+        return try pool.read { db in
             let day = date.description
             let decidable = reassign
                 ? "(trip.status IN \(TripStatus.undecided.sql) OR (trip.status = 'assigned' AND assignment.method = 'engine' "
@@ -93,11 +97,13 @@ extension Store {
                 alreadyAssigned[row[2], default: 0] += 1
                 if usualToday[row[1]] == nil { usualToday[row[1]] = row[2] }
             }
+            let means = try Self.dayCrews(db, registry.associations, on: date, planning: registry.convention.planning)
             return DispatchInput(date: date, trips: trips, history: history,
                                  outlook: outlook, samples: samples, alreadyAssigned: alreadyAssigned, usualToday: usualToday,
                                  declined: try Self.declines(db, trips: trips.map(\.trip.id)),
                                  offTheRoad: Set(try String.fetchAll(db, sql: "SELECT DISTINCT plate FROM vehicle_off WHERE from_date <= ? AND to_date >= ?",
-                                                                     arguments: [day, day])))
+                                                                     arguments: [day, day])),
+                                 capacities: means.filter { $0.value.source == .volunteers }.mapValues(\.capacity))
         }
     }
 
@@ -176,7 +182,10 @@ extension Store {
             $0.trip.id != record.trip.id && $0.assignment?.association == association && $0.trip.status.isHeldByAssociation
         }.count
         let declined = try declines(of: record.trip.id)
+        let registry = try registry()
+        let means = try pool.read { db in try Self.dayCrews(db, registry.associations, on: record.trip.date, planning: registry.convention.planning) }
         return engine.withVehicles(offTheRoad: try offTheRoad(on: record.trip.date))
+            .withCapacities(means.filter { $0.value.source == .volunteers }.mapValues(\.capacity))
             .brokenRule(for: DispatchTrip(record.trip, zone: zone, declinedBy: declined), by: association, assignedToday: load)
     }
 }
@@ -185,7 +194,7 @@ extension DispatchEngine {
     /// Decides the trips of a dispatch input as `Store.dispatchInput` read it: the one way the
     /// CLI, the screen and the demo run the engine on stored trips.
     public func dispatch(_ input: DispatchInput, zone: Set<String>) -> DispatchPlan {
-        withVehicles(offTheRoad: input.offTheRoad).dispatch(input.trips.map { DispatchTrip($0.trip, zone: zone, declinedBy: input.declined[$0.trip.id] ?? []) }, on: input.date, history: input.history,
+        withVehicles(offTheRoad: input.offTheRoad).withCapacities(input.capacities).dispatch(input.trips.map { DispatchTrip($0.trip, zone: zone, declinedBy: input.declined[$0.trip.id] ?? []) }, on: input.date, history: input.history,
                  outlook: input.outlook, samples: input.samples.mapValues { DispatchTrip($0, zone: zone) },
                  alreadyAssigned: input.alreadyAssigned, usualToday: input.usualToday)
     }

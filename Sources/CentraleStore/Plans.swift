@@ -72,8 +72,11 @@ extension Store {
     }
 
     /// The day's trips to plan of every association that has some (or only of `association`),
-    /// each with its association as the registry describes it; `ServiceDayPlanner.plans` plans them.
-    public func plannableDay(_ date: LocalDate, association: String? = nil) throws -> [(association: CentraleDomain.Association, trips: [TripRequest])] {
+    /// each with its association as the registry describes it and its crews of the day
+    /// (`DayCrews`; nil for an association that registers no volunteers, which keeps the
+    /// convention's declared day); `ServiceDayPlanner.plans` plans them.
+    public func plannableDay(_ date: LocalDate, association: String? = nil)
+        throws -> [(association: CentraleDomain.Association, trips: [TripRequest], crews: [CrewShift]?)] {
         let registry = try registry()
         var codes = try associationsWithTrips(on: date)
         if let association {
@@ -84,10 +87,13 @@ extension Store {
         }
         // A vehicle off the road that day is planned as inactive: no trip is planned on it.
         let off = try offTheRoad(on: date)
-        return try codes.compactMap { code in
-            guard var member = registry.associations.first(where: { $0.code == code }) else { return nil }
+        let members = codes.compactMap { code in registry.associations.first { $0.code == code } }
+        let means = try pool.read { db in try Self.dayCrews(db, members, on: date, planning: registry.convention.planning) }
+        return try members.map { original in
+            var member = original
             for index in member.vehicles.indices where off.contains(member.vehicles[index].plate) { member.vehicles[index].active = false }
-            return (member, try plannableTrips(on: date, association: code))
+            let crews = means[member.code].flatMap { $0.source == .volunteers ? $0.crews : nil }
+            return (member, try plannableTrips(on: date, association: member.code), crews)
         }
     }
 
@@ -125,10 +131,15 @@ extension Store {
                     """, arguments: [plan.date.description, plan.association, Int64(bitPattern: plan.seed), plan.plannedDistance.metres,
                                      plan.baselineDistance.metres, plan.saving.cents, json, at, actor.name])
                 let planID = db.lastInsertedRowID
-                for vehicle in plan.vehicles {
-                    for (position, stop) in vehicle.stops.enumerated() {
+                // A vehicle driven by two crews in a day (morning and afternoon) has two routes:
+                // its stops are numbered through the day, in the routes' order of departure.
+                var positions: [String: Int] = [:]
+                for vehicle in plan.vehicles.sorted(by: { ($0.plate, $0.departure) < ($1.plate, $1.departure) }) {
+                    for stop in vehicle.stops {
+                        let position = positions[vehicle.plate, default: 0] + 1
+                        positions[vehicle.plate] = position
                         try db.execute(sql: "INSERT INTO plan_stop(plan, vehicle, position, trip, kind, planned_minute) VALUES (?, ?, ?, ?, ?, ?)",
-                                       arguments: [planID, vehicle.plate, position + 1, stop.tripID, stop.kind.rawValue, stop.time.minutes])
+                                       arguments: [planID, vehicle.plate, position, stop.tripID, stop.kind.rawValue, stop.time.minutes])
                     }
                     for trip in vehicle.tripIDs {
                         try db.execute(sql: "UPDATE assignment SET vehicle = ? WHERE trip = ?", arguments: [vehicle.plate, trip])

@@ -47,6 +47,17 @@ public enum Labels {
         return words.isEmpty ? "-" : words.joined(separator: "+")
     }
 
+    /// A trip's availability warning in Italian, as the board explains it.
+    public static func warning(_ warning: AvailabilityWarning) -> String {
+        switch warning {
+        case .plannedVehicleOff(let plate): "il giro accettato lo mette su \(plate), fermo quel giorno: rifare il giro (g)"
+        case .plannedDriverUnavailable(let driver): "il volontario \(driver) del giro accettato non può guidarlo quel giorno: rifare il giro (g)"
+        case .confirmationWithdrawn: "conferma ritirata (volontario o mezzo non più disponibile): l'associazione deve riconfermarlo"
+        case .noCrew(let needs): "nessun equipaggio dell'associazione in turno a quell'ora"
+            + (needs.isEmpty ? "" : " con autista abilitato (\(needsInFull(needs)))") + ": riassegnare o chiedere all'associazione"
+        }
+    }
+
     /// The needs in Italian, in full (`carrozzina, accompagnatore`), `nessuno` for none.
     public static func needsInFull(_ needs: Needs) -> String {
         needs.italianNames.isEmpty ? "nessuno" : needs.italianNames.joined(separator: ", ")
@@ -74,9 +85,17 @@ public enum Layout {
         let counts = Dictionary(grouping: s.rows, by: \.trip.status).mapValues(\.count)
         let filters = [s.statusFilter.map { "stato: \(Labels.status($0))" }, s.associationFilter, s.comuneFilter,
                        s.search.isEmpty ? nil : "cerca: \(s.search)"].compactMap { $0 }
-        let title = "Centrale · \(s.date) \(Labels.weekdays[s.date.isoWeekday]) · \(s.rows.count) servizi · "
-            + "\(counts[.pending] ?? 0) in attesa · \(counts[.unassignable] ?? 0) non assegn."
-            + (filters.isEmpty ? "" : " · filtro: " + filters.joined(separator: ", "))
+        let day = "Centrale · \(s.date) \(Labels.weekdays[s.date.isoWeekday]) · "
+        var title = day + "\(s.rows.count) servizi · \(counts[.pending] ?? 0) in attesa · \(counts[.unassignable] ?? 0) non assegn."
+        // The trips to review (marked `!`): in words when they fit beside the operator's name,
+        // else with every count abbreviated.
+        let flagged = s.rows.filter { $0.warning != nil }.count
+        if flagged > 0 {
+            let words = title + " · \(flagged) da rivedere (!)"
+            title = words.count <= width - s.operatorName.count - 1 ? words
+                : day + "\(s.rows.count) serv. · \(counts[.pending] ?? 0) in att. · \(counts[.unassignable] ?? 0) non ass. · \(flagged) (!)"
+        }
+        title += filters.isEmpty ? "" : " · filtro: " + filters.joined(separator: ", ")
         var lines: [Line] = [[Span(pad(title, width - s.operatorName.count - 1) + " " + s.operatorName, .title)]]
         lines += body
         while lines.count < height - 2 { lines.append([]) }
@@ -166,17 +185,24 @@ public enum Layout {
         var lines: [Line] = [[Span(columns.line("ORA", "STATO", "BENEF.", "BISOGNI", "DA → A", "ASSOC.", "GIRO").joined(), .header)]]
         let visible = s.visibleRows
         if visible.isEmpty { return lines + [[Span("Nessun servizio\(s.rows.isEmpty ? " in questo giorno" : " con questi filtri").", .dim)]] }
-        let capacity = max(rows - 1, 1)
+        // A line under the rows explains the selected trip's warning.
+        let explained = visible.indices.contains(s.selected) && visible[s.selected].warning != nil
+        let capacity = max(rows - 1 - (explained ? 1 : 0), 1)
         let top = s.selected < s.top ? s.selected : (s.selected >= s.top + capacity ? s.selected - capacity + 1 : s.top)
         for index in top..<min(visible.count, top + capacity) {
             let row = visible[index]
             let trip = row.trip
             let from = (trip.isApproximate ? "≈ " : "") + (trip.pickup.placeCode ?? row.comune)
-            let cells = columns.line(trip.appointment.description, Labels.status(trip.status), trip.beneficiary, Labels.needs(trip.needs),
+            let cells = columns.line(trip.appointment.description, (row.warning == nil ? "" : "! ") + Labels.status(trip.status), trip.beneficiary,
+                                     Labels.needs(trip.needs),
                                      route(from: from, to: trip.destination.placeCode ?? trip.destination.label, width: columns.route),
                                      row.association ?? "-", row.planned ?? "")
-            let text = [Span(cells[0]), Span(cells[1], .status(trip.status)), Span(cells[2])]
+            let text = [Span(cells[0]), Span(cells[1], row.warning == nil ? .status(trip.status) : .message), Span(cells[2])]
             lines.append(index == s.selected ? text.map { Span($0.text, .selected) } : text)
+        }
+        // The selected trip's warning, in words.
+        if explained, let warning = visible[s.selected].warning {
+            lines.append([Span(String("! \(visible[s.selected].trip.id): \(Labels.warning(warning))".prefix(width)), .message)])
         }
         // An address given without coordinates: its position is the comune's centre.
         if visible[top..<min(visible.count, top + capacity)].contains(where: { $0.trip.isApproximate }) {
@@ -333,6 +359,9 @@ public enum Layout {
             [Span("t chiamate di promemoria per domani: i servizi da fare con nome e telefono, quelli non ancora confermati dall'associazione in evidenza.")],
             [Span("s associazioni: carico e quote. g giri condivisi (↑ salita, ↓ discesa): p li propone, "
                   + "a accetta quelli dell'associazione scelta, A tutti; sul quadro il mezzo e l'ora di salita accanto all'associazione.")],
+            [Span("! sul quadro: un servizio che un cambio di disponibilità mette a rischio (mezzo fermo, volontario assente, "
+                  + "nessun equipaggio in turno a quell'ora, conferma ritirata); scegliendolo, sotto il quadro si legge perché. "
+                  + "La capacità del giorno (s) viene dai turni dei volontari dove l'associazione li registra.")],
             [Span("Le modifiche fatte da altri (CLI, altre postazioni) compaiono entro un paio di secondi; una modifica su un "
                   + "servizio cambiato nel frattempo è rifiutata con un messaggio, mai sovrascritta.")],
             [Span("Ogni modifica passa dal registro (audit) con il nome dell'operatore.")],

@@ -24,9 +24,13 @@ public struct BoardRow: Hashable, Sendable {
     public var comune: String
     /// In an accepted shared-ride plan: the vehicle and the planned pickup time, e.g. `FP123AB 07:16`.
     public var planned: String?
+    /// Why it may no longer be served as arranged (a vehicle off the road, a volunteer absent…).
+    public var warning: AvailabilityWarning?
 
     /// Creates a row.
-    public init(trip: TripRequest, association: String?, version: Int, comune: String, planned: String? = nil) {
+    public init(trip: TripRequest, association: String?, version: Int, comune: String, planned: String? = nil,
+                warning: AvailabilityWarning? = nil) {
+        self.warning = warning
         self.trip = trip
         self.association = association
         self.version = version

@@ -301,4 +301,56 @@ extension DayCommandTests {
         #expect(calls[1].vehicle == nil, "the return is not confirmed yet")
         #expect(try Store(path: day.db, access: .read).reminderCalls(on: LocalDate("2025-03-04")!).isEmpty)
     }
+
+    @Test("with volunteers registered, the day's capacity, dispatch and the plan follow their shifts; a trip left without a crew is flagged")
+    func crewsFromShifts() throws {
+        let work = try Workspace()
+        let day = try assignedDay(work)
+        let monday = LocalDate("2025-03-03")!
+        // Only an afternoon driver: the 07:30 outbound trip has no crew, the 11:45 return has one.
+        let file = try writeVolunteers(work, """
+            codice;patente;scadenza_patente;anno_nascita;polizza;scadenza_polizza;qualifiche;turni
+            V010;B;2030-01-31;1960;POL-10;2026-12-31;carrozzina;lun-ven 11:00-17:00
+            """)
+        #expect(try centrale(["volunteer", "import", file, "--association", day.association, "--db", day.db]).status == 0)
+        do {
+            let store = try Store(path: day.db, access: .read)
+            let means = try store.dayCrews(of: day.association, on: monday)
+            #expect(means.source == .volunteers && means.crews.map(\.driver) == ["V010"])
+            let declared = try #require(try store.registry().associations.first { $0.code == day.association }).dailyCapacity
+            #expect(means.capacity == min(declared, 8), "one six-hour shift: 360 minutes at 45 a trip, the declared capacity the cap")
+            let warnings = try store.availabilityWarnings(on: monday)
+            guard case .noCrew = warnings[Int64(day.outbound)] else {
+                Issue.record("the outbound trip should be flagged for having no crew: \(warnings)")
+                return
+            }
+            #expect(warnings[Int64(day.back)] == nil, "the return is within V010's shift")
+        }
+        // The plan puts the return on V010's vehicle and leaves the outbound alone.
+        let plan = try centrale(["plan", "--db", day.db, "--date", "2025-03-03", "--association", day.association])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.stdout.contains(", driver V010"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("alone: trip \(day.outbound)"), "\(plan.stdout)")
+        let accept = try centrale(["plan", "--db", day.db, "--date", "2025-03-03", "--association", day.association, "--accept"])
+        #expect(accept.status == 0, "\(accept.stderr)")
+        let sheet = try centrale(["sheet", "--association", day.association, "--date", "2025-03-03", "--db", day.db])
+        #expect(sheet.stdout.contains("driver V010"), "the day sheet names the plan's driver: \(sheet.stdout)")
+
+        // Absent that day: the plan's driver is flagged, the association can take nothing, and
+        // dispatch gives both trips to another association.
+        let absent = try centrale(["volunteer", "absent", "V010", "--association", day.association, "--from", "2025-03-03", "--to", "2025-03-03",
+                                   "--reason", "malattia", "--db", day.db])
+        #expect(absent.status == 0, "\(absent.stderr)")
+        do {
+            let store = try Store(path: day.db, access: .read)
+            #expect(try store.dayCrews(of: day.association, on: monday).capacity == 0)
+            #expect(try store.availabilityWarnings(on: monday)[Int64(day.back)] == .plannedDriverUnavailable(driver: "V010"))
+        }
+        let dispatch = try centrale(["dispatch", "--db", day.db, "--date", "2025-03-03", "--reassign"])
+        #expect(dispatch.status == 0, "\(dispatch.stderr)")
+        let trips = try listJSON(day.db, "2025-03-03")
+        #expect(trips.allSatisfy { $0["status"] as? String == "assigned" && $0["association"] as? String != day.association }, "\(trips)")
+        let manual = try centrale(["assign", "--db", day.db, String(day.outbound), day.association])
+        #expect(manual.status == 1 && manual.stderr.contains("capacity"), "\(manual.stderr)")
+    }
 }

@@ -79,4 +79,38 @@ struct ServiceDayPlannerTests {
         #expect(plan.solo[1].reason == UnservedReason.infeasibleAlone.rawValue)
         #expect(plan.savedDistance == .zero && plan.plannedDistance == plan.baselineDistance)
     }
+
+    @Test("with crews, each route keeps within its driver's shift, and a wheelchair goes only with a qualified driver")
+    func crews() throws {
+        let near = Coordinate(latitude: 43.835, longitude: 11.190)
+        let trips = [Self.trip(1, from: near, at: "08:30"),
+                     Self.trip(2, from: near, at: "08:30", needs: .wheelchair),
+                     Self.trip(3, from: near, at: "11:00", leg: .return),
+                     Self.trip(4, from: near, at: "17:30")]
+        // One vehicle, driven by V1 in the morning and V2 in the afternoon; nobody with a
+        // wheelchair qualification, so the wheelchair places stay unused.
+        let crews = [CrewShift(plate: "BB222BB", driver: "V1", start: LocalTime("07:00")!, end: LocalTime("12:00")!, qualifications: []),
+                     CrewShift(plate: "BB222BB", driver: "V2", start: LocalTime("16:00")!, end: LocalTime("19:00")!, qualifications: [])]
+        let plan = ServiceDayPlanner(association: Self.association, convention: Self.convention).plan(trips, on: Self.day, crews: crews)
+        #expect(Set(plan.solo.map(\.tripID)) == [2], "the wheelchair trip has no qualified driver")
+        #expect(plan.vehicles.count == 2)
+        let morning = try #require(plan.vehicles.first { $0.driver == "V1" })
+        let afternoon = try #require(plan.vehicles.first { $0.driver == "V2" })
+        #expect(Set(morning.tripIDs) == [1, 3] && afternoon.tripIDs == [4])
+        #expect(morning.plate == "BB222BB" && afternoon.plate == "BB222BB")
+        #expect(morning.departure >= LocalTime("07:00")! && morning.arrival <= LocalTime("12:00")!)
+        #expect(afternoon.departure >= LocalTime("16:00")! && afternoon.arrival <= LocalTime("19:00")!)
+
+        // A qualified driver takes the wheelchair; without any crew nothing is planned.
+        var qualified = crews
+        qualified[0].qualifications = .wheelchair
+        let withWheelchair = ServiceDayPlanner(association: Self.association, convention: Self.convention).plan(trips, on: Self.day, crews: qualified)
+        #expect(withWheelchair.solo.isEmpty && withWheelchair.vehicles.first { $0.driver == "V1" }?.tripIDs.contains(2) == true)
+        let nobody = ServiceDayPlanner(association: Self.association, convention: Self.convention).plan(trips, on: Self.day, crews: [])
+        #expect(nobody.vehicles.isEmpty && nobody.solo.count == 4 && nobody.solo.allSatisfy { $0.reason == "no crew on duty that day" })
+        // A trip outside every shift stays solo.
+        let late = ServiceDayPlanner(association: Self.association, convention: Self.convention)
+            .plan([Self.trip(5, from: near, at: "14:00")], on: Self.day, crews: crews)
+        #expect(late.vehicles.isEmpty && late.solo.map(\.tripID) == [5])
+    }
 }

@@ -104,7 +104,7 @@ struct ScreenTests {
         // At 80×24 it scrolls: the last paragraph is reached with ↓.
         let first = Layout.render(s, width: 80, height: 24).map { $0.map(\.text).joined() }.joined(separator: " ")
         #expect(!first.contains("registro (audit)"))
-        for _ in 0..<10 { (s, _) = Reducer.reduce(s, .down) }
+        for _ in 0..<20 { (s, _) = Reducer.reduce(s, .down) }
         let scrolled = Layout.render(s, width: 80, height: 24).map { $0.map(\.text).joined() }.joined(separator: " ")
         #expect(scrolled.contains("registro (audit)") && s.screen == .help)
         (s, _) = Reducer.reduce(s, .char("x"))
@@ -140,6 +140,28 @@ struct ScreenTests {
         #expect(text.contains { $0.contains("09:30") && $0.contains("≈ Signa →") })
         #expect(text.filter { $0.contains("≈") }.count == 2 && text.contains { $0.contains("posizione approssimativa") })
         #expect(!Layout.render(state(), width: 80, height: 24).map { $0.map(\.text).joined() }.contains { $0.contains("approssimativa") })
+    }
+
+    @Test("a trip that availability left without its crew is marked, counted in the title and explained when highlighted, at 80×24 and 200×50")
+    func availabilityWarning() {
+        var s = state()
+        var rows = s.rows
+        rows[1].warning = .plannedDriverUnavailable(driver: "V010")
+        s.reload(rows)
+        for (width, height) in [(80, 24), (200, 50)] {
+            let lines = Layout.render(s, width: width, height: height)
+            #expect(lines.count == height && lines.allSatisfy { $0.reduce(0) { $0 + $1.text.count } <= width })
+            let text = lines.map { $0.map(\.text).joined() }
+            #expect(text[0].contains(width > 80 ? "1 da rivedere (!)" : "1 (!)"), "\(text[0])")
+            #expect(text.contains { $0.contains("09:30") && $0.contains("! assegnato") })
+            #expect(!text.contains { $0.contains("V010") }, "explained only when highlighted")
+        }
+        s.selected = 1
+        let text = Layout.render(s, width: 80, height: 24).map { $0.map(\.text).joined() }
+        let explanation = text.first { $0.hasPrefix("! 2: ") }
+        #expect(explanation?.contains("il volontario V010 del giro accettato") == true, "\(text)")
+        #expect(text.dropFirst(2).filter { $0.contains(" → ") }.count == 4, "every row is still on the board")
+        #expect(!text.joined().contains("driver") && !text.joined().contains("crew"), "Italian only")
     }
 
     @Test("filters by association and by comune cycle through the day's values")

@@ -25,7 +25,7 @@ public struct PlanText: Sendable {
                 + "\(plan.plannedDistance.kilometresText) km planned against \(plan.baselineDistance.kilometresText) km alone: "
                 + "saves \(plan.savedDistance.kilometresText) km, \(plan.saving) €")
             for vehicle in plan.vehicles {
-                lines.append("  \(vehicle.plate)  \(vehicle.departure) leaves the base, back at \(vehicle.arrival); "
+                lines.append("  \(vehicle.plate)\(vehicle.driver.map { ", driver \($0)" } ?? "")  \(vehicle.departure) leaves the base, back at \(vehicle.arrival); "
                     + "\(vehicle.distance.kilometresText) km (alone \(vehicle.soloDistance.kilometresText) km)")
                 for stop in vehicle.stops {
                     let who = byID[stop.tripID].map { " \($0.beneficiary)" } ?? ""

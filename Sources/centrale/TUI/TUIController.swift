@@ -116,8 +116,10 @@ final class TUIController {
                                    by: { $0.assignment?.association ?? "" }).mapValues(\.count)
             let counts = try store.heldTrips(in: month)
             let total = max(counts.values.reduce(0, +), 1)
+            // The day's capacity: the declared one, lowered to what the crews on duty allow.
+            let means = try store.dayCrews(on: date)
             state.associationLoads = registry.associations.sorted { $0.code < $1.code }.map { a in
-                AssociationLoad(code: a.code, today: today[a.code] ?? 0, capacity: a.dailyCapacity,
+                AssociationLoad(code: a.code, today: today[a.code] ?? 0, capacity: means[a.code]?.capacity ?? a.dailyCapacity,
                                 monthShare: (counts[a.code] ?? 0) * 10_000 / total, conventionShare: a.shareBasisPoints)
             }
         case .loadCalls(let date):
@@ -347,10 +349,12 @@ final class TUIController {
                 for stop in vehicle.stops where stop.kind == .pickup { planned[stop.tripID] = "\(vehicle.plate) \(stop.time)" }
             }
         }
+        let warnings = try store.availabilityWarnings(on: date)
         state.reload(records.map { record in
             let trip = DispatchTrip(record.trip, zone: zone)
             return BoardRow(trip: record.trip, association: record.assignment?.association, version: record.version,
-                            comune: comuneNames[trip.serviceComune] ?? trip.serviceComune, planned: planned[record.trip.id])
+                            comune: comuneNames[trip.serviceComune] ?? trip.serviceComune, planned: planned[record.trip.id],
+                            warning: warnings[record.trip.id])
         })
         fingerprint = try store.dayFingerprint(date)
     }
