@@ -115,6 +115,7 @@ case "log-import": try benchLogImport(registry: registry, year: benchYearNumber,
 case "report": try benchReport(registry: registry, lastYear: benchYearNumber)
 case "tui": benchTUI(registry: registry, seed: seed)
 case "plan-day": benchPlanDay(registry: registry, year: benchYearNumber, seed: seed)
+case "confirm": try benchConfirm(registry: registry, year: benchYearNumber, seed: seed)
 case "beneficiaries": try benchBeneficiaries(registry: registry, seed: seed)
 case "serve-load": try await benchServeLoad(registry: registry, year: benchYearNumber, seed: seed)
 case "dispatch": benchDays(); benchYear()
@@ -122,8 +123,9 @@ case "all": benchDays(); benchYear(); try benchLogImport(registry: registry, yea
     try benchReport(registry: registry, lastYear: benchYearNumber)
     benchTUI(registry: registry, seed: seed)
     benchPlanDay(registry: registry, year: benchYearNumber, seed: seed)
+    try benchConfirm(registry: registry, year: benchYearNumber, seed: seed)
     try benchBeneficiaries(registry: registry, seed: seed)
 default:
-    print("usage: centrale-bench [all | dispatch | dispatch-day | dispatch-year | log-import | report | tui | plan-day | beneficiaries | serve-load] [--seed N] [--year YYYY] [--convention FILE]")
+    print("usage: centrale-bench [all | dispatch | dispatch-day | dispatch-year | log-import | report | tui | plan-day | confirm | beneficiaries | serve-load] [--seed N] [--year YYYY] [--convention FILE]")
     exit(2)
 }

@@ -42,8 +42,12 @@ public struct DemoSummary: Sendable, Codable, Hashable {
     public var flagged = 0
     /// Euros reimbursed over the year (all statements), in cents.
     public var reimbursedCents = 0
-    /// What shared-ride plans of every day would save.
+    /// What shared-ride plans of every day would save, with every vehicle available all day.
     public var plans: PlanYearSummary?
+    /// The same plans on the volunteers' real shifts (`VolunteersStep`): the crews on duty.
+    public var plansWithShifts: PlanYearSummary?
+    /// Volunteers registered.
+    public var volunteers = 0
     /// In the current year: the last day logged (yesterday); km and euros are the year so far.
     public var loggedUntil: String?
     /// A smaller year (tests): the percentage of the calibrated number of people; nil for the
@@ -104,7 +108,7 @@ public struct DemoPipeline {
     public var steps: [any DemoStep]
 
     /// The standard pipeline.
-    public static var standard: DemoPipeline { DemoPipeline(steps: [LoadRegistryStep(), GenerateYearStep(), DispatchYearStep(), SubmitLogsStep(), StatementsStep(), PlanYearStep()]) }
+    public static var standard: DemoPipeline { DemoPipeline(steps: [LoadRegistryStep(), GenerateYearStep(), DispatchYearStep(), SubmitLogsStep(), StatementsStep(), VolunteersStep(), PlanYearStep()]) }
 
     /// Creates a pipeline.
     public init(steps: [any DemoStep]) { self.steps = steps }

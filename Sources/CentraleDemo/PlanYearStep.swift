@@ -4,8 +4,10 @@ import CentraleStore
 import Foundation
 
 /// Plans every association's day of the year with shared rides (as `centrale plan` would) and
-/// adds up the estimated km and euros the plans would save against driving each trip alone.
-/// Nothing is stored: the demo's trips were logged as driven one by one.
+/// adds up the estimated km and euros the plans would save against driving each trip alone:
+/// once with every vehicle available all day, once on the crews the volunteers' shifts make
+/// (how much of the saving survives real shifts). Nothing is stored: the demo's trips were
+/// logged as driven one by one.
 public struct PlanYearStep: DemoStep {
     /// The step's progress name.
     public var name: String { "planning shared rides for every day" }
@@ -18,25 +20,34 @@ public struct PlanYearStep: DemoStep {
         let first = LocalDate(year: context.year, month: 1, day: 1)!, last = LocalDate(year: context.year, month: 12, day: 31)!
         let days = try context.store.plannableDays(from: first, through: last)
         let associations = Dictionary(uniqueKeysWithValues: registry.associations.map { ($0.code, $0) })
-        let started = Date()
-        let plans = ConcurrentResults<DayPlan?>(count: days.count)
-        DispatchQueue.concurrentPerform(iterations: days.count) { index in
-            let day = days[index]
-            let plan = associations[day.association].map {
-                ServiceDayPlanner(association: $0, convention: registry.convention).plan(day.trips, on: day.date)
+        // The crews on duty each day, for the associations that register volunteers.
+        var byDate: [LocalDate: [String: DayCrews]] = [:]
+        for date in Set(days.map(\.date)) { byDate[date] = try context.store.dayCrews(on: date) }
+        let crews = byDate
+        for withShifts in [false, true] {
+            let started = Date()
+            let plans = ConcurrentResults<DayPlan?>(count: days.count)
+            DispatchQueue.concurrentPerform(iterations: days.count) { index in
+                let day = days[index]
+                let means = crews[day.date]?[day.association]
+                let plan = associations[day.association].map {
+                    ServiceDayPlanner(association: $0, convention: registry.convention)
+                        .plan(day.trips, on: day.date, crews: withShifts && means?.source == .volunteers ? means?.crews : nil)
+                }
+                plans.set(index, .success(plan))
             }
-            plans.set(index, .success(plan))
+            let all = try plans.values().compactMap { $0 }
+            var summary = PlanYearSummary()
+            for plan in all { summary.add(plan) }
+            if withShifts { context.summary.plansWithShifts = summary } else { context.summary.plans = summary }
+            progress(String(format: "%@: %d association-days in %.1f s: of %d trips, %d ride with others on board and %d are chained on a "
+                            + "vehicle's route; %@ km planned against %@ km alone, saving %@ km and %@ €",
+                            withShifts ? "on the volunteers' shifts" : "every vehicle all day", all.count,
+                            Date().timeIntervalSince(started), summary.trips, summary.sharedTrips, summary.chainedTrips,
+                            Distance(metres: summary.plannedMetres).kilometresText, Distance(metres: summary.baselineMetres).kilometresText,
+                            Distance(metres: summary.baselineMetres - summary.plannedMetres).kilometresText,
+                            Money(cents: summary.savingCents).description))
         }
-        let all = try plans.values().compactMap { $0 }
-        var summary = PlanYearSummary()
-        for plan in all { summary.add(plan) }
-        context.summary.plans = summary
-        progress(String(format: "%d association-days in %.1f s: of %d trips, %d ride with others on board and %d are chained on a "
-                        + "vehicle's route; %@ km planned against %@ km alone, saving %@ km and %@ €", all.count,
-                        Date().timeIntervalSince(started), summary.trips, summary.sharedTrips, summary.chainedTrips,
-                        Distance(metres: summary.plannedMetres).kilometresText, Distance(metres: summary.baselineMetres).kilometresText,
-                        Distance(metres: summary.baselineMetres - summary.plannedMetres).kilometresText,
-                        Money(cents: summary.savingCents).description))
     }
 }
 

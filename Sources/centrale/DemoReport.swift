@@ -51,6 +51,14 @@ enum DemoReport {
                                 Distance(metres: plans.plannedMetres).kilometresText, Distance(metres: plans.baselineMetres).kilometresText,
                                 Distance(metres: saved).kilometresText, Double(saved) / Double(plans.baselineMetres) * 100,
                                 Money(cents: plans.savingCents).description))
+            if let real = summary.plansWithShifts, real.baselineMetres > 0 {
+                let realSaved = real.baselineMetres - real.plannedMetres
+                lines.append(String(format: "  on the %d volunteers' real shifts: %@ km planned, saves %@ km (%.1f%%) and %@ €: "
+                                    + "%.0f%% of the saving with every vehicle available all day",
+                                    summary.volunteers, Distance(metres: real.plannedMetres).kilometresText,
+                                    Distance(metres: realSaved).kilometresText, Double(realSaved) / Double(real.baselineMetres) * 100,
+                                    Money(cents: real.savingCents).description, saved > 0 ? Double(realSaved) / Double(saved) * 100 : 0))
+            }
         }
         return lines.joined(separator: "\n")
     }

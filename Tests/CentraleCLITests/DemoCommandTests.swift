@@ -1,3 +1,5 @@
+import CentraleDomain
+import CentraleStore
 import Foundation
 import GRDB
 import Testing
@@ -35,6 +37,13 @@ struct DemoCommandTests {
         #expect(try #require(plans["saving_cents"] as? Int) > 0)
         #expect(try #require(plans["trips"] as? Int) > trips * 9 / 10)
         #expect(try #require(plans["shared_trips"] as? Int) > 0)
+        // The same plans on the volunteers' shifts: the same trips, a smaller saving.
+        let real = try #require(summary["plans_with_shifts"] as? [String: Any])
+        #expect(real["baseline_metres"] as? Int == baseline && real["trips"] as? Int == plans["trips"] as? Int)
+        let realPlanned = try #require(real["planned_metres"] as? Int)
+        #expect(realPlanned > planned && realPlanned < baseline, "shifts keep part of the saving: \(realPlanned) vs \(planned) of \(baseline)")
+        #expect(try #require(summary["volunteers"] as? Int) > 100)
+        #expect(run.stderr.contains("on the volunteers' shifts"))
 
         let queue = try DatabaseQueue(path: db)
         let (mode, violations, stored, assignments) = try queue.read { db in
@@ -80,6 +89,12 @@ struct DemoCommandTests {
         let second = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
         #expect(second["trips"] as? Int == trips && second["km"] as? Int == km)
         #expect((second["plans"] as? [String: Any])?["saving_cents"] as? Int == plans["saving_cents"] as? Int, "plans are deterministic")
+        #expect((second["plans_with_shifts"] as? [String: Any])?["saving_cents"] as? Int == real["saving_cents"] as? Int)
+        // The associations' volunteers are there to see: a roster, shifts, and the crews of a weekday.
+        let roster = try centrale(["volunteer", "list", "--association", "MIS-SCA", "--db", db])
+        #expect(roster.status == 0 && roster.stdout.contains("mon-sat 06:00-13:00"), "\(roster.stdout)")
+        let means = try Store(path: db, access: .read).dayCrews(of: "MIS-SCA", on: LocalDate("2025-03-04")!)
+        #expect(means.source == .volunteers && !means.crews.isEmpty && means.capacity > 0)
 
         // Work done in a demo database afterwards is never replaced by a new demo.
         let flagged = try DatabaseQueue(path: db).read { try Int.fetchOne($0, sql: "SELECT trip FROM trip_log WHERE km_flag IS NOT NULL ORDER BY trip LIMIT 1") }

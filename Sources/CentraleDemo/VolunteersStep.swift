@@ -1,0 +1,30 @@
+import CentraleDomain
+import CentraleStore
+import CentraleSynth
+
+/// Registers every association's volunteers (`VolunteerRoster`: shifts, qualifications,
+/// holidays and sick days) and its vehicles' inspection days, as the associations would
+/// through `centrale volunteer import` and `centrale vehicle off`. It runs after the year's
+/// logs are in, so it changes neither dispatch nor what was paid; the shared-ride plans that
+/// follow are made on these crews.
+public struct VolunteersStep: DemoStep {
+    public var name: String { "registering the associations' volunteers and their shifts" }
+    public init() {}
+
+    public func run(_ context: DemoContext, progress: (String) -> Void) throws {
+        var volunteers = 0, absences = 0, downtime = 0
+        for association in context.registry.associations where association.vehicles.contains(where: \.active) {
+            let roster = VolunteerRoster(association: association, year: context.year, seed: context.seed)
+            let people = roster.volunteers()
+            try context.store.addVolunteers(people, averageSpeedKmh: context.registry.convention.planning.averageSpeedKmh, actor: context.actor)
+            volunteers += people.count
+            absences += people.reduce(0) { $0 + $1.absences.count }
+            for period in roster.downtime() {
+                _ = try context.store.vehicleOff(period.plate, from: period.from, to: period.to, reason: period.reason, actor: context.actor)
+                downtime += 1
+            }
+        }
+        context.summary.volunteers = volunteers
+        progress("\(volunteers) volunteers with their weekly shifts, \(absences) absences, \(downtime) vehicle inspections (3 days off the road each)")
+    }
+}
