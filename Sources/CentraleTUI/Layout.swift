@@ -185,9 +185,11 @@ public enum Layout {
         var lines: [Line] = [[Span(columns.line("ORA", "STATO", "BENEF.", "BISOGNI", "DA → A", "ASSOC.", "GIRO").joined(), .header)]]
         let visible = s.visibleRows
         if visible.isEmpty { return lines + [[Span("Nessun servizio\(s.rows.isEmpty ? " in questo giorno" : " con questi filtri").", .dim)]] }
-        // A line under the rows explains the selected trip's warning.
-        let explained = visible.indices.contains(s.selected) && visible[s.selected].warning != nil
-        let capacity = max(rows - 1 - (explained ? 1 : 0), 1)
+        // Lines under the rows explain the selected trip's warning (wrapped to the width).
+        let explanation: [Line] = visible.indices.contains(s.selected) ? visible[s.selected].warning.map {
+            wrap([Span("! \(visible[s.selected].trip.id): \(Labels.warning($0))", .message)], width).map { [Span(String($0.map(\.text).joined().prefix(width)), .message)] }
+        } ?? [] : []
+        let capacity = max(rows - 1 - explanation.count, 1)
         let top = s.selected < s.top ? s.selected : (s.selected >= s.top + capacity ? s.selected - capacity + 1 : s.top)
         for index in top..<min(visible.count, top + capacity) {
             let row = visible[index]
@@ -201,9 +203,7 @@ public enum Layout {
             lines.append(index == s.selected ? text.map { Span($0.text, .selected) } : text)
         }
         // The selected trip's warning, in words.
-        if explained, let warning = visible[s.selected].warning {
-            lines.append([Span(String("! \(visible[s.selected].trip.id): \(Labels.warning(warning))".prefix(width)), .message)])
-        }
+        lines += explanation
         // An address given without coordinates: its position is the comune's centre.
         if visible[top..<min(visible.count, top + capacity)].contains(where: { $0.trip.isApproximate }) {
             lines.append([Span(String("≈ posizione approssimativa (centro del comune, fuori dai controlli km)".prefix(width)), .dim)])
@@ -280,25 +280,32 @@ public enum Layout {
     /// The call list: time, trip, person (code, name, phone), association, confirmation; the
     /// trips not confirmed stand out, and the title counts them.
     static func calls(_ s: TUIState, _ day: LocalDate, width: Int, rows: Int) -> [Line] {
-        let open = s.calls.filter { $0.confirmation == nil }.count
+        let open = s.calls.reduce(0) { $0 + $1.unconfirmed }
+        let trips = s.calls.reduce(0) { $0 + $1.trips }
         let shown = max(rows - 2, 1)  // the title and the columns' header take two lines
         let top = min(s.listTop, max(s.calls.count - shown, 0))
         let more = s.calls.count > shown ? "  (\(top + 1)–\(min(top + shown, s.calls.count)) di \(s.calls.count))" : ""
-        var lines: [Line] = [[Span("Promemoria \(Labels.weekdays[day.isoWeekday]) \(day): \(s.calls.count) servizi, "
+        var lines: [Line] = [[Span("Promemoria \(Labels.weekdays[day.isoWeekday]) \(day): \(trips) servizi, "
                                    + "\(open) da confermare" + more, .header)]]
         guard !s.calls.isEmpty else {
             lines.append([Span("Nessun servizio da fare in quel giorno.", .dim)])
             return lines
         }
-        // ORA SERV. BENEF. NOME TELEFONO ASSOC. CONFERMA: the name takes what the width leaves.
-        let fixed = 5 + 1 + 7 + 1 + 6 + 1 + 16 + 1 + 8 + 1 + 15
+        // One line per person. SALITA (the pickup, then the return's) BENEF. NOME TELEFONO
+        // ASSOC. CONFERMA: the name takes what the width leaves.
+        let fixed = 15 + 1 + 7 + 16 + 1 + 8 + 1 + 15
         let name = min(max(width - fixed - 1, 8), 40)
-        lines.append([Span(pad("APPUN.", 6) + pad("SERV.", 8) + pad("BENEF.", 7) + pad("NOME", name + 1) + pad("TELEFONO", 17) + pad("ASSOC.", 9)
+        lines.append([Span(pad("SALITA", 16) + pad("BENEF.", 7) + pad("NOME", name + 1) + pad("TELEFONO", 17) + pad("ASSOC.", 9)
                            + "CONFERMA", .header)])
         for row in s.calls.dropFirst(top).prefix(shown) {
-            let text = pad(row.time.description, 6) + pad(String(row.trip), 8) + pad(row.beneficiary, 7) + pad(row.name, name + 1)
-                + pad(String(row.phone.prefix(16)), 17) + pad(row.association ?? "-", 9) + (row.confirmation ?? (row.association == nil ? "da assegnare" : "da confermare"))
-            lines.append([Span(text, row.confirmation == nil ? .message : .normal)])
+            let times = row.time.description + (row.later.isEmpty ? "" : " rit." + row.later.map(\.description).joined(separator: ","))
+            // Two associations (out with one, back with another) read `MIS-SIG+` when both do not fit.
+            let association = row.association ?? "-"
+            let shownAssociation = association.count <= 8 ? association : String(association.prefix { $0 != "/" }.prefix(7)) + "+"
+            let text = pad(String(times.prefix(15)), 16) + pad(row.beneficiary, 7) + pad(String(row.name.prefix(name)), name + 1)
+                + pad(String(row.phone.prefix(16)), 17) + pad(shownAssociation, 9)
+                + (row.confirmation ?? (row.association == nil ? "da assegnare" : "da confermare"))
+            lines.append([Span(String(text.prefix(width)), row.confirmation == nil ? .message : .normal)])
         }
         return lines
     }

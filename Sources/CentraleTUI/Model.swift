@@ -64,16 +64,23 @@ public enum Screen: Hashable, Sendable {
 
 /// A line of the call list.
 public struct CallRow: Hashable, Sendable {
+    /// The person's first trip of the day.
     public var trip: Int64
+    /// When the person is picked up for it.
     public var time: LocalTime
     public var beneficiary: String
     public var name: String
     public var phone: String
     public var association: String?
-    /// `FP123AB/V017` once confirmed; nil while not.
+    /// `FP123AB/V017` once confirmed; nil while not (for a person with several trips: while any is not).
     public var confirmation: String?
+    /// The pickup times of the person's later trips that day (the return).
+    public var later: [LocalTime]
+    /// The person's trips in the line, and how many of them are not confirmed yet.
+    public var trips: Int, unconfirmed: Int
 
-    public init(trip: Int64, time: LocalTime, beneficiary: String, name: String, phone: String, association: String?, confirmation: String?) {
+    public init(trip: Int64, time: LocalTime, beneficiary: String, name: String, phone: String, association: String?, confirmation: String?,
+                later: [LocalTime] = []) {
         self.trip = trip
         self.time = time
         self.beneficiary = beneficiary
@@ -81,6 +88,34 @@ public struct CallRow: Hashable, Sendable {
         self.phone = phone
         self.association = association
         self.confirmation = confirmation
+        self.later = later
+        self.trips = 1 + later.count
+        self.unconfirmed = confirmation == nil ? 1 + later.count : 0
+    }
+
+    /// One line per person: the trips of the same beneficiary (one row each, by pickup time)
+    /// merged into the line of the first, with the later pickups beside it; the line counts as
+    /// confirmed only when every trip in it is, and names another association when one differs.
+    public static func perPerson(_ trips: [CallRow]) -> [CallRow] {
+        var lines: [CallRow] = []
+        var index: [String: Int] = [:]
+        for trip in trips.sorted(by: { ($0.time, $0.trip) < ($1.time, $1.trip) }) {
+            guard let at = index[trip.beneficiary] else {
+                index[trip.beneficiary] = lines.count
+                lines.append(trip)
+                continue
+            }
+            var line = lines[at]
+            line.later.append(trip.time)
+            line.trips += trip.trips
+            line.unconfirmed += trip.unconfirmed
+            if trip.confirmation == nil { line.confirmation = nil }
+            if line.association != trip.association {
+                line.association = [line.association ?? "-", trip.association ?? "-"].joined(separator: "/")
+            }
+            lines[at] = line
+        }
+        return lines
     }
 }
 

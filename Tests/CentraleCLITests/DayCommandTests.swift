@@ -299,6 +299,8 @@ extension DayCommandTests {
         #expect(calls.allSatisfy { $0.name == "Anna Test" && $0.phone == "0" && $0.association == day.association })
         #expect(calls[0].vehicle == day.plate && calls[0].driver == "V001")
         #expect(calls[1].vehicle == nil, "the return is not confirmed yet")
+        #expect(calls[0].pickup < calls[0].appointment, "the outbound pickup is before the appointment by the ride")
+        #expect(calls[1].pickup == calls[1].appointment, "a return is picked up at its ready time")
         #expect(try Store(path: day.db, access: .read).reminderCalls(on: LocalDate("2025-03-04")!).isEmpty)
     }
 

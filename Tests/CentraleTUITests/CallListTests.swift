@@ -48,10 +48,41 @@ struct CallListTests {
             long.calls = rows(60)
             let next = Reducer.reduce(long, .pageDown, pageSize: 19).0
             let paged = Layout.render(next, width: width, height: height).map { $0.map(\.text).joined() }
-            #expect(paged.contains { $0.contains(" 118 ") } && paged[1].contains("(19–36 di 60)"), "\(paged[1])")
+            #expect(paged.contains { $0.contains(" B18XYZ ") } && paged[1].contains("(19–36 di 60)"), "\(paged[1])")
         }
         s.listTop = 25
         let scrolled = Layout.render(s, width: width, height: height).map { $0.map(\.text).joined() }
-        #expect(scrolled.contains { $0.contains(" 129 ") })
+        #expect(scrolled.contains { $0.contains(" B29XYZ ") })
+    }
+
+    @Test("a person with an outward and a return trip is one line, with both pickups; confirmed only when both are")
+    func onePersonOneLine() {
+        let outward = CallRow(trip: 7, time: LocalTime("06:52")!, beneficiary: "BANNA1", name: "Anna Rossi", phone: "055 1", association: "MIS-SCA",
+                              confirmation: "FP123AB/V017")
+        let back = CallRow(trip: 8, time: LocalTime("11:45")!, beneficiary: "BANNA1", name: "Anna Rossi", phone: "055 1", association: "MIS-SCA",
+                           confirmation: nil)
+        let other = CallRow(trip: 9, time: LocalTime("08:10")!, beneficiary: "BBRUN2", name: "Bruno Bianchi", phone: "055 2", association: "PA-SCA",
+                            confirmation: "FP999ZZ/V002")
+        var elsewhere = other
+        elsewhere.trip = 10
+        elsewhere.time = LocalTime("17:00")!
+        elsewhere.association = "CRI-SCA"
+        let mixed = CallRow.perPerson([other, elsewhere])
+        #expect(mixed.count == 1 && mixed[0].association == "PA-SCA/CRI-SCA")
+        let lines = CallRow.perPerson([back, other, outward])
+        #expect(lines.map(\.beneficiary) == ["BANNA1", "BBRUN2"], "by the first pickup")
+        #expect(lines[0].trip == 7 && lines[0].later == [LocalTime("11:45")!] && lines[0].trips == 2 && lines[0].unconfirmed == 1)
+        #expect(lines[0].confirmation == nil, "the return is not confirmed yet")
+        var s = TUIState(date: Self.today, operatorName: "giulia")
+        s.screen = .calls(LocalDate("2025-03-03")!)
+        s.calls = lines
+        for width in [80, 200] {
+            let text = Layout.render(s, width: width, height: 24).map { $0.map(\.text).joined() }
+            #expect(text.allSatisfy { $0.count <= width })
+            #expect(text[1].hasPrefix("Promemoria lun 2025-03-03: 3 servizi, 1 da confermare"), "\(text[1])")
+            #expect(text.contains { $0.hasPrefix("06:52 rit.11:45 BANNA1") && $0.contains("da confermare") }, "\(text)")
+            #expect(text.filter { $0.contains("BANNA1") }.count == 1)
+            #expect(!text.contains { $0.contains("Rossi055") || $0.contains("Bianchi055") }, "a space after the name")
+        }
     }
 }

@@ -160,6 +160,9 @@ struct ScreenTests {
         let text = Layout.render(s, width: 80, height: 24).map { $0.map(\.text).joined() }
         let explanation = text.first { $0.hasPrefix("! 2: ") }
         #expect(explanation?.contains("il volontario V010 del giro accettato") == true, "\(text)")
+        #expect(text.joined(separator: " ").split(separator: " ").joined(separator: " ").contains("rifare il giro (g)"),
+                "the explanation wraps, never cut: \(text)")
+        #expect(text.count == 24)
         #expect(text.dropFirst(2).filter { $0.contains(" → ") }.count == 4, "every row is still on the board")
         #expect(!text.joined().contains("driver") && !text.joined().contains("crew"), "Italian only")
     }

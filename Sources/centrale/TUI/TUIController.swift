@@ -123,11 +123,11 @@ final class TUIController {
                                 monthShare: (counts[a.code] ?? 0) * 10_000 / total, conventionShare: a.shareBasisPoints)
             }
         case .loadCalls(let date):
-            state.calls = try store.reminderCalls(on: date).map { call in
-                CallRow(trip: call.trip, time: call.appointment, beneficiary: call.beneficiary, name: call.name,
+            state.calls = CallRow.perPerson(try store.reminderCalls(on: date).map { call in
+                CallRow(trip: call.trip, time: call.pickup, beneficiary: call.beneficiary, name: call.name,
                         phone: call.phone.isEmpty ? call.caregiverPhone : call.phone, association: call.association,
                         confirmation: call.vehicle.map { "\($0)/\(call.driver ?? "")" })
-            }
+            })
         case .loadPlans(let date):
             state.plans = try store.acceptedPlans(on: date).map { PlanOnScreen(plan: $0.plan, stale: $0.isStale) }
         case .proposePlans(let date):
