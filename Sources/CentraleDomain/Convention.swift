@@ -125,6 +125,8 @@ public struct TariffVersion: Hashable, Sendable {
     public var noShowItem: Money
     /// What a cancellation on the spot costs (km are paid as driven).
     public var cancelledOnSpotItem: Money
+    /// What a late cancellation (less than 24 hours before) costs (km are paid as driven).
+    public var cancelledLateItem: Money
     /// Indirect costs as a share of the direct items, in basis points (800 = 8%).
     public var indirectBasisPoints: Int
     /// The most indirect costs paid to one association in one month.
@@ -135,7 +137,7 @@ public struct TariffVersion: Hashable, Sendable {
                 kmCap: [VehicleClass: PerKmRate], insurancePerTrip: Money, wheelchairItem: Money,
                 stretcherItem: Money, escortItem: Money, escortWaitingFreeMinutes: Int,
                 escortWaitingPerHour: Money, noShowItem: Money, cancelledOnSpotItem: Money,
-                indirectBasisPoints: Int, indirectCapPerMonth: Money) {
+                indirectBasisPoints: Int, indirectCapPerMonth: Money, cancelledLateItem: Money = .zero) {
         self.id = id
         self.validFrom = validFrom
         self.validUntil = validUntil
@@ -149,6 +151,7 @@ public struct TariffVersion: Hashable, Sendable {
         self.escortWaitingPerHour = escortWaitingPerHour
         self.noShowItem = noShowItem
         self.cancelledOnSpotItem = cancelledOnSpotItem
+        self.cancelledLateItem = cancelledLateItem
         self.indirectBasisPoints = indirectBasisPoints
         self.indirectCapPerMonth = indirectCapPerMonth
     }

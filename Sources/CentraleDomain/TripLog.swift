@@ -4,8 +4,14 @@ public enum TripOutcome: String, CaseIterable, Sendable, Codable {
     case done
     /// The beneficiary was not there.
     case noShow = "no_show"
-    /// Cancelled on the spot, after the vehicle had left.
+    /// Cancelled at the door (on the spot), after the vehicle had left.
     case cancelledOnSpot = "cancelled_on_spot"
+    /// Cancelled by the person less than 24 hours before the trip: the crew was already
+    /// committed (the vehicle may or may not have left; km are paid as driven).
+    case cancelledLate = "cancelled_late"
+
+    /// Whether it needs a reason (every outcome but done does: the log's notes).
+    public var needsReason: Bool { self != .done }
 }
 
 /// What an association reports of a trip it carried out: the basis of reimbursement.

@@ -56,7 +56,7 @@ extension Office {
         if let waiting = request.waiting, !(0...720).contains(waiting) {
             throw StoreError.refused("--waiting: \(waiting) is not a number of minutes between 0 and 720")
         }
-        if let outcome = request.outcome, TripOutcome(rawValue: outcome) == nil { throw StoreError.refused("--outcome must be done, no_show or cancelled_on_spot") }
+        if let outcome = request.outcome, TripOutcome(rawValue: outcome) == nil { throw StoreError.refused("--outcome must be done, no_show, cancelled_on_spot or cancelled_late") }
     }
 
     /// Amends the trip's log; with a scope, another association's trip reads as a missing one.
@@ -74,7 +74,11 @@ extension Office {
             if let pickup = request.pickup.flatMap(LocalTime.init) { log.pickedUpAt = pickup }
             if let dropoff = request.dropoff.flatMap(LocalTime.init) { log.droppedOffAt = dropoff }
             if let waiting = request.waiting { log.waitingMinutes = waiting }
-            if let outcome = request.outcome.flatMap(TripOutcome.init(rawValue:)) { log.outcome = outcome }
+            if let outcome = request.outcome.flatMap(TripOutcome.init(rawValue:)) {
+                log.outcome = outcome
+                // Nobody was dropped off on a trip that did not take place (unless a time is given, which the checks refuse).
+                if outcome != .done && request.dropoff == nil { log.droppedOffAt = nil }
+            }
             if let vehicle = request.vehicle { log.vehiclePlate = vehicle.uppercased() }
             if let driver = request.driver { log.driverCode = driver }
             if let notes = request.notes { log.notes = notes }

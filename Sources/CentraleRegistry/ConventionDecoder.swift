@@ -101,7 +101,9 @@ enum ConventionDecoder {
                 escortWaitingPerHour: t.money("escort_waiting_per_hour"), noShowItem: t.money("no_show_item"),
                 cancelledOnSpotItem: t.money("cancelled_on_spot_item"),
                 indirectBasisPoints: t.scaled("indirect_percent", decimals: 2, range: 0...10_000, unit: "percent"),
-                indirectCapPerMonth: t.money("indirect_cap_per_month"))
+                indirectCapPerMonth: t.money("indirect_cap_per_month"),
+                // Optional (older convention files do not have it): nothing beyond the km and the insurance.
+                cancelledLateItem: t.table["cancelled_late_item"] != nil ? t.money("cancelled_late_item") : .zero)
             if let from, let until, until < from { t.fail("valid_until", "\(until) is before valid_from \(from)") }
             t.rejectUnknownKeys()
             errors += t.errors

@@ -19,6 +19,7 @@ enum Migrations {
         ("v11_erased_people", erasedPeople),
         ("v12_volunteers", volunteers),
         ("v13_api_tokens", apiTokens),
+        ("v14_late_cancellations", lateCancellations),
     ]
 
     /// A migrator with every migration, or only the first `count`.

@@ -225,3 +225,44 @@ extension Migrations {
             """)
     }
 }
+
+extension Migrations {
+    /// A log's outcome may also be `cancelled_late` (the person cancelled less than 24 hours
+    /// before). SQLite cannot change a CHECK constraint in place: the table is rebuilt with the
+    /// same columns, rows and indexes (foreign keys are checked after the migration).
+    static func lateCancellations(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE trip_log_v14 (
+              trip INTEGER PRIMARY KEY NOT NULL REFERENCES trip(id),
+              association TEXT NOT NULL REFERENCES association(code),
+              vehicle TEXT NOT NULL REFERENCES vehicle(plate),
+              driver TEXT NOT NULL,
+              odometer_start_m INTEGER,
+              odometer_end_m INTEGER,
+              driven_m INTEGER NOT NULL CHECK (driven_m >= 0),
+              picked_up_at INTEGER,
+              dropped_off_at INTEGER,
+              waiting_min INTEGER NOT NULL DEFAULT 0 CHECK (waiting_min >= 0),
+              outcome TEXT NOT NULL CHECK (outcome IN ('done', 'no_show', 'cancelled_on_spot', 'cancelled_late')),
+              notes TEXT NOT NULL DEFAULT '',
+              submitted_at TEXT NOT NULL,
+              submitted_by TEXT NOT NULL,
+              source TEXT,
+              submission INTEGER REFERENCES log_submission(id),
+              estimated_m INTEGER NOT NULL DEFAULT 0,
+              km_flag TEXT,
+              driver_flag TEXT
+            );
+            INSERT INTO trip_log_v14 (trip, association, vehicle, driver, odometer_start_m, odometer_end_m, driven_m, picked_up_at,
+                                      dropped_off_at, waiting_min, outcome, notes, submitted_at, submitted_by, source, submission,
+                                      estimated_m, km_flag, driver_flag)
+              SELECT trip, association, vehicle, driver, odometer_start_m, odometer_end_m, driven_m, picked_up_at,
+                     dropped_off_at, waiting_min, outcome, notes, submitted_at, submitted_by, source, submission,
+                     estimated_m, km_flag, driver_flag FROM trip_log;
+            DROP TABLE trip_log;
+            ALTER TABLE trip_log_v14 RENAME TO trip_log;
+            CREATE INDEX trip_log_association ON trip_log(association);
+            CREATE INDEX trip_log_flagged ON trip_log(km_flag) WHERE km_flag IS NOT NULL;
+            """)
+    }
+}

@@ -65,6 +65,7 @@ public enum LogFileWriter {
         case .done: "effettuato"
         case .noShow: "assente"
         case .cancelledOnSpot: "annullato sul posto"
+        case .cancelledLate: "annullato tardi"
         }
     }
 

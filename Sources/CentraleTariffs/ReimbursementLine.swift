@@ -18,6 +18,8 @@ public enum CostItem: String, CaseIterable, Sendable, Codable {
     case noShow = "no_show"
     /// A cancellation on the spot.
     case cancelledOnSpot = "cancelled_on_spot"
+    /// A cancellation less than 24 hours before.
+    case cancelledLate = "cancelled_late"
     /// Indirect costs pro rata (on a month's statement, not on a trip).
     case indirect
 }

@@ -70,6 +70,10 @@ public struct TariffEngine: Sendable {
             lines.append(ReimbursementLine(item: .noShow, basis: "beneficiary not there", amount: tariff.noShowItem))
         case .cancelledOnSpot:
             lines.append(ReimbursementLine(item: .cancelledOnSpot, basis: "cancelled on arrival", amount: tariff.cancelledOnSpotItem))
+        case .cancelledLate:
+            if tariff.cancelledLateItem > .zero {
+                lines.append(ReimbursementLine(item: .cancelledLate, basis: "cancelled less than 24 h before", amount: tariff.cancelledLateItem))
+            }
         }
         return TripReimbursement(tripID: trip.id, tariffID: tariff.id, lines: lines)
     }

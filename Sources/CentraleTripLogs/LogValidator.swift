@@ -235,6 +235,10 @@ public struct LogValidator: Sendable {
             r.fail("dropoff_time", "\(dropoff) given, but the outcome is \(outcome.rawValue): nobody was dropped off; leave it empty")
         }
         let waiting = r.minutes(.waitingMinutes)
+        // Every outcome but done says why, in the notes (what the reimbursement of an empty run rests on).
+        if let outcome, outcome.needsReason, r.row[.notes].allSatisfy({ $0 == " " || $0 == "\t" }) {
+            r.fail("notes", "is empty, and the outcome is \(outcome.rawValue): say why in the notes (e.g. 'beneficiario non in casa')")
+        }
 
         guard r.problems.isEmpty, let outcome, let driven else { return nil }
         return (TripLog(tripID: id, association: code, vehiclePlate: plate, driverCode: driver, odometerStart: start, odometerEnd: end,
@@ -372,16 +376,21 @@ struct RowCheck {
         case "done", "effettuato": return .done
         case "no_show", "assente": return .noShow
         case "cancelled_on_spot": return .cancelledOnSpot
+        case "cancelled_late", "annullato_tardi": return .cancelledLate
         default: break
         }
         let key = LogColumn.fold(raw)
         switch key {
         case "done", "ok", "effettuato", "eseguito", "fatto", "svolto", "completed": return .done
         case "no_show", "noshow", "assente", "non_presente", "mancata_presentazione": return .noShow
-        case "cancelled_on_spot", "canceled_on_spot", "annullato", "annullato_sul_posto", "disdetto_sul_posto": return .cancelledOnSpot
+        case "cancelled_on_spot", "canceled_on_spot", "cancelled_at_door", "canceled_at_door", "annullato", "annullato_sul_posto",
+             "annullato_alla_porta", "disdetto_sul_posto": return .cancelledOnSpot
+        case "cancelled_late", "canceled_late", "late_cancellation", "annullato_tardi", "disdetto_tardi", "disdetta_tardiva",
+             "annullato_in_ritardo": return .cancelledLate
         default:
-            fail("outcome", raw.isEmpty ? "is empty; write done, no_show or cancelled_on_spot"
-                                         : "'\(raw)' is not an outcome; write done, no_show or cancelled_on_spot (effettuato, assente, annullato)")
+            fail("outcome", raw.isEmpty ? "is empty; write done, no_show, cancelled_on_spot or cancelled_late"
+                                         : "'\(raw)' is not an outcome; write done, no_show, cancelled_on_spot or cancelled_late "
+                                           + "(effettuato, assente, annullato, annullato_tardi)")
             return nil
         }
     }

@@ -25,10 +25,10 @@ struct LogTemplateCommand: CentraleCommand {
         discussion: """
             Columns: viaggio (the trip id from `centrale trips`), data, targa, autista (volunteer code), \
             km_inizio and km_fine (odometer readings), or km alone, ora_presa and ora_arrivo (HH:MM), \
-            attesa (minutes), esito (effettuato, assente, annullato), note; with ';' separators, decimal \
+            attesa (minutes), esito (effettuato, assente, annullato, annullato_tardi), note (the reason, for every esito but effettuato); with ';' separators, decimal \
             commas and dates as 05/10/2026, as Excel saves them. With --dialect rfc4180: trip, date, vehicle, \
             driver, odometer_start, odometer_end, km, pickup_time, dropoff_time, waiting_minutes, outcome \
-            (done, no_show, cancelled_on_spot), notes. Either form, and a mix of the names, is accepted.
+            (done, no_show, cancelled_on_spot, cancelled_late), notes (a reason for every outcome but done). Either form, and a mix of the names, is accepted.
             """
     )
 
@@ -116,7 +116,7 @@ struct LogAmendCommand: StoreCommand {
     @Option(help: "Pickup time HH:MM.") var pickup: String?
     @Option(help: "Drop-off time HH:MM.") var dropoff: String?
     @Option(help: "Waiting minutes.") var waiting: Int?
-    @Option(help: "done, no_show or cancelled_on_spot.") var outcome: String?
+    @Option(help: "done, no_show, cancelled_on_spot or cancelled_late.") var outcome: String?
     @Option(help: "Vehicle plate.") var vehicle: String?
     @Option(help: "Driver code.") var driver: String?
     @Option(help: "Notes.") var notes: String?

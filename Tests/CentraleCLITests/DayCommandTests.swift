@@ -189,7 +189,7 @@ struct DayCommandTests {
         let file = try writeVolunteers(work, Self.volunteers)
         #expect(try centrale(["volunteer", "import", file, "--association", day.association, "--db", day.db]).status == 0)
         let log = work.path("log.csv")
-        try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n\(day.trips[0]),\(day.vehicle),V999,14.3,08:30,08:52,done\n\(day.trips[1]),\(day.vehicle),V002,3.2,11:05,,no_show\n"
+        try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome,notes\n\(day.trips[0]),\(day.vehicle),V999,14.3,08:30,08:52,done\n\(day.trips[1]),\(day.vehicle),V002,3.2,11:05,,no_show,non in casa\n"
             .write(toFile: log, atomically: true, encoding: .utf8)
         let run = try centrale(["log", "submit", "--db", day.db, "--association", day.association, log])
         #expect(run.status == 0, "\(run.stderr)")

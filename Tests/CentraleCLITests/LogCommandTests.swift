@@ -17,7 +17,7 @@ func dispatchedDay(_ work: Workspace) throws -> (db: String, trips: [Int], assoc
     return (db, trips.compactMap { $0["id"] as? Int }, association, try #require(vehicle))
 }
 
-/// `dispatchedDay`, with `rows` (after a header `trip,vehicle,driver,km,pickup_time,dropoff_time,outcome`)
+/// `dispatchedDay`, with `rows` (after a header `trip,vehicle,driver,km,pickup_time,dropoff_time,outcome,notes`)
 /// written to `name` and submitted for the association: `{T0}`, `{T1}` and `{V}` stand for the trip
 /// ids and the vehicle.
 func dispatchedDay(_ work: Workspace, logging rows: String, name: String = "march.csv") throws
@@ -26,7 +26,7 @@ func dispatchedDay(_ work: Workspace, logging rows: String, name: String = "marc
     let file = work.path(name)
     let text = rows.replacingOccurrences(of: "{T0}", with: String(day.trips[0])).replacingOccurrences(of: "{T1}", with: String(day.trips[1]))
         .replacingOccurrences(of: "{V}", with: day.vehicle)
-    try ("trip,vehicle,driver,km,pickup_time,dropoff_time,outcome\n" + text).write(toFile: file, atomically: true, encoding: .utf8)
+    try ("trip,vehicle,driver,km,pickup_time,dropoff_time,outcome,notes\n" + text).write(toFile: file, atomically: true, encoding: .utf8)
     let submit = try centrale(["log", "submit", "--db", day.db, "--association", day.association, file])
     #expect(submit.status == 0, "\(submit.stderr)")
     return day
@@ -37,7 +37,7 @@ let flaggedOutbound = "{T0},{V},V01,14.3,08:30,08:52,done\n"
 
 /// `dispatchedDay`, with the outbound logged as carried out (14.3 km) and the return as a no-show.
 func loggedDay(_ work: Workspace) throws -> (db: String, trips: [Int], association: String, vehicle: String) {
-    try dispatchedDay(work, logging: flaggedOutbound + "{T1},{V},V01,3.2,11:05,,no_show\n")
+    try dispatchedDay(work, logging: flaggedOutbound + "{T1},{V},V01,3.2,11:05,,no_show,non in casa\n")
 }
 
 /// The rows of the tables a rejected file must not touch.
@@ -131,6 +131,16 @@ struct LogCommandTests {
         #expect(conflict.stderr.contains("centrale log amend"))
         #expect(try serviceState(db) == before)
         #expect(try centrale(["log", "amend", "--db", db, String(ids[1]), "--km", km, "--reason", "again"]).stderr.contains("nothing to change"))
+
+        // A trip logged as done that was in fact cancelled late: the outcome changes, the drop-off
+        // time goes (nobody was dropped off), and the reason must be in the notes.
+        let noReason = try centrale(["log", "amend", "--db", db, String(ids[0]), "--outcome", "cancelled_late", "--km", "3,2", "--reason", "disdetto"])
+        #expect(noReason.status == 1 && noReason.stderr.contains("notes: is empty, and the outcome is cancelled_late"), "\(noReason.stderr)")
+        let late = try centrale(["log", "amend", "--db", db, String(ids[0]), "--outcome", "cancelled_late", "--km", "3,2",
+                                 "--notes", "disdetto la sera prima", "--reason", "la persona aveva disdetto"])
+        #expect(late.status == 0, "\(late.stderr)")
+        let statement = try centrale(["statement", "--db", db, "--association", association, "--month", "2025-03"])
+        #expect(statement.stdout.contains("annullato tardi"), "\(statement.stdout)")
     }
 
     @Test("bad files: each exits 1, names the line, and leaves trips, logs and assignments as they were",

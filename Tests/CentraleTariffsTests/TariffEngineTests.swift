@@ -54,6 +54,17 @@ struct TariffEngineTests {
         #expect(cancelled.lines.last?.item == .cancelledOnSpot)
     }
 
+    @Test("a late cancellation pays the km driven and the insurance, plus the tariff's item when it has one")
+    func lateCancellation() throws {
+        let r = try engine.reimburse(trip([.wheelchair]), log: log(km: 3_000, outcome: .cancelledLate, vehicle: "VAN"), vehicle: van)
+        #expect(r.lines.map(\.item) == [.km, .insurance], "the built-in tariff has no late-cancellation item, and no equipment is paid")
+        var convention = Self.convention
+        for index in convention.tariffs.indices { convention.tariffs[index].cancelledLateItem = Money(cents: 450) }
+        let withItem = try TariffEngine(convention: convention).reimburse(trip(), log: log(km: 3_000, outcome: .cancelledLate), vehicle: car)
+        #expect(withItem.lines.map(\.item) == [.km, .insurance, .cancelledLate])
+        #expect(withItem.lines.last?.amount == Money(cents: 450))
+    }
+
     @Test("rounding: half up, once per line", arguments: [(1, 10, 0), (5, 10, 1), (15, 10, 2), (-5, 10, -1), (14, 10, 1)])
     func rounding(numerator: Int, denominator: Int, cents: Int) {
         #expect(TariffEngine.cents(numerator: numerator, denominator: denominator) == Money(cents: cents))

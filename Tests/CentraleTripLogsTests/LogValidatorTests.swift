@@ -68,10 +68,11 @@ struct DialectTests {
     func plannedShare() throws {
         var context = World.context()
         context.plannedShares = [1: Distance(metres: 9_000), 5: Distance(metres: 9_000)]
-        let rows = try LogParser.parse(World.header + "1,,FP123AB,V017,,,9.3,08:05,08:40,,done,\n5,,GV456CD,V017,,,3.1,08:05,,,no_show,\n",
+        let rows = try LogParser.parse(World.header + "1,,FP123AB,V017,,,9.3,08:05,08:40,,done,\n5,,GV456CD,V017,,,3.1,08:05,,,no_show,non in casa\n",
                                        fileName: "f.csv")
         let batch = LogValidator(context: context).check(rows)
         #expect(batch.problems.isEmpty, "\(batch.problems)")
+        try #require(batch.fresh.count == 2)
         #expect(batch.fresh[0].estimated == Distance(metres: 9_000) && batch.fresh[0].flag == nil)
         let trip = World.trip(5)
         #expect(batch.fresh[1].estimated == RoadDistanceEstimator(circuity: 1.3).roadDistance(along: [World.base, trip.pickup.location, World.base]))
@@ -134,8 +135,8 @@ struct ValidationTests {
         ("1,,FP123AB,V017,,,12,,08:40,,done,", "pickup_time: is empty; a trip carried out needs the pickup time (HH:MM)"),
         ("1,,FP123AB,V017,,,12,8h05,08:40,,done,", "pickup_time: '8h05' is not a time; write HH:MM, e.g. 08:15"),
         ("1,,FP123AB,V017,,,12,08:05,08:40,999,done,", "waiting_minutes: '999' is not a number of minutes between 0 and 720"),
-        ("1,,FP123AB,V017,,,12,08:05,08:40,,maybe,", "outcome: 'maybe' is not an outcome; write done, no_show or cancelled_on_spot (effettuato, assente, annullato)"),
-        ("1,,FP123AB,V017,,,6,08:05,08:40,,no_show,", "dropoff_time: 08:40 given, but the outcome is no_show: nobody was dropped off; leave it empty"),
+        ("1,,FP123AB,V017,,,12,08:05,08:40,,maybe,", "outcome: 'maybe' is not an outcome; write done, no_show, cancelled_on_spot or cancelled_late (effettuato, assente, annullato, annullato_tardi)"),
+        ("1,,FP123AB,V017,,,6,08:05,08:40,,no_show,non in casa", "dropoff_time: 08:40 given, but the outcome is no_show: nobody was dropped off; leave it empty"),
         ("1,31/02/2026,FP123AB,V017,,,12,08:05,08:40,,done,", "date: '31/02/2026' is not a date; write 2026-10-05 or 05/10/2026"),
         ("x,,FP123AB,V017,,,12,08:05,08:40,,done,", "trip: 'x' is not a trip id (a whole number)"),
     ])
@@ -154,7 +155,7 @@ struct ValidationTests {
 
     @Test("a no-show needs no times, and its estimate is base → pickup → base")
     func noShow() throws {
-        let batch = try World.check(World.header + "1,,FP123AB,V017,,,1.5,08:05,,,assente,\n")
+        let batch = try World.check(World.header + "1,,FP123AB,V017,,,1.5,08:05,,,assente,non in casa\n")
         #expect(batch.problems.isEmpty, "\(batch.problems)")
         #expect(batch.fresh.first?.log.outcome == .noShow)
         let trip = World.trip(1)
@@ -185,5 +186,27 @@ struct ValidationTests {
         let rows = try LogParser.parse("[\n {\"trip\": 1, \"vehicle\": \"A\", \"driver\": \"D\", \"km\": 1, \"outcome\": \"done\"},\n\n {\"trip\": 2, \"vehicle\": \"A\", \"driver\": \"D\", \"km\": 1, \"outcome\": \"done\"}\n]", fileName: "f.json")
         #expect(rows.map(\.location.line) == [2, 4])
         #expect(throws: FieldErrors.self) { try LogParser.parse("", fileName: "f.csv") }
+    }
+}
+
+@Suite("Trip logs: outcomes")
+struct OutcomeTests {
+    @Test("a late cancellation is an outcome in English and Italian, and a cancellation at the door is the on-the-spot one",
+          arguments: [("cancelled_late", TripOutcome.cancelledLate), ("Annullato tardi", .cancelledLate), ("disdetta tardiva", .cancelledLate),
+                      ("cancelled_at_door", .cancelledOnSpot), ("annullato alla porta", .cancelledOnSpot), ("assente", .noShow)])
+    func names(raw: String, outcome: TripOutcome) throws {
+        let batch = try World.check(World.header + "1,,FP123AB,V017,,,4.1,08:05,,,\(raw),la persona ha chiamato alle 7\n")
+        #expect(batch.problems.isEmpty, "\(batch.problems)")
+        #expect(batch.fresh.first?.log.outcome == outcome)
+    }
+
+    @Test("every outcome but done needs a reason in the notes: refused with the file, the line and the field", arguments: ["no_show", "cancelled_on_spot", "cancelled_late"])
+    func reasonRequired(outcome: String) throws {
+        let batch = try World.check(World.header + "1,,FP123AB,V017,,,4.1,08:05,,,\(outcome),  \n", file: "mis.csv")
+        #expect(batch.fresh.isEmpty)
+        let problem = try #require(batch.problems.first)
+        #expect(problem.description.hasPrefix("mis.csv:2: notes: is empty, and the outcome is \(outcome): say why"), "\(problem)")
+        let done = try World.check(World.header + "1,,FP123AB,V017,,,18.2,08:05,08:40,,done,\n")
+        #expect(done.problems.isEmpty, "a trip carried out needs no reason")
     }
 }

@@ -65,6 +65,7 @@ struct StatementLabels: Sendable {
             case .done: "effettuato"
             case .noShow: "assente"
             case .cancelledOnSpot: "annullato sul posto"
+            case .cancelledLate: "annullato tardi"
             }
         },
         itemName: {
@@ -77,6 +78,7 @@ struct StatementLabels: Sendable {
             case .waiting: "attesa"
             case .noShow: "assenza"
             case .cancelledOnSpot: "annullato sul posto"
+            case .cancelledLate: "annullato tardi"
             case .indirect: "costi indiretti"
             }
         },
