@@ -68,15 +68,24 @@ public struct DayCrews: Hashable, Sendable {
             return DayCrews(association: association.code, date: date, source: .declared, crews: crews,
                             capacity: vehicles.isEmpty ? 0 : association.dailyCapacity, withoutVehicle: [])
         }
-        // The drivers' shifts of the day: longest first at equal start, so that a vehicle
-        // goes to whoever can use it longest.
+        // The drivers' shifts of the day: wheelchair-qualified drivers first (so that the
+        // wheelchair vehicles go to drivers who may use their places), then by start, longest
+        // first at equal start, so that a vehicle goes to whoever can use it longest. A driver's
+        // shifts that overlap or follow one another are one stretch.
         var shifts: [(driver: Volunteer, start: LocalTime, end: LocalTime)] = []
         for volunteer in volunteers where Self.mayDrive(volunteer, on: date) {
-            for shift in volunteer.shifts.shifts where shift.weekday == date.isoWeekday {
-                shifts.append((volunteer, shift.start, shift.end))
+            var stretches: [(start: LocalTime, end: LocalTime)] = []
+            for shift in volunteer.shifts.shifts.filter({ $0.weekday == date.isoWeekday }).sorted(by: { $0.start < $1.start }) {
+                if let last = stretches.last, shift.start <= last.end {
+                    stretches[stretches.count - 1].end = max(last.end, shift.end)
+                } else {
+                    stretches.append((shift.start, shift.end))
+                }
             }
+            shifts += stretches.map { (volunteer, $0.start, $0.end) }
         }
-        shifts.sort { ($0.start, $1.end, $0.driver.code) < ($1.start, $0.end, $1.driver.code) }
+        func rank(_ s: (driver: Volunteer, start: LocalTime, end: LocalTime)) -> Int { s.driver.qualifications.contains(.wheelchair) ? 0 : 1 }
+        shifts.sort { (rank($0), $0.start, $1.end, $0.driver.code) < (rank($1), $1.start, $0.end, $1.driver.code) }
         // Each vehicle's booked stretches; a driver takes the first vehicle free for the
         // whole shift, preferring one whose wheelchair places the driver is qualified for
         // (and leaving those to qualified drivers otherwise).

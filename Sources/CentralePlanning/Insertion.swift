@@ -39,7 +39,7 @@ extension SearchState {
     /// checked exactly in that order until one is feasible.
     func bestInsertion(of request: Int, in vehicle: Int, candidates: inout [Insertion]) -> Insertion {
         let seats = t.loadSeats[request], chairs = t.loadWheelchairs[request]
-        guard seats <= t.capacitySeats[vehicle], chairs <= t.capacityWheelchairs[vehicle] else { return .none }
+        guard seats <= t.capacitySeats[vehicle], chairs <= t.capacityWheelchairs[vehicle], t.eligible(request, vehicle) else { return .none }
         let route = routes[vehicle], times = times[vehicle], latestAt = latestStart[vehicle]
         let seatsAfter = seatsAfter[vehicle], chairsAfter = wheelchairsAfter[vehicle]
         let capSeats = t.capacitySeats[vehicle] - seats, capChairs = t.capacityWheelchairs[vehicle] - chairs

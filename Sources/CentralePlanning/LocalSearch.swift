@@ -72,7 +72,7 @@ extension SearchState {
             let request = t.requestOf[node], sign = t.isPickup[node] ? 1 : -1
             seats += sign * t.loadSeats[request]
             chairs += sign * t.loadWheelchairs[request]
-            if seats > t.capacitySeats[vehicle] || chairs > t.capacityWheelchairs[vehicle] { return false }
+            if seats > t.capacitySeats[vehicle] || chairs > t.capacityWheelchairs[vehicle] || !t.eligible(request, vehicle) { return false }
         }
         return true
     }

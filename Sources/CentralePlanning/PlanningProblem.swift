@@ -48,13 +48,17 @@ public struct PlanningProblem: Sendable {
         public var load: Load
         /// The longest ride allowed, from the end of pickup service to the start of drop-off service.
         public var maxRide: Double
+        /// What the vehicle's crew must be qualified for (bits, e.g. an escort): only a vehicle
+        /// that `provides` every bit may carry it. 0 for none.
+        public var requires: UInt8
 
         /// Creates a request.
-        public init(pickup: Int, dropoff: Int, load: Load, maxRide: Double) {
+        public init(pickup: Int, dropoff: Int, load: Load, maxRide: Double, requires: UInt8 = 0) {
             self.pickup = pickup
             self.dropoff = dropoff
             self.load = load
             self.maxRide = maxRide
+            self.requires = requires
         }
     }
 
@@ -69,13 +73,16 @@ public struct PlanningProblem: Sendable {
         public var capacity: Load
         /// The longest route, from leaving `start` to reaching `end`.
         public var maxDuration: Double
+        /// What its crew is qualified for (bits; see `Request.requires`): every bit by default.
+        public var provides: UInt8
 
         /// Creates a vehicle.
-        public init(start: Int, end: Int, capacity: Load, maxDuration: Double) {
+        public init(start: Int, end: Int, capacity: Load, maxDuration: Double, provides: UInt8 = .max) {
             self.start = start
             self.end = end
             self.capacity = capacity
             self.maxDuration = maxDuration
+            self.provides = provides
         }
     }
 

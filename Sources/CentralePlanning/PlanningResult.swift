@@ -78,6 +78,7 @@ public struct PlanningResult: Sendable {
     private static func reason(_ request: Int, tables: ProblemTables, checker: RouteChecker) -> UnservedReason {
         let carriers = (0..<tables.vehicleCount).filter {
             tables.loadSeats[request] <= tables.capacitySeats[$0] && tables.loadWheelchairs[request] <= tables.capacityWheelchairs[$0]
+                && tables.eligible(request, $0)
         }
         guard !carriers.isEmpty else { return .noVehicleCanCarry }
         let alone = [tables.pickup[request], tables.dropoff[request]]

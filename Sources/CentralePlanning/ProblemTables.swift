@@ -38,7 +38,15 @@ struct ProblemTables: Sendable {
         capacitySeats = problem.vehicles.map(\.capacity.seats)
         capacityWheelchairs = problem.vehicles.map(\.capacity.wheelchairs)
         maxDuration = problem.vehicles.map(\.maxDuration)
+        requires = problem.requests.map(\.requires)
+        provides = problem.vehicles.map(\.provides)
     }
+
+    /// What each request needs of its crew, and what each vehicle's crew provides (bits).
+    let requires: [UInt8], provides: [UInt8]
+
+    /// Whether `vehicle`'s crew is qualified for `request`.
+    @inline(__always) func eligible(_ request: Int, _ vehicle: Int) -> Bool { requires[request] & ~provides[vehicle] == 0 }
 
     @inline(__always) func travelTime(_ from: Int, _ to: Int) -> Double { travel[from &* nodeCount &+ to] }
     @inline(__always) func cost(_ from: Int, _ to: Int) -> Double { distance[from &* nodeCount &+ to] }

@@ -35,7 +35,7 @@ public struct RouteChecker: Sendable {
             if t.isPickup[node] {
                 onBoard.seats += t.loadSeats[request]
                 onBoard.wheelchairs += t.loadWheelchairs[request]
-                if onBoard.seats > t.capacitySeats[vehicle] || onBoard.wheelchairs > t.capacityWheelchairs[vehicle] {
+                if onBoard.seats > t.capacitySeats[vehicle] || onBoard.wheelchairs > t.capacityWheelchairs[vehicle] || !t.eligible(request, vehicle) {
                     return .failure(.capacity(at: node))
                 }
             } else {

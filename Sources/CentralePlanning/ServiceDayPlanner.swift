@@ -98,7 +98,9 @@ public struct ServiceDayPlanner: Sendable {
             let load = trip.needs.contains(.wheelchair)
                 ? Load(seats: trip.needs.contains(.escort) ? 1 : 0, wheelchairs: 1)
                 : Load(seats: trip.needs.contains(.escort) ? 2 : 1)
-            requests.append(PlanningProblem.Request(pickup: pickup, dropoff: dropoff, load: load, maxRide: maxRide))
+            // The crew's driver must be qualified for the trip's needs (an escort, a wheelchair).
+            requests.append(PlanningProblem.Request(pickup: pickup, dropoff: dropoff, load: load, maxRide: maxRide,
+                                                    requires: UInt8(truncatingIfNeeded: trip.needs.rawValue)))
         }
         for run in runs where ownDepots {
             let window = PlanningProblem.Node(earliest: Double(run.crew.start.minutes), latest: Double(run.crew.end.minutes), service: 0)
@@ -108,7 +110,8 @@ public struct ServiceDayPlanner: Sendable {
             PlanningProblem.Vehicle(start: ownDepots ? firstDepot + 2 * index : 0, end: ownDepots ? firstDepot + 2 * index + 1 : 1,
                                     capacity: Load(seats: run.vehicle.seats,
                                                    wheelchairs: run.crew.qualifications.contains(.wheelchair) ? run.vehicle.wheelchairPlaces : 0),
-                                    maxDuration: Double(run.crew.minutes))
+                                    maxDuration: Double(run.crew.minutes),
+                                    provides: UInt8(truncatingIfNeeded: run.crew.qualifications.rawValue))
         }
         let problem = PlanningProblem(nodes: nodes, requests: requests, vehicles: fleet, travelTime: minutes, distance: metres)
         // The problem is consistent by construction (distinct nodes, windows opened before closed).

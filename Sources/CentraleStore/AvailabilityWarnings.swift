@@ -36,12 +36,16 @@ extension Store {
                 guard let plan = try? decoder.decode(DayPlan.self, from: Data(json.utf8)) else { continue }
                 for vehicle in plan.vehicles {
                     for id in vehicle.tripIDs {
-                        guard let record = byID[id], record.assignment?.association == plan.association, warnings[id] == nil else { continue }
+                        // A confirmed trip is checked by its confirmation (withdrawn when it breaks), not by the plan.
+                        guard let record = byID[id], record.assignment?.association == plan.association, warnings[id] == nil,
+                              !confirmed.contains(id) else { continue }
                         if off.contains(vehicle.plate) {
                             warnings[id] = .plannedVehicleOff(plate: vehicle.plate)
                         } else if let code = vehicle.driver {
                             let driver = volunteers[plan.association]?.first { $0.code == code }
-                            if driver.map({ !DayCrews.mayDrive($0, on: date) || !$0.qualifications.isSuperset(of: record.trip.needs) }) ?? true {
+                            // Absent, without valid credentials, no longer qualified, or no longer on shift for the route.
+                            if driver.map({ !DayCrews.mayDrive($0, on: date) || !$0.qualifications.isSuperset(of: record.trip.needs)
+                                            || !$0.shifts.covers(date, from: vehicle.departure, to: vehicle.arrival) }) ?? true {
                                 warnings[id] = .plannedDriverUnavailable(driver: code)
                             }
                         }

@@ -27,7 +27,14 @@ extension Store {
                 """, arguments: [date.description])
             let plans = try Row.fetchOne(db, sql: "SELECT COUNT(*) AS count, COALESCE(MAX(id), 0) AS last FROM plan WHERE date = ?",
                                          arguments: [date.description])
-            return [trips?["count"] ?? 0, trips?["versions"] ?? 0, trips?["last"] ?? 0, plans?["count"] ?? 0, plans?["last"] ?? 0]
+            // Availability (volunteers, absences, vehicles off the road) and confirmations change
+            // the board's warnings and the day's capacity: each is audited or counted.
+            let availability = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM audit_log WHERE entity IN ('volunteer', 'vehicle')") ?? 0
+            let confirmations = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM trip_confirmation JOIN trip ON trip.id = trip_confirmation.trip WHERE trip.date = ?
+                """, arguments: [date.description]) ?? 0
+            return [trips?["count"] ?? 0, trips?["versions"] ?? 0, trips?["last"] ?? 0, plans?["count"] ?? 0, plans?["last"] ?? 0,
+                    availability, confirmations]
         }
     }
 }

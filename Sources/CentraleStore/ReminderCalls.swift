@@ -7,9 +7,9 @@ import GRDB
 public struct ReminderCall: Hashable, Sendable {
     public var trip: Int64
     public var appointment: LocalTime
-    /// When the person is picked up: the accepted plan's time, else for an outbound trip the
-    /// appointment less the ride (the estimated road distance at the planning speed, and the
-    /// boarding), for a return the ready time.
+    /// When the person is picked up: the accepted plan's time (of the association holding the
+    /// trip), else what the day sheet shows (`VolunteerRules.window`): for an outbound trip the
+    /// appointment less the estimated road time, for a return the ready time.
     public var pickup: LocalTime
     public var leg: TripLeg
     public var status: TripStatus
@@ -30,20 +30,20 @@ extension Store {
     /// reminder call needs; the return leg of a person comes after the outbound.
     public func reminderCalls(on date: LocalDate) throws -> [ReminderCall] {
         let registry = try registry()
-        let estimator = registry.convention.distanceEstimator, planning = registry.convention.planning
+        let planning = registry.convention.planning
         return try pool.read { db in
             var planned: [Int64: Int] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT plan_stop.trip, plan_stop.planned_minute FROM plan_stop JOIN plan ON plan.id = plan_stop.plan
+                JOIN assignment ON assignment.trip = plan_stop.trip AND assignment.association = plan.association
                 WHERE plan.date = ? AND plan_stop.kind = 'pickup'
                 """, arguments: [date.description]) { planned[row[0]] = row[1] }
-            var ride: [Int64: Int] = [:]
+            // Without a plan, the pickup the day sheet shows: the start of the trip's busy window.
+            var estimatedPickup: [Int64: LocalTime] = [:]
             for record in try Row.fetchAll(db, sql: Self.tripRecordSQL + " WHERE trip.date = ?", arguments: [date.description])
-                .decoded({ try TripRecord(row: $0, layout: $1) }) where record.trip.leg == .outbound {
-                let metres = estimator.roadDistance(record.trip.pickup.location, record.trip.destination.location).metres
-                let speed = max(1, planning.averageSpeedKmh)
-                let boarding = record.trip.needs.contains(.wheelchair) ? planning.wheelchairBoardingMinutes : planning.boardingMinutes
-                ride[record.trip.id] = (metres * 60 + speed * 1000 - 1) / (speed * 1000) + boarding
+                .decoded({ try TripRecord(row: $0, layout: $1) }) {
+                estimatedPickup[record.trip.id] = VolunteerRules.window(of: record.trip, estimated: record.estimated,
+                                                                        averageSpeedKmh: planning.averageSpeedKmh).start
             }
             return try Row.fetchAll(db, sql: """
                 SELECT trip.id, trip.appointment, trip.leg, trip.status, trip.beneficiary,
@@ -58,8 +58,7 @@ extension Store {
                 """, arguments: [date.description]).map { row in
                 let id: Int64 = row["id"]
                 let appointment: LocalTime = try row.decode(forColumn: "appointment")
-                let pickup = planned[id].flatMap { LocalTime(minutes: $0) }
-                    ?? LocalTime(minutes: max(0, appointment.minutes - (ride[id] ?? 0))) ?? appointment
+                let pickup = planned[id].flatMap { LocalTime(minutes: $0) } ?? estimatedPickup[id] ?? appointment
                 return ReminderCall(trip: id, appointment: appointment, pickup: pickup, leg: try row.decode(forColumn: "leg"),
                              status: try row.decode(forColumn: "status"), beneficiary: row["beneficiary"], name: row["name"], phone: row["phone"],
                              caregiverPhone: row["caregiver_phone"], association: row["association"], vehicle: row["vehicle"], driver: row["driver"])

@@ -304,7 +304,7 @@ public enum Layout {
             let shownAssociation = association.count <= 8 ? association : String(association.prefix { $0 != "/" }.prefix(7)) + "+"
             let text = pad(String(times.prefix(15)), 16) + pad(row.beneficiary, 7) + pad(String(row.name.prefix(name)), name + 1)
                 + pad(String(row.phone.prefix(16)), 17) + pad(shownAssociation, 9)
-                + (row.confirmation ?? (row.association == nil ? "da assegnare" : "da confermare"))
+                + (row.confirmation ?? (row.unassigned > 0 ? "da assegnare" : "da confermare"))
             lines.append([Span(String(text.prefix(width)), row.confirmation == nil ? .message : .normal)])
         }
         return lines
@@ -324,7 +324,7 @@ public enum Layout {
         for (index, entry) in s.plans.enumerated() {
             let plan = entry.plan
             let chosen = index == s.planSelected
-            var block: [Line] = [[Span((chosen ? "▶ " : "  ") + "\(plan.association): \(plan.tripCount) servizi, \(plan.vehicles.count) mezzi, "
+            var block: [Line] = [[Span((chosen ? "▶ " : "  ") + "\(plan.association): \(plan.tripCount) servizi, \({ $0 == 1 ? "1 mezzo" : "\($0) mezzi" }(Set(plan.vehicles.map(\.plate)).count)), "
                                        + "\(plan.plannedDistance.kilometresText(.italian)) km invece di \(plan.baselineDistance.kilometresText(.italian)) "
                                        + "(risparmio \(plan.savedDistance.kilometresText(.italian)) km, \(plan.saving.text(.italian)) €)", chosen ? .selected : .header)]
                                   + [Span(entry.proposal ? "  proposta" : "  accettato", .dim)]
@@ -363,7 +363,8 @@ public enum Layout {
             [Span("Nei moduli: Ctrl-U svuota il campo, scrivere in un campo già riempito lo sostituisce, "
                   + "Esc chiede conferma se hai scritto qualcosa.")],
             [Span("b nuovo beneficiario (prima chiamata dal PUA); p scheda del beneficiario: z sospendi, h chiudi.")],
-            [Span("t chiamate di promemoria per domani: i servizi da fare con nome e telefono, quelli non ancora confermati dall'associazione in evidenza.")],
+            [Span("t chiamate di promemoria per domani: una riga per persona, con l'ora di salita (e del ritorno, dopo rit.), nome e telefono; "
+                  + "in evidenza chi ha un servizio non ancora confermato dall'associazione o da assegnare.")],
             [Span("s associazioni: carico e quote. g giri condivisi (↑ salita, ↓ discesa): p li propone, "
                   + "a accetta quelli dell'associazione scelta, A tutti; sul quadro il mezzo e l'ora di salita accanto all'associazione.")],
             [Span("! sul quadro: un servizio che un cambio di disponibilità mette a rischio (mezzo fermo, volontario assente, "

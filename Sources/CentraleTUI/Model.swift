@@ -76,8 +76,9 @@ public struct CallRow: Hashable, Sendable {
     public var confirmation: String?
     /// The pickup times of the person's later trips that day (the return).
     public var later: [LocalTime]
-    /// The person's trips in the line, and how many of them are not confirmed yet.
-    public var trips: Int, unconfirmed: Int
+    /// The person's trips in the line, how many of them are not confirmed yet, and how many
+    /// no association holds.
+    public var trips: Int, unconfirmed: Int, unassigned: Int
 
     public init(trip: Int64, time: LocalTime, beneficiary: String, name: String, phone: String, association: String?, confirmation: String?,
                 later: [LocalTime] = []) {
@@ -91,11 +92,13 @@ public struct CallRow: Hashable, Sendable {
         self.later = later
         self.trips = 1 + later.count
         self.unconfirmed = confirmation == nil ? 1 + later.count : 0
+        self.unassigned = association == nil ? 1 + later.count : 0
     }
 
     /// One line per person: the trips of the same beneficiary (one row each, by pickup time)
     /// merged into the line of the first, with the later pickups beside it; the line counts as
-    /// confirmed only when every trip in it is, and names another association when one differs.
+    /// confirmed only when every trip in it is, names every association that holds one, and
+    /// counts the trips nobody holds.
     public static func perPerson(_ trips: [CallRow]) -> [CallRow] {
         var lines: [CallRow] = []
         var index: [String: Int] = [:]
@@ -109,9 +112,12 @@ public struct CallRow: Hashable, Sendable {
             line.later.append(trip.time)
             line.trips += trip.trips
             line.unconfirmed += trip.unconfirmed
+            line.unassigned += trip.unassigned
             if trip.confirmation == nil { line.confirmation = nil }
-            if line.association != trip.association {
-                line.association = [line.association ?? "-", trip.association ?? "-"].joined(separator: "/")
+            // The associations that hold the person's trips (a trip nobody holds is said by `unassigned`).
+            if let other = trip.association {
+                let held = line.association.map { $0.split(separator: "/").map(String.init) } ?? []
+                if !held.contains(other) { line.association = (held + [other]).joined(separator: "/") }
             }
             lines[at] = line
         }

@@ -52,6 +52,17 @@ struct DayCrewsTests {
         #expect(day.crews(for: [], covering: (LocalTime("12:30")!, LocalTime("13:30")!)).isEmpty, "no shift covers 12:30-13:30 whole")
     }
 
+    @Test("the wheelchair vehicle goes to a wheelchair-qualified driver first; a driver's shifts that touch or overlap are one crew")
+    func wheelchairFirstAndStretches() {
+        let volunteers = [Self.volunteer("V1", "lun 06:00-13:00"), Self.volunteer("V2", "lun 06:00-13:00"),
+                          Self.volunteer("V3", "lun 06:00-12:00", qualifications: .wheelchair),
+                          Self.volunteer("V4", "lun 14:00-16:00, lun 16:00-18:00, lun 15:00-17:00")]
+        let day = DayCrews.of(Self.association, volunteers: volunteers, offTheRoad: [], on: Self.monday, planning: Self.planning)
+        #expect(day.crews.first { $0.plate == "BB222BB" }?.driver == "V3", "\(day.crews)")
+        #expect(day.withoutVehicle == ["V2"])
+        #expect(day.crews.filter { $0.driver == "V4" }.map { "\($0.start)-\($0.end)" } == ["14:00-18:00"])
+    }
+
     @Test("an absent driver, an expired licence or a vehicle off the road leave the day without that crew")
     func unavailable() {
         let volunteers = [Self.volunteer("V1", "mon-fri 07:00-13:00", absences: [Absence(from: Self.monday, to: Self.monday, reason: "ferie")]),

@@ -108,6 +108,14 @@ struct ServiceDayPlannerTests {
         #expect(withWheelchair.solo.isEmpty && withWheelchair.vehicles.first { $0.driver == "V1" }?.tripIDs.contains(2) == true)
         let nobody = ServiceDayPlanner(association: Self.association, convention: Self.convention).plan(trips, on: Self.day, crews: [])
         #expect(nobody.vehicles.isEmpty && nobody.solo.count == 4 && nobody.solo.allSatisfy { $0.reason == "no crew on duty that day" })
+        // An escort goes only with a driver qualified to escort.
+        let escorted = [Self.trip(6, from: near, at: "08:30", needs: .escort)]
+        let unqualified = ServiceDayPlanner(association: Self.association, convention: Self.convention).plan(escorted, on: Self.day, crews: crews)
+        #expect(unqualified.vehicles.isEmpty && unqualified.solo.map(\.tripID) == [6], "nobody on shift may escort")
+        var escorts = crews
+        escorts[0].qualifications = .escort
+        let withEscort = ServiceDayPlanner(association: Self.association, convention: Self.convention).plan(escorted, on: Self.day, crews: escorts)
+        #expect(withEscort.vehicles.first?.driver == "V1" && withEscort.solo.isEmpty)
         // A trip outside every shift stays solo.
         let late = ServiceDayPlanner(association: Self.association, convention: Self.convention)
             .plan([Self.trip(5, from: near, at: "14:00")], on: Self.day, crews: crews)

@@ -69,6 +69,14 @@ struct CallListTests {
         elsewhere.association = "CRI-SCA"
         let mixed = CallRow.perPerson([other, elsewhere])
         #expect(mixed.count == 1 && mixed[0].association == "PA-SCA/CRI-SCA")
+        let declined = CallRow(trip: 11, time: LocalTime("17:00")!, beneficiary: "BBRUN2", name: "Bruno Bianchi", phone: "055 2", association: nil,
+                               confirmation: nil)
+        let unheld = CallRow.perPerson([other, declined])
+        #expect(unheld[0].association == "PA-SCA" && unheld[0].unassigned == 1 && unheld[0].confirmation == nil)
+        var screen = TUIState(date: Self.today, operatorName: "giulia")
+        screen.screen = .calls(LocalDate("2025-03-03")!)
+        screen.calls = unheld
+        #expect(Layout.render(screen, width: 80, height: 24).map { $0.map(\.text).joined() }.contains { $0.contains("BBRUN2") && $0.hasSuffix("da assegnare") })
         let lines = CallRow.perPerson([back, other, outward])
         #expect(lines.map(\.beneficiary) == ["BANNA1", "BBRUN2"], "by the first pickup")
         #expect(lines[0].trip == 7 && lines[0].later == [LocalTime("11:45")!] && lines[0].trips == 2 && lines[0].unconfirmed == 1)

@@ -21,7 +21,7 @@ public struct PlanText: Sendable {
         let byID = Dictionary(trips.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var lines: [String] = []
         for plan in plans {
-            lines.append("\(plan.association) \(plan.date): \(plan.tripCount) trips, \(plan.vehicles.count) vehicles; "
+            lines.append("\(plan.association) \(plan.date): \(plan.tripCount) trips, \(Set(plan.vehicles.map(\.plate)).count) vehicles; "
                 + "\(plan.plannedDistance.kilometresText) km planned against \(plan.baselineDistance.kilometresText) km alone: "
                 + "saves \(plan.savedDistance.kilometresText) km, \(plan.saving) €")
             for vehicle in plan.vehicles {
