@@ -54,7 +54,8 @@ public enum Labels {
         case .plannedDriverUnavailable(let driver): "il volontario \(driver) del giro accettato non può guidarlo quel giorno: rifare il giro (g)"
         case .confirmationWithdrawn: "conferma ritirata (volontario o mezzo non più disponibile): l'associazione deve riconfermarlo"
         case .noCrew(let needs): "nessun equipaggio dell'associazione in turno a quell'ora"
-            + (needs.isEmpty ? "" : " con autista abilitato (\(needsInFull(needs)))") + ": riassegnare o chiedere all'associazione"
+            + (needs.isEmpty ? "" : " con autista abilitato (\(needsInFull(needs)))")
+            + ": chiedere all'associazione un equipaggio, o assegnarlo a un'altra (Invio)"
         }
     }
 
