@@ -3,28 +3,15 @@ import CentraleRegistry
 @_spi(Benchmarks) import CentraleStore
 import CentraleSynth
 import Foundation
-import GRDB
 
 /// Times an association confirming and declining trips (target: under 50 ms each) on a
 /// database holding a year of trips and the association's volunteers, against an empty write
 /// transaction on the same database (SQLite's own floor for a change that commits).
 func benchConfirm(registry: Registry, year: Int, seed: UInt64) throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("centrale-bench-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try benchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let store = try Store(path: folder.appendingPathComponent("bench.sqlite").path)
+    let (store, association) = try yearAssignedToOneAssociation(registry: registry, year: year, seed: seed, in: folder)
     let actor = Actor("bench")
-    _ = try store.load(registry, actor: actor)
-    let synthetic = SyntheticYearGenerator(comuni: registry.comuni, places: registry.places, year: year, seed: seed).generate()
-    try store.addBeneficiaries(synthetic.beneficiaries, actor: actor)
-    try store.addRequests(synthetic.requests, estimator: registry.convention.distanceEstimator, actor: actor)
-    let association = registry.associations.first { $0.code == "MIS-SCA" }!
-    try store.benchmarkDatabase.write { db in
-        try db.execute(sql: """
-            INSERT INTO assignment(trip, association, method, assigned_at, assigned_by) SELECT id, ?, 'manual', '2025-01-01T00:00:00Z', 'bench' FROM trip;
-            UPDATE trip SET status = 'assigned';
-            """, arguments: [association.code])
-    }
     let speed = registry.convention.planning.averageSpeedKmh
     try store.addVolunteers(VolunteerRoster(association: association, year: year, seed: seed).volunteers(), averageSpeedKmh: speed, actor: actor)
 

@@ -10,24 +10,10 @@ import GRDB
 /// Times the import of a year of trip logs in one file (parse, check, store) and, for
 /// comparison, `sqlite3`'s own `.import` of the same file into a plain table.
 func benchLogImport(registry: Registry, year: Int, seed: UInt64) throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("centrale-bench-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try benchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-
-    // A database with the year's trips, all assigned to one association with a full fleet.
-    let store = try Store(path: folder.appendingPathComponent("bench.sqlite").path)
+    let (store, association) = try yearAssignedToOneAssociation(registry: registry, year: year, seed: seed, in: folder)
     let actor = Actor("bench")
-    _ = try store.load(registry, actor: actor)
-    let synthetic = SyntheticYearGenerator(comuni: registry.comuni, places: registry.places, year: year, seed: seed).generate()
-    try store.addBeneficiaries(synthetic.beneficiaries, actor: actor)
-    try store.addRequests(synthetic.requests, estimator: registry.convention.distanceEstimator, actor: actor)
-    let association = registry.associations.first { $0.code == "MIS-SCA" }!
-    try store.benchmarkDatabase.write { db in
-        try db.execute(sql: """
-            INSERT INTO assignment(trip, association, method, assigned_at, assigned_by) SELECT id, ?, 'manual', '2025-01-01T00:00:00Z', 'bench' FROM trip;
-            UPDATE trip SET status = 'assigned';
-            """, arguments: [association.code])
-    }
     let trips = try store.trips(of: association.code, from: LocalDate(year: year, month: 1, day: 1)!, to: LocalDate(year: year, month: 12, day: 31)!).map(\.trip)
     var odometers: [String: Distance] = [:]
     let logs = TripLogGenerator(association: association, estimator: registry.convention.distanceEstimator, seed: seed)
@@ -71,4 +57,30 @@ func benchLogImport(registry: Registry, year: Int, seed: UInt64) throws {
     } else {
         print("  sqlite3 .import: not run (install the sqlite3 command: apt-get install sqlite3)")
     }
+}
+
+/// A new temporary folder for a benchmark's files (the caller removes it).
+func benchFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("centrale-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
+
+/// A database in `folder` with the synthetic year's people and trips, every trip assigned to
+/// one association with a full fleet (MIS-SCA).
+func yearAssignedToOneAssociation(registry: Registry, year: Int, seed: UInt64, in folder: URL) throws -> (Store, CentraleDomain.Association) {
+    let store = try Store(path: folder.appendingPathComponent("bench.sqlite").path)
+    let actor = Actor("bench")
+    _ = try store.load(registry, actor: actor)
+    let synthetic = SyntheticYearGenerator(comuni: registry.comuni, places: registry.places, year: year, seed: seed).generate()
+    try store.addBeneficiaries(synthetic.beneficiaries, actor: actor)
+    try store.addRequests(synthetic.requests, estimator: registry.convention.distanceEstimator, actor: actor)
+    let association = registry.associations.first { $0.code == "MIS-SCA" }!
+    try store.benchmarkDatabase.write { db in
+        try db.execute(sql: """
+            INSERT INTO assignment(trip, association, method, assigned_at, assigned_by) SELECT id, ?, 'manual', '2025-01-01T00:00:00Z', 'bench' FROM trip;
+            UPDATE trip SET status = 'assigned';
+            """, arguments: [association.code])
+    }
+    return (store, association)
 }
