@@ -182,6 +182,11 @@ struct DayState {
     private func blockingRuleAmongUndeclined(_ trip: DispatchTrip, _ exclusions: [Exclusion]) -> (rule: HardRule, reason: String) {
         let reached = exclusions.map(\.rule)
         let covering = exclusions.filter { $0.rule != .coverage }.map(\.association)
+        if reached.contains(.crew) && !reached.contains(.capacity) {
+            let off = exclusions.filter { $0.rule == .crew }.map(\.association)
+            return (.crew, "no association serving comune \(trip.serviceComune) has a crew on duty at the trip's time with a driver "
+                    + "qualified for \(trip.needs) (no crew: \(off.joined(separator: ", ")))")
+        }
         if reached.allSatisfy({ $0 != .capacity }) {
             return (.vehicle, "no association serving comune \(trip.serviceComune) has an active vehicle for \(trip.needs) "
                     + "(checked: \(covering.joined(separator: ", ")))")

@@ -40,6 +40,8 @@ public struct DispatchEngine: Sendable {
     /// Per association: the comuni it serves, and those it may serve as a neighbour.
     private let serves: [Set<String>]
     private let servesAsNeighbour: [Set<String>]
+    /// The crews on duty of the associations that register volunteers (see `withCrews`).
+    var crews: [String: [CrewShift]] = [:]
 
     /// Creates an engine for a registry's associations and comuni under a convention.
     public init(associations: [Association], comuni: [Comune], convention: Convention) {
@@ -113,6 +115,10 @@ public struct DispatchEngine: Sendable {
         if trip.declinedBy.contains(associations[index].code) { return .declined }
         if !associations[index].vehicles.contains(where: { $0.canCarry(trip.needs) }) { return .vehicle }
         if load >= associations[index].dailyCapacity { return .capacity }
+        if let crews = crews[associations[index].code], let from = trip.busyFrom, let until = trip.busyUntil,
+           !crews.contains(where: { $0.qualifications.isSuperset(of: trip.needs) && $0.start <= from && until <= $0.end }) {
+            return .crew
+        }
         return nil
     }
 }
@@ -128,6 +134,14 @@ extension DispatchEngine {
                 copy.associations[a].vehicles[v].active = false
             }
         }
+        return copy
+    }
+
+    /// The same engine with the crews on duty of the associations that register volunteers:
+    /// such an association takes only the trips one of its crews covers (the `crew` rule).
+    public func withCrews(_ crews: [String: [CrewShift]]) -> DispatchEngine {
+        var copy = self
+        copy.crews = crews
         return copy
     }
 

@@ -18,6 +18,9 @@ public struct DispatchTrip: Hashable, Sendable {
     public var date: LocalDate?
     /// The associations that declined the trip: the engine does not offer it to them again.
     public var declinedBy: Set<String> = []
+    /// The time the trip keeps a crew busy (`VolunteerRules.window`), when known: checked against
+    /// the crews of the associations that register volunteers (the `crew` rule).
+    public var busyFrom: LocalTime?, busyUntil: LocalTime?
 
     /// Creates a dispatch trip.
     public init(id: Int64, beneficiary: String, appointment: LocalTime, serviceComune: String, pickup: Coordinate, needs: Needs,
@@ -32,9 +35,11 @@ public struct DispatchTrip: Hashable, Sendable {
     }
 
     /// The dispatch view of a trip; `zone` holds the ISTAT codes of the zone's comuni.
-    public init(_ trip: TripRequest, zone: Set<String>, declinedBy: Set<String> = []) {
+    public init(_ trip: TripRequest, zone: Set<String>, declinedBy: Set<String> = [], busy: (start: LocalTime, end: LocalTime)? = nil) {
         self.init(id: trip.id, beneficiary: trip.beneficiary, appointment: trip.appointment, serviceComune: trip.serviceComune(zone: zone),
                   pickup: trip.pickup.location, needs: trip.needs, date: trip.date)
         self.declinedBy = declinedBy
+        busyFrom = busy?.start
+        busyUntil = busy?.end
     }
 }

@@ -10,6 +10,9 @@ public enum HardRule: String, CaseIterable, Sendable, Codable {
     case capacity
     /// It has not declined the trip (a declined trip is not offered to that association again).
     case declined
+    /// When it registers volunteers: a crew on duty covers the trip's time with a driver
+    /// qualified for its needs.
+    case crew
 
     /// What the rule says, for explanations.
     public var summary: String {
@@ -19,6 +22,7 @@ public enum HardRule: String, CaseIterable, Sendable, Codable {
         case .vehicle: "has no active vehicle for the beneficiary's needs"
         case .capacity: "is at its daily capacity (declared, or what its crews on duty allow)"
         case .declined: "declined the trip"
+        case .crew: "has no crew on duty at the trip's time with a driver qualified for its needs"
         }
     }
 }

@@ -25,6 +25,10 @@ public struct DispatchInput: Sendable {
     /// The day's capacity of each association that registers its volunteers, from their
     /// shifts and its vehicles in service (`DayCrews`): it lowers the declared capacity.
     public var capacities: [String: Int] = [:]
+    /// Their crews on duty that day: such an association takes only the trips a crew covers.
+    public var crews: [String: [CrewShift]] = [:]
+    /// The planning speed, for the time each trip keeps a crew busy.
+    public var averageSpeedKmh = PlanningRules().averageSpeedKmh
 }
 
 /// What applying a plan did.
@@ -103,7 +107,9 @@ extension Store {
                                  declined: try Self.declines(db, trips: trips.map(\.trip.id)),
                                  offTheRoad: Set(try String.fetchAll(db, sql: "SELECT DISTINCT plate FROM vehicle_off WHERE from_date <= ? AND to_date >= ?",
                                                                      arguments: [day, day])),
-                                 capacities: means.filter { $0.value.source == .volunteers }.mapValues(\.capacity))
+                                 capacities: means.filter { $0.value.source == .volunteers }.mapValues(\.capacity),
+                                 crews: means.filter { $0.value.source == .volunteers }.mapValues(\.crews),
+                                 averageSpeedKmh: registry.convention.planning.averageSpeedKmh)
         }
     }
 
@@ -184,9 +190,11 @@ extension Store {
         let declined = try declines(of: record.trip.id)
         let registry = try registry()
         let means = try pool.read { db in try Self.dayCrews(db, registry.associations, on: record.trip.date, planning: registry.convention.planning) }
+        let busy = VolunteerRules.window(of: record.trip, estimated: record.estimated, averageSpeedKmh: registry.convention.planning.averageSpeedKmh)
         return engine.withVehicles(offTheRoad: try offTheRoad(on: record.trip.date))
             .withCapacities(means.filter { $0.value.source == .volunteers }.mapValues(\.capacity))
-            .brokenRule(for: DispatchTrip(record.trip, zone: zone, declinedBy: declined), by: association, assignedToday: load)
+            .withCrews(means.filter { $0.value.source == .volunteers }.mapValues(\.crews))
+            .brokenRule(for: DispatchTrip(record.trip, zone: zone, declinedBy: declined, busy: busy), by: association, assignedToday: load)
     }
 }
 
@@ -194,7 +202,11 @@ extension DispatchEngine {
     /// Decides the trips of a dispatch input as `Store.dispatchInput` read it: the one way the
     /// CLI, the screen and the demo run the engine on stored trips.
     public func dispatch(_ input: DispatchInput, zone: Set<String>) -> DispatchPlan {
-        withVehicles(offTheRoad: input.offTheRoad).withCapacities(input.capacities).dispatch(input.trips.map { DispatchTrip($0.trip, zone: zone, declinedBy: input.declined[$0.trip.id] ?? []) }, on: input.date, history: input.history,
+        withVehicles(offTheRoad: input.offTheRoad).withCapacities(input.capacities).withCrews(input.crews)
+            .dispatch(input.trips.map {
+                DispatchTrip($0.trip, zone: zone, declinedBy: input.declined[$0.trip.id] ?? [],
+                             busy: VolunteerRules.window(of: $0.trip, estimated: $0.estimated, averageSpeedKmh: input.averageSpeedKmh))
+            }, on: input.date, history: input.history,
                  outlook: input.outlook, samples: input.samples.mapValues { DispatchTrip($0, zone: zone) },
                  alreadyAssigned: input.alreadyAssigned, usualToday: input.usualToday)
     }

@@ -55,7 +55,7 @@ public enum Labels {
         case .confirmationWithdrawn: "conferma ritirata (volontario o mezzo non più disponibile): l'associazione deve riconfermarlo"
         case .noCrew(let needs): "nessun equipaggio dell'associazione in turno a quell'ora"
             + (needs.isEmpty ? "" : " con autista abilitato (\(needsInFull(needs)))")
-            + ": chiedere all'associazione un equipaggio, o assegnarlo a un'altra (Invio)"
+            + ": chiedere all'associazione un equipaggio, o riassegnarlo a un'altra (Invio)"
         }
     }
 
@@ -241,6 +241,7 @@ public enum Layout {
                 case .vehicle: "nessun mezzo adatto"
                 case .capacity: "capacità del giorno esaurita"
                 case .declined: "ha rifiutato la corsa"
+                case .crew: "nessun equipaggio in turno a quell'ora"
                 }
                 lines.append([Span("Escluse (\(reason)): " + codes.map(\.association).joined(separator: " "), .dim)])
             }

@@ -328,6 +328,10 @@ extension DayCommandTests {
             }
             #expect(warnings[Int64(day.back)] == nil, "the return is within V010's shift")
         }
+        // Dispatch would not give the outbound to it now: no crew covers its time.
+        let explain = try centrale(["dispatch", "--db", day.db, "--date", "2025-03-03", "--explain", String(day.outbound)])
+        #expect(explain.stdout.contains("Excluded, has no crew on duty at the trip's time with a driver qualified for its needs: \(day.association)"),
+                "\(explain.stdout)")
         // The plan puts the return on V010's vehicle and leaves the outbound alone.
         let plan = try centrale(["plan", "--db", day.db, "--date", "2025-03-03", "--association", day.association])
         #expect(plan.status == 0, "\(plan.stderr)")

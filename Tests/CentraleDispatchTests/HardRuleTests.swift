@@ -106,3 +106,31 @@ struct HardRuleTests {
         #expect(e.brokenRule(for: F.trip(1, in: F.a), by: "NOPE", assignedToday: 0) == .coverage)
     }
 }
+
+@Suite("Hard rule: crews on duty")
+struct CrewRuleTests {
+    typealias F = Fixture
+
+    @Test("an association that registers volunteers takes only the trips a crew covers, with a driver qualified for their needs")
+    func crews() {
+        let engine = DispatchEngine(associations: [F.association("X", serves: [F.a], base: F.a.centroid), F.association("Y", serves: [F.a], base: F.a.centroid)],
+                                    comuni: F.comuni, convention: F.convention())
+        var trip = F.trip(1, in: F.a, needs: .escort)
+        trip.busyFrom = LocalTime("08:30")
+        trip.busyUntil = LocalTime("09:00")
+        #expect(engine.brokenRule(for: trip, by: "X", assignedToday: 0) == nil, "no crews given: the declared day")
+        let morning = CrewShift(plate: "CAR1", driver: "V1", start: LocalTime("07:00")!, end: LocalTime("13:00")!, qualifications: [])
+        #expect(engine.withCrews(["X": [morning]]).brokenRule(for: trip, by: "X", assignedToday: 0) == .crew, "not qualified to escort")
+        var escort = morning
+        escort.qualifications = .escort
+        #expect(engine.withCrews(["X": [escort]]).brokenRule(for: trip, by: "X", assignedToday: 0) == nil)
+        var afternoon = escort
+        afternoon.start = LocalTime("13:00")!
+        afternoon.end = LocalTime("19:00")!
+        #expect(engine.withCrews(["X": [afternoon]]).brokenRule(for: trip, by: "X", assignedToday: 0) == .crew, "no crew at 08:30")
+        // Dispatch gives the trip to the association whose crews (or declared day) cover it.
+        let plan = engine.withCrews(["X": [afternoon]]).dispatch([trip], on: F.day, history: DispatchHistory(day: F.day))
+        #expect(plan.decisions[0].association == "Y")
+        #expect(plan.decisions[0].exclusions == [Exclusion(association: "X", rule: .crew)])
+    }
+}
