@@ -43,9 +43,12 @@ extension Store {
                             warnings[id] = .plannedVehicleOff(plate: vehicle.plate)
                         } else if let code = vehicle.driver {
                             let driver = volunteers[plan.association]?.first { $0.code == code }
-                            // Absent, without valid credentials, no longer qualified, or no longer on shift for the route.
-                            if driver.map({ !DayCrews.mayDrive($0, on: date) || !$0.qualifications.isSuperset(of: record.trip.needs)
-                                            || !$0.shifts.covers(date, from: vehicle.departure, to: vehicle.arrival) }) ?? true {
+                            // Absent, without valid credentials, no longer qualified, or no longer on duty (a crew of
+                            // the day, whose shifts may join) for the whole route.
+                            let onDuty = means[plan.association]?.crews.contains {
+                                $0.driver == code && $0.start <= vehicle.departure && vehicle.arrival <= $0.end
+                            } ?? false
+                            if driver.map({ !DayCrews.mayDrive($0, on: date) || !$0.qualifications.isSuperset(of: record.trip.needs) || !onDuty }) ?? true {
                                 warnings[id] = .plannedDriverUnavailable(driver: code)
                             }
                         }

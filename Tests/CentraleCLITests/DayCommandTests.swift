@@ -342,6 +342,13 @@ extension DayCommandTests {
         let sheet = try centrale(["sheet", "--association", day.association, "--date", "2025-03-03", "--db", day.db])
         #expect(sheet.stdout.contains("driver V010"), "the day sheet names the plan's driver: \(sheet.stdout)")
 
+        // Moved to the late afternoon: the plan's driver is no longer on duty for the route.
+        let moved = try centrale(["volunteer", "update", "V010", "--association", day.association, "--shifts", "lun-ven 15:00-20:00", "--db", day.db])
+        #expect(moved.status == 0, "\(moved.stderr)")
+        #expect(try Store(path: day.db, access: .read).availabilityWarnings(on: monday)[Int64(day.back)] == .plannedDriverUnavailable(driver: "V010"))
+        #expect(try centrale(["volunteer", "update", "V010", "--association", day.association, "--shifts", "lun-ven 11:00-17:00", "--db", day.db]).status == 0)
+        #expect(try Store(path: day.db, access: .read).availabilityWarnings(on: monday)[Int64(day.back)] == nil, "back on duty")
+
         // Absent that day: the plan's driver is flagged, the association can take nothing, and
         // dispatch gives both trips to another association.
         let absent = try centrale(["volunteer", "absent", "V010", "--association", day.association, "--from", "2025-03-03", "--to", "2025-03-03",
