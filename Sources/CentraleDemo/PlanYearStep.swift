@@ -32,7 +32,7 @@ public struct PlanYearStep: DemoStep {
                 let means = crews[day.date]?[day.association]
                 let plan = associations[day.association].map {
                     ServiceDayPlanner(association: $0, convention: registry.convention)
-                        .plan(day.trips, on: day.date, crews: withShifts && means?.source == .volunteers ? means?.crews : nil)
+                        .plan(day.trips, on: day.date, crews: withShifts ? means?.registeredCrews : nil)
                 }
                 plans.set(index, .success(plan))
             }

@@ -116,7 +116,7 @@ public struct DispatchEngine: Sendable {
         if !associations[index].vehicles.contains(where: { $0.canCarry(trip.needs) }) { return .vehicle }
         if load >= associations[index].dailyCapacity { return .capacity }
         if let crews = crews[associations[index].code], let from = trip.busyFrom, let until = trip.busyUntil,
-           !crews.contains(where: { $0.qualifications.isSuperset(of: trip.needs) && $0.start <= from && until <= $0.end }) {
+           !crews.contains(where: { $0.covers(trip.needs, from: from, to: until) }) {
             return .crew
         }
         return nil
@@ -143,6 +143,13 @@ extension DispatchEngine {
         var copy = self
         copy.crews = crews
         return copy
+    }
+
+    /// The same engine with the day's means of each association that registers volunteers: its
+    /// capacity lowered to what its crews allow, and only the trips a crew covers.
+    public func withDayCrews(_ means: [String: DayCrews]) -> DispatchEngine {
+        let registered = means.compactMapValues { day in day.registeredCrews.map { (capacity: day.capacity, crews: $0) } }
+        return withCapacities(registered.mapValues(\.capacity)).withCrews(registered.mapValues(\.crews))
     }
 
     /// The same engine with each association in `capacities` able to take at most that many

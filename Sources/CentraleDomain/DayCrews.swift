@@ -23,6 +23,12 @@ public struct CrewShift: Hashable, Sendable, Codable {
 
     /// The shift's length in minutes.
     public var minutes: Int { end.minutes - start.minutes }
+
+    /// Whether this crew may carry a trip with `needs` that keeps it busy from `from` to `to`:
+    /// its driver is qualified for the needs and its stretch covers the time.
+    public func covers(_ needs: Needs, from: LocalTime, to: LocalTime) -> Bool {
+        qualifications.isSuperset(of: needs) && start <= from && to <= end
+    }
 }
 
 /// An association's means for one day: which vehicles run, when, and with whom, and how
@@ -122,6 +128,10 @@ public struct DayCrews: Hashable, Sendable {
 
     /// The crews whose driver may carry a trip with `needs`, and whose shift covers `window`.
     public func crews(for needs: Needs, covering window: (start: LocalTime, end: LocalTime)) -> [CrewShift] {
-        crews.filter { $0.qualifications.isSuperset(of: needs) && $0.start <= window.start && window.end <= $0.end }
+        crews.filter { $0.covers(needs, from: window.start, to: window.end) }
     }
+
+    /// The crews when they come from registered volunteers; nil for the declared day (every
+    /// vehicle all day), which dispatch and the planner treat as no crews given.
+    public var registeredCrews: [CrewShift]? { source == .volunteers ? crews : nil }
 }

@@ -18,10 +18,9 @@ extension Store {
                                            arguments: [date.description]).decoded { try TripRecord(row: $0, layout: $1) }
             guard !records.isEmpty else { return [:] }
             let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.trip.id, $0) })
-            let means = try Self.dayCrews(db, registry.associations, on: date, planning: registry.convention.planning)
-            let off = Set(try String.fetchAll(db, sql: "SELECT DISTINCT plate FROM vehicle_off WHERE from_date <= ? AND to_date >= ?",
-                                              arguments: [date.description, date.description]))
+            let off = try Self.offTheRoad(db, on: date)
             let volunteers = try Self.allVolunteers(db)
+            let means = Self.dayCrews(registry.associations, volunteers: volunteers, offTheRoad: off, on: date, planning: registry.convention.planning)
             let confirmed = Set(try Int64.fetchAll(db, sql: """
                 SELECT trip_confirmation.trip FROM trip_confirmation JOIN trip ON trip.id = trip_confirmation.trip WHERE trip.date = ?
                 """, arguments: [date.description]))
@@ -46,7 +45,7 @@ extension Store {
                             // Absent, without valid credentials, no longer qualified, or no longer on duty (a crew of
                             // the day, whose shifts may join) for the whole route.
                             let onDuty = means[plan.association]?.crews.contains {
-                                $0.driver == code && $0.start <= vehicle.departure && vehicle.arrival <= $0.end
+                                $0.driver == code && $0.covers([], from: vehicle.departure, to: vehicle.arrival)
                             } ?? false
                             if driver.map({ !DayCrews.mayDrive($0, on: date) || !$0.qualifications.isSuperset(of: record.trip.needs) || !onDuty }) ?? true {
                                 warnings[id] = .plannedDriverUnavailable(driver: code)

@@ -24,9 +24,12 @@ extension Store {
     /// The crews and capacity of each of `associations` on `date`, by code.
     static func dayCrews(_ db: Database, _ associations: [CentraleDomain.Association], on date: LocalDate,
                          planning: PlanningRules) throws -> [String: DayCrews] {
-        let off = Set(try String.fetchAll(db, sql: "SELECT DISTINCT plate FROM vehicle_off WHERE from_date <= ? AND to_date >= ?",
-                                          arguments: [date.description, date.description]))
-        let volunteers = try Self.allVolunteers(db)
+        dayCrews(associations, volunteers: try allVolunteers(db), offTheRoad: try offTheRoad(db, on: date), on: date, planning: planning)
+    }
+
+    /// The same from what a caller has already read (the volunteers by association, the plates off the road).
+    static func dayCrews(_ associations: [CentraleDomain.Association], volunteers: [String: [Volunteer]], offTheRoad off: Set<String>,
+                         on date: LocalDate, planning: PlanningRules) -> [String: DayCrews] {
         var result: [String: DayCrews] = [:]
         for association in associations {
             result[association.code] = DayCrews.of(association, volunteers: volunteers[association.code] ?? [], offTheRoad: off,

@@ -22,11 +22,9 @@ public struct DispatchInput: Sendable {
     public var declined: [Int64: Set<String>] = [:]
     /// The plates of the vehicles off the road that day (they carry nobody).
     public var offTheRoad: Set<String> = []
-    /// The day's capacity of each association that registers its volunteers, from their
-    /// shifts and its vehicles in service (`DayCrews`): it lowers the declared capacity.
-    public var capacities: [String: Int] = [:]
-    /// Their crews on duty that day: such an association takes only the trips a crew covers.
-    public var crews: [String: [CrewShift]] = [:]
+    /// Each association's means that day (`DayCrews`): for those that register volunteers, the
+    /// crews on duty lower the declared capacity and take only the trips they cover.
+    public var means: [String: DayCrews] = [:]
     /// The planning speed, for the time each trip keeps a crew busy.
     public var averageSpeedKmh = PlanningRules().averageSpeedKmh
 }
@@ -101,14 +99,12 @@ extension Store {
                 alreadyAssigned[row[2], default: 0] += 1
                 if usualToday[row[1]] == nil { usualToday[row[1]] = row[2] }
             }
-            let means = try Self.dayCrews(db, registry.associations, on: date, planning: registry.convention.planning)
+            let off = try Self.offTheRoad(db, on: date)
             return DispatchInput(date: date, trips: trips, history: history,
                                  outlook: outlook, samples: samples, alreadyAssigned: alreadyAssigned, usualToday: usualToday,
-                                 declined: try Self.declines(db, trips: trips.map(\.trip.id)),
-                                 offTheRoad: Set(try String.fetchAll(db, sql: "SELECT DISTINCT plate FROM vehicle_off WHERE from_date <= ? AND to_date >= ?",
-                                                                     arguments: [day, day])),
-                                 capacities: means.filter { $0.value.source == .volunteers }.mapValues(\.capacity),
-                                 crews: means.filter { $0.value.source == .volunteers }.mapValues(\.crews),
+                                 declined: try Self.declines(db, trips: trips.map(\.trip.id)), offTheRoad: off,
+                                 means: Self.dayCrews(registry.associations, volunteers: try Self.allVolunteers(db), offTheRoad: off,
+                                                      on: date, planning: registry.convention.planning),
                                  averageSpeedKmh: registry.convention.planning.averageSpeedKmh)
         }
     }
@@ -191,9 +187,7 @@ extension Store {
         let registry = try registry()
         let means = try pool.read { db in try Self.dayCrews(db, registry.associations, on: record.trip.date, planning: registry.convention.planning) }
         let busy = VolunteerRules.window(of: record.trip, estimated: record.estimated, averageSpeedKmh: registry.convention.planning.averageSpeedKmh)
-        return engine.withVehicles(offTheRoad: try offTheRoad(on: record.trip.date))
-            .withCapacities(means.filter { $0.value.source == .volunteers }.mapValues(\.capacity))
-            .withCrews(means.filter { $0.value.source == .volunteers }.mapValues(\.crews))
+        return engine.withVehicles(offTheRoad: try offTheRoad(on: record.trip.date)).withDayCrews(means)
             .brokenRule(for: DispatchTrip(record.trip, zone: zone, declinedBy: declined, busy: busy), by: association, assignedToday: load)
     }
 }
@@ -202,7 +196,7 @@ extension DispatchEngine {
     /// Decides the trips of a dispatch input as `Store.dispatchInput` read it: the one way the
     /// CLI, the screen and the demo run the engine on stored trips.
     public func dispatch(_ input: DispatchInput, zone: Set<String>) -> DispatchPlan {
-        withVehicles(offTheRoad: input.offTheRoad).withCapacities(input.capacities).withCrews(input.crews)
+        withVehicles(offTheRoad: input.offTheRoad).withDayCrews(input.means)
             .dispatch(input.trips.map {
                 DispatchTrip($0.trip, zone: zone, declinedBy: input.declined[$0.trip.id] ?? [],
                              busy: VolunteerRules.window(of: $0.trip, estimated: $0.estimated, averageSpeedKmh: input.averageSpeedKmh))

@@ -92,7 +92,7 @@ extension Store {
         return try members.map { original in
             var member = original
             for index in member.vehicles.indices where off.contains(member.vehicles[index].plate) { member.vehicles[index].active = false }
-            let crews = means[member.code].flatMap { $0.source == .volunteers ? $0.crews : nil }
+            let crews = means[member.code]?.registeredCrews
             return (member, try plannableTrips(on: date, association: member.code), crews)
         }
     }

@@ -56,10 +56,13 @@ extension Store {
 
     /// The plates of the vehicles off the road on `date`.
     public func offTheRoad(on date: LocalDate) throws -> Set<String> {
-        try pool.read { db in
-            Set(try String.fetchAll(db, sql: "SELECT DISTINCT plate FROM vehicle_off WHERE from_date <= ? AND to_date >= ?",
-                                    arguments: [date.description, date.description]))
-        }
+        try pool.read { db in try Self.offTheRoad(db, on: date) }
+    }
+
+    /// The plates of the vehicles off the road on `date`, within a read.
+    static func offTheRoad(_ db: Database, on date: LocalDate) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: "SELECT DISTINCT plate FROM vehicle_off WHERE from_date <= ? AND to_date >= ?",
+                                arguments: [date.description, date.description]))
     }
 
     /// The periods a vehicle is off the road that include `date`.
