@@ -192,7 +192,9 @@ struct DayState {
                     + "(checked: \(covering.joined(separator: ", ")))")
         }
         let full = exclusions.filter { $0.rule == .capacity }.map(\.association)
+        let noCrew = exclusions.filter { $0.rule == .crew }.map(\.association)
         return (.capacity, "every association serving comune \(trip.serviceComune) with a suitable vehicle is at its daily capacity "
-                + "(\(full.joined(separator: ", ")))")
+                + "(\(full.joined(separator: ", ")))"
+                + (noCrew.isEmpty ? "" : " or has no crew on duty at the trip's time (\(noCrew.joined(separator: ", ")))"))
     }
 }

@@ -2,8 +2,9 @@ import CentraleDomain
 
 /// A synthetic association's volunteers for a year, as it would register them: the drivers
 /// its trip logs name (`TripLogGenerator`'s codes), a morning crew for every vehicle from
-/// Monday to Saturday, an afternoon crew for about half of them on weekdays, a few spare
-/// drivers; holidays in summer and some sick days; and each vehicle's inspection days.
+/// Monday to Saturday (06:00-13:00, or 07:00-15:00 on the vehicles without an afternoon
+/// crew), an afternoon crew for about half of them on weekdays, a few spare drivers; holidays
+/// in summer and some sick days; and each vehicle's inspection days.
 public struct VolunteerRoster: Sendable {
     /// The association, with its fleet.
     public let association: Association
@@ -33,10 +34,12 @@ public struct VolunteerRoster: Sendable {
         let vehicles = association.vehicles.filter(\.active)
         let wheelchairVehicles = vehicles.filter { $0.wheelchairPlaces > 0 }.count
         let afternoon = (vehicles.count + 1) / 2
-        // Shifts: one morning per vehicle, afternoons for half of them, two spare mornings.
-        var shifts: [String] = Array(repeating: "lun-sab 06:00-13:00", count: vehicles.count)
+        // Shifts: one morning crew per vehicle, afternoons for half of them. The vehicles that
+        // hand over at 13:00 keep early mornings; the others run 07:00-15:00, so that a trip
+        // around the hand-over (a 13:30 appointment) still has a crew. Two spare drivers.
+        var shifts: [String] = (0..<vehicles.count).map { $0 < afternoon ? "lun-sab 06:00-13:00" : "lun-sab 07:00-15:00" }
         shifts += Array(repeating: "lun-ven 13:00-20:00", count: afternoon)
-        shifts += ["lun-ven 07:00-13:00", "mar 08:00-12:00, gio 08:00-12:00"]
+        shifts += ["lun-ven 10:00-16:00", "mar 08:00-12:00, gio 08:00-12:00"]
         // As many codes as the trip logs name, at least one per shift.
         let count = max(shifts.count, max(4, association.dailyCapacity / 2))
         while shifts.count < count { shifts.append(rng.chance(0.5) ? "lun 06:00-12:00, mer 06:00-12:00, ven 06:00-12:00"

@@ -132,5 +132,13 @@ struct CrewRuleTests {
         let plan = engine.withCrews(["X": [afternoon]]).dispatch([trip], on: F.day, history: DispatchHistory(day: F.day))
         #expect(plan.decisions[0].association == "Y")
         #expect(plan.decisions[0].exclusions == [Exclusion(association: "X", rule: .crew)])
+        // With Y full as well, the trip is unassignable, and the reason names both causes.
+        let full = DispatchEngine(associations: [F.association("X", serves: [F.a], base: F.a.centroid),
+                                                 F.association("Y", serves: [F.a], base: F.a.centroid, capacity: 0)],
+                                  comuni: F.comuni, convention: F.convention()).withCrews(["X": [afternoon]])
+            .dispatch([trip], on: F.day, history: DispatchHistory(day: F.day))
+        #expect(full.decisions[0].association == nil)
+        #expect(full.decisions[0].blocked?.reason == "every association serving comune 001001 with a suitable vehicle is at its daily capacity (Y) "
+                + "or has no crew on duty at the trip's time (X)")
     }
 }
