@@ -61,3 +61,18 @@ extension Needs {
         [(Needs.wheelchair, "carrozzina"), (.escort, "accompagnatore"), (.stretcher, "barella")].filter { contains($0.0) }.map(\.1)
     }
 }
+
+extension ServiceOutcome {
+    /// `effettuato`, `annullato in anticipo`, …
+    public var italianName: String {
+        switch self {
+        case .done: "effettuato"
+        case .noShow: "assente"
+        case .cancelledInAdvance: "annullato in anticipo"
+        case .cancelledLate: "annullato tardi"
+        case .cancelledAtDoor: "annullato alla porta"
+        case .declined: "rifiutato"
+        case .notServed: "non servito"
+        }
+    }
+}

@@ -35,8 +35,9 @@ public struct Office: Sendable {
         let association = try visible(association)
         let (first, last) = period.days
         let records = try store.trips(of: association, from: first, to: last)
-        var text = try TripListRenderer.render(records.map(\.trip), format: format, empty: "No trips for \(association) in that period.",
-                                               language: language, dialect: dialect)
+        let trips = records.map(\.trip)
+        var text = try TripListRenderer.render(trips, format: format, empty: "No trips for \(association) in that period.",
+                                               language: language, dialect: dialect, outcomes: try store.outcomes(of: trips))
         // A day's table says which trips are confirmed, on which vehicle and with which driver.
         guard case .day(let date) = period, format == .table else { return text }
         let assigned = records.filter { $0.trip.status == .assigned }

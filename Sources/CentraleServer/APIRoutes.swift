@@ -59,7 +59,10 @@ struct APIRoutes {
         let token = try context.require(.ownAssociationWork)
         let id = try Self.tripID(context)
         let office = Office(store: store, scope: token.association)
-        let text = try await blocking { try TripListRenderer.json(office.trip(id).trip) }
+        let text = try await blocking {
+            let trip = try office.trip(id).trip
+            return try TripListRenderer.json(trip, outcome: try office.store.outcomes(of: [trip])[trip.id])
+        }
         return JSONBody.text(text + "\n", contentType: "application/json; charset=utf-8")
     }
 

@@ -102,10 +102,10 @@ extension Store {
 
     static func cancelTrips(_ db: Database, _ ids: [Int64], reason: String, actor: Actor, at: String) throws {
         for id in ids {
-            let previous = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM trip WHERE id = ?"), arguments: [id]) ?? ""
-            try db.cachedStatement(sql: "UPDATE trip SET status = 'cancelled', status_reason = ?, version = version + 1 WHERE id = ?").execute(arguments: [reason, id])
+            guard let trip = try tripRecord(db, id)?.trip else { continue }
+            let kind = try markCancelled(db, trip, reason: reason, at: at)
             try Self.audit(db, Actor(actor.name, reason: reason), action: "trip.cancel", entity: "trip", id: String(id),
-                                    details: ["previous_status": .text(previous)], at: at)
+                                    details: ["previous_status": .text(trip.status.rawValue), "cancellation": .text(kind.rawValue)], at: at)
         }
     }
 

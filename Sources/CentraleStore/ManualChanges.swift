@@ -54,13 +54,25 @@ extension Store {
                 guard trip.trip.status.canMove(to: .cancelled) else {
                     throw StoreError.refused("trip \(tripID) is \(trip.trip.status.rawValue) and cannot be cancelled")
                 }
-                try db.execute(sql: "UPDATE trip SET status = 'cancelled', status_reason = ?, version = version + 1 WHERE id = ?",
-                               arguments: [actor.reason, tripID])
+                let kind = try Self.markCancelled(db, trip.trip, reason: actor.reason, at: at)
                 try audit(db, actor, action: "trip.cancel", entity: "trip", id: String(tripID),
-                          details: ["previous_status": .text(trip.trip.status.rawValue)], at: at)
+                          details: ["previous_status": .text(trip.trip.status.rawValue), "cancellation": .text(kind.rawValue)], at: at)
             }
             return ids
         }
+    }
+
+    /// Sets a trip cancelled by the centre, with the time and whether that was in advance or
+    /// late (less than 24 hours before the trip's start, `ServiceOutcome.cancellation`).
+    static func markCancelled(_ db: Database, _ trip: TripRequest, reason: String?, at: String) throws -> ServiceOutcome {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let moment = formatter.date(from: at) ?? .distantPast
+        let kind = ServiceOutcome.cancellation(minutesBefore: minutes(from: moment, to: trip.date, minute: trip.startMinute()))
+        try db.cachedStatement(sql: """
+            UPDATE trip SET status = 'cancelled', status_reason = ?, cancelled_at = ?, cancellation = ?, version = version + 1 WHERE id = ?
+            """).execute(arguments: [reason, at, kind.rawValue, trip.id])
+        return kind
     }
 
     /// Marks an assigned trip as a no-show (the beneficiary was not there), audited; the
@@ -76,7 +88,7 @@ extension Store {
                 throw StoreError.refused("trip \(id) is \(record.trip.status.rawValue); only an assigned trip can be marked as a no-show")
             }
             try Self.refuseNamingPerson(db, code: record.trip.beneficiary, [("the reason", actor.reason)])
-            let from = record.trip.leg == .return ? record.trip.appointment.minutes : max(0, record.trip.appointment.minutes - leadMinutes)
+            let from = record.trip.startMinute(leadMinutes: leadMinutes)
             if today < record.trip.date || (today == record.trip.date && minute < from) {
                 throw StoreError.refused("trip \(id) is on \(record.trip.date) at \(record.trip.appointment); a no-show can be marked "
                                          + "from \(LocalTime(minutes: from).map { "\($0)" } ?? "its time") that day, not before")

@@ -20,6 +20,7 @@ enum Migrations {
         ("v12_volunteers", volunteers),
         ("v13_api_tokens", apiTokens),
         ("v14_late_cancellations", lateCancellations),
+        ("v15_cancellation_times", cancellationTimes),
     ]
 
     /// A migrator with every migration, or only the first `count`.

@@ -1,3 +1,5 @@
+import CentraleDomain
+import Foundation
 import GRDB
 
 /// The migrations since the service went live with trip logs, plans and closed months:
@@ -264,5 +266,32 @@ extension Migrations {
             CREATE INDEX trip_log_association ON trip_log(association);
             CREATE INDEX trip_log_flagged ON trip_log(km_flag) WHERE km_flag IS NOT NULL;
             """)
+    }
+}
+
+extension Migrations {
+    /// A centre cancellation keeps when it was made and whether that was in advance or late
+    /// (less than 24 hours before the trip). Trips cancelled earlier take the time of their
+    /// audit entry (`trip.cancel`), classified the same way.
+    static func cancellationTimes(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE trip ADD COLUMN cancelled_at TEXT;
+            ALTER TABLE trip ADD COLUMN cancellation TEXT CHECK (cancellation IN ('cancelled_in_advance', 'cancelled_late'));
+            """)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT trip.id, trip.date, trip.appointment, trip.leg, MAX(audit_log.at) AS at FROM trip
+            JOIN audit_log ON audit_log.entity = 'trip' AND audit_log.entity_id = CAST(trip.id AS TEXT) AND audit_log.action = 'trip.cancel'
+            WHERE trip.status = 'cancelled' GROUP BY trip.id
+            """)
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        for row in rows {
+            guard let text = row["at"] as String?, let at = formatter.date(from: text), let date = LocalDate(row["date"] as String),
+                  let leg = TripLeg(rawValue: row["leg"]) else { continue }
+            let start = TripRequest.startMinute(appointment: row["appointment"], leg: leg)
+            let kind = ServiceOutcome.cancellation(minutesBefore: Store.minutes(from: at, to: date, minute: start))
+            try db.execute(sql: "UPDATE trip SET cancelled_at = ?, cancellation = ? WHERE id = ?",
+                           arguments: [text, kind.rawValue, row["id"] as Int64])
+        }
     }
 }

@@ -189,6 +189,17 @@ public final class Store: Sendable {
         return (LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!, parts.hour! * 60 + parts.minute!)
     }
 
+    /// The minutes from `moment` to `minute` of `date` in Rome (negative when that is earlier),
+    /// in absolute time: across a change of summer time too.
+    public static func minutes(from moment: Date, to date: LocalDate, minute: Int) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Rome") ?? .current
+        let parts = DateComponents(year: date.year, month: date.month, day: date.day, hour: minute / 60, minute: minute % 60)
+        guard let start = calendar.date(from: parts) else { return 0 }
+        let seconds = start.timeIntervalSince(moment)
+        return seconds.isFinite ? Int(max(-1e12, min(1e12, seconds)) / 60) : 0
+    }
+
     /// A value from the `meta` table.
     public func meta(_ key: String) throws -> String? {
         try pool.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }

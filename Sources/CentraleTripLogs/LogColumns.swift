@@ -43,7 +43,7 @@ public enum LogColumn: String, CaseIterable, Sendable {
     public static let descriptive: Set<String> = [
         "time", "ora", "ora_appuntamento", "appointment", "leg", "tratta", "andata_ritorno", "beneficiary", "beneficiario",
         "needs", "bisogni", "destination", "destinazione", "purpose", "motivo", "status", "stato", "association", "associazione",
-        "comune", "address", "indirizzo", "from", "to", "partenza", "arrivo",
+        "comune", "address", "indirizzo", "from", "to", "partenza", "arrivo", "service_outcome", "esito_servizio",
     ]
 
     /// Hashed and compared by case, not by name (as a `String`-backed enum otherwise is): a

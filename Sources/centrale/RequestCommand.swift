@@ -107,16 +107,17 @@ struct RequestListCommand: StoreCommand {
 
     func run(_ context: AppContext) throws {
         let records = try context.store.tripRecords(on: date)
+        let outcomes = try context.store.outcomes(of: records.map(\.trip))
         if format == .json {
-            context.print(try jsonString(records.map(TripListing.init)))
+            context.print(try jsonString(records.map { TripListing($0, outcome: outcomes[$0.trip.id]) }))
             return
         }
-        var table = TextTable(["TRIP", "TIME", "LEG", "BENEF.", "NEEDS", "FROM", "TO", "STATUS", "ASSOCIATION"], rightAligned: [0])
+        var table = TextTable(["TRIP", "TIME", "LEG", "BENEF.", "NEEDS", "FROM", "TO", "STATUS", "OUTCOME", "ASSOCIATION"], rightAligned: [0])
         for record in records {
             let trip = record.trip
             table.add([String(trip.id), trip.appointment.description, trip.leg.rawValue, trip.beneficiary, trip.needs.description,
                        trip.pickup.placeCode ?? trip.pickup.label, trip.destination.placeCode ?? trip.destination.label,
-                       trip.status.rawValue, record.assignment?.association ?? "-"])
+                       trip.status.rawValue, outcomes[trip.id]?.rawValue ?? "-", record.assignment?.association ?? "-"])
         }
         context.print(records.isEmpty ? "No trips on \(date)." : table.rendered)
     }
@@ -125,10 +126,11 @@ struct RequestListCommand: StoreCommand {
 /// A trip as `request list --format json` prints it.
 struct TripListing: Encodable {
     var id: Int64, date: String, time: String, leg: String, beneficiary: String, needs: String, purpose: String
-    var from: String, fromComune: String, to: String, toComune: String, status: String, reason: String?
+    var from: String, fromComune: String, to: String, toComune: String, status: String, reason: String?, serviceOutcome: String?
     var association: String?, method: String?, estimatedMetres: Int, version: Int
 
-    init(_ record: TripRecord) {
+    init(_ record: TripRecord, outcome: ServiceOutcome? = nil) {
+        serviceOutcome = outcome?.rawValue
         let trip = record.trip
         id = trip.id; date = trip.date.description; time = trip.appointment.description; leg = trip.leg.rawValue
         beneficiary = trip.beneficiary; needs = trip.needs.description; purpose = trip.purpose.rawValue
@@ -141,6 +143,6 @@ struct TripListing: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, date, time, leg, beneficiary, needs, purpose, from, to, status, reason, association, method, version
-        case fromComune = "from_comune", toComune = "to_comune", estimatedMetres = "estimated_m"
+        case fromComune = "from_comune", toComune = "to_comune", estimatedMetres = "estimated_m", serviceOutcome = "service_outcome"
     }
 }

@@ -136,7 +136,7 @@ struct SafetyCommandTests {
         #expect(refused.status == 1 && refused.stderr.contains("unknown.csv:1: nota_bene: unknown column"), "\(refused.stderr)")
         // The columns `centrale trips` exports to describe the trip are read past.
         let filled = work.path("filled.csv")
-        try "trip,date,time,leg,beneficiary,needs,destination,vehicle,driver,km,pickup_time,dropoff_time,outcome\n\(ids[0]),2025-03-03,09:00,outbound,BANNA1,-,AOU Careggi,\(vehicle),V01,14.3,08:30,08:52,done\n"
+        try "trip,date,time,leg,beneficiary,needs,destination,status,service_outcome,vehicle,driver,km,pickup_time,dropoff_time,outcome\n\(ids[0]),2025-03-03,09:00,outbound,BANNA1,-,AOU Careggi,assigned,,\(vehicle),V01,14.3,08:30,08:52,done\n"
             .write(toFile: filled, atomically: true, encoding: .utf8)
         let copy = work.path("copy.sqlite")
         try FileManager.default.copyItem(atPath: db, toPath: copy)

@@ -62,9 +62,11 @@ struct GoldenTests {
     @Test("an association's trips as a table, CSV and JSON", arguments: ListFormat.allCases)
     func trips(format: ListFormat) throws {
         let (_, trips) = try Fixture.dispatch()
-        Golden.check(try TripListRenderer.render(trips, format: format, empty: "No trips."), "trips.\(format.rawValue)")
+        // Two trips with an outcome; the others have none yet.
+        let outcomes: [Int64: ServiceOutcome] = [trips[0].id: .cancelledLate, trips[1].id: .notServed]
+        Golden.check(try TripListRenderer.render(trips, format: format, empty: "No trips.", outcomes: outcomes), "trips.\(format.rawValue)")
         if format != .json {
-            Golden.check(try TripListRenderer.render(trips, format: format, empty: "No trips.", language: .en, dialect: .rfc4180),
+            Golden.check(try TripListRenderer.render(trips, format: format, empty: "No trips.", language: .en, dialect: .rfc4180, outcomes: outcomes),
                          "trips-en.\(format.rawValue)")
         }
         #expect(try TripListRenderer.render([], format: .table, empty: "No trips.") == "No trips.")

@@ -9,36 +9,47 @@ public enum ListFormat: String, Sendable, CaseIterable {
 /// An association's trips (`centrale trips`): what it must do, with the trip id to use in its
 /// logs, as a table, CSV or JSON. No personal data but the pickup address the driver needs.
 public enum TripListRenderer {
-    /// The JSON keys and the RFC 4180 headers.
-    static let headers = ["trip", "date", "time", "leg", "beneficiary", "needs", "pickup", "destination", "purpose", "status"]
+    /// The JSON keys and the RFC 4180 headers. The outcome is `service_outcome` (*esito
+    /// servizio*), not `outcome`: that is a trip log's column, and the list is a log to fill in.
+    static let headers = ["trip", "date", "time", "leg", "beneficiary", "needs", "pickup", "destination", "purpose", "status", "service_outcome"]
     /// The Italian headers (the table in Italian, the Excel CSV).
-    static let italianHeaders = ["servizio", "data", "ora", "tratta", "beneficiario", "bisogni", "partenza", "destinazione", "motivo", "stato"]
+    static let italianHeaders = ["servizio", "data", "ora", "tratta", "beneficiario", "bisogni", "partenza", "destinazione", "motivo", "stato",
+                                 "esito servizio"]
 
     /// - Parameters:
     ///   - empty: what the table says when there are no trips.
     ///   - language: the table's words and dates (JSON is machine-neutral).
     ///   - dialect: the CSV's form (Italian Excel by default, or RFC 4180).
+    ///   - outcomes: what became of the trips that have an outcome (`ServiceOutcome`); the
+    ///     others show none (`-` in the table, empty in CSV, null in JSON).
     public static func render(_ trips: [TripRequest], format: ListFormat, empty: String, language: Language = .it,
-                              dialect: CSVDialect = .excel) throws -> String {
+                              dialect: CSVDialect = .excel, outcomes: [Int64: ServiceOutcome] = [:]) throws -> String {
         switch format {
         case .json:
-            return try JSONText.string(rows(trips, .en, date: \.description).map { Dictionary(uniqueKeysWithValues: zip(headers, $0)) })
+            return try JSONText.string(rows(trips, .en, date: \.description, outcomes: outcomes).map(jsonObject))
         case .csv:
             let language: Language = dialect.italian ? .it : .en
-            return CSVWriter(dialect: dialect).document([language == .it ? italianHeaders : headers] + rows(trips, language, date: dialect.date))
+            return CSVWriter(dialect: dialect).document([language == .it ? italianHeaders : headers]
+                                                        + rows(trips, language, date: dialect.date, outcomes: outcomes).map { $0.map { $0 ?? "" } })
         case .table:
             var table = TextTable((language == .it ? italianHeaders : headers).map { $0.uppercased() }, rightAligned: [0])
-            rows(trips, language, date: language.date).forEach { table.add($0) }
+            rows(trips, language, date: language.date, outcomes: outcomes).forEach { table.add($0.map { $0 ?? "-" }) }
             return trips.isEmpty ? empty : table.rendered
         }
     }
 
-    static func rows(_ trips: [TripRequest], _ n: Language, date: (LocalDate) -> String) -> [[String]] {
+    static func rows(_ trips: [TripRequest], _ n: Language, date: (LocalDate) -> String, outcomes: [Int64: ServiceOutcome]) -> [[String?]] {
         let words = TripWords.of(n)
         return trips.map { trip in
             [String(trip.id), date(trip.date), trip.appointment.description, words.leg(trip.leg), trip.beneficiary,
-             words.needs(trip.needs), trip.pickup.label, trip.destination.label, words.purpose(trip.purpose), words.status(trip.status)]
+             words.needs(trip.needs), trip.pickup.label, trip.destination.label, words.purpose(trip.purpose), words.status(trip.status),
+             outcomes[trip.id].map(words.outcome)]
         }
+    }
+
+    /// A row as the JSON object of the list (a trip without an outcome has `"service_outcome": null`).
+    static func jsonObject(_ row: [String?]) -> [String: String?] {
+        Dictionary(uniqueKeysWithValues: zip(headers, row))
     }
 }
 
@@ -49,18 +60,21 @@ struct TripWords: Sendable {
     var purpose: @Sendable (TripPurpose) -> String
     var status: @Sendable (TripStatus) -> String
     var needs: @Sendable (Needs) -> String
+    var outcome: @Sendable (ServiceOutcome) -> String
 
     static func of(_ language: Language) -> TripWords { language == .it ? italian : english }
 
-    static let english = TripWords(leg: { $0.rawValue }, purpose: { $0.rawValue }, status: { $0.rawValue }, needs: { $0.description })
+    static let english = TripWords(leg: { $0.rawValue }, purpose: { $0.rawValue }, status: { $0.rawValue }, needs: { $0.description },
+                                   outcome: { $0.rawValue })
 
     static let italian = TripWords(leg: \.italianName, purpose: \.italianName, status: \.italianName,
-                                   needs: { $0.italianNames.isEmpty ? "-" : $0.italianNames.joined(separator: "+") })
+                                   needs: { $0.italianNames.isEmpty ? "-" : $0.italianNames.joined(separator: "+") },
+                                   outcome: \.italianName)
 }
 
 extension TripListRenderer {
     /// One trip as the JSON object the list's JSON holds for it (`GET /api/v1/trips/{id}`).
-    public static func json(_ trip: TripRequest) throws -> String {
-        try JSONText.string(Dictionary(uniqueKeysWithValues: zip(headers, rows([trip], .en, date: \.description)[0])))
+    public static func json(_ trip: TripRequest, outcome: ServiceOutcome? = nil) throws -> String {
+        try JSONText.string(jsonObject(rows([trip], .en, date: \.description, outcomes: outcome.map { [trip.id: $0] } ?? [:])[0]))
     }
 }
