@@ -64,7 +64,9 @@ extension Store {
             } else {
                 problems.append("driver \(code) is not registered with \(association); register them with `centrale volunteer add --association \(association)`")
             }
-            // Overlapping confirmed trips of the same vehicle or driver.
+            // Overlapping confirmed trips of the same vehicle or driver, unless both ride one
+            // route of the day's accepted plan on this vehicle (a shared ride overlaps by design).
+            let route = try Self.planRoute(db, trip: id)
             for row in try Row.fetchAll(db, sql: """
                 SELECT trip_confirmation.trip, trip_confirmation.vehicle, trip_confirmation.driver, trip_confirmation.association
                 FROM trip_confirmation JOIN trip ON trip.id = trip_confirmation.trip
@@ -72,6 +74,7 @@ extension Store {
                   AND (trip_confirmation.vehicle = ? OR (trip_confirmation.association = ? AND trip_confirmation.driver = ?))
                 """, arguments: [date.description, id, plate, association, code]) {
                 let other = try Self.tripRecord(db, row[0])!
+                if let route, route.vehicle == plate, try Self.planRoute(db, trip: other.trip.id) == route { continue }
                 let otherWindow = VolunteerRules.window(of: other.trip, estimated: other.estimated, averageSpeedKmh: averageSpeedKmh)
                 guard VolunteerRules.overlap(window, otherWindow) else { continue }
                 let what = (row[1] as String) == plate ? "vehicle \(plate)" : "driver \(code)"
@@ -94,6 +97,15 @@ extension Store {
             return Confirmation(trip: id, association: association, vehicle: plate, driver: code)
         }
     }
+
+    /// The accepted plan and vehicle whose route carries a trip, if any.
+    static func planRoute(_ db: Database, trip: Int64) throws -> PlanRoute? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT plan, vehicle FROM plan_trip WHERE trip = ?"), arguments: [trip])
+            .map { PlanRoute(plan: $0[0], vehicle: $0[1]) }
+    }
+
+    /// One vehicle's route in an accepted plan.
+    struct PlanRoute: Hashable { var plan: Int64; var vehicle: String }
 
     /// Declines an assigned trip for its association, with a reason: the trip goes back to the
     /// dispatcher's queue (pending, marked declined), and dispatch does not offer it to that

@@ -48,3 +48,39 @@ extension StoreSafetyTests {
         #expect(try store.outcomes(of: trips) == [queued: .notServed, declined: .declined])
     }
 }
+
+extension StoreSafetyTests {
+    @Test("two trips at the same time confirm on one vehicle and driver only when they share a route of the accepted plan")
+    func sharedRideConfirmation() throws {
+        let dir = try TemporaryDirectory()
+        let (store, registry) = try loadedStore(dir, clock: Self.clock("2025-03-01T08:00:00Z"))
+        let (_, anna) = try addPerson("BSHA", to: store), (_, bruno) = try addPerson("BSHB", to: store)
+        let ids = try [anna, bruno].map { person in
+            try store.addRequests([[toCareggi(person, on: "2025-03-03", at: "09:00", registry)]],
+                                  estimator: registry.convention.distanceEstimator, actor: actor)[0][0]
+        }
+        for id in ids { try store.assign(trip: id, to: "MIS-SCA", method: .manual, note: nil, actor: actor) }
+        let plate = try #require(registry.associations.first { $0.code == "MIS-SCA" }?.vehicles.first { $0.active }?.plate)
+        let driver = Volunteer(association: "MIS-SCA", code: "V1", licenceCategory: "B", licenceExpiry: LocalDate("2030-01-01"), birthYear: 1970,
+                               insurancePolicy: "P", insuredUntil: LocalDate("2030-01-01"), qualifications: [],
+                               shifts: ShiftPattern(parsing: "lun-ven 06:00-14:00")!)
+        try store.addVolunteers([driver], averageSpeedKmh: 30, actor: actor)
+        _ = try store.confirm(trip: ids[0], vehicle: plate, driver: "V1", averageSpeedKmh: 30, actor: actor)
+        #expect(throws: StoreError.self, "two trips at once, not on a shared route") {
+            try store.confirm(trip: ids[1], vehicle: plate, driver: "V1", averageSpeedKmh: 30, actor: actor)
+        }
+        // The accepted plan puts both on one route of that vehicle: a shared ride.
+        try store.pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO plan(date, association, seed, planned_m, baseline_m, saving_cents, json, accepted_at, accepted_by)
+                VALUES ('2025-03-03', 'MIS-SCA', 1, 1000, 2000, 0, '{}', 'x', 'x')
+                """)
+            let plan = db.lastInsertedRowID
+            for id in ids {
+                try db.execute(sql: "INSERT INTO plan_trip(plan, trip, vehicle, share_m) VALUES (?, ?, ?, 500)", arguments: [plan, id, plate])
+            }
+        }
+        let second = try store.confirm(trip: ids[1], vehicle: plate, driver: "V1", averageSpeedKmh: 30, actor: actor)
+        #expect(second.vehicle == plate && second.driver == "V1")
+    }
+}
