@@ -48,6 +48,9 @@ public struct DemoSummary: Sendable, Codable, Hashable {
     public var plansWithShifts: PlanYearSummary?
     /// Volunteers registered.
     public var volunteers = 0
+    /// In the last month (`DemoContext.plannedMonth`): the association-days whose plans were
+    /// accepted, the trips confirmed, and the trips declined (and dispatched again).
+    public var acceptedPlans = 0, confirmations = 0, declines = 0
     /// In the current year: the last day logged (yesterday); km and euros are the year so far.
     public var loggedUntil: String?
     /// A smaller year (tests): the percentage of the calibrated number of people; nil for the
@@ -72,11 +75,18 @@ public final class DemoContext {
     public let actor = Actor("demo", reason: "synthetic demo year")
     /// The summary so far.
     public var summary: DemoSummary
+    /// Each vehicle's odometer after the logs submitted so far (the last month's run on).
+    var odometers: [String: Distance] = [:]
     /// Where the demo writes its files (trip logs, reports): `centrale-demo/` beside the database.
     public var outputFolder: String { DemoPipeline.outputFolder(forDatabase: store.path) }
     /// Today, by the store's clock: in the current year the demo logs only the trips before
     /// today and closes only the months before this one.
     public var today: LocalDate { store.today() }
+    /// The month run as the service runs with its volunteers (`PlanMonthStep`): plans accepted,
+    /// trips confirmed and declined, logs along the routes. December, or this month in the current year.
+    public var plannedMonth: YearMonth {
+        today.year == year ? today.yearMonth : YearMonth(year: year, month: 12)!
+    }
     /// The months of the year that have ended (all twelve for a past year).
     public var endedMonths: [YearMonth] {
         (1...12).map { YearMonth(year: year, month: $0)! }.filter { $0 < today.yearMonth }
@@ -108,7 +118,10 @@ public struct DemoPipeline {
     public var steps: [any DemoStep]
 
     /// The standard pipeline.
-    public static var standard: DemoPipeline { DemoPipeline(steps: [LoadRegistryStep(), GenerateYearStep(), DispatchYearStep(), SubmitLogsStep(), StatementsStep(), VolunteersStep(), PlanYearStep()]) }
+    public static var standard: DemoPipeline { DemoPipeline(steps: [
+        LoadRegistryStep(), GenerateYearStep(), DispatchYearStep(), SubmitLogsStep(.beforePlannedMonth), VolunteersStep(), PlanMonthStep(),
+        SubmitLogsStep(.plannedMonth), StatementsStep(), PlanYearStep(),
+    ]) }
 
     /// Creates a pipeline.
     public init(steps: [any DemoStep]) { self.steps = steps }

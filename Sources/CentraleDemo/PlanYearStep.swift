@@ -7,7 +7,7 @@ import Foundation
 /// adds up the estimated km and euros the plans would save against driving each trip alone:
 /// once with every vehicle available all day, once on the crews the volunteers' shifts make
 /// (how much of the saving survives real shifts). Nothing is stored: the demo's trips were
-/// logged as driven one by one.
+/// logged as driven one by one, but for the last month's, which followed its accepted plans.
 public struct PlanYearStep: DemoStep {
     /// The step's progress name.
     public var name: String { "planning shared rides for every day" }

@@ -4,9 +4,10 @@ import CentraleSynth
 
 /// Registers every association's volunteers (`VolunteerRoster`: shifts, qualifications,
 /// holidays and sick days) and its vehicles' inspection days, as the associations would
-/// through `centrale volunteer import` and `centrale vehicle off`. It runs after the year's
-/// logs are in, so it changes neither dispatch nor what was paid; the shared-ride plans that
-/// follow are made on these crews.
+/// through `centrale volunteer import` and `centrale vehicle off`. It runs after the year is
+/// dispatched and its months but the last are logged, so it changes neither; the last month's
+/// plans, confirmations and logs (`PlanMonthStep`) and the year's shared-ride estimates are
+/// made on these crews.
 public struct VolunteersStep: DemoStep {
     public var name: String { "registering the associations' volunteers and their shifts" }
     public init() {}

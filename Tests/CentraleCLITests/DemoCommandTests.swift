@@ -96,6 +96,24 @@ struct DemoCommandTests {
         let means = try Store(path: db, access: .read).dayCrews(of: "MIS-SCA", on: LocalDate("2025-03-04")!)
         #expect(means.source == .volunteers && !means.crews.isEmpty && means.capacity > 0)
 
+        // December runs as the service does with volunteers: a few declines dispatched again,
+        // plans accepted, trips confirmed, and logs that follow the routes.
+        #expect(summary["declines"] as? Int == 4 && (summary["accepted_plans"] as? Int ?? 0) > 0, "\(summary)")
+        #expect((summary["confirmations"] as? Int ?? 0) > 0)
+        let (declined, redispatched, onRoutes, offRoute, routeKm, shares) = try DatabaseQueue(path: db).read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trip_decline") ?? 0,
+             try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM trip_decline d JOIN assignment a ON a.trip = d.trip WHERE a.association != d.association
+                """) ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trip_log l JOIN plan_trip p ON p.trip = l.trip") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trip_log l JOIN plan_trip p ON p.trip = l.trip WHERE l.vehicle != p.vehicle") ?? -1,
+             try Int.fetchOne(db, sql: "SELECT SUM(l.driven_m) FROM trip_log l JOIN plan_trip p ON p.trip = l.trip") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT SUM(p.share_m) FROM trip_log l JOIN plan_trip p ON p.trip = l.trip") ?? 0)
+        }
+        #expect(declined == 4 && redispatched == 4, "each declined trip went to another association")
+        #expect(onRoutes > 100 && offRoute == 0, "December's logs name their route's vehicle: \(onRoutes), \(offRoute) off")
+        #expect(abs(Double(routeKm) / Double(max(1, shares)) - 1) < 0.05, "and log about their share of its km: \(routeKm) m for \(shares) m")
+
         // Work done in a demo database afterwards is never replaced by a new demo.
         let flagged = try DatabaseQueue(path: db).read { try Int.fetchOne($0, sql: "SELECT trip FROM trip_log WHERE km_flag IS NOT NULL ORDER BY trip LIMIT 1") }
         let trip = try #require(flagged)
