@@ -45,10 +45,19 @@ public struct Office: Sendable {
         let confirmations = try store.confirmations(of: association, on: date)
         let open = assigned.filter { confirmations[$0.trip.id] == nil }.map { String($0.trip.id) }
         if !text.hasSuffix("\n") { text += "\n" }
-        text += "\nConfirmed \(assigned.count - open.count) of \(assigned.count) assigned"
-            + (open.isEmpty ? "." : "; to confirm (`centrale confirm TRIP --vehicle V --driver D`) or decline: \(open.joined(separator: ", ")).") + "\n"
+        let done = assigned.count - open.count
+        if language == .it {
+            text += "\nConfermati \(done) su \(assigned.count) assegnati"
+                + (open.isEmpty ? "." : "; da confermare (`centrale confirm SERVIZIO --vehicle TARGA --driver CODICE`) o rifiutare: "
+                   + "\(open.joined(separator: ", ")).") + "\n"
+        } else {
+            text += "\nConfirmed \(done) of \(assigned.count) assigned"
+                + (open.isEmpty ? "." : "; to confirm (`centrale confirm TRIP --vehicle V --driver D`) or decline: \(open.joined(separator: ", ")).") + "\n"
+        }
         for record in assigned {
-            if let c = confirmations[record.trip.id] { text += "  trip \(record.trip.id): vehicle \(c.vehicle), driver \(c.driver)\n" }
+            guard let c = confirmations[record.trip.id] else { continue }
+            text += language == .it ? "  servizio \(record.trip.id): mezzo \(c.vehicle), autista \(c.driver)\n"
+                                    : "  trip \(record.trip.id): vehicle \(c.vehicle), driver \(c.driver)\n"
         }
         return text
     }

@@ -173,7 +173,7 @@ struct SheetCommand: StoreCommand {
         if let out { try OutputFile.check(out, force: force) }
         let sheet = try context.store.daySheet(association: association, on: date, vehicle: vehicle?.uppercased(),
                                                averageSpeedKmh: try context.registry.convention.planning.averageSpeedKmh)
-        let text = DaySheetRenderer.render(sheet, format: format)
+        let text = DaySheetRenderer.render(sheet, format: format, language: try context.language)
         if let out {
             try OutputFile.write(text, to: out, force: force)
             context.print("Wrote the day sheet of \(association) for \(date) to \(out).")
