@@ -112,14 +112,8 @@ struct RequestListCommand: StoreCommand {
             context.print(try jsonString(records.map { TripListing($0, outcome: outcomes[$0.trip.id]) }))
             return
         }
-        var table = TextTable(["TRIP", "TIME", "LEG", "BENEF.", "NEEDS", "FROM", "TO", "STATUS", "OUTCOME", "ASSOCIATION"], rightAligned: [0])
-        for record in records {
-            let trip = record.trip
-            table.add([String(trip.id), trip.appointment.description, trip.leg.rawValue, trip.beneficiary, trip.needs.description,
-                       trip.pickup.placeCode ?? trip.pickup.label, trip.destination.placeCode ?? trip.destination.label,
-                       trip.status.rawValue, outcomes[trip.id]?.rawValue ?? "-", record.assignment?.association ?? "-"])
-        }
-        context.print(records.isEmpty ? "No trips on \(date)." : table.rendered)
+        context.print(TripListRenderer.dayTable(records.map { ($0.trip, $0.assignment?.association) }, outcomes: outcomes, date: date,
+                                                language: try context.language))
     }
 }
 

@@ -25,7 +25,11 @@ struct OutcomeCommandTests {
         #expect(try listJSON(db, romeDay(3)).first?["service_outcome"] as? String == "cancelled_in_advance")
         #expect(try listJSON(db, romeDay(4)).first?["service_outcome"] == nil, "a trip to come has no outcome")
         let table = try centrale(["request", "list", "--db", db, "--date", romeDay(0)])
-        #expect(table.stdout.contains("OUTCOME") && table.stdout.contains("cancelled_late"), "\(table.stdout)")
+        #expect(table.stdout.contains("ESITO") && table.stdout.contains("annullato tardi") && table.stdout.contains("andata"), "\(table.stdout)")
+        let english = try centrale(["request", "list", "--db", db, "--date", romeDay(0), "--lang", "en"])
+        #expect(english.stdout.contains("OUTCOME") && english.stdout.contains("cancelled_late"), "\(english.stdout)")
+        let empty = try centrale(["request", "list", "--db", db, "--date", romeDay(5)])
+        #expect(empty.stdout.hasPrefix("Nessun servizio il "), "\(empty.stdout)")
 
         // The association's list says it in Italian.
         let later = try #require(try listJSON(db, romeDay(4)).first?["id"] as? Int)

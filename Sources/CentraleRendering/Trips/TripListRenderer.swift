@@ -78,3 +78,24 @@ extension TripListRenderer {
         try JSONText.string(jsonObject(rows([trip], .en, date: \.description, outcomes: outcome.map { [trip.id: $0] } ?? [:])[0]))
     }
 }
+
+extension TripListRenderer {
+    /// A day's trips as the centre sees them (`centrale request list`): time, leg, person, needs,
+    /// from and to (a place's code where there is one), status, outcome and the association
+    /// holding each, in the language's words.
+    public static func dayTable(_ trips: [(trip: TripRequest, association: String?)], outcomes: [Int64: ServiceOutcome],
+                                date: LocalDate, language: Language) -> String {
+        let words = TripWords.of(language)
+        guard !trips.isEmpty else { return language == .it ? "Nessun servizio il \(language.date(date))." : "No trips on \(date)." }
+        let headers = language == .it
+            ? ["SERVIZIO", "ORA", "TRATTA", "BENEF.", "BISOGNI", "DA", "A", "STATO", "ESITO", "ASSOCIAZIONE"]
+            : ["TRIP", "TIME", "LEG", "BENEF.", "NEEDS", "FROM", "TO", "STATUS", "OUTCOME", "ASSOCIATION"]
+        var table = TextTable(headers, rightAligned: [0])
+        for (trip, association) in trips {
+            table.add([String(trip.id), trip.appointment.description, words.leg(trip.leg), trip.beneficiary, words.needs(trip.needs),
+                       trip.pickup.placeCode ?? trip.pickup.label, trip.destination.placeCode ?? trip.destination.label,
+                       words.status(trip.status), outcomes[trip.id].map(words.outcome) ?? "-", association ?? "-"])
+        }
+        return table.rendered
+    }
+}
