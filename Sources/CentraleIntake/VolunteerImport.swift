@@ -88,11 +88,12 @@ public struct VolunteerImport: Sendable {
 
     // MARK: The fields, shared with `volunteer add` and `update`
 
-    /// A pseudonymous code: letters, digits, `-` and `_`, up to 20 characters.
+    /// A pseudonymous code: letters, digits, `-` and `/`, up to 20 characters: the form a trip
+    /// log's driver column and `confirm --driver` accept, so that every registered code can drive.
     public static func code(_ text: String) throws -> String {
         let code = text.trimmingCharacters(in: .whitespaces).uppercased()
-        guard !code.isEmpty, code.count <= 20, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
-            throw VolunteerFieldProblem("'\(text)' is not a code: use up to 20 letters, digits, - or _ (e.g. V001); never the person's name")
+        guard !code.isEmpty, code.count <= 20, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "/") }) else {
+            throw VolunteerFieldProblem("'\(text)' is not a code: use up to 20 letters, digits, - or / (e.g. V001); never the person's name")
         }
         return code
     }
