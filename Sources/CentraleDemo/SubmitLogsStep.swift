@@ -41,12 +41,13 @@ public struct SubmitLogsStep: DemoStep {
                 guard !trips.isEmpty else { continue }
                 var monthLogs: [SyntheticLog]
                 if months == .plannedMonth {
-                    let routes = try drivenRoutes(of: association.code, trips: trips, context)
-                    let onRoutes = Set(routes.flatMap { $0.legs.map(\.trip.id) })
-                    var crews: [Int64: (vehicle: String?, driver: String)] = [:]
+                    var confirmations: [Int64: Confirmation] = [:]
                     for date in Set(trips.map(\.date)) {
-                        for (trip, c) in try context.store.confirmations(of: association.code, on: date) { crews[trip] = (c.vehicle, c.driver) }
+                        confirmations.merge(try context.store.confirmations(of: association.code, on: date)) { a, _ in a }
                     }
+                    let routes = try drivenRoutes(of: association.code, trips: trips, confirmations: confirmations, context)
+                    let onRoutes = Set(routes.flatMap { $0.legs.map(\.trip.id) })
+                    var crews = confirmations.mapValues { (vehicle: Optional($0.vehicle), driver: $0.driver) }
                     // A trip nobody could confirm is driven all the same, by a volunteer allowed to
                     // drive it that day (the first in turn), on the vehicle the log draws.
                     let volunteers = try context.store.volunteers(of: association.code)
@@ -110,11 +111,11 @@ public struct SubmitLogsStep: DemoStep {
     /// The routes of the association's accepted plans that carry some of `trips`, as driven:
     /// the route's vehicle and driver (the confirmed one, else the plan's), its trips in the
     /// order of their pickups with their shares and planned times.
-    private func drivenRoutes(of association: String, trips: [TripRequest], _ context: DemoContext) throws -> [DrivenRoute] {
+    private func drivenRoutes(of association: String, trips: [TripRequest], confirmations: [Int64: Confirmation],
+                              _ context: DemoContext) throws -> [DrivenRoute] {
         let byID = Dictionary(uniqueKeysWithValues: trips.map { ($0.id, $0) })
         var routes: [DrivenRoute] = []
         for date in Set(trips.map(\.date)).sorted() {
-            let confirmations = try context.store.confirmations(of: association, on: date)
             for stored in try context.store.acceptedPlans(on: date, association: association) {
                 for vehicle in stored.plan.vehicles {
                     let shares = Dictionary(vehicle.shares.map { ($0.tripID, $0.distance) }, uniquingKeysWith: { a, _ in a })

@@ -183,19 +183,22 @@ public final class Store: Sendable {
 
     /// A moment as the service's local date and minute of the day (Europe/Rome).
     public static func rome(_ moment: Date) -> (date: LocalDate, minute: Int) {
+        let parts = romeCalendar.dateComponents([.year, .month, .day, .hour, .minute], from: moment)
+        return (LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!, parts.hour! * 60 + parts.minute!)
+    }
+
+    /// The Gregorian calendar in the service's time zone (Europe/Rome).
+    static var romeCalendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Rome") ?? .current
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: moment)
-        return (LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!, parts.hour! * 60 + parts.minute!)
+        return calendar
     }
 
     /// The minutes from `moment` to `minute` of `date` in Rome (negative when that is earlier),
     /// in absolute time: across a change of summer time too.
     public static func minutes(from moment: Date, to date: LocalDate, minute: Int) -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Rome") ?? .current
         let parts = DateComponents(year: date.year, month: date.month, day: date.day, hour: minute / 60, minute: minute % 60)
-        guard let start = calendar.date(from: parts) else { return 0 }
+        guard let start = romeCalendar.date(from: parts) else { return 0 }
         let seconds = start.timeIntervalSince(moment)
         return seconds.isFinite ? Int(max(-1e12, min(1e12, seconds)) / 60) : 0
     }

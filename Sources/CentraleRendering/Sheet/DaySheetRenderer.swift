@@ -97,12 +97,12 @@ struct SheetWords: Sendable {
         vehicle: "Mezzo", driver: "autista", unconfirmed: "Da confermare",
         confirmHint: "Conferma ciascuno con `centrale confirm SERVIZIO --vehicle TARGA --driver CODICE`.",
         pickUp: "salita", dropOff: "discesa", headers: ["ORA", "FERMATA", "SERVIZIO", "CHI", "DOVE", "BISOGNI", "TELEFONO", "NOTE"],
-        needs: { $0.italianNames.isEmpty ? "-" : $0.italianNames.joined(separator: "+") })
+        needs: TripWords.italian.needs)
 
     static let english = SheetWords(
         title: "Day sheet", fromPlan: "Routes from the accepted shared-ride plan.", noRoutes: "No trips confirmed on a vehicle.",
         vehicle: "Vehicle", driver: "driver", unconfirmed: "Not yet confirmed",
         confirmHint: "Confirm each with `centrale confirm TRIP --vehicle V --driver D`.",
         pickUp: "pick up", dropOff: "drop off", headers: ["TIME", "STOP", "TRIP", "WHO", "WHERE", "NEEDS", "PHONE", "NOTES"],
-        needs: { $0.description })
+        needs: TripWords.english.needs)
 }
