@@ -60,40 +60,48 @@ public struct SubmissionReport: Codable, Sendable, Equatable {
         self.refusedBeforeReading = refusedBeforeReading
     }
 
-    /// What `log submit` prints for the file: lines for standard output and for standard error.
-    public var output: (out: [String], err: [String]) {
-        let name = file.escapingControlCharacters
+    /// What `log submit` prints for the file, in `language`: lines for standard output and for standard error.
+    public func output(_ language: Language) -> (out: [String], err: [String]) {
+        let it = language == .it, error = it ? "errore:" : "error:"
         if refusedBeforeReading {
-            return ([], problems.map { "error: \($0.text)" } + ["\(name): rejected before reading, nothing written."])
+            return ([], problems.map { "\(error) \($0.text)" } + [summary(language)])
         }
         if accepted {
-            let summary = "\(name): \(newLogs) new, \(alreadyRecorded) already recorded"
-                + (flagged > 0 ? ", \(flagged) flagged for km review" : "")
-                + (driverFlags.isEmpty ? "" : ", \(driverFlags.count) flagged for the driver")
-                + (encoding == "windows-1252" ? " (read as Windows-1252: the file is not UTF-8)" : "") + "."
-            return ([summary] + driverFlags.map { "  trip \($0.trip): \($0.reason)" }, [])
+            return ([summary(language)] + driverFlags.map { it ? "  servizio \($0.trip): \($0.reason)" : "  trip \($0.trip): \($0.reason)" }, [])
         }
-        var err = problems.map { "error: \($0.text)" }
+        var err = problems.map { "\(error) \($0.text)" }
         if problemCount > problems.count {
-            err.append("… and \(problemCount - problems.count) more problems (the first \(problems.count) are shown)")
+            let more = problemCount - problems.count
+            err.append(it ? "… e altri \(more) \(more == 1 ? "problema" : "problemi") (sono mostrati i primi \(problems.count))"
+                          : "… and \(more) more problems (the first \(problems.count) are shown)")
         }
-        err.append("\(name): rejected (\(problemCount) problem\(problemCount == 1 ? "" : "s")), nothing written.")
+        err.append(summary(language))
         return ([], err)
     }
-}
 
-extension SubmissionReport {
-    /// The result's summary in Italian, for the page (the lines of the problems stay as the CLI prints them).
-    public var italianSummary: String {
+    /// The result's summary line, in `language` (the page shows it above the problems).
+    public func summary(_ language: Language) -> String {
         let name = file.escapingControlCharacters
-        if accepted {
-            return "\(name): \(newLogs) \(newLogs == 1 ? "nuovo" : "nuovi"), \(alreadyRecorded) già \(alreadyRecorded == 1 ? "registrato" : "registrati")"
-                + (flagged > 0 ? ", \(flagged) da verificare per i km" : "")
-                + (driverFlags.isEmpty ? "" : ", \(driverFlags.count) con l'autista da verificare")
-                + (encoding == "windows-1252" ? " (letto come Windows-1252: il file non è UTF-8)" : "") + "."
+        switch language {
+        case .it:
+            if accepted {
+                return "\(name): \(newLogs) \(newLogs == 1 ? "nuovo" : "nuovi"), \(alreadyRecorded) già \(alreadyRecorded == 1 ? "registrato" : "registrati")"
+                    + (flagged > 0 ? ", \(flagged) da verificare per i km" : "")
+                    + (driverFlags.isEmpty ? "" : ", \(driverFlags.count) con l'autista da verificare")
+                    + (encoding == "windows-1252" ? " (letto come Windows-1252: il file non è UTF-8)" : "") + "."
+            }
+            if refusedBeforeReading { return "\(name): rifiutato prima della lettura, non è stato scritto nulla." }
+            return "\(name): rifiutato (\(problemCount) \(problemCount == 1 ? "problema" : "problemi")), non è stato scritto nulla."
+        case .en:
+            if accepted {
+                return "\(name): \(newLogs) new, \(alreadyRecorded) already recorded"
+                    + (flagged > 0 ? ", \(flagged) flagged for km review" : "")
+                    + (driverFlags.isEmpty ? "" : ", \(driverFlags.count) flagged for the driver")
+                    + (encoding == "windows-1252" ? " (read as Windows-1252: the file is not UTF-8)" : "") + "."
+            }
+            if refusedBeforeReading { return "\(name): rejected before reading, nothing written." }
+            return "\(name): rejected (\(problemCount) problem\(problemCount == 1 ? "" : "s")), nothing written."
         }
-        if refusedBeforeReading { return "\(name): rifiutato prima della lettura, nulla è stato registrato." }
-        return "\(name): rifiutato (\(problemCount) \(problemCount == 1 ? "problema" : "problemi")), nulla è stato registrato."
     }
 }
 

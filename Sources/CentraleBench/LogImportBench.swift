@@ -29,7 +29,7 @@ func benchLogImport(registry: Registry, year: Int, seed: UInt64) throws {
     let parsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     let result = try store.submitLogs(rows, association: association.code, file: file.path, sha256: SHA256.hex(of: data), actor: actor)
     let centrale = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-    guard result.accepted else { throw StoreError.refused("the benchmark's file was rejected: \(result.problems.prefix(3))") }
+    guard result.accepted else { throw StoreError.refused(.demo(.benchFileRejected(problems: Array(result.problems.prefix(3))))) }
 
     // sqlite3 .import into a plain table of text columns.
     let plain = folder.appendingPathComponent("plain.sqlite").path

@@ -63,7 +63,7 @@ func benchServeLoad(registry: Registry, year: Int, seed: UInt64, readers: Int = 
     let app = try CentraleServer.application(store: store, settings: settings, logger: logger, onRunning: { portContinuation.yield($0) })
     let server = Task { try await app.runService() }
     var ports = portStream.makeAsyncIterator()
-    guard let port = await ports.next() else { throw StoreError.refused("the server did not start") }
+    guard let port = await ports.next() else { throw StoreError.refused(.demo(.serverDidNotStart)) }
     let base = "http://127.0.0.1:\(port)"
 
     var configuration = HTTPClient.Configuration(timeout: .init(connect: .seconds(10), read: .seconds(120)))
@@ -131,7 +131,7 @@ func benchServeLoad(registry: Registry, year: Int, seed: UInt64, readers: Int = 
     for file in files {
         let report = try Office(store: sequential, scope: file.association)
             .submitLog(file.bytes, file: "\(file.association).csv", association: file.association, actor: actor)
-        guard report.accepted else { throw StoreError.refused("\(file.association)'s file was rejected one by one: \(report.problems.prefix(2))") }
+        guard report.accepted else { throw StoreError.refused(.demo(.benchFileRejectedAlone(association: file.association, problems: "\(report.problems.prefix(2))"))) }
     }
     let concurrentLogs = try storedLogs(path), sequentialLogs = try storedLogs(sequentialPath)
 

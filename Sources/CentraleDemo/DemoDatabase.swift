@@ -11,20 +11,17 @@ enum DemoDatabase {
         do {
             marks = try Store.marks(ofFile: path)
         } catch {
-            throw StoreError.refused("\(path) exists and is not a Centrale database; choose another file with --db")
+            throw StoreError.refused(.demo(.notADatabase(path)))
         }
         let origin = marks?.origin, head = marks?.demoAuditHead, last = marks?.lastAuditID, migrations = marks?.migrations ?? []
         guard origin == "demo" else {
-            throw StoreError.refused("\(path) holds real data, not an earlier demo; the demo will not overwrite it. "
-                                     + "Choose another file with --db (or CENTRALE_DB).")
+            throw StoreError.refused(.demo(.realData(path)))
         }
         if let unknown = migrations.first(where: { !Store.knownMigrations.contains($0) }) {
-            throw StoreError.refused("\(path) was written by a newer Centrale (schema \(unknown)); the demo will not replace it. "
-                                     + "Choose another file with --db.")
+            throw StoreError.refused(.demo(.newerSchema(path, migration: unknown)))
         }
         if let head, let last, last > head {
-            throw StoreError.refused("\(path) is a demo, but \(last - head) change\(last - head == 1 ? " was" : "s were") made in it after it was built "
-                                     + "(see its audit trail); the demo will not overwrite them. Choose another file with --db, or remove this one yourself.")
+            throw StoreError.refused(.demo(.changedAfterBuild(path, changes: last - head)))
         }
         for suffix in ["", "-wal", "-shm"] where files.fileExists(atPath: path + suffix) {
             try files.removeItem(atPath: path + suffix)

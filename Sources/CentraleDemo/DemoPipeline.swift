@@ -130,8 +130,7 @@ public struct DemoPipeline {
     public static func checkYear(_ year: Int, clock: @Sendable () -> Date = { Date() }) throws {
         let current = Store.rome(clock()).date.year
         if year > current {
-            throw StoreError.refused("\(year) has not begun yet (it is \(current)): a demo logs only trips that have taken place; "
-                                     + "give --year \(current) or earlier")
+            throw StoreError.refused(.demo(.yearNotBegun(year, current: current)))
         }
     }
 

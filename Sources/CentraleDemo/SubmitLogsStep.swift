@@ -66,14 +66,14 @@ public struct SubmitLogsStep: DemoStep {
                 if let bad = BadFiles.variant(number: index, month: month.month, logs: monthLogs) {
                     let url = folder.appendingPathComponent("rejected/\(association.code)-\(month)-\(bad.kind).\(dialect.fileExtension)")
                     let result = try submit(LogFileWriter.text(bad.logs, dialect: dialect), bad.breakHeader, to: url, association: association.code, context)
-                    guard !result.accepted else { throw StoreError.refused("the demo's bad file \(url.lastPathComponent) was accepted") }
+                    guard !result.accepted else { throw StoreError.refused(.demo(.badFileAccepted(url.lastPathComponent))) }
                     rejected += 1
                     progress("rejected as expected: \(url.lastPathComponent): \(result.problems.first.map(\.description) ?? "")")
                 }
                 let url = folder.appendingPathComponent("\(association.code)-\(month).\(dialect.fileExtension)")
                 let result = try submit(LogFileWriter.text(monthLogs, dialect: dialect), false, to: url, association: association.code, context)
                 guard result.accepted else {
-                    throw StoreError.refused("the demo's file \(url.path) was rejected: \(result.problems.prefix(3).map(\.description).joined(separator: "; "))")
+                    throw StoreError.refused(.demo(.fileRejected(url.path, problems: Array(result.problems.prefix(3)))))
                 }
                 submitted += 1
                 if firstFile == nil { firstFile = (url, association.code) }

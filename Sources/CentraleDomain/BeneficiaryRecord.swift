@@ -222,33 +222,76 @@ public enum TextFolding {
     }
 }
 
+/// What is wrong with a codice fiscale, in each language (the intake wraps it in its message
+/// catalogue, `IntakeMessage.codiceFiscale`).
+public enum CodiceFiscaleProblem: Hashable, Sendable {
+    /// Not 16 characters.
+    case wrongLength(code: String, count: Int)
+    /// A character that the code's pattern does not allow at its 1-based `position`.
+    case characterNotAllowed(code: String, position: Int, character: Character)
+    /// The last character is not the check character of the first 15.
+    case wrongCheckCharacter(code: String, found: Character, expected: Character)
+    /// The birth date the code encodes (day, month, the year's last two digits) is not `birth`.
+    case birthDateMismatch(code: String, day: Int, month: Int, yearDigits: Int, birth: LocalDate)
+
+    /// The problem in Italian.
+    public var italian: String {
+        switch self {
+        case let .wrongLength(code, count):
+            "'\(code)' ha \(count == 1 ? "1 carattere" : "\(count) caratteri"); un codice fiscale ne ha 16 (es. RSSMRA80A01H501U)"
+        case let .characterNotAllowed(code, position, character):
+            "'\(code)' non è un codice fiscale: il carattere \(position) ('\(character)') non è ammesso in quella posizione "
+                + "(6 lettere, anno, lettera del mese, giorno, codice del comune, lettera di controllo: es. RSSMRA80A01H501U)"
+        case let .wrongCheckCharacter(code, found, expected):
+            "'\(code)': il carattere di controllo '\(found)' è sbagliato (dovrebbe essere '\(expected)'); controlla che il codice non abbia errori di battitura"
+        case let .birthDateMismatch(code, day, month, yearDigits, birth):
+            "il codice fiscale \(code) è di una persona nata il \(Self.two(day))/\(Self.two(month))/..\(Self.two(yearDigits)), "
+                + "non il \(birth.italianText); controlla la data di nascita o il codice"
+        }
+    }
+
+    /// The problem in English.
+    public var english: String {
+        switch self {
+        case let .wrongLength(code, count):
+            "'\(code)' has \(count) characters; a codice fiscale has 16 (e.g. RSSMRA80A01H501U)"
+        case let .characterNotAllowed(code, position, character):
+            "'\(code)' is not a codice fiscale: character \(position) ('\(character)') is not allowed there "
+                + "(6 letters, year, month letter, day, comune code, check letter: e.g. RSSMRA80A01H501U)"
+        case let .wrongCheckCharacter(code, found, expected):
+            "'\(code)': wrong check character '\(found)' (expected '\(expected)'); check the code for a typo"
+        case let .birthDateMismatch(code, day, month, yearDigits, birth):
+            "the codice fiscale \(code) is of someone born on \(String(format: "%02d/%02d/..%02d", day, month, yearDigits)), "
+                + "not on \(String(format: "%02d/%02d/%04d", birth.day, birth.month, birth.year)); check the birth date or the code"
+        }
+    }
+
+    /// Two digits at least: `05`, `12`.
+    private static func two(_ n: Int) -> String { n < 10 && n >= 0 ? "0\(n)" : "\(n)" }
+}
+
 /// The Italian tax code of a person (*codice fiscale*): 16 characters whose last is a check
 /// character computed from the first 15.
 public enum CodiceFiscale {
     /// What is wrong with `code` (upper-cased, spaces removed), or nil when it is valid.
-    public static func problem(_ code: String) -> String? {
+    public static func problem(_ code: String) -> CodiceFiscaleProblem? {
         let chars = Array(code.uppercased())
-        guard chars.count == 16 else {
-            return "'\(code)' has \(chars.count) characters; a codice fiscale has 16 (e.g. RSSMRA80A01H501U)"
-        }
+        guard chars.count == 16 else { return .wrongLength(code: code, count: chars.count) }
         let letter: (Character) -> Bool = { $0.isASCII && $0.isLetter }
         let digitLike: (Character) -> Bool = { ($0.isASCII && $0.isNumber) || "LMNPQRSTUV".contains($0) }
         let pattern: [(Character) -> Bool] = Array(repeating: letter, count: 6) + [digitLike, digitLike, { "ABCDEHLMPRST".contains($0) },
                                               digitLike, digitLike, letter, digitLike, digitLike, digitLike, letter]
         for (index, check) in pattern.enumerated() where !check(chars[index]) {
-            return "'\(code)' is not a codice fiscale: character \(index + 1) ('\(chars[index])') is not allowed there "
-                + "(6 letters, year, month letter, day, comune code, check letter: e.g. RSSMRA80A01H501U)"
+            return .characterNotAllowed(code: code, position: index + 1, character: chars[index])
         }
         let expected = checkCharacter(String(chars[0..<15]))
-        if chars[15] != expected {
-            return "'\(code)': wrong check character '\(chars[15])' (expected '\(expected)'); check the code for a typo"
-        }
+        if chars[15] != expected { return .wrongCheckCharacter(code: code, found: chars[15], expected: expected) }
         return nil
     }
 
     /// What the birth date encoded in a valid `code` (year, month letter, day; +40 for women;
     /// omocodia letters read as digits) says against `birth`, or nil when they agree.
-    public static func birthDateProblem(_ code: String, birth: LocalDate) -> String? {
+    public static func birthDateProblem(_ code: String, birth: LocalDate) -> CodiceFiscaleProblem? {
         let chars = Array(code.uppercased())
         guard chars.count == 16 else { return nil }
         func digit(_ c: Character) -> Int? { c.wholeNumberValue ?? "LMNPQRSTUV".firstIndex(of: c).map { "LMNPQRSTUV".distance(from: "LMNPQRSTUV".startIndex, to: $0) } }
@@ -256,8 +299,7 @@ public enum CodiceFiscale {
               let d1 = digit(chars[9]), let d2 = digit(chars[10]) else { return nil }
         let year = y1 * 10 + y2, day = (d1 * 10 + d2) % 40
         guard year == birth.year % 100, month + 1 == birth.month, day == birth.day else {
-            return "the codice fiscale \(code) is of someone born on \(String(format: "%02d/%02d/..%02d", day, month + 1, year)), "
-                + "not on \(String(format: "%02d/%02d/%04d", birth.day, birth.month, birth.year)); check the birth date or the code"
+            return .birthDateMismatch(code: code, day: day, month: month + 1, yearDigits: year, birth: birth)
         }
         return nil
     }

@@ -52,7 +52,13 @@ public struct ShiftPattern: Hashable, Sendable, Codable, CustomStringConvertible
 
     /// The shifts as written in a pattern, consecutive days with the same hours as a range
     /// (`mon-fri 07:00-13:00, sat 08:00-12:00`), or `-` for none.
-    public var description: String {
+    public var description: String { text(language: 0) }
+
+    /// The shifts with the Italian day names (`lun-ven 07:00-13:00, sab 08:00-12:00`), or `-` for none.
+    public var italianText: String { text(language: 1) }
+
+    /// The shifts with the day names of `Shift.dayNames` at index `language` (0 English, 1 Italian).
+    private func text(language: Int) -> String {
         guard !shifts.isEmpty else { return "-" }
         var pieces: [(first: Int, last: Int, start: LocalTime, end: LocalTime)] = []
         for shift in shifts {
@@ -64,7 +70,7 @@ public struct ShiftPattern: Hashable, Sendable, Codable, CustomStringConvertible
             }
         }
         return pieces.sorted { ($0.first, $0.start) < ($1.first, $1.start) }.map { piece in
-            let days = Shift.dayNames[piece.first - 1][0] + (piece.last > piece.first ? "-" + Shift.dayNames[piece.last - 1][0] : "")
+            let days = Shift.dayNames[piece.first - 1][language] + (piece.last > piece.first ? "-" + Shift.dayNames[piece.last - 1][language] : "")
             return "\(days) \(piece.start)-\(piece.end)"
         }.joined(separator: ", ")
     }
@@ -153,45 +159,45 @@ public enum VolunteerRules {
         return (LocalTime(minutes: max(0, start))!, LocalTime(minutes: min(1439, end))!)
     }
 
-    /// What stops `volunteer` from driving `trip` on its date within `window`: one sentence each,
+    /// What stops `volunteer` from driving `trip` on its date within `window`: one problem each,
     /// empty when the volunteer may drive it.
-    public static func driverProblems(_ volunteer: Volunteer, trip: TripRequest, window: (start: LocalTime, end: LocalTime)) -> [String] {
+    public static func driverProblems(_ volunteer: Volunteer, trip: TripRequest, window: (start: LocalTime, end: LocalTime)) -> [CredentialProblem] {
         var problems = credentialProblems(volunteer, on: trip.date, needs: trip.needs)
         let date = trip.date
-        let who = "driver \(volunteer.code)"
+        let who = volunteer.code
         if let absence = volunteer.absences.first(where: { $0.includes(date) }) {
-            problems.append("\(who) is absent from \(absence.from) to \(absence.to)" + (absence.reason.isEmpty ? "" : " (\(absence.reason))"))
+            problems.append(.absent(driver: who, from: absence.from, to: absence.to, reason: absence.reason))
         } else if !volunteer.shifts.covers(date, from: window.start, to: window.end) {
-            problems.append("\(who) has no shift covering \(window.start)-\(window.end) on \(date) (shifts: \(volunteer.shifts))")
+            problems.append(.noShift(driver: who, from: window.start, to: window.end, on: date, shifts: volunteer.shifts))
         }
         return problems
     }
 
     /// What stops `volunteer` from driving a trip with `needs` on `date`, availability aside:
     /// licence, age, insurance, qualifications (what a trip log is checked against).
-    public static func credentialProblems(_ volunteer: Volunteer, on date: LocalDate, needs: Needs) -> [String] {
-        var problems: [String] = []
-        let who = "driver \(volunteer.code)"
+    public static func credentialProblems(_ volunteer: Volunteer, on date: LocalDate, needs: Needs) -> [CredentialProblem] {
+        var problems: [CredentialProblem] = []
+        let who = volunteer.code
         if !drivingCategories.contains(volunteer.licenceCategory) {
-            problems.append(volunteer.licenceCategory.isEmpty ? "\(who) has no driving licence recorded"
-                            : "\(who)'s licence category \(volunteer.licenceCategory) does not allow driving a car")
+            problems.append(volunteer.licenceCategory.isEmpty ? .noLicence(driver: who)
+                            : .licenceCategory(driver: who, category: volunteer.licenceCategory))
         }
         if let expiry = volunteer.licenceExpiry, expiry < date {
-            problems.append("\(who)'s licence expired on \(expiry)")
+            problems.append(.licenceExpired(driver: who, on: expiry))
         } else if volunteer.licenceExpiry == nil {
-            problems.append("\(who) has no licence expiry recorded")
+            problems.append(.noLicenceExpiry(driver: who))
         }
         if date.year - volunteer.birthYear < minimumDriverAge {
-            problems.append("\(who) is under \(minimumDriverAge) (born \(volunteer.birthYear))")
+            problems.append(.underAge(driver: who, minimumAge: minimumDriverAge, birthYear: volunteer.birthYear))
         }
         if let until = volunteer.insuredUntil, until < date {
-            problems.append("\(who)'s insurance (art. 18 CTS, policy \(volunteer.insurancePolicy)) ended on \(until)")
+            problems.append(.insuranceEnded(driver: who, policy: volunteer.insurancePolicy, on: until))
         } else if volunteer.insuredUntil == nil || volunteer.insurancePolicy.isEmpty {
-            problems.append("\(who) has no insurance (art. 18 CTS) recorded")
+            problems.append(.noInsurance(driver: who))
         }
         let missing = Needs(rawValue: needs.rawValue & ~volunteer.qualifications.rawValue)
         if !missing.isEmpty {
-            problems.append("\(who) is not qualified for \(missing) (the trip needs \(needs))")
+            problems.append(.notQualified(driver: who, missing: missing, needs: needs))
         }
         return problems
     }

@@ -112,7 +112,7 @@ public struct CSVReader: Sendable {
                     field.removeAll(keepingCapacity: true); inQuotes = true; wasQuoted = true; quoteLine = line
                 } else {
                     throw FieldError(SourceLocation(file: fileName, line: line), field: "column \(fields.count + 1)",
-                                     "a quote inside an unquoted field; put the whole field in quotes and double the inner quotes (\"\")")
+                                     FormatProblem.quoteInUnquotedField)
                 }
             case cr, lf:
                 if byte == cr && i < n && bytes[i] == lf { i += 1 }
@@ -124,14 +124,14 @@ public struct CSVReader: Sendable {
                 if wasQuoted {
                     if byte != space && byte != tab {
                         throw FieldError(SourceLocation(file: fileName, line: line), field: "column \(fields.count + 1)",
-                                         "text after the closing quote; put the whole field in quotes")
+                                         FormatProblem.textAfterClosingQuote)
                     }
                 } else { field.append(byte) }
             }
         }
         if inQuotes {
             throw FieldError(SourceLocation(file: fileName, line: quoteLine), field: "column \(fields.count + 1)",
-                             "a quoted field is never closed; add the closing quote (\")")
+                             FormatProblem.unclosedQuote)
         }
         if !atRecordStart || !field.isEmpty || !fields.isEmpty { endRecord() }
         return records

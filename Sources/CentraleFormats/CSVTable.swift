@@ -17,7 +17,7 @@ public struct CSVTable: Sendable {
         let records = try CSVReader(fileName: fileName).read(text)
         guard let header = records.first else {
             throw FieldError(SourceLocation(file: fileName, line: 1), field: "",
-                             "the file is empty; expected a header line with: \(required.joined(separator: ", "))")
+                             FormatProblem.emptyFile(expected: required))
         }
         self.fileName = fileName
         self.columns = header.fields.map { name in
@@ -28,17 +28,16 @@ public struct CSVTable: Sendable {
         let missing = required.filter { !columns.contains($0) }
         if !missing.isEmpty {
             throw FieldError(SourceLocation(file: fileName, line: header.line), field: missing[0],
-                             "missing column; the header must name: \(required.joined(separator: ", "))")
+                             FormatProblem.missingColumn(required: required))
         }
         if let known, let unknown = columns.first(where: { !$0.isEmpty && !known.contains($0) }) {
             throw FieldError(SourceLocation(file: fileName, line: header.line), field: unknown,
-                             "unknown column; the columns are: \(known.joined(separator: ", ")) (or their Italian names); "
-                             + "rename it or remove it")
+                             FormatProblem.unknownColumn(known: known))
         }
         var seen: Set<String> = []
         for name in columns where !seen.insert(name).inserted {
             throw FieldError(SourceLocation(file: fileName, line: header.line), field: name,
-                             "column named twice; keep one")
+                             FormatProblem.repeatedColumn)
         }
     }
 

@@ -2,8 +2,8 @@
 ///
 /// The core says which remedy applies and never how to type it; each edge renders it for its
 /// interface: the command line as a command (`centrale log amend 12 --reason …`), the screen as
-/// a key or in words. `words` is the interface-free rendering, in English.
-public enum Remedy: Hashable, Sendable {
+/// a key or in words. `italian` and `english` are the interface-free renderings.
+public enum Remedy: Hashable, Sendable, Message {
     /// Start a trip-log file with its header line (there is a template with an example row).
     case logTemplate
     /// Look the trip id up among the trips (of one association, when known).
@@ -47,8 +47,38 @@ public enum Remedy: Hashable, Sendable {
     /// Add the trip late, with a reason: the closed month stays closed.
     case addLate
 
-    /// The remedy in words, naming no command or key.
-    public var words: String {
+    /// The remedy in Italian words, naming no command or key.
+    public var italian: String {
+        switch self {
+        case .logTemplate: "il file inizia con la riga d'intestazione (il modello dei registri ne ha una)"
+        case .findTrip(let association):
+            association.map { "controlla il numero tra i servizi di \($0)" } ?? "indica il numero di un servizio dell'associazione"
+        case let .amendLog(trip, km): km ? "per correggere il registro stesso, rettifica il registro del servizio \(trip)"
+                                         : "per correggere un registro già registrato, rettifica il registro del servizio \(trip)"
+        case .submitLog: "prima invia il registro"
+        case .findFlaggedTrip: "la revisione dei km è per i servizi registrati con i km segnalati"
+        case .reviewFlags(let month): "rivedi i km segnalati di \(month), o chiudi il mese accettandoli (sono allora pagati alla stima)"
+        case .addTariff: "aggiungine una a convention.toml e carica di nuovo il registro"
+        case .loadRegistry: "carica prima il registro."
+        case .createDatabase: "creala, o indica il percorso giusto."
+        case .chooseDatabase: "indica il percorso della base dati di Centrale, o un file nuovo per crearne una."
+        case .upgradeDatabase: "aggiornane lo schema (aggiunge soltanto; tieni prima una copia)."
+        case let .replan(date, association): "pianifica di nuovo la giornata \(date) di \(association)"
+        case .resumeSuspension: "fai terminare prima la sospensione, o scegli altri giorni"
+        case .cancelTrips: "annullali, o attendi i loro registri prima di cancellare i dati"
+        case .changeActivation(let code): "prenota da quel giorno, o cambia la data di attivazione di \(code)"
+        case .bookAfterSuspension: "prenota dopo la sospensione, o falla terminare prima"
+        case .renewAuthorisation(let code): "rinnova l'autorizzazione di \(code)"
+        case .extendPurposes(let code): "chiedi al PUA di estendere l'autorizzazione, poi registra i motivi di \(code)"
+        case .assessNeeds(let code): "chiedi la valutazione dei bisogni, poi registra i bisogni di \(code)"
+        case .closeBeneficiary: "chiudi prima la scheda"
+        case .addLate: "un servizio aggiunto a un mese chiuso va aggiunto come tardivo, con un motivo (il mese resta chiuso; "
+            + "il suo registro è pagato come rettifica nel mese corrente)"
+        }
+    }
+
+    /// The remedy in English words, naming no command or key.
+    public var english: String {
         switch self {
         case .logTemplate: "start with a header line (the log template has one)"
         case .findTrip(let association):
@@ -81,18 +111,19 @@ public enum Remedy: Hashable, Sendable {
 /// An error that says what is wrong (`problem`) and, apart, what to do about it (`remedy`),
 /// so that each edge can render the remedy for its interface.
 public protocol RemediableError: Error, CustomStringConvertible {
-    /// What is wrong, with no advice on what to do.
-    var problem: String { get }
+    /// What is wrong, with no advice on what to do, in each language.
+    var problem: any Message { get }
     /// What to do about it, if there is something to say.
     var remedy: Remedy? { get }
 }
 
 extension RemediableError {
-    /// The problem and the remedy rendered by `render`, joined by `; `.
-    public func text(_ render: (Remedy) -> String) -> String {
-        remedy.map { "\(problem); \(render($0))" } ?? problem
+    /// The problem in `language` and the remedy rendered by `render`, joined by `; `.
+    public func text(_ language: Language, _ render: (Remedy) -> String) -> String {
+        let problem = problem.text(language)
+        return remedy.map { "\(problem); \(render($0))" } ?? problem
     }
 
-    /// The problem and the remedy in words.
-    public var description: String { text(\.words) }
+    /// The problem and the remedy in English words (for logs and test failures).
+    public var description: String { text(.en, \.english) }
 }

@@ -23,17 +23,25 @@ public struct FieldError: Error, Hashable, Sendable, CustomStringConvertible {
     public var location: SourceLocation
     /// The field (column or key) concerned, or empty for the whole line.
     public var field: String
-    /// What is wrong and what is expected.
-    public var message: String
+    /// What is wrong and what is expected, in each language.
+    public var message: any Message
     /// What to do about it, rendered by each edge for its interface (after `; `).
     public var remedy: Remedy?
 
     /// Creates an error.
-    public init(_ location: SourceLocation, field: String, _ message: String, remedy: Remedy? = nil) {
+    public init(_ location: SourceLocation, field: String, _ message: any Message, remedy: Remedy? = nil) {
         self.location = location
         self.field = field
         self.message = message
         self.remedy = remedy
+    }
+
+    public static func == (a: FieldError, b: FieldError) -> Bool {
+        a.location == b.location && a.field == b.field && a.message.english == b.message.english
+            && a.message.italian == b.message.italian && a.remedy == b.remedy
+    }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(location); hasher.combine(field); hasher.combine(message.english); hasher.combine(remedy)
     }
 
     /// `FILE:LINE: field: message`, with every control character of the file name, field or
@@ -41,14 +49,16 @@ public struct FieldError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The longest message shown: a message quotes the cell it is about, and a cell may be megabytes long.
     public static let maximumMessageLength = 600
 
-    public var description: String { rendered(\.words) }
+    /// In English, the remedy in words (for logs and test failures).
+    public var description: String { rendered(.en, \.english) }
 
-    /// `FILE:LINE: field: message; remedy`, the remedy rendered by `render`.
-    public func rendered(_ render: (Remedy) -> String) -> String {
-        var shown = message
+    /// `FILE:LINE: field: message; remedy`, the message in `language`, the remedy rendered by `render`.
+    public func rendered(_ language: Language, _ render: (Remedy) -> String) -> String {
+        var shown = message.text(language)
         if shown.count > Self.maximumMessageLength {
             let cut = shown.count - Self.maximumMessageLength
-            shown = String(shown.prefix(Self.maximumMessageLength)) + "… (\(cut) more characters)"
+            shown = String(shown.prefix(Self.maximumMessageLength))
+                + (language == .it ? "… (altri \(cut) caratteri)" : "… (\(cut) more characters)")
         }
         var name = field
         if name.count > 60 { name = String(name.prefix(60)) + "…" }

@@ -13,8 +13,40 @@ public enum TOMLValue: Hashable, Sendable {
     /// A table (only inside arrays of tables).
     case table(TOMLTable)
 
-    /// A short name of the value's type, for error messages.
-    public var typeName: String {
+    /// The value's type, for error messages (`found \(entry.value.kind)`).
+    public var kind: TOMLKind {
+        switch self {
+        case .string: .string
+        case .number: .number
+        case .bool: .bool
+        case .date: .date
+        case .array: .array
+        case .table: .table
+        }
+    }
+
+    /// A short name of the value's type in English, for error messages.
+    public var typeName: String { kind.english }
+}
+
+/// The type of a TOML value, named in each language (`a string`, `una stringa`).
+public enum TOMLKind: String, Hashable, Sendable, Message {
+    case string, number, bool, date, array, table
+
+    /// With its article: `una stringa`, `un numero`.
+    public var italian: String {
+        switch self {
+        case .string: "una stringa"
+        case .number: "un numero"
+        case .bool: "un booleano"
+        case .date: "una data"
+        case .array: "un array"
+        case .table: "una tabella"
+        }
+    }
+
+    /// With its article: `a string`, `an array`.
+    public var english: String {
         switch self {
         case .string: "a string"
         case .number: "a number"

@@ -51,10 +51,10 @@ public struct TOMLParser {
         skipSpaces()
         let path = try parseKeyPath()
         skipSpaces()
-        guard peek() == "]" else { throw error("expected ']' to close the table header") }
+        guard peek() == "]" else { throw error(.unclosedTableHeader) }
         advance()
         if isArray {
-            guard peek() == "]" else { throw error("expected ']]' to close the array-of-tables header") }
+            guard peek() == "]" else { throw error(.unclosedArrayHeader) }
             advance()
             let file = fileName
             try withTable(path.dropLast(), create: true) { table in
@@ -63,7 +63,7 @@ public struct TOMLParser {
                 if let existing = table[key] {
                     guard case .array(let values) = existing.value, values.allSatisfy({ if case .table = $0 { true } else { false } }) else {
                         throw FieldError(SourceLocation(file: file, line: headerLine), field: path.joined(separator: "."),
-                                         "is already defined as a value on line \(existing.line)")
+                                         FormatProblem.alreadyAValue(line: existing.line))
                     }
                     items = values
                 }
@@ -72,7 +72,7 @@ public struct TOMLParser {
             }
         } else {
             guard explicitTables.insert(path).inserted else {
-                throw error("table [\(path.joined(separator: "."))] is defined twice; merge the two sections", line: headerLine)
+                throw error(.tableDefinedTwice(path: path.joined(separator: ".")), line: headerLine)
             }
             try withTable(path[...], create: true, headerLine: headerLine) { _ in }
         }
@@ -83,7 +83,7 @@ public struct TOMLParser {
         let keyLine = line
         let path = try parseKeyPath()
         skipSpaces()
-        guard peek() == "=" else { throw error("expected '=' after the key '\(path.joined(separator: "."))'") }
+        guard peek() == "=" else { throw error(.expectedEquals(key: path.joined(separator: "."))) }
         advance()
         skipSpaces()
         let value = try parseValue()
@@ -92,7 +92,7 @@ public struct TOMLParser {
         try withTable(full.dropLast(), create: true) { table in
             guard table.set(full.last!, TOMLEntry(value: value, line: keyLine)) else {
                 throw FieldError(SourceLocation(file: file, line: keyLine), field: full.joined(separator: "."),
-                                 "is set twice (first on line \(table[full.last!]!.line)); keep one")
+                                 FormatProblem.keySetTwice(firstLine: table[full.last!]!.line))
             }
         }
     }
@@ -119,7 +119,7 @@ public struct TOMLParser {
                 table.replace(key, TOMLEntry(value: .array(items), line: table[key]!.line))
             case let other?:
                 throw FieldError(SourceLocation(file: fileName, line: lineForNew), field: key,
-                                 "is \(other.typeName) (line \(table[key]!.line)), not a table")
+                                 FormatProblem.notATable(kind: other.kind, line: table[key]!.line))
             }
         }
         try descend(&root, path)
@@ -138,24 +138,24 @@ public struct TOMLParser {
     }
 
     private mutating func parseKey() throws -> String {
-        guard let c = peek() else { throw error("expected a key") }
+        guard let c = peek() else { throw error(.expectedKey) }
         if c == "\"" { return try parseBasicString() }
         if c == "'" { return try parseLiteralString() }
         var key = ""
         while let c = peek(), c.properties.isAlphabetic && c.isASCII || ("0"..."9").contains(c) || c == "_" || c == "-" {
             key.unicodeScalars.append(c); advance()
         }
-        guard !key.isEmpty else { throw error("expected a key (letters, digits, '_' or '-'), found '\(Character(c))'") }
+        guard !key.isEmpty else { throw error(.badKeyCharacter(Character(c))) }
         return key
     }
 
     // MARK: Values
 
     private mutating func parseValue() throws -> TOMLValue {
-        guard let c = peek(), c != "\n", c != "\r", c != "#" else { throw error("expected a value after '='") }
+        guard let c = peek(), c != "\n", c != "\r", c != "#" else { throw error(.expectedValue) }
         switch c {
         case "\"":
-            if peek(1) == "\"" && peek(2) == "\"" { throw error("multi-line strings (\"\"\") are not supported; use one line") }
+            if peek(1) == "\"" && peek(2) == "\"" { throw error(.multilineString) }
             return .string(try parseBasicString())
         case "'": return .string(try parseLiteralString())
         case "[": return try parseArray()
@@ -173,8 +173,8 @@ public struct TOMLParser {
         if token == "false" { return .bool(false) }
         if isDate(token) { return .date(token) }
         if isNumber(token) { return .number(token) }
-        if token.isEmpty, let c = peek() { throw error("unexpected '\(Character(c))': expected a string in quotes, a number, true/false, a date or an array") }
-        throw error("'\(token)' is not a value: put text in quotes, write numbers with a point (0.55) and dates as YYYY-MM-DD")
+        if token.isEmpty, let c = peek() { throw error(.unexpectedCharacter(Character(c))) }
+        throw error(.notAValue(token))
     }
 
     private func isDate(_ t: String) -> Bool {
@@ -197,13 +197,13 @@ public struct TOMLParser {
         var items: [TOMLValue] = []
         while true {
             skipBlankAndComments()
-            guard let c = peek() else { throw error("the array opened on line \(openLine) is never closed; add ']'", line: openLine) }
+            guard let c = peek() else { throw error(.unclosedArray(openLine: openLine), line: openLine) }
             if c == "]" { advance(); return .array(items) }
             items.append(try parseValue())
             skipBlankAndComments()
-            if peek() == nil { throw error("the array opened on line \(openLine) is never closed; add ']'", line: openLine) }
+            if peek() == nil { throw error(.unclosedArray(openLine: openLine), line: openLine) }
             if peek() == "," { advance() } else if peek() != "]" {
-                throw error("expected ',' or ']' in the array opened on line \(openLine)")
+                throw error(.expectedArraySeparator(openLine: openLine))
             }
         }
     }
@@ -218,14 +218,14 @@ public struct TOMLParser {
             let keyLine = line
             let key = try parseKey()
             skipSpaces()
-            guard peek() == "=" else { throw error("expected '=' after '\(key)' in the inline table") }
+            guard peek() == "=" else { throw error(.expectedEqualsInInlineTable(key: key)) }
             advance(); skipSpaces()
             let value = try parseValue()
-            guard table.set(key, TOMLEntry(value: value, line: keyLine)) else { throw error("key '\(key)' is set twice in the inline table") }
+            guard table.set(key, TOMLEntry(value: value, line: keyLine)) else { throw error(.keySetTwiceInInlineTable(key: key)) }
             skipSpaces()
             if peek() == "," { advance(); continue }
             if peek() == "}" { advance(); return .table(table) }
-            throw error("expected ',' or '}' in the inline table")
+            throw error(.expectedInlineTableSeparator)
         }
     }
 
@@ -237,7 +237,7 @@ public struct TOMLParser {
             advance()
             switch c {
             case "\"": return result
-            case "\n", "\r": throw error("the string is not closed on its line; add the closing quote", line: openLine)
+            case "\n", "\r": throw error(.stringNotClosedOnLine, line: openLine)
             case "\\":
                 guard let e = peek() else { break }
                 advance()
@@ -249,14 +249,14 @@ public struct TOMLParser {
                 case "u":
                     var hex = ""
                     for _ in 0..<4 { if let h = peek() { hex.unicodeScalars.append(h); advance() } }
-                    guard let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) else { throw error("bad \\u escape '\\u\(hex)'") }
+                    guard let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) else { throw error(.badUnicodeEscape(hex: hex)) }
                     result.unicodeScalars.append(s)
-                default: throw error("unknown escape '\\\(Character(e))' in a string; write '\\\\' for a backslash")
+                default: throw error(.unknownEscape(Character(e)))
                 }
             default: result.unicodeScalars.append(c)
             }
         }
-        throw error("the string is not closed; add the closing quote", line: openLine)
+        throw error(.stringNotClosed, line: openLine)
     }
 
     private mutating func parseLiteralString() throws -> String {
@@ -269,7 +269,7 @@ public struct TOMLParser {
             if c == "\n" || c == "\r" { break }
             result.unicodeScalars.append(c)
         }
-        throw error("the string is not closed on its line; add the closing quote (')", line: openLine)
+        throw error(.literalStringNotClosed, line: openLine)
     }
 
     // MARK: Scanning
@@ -304,12 +304,12 @@ public struct TOMLParser {
         skipComment()
         if peek() == "\r" { advance() }
         guard let c = peek() else { return }
-        if c == "," { throw error("unexpected ',' after the value; write decimals with a point (1.50, not 1,50) and one key = value per line") }
-        guard c == "\n" else { throw error("unexpected '\(Character(c))' after the value; put one key = value per line") }
+        if c == "," { throw error(.commaAfterValue) }
+        guard c == "\n" else { throw error(.unexpectedAfterValue(Character(c))) }
         advance()
     }
 
-    private func error(_ message: String, line: Int? = nil) -> FieldError {
+    private func error(_ message: FormatProblem, line: Int? = nil) -> FieldError {
         FieldError(SourceLocation(file: fileName, line: line ?? self.line), field: "", message)
     }
 }

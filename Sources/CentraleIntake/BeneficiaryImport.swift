@@ -61,8 +61,7 @@ public struct BeneficiaryImport: Sendable {
     public func read(_ data: Data, fileName: String) throws -> [ImportedBeneficiary] {
         let records = try CSVReader(fileName: fileName).read(Self.decode(data))
         guard let header = records.first else {
-            throw FieldErrors([FieldError(SourceLocation(file: fileName, line: 1), field: "", "the file is empty; expected a header with: "
-                                          + Self.required.joined(separator: ", "))])
+            throw FieldErrors([FieldError(SourceLocation(file: fileName, line: 1), field: "", IntakeMessage.emptyBeneficiaryFile(required: Self.required))])
         }
         let names = header.fields.map { raw -> String in
             let key = TextFolding.fold(raw.trimmingCharacters(in: " \t\u{FEFF}")).replacingOccurrences(of: "_", with: " ")
@@ -72,7 +71,7 @@ public struct BeneficiaryImport: Sendable {
         let missing = Self.required.filter { !names.contains($0) }
         if !missing.isEmpty {
             throw FieldErrors(missing.map { FieldError(SourceLocation(file: fileName, line: header.line), field: $0,
-                                                       "missing column; the header must name: \(Self.required.joined(separator: ", "))") })
+                                                       IntakeMessage.missingColumn(required: Self.required)) })
         }
         var errors: [FieldError] = []
         var result: [ImportedBeneficiary] = []
@@ -87,8 +86,8 @@ public struct BeneficiaryImport: Sendable {
             switch entry(fields) {
             case .success(let entry):
                 if let first = seen[entry.personal.codiceFiscale] {
-                    errors.append(FieldError(location, field: "codice_fiscale", "\(entry.personal.codiceFiscale) is already on line \(first); "
-                                             + "keep one row per person"))
+                    errors.append(FieldError(location, field: "codice_fiscale",
+                                             IntakeMessage.duplicateCodiceFiscale(code: entry.personal.codiceFiscale, firstLine: first)))
                 } else {
                     seen[entry.personal.codiceFiscale] = record.line
                     result.append(ImportedBeneficiary(line: record.line, entry: entry))
@@ -105,51 +104,51 @@ public struct BeneficiaryImport: Sendable {
     public func entry(_ fields: [String: String]) -> Result<BeneficiaryEntry, IntakeRefusal> {
         var problems: [IntakeProblem] = []
         func value(_ name: String) -> String { fields[name] ?? "" }
-        func required(_ name: String, _ what: String) -> String? {
+        func required(_ name: String, _ what: IntakeMessage.Wanted) -> String? {
             let v = value(name)
-            if v.isEmpty { problems.append(IntakeProblem(name, "missing; give \(what)")); return nil }
+            if v.isEmpty { problems.append(IntakeProblem(name, .missing(what))); return nil }
             return v
         }
         func date(_ name: String, required isRequired: Bool = true) -> LocalDate? {
             let text = value(name)
             if text.isEmpty {
-                if isRequired { problems.append(IntakeProblem(name, "missing; give a date as dd/mm/yyyy")) }
+                if isRequired { problems.append(IntakeProblem(name, .missing(.date))) }
                 return nil
             }
             guard let day = Self.parseDate(text) else {
-                problems.append(IntakeProblem(name, "'\(text)' is not a date; write it as dd/mm/yyyy (e.g. 05/03/2025)"))
+                problems.append(IntakeProblem(name, .notADate(text: text)))
                 return nil
             }
             return day
         }
-        let surname = required("cognome", "the surname")
-        let name = required("nome", "the name")
+        let surname = required("cognome", .surname)
+        let name = required("nome", .name)
         var cf: String?
-        if let raw = required("codice_fiscale", "the 16-character codice fiscale") {
+        if let raw = required("codice_fiscale", .codiceFiscale) {
             let code = raw.uppercased().filter { !$0.isWhitespace }
-            if let problem = CodiceFiscale.problem(code) { problems.append(IntakeProblem("codice_fiscale", problem)) } else { cf = code }
+            if let problem = CodiceFiscale.problem(code) { problems.append(IntakeProblem("codice_fiscale", .codiceFiscale(problem))) } else { cf = code }
         }
         let birth = date("data_nascita")
         if let birth, birth > today {
-            problems.append(IntakeProblem("data_nascita", "\(Self.format(birth)) is in the future; check the birth date"))
+            problems.append(IntakeProblem("data_nascita", .birthInFuture(birth)))
         } else if let birth, let cf, let problem = CodiceFiscale.birthDateProblem(cf, birth: birth) {
-            problems.append(IntakeProblem("data_nascita", problem))
+            problems.append(IntakeProblem("data_nascita", .codiceFiscale(problem)))
         }
         var comune: Comune?
-        if let text = required("comune", "the comune of residence (name or ISTAT code)") {
+        if let text = required("comune", .comune) {
             comune = findComune(text)
             if comune == nil {
-                problems.append(IntakeProblem("comune", "'\(text)' is not a comune of the registry; give its name or ISTAT code, e.g. "
-                                              + (comuni.first(where: \.inZone).map { "\($0.name) or \($0.istatCode)" } ?? "Scandicci")))
+                let example = comuni.first(where: \.inZone)
+                problems.append(IntakeProblem("comune", .unknownComune(text: text, exampleName: example?.name ?? "Scandicci",
+                                                                       exampleCode: example?.istatCode)))
             }
         }
-        let address = required("indirizzo", "the street and number, e.g. Via Roma 12")
+        let address = required("indirizzo", .address)
         var referral: Referral?
-        if let text = required("segnalato_da", "who referred: PUA, servizi sociali, case manager, dimissione ospedaliera, medico di famiglia") {
+        if let text = required("segnalato_da", .referrer) {
             referral = Self.referral(text)
             if referral == nil {
-                problems.append(IntakeProblem("segnalato_da", "'\(text)' is not a referrer; write PUA, servizi sociali, case manager, "
-                                              + "dimissione ospedaliera or medico di famiglia"))
+                problems.append(IntakeProblem("segnalato_da", .unknownReferrer(text: text)))
             }
         }
         let referredOn = date("data_segnalazione")
@@ -162,23 +161,20 @@ public struct BeneficiaryImport: Sendable {
             case "familiare", "accompagnamento familiare", "companion": companion = true
             case "nessuno", "-": break
             default:
-                problems.append(IntakeProblem("bisogni", "'\(word)' is not a need; write carrozzina, barella, accompagnatore (or familiare), "
-                                              + "separated by , or |"))
+                problems.append(IntakeProblem("bisogni", .unknownNeed(word: word)))
             }
         }
         var purposes: Set<TripPurpose> = []
         let purposeWords = Self.words(value("motivi"))
-        if purposeWords.isEmpty { problems.append(IntakeProblem("motivi", "missing; give the purposes allowed, e.g. dialisi|visita")) }
+        if purposeWords.isEmpty { problems.append(IntakeProblem("motivi", .missing(.purposes))) }
         for word in purposeWords {
             if let purpose = Self.purpose(word) { purposes.insert(purpose) } else {
-                problems.append(IntakeProblem("motivi", "'\(word)' is not a purpose; write dialisi, riabilitazione, terapia, visita, "
-                                              + "centro_diurno, ricovero or sociale, separated by , or |"))
+                problems.append(IntakeProblem("motivi", .unknownPurpose(word: word)))
             }
         }
         let from = date("valido_dal"), until = date("valido_al")
         if let from, let until, until < from {
-            problems.append(IntakeProblem("valido_al", "the authorisation ends on \(Self.format(until)) before it starts on \(Self.format(from)); "
-                                          + "check the period"))
+            problems.append(IntakeProblem("valido_al", .authorisationEndsBeforeStart(until: until, from: from)))
         }
         var position = comune?.centroid, approximate = true
         let lat = value("latitudine"), lon = value("longitudine")
@@ -187,7 +183,7 @@ public struct BeneficiaryImport: Sendable {
                Coordinate(latitude: la, longitude: lo).isValid {
                 position = Coordinate(latitude: la, longitude: lo); approximate = false
             } else {
-                problems.append(IntakeProblem("latitudine", "'\(lat)', '\(lon)' are not coordinates; write e.g. 43.755 and 11.189"))
+                problems.append(IntakeProblem("latitudine", .notCoordinates(latitude: lat, longitude: lon)))
             }
         }
         // A phone is digits, spaces and + ( ) . - (at least 4 digits), as many as given, separated by | or /.
@@ -195,7 +191,7 @@ public struct BeneficiaryImport: Sendable {
             for phone in value(field).split(whereSeparator: { $0 == "|" || $0 == "/" }).map({ String($0).trimmingCharacters(in: .whitespaces) }) where !phone.isEmpty {
                 let digits = phone.filter { $0.isASCII && $0.isNumber }.count
                 if digits < 4 || !phone.allSatisfy({ ($0.isASCII && $0.isNumber) || " +().-".contains($0) }) {
-                    problems.append(IntakeProblem(field, "'\(phone)' is not a phone number; write digits, e.g. 055 123456 or +39 333 1234567"))
+                    problems.append(IntakeProblem(field, .notAPhone(phone)))
                 }
             }
         }

@@ -5,26 +5,29 @@ import CentraleFormats
 public struct IntakeProblem: Error, Hashable, Sendable, CustomStringConvertible {
     /// The field concerned (`beneficiary`, `date`, `from`, `to`, `return`, `repeat`…).
     public var field: String
-    /// What is wrong and what is expected.
-    public var message: String
+    /// What is wrong and what is expected, in each language.
+    public var message: IntakeMessage
     /// What to do about it, rendered by each edge for its interface (after `; `).
     public var remedy: Remedy?
 
     /// Creates a problem.
-    public init(_ field: String, _ message: String, remedy: Remedy? = nil) {
+    public init(_ field: String, _ message: IntakeMessage, remedy: Remedy? = nil) {
         self.field = field
         self.message = message
         self.remedy = remedy
     }
 
-    /// The message and the remedy rendered by `render`.
-    public func text(_ render: (Remedy) -> String) -> String { remedy.map { "\(message); \(render($0))" } ?? message }
+    /// The message in `language` and the remedy rendered by `render`.
+    public func text(_ language: Language, _ render: (Remedy) -> String) -> String {
+        let message = message.text(language)
+        return remedy.map { "\(message); \(render($0))" } ?? message
+    }
 
-    /// `field: message; remedy`, the remedy rendered by `render`.
-    public func rendered(_ render: (Remedy) -> String) -> String { "\(field): \(text(render))" }
+    /// `field: message; remedy`, in `language`, the remedy rendered by `render`.
+    public func rendered(_ language: Language, _ render: (Remedy) -> String) -> String { "\(field): \(text(language, render))" }
 
-    /// `field: message; remedy`, the remedy in words.
-    public var description: String { rendered(\.words) }
+    /// `field: message; remedy`, in English, the remedy in words.
+    public var description: String { rendered(.en, \.english) }
 }
 
 /// All the problems of a refused request.
@@ -33,10 +36,12 @@ public struct IntakeRefusal: Error, Sendable, CustomStringConvertible {
     public var problems: [IntakeProblem]
     /// Creates a refusal.
     public init(problems: [IntakeProblem]) { self.problems = problems }
-    /// One line per problem, remedies rendered by `render`.
-    public func rendered(_ render: (Remedy) -> String) -> String { problems.map { $0.rendered(render) }.joined(separator: "\n") }
-    /// One line per problem.
-    public var description: String { rendered(\.words) }
+    /// One line per problem in `language`, remedies rendered by `render`.
+    public func rendered(_ language: Language, _ render: (Remedy) -> String) -> String {
+        problems.map { $0.rendered(language, render) }.joined(separator: "\n")
+    }
+    /// One line per problem, in English.
+    public var description: String { rendered(.en, \.english) }
 }
 
 /// Turns a dispatcher's request form into trips, checked against the beneficiary's record
@@ -84,26 +89,25 @@ public struct RequestIntake: Sendable {
         var problems: [IntakeProblem] = []
         if let recurrence = form.recurrence, recurrence.until.daysSinceEpoch - form.date.daysSinceEpoch > maxRecurrenceDays {
             // Checked before the dates are listed: a typo such as 9999-12-31 must not make millions of trips.
-            throw IntakeRefusal(problems: [IntakeProblem("until", "\(recurrence.until) is more than \(maxRecurrenceDays) days after the first day "
-                                                         + "\(form.date); a recurring request may run at most \(maxRecurrenceDays) days "
-                                                         + "(convention.toml [service] max_recurrence_days): enter a later period as a new request")])
+            throw IntakeRefusal(problems: [IntakeProblem("until", .recurrenceTooLong(until: recurrence.until, first: form.date,
+                                                                                     maximumDays: maxRecurrenceDays))])
         }
         guard let beneficiary else {
-            throw IntakeRefusal(problems: [IntakeProblem("beneficiary", "no beneficiary with code '\(form.beneficiary)'; check the code")])
+            throw IntakeRefusal(problems: [IntakeProblem("beneficiary", .unknownBeneficiary(code: form.beneficiary))])
         }
         let dates = form.recurrence.map { $0.dates(from: form.date) } ?? [form.date]
         if let recurrence = form.recurrence {
             if recurrence.until < form.date {
-                problems.append(IntakeProblem("until", "\(recurrence.until) is before the first day \(form.date)"))
+                problems.append(IntakeProblem("until", .untilBeforeFirstDay(until: recurrence.until, first: form.date)))
             } else if dates.isEmpty {
-                problems.append(IntakeProblem("repeat", "no day between \(form.date) and \(recurrence.until) falls on the chosen weekdays"))
+                problems.append(IntakeProblem("repeat", .noDayOnWeekdays(first: form.date, until: recurrence.until)))
             }
         }
         problems += statusProblems(beneficiary, dates: dates)
         let needs = form.needs ?? beneficiary.needs
         problems += authorisationProblems(beneficiary, dates: dates, purpose: form.purpose, needs: needs)
         if let back = form.returnAt, back <= form.appointment {
-            problems.append(IntakeProblem("return", "the return at \(back) is not after the appointment at \(form.appointment)"))
+            problems.append(IntakeProblem("return", .returnNotAfterAppointment(back: back, appointment: form.appointment)))
         }
         var pickup = resolve(form.from, field: "from", beneficiary: beneficiary, home: home, problems: &problems)
         var destination = resolve(form.to, field: "to", beneficiary: beneficiary, home: home, problems: &problems)
@@ -112,7 +116,7 @@ public struct RequestIntake: Sendable {
             if form.to == .home { destination?.approximate = true }
         }
         if let pickup, let destination, pickup.location == destination.location {
-            problems.append(IntakeProblem("to", "the destination is the same as the pickup"))
+            problems.append(IntakeProblem("to", .destinationIsPickup))
         }
         if let pickup, let destination {
             problems += overlapProblems(form: form, dates: dates, pickup: pickup, destination: destination, needs: needs, existing: existing)
@@ -141,10 +145,8 @@ public struct RequestIntake: Sendable {
         let matches = places.filter { Self.fold($0.name).contains(key) || Self.fold($0.code).contains(key) }
         switch matches.count {
         case 1: return .success(matches[0])
-        case 0: return .failure(IntakeProblem("place", "no place matches '\(query)'; give a code such as OSP-CAREGGI, a name, "
-                                              + "'home', or an address as 'Via Roma 1, Signa@43.781,11.098'"))
-        default: return .failure(IntakeProblem("place", "'\(query)' matches \(matches.count) places: "
-                                               + "\(matches.prefix(6).map(\.code).joined(separator: ", ")); give the code"))
+        case 0: return .failure(IntakeProblem("place", .noPlaceMatches(query: query)))
+        default: return .failure(IntakeProblem("place", .ambiguousPlace(query: query, count: matches.count, codes: matches.prefix(6).map(\.code))))
         }
     }
 
@@ -158,12 +160,12 @@ public struct RequestIntake: Sendable {
         }
         // The cells' rule (`forbiddenControlCharacter`), and no tab either: a place is one line of text.
         if typed.forbiddenControlCharacter != nil || typed.contains("\t") {
-            problems.append(IntakeProblem(field, "holds a control character (such as ESC); type the place or the address as plain text"))
+            problems.append(IntakeProblem(field, .placeControlCharacter))
             return nil
         }
         switch spec {
         case .home:
-            guard let home else { problems.append(IntakeProblem(field, "\(beneficiary.code) has no home address on record")); return nil }
+            guard let home else { problems.append(IntakeProblem(field, .noHomeAddress(beneficiary: beneficiary.code))); return nil }
             return Stop(label: home.address, comune: beneficiary.comune, location: home.location)
         case .place(let query):
             switch findPlace(query) {
@@ -177,7 +179,7 @@ public struct RequestIntake: Sendable {
             }
         case let .address(label, location):
             guard location.isValid, !label.isEmpty else {
-                problems.append(IntakeProblem(field, "an address needs a label and valid coordinates, e.g. 'Via Roma 1, Signa@43.781,11.098'"))
+                problems.append(IntakeProblem(field, .addressNeedsLabelAndCoordinates))
                 return nil
             }
             let estimator = RoadDistanceEstimator(circuity: 1)
@@ -204,18 +206,18 @@ public struct RequestIntake: Sendable {
         var problems: [IntakeProblem] = []
         let referred = dates.filter { person.status(on: $0) == .referred }
         if !referred.isEmpty {
-            problems.append(IntakeProblem("date", "\(person.code) is not active yet on \(describe(referred)) (active from \(person.activatedOn))",
+            problems.append(IntakeProblem("date", .notActiveYet(beneficiary: person.code, dates: referred, activeFrom: person.activatedOn),
                                           remedy: .changeActivation(beneficiary: person.code)))
         }
         let suspended = dates.filter { person.status(on: $0) == .suspended }
         if !suspended.isEmpty, let suspension = person.suspension(on: suspended[0]) {
-            problems.append(IntakeProblem("date", "\(person.code) is suspended on \(describe(suspended)) (\(suspension.from)–\(suspension.to): "
-                                          + "\(suspension.reason))", remedy: .bookAfterSuspension(beneficiary: person.code)))
+            problems.append(IntakeProblem("date", .suspended(beneficiary: person.code, dates: suspended, from: suspension.from, to: suspension.to,
+                                                             reason: suspension.reason),
+                                          remedy: .bookAfterSuspension(beneficiary: person.code)))
         }
         let closed = dates.filter { person.status(on: $0) == .closed }
         if !closed.isEmpty {
-            problems.append(IntakeProblem("date", "\(person.code) is closed after \(person.closedOn!) and cannot travel on \(describe(closed)); "
-                                          + "a closed person needs a new referral"))
+            problems.append(IntakeProblem("date", .closed(beneficiary: person.code, closedOn: person.closedOn!, dates: closed)))
         }
         return problems
     }
@@ -228,18 +230,17 @@ public struct RequestIntake: Sendable {
         let active = dates.filter { person.status(on: $0) == .active }
         let uncovered = active.filter { person.authorisation(on: $0) == nil }
         if !uncovered.isEmpty {
-            let periods = person.authorisations.map { "\($0.validFrom)–\($0.validUntil)" }.joined(separator: ", ")
-            problems.append(IntakeProblem("date", "\(person.code) has no authorisation on \(describe(uncovered)) (authorised \(periods))",
+            let periods = person.authorisations.map { IntakeMessage.Period(from: $0.validFrom, until: $0.validUntil) }
+            problems.append(IntakeProblem("date", .noAuthorisation(beneficiary: person.code, dates: uncovered, periods: periods),
                                           remedy: .renewAuthorisation(beneficiary: person.code)))
         }
         let authorisations = Set(active.compactMap { person.authorisation(on: $0) })
         if let refused = authorisations.first(where: { !$0.purposes.contains(purpose) }) {
-            problems.append(IntakeProblem("purpose", "\(purpose.rawValue) is not a purpose \(person.code) is authorised for "
-                                          + "(authorised: \(refused.purposesText.isEmpty ? "none" : refused.purposesText))",
+            problems.append(IntakeProblem("purpose", .purposeNotAuthorised(purpose: purpose, beneficiary: person.code, authorised: refused.purposes),
                                           remedy: .extendPurposes(beneficiary: person.code)))
         }
         if let refused = authorisations.first(where: { !$0.needs.isSuperset(of: needs) }) {
-            problems.append(IntakeProblem("needs", "\(needs) is not in \(person.code)'s authorisation (authorised needs: \(refused.needs))",
+            problems.append(IntakeProblem("needs", .needsNotAuthorised(needs: needs, beneficiary: person.code, authorised: refused.needs),
                                           remedy: .assessNeeds(beneficiary: person.code)))
         }
         return problems
@@ -338,12 +339,12 @@ public struct RequestIntake: Sendable {
                 let otherEnd = other.end(laterPickups: pickups)
                 guard other.start < wantedEnd && wanted.start < otherEnd else { continue }
                 let trip = trips.first { $0.id == other.id }!
-                let what = "trip \(trip.id) on \(trip.date) at \(trip.appointment) (\(trip.pickup.placeCode ?? trip.pickup.label) → "
-                    + "\(trip.destination.placeCode ?? trip.destination.label)"
-                    + (other.back.map { ", return at \(Self.clock($0.ready)) as trip \($0.id ?? 0)" } ?? "") + ")"
-                return [IntakeProblem("time", "\(form.beneficiary) already has \(what), busy \(Self.clock(other.start))–\(Self.clock(otherEnd)), "
-                                      + "which overlaps this request (\(Self.clock(wanted.start))–\(Self.clock(wantedEnd))); "
-                                      + "change the time, or cancel that trip first (request cancel \(trip.id))")]
+                let overlap = IntakeMessage.Overlap(
+                    beneficiary: form.beneficiary, trip: trip.id, date: trip.date, appointment: trip.appointment,
+                    from: trip.pickup.placeCode ?? trip.pickup.label, to: trip.destination.placeCode ?? trip.destination.label,
+                    returnReady: other.back?.ready, returnTrip: other.back?.id ?? 0,
+                    busyFrom: other.start, busyUntil: otherEnd, wantedFrom: wanted.start, wantedUntil: wantedEnd)
+                return [IntakeProblem("time", .overlap(overlap))]
             }
         }
         return []
@@ -354,11 +355,6 @@ public struct RequestIntake: Sendable {
         let m = min(max(minutes, 0), 24 * 60 - 1)
         let (h, mm) = (m / 60, m % 60)
         return (h < 10 ? "0\(h)" : "\(h)") + ":" + (mm < 10 ? "0\(mm)" : "\(mm)")
-    }
-
-    private func describe(_ dates: [LocalDate]) -> String {
-        dates.count <= 3 ? dates.map(\.description).joined(separator: ", ")
-                         : "\(dates.count) of the days (\(dates[0]) … \(dates[dates.count - 1]))"
     }
 
     /// Lower-cased, without accents, for lookups.

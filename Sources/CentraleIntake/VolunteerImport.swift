@@ -53,7 +53,7 @@ public struct VolunteerImport: Sendable {
                     rowErrors.append(FieldError(location, field: name, error.message))
                     return nil
                 } catch {
-                    rowErrors.append(FieldError(location, field: name, "\(error)"))
+                    rowErrors.append(FieldError(location, field: name, Verbatim("\(error)")))
                     return nil
                 }
             }
@@ -66,10 +66,10 @@ public struct VolunteerImport: Sendable {
             let qualifications = field("qualifications", Self.qualifications)
             let shifts = field("shifts", Self.shifts)
             if let code, let first = seen[code] {
-                rowErrors.append(FieldError(location, field: "code", "\(code) is already on line \(first); give each volunteer one line"))
+                rowErrors.append(FieldError(location, field: "code", IntakeMessage.duplicateVolunteer(code: code, firstLine: first)))
             }
             if let licence, !licence.isEmpty, licenceExpiry == nil, rowErrors.isEmpty {
-                rowErrors.append(FieldError(location, field: "licence_expiry", "a licence needs its expiry date, e.g. 2031-05-31"))
+                rowErrors.append(FieldError(location, field: "licence_expiry", IntakeMessage.licenceNeedsExpiry))
             }
             if rowErrors.isEmpty, let code, let licence, let licenceExpiry, let birthYear, let insuredUntil, let qualifications, let shifts {
                 seen[code] = row.line
@@ -81,7 +81,7 @@ public struct VolunteerImport: Sendable {
         }
         if !errors.isEmpty { throw FieldErrors(errors) }
         if result.isEmpty {
-            throw FieldErrors([FieldError(SourceLocation(file: fileName, line: 2), field: "", "no volunteers in the file; one line per volunteer after the header")])
+            throw FieldErrors([FieldError(SourceLocation(file: fileName, line: 2), field: "", IntakeMessage.noVolunteers)])
         }
         return result
     }
@@ -93,7 +93,7 @@ public struct VolunteerImport: Sendable {
     public static func code(_ text: String) throws -> String {
         let code = text.trimmingCharacters(in: .whitespaces).uppercased()
         guard !code.isEmpty, code.count <= 20, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "/") }) else {
-            throw VolunteerFieldProblem("'\(text)' is not a code: use up to 20 letters, digits, - or / (e.g. V001); never the person's name")
+            throw VolunteerFieldProblem(.notAVolunteerCode(text: text))
         }
         return code
     }
@@ -102,7 +102,7 @@ public struct VolunteerImport: Sendable {
     public static func licence(_ text: String) throws -> String {
         let category = text.trimmingCharacters(in: .whitespaces).uppercased()
         guard category.isEmpty || VolunteerRules.drivingCategories.contains(category) || ["AM", "A1", "A2", "A"].contains(category) else {
-            throw VolunteerFieldProblem("'\(text)' is not a licence category; use one of B, B96, BE, C1, C1E, C, CE, D1, D1E, D, DE (empty if they do not drive)")
+            throw VolunteerFieldProblem(.notALicenceCategory(text: text))
         }
         return category
     }
@@ -111,14 +111,14 @@ public struct VolunteerImport: Sendable {
     public static func optionalDate(_ text: String) throws -> LocalDate? {
         let text = text.trimmingCharacters(in: .whitespaces)
         if text.isEmpty { return nil }
-        guard let date = LocalDate(text) else { throw VolunteerFieldProblem("'\(text)' is not a date; write YYYY-MM-DD or dd/mm/yyyy") }
+        guard let date = LocalDate(text) else { throw VolunteerFieldProblem(.notAVolunteerDate(text: text)) }
         return date
     }
 
     /// A year of birth, four digits, not after today's year and not before 1900.
     public static func birthYear(_ text: String, today: LocalDate) throws -> Int {
         guard let year = Int(text.trimmingCharacters(in: .whitespaces)), (1900...today.year).contains(year) else {
-            throw VolunteerFieldProblem("'\(text)' is not a year of birth; write four digits, e.g. 1962")
+            throw VolunteerFieldProblem(.notABirthYear(text: text))
         }
         return year
     }
@@ -132,7 +132,7 @@ public struct VolunteerImport: Sendable {
                                       "escort": .escort, "accompagnamento": .escort, "accompagnatore": .escort, "scorta": .escort]
         for word in text.lowercased().split(whereSeparator: { " +,|;".contains($0) }) where !word.isEmpty && word != "-" {
             guard let need = words[String(word)] else {
-                throw VolunteerFieldProblem("'\(word)' is not a qualification; use wheelchair, stretcher or escort (carrozzina, barella, accompagnamento)")
+                throw VolunteerFieldProblem(.notAQualification(word: String(word)))
             }
             result.insert(need)
         }
@@ -144,16 +144,16 @@ public struct VolunteerImport: Sendable {
         let text = text.trimmingCharacters(in: .whitespaces)
         if text.isEmpty || text == "-" { return ShiftPattern([]) }
         guard let pattern = ShiftPattern(parsing: text) else {
-            throw VolunteerFieldProblem("'\(text)' is not a pattern of shifts; write DAY[-DAY] HH:MM-HH:MM, comma-separated, "
-                                        + "e.g. mon-fri 07:00-13:00, sat 08:00-12:00 (Italian days: lun mar mer gio ven sab dom)")
+            throw VolunteerFieldProblem(.notAShiftPattern(text: text))
         }
         return pattern
     }
 }
 
-/// A field of a volunteer that cannot be read: what is wrong and what is expected.
+/// A field of a volunteer that cannot be read: what is wrong and what is expected, in each language.
 public struct VolunteerFieldProblem: Error, CustomStringConvertible, Sendable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
+    public var message: IntakeMessage
+    public init(_ message: IntakeMessage) { self.message = message }
+    /// The message in English (for logs and test failures).
+    public var description: String { message.english }
 }

@@ -16,8 +16,7 @@ extension Office {
             let limit = limitKm * 1000
             if let asDecimal, asDecimal <= limit, (asThousands ?? Int.max) > limit { return asDecimal }
             if let asThousands, asThousands <= limit, (asDecimal ?? Int.max) > limit { return asThousands }
-            throw StoreError.refused("\(option): '\(text.escapingControlCharacters)' reads as \(text.replacingOccurrences(of: ",", with: ".")) km "
-                                     + "or as \(plain) km (a thousands separator); write \(plain) or \(text.replacingOccurrences(of: ".", with: ","))0")
+            throw StoreError.refused(.log(.ambiguousKm(option: option, text: text)))
         }
         if let mark = DecimalText.evidence(text) { return DecimalText.scaled(text, decimals: 3, mark: mark) }
         return DecimalText.scaled(text, decimals: 3)
@@ -29,34 +28,33 @@ extension Office {
         let given: [Any?] = [request.km, request.odometerStart, request.odometerEnd, request.pickup, request.dropoff, request.waiting,
                              request.outcome, request.vehicle, request.driver, request.notes]
         guard given.contains(where: { $0 != nil }) else {
-            throw StoreError.refused("give at least one value to change: --km, --odometer-start and --odometer-end, --pickup, --dropoff, "
-                                     + "--waiting, --outcome, --vehicle, --driver or --notes")
+            throw StoreError.refused(.log(.nothingToAmend))
         }
-        if (request.odometerStart == nil) != (request.odometerEnd == nil) { throw StoreError.refused("give --odometer-start and --odometer-end together") }
+        if (request.odometerStart == nil) != (request.odometerEnd == nil) { throw StoreError.refused(.log(.odometerPair)) }
         if request.km != nil && request.odometerStart != nil {
-            throw StoreError.refused("give --km, or --odometer-start and --odometer-end (the km are their difference), not both")
+            throw StoreError.refused(.log(.kmAndOdometer))
         }
         for (name, value, limit) in [("--km", request.km, 2_000), ("--odometer-start", request.odometerStart, 2_000_000),
                                      ("--odometer-end", request.odometerEnd, 2_000_000)] {
             guard let value else { continue }
             guard let metres = try metres(value, option: name, limitKm: limit) else {
-                throw StoreError.refused("\(name): '\(value.escapingControlCharacters)' is not a number of km (e.g. 23.4), or is beyond any plausible value")
+                throw StoreError.refused(.log(.notKm(option: name, text: value.escapingControlCharacters)))
             }
             guard (0...limit * 1000).contains(metres) else {
-                throw StoreError.refused("\(name): '\(value.escapingControlCharacters)' is out of range; give km between 0 and \(limit)")
+                throw StoreError.refused(.log(.kmOutOfRange(option: name, text: value.escapingControlCharacters, limit: limit)))
             }
         }
         if let start = try request.odometerStart.flatMap({ try metres($0, option: "--odometer-start") }),
            let end = try request.odometerEnd.flatMap({ try metres($0, option: "--odometer-end") }), end <= start {
-            throw StoreError.refused("--odometer-end must be after --odometer-start")
+            throw StoreError.refused(.log(.odometerOrder))
         }
         for (name, value) in [("--pickup", request.pickup), ("--dropoff", request.dropoff)] {
-            if let value, LocalTime(value) == nil { throw StoreError.refused("\(name): '\(value.escapingControlCharacters)' is not a time; write HH:MM") }
+            if let value, LocalTime(value) == nil { throw StoreError.refused(.log(.notTime(option: name, text: value.escapingControlCharacters))) }
         }
         if let waiting = request.waiting, !(0...720).contains(waiting) {
-            throw StoreError.refused("--waiting: \(waiting) is not a number of minutes between 0 and 720")
+            throw StoreError.refused(.log(.waitingOutOfRange(waiting)))
         }
-        if let outcome = request.outcome, TripOutcome(rawValue: outcome) == nil { throw StoreError.refused("--outcome must be done, no_show, cancelled_on_spot or cancelled_late") }
+        if let outcome = request.outcome, TripOutcome(rawValue: outcome) == nil { throw StoreError.refused(.log(.unknownOutcome)) }
     }
 
     /// Amends the trip's log; with a scope, another association's trip reads as a missing one.

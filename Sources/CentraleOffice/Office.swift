@@ -15,16 +15,19 @@ import CentraleTripLogs
 public struct Office: Sendable {
     public let store: Store
     public let scope: String?
+    /// The language of the replies' messages and of the problems of a refused log.
+    public let language: Language
 
-    public init(store: Store, scope: String? = nil) {
+    public init(store: Store, scope: String? = nil, language: Language = .it) {
         self.store = store
         self.scope = scope
+        self.language = language
     }
 
     /// The association `code` if the scope allows it; another association's reads as unknown.
     func visible(_ code: String) throws -> String {
         guard scope == nil || scope == code, try store.hasAssociation(code) else {
-            throw StoreError.notFound(entity: "association", id: code)
+            throw StoreError.notFound(entity: .association, id: code)
         }
         return code
     }
@@ -36,7 +39,7 @@ public struct Office: Sendable {
         let (first, last) = period.days
         let records = try store.trips(of: association, from: first, to: last)
         let trips = records.map(\.trip)
-        var text = try TripListRenderer.render(trips, format: format, empty: "No trips for \(association) in that period.",
+        var text = try TripListRenderer.render(trips, format: format, empty: OfficeMessage.noTrips(association: association).text(language),
                                                language: language, dialect: dialect, outcomes: try store.outcomes(of: trips))
         // A day's table says which trips are confirmed, on which vehicle and with which driver.
         guard case .day(let date) = period, format == .table else { return text }
@@ -46,18 +49,10 @@ public struct Office: Sendable {
         let open = assigned.filter { confirmations[$0.trip.id] == nil }.map { String($0.trip.id) }
         if !text.hasSuffix("\n") { text += "\n" }
         let done = assigned.count - open.count
-        if language == .it {
-            text += "\nConfermati \(done) su \(assigned.count) assegnati"
-                + (open.isEmpty ? "." : "; da confermare (`centrale confirm SERVIZIO --vehicle TARGA --driver CODICE`) o rifiutare: "
-                   + "\(open.joined(separator: ", ")).") + "\n"
-        } else {
-            text += "\nConfirmed \(done) of \(assigned.count) assigned"
-                + (open.isEmpty ? "." : "; to confirm (`centrale confirm TRIP --vehicle V --driver D`) or decline: \(open.joined(separator: ", ")).") + "\n"
-        }
+        text += "\n" + OfficeMessage.confirmedOfAssigned(done: done, assigned: assigned.count, open: open).text(language) + "\n"
         for record in assigned {
             guard let c = confirmations[record.trip.id] else { continue }
-            text += language == .it ? "  servizio \(record.trip.id): mezzo \(c.vehicle), autista \(c.driver)\n"
-                                    : "  trip \(record.trip.id): vehicle \(c.vehicle), driver \(c.driver)\n"
+            text += "  " + OfficeMessage.confirmation(trip: record.trip.id, vehicle: c.vehicle, driver: c.driver).text(language) + "\n"
         }
         return text
     }
@@ -65,7 +60,7 @@ public struct Office: Sendable {
     /// One trip, if the scope sees it.
     public func trip(_ id: Int64) throws -> TripRecord {
         guard let record = try store.tripRecord(id), scope == nil || record.assignment?.association == scope else {
-            throw StoreError.notFound(entity: "trip", id: String(id))
+            throw StoreError.notFound(entity: .trip, id: String(id))
         }
         return record
     }
@@ -73,25 +68,25 @@ public struct Office: Sendable {
     /// `centrale log submit` of one file's bytes: all or nothing, with the CLI's lines.
     public func submitLog(_ data: [UInt8], file: String, association: String, actor: Actor) throws -> SubmissionReport {
         let association = try visible(association)
-        guard data.count <= LogParser.maximumBytes else { return Self.tooLarge(file: file, bytes: data.count) }
+        guard data.count <= LogParser.maximumBytes else { return Self.tooLarge(file: file, bytes: data.count, language: language) }
         // Not UTF-8: read as Windows-1252, as Excel saves a CSV on an Italian Windows (and said so).
         let (text, encoding) = TextDecoding.text(from: data)
         let result = try store.submitLogFile(text, file: file, sha256: SHA256.hex(of: data), association: association, actor: actor)
         return SubmissionReport(
             file: file, accepted: result.accepted, newLogs: result.newLogs, alreadyRecorded: result.alreadyRecorded, flagged: result.flagged,
             driverFlags: result.driverFlags.map { .init(trip: $0.trip, reason: $0.reason) },
-            problems: result.problems.prefix(SubmissionReport.maximumProblemsShown).map(Self.problem), problemCount: result.problems.count,
+            problems: result.problems.prefix(SubmissionReport.maximumProblemsShown).map { Self.problem($0, language) }, problemCount: result.problems.count,
             encoding: encoding == .windows1252 ? "windows-1252" : "utf-8")
     }
 
     /// The report of a file refused before reading: over the 50 MB a submission may have.
-    public static func tooLarge(file: String, bytes: Int) -> SubmissionReport {
-        SubmissionReport(file: file, accepted: false, problems: [problem(LogParser.tooLarge(bytes: bytes, fileName: file))], problemCount: 1,
+    public static func tooLarge(file: String, bytes: Int, language: Language) -> SubmissionReport {
+        SubmissionReport(file: file, accepted: false, problems: [problem(LogParser.tooLarge(bytes: bytes, fileName: file), language)], problemCount: 1,
                          refusedBeforeReading: true)
     }
 
-    static func problem(_ error: FieldError) -> SubmissionReport.Problem {
-        .init(line: error.location.line, field: error.field.isEmpty ? nil : error.field, text: error.rendered(RemedyCommand.text))
+    static func problem(_ error: FieldError, _ language: Language) -> SubmissionReport.Problem {
+        .init(line: error.location.line, field: error.field.isEmpty ? nil : error.field, text: error.rendered(language, RemedyCommand.render(language)))
     }
 
     /// `centrale statement` of one association.
@@ -105,19 +100,19 @@ public struct Office: Sendable {
         // A plate ("FP 123 AB", "fp-123-ab") as people write it; a driver's code as registered.
         let vehicle = String(vehicle.uppercased().filter { $0 != " " && $0 != "-" })
         for (name, value) in [("vehicle", vehicle), ("driver", driver)] where value.isEmpty || !LogValidator.isCode(value) {
-            throw StoreError.refused("\(name) '\(value.escapingControlCharacters.prefix(40))' is not a code: letters and digits (and - or /), at most 20")
+            throw StoreError.refused(.log(.notACode(name == "vehicle" ? .vehicle : .driver, String(value.escapingControlCharacters.prefix(40)))))
         }
         let speed = try store.registry().convention.planning.averageSpeedKmh
         let c = try store.confirm(trip: trip, vehicle: vehicle.uppercased(), driver: driver.uppercased(), averageSpeedKmh: speed, scope: scope, actor: actor)
         return ActionReply(trip: trip, association: c.association, vehicle: c.vehicle, driver: c.driver,
-                           message: "Confirmed trip \(trip) for \(c.association): vehicle \(c.vehicle), driver \(c.driver).")
+                           message: OfficeMessage.confirmed(trip: trip, association: c.association, vehicle: c.vehicle, driver: c.driver).text(language))
     }
 
     /// `centrale decline`.
     public func decline(trip: Int64, association: String?, reason: String, actor: Actor) throws -> ActionReply {
         let declined = try store.decline(trip: trip, association: association, scope: scope, reason: reason, actor: actor)
         return ActionReply(trip: trip, association: declined,
-                           message: "Trip \(trip) declined by \(declined): back in the queue; dispatch will not offer it to \(declined) again.")
+                           message: OfficeMessage.declined(trip: trip, association: declined).text(language))
     }
 }
 

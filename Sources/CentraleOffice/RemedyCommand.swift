@@ -1,8 +1,73 @@
 import CentraleFormats
 
-/// The command line's rendering of a remedy: the command to type.
+/// The command line's rendering of a remedy: the command to type, in each language.
 public enum RemedyCommand {
-    public static func text(_ remedy: Remedy) -> String {
+    /// The rendering of remedies in `language`.
+    public static func render(_ language: Language) -> @Sendable (Remedy) -> String {
+        { text($0, language) }
+    }
+
+    /// The remedy as the command to type, in `language`.
+    public static func text(_ remedy: Remedy, _ language: Language) -> String {
+        language == .it ? italian(remedy) : english(remedy)
+    }
+
+    static func italian(_ remedy: Remedy) -> String {
+        switch remedy {
+        case .logTemplate:
+            "inizia con la riga d'intestazione (`centrale log template` ne stampa una)"
+        case .findTrip(nil):
+            "indica il numero del servizio da `centrale trips`"
+        case .findTrip(let association?):
+            "controlla il numero in `centrale trips --association \(association)`"
+        case let .amendLog(trip, km: true):
+            "per correggere il registro stesso usa `centrale log amend \(trip) --km N --reason \"…\"`"
+        case let .amendLog(trip, km: false):
+            "per correggere un registro già registrato usa `centrale log amend \(trip) --reason …`"
+        case .submitLog:
+            "invialo con `centrale log submit`"
+        case .findFlaggedTrip:
+            "la revisione dei km è per un servizio registrato segnalato da `centrale log flags`"
+        case .reviewFlags(let month):
+            """
+            elencali con `centrale log flags --month \(month)` e rivedi ciascuno con `centrale log review SERVIZIO \
+            --accept | --use-estimate | --km N --reason "…"`, o chiudi comunque con `--accept-flags --reason "…"` (sono \
+            allora pagati alla stima; una revisione successiva è una rettifica nel mese corrente)
+            """
+        case .addTariff:
+            "aggiungine una a convention.toml ed esegui `centrale init`"
+        case .loadRegistry:
+            "esegui prima `centrale init`."
+        case .createDatabase:
+            "creane una con `centrale init` (o indica il percorso giusto con --db o CENTRALE_DB)."
+        case .chooseDatabase:
+            "indica il percorso della base dati di Centrale, o un file nuovo per `centrale init`."
+        case .upgradeDatabase:
+            "aggiornala con `centrale upgrade` (aggiunge soltanto allo schema; tieni prima una copia)."
+        case let .replan(date, association):
+            "esegui di nuovo 'centrale plan --date \(date) --association \(association)'"
+        case .resumeSuspension:
+            "falla terminare con `centrale beneficiary resume` o scegli altri giorni"
+        case .cancelTrips:
+            "annullali (centrale request cancel SERVIZIO --reason …) o attendi i loro registri prima di cancellare i dati"
+        case .changeActivation(let code):
+            "prenota da quel giorno, o cambia l'attivazione con `beneficiary update \(code) --valid-from`"
+        case .bookAfterSuspension(let code):
+            "prenota dopo la sospensione, o falla terminare con `beneficiary resume \(code)`"
+        case .renewAuthorisation(let code):
+            "rinnovala con `beneficiary update \(code) --valid-from … --valid-until …`"
+        case .extendPurposes(let code):
+            "chiedi al PUA di estendere l'autorizzazione, poi `beneficiary update \(code) --purposes …`"
+        case .assessNeeds(let code):
+            "chiedi la valutazione dei bisogni, poi `beneficiary update \(code) --needs …`"
+        case .closeBeneficiary(let code):
+            "chiudi prima la scheda (beneficiary close \(code) --on DATA --reason …)"
+        case .addLate:
+            "un servizio aggiunto a un mese chiuso richiede --late --reason \"…\" (il mese resta chiuso; il suo registro è pagato come rettifica nel mese corrente)"
+        }
+    }
+
+    static func english(_ remedy: Remedy) -> String {
         switch remedy {
         case .logTemplate:
             "start with a header line (`centrale log template` prints one)"

@@ -8,8 +8,7 @@ public enum BestKnownCosts {
     public static func read(text: String, fileName: String) throws -> [String: Double] {
         let table = try CSVTable(text: text, fileName: fileName, required: ["instance"])
         guard let index = table.columns.firstIndex(of: "instance"), index + 1 < table.columns.count else {
-            throw FieldError(SourceLocation(file: fileName, line: 1), field: "",
-                             "expected the best known cost in the column after `instance`")
+            throw FieldError(SourceLocation(file: fileName, line: 1), field: "", BenchmarkFileProblem.noCostColumn)
         }
         let costColumn = table.columns[index + 1]
         var costs: [String: Double] = [:]
@@ -17,7 +16,7 @@ public enum BestKnownCosts {
             let text = table.value(costColumn, in: row)
             if text.isEmpty { continue }
             guard let cost = Double(text), cost.isFinite else {
-                throw FieldError(table.location(of: row), field: costColumn, "'\(text)' is not a number")
+                throw FieldError(table.location(of: row), field: costColumn, BenchmarkFileProblem.notANumber(String(text)))
             }
             costs[table.value("instance", in: row)] = cost
         }

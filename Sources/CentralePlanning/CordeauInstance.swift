@@ -19,15 +19,15 @@ public struct CordeauInstance: Sendable {
             .enumerated().map { (number: $0.offset + 1, fields: $0.element.split(whereSeparator: \.isWhitespace)) }
             .filter { !$0.fields.isEmpty }
         guard let header = lines.first else {
-            throw FieldError(SourceLocation(file: fileName, line: 1), field: "", "the file is empty; expected a first line `K n T Q L`")
+            throw FieldError(SourceLocation(file: fileName, line: 1), field: "", BenchmarkFileProblem.empty)
         }
         func number(_ line: (number: Int, fields: [Substring]), _ index: Int, _ field: String) throws(FieldError) -> Double {
             let location = SourceLocation(file: fileName, line: line.number)
             guard index < line.fields.count else {
-                throw FieldError(location, field: field, "missing; each row needs `id x y service load earliest latest`")
+                throw FieldError(location, field: field, BenchmarkFileProblem.missingField)
             }
             guard let value = Double(line.fields[index]), value.isFinite else {
-                throw FieldError(location, field: field, "'\(line.fields[index])' is not a number")
+                throw FieldError(location, field: field, BenchmarkFileProblem.notANumber(String(line.fields[index])))
             }
             return value
         }
@@ -39,17 +39,17 @@ public struct CordeauInstance: Sendable {
         let rows = Array(lines.dropFirst())
         let count = 2 * requests + 2
         guard vehicles > 0, requests > 0 else {
-            throw FieldError(SourceLocation(file: fileName, line: header.number), field: "K n", "need at least one vehicle and one request")
+            throw FieldError(SourceLocation(file: fileName, line: header.number), field: "K n", BenchmarkFileProblem.noVehicleOrRequest)
         }
         guard rows.count >= count else {
             throw FieldError(SourceLocation(file: fileName, line: (lines.last?.number ?? 1) + 1), field: "",
-                             "expected \(count) node rows (2n+2 with n = \(requests)), found \(rows.count)")
+                             BenchmarkFileProblem.tooFewRows(expected: count, requests: requests, found: rows.count))
         }
         var xs = [Double](), ys = [Double](), nodes = [PlanningProblem.Node](), loads = [Int]()
         for (index, row) in rows.prefix(count).enumerated() {
             let id = Int(try number(row, 0, "id"))
             guard id == index else {
-                throw FieldError(SourceLocation(file: fileName, line: row.number), field: "id", "expected node \(index), found \(id)")
+                throw FieldError(SourceLocation(file: fileName, line: row.number), field: "id", BenchmarkFileProblem.wrongNode(expected: index, found: id))
             }
             xs.append(try number(row, 1, "x"))
             ys.append(try number(row, 2, "y"))
@@ -57,7 +57,7 @@ public struct CordeauInstance: Sendable {
             let earliest = try number(row, 5, "earliest"), latest = try number(row, 6, "latest")
             guard earliest <= latest else {
                 throw FieldError(SourceLocation(file: fileName, line: row.number), field: "earliest",
-                                 "the window [\(earliest), \(latest)] closes before it opens")
+                                 BenchmarkFileProblem.windowClosesBeforeOpening(earliest: earliest, latest: latest))
             }
             nodes.append(PlanningProblem.Node(earliest: earliest, latest: latest, service: service))
             loads.append(load)

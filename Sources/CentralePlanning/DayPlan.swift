@@ -117,6 +117,8 @@ public struct TripShare: Hashable, Sendable, Codable {
 
 /// A trip the plan leaves to be driven on its own, and why.
 public struct SoloTrip: Hashable, Sendable, Codable {
+    /// The reason of a stretcher transport, which always travels alone.
+    public static let stretcherReason = "stretcher transports travel alone"
     /// The trip.
     public var tripID: Int64
     /// Why it is not shared.

@@ -54,7 +54,7 @@ public struct ServiceDayPlanner: Sendable {
         let runs = crews.compactMap { crew in byPlate[crew.plate].flatMap { $0.active ? (crew: crew, vehicle: $0) : nil } }
         let shared = trips.filter { !$0.needs.contains(.stretcher) }
         var solo = trips.filter { $0.needs.contains(.stretcher) }.map {
-            SoloTrip(tripID: $0.id, reason: "stretcher transports travel alone", distance: soloDistance($0, estimator))
+            SoloTrip(tripID: $0.id, reason: SoloTrip.stretcherReason, distance: soloDistance($0, estimator))
         }
         guard !shared.isEmpty, !runs.isEmpty else {
             let reason = association.vehicles.contains(where: \.active) ? "no crew on duty that day" : "the association has no active vehicle"

@@ -24,9 +24,9 @@ enum AssociationsDecoder {
             let base = r.coordinate(lat: "base_lat", lon: "base_lon")
             let address = r.text("base_address")
             let serves = table.value("serves", in: row).split(separator: " ").map(String.init)
-            if serves.isEmpty { r.fail("serves", "is empty; list the ISTAT codes of the comuni served, separated by spaces") }
+            if serves.isEmpty { r.fail("serves", .servesNothing) }
             for comune in serves where !zone.contains(comune) {
-                r.fail("serves", "'\(comune)' is not the ISTAT code of a comune in the zone (in_zone = true in comuni.csv)")
+                r.fail("serves", .servedComuneNotInZone(comune))
             }
             let capacity = r.int("daily_capacity", 1...10_000)
             let share = r.scaled("share", decimals: 2, range: 0...10_000)
@@ -38,7 +38,7 @@ enum AssociationsDecoder {
         let total = associations.reduce(0) { $0 + $1.shareBasisPoints }
         if errors.isEmpty && total != 10_000 {
             errors.append(FieldError(SourceLocation(file: fileName, line: table.rows.first?.line ?? 1), field: "share",
-                                     "the shares add up to \(Money(cents: total))%, not 100%; adjust them so that they add up to 100"))
+                                     RegistryProblem.sharesNotWhole(total: total)))
         }
         guard errors.isEmpty else { throw FieldErrors(errors) }
         return associations

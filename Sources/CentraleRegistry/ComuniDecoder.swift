@@ -14,7 +14,7 @@ enum ComuniDecoder {
             var r = RowReader(table, row)
             let code = r.text("istat_code")
             if !code.isEmpty && (code.count != 6 || !code.allSatisfy(\.isNumber)) {
-                r.fail("istat_code", "'\(code)' is not a six-digit ISTAT code (e.g. 048041)")
+                r.fail("istat_code", .notAnIstatCode(code))
             }
             unique.check(code, &r, field: "istat_code")
             let comune = Comune(istatCode: code, name: r.text("name"), population: r.int("population", 0...10_000_000),
@@ -27,12 +27,12 @@ enum ComuniDecoder {
         for (comune, row) in zip(comuni, table.rows) {
             for neighbour in comune.neighbours where !known.contains(neighbour) {
                 errors.append(FieldError(table.location(of: row), field: "neighbours",
-                                         "'\(neighbour)' is not an ISTAT code listed in this file"))
+                                         RegistryProblem.unknownNeighbour(neighbour)))
             }
         }
         if errors.isEmpty && !comuni.contains(where: \.inZone) {
             errors.append(FieldError(SourceLocation(file: fileName, line: 1), field: "in_zone",
-                                     "no comune is in the zone; mark the zone's comuni with in_zone = true"))
+                                     RegistryProblem.noComuneInZone))
         }
         guard errors.isEmpty else { throw FieldErrors(errors) }
         return comuni

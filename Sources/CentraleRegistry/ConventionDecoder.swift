@@ -11,34 +11,34 @@ enum ConventionDecoder {
         var name = "", zone = "", timeZone = "Europe/Rome"
         if var t = top.table("convention") {
             name = t.string("name"); zone = t.string("zone"); timeZone = t.string("timezone")
-            if timeZone != "Europe/Rome" && !timeZone.isEmpty { t.fail("timezone", "'\(timeZone)' is not supported; Centrale works in Europe/Rome") }
+            if timeZone != "Europe/Rome" && !timeZone.isEmpty { t.fail("timezone", .timeZoneNotSupported(timeZone)) }
             t.rejectUnknownKeys(); errors += t.errors
         }
         var circuity = 1.3
         if var t = top.table("geography") {
-            circuity = Double(t.scaled("road_circuity", decimals: 3, range: 1000...3000, unit: "a factor")) / 1000
+            circuity = Double(t.scaled("road_circuity", decimals: 3, range: 1000...3000, unit: .factor)) / 1000
             t.rejectUnknownKeys(); errors += t.errors
         }
         var rules = ServiceRules(maxRideMinutes: 60, pickupWindowMinutes: 30, neighbourComuniAllowed: true, kmTolerancePercent: 20)
         if var t = top.table("service") {
             // Optional, so that conventions stored before it still decode.
             let maxRecurrenceDays = t.table.keys.contains("max_recurrence_days")
-                ? t.int("max_recurrence_days", 1...3_660, unit: "days") : 366
-            rules = ServiceRules(maxRideMinutes: t.int("max_ride_minutes", 1...600, unit: "minutes"),
-                                 pickupWindowMinutes: t.int("pickup_window_minutes", 0...240, unit: "minutes"),
+                ? t.int("max_recurrence_days", 1...3_660, unit: .days) : 366
+            rules = ServiceRules(maxRideMinutes: t.int("max_ride_minutes", 1...600, unit: .minutes),
+                                 pickupWindowMinutes: t.int("pickup_window_minutes", 0...240, unit: .minutes),
                                  neighbourComuniAllowed: t.bool("neighbour_comuni_allowed"),
-                                 kmTolerancePercent: t.int("km_tolerance_percent", 0...1000, unit: "percent"),
-                                 kmToleranceMinimum: Distance(metres: t.scaled("km_tolerance_km", decimals: 3, range: 0...1_000_000, unit: "km")),
+                                 kmTolerancePercent: t.int("km_tolerance_percent", 0...1000, unit: .percent),
+                                 kmToleranceMinimum: Distance(metres: t.scaled("km_tolerance_km", decimals: 3, range: 0...1_000_000, unit: .km)),
                                  maxRecurrenceDays: maxRecurrenceDays,
-                                 retentionDays: t.table.keys.contains("retention_days") ? t.int("retention_days", 0...36_500, unit: "days") : 3650)
+                                 retentionDays: t.table.keys.contains("retention_days") ? t.int("retention_days", 0...36_500, unit: .days) : 3650)
             t.rejectUnknownKeys(); errors += t.errors
         }
         var weights = DispatchWeights(emptyKm: 1, share: 1, continuity: 1)
         if var t = top.table("dispatch") {
-            func weight(_ key: String) -> Double { Double(t.scaled(key, decimals: 3, range: 0...1_000_000, unit: "a weight")) / 1000 }
+            func weight(_ key: String) -> Double { Double(t.scaled(key, decimals: 3, range: 0...1_000_000, unit: .weight)) / 1000 }
             weights = DispatchWeights(emptyKm: weight("empty_km"), share: weight("share"), continuity: weight("continuity"),
                                       continuityAcrossMonths: Double(t.scaled("continuity_across_months", decimals: 3, range: 0...1000,
-                                                                              unit: "a fraction from 0 to 1")) / 1000)
+                                                                              unit: .fraction)) / 1000)
             t.rejectUnknownKeys(); errors += t.errors
         }
         var planning = PlanningRules()
@@ -46,19 +46,19 @@ enum ConventionDecoder {
             func time(_ key: String) -> LocalTime {
                 let text = t.string(key)
                 guard let time = LocalTime(text) else {
-                    if !text.isEmpty { t.fail(key, "'\(text)' is not a time; write it as \"HH:MM\"") }
+                    if !text.isEmpty { t.fail(key, .notATime(text: text)) }
                     return LocalTime(minutes: 0)!
                 }
                 return time
             }
-            planning = PlanningRules(averageSpeedKmh: t.int("average_speed_kmh", 5...130, unit: "km/h"),
-                                     boardingMinutes: t.int("boarding_minutes", 0...60, unit: "minutes"),
-                                     wheelchairBoardingMinutes: t.int("wheelchair_boarding_minutes", 0...60, unit: "minutes"),
+            planning = PlanningRules(averageSpeedKmh: t.int("average_speed_kmh", 5...130, unit: .kmPerHour),
+                                     boardingMinutes: t.int("boarding_minutes", 0...60, unit: .minutes),
+                                     wheelchairBoardingMinutes: t.int("wheelchair_boarding_minutes", 0...60, unit: .minutes),
                                      shiftStart: time("shift_start"), shiftEnd: time("shift_end"))
             // Optional (older convention files do not have it).
-            if t.table["minutes_per_trip"] != nil { planning.minutesPerTrip = t.int("minutes_per_trip", 10...600, unit: "minutes") }
+            if t.table["minutes_per_trip"] != nil { planning.minutesPerTrip = t.int("minutes_per_trip", 10...600, unit: .minutes) }
             if planning.shiftEnd <= planning.shiftStart {
-                t.fail("shift_end", "must be after shift_start (\(planning.shiftStart)); vehicles' shifts end the same day")
+                t.fail("shift_end", .shiftEndNotAfterStart(start: planning.shiftStart))
             }
             t.rejectUnknownKeys(); errors += t.errors
         }
@@ -72,12 +72,12 @@ enum ConventionDecoder {
 
     private static func decodeTariffs(_ top: inout TOMLReader, _ errors: inout [FieldError]) -> [TariffVersion] {
         guard let entry = top.table["tariff"] else {
-            top.fail("tariff", "is missing; add at least one [[tariff]] section with the cost items", line: 1)
+            top.fail("tariff", .tariffMissing, line: 1)
             return []
         }
         top.markUsed("tariff")
         guard case .array(let items) = entry.value else {
-            top.fail("tariff", "expected [[tariff]] sections, found \(entry.value.typeName)"); return []
+            top.fail("tariff", .expected(.tariffSections, found: .init(entry.value))); return []
         }
         var tariffs: [TariffVersion] = []
         for (index, item) in items.enumerated() {
@@ -97,14 +97,14 @@ enum ConventionDecoder {
                 kmRate: kmRate, kmCap: caps, insurancePerTrip: t.money("insurance_per_trip"),
                 wheelchairItem: t.money("wheelchair_item"), stretcherItem: t.money("stretcher_item"),
                 escortItem: t.money("escort_item"),
-                escortWaitingFreeMinutes: t.int("escort_waiting_free_minutes", 0...1440, unit: "minutes"),
+                escortWaitingFreeMinutes: t.int("escort_waiting_free_minutes", 0...1440, unit: .minutes),
                 escortWaitingPerHour: t.money("escort_waiting_per_hour"), noShowItem: t.money("no_show_item"),
                 cancelledOnSpotItem: t.money("cancelled_on_spot_item"),
-                indirectBasisPoints: t.scaled("indirect_percent", decimals: 2, range: 0...10_000, unit: "percent"),
+                indirectBasisPoints: t.scaled("indirect_percent", decimals: 2, range: 0...10_000, unit: .percent),
                 indirectCapPerMonth: t.money("indirect_cap_per_month"),
                 // Optional (older convention files do not have it): nothing beyond the km and the insurance.
                 cancelledLateItem: t.table["cancelled_late_item"] != nil ? t.money("cancelled_late_item") : .zero)
-            if let from, let until, until < from { t.fail("valid_until", "\(until) is before valid_from \(from)") }
+            if let from, let until, until < from { t.fail("valid_until", .validUntilBeforeFrom(until: until, from: from)) }
             t.rejectUnknownKeys()
             errors += t.errors
             if t.errors.isEmpty { tariffs.append(version) }
@@ -112,12 +112,12 @@ enum ConventionDecoder {
         let sorted = tariffs.sorted { $0.validFrom < $1.validFrom }
         for (a, b) in zip(sorted, sorted.dropFirst()) {
             if a.validFrom == b.validFrom || (a.validUntil.map { $0 >= b.validFrom } ?? false) {
-                top.fail("tariff", "versions '\(a.id)' and '\(b.id)' overlap; give each its own valid_from and end the earlier one before the later starts")
+                top.fail("tariff", .tariffsOverlap(a.id, b.id))
             }
         }
         var ids: Set<String> = []
         for version in tariffs where !ids.insert(version.id).inserted {
-            top.fail("tariff", "two versions have the id '\(version.id)'; ids must be unique")
+            top.fail("tariff", .duplicateTariffID(version.id))
         }
         return tariffs
     }

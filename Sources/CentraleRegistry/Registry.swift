@@ -48,7 +48,7 @@ public struct Registry: Hashable, Sendable {
         var errors: [FieldError] = []
         for file in File.allCases where texts[file] == nil {
             errors.append(FieldError(SourceLocation(file: name(file), line: 1), field: "",
-                                     "file not found; a registry folder holds \(File.allCases.map(\.rawValue).joined(separator: ", "))"))
+                                     RegistryProblem.fileNotFound(files: File.allCases.map(\.rawValue))))
         }
         guard errors.isEmpty else { throw FieldErrors(errors) }
 
@@ -74,7 +74,7 @@ public struct Registry: Hashable, Sendable {
             for index in associations.indices { associations[index].vehicles = fleets[associations[index].code] ?? [] }
             for association in associations where association.vehicles.isEmpty {
                 errors.append(FieldError(SourceLocation(file: name(.vehicles), line: 1), field: "association",
-                                         "\(association.code) has no vehicle; add at least one row for it"))
+                                         RegistryProblem.associationWithoutVehicle(association.code)))
             }
         }
         guard errors.isEmpty, let convention else { throw FieldErrors(errors) }
@@ -93,7 +93,7 @@ func collect<T>(_ errors: inout [FieldError], _ body: () throws -> T) -> T? {
     do { return try body() }
     catch let e as FieldErrors { errors += e.errors }
     catch let e as FieldError { errors.append(e) }
-    catch { errors.append(FieldError(SourceLocation(file: "?", line: 0), field: "", "\(error)")) }
+    catch { errors.append(FieldError(SourceLocation(file: "?", line: 0), field: "", Verbatim("\(error)"))) }
     return nil
 }
 

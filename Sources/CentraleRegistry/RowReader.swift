@@ -14,14 +14,14 @@ struct RowReader {
 
     var location: SourceLocation { table.location(of: row) }
 
-    mutating func fail(_ field: String, _ message: String) {
+    mutating func fail(_ field: String, _ message: RegistryProblem) {
         errors.append(FieldError(location, field: field, message))
     }
 
     /// A text field that must not be empty.
     mutating func text(_ field: String) -> String {
         let value = table.value(field, in: row)
-        if value.isEmpty { fail(field, "is empty; fill it in") }
+        if value.isEmpty { fail(field, .emptyCell) }
         return value
     }
 
@@ -29,7 +29,7 @@ struct RowReader {
     mutating func int(_ field: String, _ range: ClosedRange<Int>) -> Int {
         let raw = table.value(field, in: row)
         guard let value = Int(raw), range.contains(value) else {
-            fail(field, "'\(raw)' is not a whole number between \(range.lowerBound) and \(range.upperBound)")
+            fail(field, .notAWholeNumber(text: raw, lowest: range.lowerBound, highest: range.upperBound))
             return range.lowerBound
         }
         return value
@@ -39,7 +39,7 @@ struct RowReader {
     mutating func scaled(_ field: String, decimals: Int, range: ClosedRange<Int>) -> Int {
         let raw = table.value(field, in: row)
         guard let value = DecimalText.scaled(raw, decimals: decimals), range.contains(value) else {
-            fail(field, "'\(raw)' is not a number with at most \(decimals) decimals in the allowed range")
+            fail(field, .notADecimal(text: raw, decimals: decimals))
             return range.lowerBound
         }
         return value
@@ -51,7 +51,7 @@ struct RowReader {
         switch raw {
         case "true", "yes", "si", "sì", "1": return true
         case "false", "no", "0": return false
-        default: fail(field, "'\(raw)' is not true or false"); return false
+        default: fail(field, .notABoolean(text: raw)); return false
         }
     }
 
@@ -59,11 +59,11 @@ struct RowReader {
     mutating func coordinate(lat: String, lon: String) -> Coordinate {
         let latitude = table.value(lat, in: row), longitude = table.value(lon, in: row)
         guard let la = Double(latitude), (-90...90).contains(la) else {
-            fail(lat, "'\(latitude)' is not a latitude in degrees (-90...90, e.g. 43.7696)")
+            fail(lat, .notALatitude(text: latitude))
             return Coordinate(latitude: 0, longitude: 0)
         }
         guard let lo = Double(longitude), (-180...180).contains(lo) else {
-            fail(lon, "'\(longitude)' is not a longitude in degrees (-180...180, e.g. 11.2558)")
+            fail(lon, .notALongitude(text: longitude))
             return Coordinate(latitude: la, longitude: 0)
         }
         return Coordinate(latitude: la, longitude: lo)
@@ -73,7 +73,7 @@ struct RowReader {
     mutating func choice<E: RawRepresentable & CaseIterable>(_ field: String, _: E.Type) -> E? where E.RawValue == String {
         let raw = table.value(field, in: row)
         guard let value = E(rawValue: raw.lowercased()) else {
-            fail(field, "'\(raw)' is not one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+            fail(field, .notOneOf(text: raw, choices: E.allCases.map(\.rawValue)))
             return nil
         }
         return value
@@ -82,7 +82,7 @@ struct RowReader {
     /// An ISTAT code that must be among `known`.
     mutating func comune(_ field: String, known: Set<String>) -> String {
         let raw = table.value(field, in: row)
-        if !known.contains(raw) { fail(field, "'\(raw)' is not an ISTAT code listed in comuni.csv") }
+        if !known.contains(raw) { fail(field, .unknownIstatCode(raw)) }
         return raw
     }
 }
@@ -93,7 +93,7 @@ struct UniqueCodes {
 
     mutating func check(_ code: String, _ reader: inout RowReader, field: String) {
         if let line = firstLine[code] {
-            reader.fail(field, "'\(code)' is already used on line \(line); codes must be unique")
+            reader.fail(field, .duplicateCode(code, firstLine: line))
         } else {
             firstLine[code] = reader.row.line
         }

@@ -17,17 +17,17 @@ enum VehiclesDecoder {
             var r = RowReader(table, row)
             let plate = r.text("plate").uppercased()
             if !plate.isEmpty && !plate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
-                r.fail("plate", "'\(plate)' is not a plate (letters and digits only, e.g. FP123AB)")
+                r.fail("plate", .notAPlate(plate))
             }
             unique.check(plate, &r, field: "plate")
             let owner = r.text("association")
             if !owner.isEmpty, let associations, !associations.contains(owner) {
-                r.fail("association", "'\(owner)' is not a code listed in associations.csv")
+                r.fail("association", .unknownAssociation(owner))
             }
             let vehicle = Vehicle(plate: plate, seats: r.int("seats", 0...60), wheelchairPlaces: r.int("wheelchair_places", 0...10),
                                   stretcher: r.bool("stretcher"), active: r.bool("active"))
             if vehicle.seats == 0 && vehicle.wheelchairPlaces == 0 && !vehicle.stretcher {
-                r.fail("seats", "the vehicle carries nobody; give it seats, a wheelchair place or a stretcher")
+                r.fail("seats", .vehicleCarriesNobody)
             }
             errors += r.errors
             fleets[owner, default: []].append(vehicle)

@@ -1,3 +1,4 @@
+import CentraleFormats
 import Foundation
 
 /// JSON for scripts and diffs: pretty, with sorted keys and unescaped slashes, so the same value

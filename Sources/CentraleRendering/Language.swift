@@ -5,26 +5,25 @@ import CentraleFormats
 ///
 /// Every renderer takes one. Italian outputs write Italian numbers (`1.234,56`, `12,5`) and dates
 /// (`dd/mm/yyyy`); English ones a decimal point and ISO dates. JSON is the same in both.
-public enum Language: String, Sendable, CaseIterable {
-    case it, en
+extension Language {
 
     /// How numbers are written for people in this language.
     public var numberForm: NumberForm { self == .it ? .italian : .machine }
 
     /// Euros without the unit: `1.234,56`, `1234.56`.
-    func euros(_ money: Money) -> String { money.text(numberForm) }
+    public func euros(_ money: Money) -> String { money.text(numberForm) }
     /// Kilometres with one decimal, without the unit: `12,5`, `12.5`.
-    func km(_ distance: Distance) -> String { distance.kilometresText(numberForm) }
+    public func km(_ distance: Distance) -> String { distance.kilometresText(numberForm) }
     /// A percentage from basis points, with its unit: `98,4 %`, `98.4%`.
-    func percent(_ basisPoints: Int, digits: Int = 1) -> String {
+    public func percent(_ basisPoints: Int, digits: Int = 1) -> String {
         BasisPoints.percentText(basisPoints, digits: digits, form: numberForm) + (self == .it ? " %" : "%")
     }
     /// A date: `03/02/2025`, `2025-02-03`.
-    func date(_ date: LocalDate) -> String { self == .it ? date.italianText : date.description }
+    public func date(_ date: LocalDate) -> String { self == .it ? date.italianText : date.description }
     /// A date held as ISO text (`2025-02-03`), in this language; text that is no date as it is.
-    func date(iso text: String) -> String { LocalDate(text).map(date) ?? text }
+    public func date(iso text: String) -> String { LocalDate(text).map(date) ?? text }
     /// A month: `febbraio 2025` in Italian, `2025-02` in English.
-    func month(_ month: YearMonth) -> String { self == .it ? "\(Self.italianMonths[month.month - 1]) \(month.year)" : month.description }
+    public func month(_ month: YearMonth) -> String { self == .it ? "\(Self.italianMonths[month.month - 1]) \(month.year)" : month.description }
 
     static let italianMonths = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
                                 "settembre", "ottobre", "novembre", "dicembre"]
@@ -34,13 +33,13 @@ extension CSVDialect {
     /// How a number is written in a cell of this dialect: `-1234,56` or `-1234.56`.
     var numberForm: NumberForm { self == .excel ? .italianCell : .machine }
     /// Euros in a cell.
-    func euros(_ money: Money) -> String { money.text(numberForm) }
+    public func euros(_ money: Money) -> String { money.text(numberForm) }
     /// Kilometres in a cell.
-    func km(_ distance: Distance) -> String { distance.kilometresText(numberForm) }
+    public func km(_ distance: Distance) -> String { distance.kilometresText(numberForm) }
     /// A date in a cell: `dd/mm/yyyy` or ISO.
-    func date(_ date: LocalDate) -> String { self == .excel ? date.italianText : date.description }
+    public func date(_ date: LocalDate) -> String { self == .excel ? date.italianText : date.description }
     /// A date held as ISO text, in this dialect.
-    func date(iso text: String) -> String { LocalDate(text).map(date) ?? text }
+    public func date(iso text: String) -> String { LocalDate(text).map(date) ?? text }
     /// Whether its headers are Italian.
     var italian: Bool { self == .excel }
 }

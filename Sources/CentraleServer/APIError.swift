@@ -11,17 +11,22 @@ import NIOCore
 /// A refusal with its HTTP status; its body is an `ErrorReply`.
 struct APIError: Error, HTTPResponseError {
     var status: HTTPResponse.Status
-    var message: String
+    var message: any Message
     var headers: HTTPFields = [:]
 
-    init(_ status: HTTPResponse.Status, _ message: String, headers: HTTPFields = [:]) {
+    init(_ status: HTTPResponse.Status, _ message: any Message, headers: HTTPFields = [:]) {
         self.status = status
         self.message = message
         self.headers = headers
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        JSONBody.response(ErrorReply(error: message), status: status, headers: headers)
+        JSONBody.response(ErrorReply(error: message.text(request.language)), status: status, headers: headers)
+    }
+
+    /// The error's message as the CLI prints it, in both languages (the request's is chosen when answering).
+    private static func message(_ error: Error) -> ErrorMessage {
+        ErrorMessage(italian: ErrorText.message(error, .it), english: ErrorText.message(error, .en))
     }
 
     /// The HTTP answer to an error of the store or of the input: the message the CLI would print.
@@ -30,13 +35,13 @@ struct APIError: Error, HTTPResponseError {
         case let error as APIError: return error
         case let error as StoreError:
             switch error {
-            case .notFound: return APIError(.notFound, ErrorText.message(error))
-            case .changedMeanwhile: return APIError(.conflict, ErrorText.message(error))
-            default: return APIError(.unprocessableContent, ErrorText.message(error))
+            case .notFound: return APIError(.notFound, message(error))
+            case .changedMeanwhile: return APIError(.conflict, message(error))
+            default: return APIError(.unprocessableContent, message(error))
             }
-        case is FieldError, is FieldErrors: return APIError(.unprocessableContent, ErrorText.message(error))
-        case is any RemediableError, is any LocalizedError: return APIError(.unprocessableContent, ErrorText.message(error))
-        default: return APIError(.internalServerError, "the server could not complete the request; the centre can read why in its log")
+        case is FieldError, is FieldErrors, is any RemediableError, is any Message, is any LocalizedError:
+            return APIError(.unprocessableContent, message(error))
+        default: return APIError(.internalServerError, ServerMessage.internalError)
         }
     }
 }
@@ -70,9 +75,9 @@ struct ErrorAnswers: RouterMiddleware {
             if error is APIError { throw error }
             // Hummingbird's own (a missing route, a body over its limit): the same JSON shape.
             switch error.status {
-            case .notFound: throw APIError(.notFound, "no such address; see /openapi.yaml")
-            case .contentTooLarge: throw APIError(.contentTooLarge, "the body is over the 50 MB accepted; split the file by month")
-            default: throw APIError(error.status, error.status.reasonPhrase)
+            case .notFound: throw APIError(.notFound, ServerMessage.noSuchAddress)
+            case .contentTooLarge: throw APIError(.contentTooLarge, ServerMessage.bodyOver50MB)
+            default: throw APIError(error.status, ServerMessage.reason(error.status.reasonPhrase))
             }
         } catch {
             let answer = APIError.from(error)

@@ -47,10 +47,10 @@ struct APIRoutes {
         switch (query["date"], query["month"]) {
         case (let date?, nil): period = .day(try Self.date(date))
         case (nil, let month?): period = .month(try Self.month(month))
-        default: throw APIError(.badRequest, "give ?date=YYYY-MM-DD or ?month=YYYY-MM (one of them)")
+        default: throw APIError(.badRequest, ServerMessage.dateOrMonth)
         }
         let (format, language, dialect) = try Self.rendering(query, format: ListFormat.json)
-        let office = Office(store: store, scope: token.association)
+        let office = Office(store: store, scope: token.association, language: request.language)
         let text = try await blocking { try office.trips(association: association, period: period, format: format, language: language, dialect: dialect) }
         return JSONBody.text(text, contentType: Self.contentType(format.rawValue))
     }
@@ -58,7 +58,7 @@ struct APIRoutes {
     func trip(_ request: Request, _ context: CentraleRequestContext) async throws -> Response {
         let token = try context.require(.ownAssociationWork)
         let id = try Self.tripID(context)
-        let office = Office(store: store, scope: token.association)
+        let office = Office(store: store, scope: token.association, language: request.language)
         let text = try await blocking {
             let trip = try office.trip(id).trip
             return try TripListRenderer.json(trip, outcome: try office.store.outcomes(of: [trip])[trip.id])
@@ -70,9 +70,9 @@ struct APIRoutes {
         let token = try context.require(.ownAssociationWork)
         let association = try context.association(request)
         let file = request.uri.queryParameters["file"].map(String.init).flatMap { $0.isEmpty ? nil : $0 } ?? "upload.csv"
-        guard file.count <= 1024 else { throw APIError(.badRequest, "?file= is the file's name as the submitter wrote it, at most 1024 characters") }
+        guard file.count <= 1024 else { throw APIError(.badRequest, ServerMessage.fileNameTooLong) }
         let body = try await Body.collect(request, settings: settings)
-        let office = Office(store: store, scope: token.association)
+        let office = Office(store: store, scope: token.association, language: request.language)
         let report = try await blocking {
             try office.submitLog(body, file: file, association: association, actor: Actor(token.actorName, reason: "trip-log submission"))
         }
@@ -86,7 +86,7 @@ struct APIRoutes {
         let token = try context.require(.ownAssociationWork)
         let id = try Self.tripID(context)
         let body: Payload = try Self.decode(try await Body.collect(request, settings: settings, limit: 64 * 1024))
-        let office = Office(store: store, scope: token.association)
+        let office = Office(store: store, scope: token.association, language: request.language)
         return JSONBody.response(try await blocking { try perform(office, id, body, token) })
     }
 
@@ -114,7 +114,7 @@ struct APIRoutes {
         let month = try Self.month(try context.parameters.require("month"))
         let query = request.uri.queryParameters
         let (format, language, dialect) = try Self.rendering(query, format: StatementFormat.json)
-        let office = Office(store: store, scope: token.association)
+        let office = Office(store: store, scope: token.association, language: request.language)
         let text = try await blocking { try office.statement(association: association, month: month, format: format, language: language, dialect: dialect) }
         return JSONBody.text(text, contentType: Self.contentType(format.rawValue))
     }
@@ -134,21 +134,21 @@ struct APIRoutes {
     static func tripID(_ context: CentraleRequestContext) throws -> Int64 {
         let text = try context.parameters.require("id")
         guard let id = Int64(text), id > 0 else {
-            throw APIError(.badRequest, "'\(text.escapingControlCharacters.prefix(40))' is not a trip id; give the number from the trips list")
+            throw APIError(.badRequest, ServerMessage.notTripID(String(text.escapingControlCharacters.prefix(40))))
         }
         return id
     }
 
     static func date(_ text: Substring) throws -> LocalDate {
         guard let date = LocalDate(text) else {
-            throw APIError(.badRequest, "date '\(String(text).escapingControlCharacters.prefix(40))' is not a day; write YYYY-MM-DD, e.g. 2026-03-05")
+            throw APIError(.badRequest, ServerMessage.notDay(String(String(text).escapingControlCharacters.prefix(40))))
         }
         return date
     }
 
     static func month(_ text: some StringProtocol) throws -> YearMonth {
         guard let month = YearMonth(text) else {
-            throw APIError(.badRequest, "month '\(String(text).escapingControlCharacters.prefix(40))' is not a month; write YYYY-MM, e.g. 2026-03")
+            throw APIError(.badRequest, ServerMessage.notMonth(String(String(text).escapingControlCharacters.prefix(40))))
         }
         return month
     }
@@ -162,7 +162,7 @@ struct APIRoutes {
     static func choice<T: RawRepresentable & CaseIterable>(_ text: Substring?, default value: T) throws -> T where T.RawValue == String {
         guard let text else { return value }
         guard let chosen = T(rawValue: String(text)) else {
-            throw APIError(.badRequest, "'\(String(text).escapingControlCharacters.prefix(40))' is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw APIError(.badRequest, ServerMessage.notOneOf(String(String(text).escapingControlCharacters.prefix(40)), T.allCases.map(\.rawValue)))
         }
         return chosen
     }
@@ -171,9 +171,9 @@ struct APIRoutes {
         do {
             return try JSONDecoder().decode(T.self, from: Data(bytes))
         } catch let DecodingError.keyNotFound(key, _) {
-            throw APIError(.badRequest, "the JSON body has no \"\(key.stringValue)\"; send an object like \(Self.example(T.self))")
+            throw APIError(.badRequest, ServerMessage.missingKey(key.stringValue, example: Self.example(T.self)))
         } catch {
-            throw APIError(.badRequest, "the body is not the JSON expected; send an object like \(Self.example(T.self))")
+            throw APIError(.badRequest, ServerMessage.notJSON(example: Self.example(T.self)))
         }
     }
 
@@ -212,7 +212,7 @@ enum Body {
     static func collect(_ request: Request, settings: ServerSettings, limit: Int? = nil) async throws -> [UInt8] {
         let limit = min(limit ?? settings.maxBodyBytes, settings.maxBodyBytes)
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
-            throw APIError(.contentTooLarge, "the body has \(declared) bytes, more than the \(limit) accepted" + (limit >= 1_000_000 ? "; split the file by month" : ""))
+            throw APIError(.contentTooLarge, ServerMessage.bodyDeclaredTooLarge(bytes: declared, limit: limit))
         }
         let original = request
         let timeout = settings.bodyTimeout
@@ -223,7 +223,7 @@ enum Body {
                     let buffer = try await request.collectBody(upTo: limit)
                     return Array(buffer.readableBytesView)
                 } catch let error as HTTPError where error.status == .contentTooLarge {
-                    throw APIError(.contentTooLarge, "the body is larger than the \(limit) bytes accepted" + (limit >= 1_000_000 ? "; split the file by month" : ""))
+                    throw APIError(.contentTooLarge, ServerMessage.bodyTooLarge(limit: limit))
                 }
             }
             group.addTask {
@@ -232,7 +232,7 @@ enum Body {
             }
             defer { group.cancelAll() }
             guard let first = try await group.next(), let bytes = first else {
-                throw APIError(.requestTimeout, "the body did not arrive within \(timeout); send it again")
+                throw APIError(.requestTimeout, ServerMessage.bodyTimeout("\(timeout)"))
             }
             return bytes
         }

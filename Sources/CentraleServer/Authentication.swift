@@ -21,7 +21,7 @@ final class AttemptGuard: Sendable {
     func check(_ client: String) throws {
         let time = now()
         if let wait = limiter.withLock({ $0.retryAfter(client, now: time) }) {
-            throw APIError(.tooManyRequests, "too many failed attempts from this address; try again in \(wait) s",
+            throw APIError(.tooManyRequests, ServerMessage.tooManyFailures(waitSeconds: wait),
                            headers: [.retryAfter: String(wait)])
         }
     }
@@ -43,13 +43,13 @@ struct TokenAuthentication: RouterMiddleware {
         try attempts.check(context.client)
         guard let presented = Self.presentedToken(request) else {
             attempts.recordFailure(context.client)
-            throw APIError(.unauthorized, "no token; send `Authorization: Bearer TOKEN` (a token comes from the centre: `centrale token issue`)",
+            throw APIError(.unauthorized, ServerMessage.noToken(help: true),
                            headers: [.wwwAuthenticate: "Bearer"])
         }
         let store = store
         guard let token = try await NIOThreadPool.singleton.runIfActive({ try store.accessToken(presented: presented) }) else {
             attempts.recordFailure(context.client)
-            throw APIError(.unauthorized, "the token is not valid (unknown, expired or revoked); ask the centre for a new one",
+            throw APIError(.unauthorized, ServerMessage.invalidToken,
                            headers: [.wwwAuthenticate: "Bearer error=\"invalid_token\""])
         }
         var context = context
@@ -99,7 +99,7 @@ extension CentraleRequestContext {
     func require(_ permission: Permission) throws -> AccessToken {
         let token = try requireToken()
         guard permission.allows(token.role) else {
-            throw APIError(.forbidden, "\(token.role.withArticle) token cannot do this; ask the centre for a token of the right role")
+            throw APIError(.forbidden, ServerMessage.wrongRole(token.role))
         }
         return token
     }
@@ -110,11 +110,11 @@ extension CentraleRequestContext {
         let token = try requireToken()
         let asked = request.uri.queryParameters["association"].map(String.init)
         if let own = token.association {
-            if let asked, asked.uppercased() != own { throw StoreError.notFound(entity: "association", id: asked) }
+            if let asked, asked.uppercased() != own { throw StoreError.notFound(entity: .association, id: asked) }
             return own
         }
         guard let asked, !asked.isEmpty else {
-            throw APIError(.badRequest, "\(token.role.withArticle) token acts for the whole centre: name the association (?association=CODE, or --association CODE)")
+            throw APIError(.badRequest, ServerMessage.nameAssociation(token.role))
         }
         return asked.uppercased()
     }

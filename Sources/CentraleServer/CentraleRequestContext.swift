@@ -21,7 +21,7 @@ struct CentraleRequestContext: RequestContext {
 
     /// The token, which every route behind the authentication middleware has.
     func requireToken() throws -> AccessToken {
-        guard let token else { throw APIError(.unauthorized, "no token; send `Authorization: Bearer TOKEN`") }
+        guard let token else { throw APIError(.unauthorized, ServerMessage.noToken(help: false)) }
         return token
     }
 }

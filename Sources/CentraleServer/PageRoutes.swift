@@ -74,7 +74,7 @@ struct PageRoutes {
         case .requestTimeout:
             return it ? "Il file non è arrivato in tempo: invialo di nuovo." : "The file did not arrive in time: send it again."
         default:
-            return answer.message
+            return answer.message.text(language)
         }
     }
 
@@ -125,22 +125,22 @@ struct PageRoutes {
         }
         guard let code = token.association else { return redirect("/") }
         guard let contentType = request.headers[.contentType], let boundary = Multipart.boundary(contentType: contentType) else {
-            throw APIError(.badRequest, "send the form as multipart/form-data")
+            throw APIError(.badRequest, ServerMessage.notMultipart)
         }
         // The form around the file adds a little to its 50 MB.
         var limits = settings
         limits.maxBodyBytes = settings.maxBodyBytes + 1_000_000
         let body = try await Body.collect(request, settings: limits)
         guard let part = try await blocking({ Multipart.parts(of: body, boundary: boundary)?.first(where: { $0.name == "file" }) }) else {
-            throw APIError(.badRequest, "the form has no file; choose the trip-log file and submit again")
+            throw APIError(.badRequest, ServerMessage.noFile)
         }
         let file = String((part.fileName ?? "upload.csv").split(separator: "/").last ?? "upload.csv").prefix(255)
-        let office = Office(store: store, scope: code)
+        let office = Office(store: store, scope: code, language: language)
         let report = try await blocking {
             try office.submitLog(part.data, file: String(file), association: code, actor: Actor(token.actorName, reason: "trip-log submission"))
         }
-        let output = report.output
-        let summary = language == .it ? report.italianSummary : report.accepted ? output.out.first ?? "" : output.err.last ?? ""
+        let output = report.output(language)
+        let summary = report.summary(language)
         let lines = report.accepted ? Array(output.out.dropFirst()) : Array(output.err.dropLast())
         return try render(.result(who: Self.who(token), file: String(file), accepted: report.accepted, summary: summary, lines: lines), language,
                           status: report.accepted ? .ok : .unprocessableContent)
@@ -151,9 +151,9 @@ struct PageRoutes {
         guard case .valid(let token) = try await cookieToken(request, context), let code = token.association else { return redirect("/") }
         let query = request.uri.queryParameters
         guard let month = Self.month(String(query["month"] ?? "")) else {
-            throw APIError(.badRequest, language == .it ? "Mese non valido: scrivilo come 2026-03 o 03/2026." : "Not a month: write it as 2026-03 or 03/2026.")
+            throw APIError(.badRequest, ServerMessage.pageMonth)
         }
-        let office = Office(store: store, scope: code)
+        let office = Office(store: store, scope: code, language: language)
         if statement {
             let format = try APIRoutes.choice(query["format"], default: StatementFormat.html)
             let text = try await blocking { try office.statement(association: code, month: month, format: format, language: language, dialect: .excel) }

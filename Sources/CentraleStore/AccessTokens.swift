@@ -26,28 +26,28 @@ extension Store {
         let at = timestamp()
         let today = today()
         if let validUntil, validUntil < today {
-            throw StoreError.refused("the token's last valid day \(validUntil) is before today (\(today)); give a later --expires")
+            throw StoreError.refused(.token(.expiresBeforeToday(validUntil, today: today)))
         }
         return try pool.write { db in
             switch (role, association) {
             case (.association, nil):
-                throw StoreError.refused("an association's token needs --association CODE")
+                throw StoreError.refused(.token(.associationNeeded))
             case (.association, let code?):
                 guard let member = try Row.fetchOne(db, sql: "SELECT left_on FROM association WHERE code = ?", arguments: [code]) else {
-                    throw StoreError.notFound(entity: "association", id: code)
+                    throw StoreError.notFound(entity: .association, id: code)
                 }
                 if let leftOn = member["left_on"] as String?, leftOn <= today.description {
-                    throw StoreError.refused("\(code) left the convention on \(leftOn); it gets no token")
+                    throw StoreError.refused(.token(.associationLeft(code, on: leftOn)))
                 }
             case (_, let code?):
-                throw StoreError.refused("\(role.withArticle) token acts for the whole centre, not for one association: drop --association \(code), or give --role association")
+                throw StoreError.refused(.token(.centreWide(role, association: code)))
             case (_, nil):
                 break
             }
             let owner = (owner ?? association ?? "").trimmingCharacters(in: .whitespaces)
-            guard !owner.isEmpty else { throw StoreError.refused("\(role.withArticle) token needs --owner NAME: who holds it, named in the audit trail") }
+            guard !owner.isEmpty else { throw StoreError.refused(.token(.ownerNeeded(role))) }
             guard owner.count <= 80, !owner.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-                throw StoreError.refused("--owner '\(owner.escapingControlCharacters.prefix(80))' must be a name of at most 80 characters, without control characters")
+                throw StoreError.refused(.token(.ownerInvalid(String(owner.escapingControlCharacters.prefix(80)))))
             }
             let hint = String(token.prefix(Self.tokenPrefix.count + 6))
             try db.execute(sql: """
@@ -73,9 +73,9 @@ extension Store {
         let at = timestamp()
         try pool.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT revoked_at FROM api_token WHERE id = ?", arguments: [id]) else {
-                throw StoreError.notFound(entity: "token", id: String(id))
+                throw StoreError.notFound(entity: .token, id: String(id))
             }
-            if let revoked = row[0] as String? { throw StoreError.refused("token \(id) was already revoked on \(revoked)") }
+            if let revoked = row[0] as String? { throw StoreError.refused(.token(.alreadyRevoked(id, at: revoked))) }
             try db.execute(sql: "UPDATE api_token SET revoked_at = ?, revoked_by = ? WHERE id = ?", arguments: [at, actor.name, id])
             try audit(db, actor, action: "token.revoke", entity: "api_token", id: String(id), at: at)
         }
@@ -94,7 +94,7 @@ extension Store {
     static func accessToken(_ row: Row) throws -> AccessToken {
         let roleText: String = row["role"]
         guard let role = TokenRole(rawValue: roleText) else {
-            throw StoreError.refused("token \(row["id"] as Int64) has the stored role '\(roleText)'; the database is damaged")
+            throw StoreError.refused(.database(.damagedTokenRole(token: row["id"] as Int64, role: roleText)))
         }
         return AccessToken(id: row["id"], hint: row["hint"], role: role, association: row["association"], owner: row["owner"],
                            issuedAt: row["issued_at"], issuedBy: row["issued_by"],

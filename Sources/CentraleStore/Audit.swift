@@ -67,10 +67,10 @@ extension Store {
 
     /// Refuses an operator name or a reason with a control character (ESC, BEL…), before anything is written.
     static func refuseControlCharacters(_ actor: Actor) throws {
-        for (what, text) in [("the operator's name", actor.name), ("the reason", actor.reason ?? "")] {
+        for (what, text) in [(FreeText.operatorName, actor.name), (FreeText.reason, actor.reason ?? "")] {
             if let bad = text.forbiddenControlCharacter {
-                throw StoreError.refused(("\(what) '\(text.prefix(80))' holds the control character \(String(Character(bad)).escapingControlCharacters); "
-                                          + "type plain text. Nothing was written.").escapingControlCharacters)
+                throw StoreError.refused(.input(.controlCharacter(what, text: String(text.prefix(80)).escapingControlCharacters,
+                                                                  character: String(Character(bad)).escapingControlCharacters)))
             }
         }
     }

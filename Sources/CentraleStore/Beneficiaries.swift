@@ -12,7 +12,7 @@ extension Store {
             for (person, personal) in people {
                 precondition(person.code == personal.code, "personal data must belong to the same beneficiary")
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM beneficiary WHERE code = ?", arguments: [person.code]) == true {
-                    throw StoreError.refused("beneficiary \(person.code) already exists; use another code")
+                    throw StoreError.refused(.beneficiary(.exists(person.code)))
                 }
                 try db.cachedStatement(sql: """
                     INSERT INTO beneficiary(code, comune, needs, activated_on, closed_on, referred_by) VALUES (?, ?, ?, ?, ?, ?)

@@ -13,24 +13,25 @@ extension Store {
     /// Returns the ids cancelled.
     @discardableResult
     public func suspendBeneficiary(_ code: String, from: LocalDate, to: LocalDate, reason: String, actor: Actor) throws -> [Int64] {
-        guard to >= from else { throw StoreError.refused("the suspension ends (\(to)) before it starts (\(from)); give --from before --to") }
+        guard to >= from else { throw StoreError.refused(.beneficiary(.suspensionEndsBeforeStart(from: from, to: to))) }
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw StoreError.refused("a suspension needs a reason (e.g. --reason \"ricovero\"); nothing was written")
+            throw StoreError.refused(.beneficiary(.suspensionNeedsReason))
         }
         let at = timestamp()
         return try pool.write { db in
             try Self.requireLiving(db, code)
-            try Self.refuseNamingPerson(db, code: code, [("the reason", reason)])
+            try Self.refuseNamingPerson(db, code: code, [(.reason, reason)])
             let person = try Self.beneficiary(db, code)!
             if let closed = person.closedOn, from > closed {
-                throw StoreError.refused("\(code) is closed since \(closed); a closed person cannot be suspended")
+                throw StoreError.refused(.beneficiary(.closedCannotSuspend(code, closedOn: closed)))
             }
             if let other = try Row.fetchOne(db, sql: """
                 SELECT from_date, to_date FROM beneficiary_status
                 WHERE code = ? AND status = 'suspended' AND from_date <= ? AND to_date >= ? ORDER BY from_date LIMIT 1
                 """, arguments: [code, to.description, from.description]) {
-                throw StoreError.refused("\(code) is already suspended from \(other[0] as String) to \(other[1] as String), which overlaps "
-                                         + "\(from)–\(to)", remedy: .resumeSuspension(beneficiary: code))
+                throw StoreError.refused(.beneficiary(.overlappingSuspension(code, from: other[0] as String, to: other[1] as String,
+                                                                             askedFrom: from, askedTo: to)),
+                                         remedy: .resumeSuspension(beneficiary: code))
             }
             try db.cachedStatement(sql: "INSERT INTO beneficiary_status(code, status, from_date, to_date, reason, at, actor) VALUES (?, 'suspended', ?, ?, ?, ?, ?)").execute(
                            arguments: [code, from.description, to.description, reason, at, actor.name])
@@ -50,11 +51,11 @@ extension Store {
         let at = timestamp()
         try pool.write { db in
             try Self.requireLiving(db, code)
-            try Self.refuseNamingPerson(db, code: code, [("the reason", reason)])
+            try Self.refuseNamingPerson(db, code: code, [(.reason, reason)])
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT id, from_date, to_date FROM beneficiary_status WHERE code = ? AND status = 'suspended' AND to_date >= ? ORDER BY id DESC LIMIT 1
                 """), arguments: [code, day.description]) else {
-                throw StoreError.refused("\(code) has no suspension in force on or after \(day); nothing to resume")
+                throw StoreError.refused(.beneficiary(.noSuspension(code, on: day)))
             }
             let from = try row.decode(LocalDate.self, forColumn: "from_date")
             if from >= day {
@@ -79,11 +80,11 @@ extension Store {
         let at = timestamp()
         return try pool.write { db in
             try Self.requireLiving(db, code)
-            try Self.refuseNamingPerson(db, code: code, [("the note", note), ("the reason", actor.reason)])
+            try Self.refuseNamingPerson(db, code: code, [(.note, note), (.reason, actor.reason)])
             let person = try Self.beneficiary(db, code)!
-            if let closed = person.closedOn { throw StoreError.refused("\(code) is already closed on \(closed)") }
+            if let closed = person.closedOn { throw StoreError.refused(.beneficiary(.alreadyClosed(code, closedOn: closed))) }
             guard day >= person.activatedOn.adding(days: -1) else {
-                throw StoreError.refused("\(code) is active from \(person.activatedOn); close on that day or later")
+                throw StoreError.refused(.beneficiary(.closeBeforeActivation(code, activatedOn: person.activatedOn)))
             }
             let why = note.map { "\(reason.rawValue): \($0)" } ?? reason.rawValue
             try db.cachedStatement(sql: "UPDATE beneficiary SET closed_on = ? WHERE code = ?").execute(arguments: [max(day, person.activatedOn).description, code])
@@ -130,27 +131,25 @@ extension Store {
         if alreadyErased { return try scrubFreeSpace() }
         try pool.write { db in
             try Self.requireLiving(db, code)
-            try Self.refuseNamingPerson(db, code: code, [("the reason", actor.reason)])
+            try Self.refuseNamingPerson(db, code: code, [(.reason, actor.reason)])
             let person = try Self.beneficiary(db, code)!
             guard let closed = person.closedOn else {
-                throw StoreError.refused("\(code) is not closed", remedy: .closeBeneficiary(code))
+                throw StoreError.refused(.beneficiary(.notClosed(code)), remedy: .closeBeneficiary(code))
             }
             // Not even with --force while the person may still travel: their last day must be past, and
             // no trip of theirs may still be waiting (it would lose its address and still be dispatched).
             guard closed < today else {
-                throw StoreError.refused("\(code) is closed from \(closed.adding(days: 1)); it can be erased once that day has come")
+                throw StoreError.refused(.beneficiary(.erasableFrom(code, from: closed.adding(days: 1))))
             }
             let open = try Int64.fetchAll(db, sql: """
                 SELECT id FROM trip WHERE beneficiary = ? AND date >= ? AND status IN \(TripStatus.stillToCome.sql) ORDER BY id
                 """, arguments: [code, today.description])
             guard open.isEmpty else {
-                throw StoreError.refused("\(code) still has trips waiting (\(open.prefix(10).map(String.init).joined(separator: ", ")))",
-                                         remedy: .cancelTrips(open))
+                throw StoreError.refused(.beneficiary(.tripsWaiting(code, open)), remedy: .cancelTrips(open))
             }
             let allowed = closed.adding(days: retentionDays)
             if today < allowed && !force {
-                throw StoreError.refused("\(code) was closed on \(closed); the retention period (convention.toml [service] retention_days = "
-                                         + "\(retentionDays)) ends on \(allowed). Erase before it only with --force --reason \"…\"")
+                throw StoreError.refused(.beneficiary(.withinRetention(code, closedOn: closed, days: retentionDays, ends: allowed)))
             }
             try db.execute(sql: "PRAGMA secure_delete = ON")
             // The addresses the person was picked up at or taken to (home, or any address outside

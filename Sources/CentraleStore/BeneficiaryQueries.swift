@@ -136,7 +136,7 @@ extension Authorisation {
     init(row: Row) throws {
         let text: String = try row.decode(forColumn: "purposes")
         guard let purposes = Authorisation.purposes(parsing: text) else {
-            throw StoreError.refused("a stored authorisation lists the purposes '\(text)', which are not valid; the database is damaged")
+            throw StoreError.refused(.database(.damagedPurposes(text)))
         }
         self.init(purposes: purposes, needs: try row.decode(forColumn: "needs"),
                   companionAllowed: (row["companion"] as Int) == 1, validFrom: try row.decode(LocalDate.self, forColumn: "valid_from"),

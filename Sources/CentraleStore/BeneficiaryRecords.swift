@@ -100,9 +100,8 @@ extension Store {
                 }
             }
             if !erased.isEmpty {
-                let message = "this person's record was erased from this database (right to erasure); register them again only on a new referral, with --readmit"
-                guard let labels else { throw StoreError.refused("codice fiscale: \(message). Nothing was written") }
-                throw FieldErrors(erased.map { FieldError(labels[$0], field: "codice_fiscale", message) })
+                guard let labels else { throw StoreError.refused(.beneficiary(.erasedCodiceFiscale)) }
+                throw FieldErrors(erased.map { FieldError(labels[$0], field: "codice_fiscale", BeneficiaryRefusal.erasedPerson) })
             }
             return outcome
         }
@@ -130,7 +129,7 @@ extension Store {
         let today = self.today()
         return try pool.write { db in
             try Self.requireLiving(db, code)
-            try Self.refuseNamingPerson(db, code: code, [("the reason", actor.reason)])
+            try Self.refuseNamingPerson(db, code: code, [(.reason, actor.reason)])
             let before = try Int64.fetchAll(db, sql: "SELECT id FROM trip WHERE beneficiary = ? AND status = 'cancelled'", arguments: [code])
             let changed = try Self.update(db, code: code, personal: personal, referral: referral, authorisation: authorisation,
                                           comuneNames: comuneNames, cancelTrips: cancelTrips, today: today, actor: actor, at: at)
@@ -162,15 +161,15 @@ extension Store {
             let code = make?() ?? ("B" + String((0..<5).map { _ in alphabet.randomElement()! }))
             if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM beneficiary WHERE code = ?"), arguments: [code]) != true { return code }
         }
-        throw StoreError.refused("could not make a new beneficiary code; try again")
+        throw StoreError.refused(.beneficiary(.noFreshCode))
     }
 
     static func requireLiving(_ db: Database, _ code: String) throws {
         guard let erased = try Row.fetchOne(db.cachedStatement(sql: "SELECT erased_on FROM beneficiary WHERE code = ?"), arguments: [code]) else {
-            throw StoreError.notFound(entity: "beneficiary", id: code)
+            throw StoreError.notFound(entity: .beneficiary, id: code)
         }
         if let day: String = erased["erased_on"] {
-            throw StoreError.refused("the personal record of \(code) was erased on \(day); it cannot be changed")
+            throw StoreError.refused(.beneficiary(.erased(code, on: day)))
         }
     }
 
@@ -232,11 +231,8 @@ extension Store {
                 after.authorisations.append(authorisation)
                 let lost = try tripsNoLongerAuthorised(db, code: code, before: before, after: after, today: today)
                 if !lost.isEmpty && !cancelTrips {
-                    throw StoreError.refused("the new authorisation of \(code) (\(authorisation.validFrom)–\(authorisation.validUntil), "
-                        + "\(authorisation.purposesText.isEmpty ? "no purpose" : authorisation.purposesText), needs \(authorisation.needs)) no longer covers "
-                        + "\(lost.count) trip\(lost.count == 1 ? "" : "s") still to be done: "
-                        + lost.prefix(10).map { "\($0.id) on \($0.date)" }.joined(separator: ", ") + (lost.count > 10 ? ", …" : "")
-                        + "; give --cancel-trips to cancel them with the reason, or keep the authorisation as it was. Nothing was written")
+                    throw StoreError.refused(.beneficiary(.authorisationDropsTrips(
+                        code, authorisation, trips: lost.map { BeneficiaryRefusal.DatedTrip(id: $0.id, date: $0.date) })))
                 }
                 try writeAuthorisation(db, code: code, authorisation, at: at)
                 try db.cachedStatement(sql: "UPDATE beneficiary SET needs = ? WHERE code = ?").execute(arguments: [authorisation.needs.rawValue, code])

@@ -30,39 +30,39 @@ extension Store {
         let at = timestamp()
         return try pool.write { db in
             guard let record = try Self.tripRecord(db, id), scope == nil || record.assignment?.association == scope else {
-                throw StoreError.notFound(entity: "trip", id: String(id))
+                throw StoreError.notFound(entity: .trip, id: String(id))
             }
             guard record.trip.status == .assigned, let association = record.assignment?.association else {
-                throw StoreError.refused("trip \(id) is \(record.trip.status.rawValue); only an assigned trip can be confirmed")
+                throw StoreError.refused(.trip(.cannotConfirm(id, record.trip.status)))
             }
             let date = record.trip.date
             let window = VolunteerRules.window(of: record.trip, estimated: record.estimated, averageSpeedKmh: averageSpeedKmh)
-            var problems: [String] = []
+            var problems: [ConfirmationProblem] = []
             // The vehicle.
             // Another association's vehicle reads as an unknown one: a confirmation does not tell who owns a plate.
             guard let vehicleRow = try Row.fetchOne(db, sql: "SELECT * FROM vehicle WHERE plate = ?", arguments: [plate]),
                   vehicleRow["association"] as String == association else {
-                throw StoreError.refused("'\(plate)' is not in \(association)'s fleet; give the plate of one of its vehicles")
+                throw StoreError.refused(.trip(.notInFleet(plate: plate, association: association)))
             }
             let vehicle = Vehicle(plate: vehicleRow["plate"], seats: vehicleRow["seats"], wheelchairPlaces: vehicleRow["wheelchair_places"],
                                   stretcher: vehicleRow["stretcher"], active: vehicleRow["active"])
             if !vehicle.active {
-                problems.append("vehicle \(plate) is not in service")
+                problems.append(.vehicleNotInService(plate))
             } else if !vehicle.canCarry(record.trip.needs) {
-                problems.append("vehicle \(plate) cannot carry a passenger who needs \(record.trip.needs)")
+                problems.append(.vehicleCannotCarry(plate, needs: record.trip.needs))
             }
             for off in try Self.offPeriods(db, plate: plate, on: date) {
-                problems.append("vehicle \(plate) is off the road from \(off.from) to \(off.to) (\(off.reason))")
+                problems.append(.vehicleOffRoad(plate, from: off.from, to: off.to, reason: off.reason))
             }
             for row in try Row.fetchAll(db, sql: "SELECT kind, valid_until FROM vehicle_document WHERE plate = ? AND valid_until < ?",
                                         arguments: [plate, date.description]) {
-                problems.append("vehicle \(plate)'s \(row[0] as String) expired on \(row[1] as String)")
+                problems.append(.documentExpired(plate, document: row[0] as String, on: row[1] as String))
             }
             // The driver.
             if let driver = try Self.volunteer(db, association: association, code: code) {
-                problems += VolunteerRules.driverProblems(driver, trip: record.trip, window: window)
+                problems += VolunteerRules.driverProblems(driver, trip: record.trip, window: window).map(ConfirmationProblem.driver)
             } else {
-                problems.append("driver \(code) is not registered with \(association); register them with `centrale volunteer add --association \(association)`")
+                problems.append(.driverNotRegistered(code, association: association))
             }
             // Overlapping confirmed trips of the same vehicle or driver, unless both ride one
             // route of the day's accepted plan on this vehicle (a shared ride overlaps by design).
@@ -77,13 +77,12 @@ extension Store {
                 if let route, route.vehicle == plate, try Self.planRoute(db, trip: other.trip.id) == route { continue }
                 let otherWindow = VolunteerRules.window(of: other.trip, estimated: other.estimated, averageSpeedKmh: averageSpeedKmh)
                 guard VolunteerRules.overlap(window, otherWindow) else { continue }
-                let what = (row[1] as String) == plate ? "vehicle \(plate)" : "driver \(code)"
-                problems.append("\(what) is already confirmed on trip \(other.trip.id) at \(otherWindow.start)-\(otherWindow.end), "
-                                + "which overlaps this trip's \(window.start)-\(window.end)")
+                let what: ConfirmationProblem.Resource = (row[1] as String) == plate ? .vehicle(plate) : .driver(code)
+                problems.append(.alreadyConfirmed(what, trip: other.trip.id, otherStart: otherWindow.start, otherEnd: otherWindow.end,
+                                                  start: window.start, end: window.end))
             }
             if !problems.isEmpty {
-                throw StoreError.refused("trip \(id) cannot be confirmed with \(plate) and \(code): " + problems.joined(separator: "; ")
-                                         + "; nothing was written.")
+                throw StoreError.refused(.trip(.cannotConfirmWith(id, vehicle: plate, driver: code, problems: problems)))
             }
             try db.execute(sql: """
                 INSERT INTO trip_confirmation(trip, association, vehicle, driver, confirmed_at, confirmed_by) VALUES (?, ?, ?, ?, ?, ?)
@@ -115,17 +114,17 @@ extension Store {
     /// answered as a trip that does not exist.
     public func decline(trip id: Int64, association expected: String? = nil, scope: String? = nil, reason: String, actor: Actor) throws -> String {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw StoreError.refused("a decline needs a reason: give --reason") }
+        guard !reason.isEmpty else { throw StoreError.refused(.trip(.declineNeedsReason)) }
         let at = timestamp()
         return try pool.write { db in
             guard let record = try Self.tripRecord(db, id), scope == nil || record.assignment?.association == scope else {
-                throw StoreError.notFound(entity: "trip", id: String(id))
+                throw StoreError.notFound(entity: .trip, id: String(id))
             }
             guard record.trip.status == .assigned, let association = record.assignment?.association else {
-                throw StoreError.refused("trip \(id) is \(record.trip.status.rawValue); only an assigned trip can be declined")
+                throw StoreError.refused(.trip(.cannotDecline(id, record.trip.status)))
             }
             if let expected, expected != association {
-                throw StoreError.refused("trip \(id) is assigned to \(association), not to \(expected); only the association holding it can decline it")
+                throw StoreError.refused(.trip(.assignedElsewhere(id, holder: association, asked: expected)))
             }
             try db.execute(sql: "DELETE FROM trip_confirmation WHERE trip = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM assignment WHERE trip = ?", arguments: [id])

@@ -71,7 +71,7 @@ struct ColumnLayout {
 
     /// The value of column `name`; throws when the column is missing or its value is not valid.
     func decode<Value: DatabaseValueConvertible>(_ row: Row, _ name: String, as type: Value.Type = Value.self) throws -> Value {
-        guard let index = indexes[name] else { throw StoreError.refused("internal: the query has no column \(name)") }
+        guard let index = indexes[name] else { throw StoreError.refused(.database(.missingColumn(name))) }
         return try row.decode(atIndex: index)
     }
 
@@ -79,7 +79,7 @@ struct ColumnLayout {
     /// (numbers and text).
     func decode<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ row: Row, _ name: String,
                                                                               as type: Value.Type = Value.self) throws -> Value {
-        guard let index = indexes[name] else { throw StoreError.refused("internal: the query has no column \(name)") }
+        guard let index = indexes[name] else { throw StoreError.refused(.database(.missingColumn(name))) }
         return try row.decode(atIndex: index)
     }
 }

@@ -12,7 +12,7 @@ extension Store {
     public func daySheet(association code: String, on date: LocalDate, vehicle only: String? = nil, averageSpeedKmh: Int) throws -> DaySheet {
         try pool.read { db in
             guard let name = try String.fetchOne(db, sql: "SELECT name FROM association WHERE code = ?", arguments: [code]) else {
-                throw StoreError.notFound(entity: "association", id: code)
+                throw StoreError.notFound(entity: .association, id: code)
             }
             let records = try Row.fetchAll(db, sql: Self.tripRecordSQL + " WHERE trip.date = ? AND assignment.association = ? AND trip.status IN \(TripStatus.heldByAssociation.sql) ORDER BY trip.appointment, trip.id",
                                            arguments: [date.description, code]).decoded { try TripRecord(row: $0, layout: $1) }

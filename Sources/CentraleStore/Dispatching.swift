@@ -43,14 +43,21 @@ extension Store {
     /// Reads the engine's input for `date`. Pending and unassignable trips are decided; with
     /// `reassign`, so are the day's trips the engine assigned earlier (manual and forced
     /// assignments, and trips already carried out, always stay).
-    public func dispatchInput(for date: LocalDate, reassign: Bool) throws -> DispatchInput {
+    ///
+    /// `explaining` (for `dispatch --explain` and the screen's candidates) adds one trip of the
+    /// day to those decided even if this dispatch would leave it as it is; every other trip is
+    /// read exactly as that dispatch reads it, so that the trip is ranked in the same batch, in
+    /// the same order, as the dispatch that would store it. Its own assignment, if any, then no
+    /// longer counts as one that stays (nor do its declines go missing).
+    public func dispatchInput(for date: LocalDate, reassign: Bool, explaining: Int64? = nil) throws -> DispatchInput {
         let registry = try registry()
         return try pool.read { db in
             let day = date.description
-            let decidable = reassign
+            let batch = reassign
                 ? "(trip.status IN \(TripStatus.undecided.sql) OR (trip.status = 'assigned' AND assignment.method = 'engine' "
                     + "AND trip.id NOT IN (SELECT trip FROM trip_confirmation)))"
                 : "trip.status IN \(TripStatus.undecided.sql)"
+            let decidable = explaining.map { "(\(batch) OR trip.id = \($0))" } ?? batch
             let trips = try Row.fetchAll(db, sql: Self.tripRecordSQL + " WHERE trip.date = ? AND \(decidable) ORDER BY trip.id",
                                          arguments: [day]).decoded { try TripRecord(row: $0, layout: $1) }
             let decided = Set(trips.map(\.trip.id))

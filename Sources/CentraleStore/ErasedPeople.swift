@@ -56,7 +56,7 @@ extension Store {
     /// Refuses texts that name the person with `code`: their surname (or their caregiver's
     /// name) as whole words, their codice fiscale, a phone number of theirs. Case, accents
     /// and the spaces in a number are ignored. Nothing to check once the record is erased.
-    static func refuseNamingPerson(_ db: Database, code: String, _ texts: [(what: String, text: String?)]) throws {
+    static func refuseNamingPerson(_ db: Database, code: String, _ texts: [(what: FreeText, text: String?)]) throws {
         guard let person = try personalRecord(db, code) else { return }
         let words: (String) -> [String] = { TextFolding.fold($0).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init) }
         let names = [person.surname, person.caregiver].map(words).filter { !$0.isEmpty && $0.joined().count >= 3 }
@@ -69,8 +69,7 @@ extension Store {
             let digits = String(text.filter { !" .-/".contains($0) }.filter(\.isNumber))
             let compact = text.uppercased().filter { !$0.isWhitespace }
             if namesPerson || compact.contains(person.codiceFiscale) || numbers.contains(where: { digits.contains($0) }) {
-                throw StoreError.refused("\(what) names \(code)'s person (a name, the codice fiscale or a phone number); the audit trail keeps it for good "
-                                         + "and an erasure could not take it out: say why without personal data (e.g. \"ricovero\"). Nothing was written.")
+                throw StoreError.refused(.beneficiary(.namesPerson(what, code: code)))
             }
         }
     }

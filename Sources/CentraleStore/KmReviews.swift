@@ -24,7 +24,7 @@ extension Store {
     /// month. Audited in the same transaction, with the previous decision.
     public func reviewKm(trip id: Int64, decision: KmReview, actor: Actor) throws -> KmReviewResult {
         guard let reason = actor.reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw StoreError.refused("a km review needs a reason (--reason \"…\")")
+            throw StoreError.refused(.log(.reviewNeedsReason))
         }
         let registry = try self.registry()
         let at = timestamp()
@@ -32,15 +32,14 @@ extension Store {
         return try pool.write { db in
             guard let log = try Self.logs(db, [id])[id],
                   let row = try Row.fetchOne(db, sql: "SELECT estimated_m, km_flag FROM trip_log WHERE trip = ?", arguments: [id]) else {
-                throw StoreError.refused("trip \(id) has no log", remedy: .findFlaggedTrip)
+                throw StoreError.refused(.log(.noLog(id)), remedy: .findFlaggedTrip)
             }
             guard (row[1] as String?) != nil else {
-                throw StoreError.refused("trip \(id) is not flagged for km review (its km are within the tolerance); it is paid as logged")
+                throw StoreError.refused(.log(.notFlagged(id)))
             }
             let estimated = Distance(metres: row[0])
             if case .km(let km) = decision, km > log.driven {
-                throw StoreError.refused("--km \(km.kilometresText) is more than the \(log.driven) logged: a review pays at most the logged km",
-                                         remedy: .amendLog(trip: id, km: true))
+                throw StoreError.refused(.log(.reviewAboveLogged(km: km, logged: log.driven)), remedy: .amendLog(trip: id, km: true))
             }
             let previous = try Self.review(db, trip: id, logged: log.driven, estimated: estimated)
             let before = KmReconciliation.payable(driven: log.driven, estimated: estimated, flagged: true, review: previous)
@@ -56,7 +55,7 @@ extension Store {
             var adjustment: (amount: Money, month: YearMonth)?
             if try Self.isClosed(db, trip.date.yearMonth), before != after {
                 guard let vehicle = registry.associations.flatMap(\.vehicles).first(where: { $0.plate == log.vehiclePlate }) else {
-                    throw StoreError.notFound(entity: "vehicle", id: log.vehiclePlate)
+                    throw StoreError.notFound(entity: .vehicle, id: log.vehiclePlate)
                 }
                 let engine = TariffEngine(convention: registry.convention)
                 var paidBefore = log, paidAfter = log

@@ -15,14 +15,13 @@ extension Store {
         try pool.write { db in
             let record = try current(db, id, expectedVersion: expectedVersion)
             guard [.pending, .unassignable, .assigned].contains(record.trip.status) else {
-                throw StoreError.refused("trip \(id) is \(record.trip.status.rawValue); only pending, unassignable or assigned trips can be assigned")
+                throw StoreError.refused(.trip(.cannotAssign(id, record.trip.status)))
             }
             guard let member = try Row.fetchOne(db, sql: "SELECT left_on FROM association WHERE code = ?", arguments: [association]) else {
-                throw StoreError.notFound(entity: "association", id: association)
+                throw StoreError.notFound(entity: .association, id: association)
             }
             if let leftOn = member["left_on"] as String?, record.trip.date.description >= leftOn {
-                throw StoreError.refused("\(association) left the convention on \(leftOn) and takes no trips from that day; "
-                                         + "assign trip \(id) to a member association")
+                throw StoreError.refused(.trip(.associationLeft(association, on: leftOn, trip: id)))
             }
             try setAssignment(db, trip: record, association: association, method: method, note: note, by: actor, at: at)
             var details: [String: AuditValue] = ["association": .text(association), "method": .text(method.rawValue)]
@@ -39,11 +38,11 @@ extension Store {
         let at = timestamp()
         return try pool.write { db in
             let record = try current(db, id, expectedVersion: expectedVersion)
-            try Self.refuseNamingPerson(db, code: record.trip.beneficiary, [("the reason", actor.reason)])
+            try Self.refuseNamingPerson(db, code: record.trip.beneficiary, [(.reason, actor.reason)])
             var ids = [id]
             if series {
                 guard let seriesID = record.trip.seriesID else {
-                    throw StoreError.refused("trip \(id) is not part of a recurring series; cancel it without --series")
+                    throw StoreError.refused(.trip(.notInSeries(id)))
                 }
                 ids = try Int64.fetchAll(db, sql: """
                     SELECT id FROM trip WHERE series = ? AND date >= ? AND status IN \(TripStatus.stillToCome.sql) ORDER BY id
@@ -52,7 +51,7 @@ extension Store {
             for tripID in ids {
                 let trip = try Self.tripRecord(db, tripID)!
                 guard trip.trip.status.canMove(to: .cancelled) else {
-                    throw StoreError.refused("trip \(tripID) is \(trip.trip.status.rawValue) and cannot be cancelled")
+                    throw StoreError.refused(.trip(.cannotCancel(tripID, trip.trip.status)))
                 }
                 let kind = try Self.markCancelled(db, trip.trip, reason: actor.reason, at: at)
                 try audit(db, actor, action: "trip.cancel", entity: "trip", id: String(tripID),
@@ -85,13 +84,13 @@ extension Store {
         try pool.write { db in
             let record = try current(db, id, expectedVersion: expectedVersion)
             guard record.trip.status == .assigned else {
-                throw StoreError.refused("trip \(id) is \(record.trip.status.rawValue); only an assigned trip can be marked as a no-show")
+                throw StoreError.refused(.trip(.cannotMarkNoShow(id, record.trip.status)))
             }
-            try Self.refuseNamingPerson(db, code: record.trip.beneficiary, [("the reason", actor.reason)])
+            try Self.refuseNamingPerson(db, code: record.trip.beneficiary, [(.reason, actor.reason)])
             let from = record.trip.startMinute(leadMinutes: leadMinutes)
             if today < record.trip.date || (today == record.trip.date && minute < from) {
-                throw StoreError.refused("trip \(id) is on \(record.trip.date) at \(record.trip.appointment); a no-show can be marked "
-                                         + "from \(LocalTime(minutes: from).map { "\($0)" } ?? "its time") that day, not before")
+                throw StoreError.refused(.trip(.noShowTooEarly(id, date: record.trip.date, appointment: record.trip.appointment,
+                                                              from: LocalTime(minutes: from))))
             }
             try db.execute(sql: "UPDATE trip SET status = 'no_show', status_reason = ?, version = version + 1 WHERE id = ?",
                            arguments: [actor.reason, id])
@@ -108,14 +107,13 @@ extension Store {
         try pool.write { db in
             let record = try current(db, id, expectedVersion: expectedVersion)
             guard record.trip.status == .noShow else {
-                throw StoreError.refused("trip \(id) is \(record.trip.status.rawValue), not a no-show; there is nothing to take back")
+                throw StoreError.refused(.trip(.notNoShow(id, record.trip.status)))
             }
             guard record.trip.date == today else {
-                throw StoreError.refused("the no-show of trip \(id) (\(record.trip.date)) can be taken back only on that day; "
-                                         + "the association's log of the trip now says what happened")
+                throw StoreError.refused(.trip(.noShowPast(id, date: record.trip.date)))
             }
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM trip_log WHERE trip = ?", arguments: [id]) != true else {
-                throw StoreError.refused("trip \(id) already has a log", remedy: .amendLog(trip: id, km: false))
+                throw StoreError.refused(.trip(.alreadyLogged(id)), remedy: .amendLog(trip: id, km: false))
             }
             try db.execute(sql: "UPDATE trip SET status = 'assigned', status_reason = NULL, version = version + 1 WHERE id = ?", arguments: [id])
             try audit(db, actor, action: "trip.no_show_undo", entity: "trip", id: String(id),
@@ -125,7 +123,7 @@ extension Store {
 
     /// The trip as it is now, refusing if it is unknown or changed since `expectedVersion`.
     private func current(_ db: Database, _ id: Int64, expectedVersion: Int?) throws -> TripRecord {
-        guard let record = try Self.tripRecord(db, id) else { throw StoreError.notFound(entity: "trip", id: String(id)) }
+        guard let record = try Self.tripRecord(db, id) else { throw StoreError.notFound(entity: .trip, id: String(id)) }
         if let expectedVersion, record.version != expectedVersion {
             throw StoreError.changedMeanwhile(trip: id, current: record.version, seen: expectedVersion)
         }

@@ -81,7 +81,7 @@ extension Store {
         var codes = try associationsWithTrips(on: date)
         if let association {
             guard registry.associations.contains(where: { $0.code == association }) else {
-                throw StoreError.notFound(entity: "association", id: association)
+                throw StoreError.notFound(entity: .association, id: association)
             }
             codes = [association]
         }
@@ -115,10 +115,8 @@ extension Store {
                 let json = String(decoding: try encoder.encode(plan), as: UTF8.self)
                 let (added, removed) = try Self.difference(db, plan)
                 guard added.isEmpty && removed.isEmpty else {
-                    throw StoreError.refused("""
-                        the trips assigned to \(plan.association) on \(plan.date) changed since the plan was made \
-                        (new: \(added.map(String.init).joined(separator: ", ")); gone: \(removed.map(String.init).joined(separator: ", ")))
-                        """, remedy: .replan(date: plan.date.description, association: plan.association))
+                    throw StoreError.refused(.trip(.planOutdated(association: plan.association, date: plan.date, added: added, removed: removed)),
+                                             remedy: .replan(date: plan.date.description, association: plan.association))
                 }
                 for table in ["plan_stop", "plan_trip"] {
                     try db.execute(sql: "DELETE FROM \(table) WHERE plan IN (SELECT id FROM plan WHERE date = ? AND association = ?)",

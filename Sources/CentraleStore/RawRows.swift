@@ -53,7 +53,7 @@ struct RawRow {
 
     func damaged(_ index: Int32, _ value: String) -> StoreError {
         let name = sqlite3_column_name(statement, index).map { String(cString: $0) } ?? "#\(index)"
-        return StoreError.refused("the database holds \(value) in column \(name), which is not a valid value (a damaged file or a hand edit)")
+        return StoreError.refused(.database(.invalidValue(value, column: name)))
     }
 }
 
@@ -69,7 +69,7 @@ struct RawColumns {
     }
 
     func index(_ name: String) throws -> Int32 {
-        guard let index = indexes[name] else { throw StoreError.refused("internal: the query has no column \(name)") }
+        guard let index = indexes[name] else { throw StoreError.refused(.database(.missingColumn(name))) }
         return index
     }
 }

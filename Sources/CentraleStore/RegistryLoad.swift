@@ -38,27 +38,20 @@ extension Store {
             var summary = RegistryLoadSummary()
             let shares = registry.associations.reduce(0) { $0 + $1.shareBasisPoints }
             guard shares == 10_000 else {
-                throw StoreError.refused("associations.csv: the convention shares add up to \(Money(cents: shares))%, not 100%; "
-                                         + "adjust them so that they add up to 100. Nothing was written.")
+                throw StoreError.refused(.registry(.sharesNot100(basisPoints: shares)))
             }
             let inFile = Set(registry.associations.map(\.code))
             for code in leaving.keys.sorted() where inFile.contains(code) {
-                throw StoreError.refused("\(code) is still in the registry's associations.csv; --leaving is only for an association "
-                                         + "taken out of the file. Nothing was written.")
+                throw StoreError.refused(.registry(.leavingStillInFile(code)))
             }
             let members = try Row.fetchAll(db, sql: "SELECT code, left_on FROM association ORDER BY code")
             let gone = members.filter { !inFile.contains($0["code"] as String) && ($0["left_on"] as String?) == nil }.map { $0["code"] as String }
             let undated = gone.filter { leaving[$0] == nil }
             if !undated.isEmpty {
-                throw StoreError.refused("""
-                    \(undated.joined(separator: ", ")) \(undated.count == 1 ? "is" : "are") in the database but no longer in associations.csv. \
-                    If \(undated.count == 1 ? "it leaves" : "they leave") the convention, give the day with \
-                    \(undated.map { "--leaving \($0)=YYYY-MM-DD" }.joined(separator: " ")): from that day no new trips, open trips back \
-                    to the queue, history and statements kept. Otherwise put \(undated.count == 1 ? "it" : "them") back in the file. Nothing was written.
-                    """)
+                throw StoreError.refused(.registry(.departuresUndated(undated)))
             }
             for code in leaving.keys.sorted() where !members.contains(where: { $0["code"] as String == code }) {
-                throw StoreError.notFound(entity: "association", id: code)
+                throw StoreError.notFound(entity: .association, id: code)
             }
             for code in gone {
                 let day = leaving[code]!
@@ -202,28 +195,22 @@ extension Store {
             SELECT DISTINCT t.date FROM trip_log l JOIN trip t ON t.id = l.trip ORDER BY t.date
             """).compactMap(LocalDate.init)
         // Per tariff in force before, the logged days it would no longer price as it did, and why.
-        var changed: [String: (first: LocalDate, last: LocalDate, replacedBy: String?)] = [:]
+        var changed: [String: (first: LocalDate, last: LocalDate, replacedBy: RegistryRefusal.Replacement?)] = [:]
         for date in dates {
             let before = stored.tariff(on: date), after = new.tariff(on: date)
             guard before != after else { continue }
             let name = before?.id ?? "none"
             let span = changed[name]
-            changed[name] = (span?.first ?? date, date, after?.id == before?.id ? nil : after.map { "\($0.id) (valid from \($0.validFrom))" } ?? "no tariff")
+            let replacement: RegistryRefusal.Replacement? = after?.id == before?.id
+                ? nil : after.map { RegistryRefusal.Replacement.tariff($0.id, validFrom: $0.validFrom) } ?? .noTariff
+            changed[name] = (span?.first ?? date, date, replacement)
         }
         guard !changed.isEmpty, let lastLogged = dates.last else { return }
-        let lines = changed.keys.sorted().map { id -> String in
+        let lines = changed.keys.sorted().map { id in
             let span = changed[id]!
-            if let replacement = span.replacedBy {
-                return "the trips logged from \(span.first) to \(span.last) were priced by tariff \(id), and the new file prices them by \(replacement)"
-            }
-            return "tariff \(id) prices the trips logged from \(span.first) to \(span.last), and the new file changes its values"
+            return RegistryRefusal.TariffChange(tariff: id, first: span.first, last: span.last, replacement: span.replacedBy)
         }
-        let next = lastLogged.adding(days: 1)
-        throw StoreError.refused("""
-            convention.toml: \(lines.joined(separator: "; ")). What was logged keeps the tariff it was priced by: \
-            leave the [[tariff]] blocks in use as they were, and give the new values a new version that starts after the \
-            last logged trip (\(lastLogged)), e.g. id = "\(next.yearMonth)", valid_from = \(next). Nothing was written.
-            """)
+        throw StoreError.refused(.registry(.tariffRedefined(lines, lastLogged: lastLogged)))
     }
 }
 

@@ -143,7 +143,7 @@ extension Store {
         while let row = try cursor.next() {
             let pickupComune: String = row[8], destinationComune: String = row[7]
             let day: String = row[1]
-            guard let date = dates[day] ?? LocalDate(day) else { throw StoreError.refused("trip \(row[0] as Int64) has the date '\(day)', which is not a date; the database is damaged") }
+            guard let date = dates[day] ?? LocalDate(day) else { throw StoreError.refused(.database(.damagedTripDate(trip: row[0] as Int64, date: day))) }
             dates[day] = date
             // By position (a year of rows), but a stored value that is not valid throws.
             facts.append(TripFact(id: row[0], date: date, status: try row.decode(atIndex: 2), reason: row[3],

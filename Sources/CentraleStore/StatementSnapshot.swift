@@ -87,24 +87,24 @@ struct StatementSnapshot: Codable, Equatable {
             decoder.keyDecodingStrategy = .convertFromSnakeCase
             return try decoder.decode(StatementSnapshot.self, from: data).statement()
         case let version?:
-            throw StoreError.refused("a frozen statement has shape version \(version), which this program does not know; use a newer Centrale")
+            throw StoreError.refused(.database(.unknownSnapshotVersion(version)))
         }
     }
 
     /// The statement this snapshot holds; a value no statement can hold (an unknown cost item,
     /// outcome or date) is an error, not a default.
     func statement() throws -> MonthlyStatement {
-        func bad(_ what: String, _ value: String) -> StoreError {
-            StoreError.refused("the frozen statement of \(association) for \(month) holds \(what) '\(value)', which is not valid; the snapshot is damaged")
+        func bad(_ what: DatabaseRefusal.SnapshotField, _ value: String) -> StoreError {
+            StoreError.refused(.database(.damagedSnapshot(association: association, month: month, what, value: value)))
         }
         func line(_ line: Line) throws -> ReimbursementLine {
-            guard let item = CostItem(rawValue: line.item) else { throw bad("the cost item", line.item) }
+            guard let item = CostItem(rawValue: line.item) else { throw bad(.costItem, line.item) }
             return ReimbursementLine(item: item, basis: line.basis, amount: Money(cents: line.amountCents))
         }
-        guard let yearMonth = YearMonth(month) else { throw bad("the month", month) }
+        guard let yearMonth = YearMonth(month) else { throw bad(.month, month) }
         let entries = try entries.map { entry in
-            guard let date = LocalDate(entry.date) else { throw bad("the date", entry.date) }
-            guard let outcome = TripOutcome(rawValue: entry.outcome) else { throw bad("the outcome", entry.outcome) }
+            guard let date = LocalDate(entry.date) else { throw bad(.date, entry.date) }
+            guard let outcome = TripOutcome(rawValue: entry.outcome) else { throw bad(.outcome, entry.outcome) }
             return MonthlyStatement.Entry(
                 tripID: entry.trip, date: date, beneficiary: entry.beneficiary, outcome: outcome, vehicle: entry.vehicle,
                 driven: Distance(metres: entry.drivenM), flag: entry.kmFlag,
@@ -112,7 +112,7 @@ struct StatementSnapshot: Codable, Equatable {
                 estimated: entry.estimatedM.map(Distance.init(metres:)), paid: entry.paidM.map(Distance.init(metres:)), review: entry.review)
         }
         let adjustments = try adjustments.map { adjustment in
-            guard let original = YearMonth(adjustment.originalMonth) else { throw bad("the month", adjustment.originalMonth) }
+            guard let original = YearMonth(adjustment.originalMonth) else { throw bad(.month, adjustment.originalMonth) }
             return AdjustmentLine(tripID: adjustment.trip, originalMonth: original, amount: Money(cents: adjustment.amountCents),
                                   reason: adjustment.reason)
         }

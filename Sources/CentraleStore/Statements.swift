@@ -38,7 +38,7 @@ extension Store {
     /// Computes an open month's statement from the logs and adjustments as they are.
     static func computeStatement(_ db: Database, registry: Registry, association code: String, month: YearMonth) throws -> MonthlyStatement {
         guard let statement = try computeStatements(db, registry: registry, month: month, only: code)[code] else {
-            throw StoreError.notFound(entity: "association", id: code)
+            throw StoreError.notFound(entity: .association, id: code)
         }
         return statement
     }
@@ -80,7 +80,7 @@ extension Store {
             return try StatementBuilder(convention: registry.convention, associations: registry.associations)
                 .statements(month: month, trips: trips, adjustments: adjustments, only: only)
         } catch let error as StatementError {
-            throw StoreError.refused(error.problem, remedy: error.remedy)
+            throw StoreError.refused(.month(.statement(error)), remedy: error.remedy)
         }
     }
 
@@ -156,19 +156,16 @@ extension Store {
         let at = timestamp()
         let today = today()
         if month >= today.yearMonth {
-            throw StoreError.refused(month == today.yearMonth
-                ? "\(month) is the current month (today is \(today), Europe/Rome): it can be closed from \(month.next.firstDay)"
-                : "\(month) is in the future (today is \(today), Europe/Rome): only past months can be closed")
+            throw StoreError.refused(.month(month == today.yearMonth ? .current(month, today: today) : .future(month, today: today)))
         }
         if acceptingFlags && (actor.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            throw StoreError.refused("closing with unreviewed km flags needs a reason (--reason \"…\")")
+            throw StoreError.refused(.month(.closingNeedsReason))
         }
         return try pool.write { db in
-            if try Self.isClosed(db, month) { throw StoreError.refused("\(month) is already closed; its statements are frozen") }
+            if try Self.isClosed(db, month) { throw StoreError.refused(.month(.alreadyClosed(month))) }
             let unreviewed = try Self.unreviewedFlags(db, month: month)
             if unreviewed > 0 && !acceptingFlags {
-                throw StoreError.refused("\(month) has \(unreviewed) trip\(unreviewed == 1 ? "" : "s") flagged for km review and not reviewed",
-                                         remedy: .reviewFlags(month: month.description))
+                throw StoreError.refused(.month(.unreviewedFlags(month, count: unreviewed)), remedy: .reviewFlags(month: month.description))
             }
             var total = Money.zero
             var frozen: [(code: String, total: Money, json: String, digest: String)] = []

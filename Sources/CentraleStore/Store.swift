@@ -50,8 +50,7 @@ public final class Store: Sendable {
                 throw StoreError.noDatabase(path: path)
             }
             if access == .write && !FileManager.default.isWritableFile(atPath: path) {
-                throw StoreError.refused("the database \(path) is read-only; this command writes to it. Reading commands (status, report, "
-                                         + "statement, trips, log flags, request list) work on it as it is.")
+                throw StoreError.refused(.database(.readOnly(path: path)))
             }
         }
         var configuration = Configuration()
@@ -106,7 +105,7 @@ public final class Store: Sendable {
              try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") ?? 0)
         }
         if applied.isEmpty && tables > 0 {
-            throw StoreError.refused("\(path) is a SQLite database, but not a Centrale one; nothing was written", remedy: .chooseDatabase)
+            throw StoreError.refused(.database(.notCentrale(path: path)), remedy: .chooseDatabase)
         }
         let known = Migrations.all.map(\.id)
         let unknown = applied.subtracting(known).sorted()
@@ -224,9 +223,9 @@ public enum StoreError: RemediableError, Equatable {
     /// The database has no registry yet.
     case noRegistry(path: String)
     /// A referenced record does not exist.
-    case notFound(entity: String, id: String)
+    case notFound(entity: StoreEntity, id: String)
     /// A change was refused by a rule, with what to do about it when there is something to say.
-    case refused(String, remedy: Remedy? = nil)
+    case refused(StoreRefusal, remedy: Remedy? = nil)
     /// No database file at the path.
     case noDatabase(path: String)
     /// The database was written by a newer program.
@@ -236,28 +235,8 @@ public enum StoreError: RemediableError, Equatable {
     /// A trip changed since the version the user saw (another desk, the CLI, an import).
     case changedMeanwhile(trip: Int64, current: Int, seen: Int)
 
-    /// What is wrong; the edge adds the remedy, rendered for its interface.
-    public var problem: String {
-        switch self {
-        case let .cannotOpen(path, reason):
-            return "cannot open the database \(path): \(reason). Check the path and that the file is a Centrale database."
-        case let .noRegistry(path):
-            return "the database \(path) has no registry yet"
-        case let .notFound(entity, id):
-            return "no \(entity) '\(id)' in the database; check the code."
-        case let .refused(message, _):
-            return message
-        case let .noDatabase(path):
-            return "no database at \(path)"
-        case let .newerSchema(path, database, program):
-            return "the database \(path) was written by a newer version of Centrale (its schema is at \(database); "
-                + "this program knows up to \(program)); nothing was written: use the newer program."
-        case let .olderSchema(path, database, program, _):
-            return "the database \(path) has an older schema (\(database); this program needs \(program))"
-        case let .changedMeanwhile(trip, current, seen):
-            return "trip \(trip) was changed by someone else meanwhile (version \(current), you saw \(seen)); reload it and try again"
-        }
-    }
+    /// What is wrong, in each language; the edge adds the remedy, rendered for its interface.
+    public var problem: any Message { StoreErrorText(error: self) }
 
     /// What to do about it.
     public var remedy: Remedy? {

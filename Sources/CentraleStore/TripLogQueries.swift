@@ -34,24 +34,24 @@ extension Store {
     /// Corrects a recorded log: the changed log is checked like a submitted row, stored with its
     /// new reconciliation, and audited with the old and new values and the reason.
     public func amendLog(trip id: Int64, change: (inout TripLog) -> Void, actor: Actor) throws -> CheckedLog {
-        guard let reason = actor.reason, !reason.isEmpty else { throw StoreError.refused("an amendment needs a reason (--reason)") }
+        guard let reason = actor.reason, !reason.isEmpty else { throw StoreError.refused(.log(.amendmentNeedsReason)) }
         let registry = try self.registry()
         let at = timestamp()
         return try pool.write { db in
             guard let before = try Self.logs(db, [id])[id] else {
-                throw StoreError.refused("trip \(id) has no log to amend", remedy: .submitLog)
+                throw StoreError.refused(.log(.noLogToAmend(id)), remedy: .submitLog)
             }
             let reconciled = try Row.fetchOne(db, sql: "SELECT estimated_m, km_flag FROM trip_log WHERE trip = ?", arguments: [id])!
             let paidBefore = try Self.payableLog(db, before, estimated: Distance(metres: reconciled[0]), flagged: (reconciled[1] as String?) != nil)
             var after = before
             change(&after)
-            guard after != before else { throw StoreError.refused("nothing to change: the log of trip \(id) already has these values") }
+            guard after != before else { throw StoreError.refused(.log(.nothingToChange(id))) }
             // The audit keeps the notes' old and new values, and the reason, for good.
             if let person = try String.fetchOne(db, sql: "SELECT beneficiary FROM trip WHERE id = ?", arguments: [id]) {
-                try Self.refuseNamingPerson(db, code: person, [("the note", after.notes == before.notes ? nil : after.notes), ("the reason", reason)])
+                try Self.refuseNamingPerson(db, code: person, [(.note, after.notes == before.notes ? nil : after.notes), (.reason, reason)])
             }
             guard let association = registry.associations.first(where: { $0.code == before.association }) else {
-                throw StoreError.notFound(entity: "association", id: before.association)
+                throw StoreError.notFound(entity: .association, id: before.association)
             }
             var trips = try Self.logTrips(db, [id]).trips
             if trips[id]?.trip.status == .cancelled { trips[id]?.trip.status = .assigned } // cancelled on the spot: still amendable

@@ -17,14 +17,14 @@ extension Store {
         return try pool.write { db in
             // A late trip's reason goes into the audit trail for good: it must not name the person.
             if late != nil {
-                for code in Set(requests.joined().map(\.beneficiary)) { try Self.refuseNamingPerson(db, code: code, [("the reason", actor.reason)]) }
+                for code in Set(requests.joined().map(\.beneficiary)) { try Self.refuseNamingPerson(db, code: code, [(.reason, actor.reason)]) }
             }
             var closed: [YearMonth: Bool] = [:]
             for trip in requests.joined() where late == nil {
                 let month = trip.date.yearMonth
                 if closed[month] == nil { closed[month] = try Self.isClosed(db, month) }
                 if closed[month]! {
-                    throw StoreError.refused("\(trip.date) is in \(month), which is closed", remedy: .addLate)
+                    throw StoreError.refused(.trip(.inClosedMonth(trip.date)), remedy: .addLate)
                 }
             }
             var ids: [[Int64]] = []

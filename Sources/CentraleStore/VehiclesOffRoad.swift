@@ -18,7 +18,7 @@ public struct Expiry: Hashable, Sendable {
 extension Store {
     private func vehicleAssociation(_ db: Database, _ plate: String) throws -> String {
         guard let association = try String.fetchOne(db, sql: "SELECT association FROM vehicle WHERE plate = ?", arguments: [plate]) else {
-            throw StoreError.notFound(entity: "vehicle", id: plate)
+            throw StoreError.notFound(entity: .vehicle, id: plate)
         }
         return association
     }
@@ -26,7 +26,7 @@ extension Store {
     /// Takes a vehicle off the road for a period, audited. Trips confirmed on it in the period
     /// lose their confirmation, and trips an accepted plan puts on it are flagged; both returned.
     public func vehicleOff(_ plate: String, from: LocalDate, to: LocalDate, reason: String, actor: Actor) throws -> [AffectedTrip] {
-        guard to >= from else { throw StoreError.refused("--to (\(to)) is before --from (\(from)); give the last day off the road") }
+        guard to >= from else { throw StoreError.refused(.crew(.offRoadEndsBeforeStart(from: from, to: to))) }
         let at = timestamp()
         return try pool.write { db in
             _ = try vehicleAssociation(db, plate)
@@ -41,14 +41,14 @@ extension Store {
                 """, arguments: [plate, from.description, to.description]) {
                 let record = try Self.tripRecord(db, id)!
                 try withdrawConfirmation(db, record, because: "vehicle \(plate) off the road: \(reason)", actor: actor, at: at)
-                affected.append(AffectedTrip(trip: id, date: record.trip.date, note: "confirmation withdrawn: vehicle \(plate) off the road"))
+                affected.append(AffectedTrip(trip: id, date: record.trip.date, note: .vehicleOff(plate)))
             }
             for row in try Row.fetchAll(db, sql: """
                 SELECT DISTINCT plan_trip.trip, trip.date FROM plan_trip JOIN trip ON trip.id = plan_trip.trip
                 WHERE plan_trip.vehicle = ? AND trip.date BETWEEN ? AND ? AND trip.status = 'assigned' ORDER BY trip.date, plan_trip.trip
                 """, arguments: [plate, from.description, to.description]) where !affected.contains(where: { $0.trip == row[0] as Int64 }) {
                 affected.append(AffectedTrip(trip: row[0], date: try row.decode(LocalDate.self, atIndex: 1),
-                                             note: "the accepted plan puts it on \(plate): plan the day again"))
+                                             note: .planOnVehicle(plate)))
             }
             return affected
         }

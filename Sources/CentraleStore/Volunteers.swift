@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentraleFormats
 import Foundation
 import GRDB
 
@@ -9,7 +10,33 @@ public struct AffectedTrip: Hashable, Sendable {
     public var trip: Int64
     public var date: LocalDate
     /// What happened to it.
-    public var note: String
+    public var note: AffectedNote
+}
+
+/// What happened to an affected trip, in each language.
+public enum AffectedNote: Message, Hashable {
+    /// Its confirmation was withdrawn: the driver can no longer drive it.
+    case driverCannot([CredentialProblem])
+    /// Its confirmation was withdrawn: the vehicle is off the road.
+    case vehicleOff(String)
+    /// The accepted plan still puts it on the vehicle off the road.
+    case planOnVehicle(String)
+
+    public var italian: String {
+        switch self {
+        case .driverCannot(let problems): "conferma ritirata: " + problems.map(\.italian).joined(separator: "; ")
+        case .vehicleOff(let plate): "conferma ritirata: il mezzo \(plate) è fermo"
+        case .planOnVehicle(let plate): "il giro accettato lo mette sul mezzo \(plate): pianifica di nuovo la giornata"
+        }
+    }
+
+    public var english: String {
+        switch self {
+        case .driverCannot(let problems): "confirmation withdrawn: " + problems.map(\.english).joined(separator: "; ")
+        case .vehicleOff(let plate): "confirmation withdrawn: vehicle \(plate) off the road"
+        case .planOnVehicle(let plate): "the accepted plan puts it on \(plate): plan the day again"
+        }
+    }
 }
 
 /// Volunteers, registered per association under pseudonymous codes, and their absences.
@@ -18,7 +45,7 @@ extension Store {
     static func volunteerRow(_ row: Row) throws -> Volunteer {
         let text: String = try row.decode(forColumn: "shifts")
         guard let shifts = ShiftPattern(parsing: text) else {
-            throw StoreError.refused("volunteer \(row["code"] as String? ?? "?") has the stored shifts '\(text)', which are not valid; the database is damaged")
+            throw StoreError.refused(.database(.damagedShifts(volunteer: row["code"] as String? ?? "?", shifts: text)))
         }
         return Volunteer(association: row["association"], code: row["code"], licenceCategory: row["licence_category"],
                          licenceExpiry: try row.decode(LocalDate?.self, forColumn: "licence_expiry"), birthYear: row["birth_year"],
@@ -52,7 +79,7 @@ extension Store {
 
     private func requireAssociation(_ db: Database, _ code: String) throws {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM association WHERE code = ?", arguments: [code]) == true else {
-            throw StoreError.notFound(entity: "association", id: code)
+            throw StoreError.notFound(entity: .association, id: code)
         }
     }
 
@@ -94,7 +121,7 @@ extension Store {
                 try requireAssociation(db, v.association)
                 if var existing = try Self.volunteer(db, association: v.association, code: v.code) {
                     guard updatingExisting else {
-                        throw StoreError.refused("volunteer \(v.code) is already registered with \(v.association); change them with `centrale volunteer update`")
+                        throw StoreError.refused(.crew(.volunteerExists(v.code, association: v.association)))
                     }
                     let absences = existing.absences
                     existing.absences = []
@@ -125,7 +152,7 @@ extension Store {
         return try pool.write { db in
             try requireAssociation(db, association)
             guard var v = try Self.volunteer(db, association: association, code: code) else {
-                throw StoreError.notFound(entity: "volunteer of \(association)", id: code)
+                throw StoreError.notFound(entity: .volunteer(of: association), id: code)
             }
             try change(&v)
             try writeVolunteer(db, v, insert: false)
@@ -146,7 +173,7 @@ extension Store {
         return try pool.write { db in
             try requireAssociation(db, association)
             guard var v = try Self.volunteer(db, association: association, code: code) else {
-                throw StoreError.notFound(entity: "volunteer of \(association)", id: code)
+                throw StoreError.notFound(entity: .volunteer(of: association), id: code)
             }
             try insertAbsence(db, v, absence)
             v.absences.append(absence)
@@ -170,8 +197,8 @@ extension Store {
             let window = VolunteerRules.window(of: record.trip, estimated: record.estimated, averageSpeedKmh: averageSpeedKmh)
             let problems = VolunteerRules.driverProblems(driver, trip: record.trip, window: window)
             guard !problems.isEmpty else { continue }
-            try withdrawConfirmation(db, record, because: problems.joined(separator: "; "), actor: actor, at: at)
-            affected.append(AffectedTrip(trip: id, date: record.trip.date, note: "confirmation withdrawn: " + problems.joined(separator: "; ")))
+            try withdrawConfirmation(db, record, because: problems.map(\.english).joined(separator: "; "), actor: actor, at: at)
+            affected.append(AffectedTrip(trip: id, date: record.trip.date, note: .driverCannot(problems)))
         }
         return affected
     }

@@ -68,8 +68,12 @@ public struct PersonFormState: Hashable, Sendable {
             errors[field] = "obbligatorio"
         }
         let cf = value(.codice_fiscale).uppercased().filter { !$0.isWhitespace }
-        if !cf.isEmpty, CodiceFiscale.problem(cf) != nil {
-            errors[.codice_fiscale] = cf.count != 16 ? "16 caratteri" : "carattere di controllo sbagliato"
+        if !cf.isEmpty, let problem = CodiceFiscale.problem(cf) {
+            switch problem {
+            case .wrongLength: errors[.codice_fiscale] = "16 caratteri"
+            case .characterNotAllowed(_, let position, _): errors[.codice_fiscale] = "carattere \(position) non ammesso"
+            case .wrongCheckCharacter, .birthDateMismatch: errors[.codice_fiscale] = "carattere di controllo sbagliato"
+            }
         }
         return errors
     }

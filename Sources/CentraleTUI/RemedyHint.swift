@@ -31,5 +31,5 @@ public enum RemedyHint {
     }
 
     /// A refusal as the screen shows it: the problem, then the remedy for the screen.
-    public static func message(_ error: any RemediableError) -> String { error.text(text) }
+    public static func message(_ error: any RemediableError) -> String { error.text(.it, text) }
 }

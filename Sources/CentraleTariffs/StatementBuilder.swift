@@ -76,10 +76,22 @@ public enum StatementError: RemediableError, Equatable {
     /// A log names a vehicle that no association of the convention has.
     case unknownVehicle(String, trip: Int64)
 
-    public var problem: String {
-        switch self {
-        case let .unknownVehicle(plate, trip):
-            "the log of trip \(trip) names vehicle \(plate), which no association of the convention has"
+    public var problem: any Message { Text(error: self) }
+
+    /// The problem's words in each language.
+    struct Text: Message {
+        let error: StatementError
+        var italian: String {
+            switch error {
+            case let .unknownVehicle(plate, trip):
+                "il registro del servizio \(trip) indica il mezzo \(plate), che nessuna associazione della convenzione ha"
+            }
+        }
+        var english: String {
+            switch error {
+            case let .unknownVehicle(plate, trip):
+                "the log of trip \(trip) names vehicle \(plate), which no association of the convention has"
+            }
         }
     }
 

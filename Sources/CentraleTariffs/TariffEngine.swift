@@ -23,9 +23,20 @@ public struct TariffEngine: Sendable {
         /// No tariff version covers the trip's date.
         case noTariff(LocalDate)
 
-        public var problem: String {
-            switch self {
-            case .noTariff(let date): "no tariff version of the convention covers \(date)"
+        public var problem: any Message { Text(problem: self) }
+
+        /// The problem's words in each language.
+        struct Text: Message {
+            let problem: Problem
+            var italian: String {
+                switch problem {
+                case .noTariff(let date): "nessuna versione delle tariffe della convenzione copre il \(date.italianText)"
+                }
+            }
+            var english: String {
+                switch problem {
+                case .noTariff(let date): "no tariff version of the convention covers \(date)"
+                }
             }
         }
 

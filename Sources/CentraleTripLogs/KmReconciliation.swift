@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentraleFormats
 
 /// Compares logged kilometres with the distance the convention counts for a trip.
 public enum KmReconciliation {
@@ -75,4 +76,18 @@ public enum KmReview: Hashable, Sendable {
         case .km(let km): "\(km) paid"
         }
     }
+}
+
+extension KmReview: Message {
+    /// `accettati`, `pagata la stima`, `12,0 km pagati`.
+    public var italian: String {
+        switch self {
+        case .accept: "accettati"
+        case .useEstimate: "pagata la stima"
+        case .km(let km): "\(LogProblem.km(km)) pagati"
+        }
+    }
+
+    /// `label`: `accepted`, `estimate paid`, `12.0 km paid`.
+    public var english: String { label }
 }

@@ -25,6 +25,24 @@ public enum LogColumn: String, CaseIterable, Sendable {
         }
     }
 
+    /// The column's Italian name, as the Italian messages name it (one of its aliases).
+    public var italianName: String {
+        switch self {
+        case .trip: "viaggio"
+        case .date: "data"
+        case .vehicle: "targa"
+        case .driver: "autista"
+        case .odometerStart: "km_inizio"
+        case .odometerEnd: "km_fine"
+        case .km: "km"
+        case .pickupTime: "ora_presa"
+        case .dropoffTime: "ora_arrivo"
+        case .waitingMinutes: "attesa"
+        case .outcome: "esito"
+        case .notes: "note"
+        }
+    }
+
     /// Folds a header as written (`Km Inizio`, `ora-presa`) to the form aliases use.
     public static func fold(_ header: String) -> String {
         var folded = ""

@@ -63,17 +63,29 @@ public struct KmTolerance: Hashable, Sendable {
 
 /// A logged distance that differs from the estimate beyond the tolerance: flagged for review,
 /// never rejected.
-public struct KmFlag: Hashable, Sendable, CustomStringConvertible {
+public struct KmFlag: Hashable, Sendable, CustomStringConvertible, Message {
     /// Logged km minus estimated km.
     public var difference: Distance
     /// The estimate.
     public var estimated: Distance
 
     /// `+62% (31.0 km logged, 19.1 km estimated)`.
-    public var description: String {
-        let percent = estimated.metres > 0 ? Int((Double(difference.metres) / Double(estimated.metres) * 100).rounded()) : 0
-        let logged = Distance(metres: estimated.metres + difference.metres)
-        return "\(percent >= 0 ? "+" : "")\(percent)% (\(logged) logged, \(estimated) estimated)"
+    public var description: String { english }
+
+    /// The difference in percent of the estimate, rounded.
+    var percent: Int {
+        estimated.metres > 0 ? Int((Double(difference.metres) / Double(estimated.metres) * 100).rounded()) : 0
+    }
+
+    /// The km logged.
+    var logged: Distance { Distance(metres: estimated.metres + difference.metres) }
+
+    /// `+62% (31.0 km logged, 19.1 km estimated)`.
+    public var english: String { "\(percent >= 0 ? "+" : "")\(percent)% (\(logged) logged, \(estimated) estimated)" }
+
+    /// `+62% (31,0 km registrati, 19,1 km stimati)`.
+    public var italian: String {
+        "\(percent >= 0 ? "+" : "")\(percent)% (\(LogProblem.km(logged)) registrati, \(LogProblem.km(estimated)) stimati)"
     }
 }
 
@@ -89,7 +101,10 @@ public struct CheckedLog: Hashable, Sendable {
     /// Where the row came from.
     public var line: Int
     /// Set when the driver is not registered, or not allowed to drive the trip that day.
-    public var driverFlag: String? = nil
+    public var driverProblem: LogProblem? = nil
+
+    /// `driverProblem` in English: what the log's table keeps.
+    public var driverFlag: String? { driverProblem?.english }
 }
 
 /// The result of checking a file: everything new, what was already recorded, and every problem.

@@ -33,13 +33,12 @@ public enum LogParser {
     /// The problem of a file over `maximumBytes`.
     public static func tooLarge(bytes: Int, fileName: String) -> FieldError {
         FieldError(SourceLocation(file: fileName, line: 1), field: "",
-                   "the file has \(bytes / 1_000_000) MB (\(bytes) bytes), more than the 50 MB (\(maximumBytes) bytes) a submission may have; "
-                   + "split it (one file per month)")
+                   LogProblem.fileTooLarge(bytes: bytes, limit: maximumBytes))
     }
 
     static func tooManyRows(_ count: Int, limit: Int, fileName: String) -> FieldErrors {
         FieldErrors([FieldError(SourceLocation(file: fileName, line: 1), field: "",
-                                "the file has \(count) rows, more than the \(limit) a submission may have; split it (one file per month)")])
+                                LogProblem.tooManyRows(count: count, limit: limit))])
     }
 
     /// Headers (or JSON keys) that say a file was written in Italian, where numbers have a
@@ -80,7 +79,7 @@ public enum LogParser {
         let records: [CSVRecord]
         do { records = try CSVReader(fileName: fileName).read(text) } catch let error as FieldError { throw FieldErrors([error]) }
         guard let header = records.first else {
-            throw FieldErrors([FieldError(SourceLocation(file: fileName, line: 1), field: "", "the file is empty", remedy: .logTemplate)])
+            throw FieldErrors([FieldError(SourceLocation(file: fileName, line: 1), field: "", LogProblem.emptyFile, remedy: .logTemplate)])
         }
         var columns: [LogColumn?] = []
         var errors: [FieldError] = []
@@ -89,16 +88,14 @@ public enum LogParser {
         for name in header.fields {
             let column = LogColumn.byAlias[LogColumn.fold(name)]
             if name.forbiddenControlCharacter != nil {
-                errors.append(FieldError(headerLocation, field: name, "a column name holds a control character; write the names as plain text"))
+                errors.append(FieldError(headerLocation, field: name, LogProblem.controlCharacterInHeader))
             } else if column == nil && !name.allSatisfy(\.isWhitespace) && !LogColumn.descriptive.contains(LogColumn.fold(name)) {
                 // A column we do not know would be dropped with what it holds: refused, as in JSON.
-                errors.append(FieldError(headerLocation, field: name, "unknown column; expected: "
-                                         + LogColumn.allCases.map(\.rawValue).joined(separator: ", ")
-                                         + " (or their Italian names: viaggio, targa, autista, km_inizio, km_fine, ora_presa, ora_arrivo, attesa, esito, note)"))
+                errors.append(FieldError(headerLocation, field: name, LogProblem.unknownColumn))
             }
             if let column, let earlier = seen[column] {
                 errors.append(FieldError(SourceLocation(file: fileName, line: header.line), field: name,
-                                         "names the same column as '\(earlier)'; keep one"))
+                                         LogProblem.repeatedColumn(earlier: earlier)))
             }
             if let column { seen[column] = name }
             columns.append(column)
@@ -132,22 +129,21 @@ public enum LogParser {
         do {
             object = try JSONSerialization.jsonObject(with: Data(text.utf8))
         } catch {
-            throw FieldErrors([FieldError(SourceLocation(file: fileName, line: 1), field: "",
-                                          "is not valid JSON (\((error as NSError).userInfo["NSDebugDescription"] ?? error)); "
-                                          + "expected an array of objects like {\"trip\": 123, \"vehicle\": \"FP123AB\", …}")])
+            let detail = "\((error as NSError).userInfo["NSDebugDescription"] ?? error)"
+            throw FieldErrors([FieldError(SourceLocation(file: fileName, line: 1), field: "", LogProblem.invalidJSON(detail: detail))])
         }
         // JSONSerialization keeps the last of two equal keys: a log giving a key twice is refused instead.
         let repeated = repeatedKeys(text)
         if !repeated.isEmpty {
             throw FieldErrors(repeated.prefix(50).map { FieldError(SourceLocation(file: fileName, line: $0.line), field: $0.key,
-                                                                   "is given twice in the same object; keep one") })
+                                                                   LogProblem.repeatedKey) })
         }
         let items: [Any]
         if let array = object as? [Any] { items = array }
         else if let wrapper = object as? [String: Any], let array = wrapper["logs"] as? [Any] { items = array }
         else {
             throw FieldErrors([FieldError(SourceLocation(file: fileName, line: 1), field: "",
-                                          "expected an array of trip logs, or an object with a \"logs\" array")])
+                                          LogProblem.notAnArrayOfLogs)])
         }
         guard items.count <= maximumRows else { throw tooManyRows(items.count, limit: maximumRows, fileName: fileName) }
         let lines = objectLines(text)
@@ -157,7 +153,7 @@ public enum LogParser {
         for (index, item) in items.enumerated() {
             let location = SourceLocation(file: fileName, line: index < lines.count ? lines[index] : 1)
             guard let fields = item as? [String: Any] else {
-                errors.append(FieldError(location, field: "", "log \(index + 1) is not an object {…}"))
+                errors.append(FieldError(location, field: "", LogProblem.notAnObject(number: index + 1)))
                 continue
             }
             var values: [LogColumn: String] = [:]
@@ -166,7 +162,7 @@ public enum LogParser {
                 let folded = LogColumn.fold(key)
                 guard let column = LogColumn.byAlias[folded] else {
                     if LogColumn.descriptive.contains(folded) { continue } // what the trip list exports beside the log
-                    errors.append(FieldError(location, field: key, "unknown field; expected: \(LogColumn.allCases.map(\.rawValue).joined(separator: ", "))"))
+                    errors.append(FieldError(location, field: key, LogProblem.unknownField))
                     continue
                 }
                 if italianNames.contains(folded) { italian = true }
@@ -185,10 +181,10 @@ public enum LogParser {
     static func missingColumns(_ present: Set<LogColumn>, location: SourceLocation) -> [FieldError] {
         var errors: [FieldError] = []
         for column in [LogColumn.trip, .vehicle, .driver, .outcome] where !present.contains(column) {
-            errors.append(FieldError(location, field: column.rawValue, "missing; every log needs trip, vehicle, driver and outcome"))
+            errors.append(FieldError(location, field: column.rawValue, LogProblem.missingColumn))
         }
         if !present.contains(.km) && !(present.contains(.odometerStart) && present.contains(.odometerEnd)) {
-            errors.append(FieldError(location, field: "km", "missing; give km, or odometer_start and odometer_end"))
+            errors.append(FieldError(location, field: "km", LogProblem.missingKm))
         }
         return errors
     }

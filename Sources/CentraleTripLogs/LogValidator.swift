@@ -44,13 +44,13 @@ public struct LogValidator: Sendable {
             if let existing = context.recorded[log.tripID] {
                 if existing == log { batch.alreadyRecorded.append(log.tripID) }
                 else {
-                    r.fail("trip", "trip \(log.tripID) is already logged with other values (\(differences(existing, log)))",
+                    r.fail("trip", .alreadyLogged(trip: log.tripID, differences: differences(existing, log)),
                            remedy: .amendLog(trip: log.tripID, km: false))
                 }
             } else if r.problems.isEmpty {
                 batch.fresh.append(CheckedLog(log: log, estimated: estimated,
                                               flag: KmReconciliation.flag(driven: log.driven, estimated: estimated, tolerance: context.tolerance),
-                                              line: row.location.line, driverFlag: driverFlag(log, trip)))
+                                              line: row.location.line, driverProblem: driverFlag(log, trip)))
             }
             batch.problems += r.problems
         }
@@ -85,22 +85,18 @@ public struct LogValidator: Sendable {
             let stored = (context.storedRanges[key] ?? []).filter { inFile[$0.tripID] == nil }
             guard fileRanges.count > 1 || !stored.isEmpty else { continue }
             for (index, range) in fileRanges.enumerated() {
-                var here: String { "\(range.start.kilometresExact)–\(range.end.kilometresExact) km" }
                 for earlier in fileRanges[..<index] {
                     if let why = conflict(range.tripID, range.start, range.end, earlier.tripID, earlier.start, earlier.end, vehicle: key.plate) {
-                        problems.append(FieldError(range.location, field: "odometer_start", """
-                            \(key.plate)'s \(here) overlaps line \(earlier.line) (trip \(earlier.tripID), \
-                            \(earlier.start.kilometresExact)–\(earlier.end.kilometresExact) km) on \(key.date); \(why)
-                            """))
+                        problems.append(FieldError(range.location, field: "odometer_start", LogProblem.overlapsLine(
+                            plate: key.plate, start: range.start, end: range.end, line: earlier.line, trip: earlier.tripID,
+                            otherStart: earlier.start, otherEnd: earlier.end, date: key.date, why: why)))
                     }
                 }
                 for other in stored {
                     if let why = conflict(range.tripID, range.start, range.end, other.tripID, other.start, other.end, vehicle: key.plate) {
-                        let origin = other.origin.map { ", from \($0)" } ?? ""
-                        problems.append(FieldError(range.location, field: "odometer_start", """
-                            \(key.plate)'s \(here) overlaps trip \(other.tripID) already recorded\(origin) \
-                            (\(other.start.kilometresExact)–\(other.end.kilometresExact) km) on \(key.date); \(why)
-                            """))
+                        problems.append(FieldError(range.location, field: "odometer_start", LogProblem.overlapsRecorded(
+                            plate: key.plate, start: range.start, end: range.end, trip: other.tripID, origin: other.origin,
+                            otherStart: other.start, otherEnd: other.end, date: key.date, why: why)))
                     }
                 }
             }
@@ -111,23 +107,21 @@ public struct LogValidator: Sendable {
     /// Why two ranges of one vehicle and day cannot both stand, or nil when they can: they do
     /// not overlap, or they share a route of an accepted plan, driven by this vehicle, and follow its order.
     func conflict(_ a: Int64, _ aStart: Distance, _ aEnd: Distance, _ b: Int64, _ bStart: Distance, _ bEnd: Distance,
-                  vehicle: String) -> String? {
+                  vehicle: String) -> LogProblem.Overlap? {
         guard aStart < bEnd && bStart < aEnd else { return nil }
         guard let ra = context.routes[a], let rb = context.routes[b], ra.route == rb.route else {
-            return "one vehicle cannot drive two trips at once (unless they share a route of an accepted plan); correct the readings"
+            return .twoTripsAtOnce
         }
         // The route (`plan/plate`) is one vehicle's: the same readings on another vehicle are two trips at once.
         guard ra.route.hasSuffix("/" + vehicle) else {
-            return "the trips share a route of the accepted plan, but on \(ra.route.split(separator: "/").last ?? "another vehicle"), "
-                + "not \(vehicle): one vehicle cannot drive two trips at once; correct the vehicle or the readings"
+            return .otherVehicle(routeVehicle: ra.route.split(separator: "/").last.map(String.init), vehicle: vehicle)
         }
         // Along the route the odometer only grows: each pair of the two trips' stops must read in
         // the route's order.
         let events = [(ra.pickup, aStart), (ra.dropoff, aEnd)], others = [(rb.pickup, bStart), (rb.dropoff, bEnd)]
         for (p, x) in events {
             for (q, y) in others where (p < q && x > y) || (q < p && y > x) {
-                return "the trips share a route of the accepted plan, but the readings do not follow its order "
-                    + "(trip \(ra.pickup < rb.pickup ? a : b) is picked up first); correct the readings"
+                return .outOfOrder(first: ra.pickup < rb.pickup ? a : b)
             }
         }
         return nil
@@ -138,106 +132,103 @@ public struct LogValidator: Sendable {
         let code = context.association.code
         r.controlCharacters()
         if !r.row.extraFields.isEmpty {
-            let extra = r.row.extraFields.map { "'\($0)'" }.joined(separator: ", ")
-            r.fail("", "the line has \(r.row.extraFields.count) field\(r.row.extraFields.count == 1 ? "" : "s") more than the header (\(extra)); "
-                   + "a value that contains the separator (e.g. a comma in the notes) must be in double quotes")
+            r.fail("", .extraFields(r.row.extraFields))
         }
         let rawTrip = r.row[.trip]
         guard let id = Int64(rawTrip), id > 0 else {
-            if rawTrip.isEmpty { r.fail("trip", "is empty", remedy: .findTrip(association: nil)) }
-            else { r.fail("trip", "'\(rawTrip)' is not a trip id (a whole number)") }
+            if rawTrip.isEmpty { r.fail("trip", .empty, remedy: .findTrip(association: nil)) }
+            else { r.fail("trip", .notATripID(rawTrip)) }
             return nil
         }
         if let line = firstLine[id] {
-            r.fail("trip", "trip \(id) is already on line \(line) of this file; keep one row per trip")
+            r.fail("trip", .tripRepeated(trip: id, line: line))
             return nil
         }
         firstLine[id] = r.row.location.line
         // Another association's trip, or one assigned to nobody, reads exactly as a trip that does
         // not exist: a log file must not tell one association what another does.
         guard let (trip, assignedTo) = context.trips[id], assignedTo == code else {
-            r.fail("trip", "no trip \(id) assigned to \(code)", remedy: .findTrip(association: code))
+            r.fail("trip", .noSuchTrip(trip: id, association: code), remedy: .findTrip(association: code))
             return nil
         }
         if trip.status == .cancelled && context.recorded[id] == nil {
-            r.fail("trip", "trip \(id) was cancelled before it took place; do not log it"); return nil
+            r.fail("trip", .cancelledTrip(id)); return nil
         }
 
         if let today = context.today, trip.date > today {
-            r.fail("trip", "trip \(id) is on \(trip.date), after today (\(today)); log it once it has taken place")
+            r.fail("trip", .futureTrip(trip: id, date: trip.date, today: today))
         }
         let rawDate = r.row[.date]
         if !rawDate.isEmpty {
             if let date = LocalDate(rawDate) {
-                if date != trip.date { r.fail("date", "\(rawDate) is not the day of trip \(id) (\(trip.date))") }
+                if date != trip.date { r.fail("date", .wrongDate(raw: rawDate, trip: id, date: trip.date)) }
             } else {
-                r.fail("date", "'\(rawDate)' is not a date; write 2026-10-05 or 05/10/2026")
+                r.fail("date", .notADate(rawDate))
             }
         }
 
         let plate = r.row[.vehicle].uppercased().filter { $0 != " " && $0 != "-" }
         var vehicle: Vehicle?
-        if plate.isEmpty { r.fail("vehicle", "is empty; give the plate of the vehicle used") }
+        if plate.isEmpty { r.fail("vehicle", .emptyVehicle) }
         else if !LogValidator.isCode(plate) {
-            r.fail("vehicle", "'\(r.row[.vehicle])' is not a plate; write letters, digits, '-' or '/', at most \(RowCheck.maximumCodeLength) characters")
+            r.fail("vehicle", .notAPlate(r.row[.vehicle], maximumLength: RowCheck.maximumCodeLength))
         }
         else if let found = context.association.vehicles.first(where: { $0.plate == plate }) { vehicle = found }
         else {
-            r.fail("vehicle", "'\(plate)' is not in \(code)'s fleet; use one of \(context.association.vehicles.map(\.plate).joined(separator: ", "))")
+            r.fail("vehicle", .notInFleet(plate: plate, association: code, fleet: context.association.vehicles.map(\.plate)))
         }
         let driver = r.row[.driver]
-        if driver.isEmpty { r.fail("driver", "is empty; give the driver's volunteer code") }
+        if driver.isEmpty { r.fail("driver", .emptyDriver) }
         else if !LogValidator.isCode(driver) {
-            r.fail("driver", "'\(driver)' is not a volunteer code; write letters, digits, '-' or '/', at most \(RowCheck.maximumCodeLength) characters (a code, not a name)")
+            r.fail("driver", .notAVolunteerCode(driver, maximumLength: RowCheck.maximumCodeLength))
         }
 
         let outcome = r.outcome()
         if let vehicle, outcome == .done {
             if trip.needs.contains(.wheelchair) && vehicle.wheelchairPlaces == 0 {
-                r.fail("vehicle", "\(plate) has no wheelchair place, and the beneficiary travels in a wheelchair")
+                r.fail("vehicle", .noWheelchairPlace(plate: plate))
             }
             if trip.needs.contains(.stretcher) && !vehicle.stretcher {
-                r.fail("vehicle", "\(plate) carries no stretcher, and the beneficiary travels on one")
+                r.fail("vehicle", .noStretcher(plate: plate))
             }
         }
 
         // Every number is range-checked as it is read, before any arithmetic on it.
-        let start = r.kilometres(.odometerStart, upTo: RowCheck.maximumOdometerKm, what: "an odometer reading")
-        let end = r.kilometres(.odometerEnd, upTo: RowCheck.maximumOdometerKm, what: "an odometer reading")
-        let km = r.kilometres(.km, upTo: RowCheck.maximumTripKm, what: "the km of one trip")
+        let start = r.kilometres(.odometerStart, upTo: RowCheck.maximumOdometerKm, what: .odometerReading)
+        let end = r.kilometres(.odometerEnd, upTo: RowCheck.maximumOdometerKm, what: .odometerReading)
+        let km = r.kilometres(.km, upTo: RowCheck.maximumTripKm, what: .tripKm)
         var driven: Distance?
         if let start, let end {
-            if end <= start { r.fail("odometer_end", "\(end) is not after odometer_start \(start)") }
+            if end <= start { r.fail("odometer_end", .odometerEndNotAfterStart(end: end, start: start)) }
             else {
                 driven = end - start
                 if let km, abs(km.metres - driven!.metres) > 500 {
-                    r.fail("km", "\(km) does not match the odometer readings (\(driven!)); correct one of them")
+                    r.fail("km", .kmMismatch(km: km, odometer: driven!))
                 }
-                if driven!.metres > 2_000_000 { r.fail("odometer_end", "more than 2,000 km for one trip; check the readings") }
+                if driven!.metres > 2_000_000 { r.fail("odometer_end", .tripTooLong) }
             }
         } else if r.row[.odometerStart].isEmpty != r.row[.odometerEnd].isEmpty {
-            r.fail(start == nil ? "odometer_start" : "odometer_end", "give both odometer readings, or neither and km")
+            r.fail(start == nil ? "odometer_start" : "odometer_end", .oneOdometerReading)
         }
         if driven == nil { driven = km }
         if driven == nil && r.row[.km].isEmpty && r.row[.odometerStart].isEmpty {
-            r.fail("km", outcome == .done ? "is empty, and the trip was carried out (done); give the km driven, or odometer_start and odometer_end"
-                                          : "is empty; give the km driven, or odometer_start and odometer_end")
+            r.fail("km", .emptyKm(carriedOut: outcome == .done))
         } else if outcome == .done, let driven, driven.metres == 0 {
-            r.fail("km", "0 km for a trip carried out (done); give the km driven")
+            r.fail("km", .zeroKm)
         }
 
         let pickup = r.time(.pickupTime), dropoff = r.time(.dropoffTime)
         if outcome == .done {
-            if pickup == nil && r.row[.pickupTime].isEmpty { r.fail("pickup_time", "is empty; a trip carried out needs the pickup time (HH:MM)") }
-            if dropoff == nil && r.row[.dropoffTime].isEmpty { r.fail("dropoff_time", "is empty; a trip carried out needs the drop-off time (HH:MM)") }
-            if let pickup, let dropoff, dropoff < pickup { r.fail("dropoff_time", "\(dropoff) is before the pickup at \(pickup)") }
+            if pickup == nil && r.row[.pickupTime].isEmpty { r.fail("pickup_time", .emptyPickupTime) }
+            if dropoff == nil && r.row[.dropoffTime].isEmpty { r.fail("dropoff_time", .emptyDropoffTime) }
+            if let pickup, let dropoff, dropoff < pickup { r.fail("dropoff_time", .dropoffBeforePickup(dropoff: dropoff, pickup: pickup)) }
         } else if let outcome, let dropoff {
-            r.fail("dropoff_time", "\(dropoff) given, but the outcome is \(outcome.rawValue): nobody was dropped off; leave it empty")
+            r.fail("dropoff_time", .dropoffWithoutPassenger(dropoff: dropoff, outcome: outcome))
         }
         let waiting = r.minutes(.waitingMinutes)
         // Every outcome but done says why, in the notes (what the reimbursement of an empty run rests on).
         if let outcome, outcome.needsReason, r.row[.notes].allSatisfy({ $0 == " " || $0 == "\t" }) {
-            r.fail("notes", "is empty, and the outcome is \(outcome.rawValue): say why in the notes (e.g. 'beneficiario non in casa')")
+            r.fail("notes", .noReason(outcome: outcome))
         }
 
         guard r.problems.isEmpty, let outcome, let driven else { return nil }
@@ -248,25 +239,25 @@ public struct LogValidator: Sendable {
 
     /// Why a log's driver may not have driven its trip, or nil (also when the association
     /// registered no volunteers).
-    func driverFlag(_ log: TripLog, _ trip: TripRequest) -> String? {
+    func driverFlag(_ log: TripLog, _ trip: TripRequest) -> LogProblem? {
         guard let volunteers = context.volunteers else { return nil }
         guard let volunteer = volunteers[log.driverCode.uppercased()] else {
-            return "driver \(log.driverCode) is not registered with \(context.association.code)"
+            return .driverNotRegistered(driver: log.driverCode, association: context.association.code)
         }
         let problems = VolunteerRules.credentialProblems(volunteer, on: trip.date, needs: log.outcome == .done ? trip.needs : [])
-        return problems.isEmpty ? nil : problems.joined(separator: "; ")
+        return problems.isEmpty ? nil : .credentials(problems)
     }
 
-    private func differences(_ a: TripLog, _ b: TripLog) -> String {
-        var parts: [String] = []
-        if a.driven != b.driven { parts.append("km \(a.driven) recorded, \(b.driven) here") }
-        if a.vehiclePlate != b.vehiclePlate { parts.append("vehicle \(a.vehiclePlate) recorded, \(b.vehiclePlate) here") }
-        if a.outcome != b.outcome { parts.append("outcome \(a.outcome.rawValue) recorded, \(b.outcome.rawValue) here") }
-        if a.pickedUpAt != b.pickedUpAt || a.droppedOffAt != b.droppedOffAt { parts.append("times differ") }
-        if a.driverCode != b.driverCode { parts.append("driver differs") }
-        if a.waitingMinutes != b.waitingMinutes { parts.append("waiting \(a.waitingMinutes) recorded, \(b.waitingMinutes) here") }
-        if a.odometerStart != b.odometerStart || a.odometerEnd != b.odometerEnd { parts.append("odometer differs") }
-        if a.notes != b.notes { parts.append("notes differ") }
-        return parts.joined(separator: "; ")
+    private func differences(_ a: TripLog, _ b: TripLog) -> [LogProblem.Difference] {
+        var parts: [LogProblem.Difference] = []
+        if a.driven != b.driven { parts.append(.km(recorded: a.driven, here: b.driven)) }
+        if a.vehiclePlate != b.vehiclePlate { parts.append(.vehicle(recorded: a.vehiclePlate, here: b.vehiclePlate)) }
+        if a.outcome != b.outcome { parts.append(.outcome(recorded: a.outcome, here: b.outcome)) }
+        if a.pickedUpAt != b.pickedUpAt || a.droppedOffAt != b.droppedOffAt { parts.append(.times) }
+        if a.driverCode != b.driverCode { parts.append(.driver) }
+        if a.waitingMinutes != b.waitingMinutes { parts.append(.waiting(recorded: a.waitingMinutes, here: b.waitingMinutes)) }
+        if a.odometerStart != b.odometerStart || a.odometerEnd != b.odometerEnd { parts.append(.odometer) }
+        if a.notes != b.notes { parts.append(.notes) }
+        return parts
     }
 }

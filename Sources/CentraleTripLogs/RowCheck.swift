@@ -6,7 +6,7 @@ struct RowCheck {
     let row: LogRow
     var problems: [FieldError] = []
 
-    mutating func fail(_ field: String, _ message: String, remedy: Remedy? = nil) {
+    mutating func fail(_ field: String, _ message: LogProblem, remedy: Remedy? = nil) {
         problems.append(FieldError(row.location, field: field, message, remedy: remedy))
     }
 
@@ -23,18 +23,18 @@ struct RowCheck {
               || row.extraFields.contains(where: { $0.forbiddenControlCharacter != nil }) else { return }
         for column in LogColumn.allCases {
             if let value = row.raw(column), let scalar = value.forbiddenControlCharacter {
-                fail(column.rawValue, "contains the control character \(String(scalar)) (in '\(value)'); remove it")
+                fail(column.rawValue, .controlCharacter(scalar, value: value))
             }
         }
         for value in row.extraFields {
-            if let scalar = value.forbiddenControlCharacter { fail("", "contains the control character \(String(scalar)) (in '\(value)'); remove it") }
+            if let scalar = value.forbiddenControlCharacter { fail("", .controlCharacter(scalar, value: value)) }
         }
     }
 
     /// A distance written in km with the file's decimal mark (thousands with the other one);
     /// nil when empty or wrong. A cell whose reading depends on the mark, in a file that uses
     /// both, is refused with both readings. The value is range-checked before any arithmetic.
-    mutating func kilometres(_ column: LogColumn, upTo limit: Int, what: String) -> Distance? {
+    mutating func kilometres(_ column: LogColumn, upTo limit: Int, what: LogProblem.Quantity) -> Distance? {
         let raw = row[column]
         guard !raw.isEmpty else { return nil }
         let metres: Int?
@@ -45,9 +45,8 @@ struct RowCheck {
             if let asPoint, let asComma, asPoint != asComma {
                 // The reading that takes the cell's last separator as the decimal mark first.
                 let lastIsComma = raw.utf8.last(where: { $0 == 0x2C || $0 == 0x2E }) == 0x2C
-                let readings = (lastIsComma ? [asComma, asPoint] : [asPoint, asComma]).map { "\(DecimalText.plain($0, decimals: 3)) km" }
-                fail(column.rawValue, "'\(raw)' reads as \(readings[0]) or as \(readings[1]); this file writes decimals both with '.' and with ',': "
-                     + "use one decimal mark throughout the file, and no thousands separators")
+                let readings = lastIsComma ? (asComma, asPoint) : (asPoint, asComma)
+                fail(column.rawValue, .ambiguousDecimalMark(raw: raw, first: readings.0, second: readings.1))
                 return nil
             }
             metres = asPoint ?? asComma
@@ -57,19 +56,18 @@ struct RowCheck {
         guard let metres else {
             if raw.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x2E || $0 == 0x20 || $0 == 0x2D || $0 == 0x2B }),
                raw.utf8.filter({ $0 >= 0x30 && $0 <= 0x39 }).count > 15 {
-                fail(column.rawValue, "'\(raw)' is beyond any plausible value for \(what) (0 to \(limit) km)")
+                fail(column.rawValue, .implausibleKm(raw: raw, quantity: what, limit: limit))
             } else {
-                let example = row.decimalMark == .comma ? "23,4" : "23.4"
-                fail(column.rawValue, "'\(raw)' is not a number of km between 0 and \(limit) (e.g. \(example)"
-                     + (row.mixedDecimalMarks || row.jsonNumbers.contains(column) ? ")" : "; this file's decimal mark is '\(row.decimalMark.rawValue)')"))
+                fail(column.rawValue, .notKm(raw: raw, limit: limit, mark: row.decimalMark,
+                                             namesMark: !(row.mixedDecimalMarks || row.jsonNumbers.contains(column))))
             }
             return nil
         }
         guard metres >= 0 else {
-            fail(column.rawValue, "'\(raw)' is negative; give \(what) between 0 and \(limit) km"); return nil
+            fail(column.rawValue, .negativeKm(raw: raw, quantity: what, limit: limit)); return nil
         }
         guard metres <= limit * 1000 else {
-            fail(column.rawValue, "'\(raw)' is beyond any plausible value for \(what) (0 to \(limit) km)"); return nil
+            fail(column.rawValue, .implausibleKm(raw: raw, quantity: what, limit: limit)); return nil
         }
         return Distance(metres: metres)
     }
@@ -87,7 +85,7 @@ struct RowCheck {
             if let hour { fast = LocalTime(hour: hour, minute: m1 * 10 + m2) }
         }
         if let fast { return fast }
-        guard let time = LocalTime(raw) else { fail(column.rawValue, "'\(raw)' is not a time; write HH:MM, e.g. 08:15"); return nil }
+        guard let time = LocalTime(raw) else { fail(column.rawValue, .notATime(raw)); return nil }
         return time
     }
 
@@ -95,7 +93,7 @@ struct RowCheck {
         let raw = row[column]
         guard !raw.isEmpty else { return 0 }
         guard raw.utf8.count <= 6, let value = Int(raw), (0...720).contains(value) else {
-            fail(column.rawValue, "'\(raw)' is not a number of minutes between 0 and 720"); return 0
+            fail(column.rawValue, .notMinutes(raw)); return 0
         }
         return value
     }
@@ -118,9 +116,7 @@ struct RowCheck {
         case "cancelled_late", "canceled_late", "late_cancellation", "annullato_tardi", "disdetto_tardi", "disdetta_tardiva",
              "annullato_in_ritardo": return .cancelledLate
         default:
-            fail("outcome", raw.isEmpty ? "is empty; write done, no_show, cancelled_on_spot or cancelled_late"
-                                         : "'\(raw)' is not an outcome; write done, no_show, cancelled_on_spot or cancelled_late "
-                                           + "(effettuato, assente, annullato, annullato_tardi)")
+            fail("outcome", raw.isEmpty ? .emptyOutcome : .notAnOutcome(raw))
             return nil
         }
     }

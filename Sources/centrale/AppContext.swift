@@ -1,6 +1,8 @@
 import CentraleRendering
 import ArgumentParser
 import CentraleDispatch
+import CentraleFormats
+import CentraleOffice
 import CentraleRegistry
 import CentraleStore
 import Foundation
@@ -88,13 +90,23 @@ final class AppContext {
             if let lang = settings.lang { return lang }
             guard let env = environment["CENTRALE_LANG"], !env.isEmpty else { return .it }
             guard let lang = Language(rawValue: env) else {
-                throw StoreError.refused("CENTRALE_LANG is '\(env.escapingControlCharacters)', not it or en; set it to one of them, or give --lang")
+                throw StoreError.refused(.input(.language(env.escapingControlCharacters)))
             }
             return lang
         }
     }
 
+    /// Prints a message of the catalogue in the run's language.
+    func say(_ message: CLIMessage) throws {
+        print(message.text(try language))
+    }
+
     // MARK: The store and what is built from it
+
+    /// What an association does, on this run's database and in its language.
+    var office: Office {
+        get throws { Office(store: try store, language: try language) }
+    }
 
     /// The store, opened on first use as the command declares.
     var store: Store {
@@ -142,6 +154,6 @@ final class AppContext {
 extension AppContext {
     /// The server client when `--server` or `CENTRALE_SERVER` names one; nil to work on the database.
     func remote(_ options: RemoteOptions) throws -> RemoteClient? {
-        try RemoteClient.from(options, environment: environment, console: console)
+        try RemoteClient.from(options, environment: environment, console: console, language: language)
     }
 }

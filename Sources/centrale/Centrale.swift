@@ -51,8 +51,8 @@ struct Centrale: ParsableCommand {
         } catch {
             return renderParserError(error, console: console)
         }
+        let context = AppContext(settings: command.settings, access: command.access, environment: environment, console: console)
         do {
-            let context = AppContext(settings: command.settings, access: command.access, environment: environment, console: console)
             try command.run(context)
             return ExitCode.success.rawValue
         } catch let error as ExitCode {
@@ -60,7 +60,8 @@ struct Centrale: ParsableCommand {
         } catch let error as CleanExit {
             return renderParserError(error, console: console)
         } catch {
-            console.err(errorText(error) + "\n")
+            // In the run's language; Italian when even the language is wrong (CENTRALE_LANG=xx).
+            console.err(errorText(error, (try? context.language) ?? .it) + "\n")
             return ExitCode.failure.rawValue
         }
     }
@@ -74,7 +75,7 @@ struct Centrale: ParsableCommand {
     }
 
     /// The lines a command's error is shown as (`ErrorText`, shared with the server).
-    static func errorText(_ error: Error) -> String { ErrorText.lines(error) }
+    static func errorText(_ error: Error, _ language: Language = .it) -> String { ErrorText.lines(error, language) }
 }
 
 /// A command of `centrale`: it runs in a context built for the run, and throws its errors to

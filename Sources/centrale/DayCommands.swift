@@ -39,8 +39,8 @@ struct VehicleOffCommand: StoreCommand {
     func run(_ context: AppContext) throws {
         let actor = Actor(try context.operatorName(), reason: reason)
         let affected = try context.store.vehicleOff(plate.uppercased(), from: from, to: to, reason: reason, actor: actor)
-        context.print("Vehicle \(plate.uppercased()) is off the road from \(from) to \(to).")
-        printAffected(affected, context)
+        try context.say(.vehicleOff(plate: plate.uppercased(), from: from, to: to))
+        try printAffected(affected, context)
     }
 }
 
@@ -59,7 +59,7 @@ struct VehicleDocumentCommand: StoreCommand {
     func run(_ context: AppContext) throws {
         let actor = Actor(try context.operatorName())
         try context.store.setVehicleDocument(plate.uppercased(), kind: kind, reference: reference, validUntil: validUntil, actor: actor)
-        context.print("Vehicle \(plate.uppercased()): \(kind.rawValue) valid until \(validUntil).")
+        try context.say(.vehicleDocument(plate: plate.uppercased(), kind: kind, validUntil: validUntil))
     }
 }
 
@@ -83,13 +83,14 @@ struct ExpiriesCommand: StoreCommand {
         let until = today.adding(days: within)
         let expiries = try store.expiries(until: until, association: association)
         guard !expiries.isEmpty else {
-            context.print("Nothing expires by \(until).")
+            try context.say(.nothingExpires(by: until))
             return
         }
-        var table = TextTable(["VALID UNTIL", "DAYS", "ASSOCIATION", "WHO / VEHICLE", "WHAT"], rightAligned: [1])
+        var table = TextTable(TableHeaders.expiries.words(try context.language), rightAligned: [1])
         for e in expiries {
             let days = e.validUntil.daysSinceEpoch - today.daysSinceEpoch
-            table.add([e.validUntil.description, days < 0 ? "expired" : String(days), e.association, e.subject, e.what])
+            let it = try context.language == .it
+            table.add([it ? e.validUntil.italianText : e.validUntil.description, days < 0 ? (it ? "scaduto" : "expired") : String(days), e.association, e.subject, e.what])
         }
         context.print(table.rendered)
     }
@@ -119,7 +120,7 @@ struct ConfirmCommand: StoreCommand {
             context.print(try reply.decode(ActionReply.self).message)
             return
         }
-        let reply = try Office(store: context.store).confirm(trip: trip, vehicle: vehicle, driver: driver, actor: Actor(try context.operatorName()))
+        let reply = try context.office.confirm(trip: trip, vehicle: vehicle, driver: driver, actor: Actor(try context.operatorName()))
         context.print(reply.message)
     }
 }
@@ -143,7 +144,7 @@ struct DeclineCommand: StoreCommand {
             context.print(try reply.decode(ActionReply.self).message)
             return
         }
-        let reply = try Office(store: context.store).decline(trip: trip, association: association?.uppercased(), reason: reason,
+        let reply = try context.office.decline(trip: trip, association: association?.uppercased(), reason: reason,
                                                              actor: Actor(try context.operatorName(), reason: reason))
         context.print(reply.message)
     }
@@ -176,7 +177,7 @@ struct SheetCommand: StoreCommand {
         let text = DaySheetRenderer.render(sheet, format: format, language: try context.language)
         if let out {
             try OutputFile.write(text, to: out, force: force)
-            context.print("Wrote the day sheet of \(association) for \(date) to \(out).")
+            try context.say(.sheetWritten(association: association, date: date, to: out))
         } else {
             context.print(text, terminator: format == .md ? "\n" : "")
         }

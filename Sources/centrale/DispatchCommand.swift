@@ -15,7 +15,8 @@ struct DispatchCommand: StoreCommand {
             transaction, each decision in the audit trail. Trips already assigned stay as they are; \
             with --reassign the engine decides again the ones it assigned itself (manual assignments \
             always stay). --dry-run shows the plan without storing it. --explain TRIP shows, without \
-            storing anything, the engine's ranking for one trip: every eligible association with the \
+            storing anything, the engine's ranking for one trip as this dispatch (with the same --reassign) \
+            would decide it, the day's other trips in the same order: every eligible association with the \
             points of each goal, and the rule that excludes each other association.
             """
     )
@@ -31,23 +32,38 @@ struct DispatchCommand: StoreCommand {
 
     func run(_ context: AppContext) throws {
         let store = try context.store
-        var input = try store.dispatchInput(for: date, reassign: reassign || explain != nil)
+        // The explained trip is ranked in the very batch this dispatch (with the same --reassign)
+        // decides, in the same order, so that explain names the association dispatch stores.
+        var input = try store.dispatchInput(for: date, reassign: reassign)
+        var leftAlone: TripRecord?
         if let explain {
             guard let record = try store.tripRecord(explain), record.trip.date == date else {
-                throw StoreError.refused("trip \(explain) is not a trip of \(date); check the id and --date")
+                throw StoreError.refused(.trip(.notOnDate(explain, date)))
             }
-            if !input.trips.contains(where: { $0.trip.id == explain }) { input.trips.append(record) }
+            if !input.trips.contains(where: { $0.trip.id == explain }) {
+                leftAlone = record
+                input = try store.dispatchInput(for: date, reassign: reassign, explaining: explain)
+            }
         }
         let plan = try context.engine.dispatch(input, zone: context.zone)
         let report = DispatchReport(plan: plan, trips: input.trips.map(\.trip), registry: try context.registry)
         if let explain {
-            context.print(format == .json ? try jsonString(report.explanation(explain)) : report.explanationText(explain))
+            if format == .json { context.print(try jsonString(report.explanation(explain))); return }
+            context.print(report.explanationText(explain) + (leftAlone.map { "\n" + Self.leftAloneNote($0, reassign: reassign) } ?? ""))
             return
         }
         var outcome: DispatchOutcome?
         if !dryRun { outcome = try store.apply(plan, input: input, actor: Actor(try context.operatorName(), reason: "dispatch \(date)")) }
         context.print(format == .json ? try jsonString(report.summary(stored: !dryRun, stale: outcome?.stale ?? []))
                                       : report.text(stored: !dryRun, stale: outcome?.stale ?? []))
+    }
+
+    /// Why the ranking of a trip this dispatch leaves as it is will not be stored.
+    static func leftAloneNote(_ record: TripRecord, reassign: Bool) -> String {
+        let now = record.assignment.map { "assigned to \($0.association) (\($0.method.rawValue))" } ?? record.trip.status.rawValue
+        let again = !reassign && record.assignment?.method == .engine ? "; with --reassign it is decided again" : ""
+        return "Note: trip \(record.trip.id) is \(now) and dispatch leaves it as it is\(again): "
+            + "the ranking above is the engine's if it were pending, the day's other trips as dispatch decides them."
     }
 }
 
@@ -76,23 +92,21 @@ struct AssignCommand: StoreCommand {
 
     func run(_ context: AppContext) throws {
         let store = try context.store
-        guard let record = try store.tripRecord(trip) else { throw StoreError.notFound(entity: "trip", id: String(trip)) }
+        guard let record = try store.tripRecord(trip) else { throw StoreError.notFound(entity: .trip, id: String(trip)) }
         guard try context.registry.associations.contains(where: { $0.code == association }) else {
-            throw StoreError.notFound(entity: "association", id: association)
+            throw StoreError.notFound(entity: .association, id: association)
         }
         let broken = try store.brokenRule(assigning: record, to: association, engine: context.engine, zone: context.zone)
         if broken == .membership {
-            throw StoreError.refused("\(association) \(broken!.summary) before \(record.trip.date) and takes no trips from then on, "
-                                     + "not even with --force; assign trip \(trip) to a member association")
+            throw StoreError.refused(.trip(.associationLeftBefore(association, date: record.trip.date, trip: trip)))
         }
         if let broken, !force {
-            throw StoreError.refused("\(association) \(broken.summary) (rule: \(broken.rawValue)); "
-                                     + "to assign it anyway, add --force --reason \"…\"")
+            throw StoreError.refused(.trip(.breaksRule(association, broken)))
         }
         let method: AssignmentMethod = broken == nil ? .manual : .forced
         let note = broken.map { "against rule \($0.rawValue): \(reason!)" } ?? reason
         try store.assign(trip: trip, to: association, method: method, note: note, expectedVersion: record.version,
                          actor: Actor(try context.operatorName(), reason: reason ?? "manual assignment"))
-        context.print("Trip \(trip) assigned to \(association) (\(method.rawValue)\(broken.map { ", against the \($0.rawValue) rule" } ?? "")).")
+        try context.say(.assigned(trip: trip, association: association, forced: broken?.rawValue))
     }
 }

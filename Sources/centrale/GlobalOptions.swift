@@ -1,4 +1,5 @@
 import ArgumentParser
+import CentraleFormats
 import CentraleRendering
 import Foundation
 

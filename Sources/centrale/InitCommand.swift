@@ -48,21 +48,19 @@ struct InitCommand: StoreCommand {
         let registry = try data.map(RegistryFolder.read) ?? Registry.embedded()
         let store = try context.store
         let summary = try store.load(registry, leaving: try departures(), actor: Actor(try context.operatorName(), reason: "centrale init"))
-        let source = data ?? "the built-in registry"
-        if summary.changedNothing {
-            context.print("\(context.databasePath) already holds \(source): nothing changed (convention version \(summary.conventionVersion)).")
+                if summary.changedNothing {
+            try context.say(.registryUnchanged(path: context.databasePath, source: data, version: "\(summary.conventionVersion)"))
             return
         }
-        context.print("Loaded \(source) into \(context.databasePath):")
+        try context.say(.registryLoaded(source: data, path: context.databasePath))
         for kind in ["comune", "place", "association", "vehicle"] {
             let added = summary.added[kind] ?? 0, updated = summary.updated[kind] ?? 0
-            if added + updated > 0 { context.print("  \(kind): \(added) added, \(updated) updated") }
+            if added + updated > 0 { try context.say(.registryKind(kind, added: added, updated: updated)) }
         }
-        if summary.unchanged > 0 { context.print("  \(summary.unchanged) records unchanged") }
+        if summary.unchanged > 0 { try context.say(.registryRecordsUnchanged(summary.unchanged)) }
         for departure in summary.departures {
-            context.print("  \(departure.code) leaves the convention on \(departure.on): \(departure.tripsReleased) open trip"
-                          + "\(departure.tripsReleased == 1 ? "" : "s") back to the dispatcher's queue; history and statements kept")
+            try context.say(.leavesConvention(departure.code, on: departure.on, released: departure.tripsReleased))
         }
-        context.print("  convention: version \(summary.conventionVersion)\(summary.conventionIsNew ? " (new)" : " (unchanged)")")
+        try context.say(.conventionVersion("\(summary.conventionVersion)", new: summary.conventionIsNew))
     }
 }

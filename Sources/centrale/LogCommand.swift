@@ -67,7 +67,7 @@ struct LogSubmitCommand: StoreCommand {
         var rejected = 0
         for file in files {
             let report = try submit(file, client: client, context)
-            let output = report.output
+            let output = report.output(try context.language)
             output.out.forEach { context.print($0) }
             output.err.forEach { context.printError($0) }
             if !report.accepted { rejected += 1 }
@@ -79,10 +79,10 @@ struct LogSubmitCommand: StoreCommand {
     private func submit(_ file: String, client: RemoteClient?, _ context: AppContext) throws -> SubmissionReport {
         // The size first: a file over the limit is refused without reading (or sending) it.
         if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > LogParser.maximumBytes {
-            return Office.tooLarge(file: file, bytes: size)
+            return Office.tooLarge(file: file, bytes: size, language: try context.language)
         }
         guard let data = FileManager.default.contents(atPath: file) else {
-            return SubmissionReport(file: file, accepted: false, problems: [.init(line: nil, field: nil, text: "\(file.escapingControlCharacters): cannot read the file; check the path")],
+            return SubmissionReport(file: file, accepted: false, problems: [.init(line: nil, field: nil, text: CLIMessage.unreadableFile(file.escapingControlCharacters).text(try context.language))],
                                     problemCount: 1, refusedBeforeReading: true)
         }
         if let client {
@@ -91,7 +91,7 @@ struct LogSubmitCommand: StoreCommand {
                                    contentType: contentType, showProgress: true).decode(SubmissionReport.self)
         }
         let association = association!.uppercased()
-        return try Office(store: context.store).submitLog(Array(data), file: file, association: association,
+        return try context.office.submitLog(Array(data), file: file, association: association,
                                                           actor: Actor(global.operatorName ?? association, reason: "trip-log submission"))
     }
 }
@@ -127,17 +127,14 @@ struct LogAmendCommand: StoreCommand {
                          dropoff: dropoff, waiting: waiting, outcome: outcome, vehicle: vehicle, driver: driver, notes: notes)
     }
 
-    func validate() throws {
-        // The same checks as the server's, shown as usage errors (nothing is opened yet).
-        do { try Office.check(request) } catch let error as StoreError { throw ValidationError(error.text(RemedyCommand.text)) }
-    }
-
     func run(_ context: AppContext) throws {
+        // The same checks as the server's, before anything is opened or sent.
+        try Office.check(request)
         if let client = try context.remote(remote) {
             context.print(try client.post("/api/v1/trips/\(trip)/log-amendment", json: request).decode(ActionReply.self).message)
             return
         }
-        context.print(try Office(store: context.store).amendLog(trip: trip, request, actor: Actor(try context.operatorName(), reason: reason)).message)
+        context.print(try context.office.amendLog(trip: trip, request, actor: Actor(try context.operatorName(), reason: reason)).message)
     }
 }
 
@@ -158,8 +155,8 @@ struct LogFlagsCommand: StoreCommand {
     func run(_ context: AppContext) throws {
         let flags = try context.store.flaggedLogs(month: month, association: association)
         if format == .json { context.print(try jsonString(flags)); return }
-        guard !flags.isEmpty else { context.print("No trips flagged for km review in \(month)."); return }
-        var table = TextTable(["TRIP", "DATE", "ASSOCIATION", "VEHICLE", "LOGGED", "ESTIMATED", "DIFFERENCE", "PAID", "REVIEW"],
+        guard !flags.isEmpty else { try context.say(.noFlags(month: month)); return }
+        var table = TextTable(TableHeaders.kmFlags.words(try context.language),
                               rightAligned: [0, 4, 5, 7])
         for flag in flags {
             table.add([String(flag.trip), flag.date, flag.association, flag.vehicle, Distance(metres: flag.drivenMetres).description,
@@ -168,7 +165,6 @@ struct LogFlagsCommand: StoreCommand {
         }
         context.print(table.rendered)
         let open = flags.filter { $0.review == "not reviewed" }.count
-        context.print("\(flags.count) trip\(flags.count == 1 ? "" : "s") flagged for review, \(open) not reviewed"
-                      + (open > 0 ? " (paid at the estimate, at most the km logged, until reviewed): `centrale log review TRIP --accept | --use-estimate | --km N --reason \"…\"`." : "."))
+        try context.say(.flagsListed(flags.count, open: open))
     }
 }

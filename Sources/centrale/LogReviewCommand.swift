@@ -37,9 +37,9 @@ struct LogReviewCommand: StoreCommand {
     func run(_ context: AppContext) throws {
         let decision: KmReview = accept ? .accept : useEstimate ? .useEstimate : .km(Distance(metres: DecimalText.scaled(km!, decimals: 3)!))
         let result = try context.store.reviewKm(trip: trip, decision: decision, actor: Actor(try context.operatorName(), reason: reason))
-        context.print("Trip \(trip): \(decision.label) — \(result.paid) paid (logged \(result.logged), estimate \(result.estimated)).")
+        try context.say(.kmReviewed(trip: trip, decision: decision, paid: result.paid, logged: result.logged, estimated: result.estimated))
         if let adjustment = result.adjustment {
-            context.print("Its month is closed: \(adjustment.amount) € adjustment in \(adjustment.month).")
+            try context.say(.reviewAdjustment(adjustment.amount, month: adjustment.month))
         }
     }
 }

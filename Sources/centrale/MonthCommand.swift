@@ -43,12 +43,12 @@ struct MonthCloseCommand: StoreCommand {
     func run(_ context: AppContext) throws {
         let closing = try context.store.closeMonth(month, acceptingFlags: acceptFlags,
                                                    actor: Actor(try context.operatorName(), reason: reason ?? "month close"))
-        context.print("Closed \(closing.month): \(closing.statements) statements frozen, total \(closing.total) €, checksum \(closing.sha256.prefix(16))….")
+        try context.say(.monthClosed(month: closing.month, statements: closing.statements, total: closing.total, checksum: String(closing.sha256.prefix(16))))
         if closing.unreviewedFlags > 0 {
-            context.print("\(closing.unreviewedFlags) flagged trips closed without a review, paid at the estimate; a later review is an adjustment in the current month.")
+            try context.say(.monthClosedWithFlags(closing.unreviewedFlags))
         }
         if closing.unlogged > 0 {
-            context.print("\(closing.unlogged) trips of \(closing.month) are still without a log; logs submitted later go into the current month as adjustments.")
+            try context.say(.monthClosedUnlogged(closing.unlogged, month: closing.month))
         }
     }
 }
@@ -68,14 +68,14 @@ struct MonthListCommand: StoreCommand {
     func run(_ context: AppContext) throws {
         let months = try context.store.closedMonths()
         if format == .json { context.print(try jsonString(months)); return }
-        guard !months.isEmpty else { context.print("No month is closed yet; close one with `centrale month close YYYY-MM`."); return }
-        var table = TextTable(["MONTH", "CLOSED AT", "BY", "STATEMENTS", "TOTAL €", "CHECKSUM", "REPORT CHECKSUM"], rightAligned: [3, 4])
+        guard !months.isEmpty else { try context.say(.noMonthClosed); return }
+        var table = TextTable(TableHeaders.closedMonths.words(try context.language), rightAligned: [3, 4])
         for month in months {
-            table.add([month.month, month.closedAt, month.closedBy, String(month.statements), Money(cents: month.totalCents).description,
+            table.add([month.month, month.closedAt, month.closedBy, String(month.statements), Money(cents: month.totalCents).text(try context.language == .it ? .italian : .machine),
                        month.sha256, month.reportSHA256 ?? "-"])
         }
         context.print(table.rendered)
         let total = months.reduce(0) { $0 + $1.totalCents }
-        context.print("\(months.count) month\(months.count == 1 ? "" : "s") closed, \(Money(cents: total)) € in all.")
+        try context.say(.monthsClosed(months.count, total: Money(cents: total)))
     }
 }

@@ -44,7 +44,7 @@ struct PlanBenchCommand: CentraleCommand {
             let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             let text: String
             do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-                throw FieldError(SourceLocation(file: file, line: 1), field: "", "cannot read the file: \(error.localizedDescription)")
+                throw FieldError(SourceLocation(file: file, line: 1), field: "", CLIMessage.cannotRead(error.localizedDescription))
             }
             let instance = try CordeauInstance(text: text, fileName: file, name: name)
             // Before the solve, so that an unreadable --bks file fails at once.
@@ -80,7 +80,7 @@ struct PlanBenchCommand: CentraleCommand {
                                               folder.deletingLastPathComponent().appendingPathComponent("bks.csv").path]
         guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }),
               let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            if let bks { throw FieldError(SourceLocation(file: bks, line: 1), field: "", "cannot read the best-known file") }
+            if let bks { throw FieldError(SourceLocation(file: bks, line: 1), field: "", CLIMessage.cannotReadBestKnown) }
             return [:]
         }
         return try BestKnownCosts.read(text: text, fileName: path)

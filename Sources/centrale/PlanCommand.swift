@@ -45,7 +45,7 @@ struct PlanCommand: StoreCommand {
         if format == .json {
             context.print(try jsonString(plans))
         } else {
-            context.print(PlanText(plans: plans, trips: try store.trips(on: date), accepted: accept).text)
+            context.print(PlanText(plans: plans, trips: try store.trips(on: date), accepted: accept, language: try context.language).text)
         }
     }
 }

@@ -12,14 +12,14 @@ enum RegistryFolder {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw FieldError(SourceLocation(file: path, line: 0), field: "--data",
-                             "is not a folder; give the folder that holds \(Registry.File.allCases.map(\.rawValue).joined(separator: ", "))")
+                             CLIMessage.notAFolder(files: Registry.File.allCases.map(\.rawValue)))
         }
         for file in Registry.File.allCases {
             let url = URL(fileURLWithPath: path).appendingPathComponent(file.rawValue)
             guard let data = FileManager.default.contents(atPath: url.path) else { continue }
             guard let text = String(data: data, encoding: .utf8) else {
                 errors.append(FieldError(SourceLocation(file: "\(path)/\(file.rawValue)", line: 1), field: "",
-                                         "is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in spreadsheets)"))
+                                         CLIMessage.notUTF8))
                 continue
             }
             texts[file] = text

@@ -38,7 +38,7 @@ struct ReportCommand: StoreCommand {
         let text = try ReportCommand.render(store: try context.store, month: month, format: format, lang: context.language, dialect: dialect)
         if let out {
             try OutputFile.write(text, to: out, force: force)
-            context.print("Report \(month) written to \(out).")
+            try context.say(.reportWritten(month: month, to: out))
         } else {
             context.printDocument(text)
         }

@@ -73,8 +73,7 @@ struct RequestAddCommand: StoreCommand {
         let ids = try store.addRequests(requests, estimator: registry.convention.distanceEstimator, late: late ? reason : nil,
                                         actor: Actor(try context.operatorName(), reason: late ? reason! : "request taken"))
         let trips = ids.flatMap { $0 }
-        context.print("Added \(requests.count) request\(requests.count == 1 ? "" : "s") for \(beneficiary): \(trips.count) trip\(trips.count == 1 ? "" : "s") "
-                      + "(ids \(trips.first!)\(trips.count > 1 ? "…\(trips.last!)" : "")), pending dispatch.")
+        try context.say(.requestsAdded(requests: requests.count, beneficiary: beneficiary, trips: trips))
     }
 }
 
@@ -91,7 +90,7 @@ struct RequestCancelCommand: StoreCommand {
 
     func run(_ context: AppContext) throws {
         let ids = try context.store.cancel(trip: trip, series: series, actor: Actor(try context.operatorName(), reason: reason))
-        context.print("Cancelled \(ids.count) trip\(ids.count == 1 ? "" : "s"): \(ids.map(String.init).joined(separator: ", ")).")
+        try context.say(.cancelled(ids))
     }
 }
 

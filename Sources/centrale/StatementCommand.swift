@@ -54,12 +54,12 @@ struct StatementCommand: StoreCommand {
             text = StatementRenderer.summary(try context.store.statements(month: month), format: format, language: language, dialect: dialect)
         } else {
             guard let association else { throw ValidationError("give --association CODE, or --all") }
-            text = try Office(store: context.store).statement(association: association.uppercased(), month: month, format: format,
+            text = try context.office.statement(association: association.uppercased(), month: month, format: format,
                                                              language: language, dialect: dialect)
         }
         if let out {
             try OutputFile.write(text.hasSuffix("\n") ? text : text + "\n", to: out, force: force)
-            context.print("Statement \(month) written to \(out).")
+            try context.say(.statementWritten(month: month, to: out))
         } else {
             context.printDocument(text)
         }

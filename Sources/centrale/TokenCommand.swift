@@ -49,11 +49,12 @@ struct TokenListCommand: StoreCommand {
     func run(_ context: AppContext) throws {
         let store = try context.store
         let tokens = try store.accessTokens()
-        guard !tokens.isEmpty else { context.print("No tokens issued; issue one with `centrale token issue --association CODE`."); return }
+        guard !tokens.isEmpty else { try context.say(.noTokens); return }
         let today = store.today()
-        var table = TextTable(["ID", "STARTS WITH", "ROLE", "ASSOCIATION", "OWNER", "ISSUED", "VALID UNTIL", "STATE"], rightAligned: [0])
+        var table = TextTable(TableHeaders.tokens.words(try context.language), rightAligned: [0])
         for t in tokens {
-            let state = t.revokedAt.map { "revoked \($0.prefix(10))" } ?? (t.isValid(on: today) ? "valid" : "expired")
+            let it = try context.language == .it
+            let state = t.revokedAt.map { (it ? "revocata " : "revoked ") + $0.prefix(10) } ?? (t.isValid(on: today) ? (it ? "valida" : "valid") : (it ? "scaduta" : "expired"))
             table.add([String(t.id), t.hint + "…", t.role.rawValue, t.association ?? "-", t.owner, String(t.issuedAt.prefix(10)),
                        t.validUntil?.description ?? "-", state])
         }
@@ -71,6 +72,6 @@ struct TokenRevokeCommand: StoreCommand {
 
     func run(_ context: AppContext) throws {
         try context.store.revokeToken(id, actor: Actor(try context.operatorName()))
-        context.print("Token \(id) revoked.")
+        try context.say(.tokenRevoked(id))
     }
 }

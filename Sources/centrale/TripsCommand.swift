@@ -46,7 +46,7 @@ struct TripsCommand: StoreCommand {
         }
         guard let association else { throw ValidationError("give --association CODE (or --server and --token, for the token's association)") }
         let period: Period = date.map { .day($0) } ?? .month(month!)
-        context.printDocument(try Office(store: context.store).trips(association: association.uppercased(), period: period, format: format,
+        context.printDocument(try context.office.trips(association: association.uppercased(), period: period, format: format,
                                                                       language: language, dialect: dialect))
     }
 }

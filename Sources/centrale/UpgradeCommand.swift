@@ -19,6 +19,6 @@ struct UpgradeCommand: StoreCommand {
 
     func run(_ context: AppContext) throws {
         let store = try context.store
-        context.print("\(context.databasePath): schema up to date (\(try store.appliedMigrations().last ?? "-")).")
+        try context.say(.schemaUpToDate(path: context.databasePath, last: try store.appliedMigrations().last ?? "-"))
     }
 }

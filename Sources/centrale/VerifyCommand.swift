@@ -27,6 +27,6 @@ struct VerifyCommand: StoreCommand {
             context.printError("error: verification failed: \(first.name): \(first.broken!). Restore the database from a backup and compare, or investigate the change in the audit trail.")
             throw ExitCode.failure
         }
-        context.print("All \(checks.count) checks passed.")
+        try context.say(.verifyPassed(checks: checks.count))
     }
 }

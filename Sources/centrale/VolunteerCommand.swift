@@ -24,7 +24,7 @@ struct VolunteerCommand: ParsableCommand {
 /// Reads one field of a volunteer given on the command line, naming the option when it is wrong.
 func volunteerField<T>(_ option: String, _ text: String, _ parse: (String) throws -> T) throws -> T {
     do { return try parse(text) } catch let problem as VolunteerFieldProblem {
-        throw StoreError.refused("\(option): \(problem.message)")
+        throw StoreError.refused(.crew(.field(option: option, italian: problem.message.italian, english: problem.message.english)))
     }
 }
 
@@ -49,7 +49,7 @@ struct VolunteerOptions: ParsableArguments {
         if let qualifications { volunteer.qualifications = try volunteerField("--qualifications", qualifications, VolunteerImport.qualifications) }
         if let shifts { volunteer.shifts = try volunteerField("--shifts", shifts, VolunteerImport.shifts) }
         if !volunteer.licenceCategory.isEmpty && volunteer.licenceExpiry == nil {
-            throw StoreError.refused("a licence needs its expiry: give --licence-expiry")
+            throw StoreError.refused(.crew(.licenceNeedsExpiry))
         }
     }
 }
@@ -67,13 +67,13 @@ struct VolunteerAddCommand: StoreCommand {
     func run(_ context: AppContext) throws {
         let actor = Actor(try context.operatorName())
         let store = try context.store
-        guard fields.birthYear != nil else { throw StoreError.refused("--birth-year is needed (a driver must be at least 21)") }
+        guard fields.birthYear != nil else { throw StoreError.refused(.crew(.birthYearNeeded)) }
         var volunteer = Volunteer(association: association, code: try volunteerField("CODE", code, VolunteerImport.code), licenceCategory: "",
                                   licenceExpiry: nil, birthYear: 0, insurancePolicy: "", insuredUntil: nil, qualifications: [],
                                   shifts: ShiftPattern([]))
         try fields.apply(to: &volunteer, today: store.today())
         try store.addVolunteers([volunteer], actor: actor)
-        context.print("Registered volunteer \(volunteer.code) with \(association).")
+        try context.say(.volunteerRegistered(volunteer.code, association: association))
     }
 }
 
@@ -95,17 +95,16 @@ struct VolunteerImportCommand: StoreCommand {
 
     func run(_ context: AppContext) throws {
         let actor = Actor(try context.operatorName(), reason: "volunteer import \((file as NSString).lastPathComponent)")
-        guard let data = FileManager.default.contents(atPath: file) else { throw StoreError.refused("cannot read \(file); check the path") }
+        guard let data = FileManager.default.contents(atPath: file) else { throw StoreError.refused(.input(.unreadableFile(file))) }
         let store = try context.store
         guard try context.registry.associations.contains(where: { $0.code == association }) else {
-            throw StoreError.notFound(entity: "association", id: association)
+            throw StoreError.notFound(entity: .association, id: association)
         }
         let volunteers = try VolunteerImport(association: association, today: store.today()).read(data, fileName: file)
         let (added, updated, affected) = try store.addVolunteers(volunteers, updatingExisting: true,
                                                                  averageSpeedKmh: try context.registry.convention.planning.averageSpeedKmh, actor: actor)
-        context.print("\(file): \(volunteers.count) volunteer\(volunteers.count == 1 ? "" : "s") for \(association): \(added) new, \(updated) updated, "
-                      + "\(volunteers.count - added - updated) unchanged.")
-        printAffected(affected, context)
+        try context.say(.volunteersImported(file: file, count: volunteers.count, association: association, added: added, updated: updated))
+        try printAffected(affected, context)
     }
 }
 
@@ -121,11 +120,11 @@ struct VolunteerListCommand: StoreCommand {
         let store = try context.store
         let volunteers = try store.volunteers(of: association)
         guard !volunteers.isEmpty else {
-            context.print("No volunteers registered with \(association); add them with `centrale volunteer add` or `import`.")
+            try context.say(.noVolunteers(association: association))
             return
         }
         let today = store.today()
-        var table = TextTable(["CODE", "LICENCE", "EXPIRES", "BORN", "INSURED UNTIL", "QUALIFICATIONS", "SHIFTS", "ABSENT"])
+        var table = TextTable(TableHeaders.volunteers.words(try context.language))
         for v in volunteers {
             let absences = v.absences.filter { $0.to >= today }.map { "\($0.from)…\($0.to)" }.joined(separator: " ")
             table.add([v.code, v.licenceCategory.isEmpty ? "-" : v.licenceCategory, v.licenceExpiry?.description ?? "-", String(v.birthYear),
@@ -155,8 +154,8 @@ struct VolunteerUpdateCommand: StoreCommand {
                                                  averageSpeedKmh: try context.registry.convention.planning.averageSpeedKmh) { volunteer in
             try fields.apply(to: &volunteer, today: today)
         }
-        context.print("Updated volunteer \(code.uppercased()) of \(association).")
-        printAffected(affected, context)
+        try context.say(.volunteerUpdated(code.uppercased(), association: association))
+        try printAffected(affected, context)
     }
 }
 
@@ -183,14 +182,14 @@ struct VolunteerAbsentCommand: StoreCommand {
         let store = try context.store
         let affected = try store.addAbsence(association: association, code: code.uppercased(), Absence(from: from, to: to, reason: reason),
                                             averageSpeedKmh: try context.registry.convention.planning.averageSpeedKmh, actor: actor)
-        context.print("Recorded \(code.uppercased()) of \(association) as absent from \(from) to \(to).")
-        printAffected(affected, context)
+        try context.say(.volunteerAbsent(code.uppercased(), association: association, from: from, to: to))
+        try printAffected(affected, context)
     }
 }
 
 /// Lists the trips a change of availability touched, for the dispatcher.
-func printAffected(_ affected: [AffectedTrip], _ context: AppContext) {
+func printAffected(_ affected: [AffectedTrip], _ context: AppContext) throws {
     guard !affected.isEmpty else { return }
-    context.print("Trips affected (\(affected.count)):")
-    for trip in affected { context.print("  trip \(trip.trip) on \(trip.date): \(trip.note)") }
+    try context.say(.tripsAffected(affected.count))
+    for trip in affected { try context.say(.tripAffected(trip.trip, date: trip.date, note: trip.note)) }
 }

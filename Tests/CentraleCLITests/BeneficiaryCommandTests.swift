@@ -171,7 +171,7 @@ struct BeneficiaryCommandTests {
         let report = try centrale(["report", "--db", db, "--month", "2025-03", "--format", "csv", "--dialect", "rfc4180"])
         #expect(report.stdout.contains("people,activations,2025-03,1\n") && report.stdout.contains("people,activations,2025-01..2025-03,3\n"))
         #expect(report.stdout.contains("people,suspensions,2025-03,1\n") && report.stdout.contains("people,closings,2025-03,0\n"))
-        let april = try centrale(["report", "--db", db, "--month", "2025-04", "--format", "md"])
+        let april = try centrale(["report", "--db", db, "--month", "2025-04", "--format", "md"], environment: italianDefault)
         #expect(april.stdout.contains("| Chiusure | 1 | 1 |"), "\(april.stdout)")
         #expect(!april.stdout.contains("Bell") && !april.stdout.contains(bellè))
     }

@@ -9,13 +9,15 @@ struct Run {
     var stderr: String
 }
 
-/// The environment a test's command line sees: the test process's, without `CENTRALE_DB` and
-/// `CENTRALE_LANG`, with an operator (every write names one; tests run as one unless they say
-/// otherwise), help wrapped at 80 columns, and `environment` on top.
+/// The environment a test's command line sees: the test process's, without `CENTRALE_DB`, with an
+/// operator (every write names one; tests run as one unless they say otherwise), help wrapped at
+/// 80 columns, messages in English (`CENTRALE_LANG=en`: most tests read the English side of the
+/// catalogue; `ItalianFirstTests` and the tests of Italian output pass `CENTRALE_LANG` empty or
+/// `it` to run the default), and `environment` on top.
 private func testEnvironment(_ environment: [String: String]) -> [String: String] {
     var env = ProcessInfo.processInfo.environment
     env.removeValue(forKey: "CENTRALE_DB")
-    env.removeValue(forKey: "CENTRALE_LANG")
+    env["CENTRALE_LANG"] = "en"
     if (env["CENTRALE_OPERATOR"] ?? "").isEmpty { env["CENTRALE_OPERATOR"] = "tester" }
     env["COLUMNS"] = "80"  // help and usage wrapped alike, in the terminal or not
     env.merge(environment) { $1 }
@@ -105,3 +107,6 @@ func currentMonth(_ now: Date = Date()) -> String {
     let parts = calendar.dateComponents([.year, .month], from: now)
     return String(format: "%04d-%02d", parts.year!, parts.month!)
 }
+
+/// The environment of a test that runs the default language (Italian), not the suite's English.
+let italianDefault = ["CENTRALE_LANG": ""]

@@ -11,11 +11,11 @@ struct ContextTests {
         let db = work.path("lang.sqlite")
         #expect(try centrale(["init", "--db", db]).status == 0)
         let report = ["report", "--db", db, "--month", "2025-03", "--format", "md"]
-        #expect(try centrale(report).stdout.hasPrefix("# Accompagnamento sociale"))
+        #expect(try centrale(report, environment: italianDefault).stdout.hasPrefix("# Accompagnamento sociale"))
         #expect(try centrale(report, environment: ["CENTRALE_LANG": "en"]).stdout.hasPrefix("# Social accompaniment"))
         #expect(try centrale(report + ["--lang", "it"], environment: ["CENTRALE_LANG": "en"]).stdout.hasPrefix("# Accompagnamento sociale"))
         let unknown = try centrale(report, environment: ["CENTRALE_LANG": "fr"])
-        #expect(unknown.status == 1 && unknown.stderr == "error: CENTRALE_LANG is 'fr', not it or en; set it to one of them, or give --lang\n")
+        #expect(unknown.status == 1 && unknown.stderr == "errore: CENTRALE_LANG vale 'fr', che non è né it né en; impostalo a uno dei due, o indica --lang\n")
         let bad = try centrale(report + ["--lang", "fr"])
         #expect(bad.status == 64 && bad.stderr.hasPrefix("Error: The value 'fr' is invalid for '--lang <it|en>'"), "\(bad.stderr)")
     }

@@ -54,6 +54,9 @@ struct DispatchCommandTests {
         #expect(explain.status == 0)
         #expect(explain.stdout.contains("served in Scandicci (048041)"))
         #expect(explain.stdout.contains("Excluded, does not serve the trip's comune:"))
+        // An assigned trip is ranked as if pending, and explain says dispatch leaves it alone.
+        #expect(explain.stdout.contains("Note: trip \(id) is assigned to \(chosen) (engine) and dispatch leaves it as it is; "
+                                        + "with --reassign it is decided again"), "\(explain.stdout)")
 
         // An override within the rules, then one against them.
         let other = chosen == "MIS-SCA" ? "PA-SCA" : "MIS-SCA"

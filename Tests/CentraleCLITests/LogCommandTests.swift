@@ -139,7 +139,7 @@ struct LogCommandTests {
         let late = try centrale(["log", "amend", "--db", db, String(ids[0]), "--outcome", "cancelled_late", "--km", "3,2",
                                  "--notes", "disdetto la sera prima", "--reason", "la persona aveva disdetto"])
         #expect(late.status == 0, "\(late.stderr)")
-        let statement = try centrale(["statement", "--db", db, "--association", association, "--month", "2025-03"])
+        let statement = try centrale(["statement", "--db", db, "--association", association, "--month", "2025-03"], environment: italianDefault)
         #expect(statement.stdout.contains("annullato tardi"), "\(statement.stdout)")
     }
 
@@ -195,7 +195,7 @@ struct StatementCommandTests {
         let second = try #require(entries.first { $0["tripID"] as? Int == ids[1] }?["reimbursement"] as? [String: Any])
         #expect((second["lines"] as? [[String: Any]])?.map { $0["item"] as? String } == ["km", "insurance", "no_show"])
 
-        #expect(try centrale(["statement", "--db", db, "--association", association, "--month", "2025-03"]).stdout.hasPrefix("# Rendiconto marzo 2025"))
+        #expect(try centrale(["statement", "--db", db, "--association", association, "--month", "2025-03"], environment: italianDefault).stdout.hasPrefix("# Rendiconto marzo 2025"))
         let md = try centrale(["statement", "--db", db, "--association", association, "--month", "2025-03", "--lang", "en"])
         #expect(md.stdout.hasPrefix("# Statement 2025-03"))
         let total = try #require(md.stdout.split(separator: "\n").first { $0.hasPrefix("| **total** |") })
@@ -313,7 +313,7 @@ struct ReportCommandTests {
         let total = try #require(all["total_eur"] as? String)
         #expect(current["reimbursedCents"] as? Int == Int(total.replacingOccurrences(of: ".", with: "")))
 
-        let html = try centrale(["report", "--db", db, "--month", "2025-03"]).stdout
+        let html = try centrale(["report", "--db", db, "--month", "2025-03"], environment: italianDefault).stdout
         #expect(html.hasPrefix("<!doctype html>") && html.contains("<svg") && html.contains("rapporto mensile"))
         #expect(!html.contains("Via di Casa") && !html.contains("Anna Test") && !html.contains("http"))
         let english = try centrale(["report", "--db", db, "--month", "2025-03", "--format", "md", "--lang", "en"]).stdout

@@ -24,11 +24,11 @@ struct OutcomeCommandTests {
         #expect(try listJSON(db, romeDay(0)).first?["service_outcome"] as? String == "cancelled_late")
         #expect(try listJSON(db, romeDay(3)).first?["service_outcome"] as? String == "cancelled_in_advance")
         #expect(try listJSON(db, romeDay(4)).first?["service_outcome"] == nil, "a trip to come has no outcome")
-        let table = try centrale(["request", "list", "--db", db, "--date", romeDay(0)])
+        let table = try centrale(["request", "list", "--db", db, "--date", romeDay(0)], environment: italianDefault)
         #expect(table.stdout.contains("ESITO") && table.stdout.contains("annullato tardi") && table.stdout.contains("andata"), "\(table.stdout)")
         let english = try centrale(["request", "list", "--db", db, "--date", romeDay(0), "--lang", "en"])
         #expect(english.stdout.contains("OUTCOME") && english.stdout.contains("cancelled_late"), "\(english.stdout)")
-        let empty = try centrale(["request", "list", "--db", db, "--date", romeDay(5)])
+        let empty = try centrale(["request", "list", "--db", db, "--date", romeDay(5)], environment: italianDefault)
         #expect(empty.stdout.hasPrefix("Nessun servizio il "), "\(empty.stdout)")
 
         // The association's list says it in Italian.
@@ -36,7 +36,7 @@ struct OutcomeCommandTests {
         #expect(try centrale(["assign", "--db", db, String(later), "MIS-SCA", "--operator", "op"]).status == 0)
         #expect(try centrale(["request", "cancel", "--db", db, String(later), "--reason", "ricoverata", "--operator", "op"]).status == 0)
         let month = String(romeDay(4).prefix(7))
-        let trips = try centrale(["trips", "--db", db, "--association", "MIS-SCA", "--month", month])
+        let trips = try centrale(["trips", "--db", db, "--association", "MIS-SCA", "--month", month], environment: italianDefault)
         #expect(trips.status == 0 && trips.stdout.contains("ESITO SERVIZIO") && trips.stdout.contains("annullato in anticipo"), "\(trips.stdout)\(trips.stderr)")
     }
 }

@@ -59,9 +59,9 @@ struct PageTests {
             let rejected = try await client.execute(uri: "/app/logs", method: .post, headers: upload, body: Self.multipart(file: "sbagliato.csv", bad)) { $0 }
             #expect(rejected.status == .unprocessableContent)
             let rejectedHTML = String(buffer: rejected.body)
-            #expect(rejectedHTML.contains("<li>error: sbagliato.csv:2: km:"))
-            #expect(rejectedHTML.contains("<li>error: sbagliato.csv:3: driver:"))
-            #expect(rejectedHTML.contains("sbagliato.csv: rifiutato (6 problemi), nulla è stato registrato."))
+            #expect(rejectedHTML.contains("<li>errore: sbagliato.csv:2: km:"))
+            #expect(rejectedHTML.contains("<li>errore: sbagliato.csv:3: driver:"))
+            #expect(rejectedHTML.contains("sbagliato.csv: rifiutato (6 problemi), non è stato scritto nulla."))
             try rejectedHTML.write(to: pages.appendingPathComponent("rejected.html"), atomically: true, encoding: .utf8)
 
             let accepted = try await client.execute(uri: "/app/logs", method: .post, headers: upload, body: Self.multipart(file: "marzo.csv", good)) { $0 }

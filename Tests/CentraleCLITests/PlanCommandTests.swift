@@ -39,7 +39,7 @@ struct PlanCommandTests {
         let report = try centrale(["report", "--db", db, "--month", "2025-03", "--format", "csv", "--dialect", "rfc4180"])
         #expect(report.stdout.contains("shared_rides,plans,2025-03,1\n") && report.stdout.contains("shared_rides,trips,2025-03,2\n"),
                 "\(report.stdout.split(separator: "\n").filter { $0.hasPrefix("shared") })")
-        let markdown = try centrale(["report", "--db", db, "--month", "2025-03", "--format", "md"])
+        let markdown = try centrale(["report", "--db", db, "--month", "2025-03", "--format", "md"], environment: italianDefault)
         #expect(markdown.stdout.contains("## Giri condivisi accettati (km stimati)") && markdown.stdout.contains("1 giornate di associazione pianificate"))
 
         // The outbound leg's log is checked against its share of the planned route.

@@ -3,6 +3,7 @@ import CentraleFormats
 import CentraleIntake
 import CentraleStore
 import CentraleTariffs
+import CentraleDomain
 import CentraleTUI
 import Testing
 @testable import centrale
@@ -19,36 +20,54 @@ let everyRemedy: [Remedy] = [
 
 @Suite("Remedies: the core names an action, each edge renders it")
 struct RemedyTests {
-    @Test("the command line renders a remedy as the command to type, after the problem")
+    @Test("the command line renders a remedy as the command to type, after the problem, in each language")
     func commandLine() {
-        #expect(Centrale.errorText(StoreError.refused("trip 7 already has a log", remedy: .amendLog(trip: 7, km: false)))
-                == "error: trip 7 already has a log; to correct a recorded log use `centrale log amend 7 --reason …`")
-        #expect(Centrale.errorText(StoreError.refused("2025-03-20 is in 2025-03, which is closed", remedy: .addLate))
+        #expect(Centrale.errorText(StoreError.refused(.trip(.inClosedMonth(LocalDate("2025-03-20")!)), remedy: .addLate), .en)
                 == "error: 2025-03-20 is in 2025-03, which is closed; a trip added to a closed month needs --late --reason \"…\" "
                 + "(the month stays closed; its log is paid as an adjustment in the current month)")
-        #expect(Centrale.errorText(StoreError.noDatabase(path: "x.sqlite"))
+        #expect(Centrale.errorText(StoreError.refused(.trip(.inClosedMonth(LocalDate("2025-03-20")!)), remedy: .addLate))
+                == "errore: il 20/03/2025 cade in marzo 2025, che è un mese chiuso; un servizio aggiunto a un mese chiuso richiede --late "
+                + "--reason \"…\" (il mese resta chiuso; il suo registro è pagato come rettifica nel mese corrente)")
+        #expect(Centrale.errorText(StoreError.noDatabase(path: "x.sqlite"), .en)
                 == "error: no database at x.sqlite; create one with `centrale init` (or give the right path with --db or CENTRALE_DB).")
-        let file = FieldError(SourceLocation(file: "f.csv", line: 6), field: "trip", "no trip 99", remedy: .findTrip(association: "MIS"))
-        #expect(Centrale.errorText(FieldErrors([file]))
+        #expect(Centrale.errorText(StoreError.noDatabase(path: "x.sqlite"))
+                == "errore: nessuna base dati in x.sqlite; creane una con `centrale init` (o indica il percorso giusto con --db o CENTRALE_DB).")
+        let file = FieldError(CentraleFormats.SourceLocation(file: "f.csv", line: 6), field: "trip", Verbatim("no trip 99"), remedy: .findTrip(association: "MIS"))
+        #expect(Centrale.errorText(FieldErrors([file]), .en)
                 == "error: f.csv:6: trip: no trip 99; check the id in `centrale trips --association MIS`\n1 problem found; nothing was written.")
-        #expect(Centrale.errorText(StatementError.unknownVehicle("ZZ999ZZ", trip: 7)).hasSuffix("; to correct a recorded log use `centrale log amend 7 --reason …`"))
+        #expect(Centrale.errorText(FieldErrors([file, file]))
+                == "errore: f.csv:6: trip: no trip 99; controlla il numero in `centrale trips --association MIS`\n".repeated(2)
+                + "2 problemi trovati; non è stato scritto nulla.")
+        #expect(Centrale.errorText(StatementError.unknownVehicle("ZZ999ZZ", trip: 7), .en)
+                .hasSuffix("; to correct a recorded log use `centrale log amend 7 --reason …`"))
         for remedy in everyRemedy {
-            let text = RemedyCommand.text(remedy)
-            #expect(["centrale ", "`", "beneficiary ", "--"].contains { text.contains($0) }, "\(remedy): \(text)")
+            for language in Language.allCases {
+                let text = RemedyCommand.text(remedy, language)
+                #expect(["centrale ", "`", "beneficiary ", "--"].contains { text.contains($0) }, "\(remedy): \(text)")
+            }
+            #expect(RemedyCommand.text(remedy, .it) != RemedyCommand.text(remedy, .en))
         }
-        let refusal = IntakeRefusal(problems: [IntakeProblem("date", "B4A5H5 has no authorisation on 2026-03-02", remedy: .renewAuthorisation(beneficiary: "B4A5H5"))])
-        #expect(Centrale.errorText(refusal)
-                == "error: date: B4A5H5 has no authorisation on 2026-03-02; renew it with `beneficiary update B4A5H5 --valid-from … --valid-until …`")
+        let refusal = IntakeRefusal(problems: [IntakeProblem("date", .noAuthorisation(beneficiary: "B4A5H5", dates: [LocalDate("2026-03-02")!], periods: []),
+                                                             remedy: .renewAuthorisation(beneficiary: "B4A5H5"))])
+        #expect(Centrale.errorText(refusal, .en).hasPrefix("error: date: B4A5H5 has no authorisation on 2026-03-02"))
+        #expect(Centrale.errorText(refusal, .en).hasSuffix("; renew it with `beneficiary update B4A5H5 --valid-from … --valid-until …`"))
+        #expect(Centrale.errorText(refusal).hasSuffix("; rinnovala con `beneficiary update B4A5H5 --valid-from … --valid-until …`"))
     }
 
     @Test("the screen and the core's own text name no command of the command line")
     func wordsOnly() {
         for remedy in everyRemedy {
-            for text in [RemedyHint.text(remedy), remedy.words] {
+            for text in [RemedyHint.text(remedy), remedy.english, remedy.italian] {
                 #expect(!text.contains("centrale ") && !text.contains("`") && !text.contains("--"), "\(remedy): \(text)")
             }
         }
-        #expect(RemedyHint.message(StoreError.refused("the trips changed", remedy: .replan(date: "2025-03-03", association: "MIS-SCA")))
-                == "the trips changed; p ricalcola la proposta dei giri")
+        let outdated = StoreError.refused(.trip(.planOutdated(association: "MIS-SCA", date: LocalDate("2025-03-03")!, added: [7], removed: [])),
+                                          remedy: .replan(date: "2025-03-03", association: "MIS-SCA"))
+        #expect(RemedyHint.message(outdated).hasSuffix("; p ricalcola la proposta dei giri"))
+        #expect(RemedyHint.message(outdated).hasPrefix("i servizi assegnati a MIS-SCA il 03/03/2025 sono cambiati"))
     }
+}
+
+extension String {
+    func repeated(_ times: Int) -> String { String(repeating: self, count: times) }
 }

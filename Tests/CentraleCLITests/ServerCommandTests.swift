@@ -79,8 +79,8 @@ struct ServerCommandTests {
                 let served = try await centraleOffPool(command + remote)
                 #expect(served.stdout == local.stdout && served.stderr == local.stderr, "\(command): \(served.stderr) / \(local.stderr)")
             }
-            let local = try centrale(["statement", "--month", "2025-03", "--db", setup.local, "--association", setup.association])
-            let served = try await centraleOffPool(["statement", "--month", "2025-03"] + remote)
+            let local = try centrale(["statement", "--month", "2025-03", "--db", setup.local, "--association", setup.association], environment: italianDefault)
+            let served = try await centraleOffPool(["statement", "--month", "2025-03"] + remote, environment: italianDefault)
             #expect(served.stdout == local.stdout && local.stdout.contains("13,1"))
         }
         // The same logs, the same statement, and the token's owner is the actor.
@@ -139,7 +139,7 @@ struct ServerCommandTests {
             // Codes with control characters are refused before anything is looked up or audited.
             let control = try await client.execute(uri: "/api/v1/trips/\(trip)/confirmation", method: .post, headers: bearer(own),
                                                    body: ByteBuffer(string: #"{"vehicle": "\#(setup.plate)\u0000\u001b[2J", "driver": "V01"}"#)) { $0 }
-            #expect(control.status == .unprocessableContent && String(buffer: control.body).contains("is not a code"), "\(String(buffer: control.body))")
+            #expect(control.status == .unprocessableContent && String(buffer: control.body).contains("non è un codice"), "\(String(buffer: control.body))")
             // Its own trip can be declined.
             let own = try await centraleOffPool(["decline", String(trip), "--reason", "nessun mezzo", "--server", url, "--token", own])
             #expect(own.status == 0 && own.stdout == "Trip \(trip) declined by \(setup.association): back in the queue; dispatch will not offer it to \(setup.association) again.\n")
@@ -240,14 +240,23 @@ struct ServerCommandTests {
                     + "?association=\(setup.association)&month=2025-03"
                 let response = try await client.execute(uri: path, method: parts[0] == "GET" ? .get : parts[0] == "HEAD" ? .head : .post, headers: bearer(dispatcher),
                                                         body: ByteBuffer(string: "{}")) { $0 }
-                #expect(!String(buffer: response.body).contains("no such address"), "\(route): \(response.status)")
+                #expect(!String(buffer: response.body).contains("indirizzo inesistente"), "\(route): \(response.status)")
                 #expect(response.status != .internalServerError, "\(route)")
             }
             try await client.execute(uri: "/openapi.yaml", method: .get) { response in
                 #expect(String(buffer: response.body) == CentraleServer.openAPIDocument)
             }
             try await client.execute(uri: "/api/v1/nothing", method: .get, headers: bearer(dispatcher)) { response in
+                #expect(response.status == .notFound && String(buffer: response.body).contains("indirizzo inesistente"))
+            }
+            // In English when the client asks (the CLI sends its language as Accept-Language).
+            var english = bearer(dispatcher)
+            english[.acceptLanguage] = "en-GB,en;q=0.9"
+            try await client.execute(uri: "/api/v1/nothing", method: .get, headers: english) { response in
                 #expect(response.status == .notFound && String(buffer: response.body).contains("no such address"))
+            }
+            try await client.execute(uri: "/api/v1/nothing?lang=en", method: .get, headers: bearer(dispatcher)) { response in
+                #expect(String(buffer: response.body).contains("no such address"))
             }
         }
     }

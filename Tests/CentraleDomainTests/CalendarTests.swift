@@ -207,11 +207,11 @@ struct VolunteerRulesTests {
         v.absences = [Absence(from: day, to: day, reason: "ferie")]
         let problems = VolunteerRules.driverProblems(v, trip: trip, window: window)
         #expect(problems.count == 5)
-        #expect(problems.contains { $0.contains("licence expired on 2025-03-02") })
-        #expect(problems.contains { $0.contains("under 21") })
-        #expect(problems.contains { $0.contains("no insurance") })
-        #expect(problems.contains { $0.contains("not qualified for wheelchair") })
-        #expect(problems.contains { $0.contains("absent") })
+        #expect(problems.contains { $0.english.contains("licence expired on 2025-03-02") })
+        #expect(problems.contains { $0.english.contains("under 21") })
+        #expect(problems.contains { $0.english.contains("no insurance") })
+        #expect(problems.contains { $0.english.contains("not qualified for wheelchair") })
+        #expect(problems.contains { $0.english.contains("absent") })
     }
 }
 

@@ -23,7 +23,7 @@ struct CSVReaderTests {
     @Test("an unterminated quote names the line where it opened")
     func unterminatedQuote() {
         #expect(throws: FieldError(SourceLocation(file: "f.csv", line: 2), field: "column 2",
-                                   "a quoted field is never closed; add the closing quote (\")")) {
+                                   FormatProblem.unclosedQuote)) {
             try reader.read("a,b\n1,\"open\n3,4\n")
         }
     }

@@ -41,9 +41,11 @@ struct GoldenTests {
     @Test("a day's shared-ride plans as text and JSON")
     func plan() throws {
         let plans = try Fixture.plans()
-        Golden.check(PlanText(plans: plans, trips: Fixture.planTrips(plans), accepted: false).text, "plan.txt")
-        Golden.check(PlanText(plans: plans + plans.map { var p = $0; p.association = "PA-SIG"; return p }, trips: [], accepted: true).text, "plan-accepted.txt")
-        Golden.check(PlanText(plans: [], trips: [], accepted: false).text, "plan-empty.txt")
+        Golden.check(PlanText(plans: plans, trips: Fixture.planTrips(plans), accepted: false, language: .en).text, "plan.txt")
+        Golden.check(PlanText(plans: plans, trips: Fixture.planTrips(plans), accepted: false).text, "plan-it.txt")
+        Golden.check(PlanText(plans: plans + plans.map { var p = $0; p.association = "PA-SIG"; return p }, trips: [], accepted: true, language: .en).text,
+                     "plan-accepted.txt")
+        Golden.check(PlanText(plans: [], trips: [], accepted: false, language: .en).text, "plan-empty.txt")
         Golden.check(try JSONText.string(plans), "plan.json")
     }
 

@@ -228,7 +228,7 @@ struct StoreSafetyTests {
             try store.addRequests(request, estimator: registry.convention.distanceEstimator, actor: actor)
             Issue.record("a trip was added to a closed month")
         } catch let error as StoreError {
-            #expect(error == .refused("2025-03-20 is in 2025-03, which is closed", remedy: .addLate))
+            #expect(error == .refused(.trip(.inClosedMonth(LocalDate("2025-03-20")!)), remedy: .addLate))
         }
         #expect(try store.trips(on: LocalDate("2025-03-20")!).isEmpty)
         let ids = try store.addRequests(request, estimator: registry.convention.distanceEstimator, late: "paper form found", actor: actor)

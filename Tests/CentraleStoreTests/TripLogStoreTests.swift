@@ -109,7 +109,7 @@ struct TripLogStoreTests {
         let (store, ids, association, vehicle) = try assignedDay(dir)
         let text = header + row(ids[0], vehicle, "45210.0", "45226.1") + row(ids[1], vehicle, "45230.0", "45240.0")
         // Before the logs: nothing to amend, and the refusal's remedy is a value, not a command.
-        #expect(throws: StoreError.refused("trip \(ids[1]) has no log to amend", remedy: .submitLog)) {
+        #expect(throws: StoreError.refused(.log(.noLogToAmend(ids[1])), remedy: .submitLog)) {
             try store.amendLog(trip: ids[1], change: { _ in }, actor: Actor("ufficio", reason: "misread"))
         }
         #expect(try store.submitLogFile(text, file: "f.csv", sha256: "a", association: association, actor: actor).accepted)
@@ -169,7 +169,7 @@ struct TripLogStoreTests {
 
     @Test("the problems stored with a rejected submission are capped at 64 KB, with a count of the rest")
     func problemsCapped() throws {
-        let problems = (1...5000).map { FieldError(SourceLocation(file: "f.csv", line: $0), field: "km", "is not a number of km between 0 and 2000") }
+        let problems = (1...5000).map { FieldError(SourceLocation(file: "f.csv", line: $0), field: "km", Verbatim("is not a number of km between 0 and 2000")) }
         let text = Store.problemsText(problems)
         #expect(text.utf8.count <= 64 * 1024)
         let kept = text.split(separator: "\n").count - 1

@@ -258,7 +258,7 @@ struct DecimalMarkTests {
 
     @Test("messages show control characters escaped, wherever they quote input")
     func escaping() {
-        let error = FieldError(SourceLocation(file: "a\u{1B}.csv", line: 2), field: "notes\u{7}", "'\u{1B}[31mred\u{9B}' \u{202E}txt")
+        let error = FieldError(SourceLocation(file: "a\u{1B}.csv", line: 2), field: "notes\u{7}", Verbatim("'\u{1B}[31mred\u{9B}' \u{202E}txt"))
         #expect(error.description == "a\\u{1B}.csv:2: notes\\u{7}: '\\u{1B}[31mred\\u{9B}' \\u{202E}txt")
         #expect("a\tb".forbiddenControlCharacter == nil && "a\u{7F}".forbiddenControlCharacter == "\u{7F}" && "x\u{85}".forbiddenControlCharacter == "\u{85}")
     }

@@ -169,7 +169,7 @@ struct ValidationTests {
         let again = try World.check(World.header + row, recorded: [1: first])
         #expect(again.problems.isEmpty && again.fresh.isEmpty && again.alreadyRecorded == [1])
         let conflict = try World.check(World.header + "1,,FP123AB,V017,,,19.0,08:05,08:40,,done,", recorded: [1: first]).problems
-        #expect(conflict.map(\.message) == ["trip 1 is already logged with other values (km 18.2 km recorded, 19.0 km here)"])
+        #expect(conflict.map(\.message.english) == ["trip 1 is already logged with other values (km 18.2 km recorded, 19.0 km here)"])
         #expect(conflict.map(\.remedy) == [.amendLog(trip: 1, km: false)])
     }
 

@@ -1,3 +1,4 @@
+import CentraleFormats
 import CentraleDispatch
 import CentraleDomain
 import CentraleRegistry

@@ -1,3 +1,5 @@
+import CentraleFormats
+
 /// The server's page for associations without the CLI: log in with the token, upload a month's
 /// log and read the result line by line, download the statement and the trips. Plain HTML
 /// forms from the `page` template, no script.

@@ -1,3 +1,4 @@
+import CentraleFormats
 import CentralePlanning
 import Foundation
 

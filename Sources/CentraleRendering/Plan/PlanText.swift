@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentraleFormats
 import CentralePlanning
 import Foundation
 
@@ -7,7 +8,7 @@ public struct PlanText: Sendable {
     public var plans: [DayPlan]
     public var trips: [TripRequest]
     public var accepted: Bool
-    /// The words' language (English only for now).
+    /// The words' language.
     public var language: Language
 
     public init(plans: [DayPlan], trips: [TripRequest], accepted: Bool, language: Language = .it) {
@@ -19,32 +20,93 @@ public struct PlanText: Sendable {
 
     public var text: String {
         let byID = Dictionary(trips.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let words = PlanWords.self, l = language
         var lines: [String] = []
         for plan in plans {
-            lines.append("\(plan.association) \(plan.date): \(plan.tripCount) trips, \(Set(plan.vehicles.map(\.plate)).count) vehicles; "
-                + "\(plan.plannedDistance.kilometresText) km planned against \(plan.baselineDistance.kilometresText) km alone: "
-                + "saves \(plan.savedDistance.kilometresText) km, \(plan.saving) €")
+            lines.append(words.plan(plan.association, date: plan.date, trips: plan.tripCount, vehicles: Set(plan.vehicles.map(\.plate)).count,
+                                    planned: plan.plannedDistance, alone: plan.baselineDistance, saved: plan.savedDistance, euros: plan.saving).text(l))
             for vehicle in plan.vehicles {
-                lines.append("  \(vehicle.plate)\(vehicle.driver.map { ", driver \($0)" } ?? "")  \(vehicle.departure) leaves the base, back at \(vehicle.arrival); "
-                    + "\(vehicle.distance.kilometresText) km (alone \(vehicle.soloDistance.kilometresText) km)")
+                lines.append("  " + words.vehicle(vehicle.plate, driver: vehicle.driver, leaves: "\(vehicle.departure)", back: "\(vehicle.arrival)",
+                                                  distance: vehicle.distance, alone: vehicle.soloDistance).text(l))
                 for stop in vehicle.stops {
                     let who = byID[stop.tripID].map { " \($0.beneficiary)" } ?? ""
-                    let verb = stop.kind == .pickup ? "pick up" : "drop off"
-                    lines.append("    \(stop.time)  \(verb.padding(toLength: 8, withPad: " ", startingAt: 0)) trip \(stop.tripID)\(who)  \(stop.label)")
+                    let verb = words.stop(pickup: stop.kind == .pickup).text(l)
+                    lines.append("    \(stop.time)  \(verb.padding(toLength: 8, withPad: " ", startingAt: 0)) \(words.trip.text(l)) \(stop.tripID)\(who)  \(stop.label)")
                 }
             }
             for solo in plan.solo {
-                lines.append("  alone: trip \(solo.tripID) (\(solo.distance.kilometresText) km): \(solo.reason)")
+                lines.append("  " + words.alone(trip: solo.tripID, distance: solo.distance, reason: solo.reason).text(l))
             }
         }
         if plans.count > 1 {
             let saved = plans.reduce(Distance.zero) { $0 + $1.savedDistance }
             let euros = plans.reduce(Money.zero) { $0 + $1.saving }
             let baseline = plans.reduce(Distance.zero) { $0 + $1.baselineDistance }
-            lines.append("Total: \(plans.count) associations, saves \(saved.kilometresText) km of \(baseline.kilometresText) km, \(euros) €")
+            lines.append(words.total(associations: plans.count, saved: saved, of: baseline, euros: euros).text(l))
         }
-        if plans.isEmpty { lines.append("No trips to plan on that day.") }
-        if accepted { lines.append("Accepted: the plans are stored with the assignments.") }
+        if plans.isEmpty { lines.append(words.nothingToPlan.text(l)) }
+        if accepted { lines.append(words.accepted.text(l)) }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// The words of the plans' text, in each language.
+enum PlanWords: Message {
+    case plan(String, date: LocalDate, trips: Int, vehicles: Int, planned: Distance, alone: Distance, saved: Distance, euros: Money)
+    case vehicle(String, driver: String?, leaves: String, back: String, distance: Distance, alone: Distance)
+    case stop(pickup: Bool)
+    case trip
+    case alone(trip: Int64, distance: Distance, reason: String)
+    case total(associations: Int, saved: Distance, of: Distance, euros: Money)
+    case nothingToPlan
+    case accepted
+
+    var italian: String {
+        let it = Language.it
+        switch self {
+        case let .plan(association, date, trips, vehicles, planned, alone, saved, euros):
+            return "\(association) \(it.date(date)): \(trips) \(trips == 1 ? "servizio" : "servizi"), \(vehicles) \(vehicles == 1 ? "mezzo" : "mezzi"); "
+                + "\(it.km(planned)) km pianificati contro \(it.km(alone)) km da soli: risparmio di \(it.km(saved)) km, \(it.euros(euros)) €"
+        case let .vehicle(plate, driver, leaves, back, distance, alone):
+            return "\(plate)\(driver.map { ", autista \($0)" } ?? "")  parte dalla sede alle \(leaves), rientra alle \(back); "
+                + "\(it.km(distance)) km (da soli \(it.km(alone)) km)"
+        case .stop(let pickup): return pickup ? "salita" : "discesa"
+        case .trip: return "servizio"
+        case let .alone(trip, distance, reason):
+            return "da solo: servizio \(trip) (\(it.km(distance)) km): " + Self.italianReason(reason)
+        case let .total(associations, saved, baseline, euros):
+            return "Totale: \(associations) associazioni, risparmio di \(it.km(saved)) km su \(it.km(baseline)) km, \(it.euros(euros)) €"
+        case .nothingToPlan: return "Nessun servizio da pianificare in quel giorno."
+        case .accepted: return "Accettati: i giri sono registrati con le assegnazioni."
+        }
+    }
+
+    /// A solo trip's reason (stored in English, as the planner gives it) in Italian.
+    static func italianReason(_ reason: String) -> String {
+        if reason == SoloTrip.stretcherReason { return "i trasporti in barella viaggiano da soli" }
+        switch UnservedReason(rawValue: reason) {
+        case .noVehicleCanCarry: return "nessun mezzo ha i posti o gli spazi per la carrozzina che servono"
+        case .infeasibleAlone: return "nemmeno da solo se ne rispettano gli orari, la durata del viaggio o i turni dei mezzi"
+        case .noRoom: return "tutti i mezzi che potrebbero portarlo sono occupati a quell'ora"
+        case nil: return reason
+        }
+    }
+
+    var english: String {
+        switch self {
+        case let .plan(association, date, trips, vehicles, planned, alone, saved, euros):
+            return "\(association) \(date): \(trips) trip\(trips == 1 ? "" : "s"), \(vehicles) vehicle\(vehicles == 1 ? "" : "s"); "
+                + "\(planned.kilometresText) km planned against \(alone.kilometresText) km alone: saves \(saved.kilometresText) km, \(euros) €"
+        case let .vehicle(plate, driver, leaves, back, distance, alone):
+            return "\(plate)\(driver.map { ", driver \($0)" } ?? "")  \(leaves) leaves the base, back at \(back); "
+                + "\(distance.kilometresText) km (alone \(alone.kilometresText) km)"
+        case .stop(let pickup): return pickup ? "pick up" : "drop off"
+        case .trip: return "trip"
+        case let .alone(trip, distance, reason): return "alone: trip \(trip) (\(distance.kilometresText) km): \(reason)"
+        case let .total(associations, saved, baseline, euros):
+            return "Total: \(associations) associations, saves \(saved.kilometresText) km of \(baseline.kilometresText) km, \(euros) €"
+        case .nothingToPlan: return "No trips to plan on that day."
+        case .accepted: return "Accepted: the plans are stored with the assignments."
+        }
     }
 }

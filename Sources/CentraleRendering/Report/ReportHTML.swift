@@ -1,3 +1,4 @@
+import CentraleFormats
 import CentraleDomain
 import CentraleReport
 import Foundation

@@ -1,3 +1,4 @@
+import CentraleFormats
 import CentraleDomain
 
 /// Every label of the report, one case each; `italian` and `english` are exhaustive switches, so

@@ -1,3 +1,4 @@
+import CentraleFormats
 import CentraleDomain
 
 /// The day sheet (*foglio di servizio*) as Markdown or as an HTML page made for print: one

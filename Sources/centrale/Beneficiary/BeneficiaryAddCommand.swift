@@ -27,12 +27,10 @@ struct BeneficiaryAddCommand: StoreCommand {
         let registry = try context.registry
         let entry = try BeneficiaryImport(comuni: registry.comuni, today: store.today()).entry(person.fields).mapError(PersonRefusal.init).get()
         if let code = try store.beneficiaryCode(codiceFiscale: entry.personal.codiceFiscale) {
-            throw StoreError.refused("\(entry.personal.codiceFiscale) is already registered as \(code); change it with `beneficiary update \(code)`")
+            throw StoreError.refused(.beneficiary(.codiceFiscaleRegistered(entry.personal.codiceFiscale, code: code)))
         }
         let outcome = try store.importBeneficiaries([entry], comuneNames: try context.comuneNames, readmit: readmit, actor: actor)
         let code = outcome.added[0]
-        context.print("Registered \(code): active from \(entry.authorisation.validFrom) to \(entry.authorisation.validUntil)"
-                      + (entry.personal.positionApproximate ? " (home position approximate: the comune's centre until --lat/--lon are given)." : ".")
-                      + (outcome.readmitted.isEmpty ? "" : " Registered again after an erasure: a new code, unrelated to the erased one."))
+        try context.say(.registered(code, from: entry.authorisation.validFrom, until: entry.authorisation.validUntil, approximate: entry.personal.positionApproximate, readmitted: !outcome.readmitted.isEmpty))
     }
 }

@@ -20,7 +20,6 @@ struct BeneficiaryCloseCommand: StoreCommand {
     func run(_ context: AppContext) throws {
         let actor = Actor(try context.operatorName(), reason: note.map { "\(reason.rawValue): \($0)" } ?? reason.rawValue)
         let ids = try context.store.closeBeneficiary(code, on: on, reason: reason, note: note, actor: actor)
-        context.print("Closed \(code) on \(on) (\(reason.rawValue)); cancelled \(ids.count) trip\(ids.count == 1 ? "" : "s")"
-                      + (ids.isEmpty ? "." : ": \(ids.map(String.init).joined(separator: ", "))."))
+        try context.say(.closed(code, on: on, reason: reason.rawValue, cancelled: ids))
     }
 }

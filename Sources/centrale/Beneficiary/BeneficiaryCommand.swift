@@ -73,10 +73,12 @@ let flagNames: [String: String] = [
 ]
 
 /// A refusal of `add`/`update` fields, naming the flags.
-struct PersonRefusal: LocalizedError {
+struct PersonRefusal: RenderedError {
     var refusal: IntakeRefusal
-    var errorDescription: String? {
-        refusal.problems.map { "\(flagNames[$0.field] ?? $0.field): \($0.text(RemedyCommand.text))" }.joined(separator: "\nerror: ") + "\nnothing was written."
+    func lines(_ language: Language) -> String {
+        let words = ErrorWords(language)
+        return refusal.problems.map { "\(words.error) \(flagNames[$0.field] ?? $0.field): \($0.text(language, RemedyCommand.render(language)))" }
+            .joined(separator: "\n") + "\n" + words.nothingWritten
     }
 }
 
@@ -134,7 +136,7 @@ func printPeople(_ people: [BeneficiarySummary], to context: AppContext, format:
         }
     case .table:
         if people.isEmpty { context.print(empty); return }
-        var table = TextTable(["CODE", "STATUS", "COMUNE", "SURNAME", "NAME", "CODICE FISCALE", "PHONE", "NEEDS", "VALID UNTIL"])
+        var table = TextTable(TableHeaders.people.words(try context.language))
         for p in people {
             table.add([p.code, p.effectiveStatus.rawValue, comuneNames[p.comune] ?? p.comune, p.surname, p.name, p.codiceFiscale, p.phone,
                        p.needs.description, p.validUntil?.description ?? "-"])

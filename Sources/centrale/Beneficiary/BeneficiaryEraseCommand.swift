@@ -26,10 +26,9 @@ struct BeneficiaryEraseCommand: StoreCommand {
         let actor = Actor(try context.operatorName(), reason: reason)
         let store = try context.store
         let clean = try store.eraseBeneficiary(code, retentionDays: try context.registry.convention.rules.retentionDays, force: force, actor: actor)
-        context.print("Erased the personal record of \(code); its code, trips, logs and money are kept.")
+        try context.say(.erased(code))
         if !clean {
-            context.printError("warning: another program (a screen, a command) is reading the database, so its free space could not be "
-                               + "cleaned yet; close it and run `centrale beneficiary erase \(code) --reason \"…\"` again to finish.")
+            context.printError(CLIMessage.eraseNotCleaned(code).text(try context.language))
         }
     }
 }

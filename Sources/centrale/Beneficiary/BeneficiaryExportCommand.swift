@@ -16,12 +16,12 @@ struct BeneficiaryExportCommand: StoreCommand {
 
     func run(_ context: AppContext) throws {
         let store = try context.store
-        guard let file = try store.beneficiaryFile(code) else { throw StoreError.notFound(entity: "beneficiary", id: code) }
+        guard let file = try store.beneficiaryFile(code) else { throw StoreError.notFound(entity: .beneficiary, id: code) }
         let trips = try store.personTrips(code)
         let text = try jsonString(BeneficiaryDocument(file, today: store.today(), comuneNames: try context.comuneNames, trips: trips, totals: nil))
         if let out {
             try OutputFile.write(text + "\n", to: out, force: force)
-            context.print("Wrote everything held about \(code) to \(out).")
+            try context.say(.exported(code, to: out))
         } else {
             context.print(text)
         }

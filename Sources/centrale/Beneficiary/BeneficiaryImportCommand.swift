@@ -28,14 +28,13 @@ struct BeneficiaryImportCommand: StoreCommand {
     func run(_ context: AppContext) throws {
         let actor = Actor(try context.operatorName(), reason: "beneficiary import \((file as NSString).lastPathComponent)")
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw StoreError.refused("cannot read \(file); check the path")
+            throw StoreError.refused(.input(.unreadableFile(file)))
         }
         let store = try context.store
         let registry = try context.registry
         let rows = try BeneficiaryImport(comuni: registry.comuni, today: store.today()).read(data, fileName: file)
         let outcome = try store.importBeneficiaries(rows.map(\.entry), comuneNames: try context.comuneNames, cancelTrips: cancelTrips,
                                                     readmit: readmit, labels: rows.map { SourceLocation(file: file, line: $0.line) }, actor: actor)
-        context.print("\(file): \(rows.count) rows: \(outcome.added.count) new, \(outcome.updated.count) updated, \(outcome.unchanged.count) unchanged"
-                      + (outcome.readmitted.isEmpty ? "." : "; \(outcome.readmitted.count) of the new registered again after an erasure (--readmit)."))
+        try context.say(.peopleImported(file: file, rows: rows.count, added: outcome.added.count, updated: outcome.updated.count, unchanged: outcome.unchanged.count, readmitted: outcome.readmitted.count))
     }
 }

@@ -19,13 +19,13 @@ struct BeneficiaryListCommand: StoreCommand {
         let store = try context.store
         let wanted = try status.map { text in
             guard let s = EffectiveStatus(rawValue: text == "expired" ? EffectiveStatus.authorisationExpired.rawValue : text) else {
-                throw StoreError.refused("--status: '\(text)' is not referred, active, suspended, closed, authorisation_expired (or expired) or not_authorised")
+                throw StoreError.refused(.input(.unknownStatus(text)))
             }
             return s
         }
         let istat = try comune.map { text in
             guard let c = BeneficiaryImport(comuni: try context.registry.comuni, today: store.today()).findComune(text) else {
-                throw StoreError.refused("--comune: '\(text)' is not a comune of the registry; give its name or ISTAT code")
+                throw StoreError.refused(.input(.unknownComune(text)))
             }
             return c.istatCode
         }

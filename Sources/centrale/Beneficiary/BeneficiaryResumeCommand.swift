@@ -20,6 +20,6 @@ struct BeneficiaryResumeCommand: StoreCommand {
         let store = try context.store
         let day = on ?? store.today()
         try store.resumeBeneficiary(code, on: day, reason: reason, actor: actor)
-        context.print("\(code) is active again from \(day).")
+        try context.say(.resumed(code, from: day))
     }
 }

@@ -15,7 +15,7 @@ struct BeneficiaryShowCommand: StoreCommand {
 
     func run(_ context: AppContext) throws {
         let store = try context.store
-        guard let file = try store.beneficiaryFile(code) else { throw StoreError.notFound(entity: "beneficiary", id: code) }
+        guard let file = try store.beneficiaryFile(code) else { throw StoreError.notFound(entity: .beneficiary, id: code) }
         let today = store.today()
         let all = try store.personTrips(code, from: LocalDate(year: today.year, month: 1, day: 1)!)
         let next = all.filter { $0.trip.date >= today && [.pending, .assigned, .unassignable].contains($0.trip.status) }

@@ -19,7 +19,6 @@ struct BeneficiarySuspendCommand: StoreCommand {
     func run(_ context: AppContext) throws {
         let actor = Actor(try context.operatorName(), reason: reason)
         let ids = try context.store.suspendBeneficiary(code, from: from, to: to, reason: reason, actor: actor)
-        context.print("Suspended \(code) from \(from) to \(to); cancelled \(ids.count) trip\(ids.count == 1 ? "" : "s")"
-                      + (ids.isEmpty ? "." : ": \(ids.map(String.init).joined(separator: ", "))."))
+        try context.say(.suspended(code, from: from, to: to, cancelled: ids))
     }
 }

@@ -22,7 +22,7 @@ struct BeneficiaryUpdateCommand: StoreCommand {
     func run(_ context: AppContext) throws {
         let actor = Actor(try context.operatorName(), reason: reason ?? "beneficiary update")
         let store = try context.store
-        guard let file = try store.beneficiaryFile(code) else { throw StoreError.notFound(entity: "beneficiary", id: code) }
+        guard let file = try store.beneficiaryFile(code) else { throw StoreError.notFound(entity: .beneficiary, id: code) }
         let registry = try context.registry
         let names = try context.comuneNames
         var merged = fields(of: file, comuneName: names[file.beneficiary.comune] ?? "")
@@ -33,15 +33,14 @@ struct BeneficiaryUpdateCommand: StoreCommand {
         let entry = try BeneficiaryImport(comuni: registry.comuni, today: store.today()).entry(merged).mapError(PersonRefusal.init).get()
         if entry.personal.codiceFiscale != file.personal?.codiceFiscale,
            let other = try store.beneficiaryCode(codiceFiscale: entry.personal.codiceFiscale), other != code {
-            throw StoreError.refused("\(entry.personal.codiceFiscale) belongs to \(other); check the codice fiscale")
+            throw StoreError.refused(.beneficiary(.codiceFiscaleBelongs(entry.personal.codiceFiscale, owner: other)))
         }
         let (changed, cancelled) = try store.changeBeneficiary(code, personal: entry.personal, referral: person.changesReferral ? entry.referral : nil,
                                                                authorisation: person.changesAuthorisation ? entry.authorisation : nil,
                                                                comuneNames: names, cancelTrips: cancelTrips, actor: actor)
-        context.print(changed ? "Updated \(code)." : "Nothing to change for \(code).")
+        try context.say(.updated(code, changed: changed))
         if !cancelled.isEmpty {
-            context.print("Cancelled \(cancelled.count) trip\(cancelled.count == 1 ? "" : "s") the new authorisation no longer covers: "
-                  + cancelled.map(String.init).joined(separator: ", "))
+            try context.say(.cancelledNoLongerCovered(cancelled))
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AsyncHTTPClient
 import CentraleAPI
+import CentraleFormats
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -29,6 +30,8 @@ struct RemoteClient {
     let token: String
     /// A PEM certificate to trust besides the system's (a server with a self-made certificate).
     var caFile: String? = nil
+    /// The language the server is asked to answer in (`Accept-Language`).
+    var language: Language = .it
     /// Where the progress of a large upload goes (standard error).
     let progress: @Sendable (String) -> Void
 
@@ -39,30 +42,30 @@ struct RemoteClient {
 
         func decode<T: Decodable>(_ type: T.Type) throws -> T {
             do { return try JSONDecoder().decode(type, from: Data(body)) } catch {
-                throw RemoteFailure("the server's answer is not what this version of centrale expects (\(error)); check that the server and the CLI are the same version")
+                throw RemoteFailure(.unexpectedAnswer("\(error)"))
             }
         }
     }
 
     /// The client for the options and the environment, or nil when no server is named.
-    static func from(_ options: RemoteOptions, environment: [String: String], console: Console) throws -> RemoteClient? {
+    static func from(_ options: RemoteOptions, environment: [String: String], console: Console, language: Language) throws -> RemoteClient? {
         let server = options.server ?? environment["CENTRALE_SERVER"].flatMap { $0.isEmpty ? nil : $0 }
         let token = options.token ?? environment["CENTRALE_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         guard let server else {
-            if options.token != nil { throw RemoteFailure("--token is for a server: give --server URL too (or set CENTRALE_SERVER)") }
+            if options.token != nil { throw RemoteFailure(.tokenWithoutServer) }
             return nil
         }
         guard let url = URL(string: server), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
-            throw RemoteFailure("--server '\(server.escapingControlCharacters)' is not an http:// or https:// address; give one like https://centrale.example.it")
+            throw RemoteFailure(.notAnAddress(server.escapingControlCharacters))
         }
-        guard let token else { throw RemoteFailure("the server needs your access token: give --token TOKEN or set CENTRALE_TOKEN") }
+        guard let token else { throw RemoteFailure(.noToken) }
         var base = server
         while base.hasSuffix("/") { base.removeLast() }
         let caFile = options.caFile ?? environment["CENTRALE_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
-            throw RemoteFailure("cannot read the certificate \(caFile.escapingControlCharacters) given with --ca-file or CENTRALE_CA_FILE; check the path")
+            throw RemoteFailure(.unreadableCertificate(caFile.escapingControlCharacters))
         }
-        return RemoteClient(base: base, token: token, caFile: caFile, progress: console.err)
+        return RemoteClient(base: base, token: token, caFile: caFile, language: language, progress: console.err)
     }
 
     func get(_ path: String, query: [(String, String?)] = []) throws -> Reply {
@@ -84,14 +87,15 @@ struct RemoteClient {
         var components = URLComponents(string: base + path)
         let items = query.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
         if !items.isEmpty { components?.queryItems = items }
-        guard let url = components?.url?.absoluteString else { throw RemoteFailure("cannot make an address from \(base)\(path)") }
-        var headers = HTTPHeaders([("Authorization", "Bearer \(token)"), ("User-Agent", "centrale/\(Centrale.release)")])
+        guard let url = components?.url?.absoluteString else { throw RemoteFailure(.badAddress(base + path)) }
+        var headers = HTTPHeaders([("Authorization", "Bearer \(token)"), ("User-Agent", "centrale/\(Centrale.release)"),
+                                   ("Accept-Language", language.rawValue)])
         if let contentType { headers.add(name: "Content-Type", value: contentType) }
         let request: HTTPClient.Request
         do {
             request = try HTTPClient.Request(url: url, method: method, headers: headers, body: body.map { uploadBody($0, showProgress: showProgress) })
         } catch {
-            throw RemoteFailure("cannot make a request to \(base): \(error)")
+            throw RemoteFailure(.badRequest(base, "\(error)"))
         }
         // A client of its own: a refused connection is reported at once, not retried until the deadline.
         var configuration = HTTPClient.Configuration(timeout: .init(connect: .seconds(10), read: .minutes(10)))
@@ -109,31 +113,30 @@ struct RemoteClient {
         } catch {
             let text = "\(error)"
             if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("certificate") && text.contains("handshake") {
-                throw RemoteFailure("the server at \(base) shows a certificate this machine does not trust; if the centre made its own, "
-                                    + "give it with --ca-file FILE (or CENTRALE_CA_FILE)")
+                throw RemoteFailure(.untrustedCertificate(base))
             }
             if text.contains("WRONG_VERSION_NUMBER") {
-                throw RemoteFailure("the server at \(base) does not speak HTTPS; give its address with http:// (or start it with --tls-cert and --tls-key)")
+                throw RemoteFailure(.notHTTPS(base))
             }
-            throw RemoteFailure("cannot reach the server at \(base) (\(Self.reason(error))); check --server or CENTRALE_SERVER, and that `centrale serve` runs there")
+            throw RemoteFailure(.unreachable(base, Self.reason(error)))
         }
         let reply = Reply(status: Int(response.status.code), body: response.body.map { Array($0.readableBytesView) } ?? [])
         switch reply.status {
         case 200..<300, 422 where path.hasSuffix("/logs"):
             return reply
         case 401:
-            throw RemoteFailure("the server at \(base) refused the token: \(message(reply)) (check --token or CENTRALE_TOKEN)")
-        case 404 where message(reply).hasPrefix("no such address"):
-            throw RemoteFailure("\(base) has no Centrale API at \(path); give the server's address without a path, e.g. https://centrale.example.it:8080")
+            throw RemoteFailure(.tokenRefused(base, message(reply)))
+        case 404 where message(reply).hasSuffix("/openapi.yaml"):
+            throw RemoteFailure(.noAPI(base, path))
         default:
-            throw RemoteFailure(message(reply))
+            throw RemoteFailure(.server(message(reply)))
         }
     }
 
     /// The server's message of a refusal (its `ErrorReply`), else the status.
     private func message(_ reply: Reply) -> String {
         if let error = try? JSONDecoder().decode(ErrorReply.self, from: Data(reply.body)) { return error.error }
-        return "the server answered \(reply.status) \(HTTPResponseStatus(statusCode: reply.status).reasonPhrase)"
+        return (language == .it ? "il server ha risposto " : "the server answered ") + "\(reply.status) \(HTTPResponseStatus(statusCode: reply.status).reasonPhrase)"
     }
 
     /// A body sent in parts, with a progress line on standard error for a large one.
@@ -150,7 +153,9 @@ struct RemoteClient {
                     let percent = end * 100 / total
                     var shown = lastShown
                     if percent / 10 > lastShown / 10 || end == total {
-                        progress(String(format: "sending: %d%% (%.1f of %.1f MB)\n", percent, Double(end) / 1e6, Double(total) / 1e6))
+                        progress(language == .it ? String(format: "invio: %d%% (%.1f di %.1f MB)\n", percent, Double(end) / 1e6, Double(total) / 1e6)
+                                                  .replacingOccurrences(of: ".", with: ",")
+                                            : String(format: "sending: %d%% (%.1f of %.1f MB)\n", percent, Double(end) / 1e6, Double(total) / 1e6))
                         shown = percent
                     }
                     return end < total ? write(from: end, lastShown: shown) : written.eventLoop.makeSucceededVoidFuture()
@@ -172,8 +177,71 @@ struct RemoteClient {
 
 /// A remote command that could not be done: the server's refusal, or why the server could not
 /// be reached. Printed as `error: …`, like the local command's errors.
-struct RemoteFailure: LocalizedError {
-    let message: String
-    init(_ message: String) { self.message = message }
-    var errorDescription: String? { message }
+struct RemoteFailure: Error, Message {
+    let message: RemoteMessage
+    init(_ message: RemoteMessage) { self.message = message }
+    var italian: String { message.italian }
+    var english: String { message.english }
+}
+
+/// Why a command for the server could not be done, in each language.
+enum RemoteMessage: Sendable {
+    case unexpectedAnswer(String)
+    case tokenWithoutServer
+    case notAnAddress(String)
+    case noToken
+    case unreadableCertificate(String)
+    case badAddress(String)
+    case badRequest(String, String)
+    case untrustedCertificate(String)
+    case notHTTPS(String)
+    case unreachable(String, String)
+    case tokenRefused(String, String)
+    case noAPI(String, String)
+    /// The server's own message (already in the language asked).
+    case server(String)
+
+    var italian: String {
+        switch self {
+        case .unexpectedAnswer(let error):
+            "la risposta del server non è quella che questa versione di centrale si aspetta (\(error)); controlla che server e CLI siano della stessa versione"
+        case .tokenWithoutServer: "--token è per un server: indica anche --server URL (o imposta CENTRALE_SERVER)"
+        case .notAnAddress(let server): "--server '\(server)' non è un indirizzo http:// o https://; indicane uno come https://centrale.example.it"
+        case .noToken: "il server richiede la tua chiave d'accesso: indica --token CHIAVE o imposta CENTRALE_TOKEN"
+        case .unreadableCertificate(let file): "impossibile leggere il certificato \(file) indicato con --ca-file o CENTRALE_CA_FILE; controlla il percorso"
+        case .badAddress(let address): "impossibile formare un indirizzo da \(address)"
+        case let .badRequest(base, error): "impossibile preparare una richiesta a \(base): \(error)"
+        case .untrustedCertificate(let base):
+            "il server \(base) presenta un certificato di cui questo computer non si fida; se la centrale ne ha fatto uno proprio, "
+                + "indicalo con --ca-file FILE (o CENTRALE_CA_FILE)"
+        case .notHTTPS(let base): "il server \(base) non parla HTTPS; indica il suo indirizzo con http:// (o avvialo con --tls-cert e --tls-key)"
+        case let .unreachable(base, reason):
+            "impossibile raggiungere il server \(base) (\(reason)); controlla --server o CENTRALE_SERVER, e che lì sia avviato `centrale serve`"
+        case let .tokenRefused(base, message): "il server \(base) ha rifiutato la chiave: \(message) (controlla --token o CENTRALE_TOKEN)"
+        case let .noAPI(base, path): "\(base) non ha l'API di Centrale in \(path); indica l'indirizzo del server senza percorso, per esempio https://centrale.example.it:8080"
+        case .server(let message): message
+        }
+    }
+
+    var english: String {
+        switch self {
+        case .unexpectedAnswer(let error):
+            "the server's answer is not what this version of centrale expects (\(error)); check that the server and the CLI are the same version"
+        case .tokenWithoutServer: "--token is for a server: give --server URL too (or set CENTRALE_SERVER)"
+        case .notAnAddress(let server): "--server '\(server)' is not an http:// or https:// address; give one like https://centrale.example.it"
+        case .noToken: "the server needs your access token: give --token TOKEN or set CENTRALE_TOKEN"
+        case .unreadableCertificate(let file): "cannot read the certificate \(file) given with --ca-file or CENTRALE_CA_FILE; check the path"
+        case .badAddress(let address): "cannot make an address from \(address)"
+        case let .badRequest(base, error): "cannot make a request to \(base): \(error)"
+        case .untrustedCertificate(let base):
+            "the server at \(base) shows a certificate this machine does not trust; if the centre made its own, "
+                + "give it with --ca-file FILE (or CENTRALE_CA_FILE)"
+        case .notHTTPS(let base): "the server at \(base) does not speak HTTPS; give its address with http:// (or start it with --tls-cert and --tls-key)"
+        case let .unreachable(base, reason):
+            "cannot reach the server at \(base) (\(reason)); check --server or CENTRALE_SERVER, and that `centrale serve` runs there"
+        case let .tokenRefused(base, message): "the server at \(base) refused the token: \(message) (check --token or CENTRALE_TOKEN)"
+        case let .noAPI(base, path): "\(base) has no Centrale API at \(path); give the server's address without a path, e.g. https://centrale.example.it:8080"
+        case .server(let message): message
+        }
+    }
 }

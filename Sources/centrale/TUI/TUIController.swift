@@ -2,6 +2,7 @@ import CentraleDispatch
 import CentraleDomain
 import CentraleFormats
 import CentraleIntake
+import CentraleOffice
 import CentralePlanning
 import CentraleRegistry
 import CentraleStore
@@ -46,7 +47,7 @@ final class TUIController {
             do {
                 if try !run(effect) { return false }
             } catch {
-                state.message = "Errore: " + ((error as? any RemediableError).map(RemedyHint.message) ?? "\(error)")
+                state.message = "Errore: " + ((error as? any RemediableError).map(RemedyHint.message) ?? ErrorText.message(error, .it))
                 try? load(state.date)
             }
         }
@@ -60,8 +61,8 @@ final class TUIController {
         case .loadDay(let date):
             try load(date)
         case .explain(let trip):
-            var input = try store.dispatchInput(for: state.date, reassign: true)
-            if !input.trips.contains(where: { $0.trip.id == trip }), let record = try store.tripRecord(trip) { input.trips.append(record) }
+            // The same batch as the day's dispatch (d), so that the first candidate is what it stores.
+            let input = try store.dispatchInput(for: state.date, reassign: false, explaining: trip)
             let plan = engine.dispatch(input, zone: zone)
             let decision = plan.decision(for: trip)
             state.candidates = decision?.candidates ?? []
@@ -224,7 +225,7 @@ final class TUIController {
         switch BeneficiaryImport(comuni: registry.comuni, today: store.today()).entry(fields) {
         case .failure(let refusal):
             for problem in refusal.problems {
-                if let field = PersonFormState.Field(rawValue: problem.field) { form.errors[field] = problem.text(RemedyHint.text) }
+                if let field = PersonFormState.Field(rawValue: problem.field) { form.errors[field] = problem.text(.it, RemedyHint.text) }
             }
             state.personForm = form
             state.message = "Beneficiario non registrato: vedi i campi segnati."
@@ -297,8 +298,8 @@ final class TUIController {
                 switch RequestIntake(places: registry.places, comuni: registry.comuni, convention: registry.convention).findPlace(query) {
                 case .success(let place): form.hints[field] = place.name
                 case .failure(let problem):
-                    form.errors[field] = problem.text(RemedyHint.text)
-                    state.message = problem.message
+                    form.errors[field] = problem.text(.it, RemedyHint.text)
+                    state.message = problem.message.italian
                 }
             }
         default: break
@@ -335,7 +336,7 @@ final class TUIController {
             let fields: [String: RequestFormState.Field] = ["beneficiary": .beneficiary, "date": .date, "from": .from, "to": .to,
                                                              "return": .returnAt, "repeat": .repeatDays, "until": .until,
                                                              "time": .time, "purpose": .purpose]
-            for problem in refusal.problems { form.errors[fields[problem.field] ?? .beneficiary] = problem.text(RemedyHint.text) }
+            for problem in refusal.problems { form.errors[fields[problem.field] ?? .beneficiary] = problem.text(.it, RemedyHint.text) }
             state.form = form
             state.message = "Richiesta rifiutata: vedi i campi segnati."
         }

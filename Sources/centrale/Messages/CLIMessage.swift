@@ -1,0 +1,249 @@
+import CentraleDomain
+import CentraleFormats
+import CentraleRendering
+import CentraleStore
+import CentraleTripLogs
+
+/// What the commands print when they succeed, in each language: the command line's part of the
+/// message catalogue. Refusals are the store's (`StoreRefusal`) and the inputs' own catalogues.
+enum CLIMessage: Message {
+    case unreadableFile(String)
+    case notAFolder(files: [String])
+    case notUTF8
+    case cannotRead(String)
+    case cannotReadBestKnown
+    case verifyPassed(checks: Int)
+    case statementWritten(month: YearMonth, to: String)
+    case reportWritten(month: YearMonth, to: String)
+    case monthClosed(month: YearMonth, statements: Int, total: Money, checksum: String)
+    case monthClosedWithFlags(Int)
+    case monthClosedUnlogged(Int, month: YearMonth)
+    case noMonthClosed
+    case monthsClosed(Int, total: Money)
+    case vehicleOff(plate: String, from: LocalDate, to: LocalDate)
+    case vehicleDocument(plate: String, kind: VehicleDocumentKind, validUntil: LocalDate)
+    case nothingExpires(by: LocalDate)
+    case sheetWritten(association: String, date: LocalDate, to: String)
+    case noFlags(month: YearMonth)
+    case flagsListed(Int, open: Int)
+    case assigned(trip: Int64, association: String, forced: String?)
+    case erased(String)
+    case eraseNotCleaned(String)
+    case exported(String, to: String)
+    case peopleImported(file: String, rows: Int, added: Int, updated: Int, unchanged: Int, readmitted: Int)
+    case resumed(String, from: LocalDate)
+    case suspended(String, from: LocalDate, to: LocalDate, cancelled: [Int64])
+    case closed(String, on: LocalDate, reason: String, cancelled: [Int64])
+    case registered(String, from: LocalDate, until: LocalDate, approximate: Bool, readmitted: Bool)
+    case updated(String, changed: Bool)
+    case cancelledNoLongerCovered([Int64])
+    case noTokens
+    case tokenRevoked(Int64)
+    case volunteerRegistered(String, association: String)
+    case volunteersImported(file: String, count: Int, association: String, added: Int, updated: Int)
+    case noVolunteers(association: String)
+    case volunteerUpdated(String, association: String)
+    case volunteerAbsent(String, association: String, from: LocalDate, to: LocalDate)
+    case tripsAffected(Int)
+    case tripAffected(Int64, date: LocalDate, note: AffectedNote)
+    case requestsAdded(requests: Int, beneficiary: String, trips: [Int64])
+    case cancelled([Int64])
+    case kmReviewed(trip: Int64, decision: KmReview, paid: Distance, logged: Distance, estimated: Distance)
+    case reviewAdjustment(Money, month: YearMonth)
+    case registryUnchanged(path: String, source: String?, version: String)
+    case registryLoaded(source: String?, path: String)
+    case registryKind(String, added: Int, updated: Int)
+    case registryRecordsUnchanged(Int)
+    case leavesConvention(String, on: LocalDate, released: Int)
+    case conventionVersion(String, new: Bool)
+    case schemaUpToDate(path: String, last: String)
+
+    private static let it = Language.it
+
+    var italian: String {
+        let it = Self.it
+        switch self {
+        case .unreadableFile(let file): return "\(file): impossibile leggere il file; controlla il percorso"
+        case .notAFolder(let files): return "non è una cartella; indica la cartella che contiene \(files.joined(separator: ", "))"
+        case .notUTF8: return "non è testo UTF-8; salvalo come UTF-8 (CSV UTF-8 nei fogli di calcolo)"
+        case .cannotRead(let reason): return "impossibile leggere il file: \(reason)"
+        case .cannotReadBestKnown: return "impossibile leggere il file dei costi migliori noti"
+        case .verifyPassed(let checks): return "Tutti i \(checks) controlli superati."
+        case let .statementWritten(month, out): return "Rendiconto di \(it.month(month)) scritto in \(out)."
+        case let .reportWritten(month, out): return "Rapporto di \(it.month(month)) scritto in \(out)."
+        case let .monthClosed(month, statements, total, checksum):
+            return "Chiuso \(it.month(month)): \(statements) \(statements == 1 ? "rendiconto congelato" : "rendiconti congelati"), "
+                + "totale \(it.euros(total)) €, checksum \(checksum)…."
+        case .monthClosedWithFlags(let count):
+            return "\(count) \(count == 1 ? "servizio segnalato chiuso" : "servizi segnalati chiusi") senza revisione, pagati alla stima; "
+                + "una revisione successiva è una rettifica nel mese corrente."
+        case let .monthClosedUnlogged(count, month):
+            return "\(count) \(count == 1 ? "servizio" : "servizi") di \(it.month(month)) ancora senza registro; "
+                + "i registri inviati dopo vanno nel mese corrente come rettifiche."
+        case .noMonthClosed: return "Nessun mese è ancora chiuso; chiudine uno con `centrale month close AAAA-MM`."
+        case let .monthsClosed(count, total):
+            return "\(count) \(count == 1 ? "mese chiuso" : "mesi chiusi"), \(it.euros(total)) € in tutto."
+        case let .vehicleOff(plate, from, to): return "Il mezzo \(plate) è fermo dal \(it.date(from)) al \(it.date(to))."
+        case let .vehicleDocument(plate, kind, until):
+            return "Mezzo \(plate): \(kind == .inspection ? "revisione" : "assicurazione") valida fino al \(it.date(until))."
+        case .nothingExpires(let until): return "Nulla scade entro il \(it.date(until))."
+        case let .sheetWritten(association, date, out): return "Foglio di servizio di \(association) del \(it.date(date)) scritto in \(out)."
+        case .noFlags(let month): return "Nessun servizio segnalato per la revisione dei km in \(it.month(month))."
+        case let .flagsListed(count, open):
+            return "\(count) \(count == 1 ? "servizio segnalato" : "servizi segnalati") per la revisione, \(open) da rivedere"
+                + (open > 0 ? " (pagati alla stima, al massimo i km registrati, fino alla revisione): "
+                   + "`centrale log review SERVIZIO --accept | --use-estimate | --km N --reason \"…\"`." : ".")
+        case let .assigned(trip, association, forced):
+            return "Servizio \(trip) assegnato a \(association) (" + (forced.map { "forzato, contro la regola \($0)" } ?? "manuale") + ")."
+        case .erased(let code): return "Cancellati i dati personali di \(code); restano il codice, i servizi, i registri e gli importi."
+        case .eraseNotCleaned(let code):
+            return "attenzione: un altro programma (uno schermo, un comando) sta leggendo la base dati, quindi il suo spazio libero non è "
+                + "ancora stato ripulito; chiudilo ed esegui di nuovo `centrale beneficiary erase \(code) --reason \"…\"` per finire."
+        case let .exported(code, out): return "Tutto ciò che è conservato su \(code) scritto in \(out)."
+        case let .peopleImported(file, rows, added, updated, unchanged, readmitted):
+            return "\(file): \(rows) \(rows == 1 ? "riga" : "righe"): \(added) \(added == 1 ? "nuovo" : "nuovi"), \(updated) \(updated == 1 ? "aggiornato" : "aggiornati"), "
+                + "\(unchanged) invariati" + (readmitted == 0 ? "." : "; \(readmitted) dei nuovi registrati di nuovo dopo una cancellazione (--readmit).")
+        case let .resumed(code, day): return "\(code) è di nuovo attivo dal \(it.date(day))."
+        case let .suspended(code, from, to, ids):
+            return "Sospeso \(code) dal \(it.date(from)) al \(it.date(to)); " + Self.cancelledItalian(ids)
+        case let .closed(code, on, reason, ids):
+            return "Chiusa la scheda di \(code) il \(it.date(on)) (\(reason)); " + Self.cancelledItalian(ids)
+        case let .registered(code, from, until, approximate, readmitted):
+            return "Registrato \(code): attivo dal \(it.date(from)) al \(it.date(until))"
+                + (approximate ? " (posizione di casa approssimata: il centro del comune finché non si danno --lat/--lon)." : ".")
+                + (readmitted ? " Registrato di nuovo dopo una cancellazione: un codice nuovo, senza legame con quello cancellato." : "")
+        case let .updated(code, changed): return changed ? "Aggiornato \(code)." : "Nulla da cambiare per \(code)."
+        case .cancelledNoLongerCovered(let ids):
+            return "\(ids.count == 1 ? "Annullato 1 servizio che la nuova autorizzazione non copre più" : "Annullati \(ids.count) servizi che la nuova autorizzazione non copre più"): "
+                + ids.map(String.init).joined(separator: ", ")
+        case .noTokens: return "Nessuna chiave d'accesso rilasciata; rilasciane una con `centrale token issue --association CODICE`."
+        case .tokenRevoked(let id): return "Chiave \(id) revocata."
+        case let .volunteerRegistered(code, association): return "Registrato il volontario \(code) di \(association)."
+        case let .volunteersImported(file, count, association, added, updated):
+            return "\(file): \(count) \(count == 1 ? "volontario" : "volontari") di \(association): \(added) \(added == 1 ? "nuovo" : "nuovi"), "
+                + "\(updated) \(updated == 1 ? "aggiornato" : "aggiornati"), \(count - added - updated) invariati."
+        case .noVolunteers(let association):
+            return "Nessun volontario registrato per \(association); aggiungili con `centrale volunteer add` o `import`."
+        case let .volunteerUpdated(code, association): return "Aggiornato il volontario \(code) di \(association)."
+        case let .volunteerAbsent(code, association, from, to):
+            return "Registrata l'assenza di \(code) di \(association) dal \(it.date(from)) al \(it.date(to))."
+        case .tripsAffected(let count): return "Servizi coinvolti (\(count)):"
+        case let .tripAffected(trip, date, note): return "  servizio \(trip) del \(it.date(date)): \(note.italian)"
+        case let .requestsAdded(requests, beneficiary, trips):
+            return "\(requests == 1 ? "Aggiunta 1 richiesta" : "Aggiunte \(requests) richieste") per \(beneficiary): "
+                + "\(trips.count) \(trips.count == 1 ? "servizio" : "servizi") (numeri \(Self.range(trips))), da smistare."
+        case .cancelled(let ids):
+            return "\(ids.count == 1 ? "Annullato 1 servizio" : "Annullati \(ids.count) servizi"): \(ids.map(String.init).joined(separator: ", "))."
+        case let .kmReviewed(trip, decision, paid, logged, estimated):
+            let what: String = switch decision {
+            case .accept: "accettati"
+            case .useEstimate: "pagata la stima"
+            case .km(let km): "pagati \(it.km(km)) km"
+            }
+            return "Servizio \(trip): \(what) — \(it.km(paid)) km pagati (registrati \(it.km(logged)) km, stima \(it.km(estimated)) km)."
+        case let .reviewAdjustment(amount, month):
+            return "Il suo mese è chiuso: rettifica di \(it.euros(amount)) € in \(it.month(month))."
+        case let .registryUnchanged(path, source, version):
+            return "\(path) contiene già \(source ?? "il registro incorporato"): nulla è cambiato (convenzione versione \(version))."
+        case let .registryLoaded(source, path): return "Caricato \(source ?? "il registro incorporato") in \(path):"
+        case let .registryKind(kind, added, updated):
+            let name = ["comune": "comuni", "place": "luoghi", "association": "associazioni", "vehicle": "mezzi"][kind] ?? kind
+            return "  \(name): \(added) aggiunti, \(updated) aggiornati"
+        case .registryRecordsUnchanged(let count): return "  \(count) \(count == 1 ? "voce invariata" : "voci invariate")"
+        case let .leavesConvention(code, on, released):
+            return "  \(code) lascia la convenzione il \(it.date(on)): \(released) \(released == 1 ? "servizio aperto torna" : "servizi aperti tornano") "
+                + "in coda alla centrale; storico e rendiconti conservati"
+        case let .conventionVersion(version, new): return "  convenzione: versione \(version)" + (new ? " (nuova)" : " (invariata)")
+        case let .schemaUpToDate(path, last): return "\(path): schema aggiornato (\(last))."
+        }
+    }
+
+    var english: String {
+        switch self {
+        case .unreadableFile(let file): return "\(file): cannot read the file; check the path"
+        case .notAFolder(let files): return "is not a folder; give the folder that holds \(files.joined(separator: ", "))"
+        case .notUTF8: return "is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in spreadsheets)"
+        case .cannotRead(let reason): return "cannot read the file: \(reason)"
+        case .cannotReadBestKnown: return "cannot read the best-known file"
+        case .verifyPassed(let checks): return "All \(checks) checks passed."
+        case let .statementWritten(month, out): return "Statement \(month) written to \(out)."
+        case let .reportWritten(month, out): return "Report \(month) written to \(out)."
+        case let .monthClosed(month, statements, total, checksum):
+            return "Closed \(month): \(statements) statements frozen, total \(total) €, checksum \(checksum)…."
+        case .monthClosedWithFlags(let count):
+            return "\(count) flagged trips closed without a review, paid at the estimate; a later review is an adjustment in the current month."
+        case let .monthClosedUnlogged(count, month):
+            return "\(count) trips of \(month) are still without a log; logs submitted later go into the current month as adjustments."
+        case .noMonthClosed: return "No month is closed yet; close one with `centrale month close YYYY-MM`."
+        case let .monthsClosed(count, total): return "\(count) month\(count == 1 ? "" : "s") closed, \(total) € in all."
+        case let .vehicleOff(plate, from, to): return "Vehicle \(plate) is off the road from \(from) to \(to)."
+        case let .vehicleDocument(plate, kind, until): return "Vehicle \(plate): \(kind.rawValue) valid until \(until)."
+        case .nothingExpires(let until): return "Nothing expires by \(until)."
+        case let .sheetWritten(association, date, out): return "Wrote the day sheet of \(association) for \(date) to \(out)."
+        case .noFlags(let month): return "No trips flagged for km review in \(month)."
+        case let .flagsListed(count, open):
+            return "\(count) trip\(count == 1 ? "" : "s") flagged for review, \(open) not reviewed"
+                + (open > 0 ? " (paid at the estimate, at most the km logged, until reviewed): `centrale log review TRIP --accept | --use-estimate | --km N --reason \"…\"`." : ".")
+        case let .assigned(trip, association, forced):
+            return "Trip \(trip) assigned to \(association) (" + (forced.map { "forced, against the \($0) rule" } ?? "manual") + ")."
+        case .erased(let code): return "Erased the personal record of \(code); its code, trips, logs and money are kept."
+        case .eraseNotCleaned(let code):
+            return "warning: another program (a screen, a command) is reading the database, so its free space could not be "
+                + "cleaned yet; close it and run `centrale beneficiary erase \(code) --reason \"…\"` again to finish."
+        case let .exported(code, out): return "Wrote everything held about \(code) to \(out)."
+        case let .peopleImported(file, rows, added, updated, unchanged, readmitted):
+            return "\(file): \(rows) rows: \(added) new, \(updated) updated, \(unchanged) unchanged"
+                + (readmitted == 0 ? "." : "; \(readmitted) of the new registered again after an erasure (--readmit).")
+        case let .resumed(code, day): return "\(code) is active again from \(day)."
+        case let .suspended(code, from, to, ids): return "Suspended \(code) from \(from) to \(to); " + Self.cancelledEnglish(ids)
+        case let .closed(code, on, reason, ids): return "Closed \(code) on \(on) (\(reason)); " + Self.cancelledEnglish(ids)
+        case let .registered(code, from, until, approximate, readmitted):
+            return "Registered \(code): active from \(from) to \(until)"
+                + (approximate ? " (home position approximate: the comune's centre until --lat/--lon are given)." : ".")
+                + (readmitted ? " Registered again after an erasure: a new code, unrelated to the erased one." : "")
+        case let .updated(code, changed): return changed ? "Updated \(code)." : "Nothing to change for \(code)."
+        case .cancelledNoLongerCovered(let ids):
+            return "Cancelled \(ids.count) trip\(ids.count == 1 ? "" : "s") the new authorisation no longer covers: " + ids.map(String.init).joined(separator: ", ")
+        case .noTokens: return "No tokens issued; issue one with `centrale token issue --association CODE`."
+        case .tokenRevoked(let id): return "Token \(id) revoked."
+        case let .volunteerRegistered(code, association): return "Registered volunteer \(code) with \(association)."
+        case let .volunteersImported(file, count, association, added, updated):
+            return "\(file): \(count) volunteer\(count == 1 ? "" : "s") for \(association): \(added) new, \(updated) updated, \(count - added - updated) unchanged."
+        case .noVolunteers(let association): return "No volunteers registered with \(association); add them with `centrale volunteer add` or `import`."
+        case let .volunteerUpdated(code, association): return "Updated volunteer \(code) of \(association)."
+        case let .volunteerAbsent(code, association, from, to): return "Recorded \(code) of \(association) as absent from \(from) to \(to)."
+        case .tripsAffected(let count): return "Trips affected (\(count)):"
+        case let .tripAffected(trip, date, note): return "  trip \(trip) on \(date): \(note.english)"
+        case let .requestsAdded(requests, beneficiary, trips):
+            return "Added \(requests) request\(requests == 1 ? "" : "s") for \(beneficiary): \(trips.count) trip\(trips.count == 1 ? "" : "s") "
+                + "(ids \(Self.range(trips))), pending dispatch."
+        case .cancelled(let ids): return "Cancelled \(ids.count) trip\(ids.count == 1 ? "" : "s"): \(ids.map(String.init).joined(separator: ", "))."
+        case let .kmReviewed(trip, decision, paid, logged, estimated):
+            return "Trip \(trip): \(decision.label) — \(paid) paid (logged \(logged), estimate \(estimated))."
+        case let .reviewAdjustment(amount, month): return "Its month is closed: \(amount) € adjustment in \(month)."
+        case let .registryUnchanged(path, source, version):
+            return "\(path) already holds \(source ?? "the built-in registry"): nothing changed (convention version \(version))."
+        case let .registryLoaded(source, path): return "Loaded \(source ?? "the built-in registry") into \(path):"
+        case let .registryKind(kind, added, updated): return "  \(kind): \(added) added, \(updated) updated"
+        case .registryRecordsUnchanged(let count): return "  \(count) records unchanged"
+        case let .leavesConvention(code, on, released):
+            return "  \(code) leaves the convention on \(on): \(released) open trip\(released == 1 ? "" : "s") back to the dispatcher's queue; history and statements kept"
+        case let .conventionVersion(version, new): return "  convention: version \(version)\(new ? " (new)" : " (unchanged)")"
+        case let .schemaUpToDate(path, last): return "\(path): schema up to date (\(last))."
+        }
+    }
+
+    /// `1234…1240`, or `1234` alone.
+    private static func range(_ ids: [Int64]) -> String {
+        guard let first = ids.first, let last = ids.last else { return "-" }
+        return ids.count > 1 ? "\(first)…\(last)" : "\(first)"
+    }
+
+    private static func cancelledItalian(_ ids: [Int64]) -> String {
+        (ids.count == 1 ? "annullato 1 servizio" : "annullati \(ids.count) servizi") + (ids.isEmpty ? "." : ": \(ids.map(String.init).joined(separator: ", ")).")
+    }
+
+    private static func cancelledEnglish(_ ids: [Int64]) -> String {
+        "cancelled \(ids.count) trip\(ids.count == 1 ? "" : "s")" + (ids.isEmpty ? "." : ": \(ids.map(String.init).joined(separator: ", ")).")
+    }
+}

@@ -1,0 +1,97 @@
+import CentraleFormats
+import CentraleOffice
+import CentraleStore
+import Foundation
+import Testing
+@testable import centrale
+
+/// Issue 16: every message is Italian by default, English with `--lang en` or `CENTRALE_LANG=en`,
+/// from the one typed catalogue. The rest of the suite runs in English (`CLISupport`); these
+/// tests run the default.
+@Suite struct ItalianFirstTests {
+    let italian = ["CENTRALE_LANG": ""]
+
+    /// Words only the English side of the catalogue writes: none may show in Italian output.
+    static let englishWords = ["error:", "nothing was written", "problem found", "problems found", " trip ", "Trip ", "vehicle",
+                               "check the", "give ", "cannot", " is not ", "already", "rejected", "Added ", "pending dispatch"]
+
+    func expectItalian(_ text: String, _ comment: Comment? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        for word in Self.englishWords {
+            #expect(!text.contains(word), "English '\(word)' in: \(text)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func aMissingDatabaseIsRefusedInItalianThenInEnglish() throws {
+        let work = try Workspace()
+        let db = work.path("typo.sqlite")
+        let it = try centrale(["trips", "--db", db, "--association", "MIS-SCA", "--date", "2025-03-03"], environment: italian)
+        #expect(it.status == 1)
+        #expect(it.stderr.hasPrefix("errore: nessuna base dati in \(db); creane una con `centrale init`"), "\(it.stderr)")
+        expectItalian(it.stderr)
+        let en = try centrale(["trips", "--db", db, "--association", "MIS-SCA", "--date", "2025-03-03", "--lang", "en"], environment: italian)
+        #expect(en.stderr.hasPrefix("error: no database at \(db); create one with `centrale init`"), "\(en.stderr)")
+        let env = try centrale(["trips", "--db", db, "--association", "MIS-SCA", "--date", "2025-03-03"], environment: ["CENTRALE_LANG": "en"])
+        #expect(env.stderr == en.stderr)
+    }
+
+    @Test func aRefusedRequestSpeaksItalian() throws {
+        let work = try Workspace()
+        let db = try preparedDatabase(work)
+        let add = try centrale(["request", "add", "--db", db, "--beneficiary", "NESSUNO", "--date", "2025-03-03", "--time", "09:00",
+                                "--to", "OSP-CAREGGI"], environment: italian)
+        #expect(add.status == 1)
+        #expect(add.stderr.hasPrefix("errore: "), "\(add.stderr)")
+        expectItalian(add.stderr)
+        let ok = try centrale(["request", "add", "--db", db, "--beneficiary", "BANNA1", "--date", "2025-03-03", "--time", "09:00",
+                               "--to", "OSP-CAREGGI", "--return", "11:00"], environment: italian)
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.hasPrefix("Aggiunta 1 richiesta per BANNA1: 2 servizi"), "\(ok.stdout)")
+        expectItalian(ok.stdout)
+        // A store refusal: cancelling twice.
+        let trips = try listJSON(db, "2025-03-03")
+        let id = try #require(trips.first?["id"] as? Int)
+        #expect(try centrale(["request", "cancel", "--db", db, String(id), "--reason", "ricoverata"], environment: italian).stdout
+                    .hasPrefix("Annullato 1 servizio: \(id)."))
+        let again = try centrale(["request", "cancel", "--db", db, String(id), "--reason", "ricoverata"], environment: italian)
+        #expect(again.status == 1)
+        #expect(again.stderr.hasPrefix("errore: "), "\(again.stderr)")
+        expectItalian(again.stderr)
+    }
+
+    @Test func aRefusedLogListsItsProblemsInItalian() throws {
+        let work = try Workspace()
+        let day = try dispatchedDay(work)
+        let file = work.path("registro.csv")
+        try "trip,vehicle,driver,km,pickup_time,dropoff_time,outcome,notes\n\(day.trips[0]),\(day.vehicle),V1,0,09:00,09:40,done,\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let run = try centrale(["log", "submit", "--db", day.db, "--association", day.association, file], environment: italian)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("errore: \(file):2: "), "\(run.stderr)")
+        #expect(run.stderr.contains("rifiutato (1 problema), non è stato scritto nulla."), "\(run.stderr)")
+        expectItalian(run.stderr)
+    }
+
+    @Test func messagesOfTheCatalogueDifferByLanguage() {
+        let samples: [any Message] = [
+            StoreError.noDatabase(path: "x.sqlite").problem, StoreError.notFound(entity: .trip, id: "7").problem,
+            StoreError.changedMeanwhile(trip: 7, current: 3, seen: 2).problem, Remedy.createDatabase, Remedy.amendLog(trip: 7, km: true),
+            OfficeMessage.declined(trip: 7, association: "MIS-SCA"), CLIMessage.cancelled([7, 8]), CLIMessage.monthsClosed(1, total: .zero),
+        ]
+        for message in samples {
+            #expect(message.italian != message.english, "\(message.english)")
+            #expect(!message.italian.isEmpty)
+        }
+        #expect(ErrorText.lines(FieldErrors([FieldError(CentraleFormats.SourceLocation(file: "f.csv", line: 2), field: "km", Verbatim("x"))]), .it)
+                == "errore: f.csv:2: km: x\n1 problema trovato; non è stato scritto nulla.")
+    }
+
+    @Test func thePlanCountsInItalian() throws {
+        let work = try Workspace()
+        let day = try dispatchedDay(work)
+        let plan = try centrale(["plan", "--db", day.db, "--date", "2025-03-03", "--association", day.association], environment: italian)
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.stdout.contains("2 servizi, 1 mezzo;"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("salita"))
+        expectItalian(plan.stdout)
+    }
+}
