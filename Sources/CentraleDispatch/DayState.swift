@@ -165,36 +165,32 @@ struct DayState {
 
     /// The rule that blocked a trip nobody can take, in words: the furthest rule any
     /// association reached.
-    func blockingRule(_ trip: DispatchTrip, _ exclusions: [Exclusion]) -> (rule: HardRule, reason: String) {
+    func blockingRule(_ trip: DispatchTrip, _ exclusions: [Exclusion]) -> (rule: HardRule, reason: BlockReason) {
         let exclusions = exclusions.filter { $0.rule != .membership }
         let reached = exclusions.map(\.rule)
         if reached.allSatisfy({ $0 == .coverage }) {
-            return (.coverage, "no association serves comune \(trip.serviceComune)")
+            return (.coverage, .noneServes(comune: trip.serviceComune))
         }
         if reached.allSatisfy({ $0 == .coverage || $0 == .declined }) {
             let declined = exclusions.filter { $0.rule == .declined }.map(\.association)
-            return (.declined, "every association serving comune \(trip.serviceComune) declined the trip (\(declined.joined(separator: ", ")))")
+            return (.declined, .allDeclined(comune: trip.serviceComune, declined: declined))
         }
         let exclusionsLeft = exclusions.filter { $0.rule != .declined }
         return blockingRuleAmongUndeclined(trip, exclusionsLeft)
     }
 
-    private func blockingRuleAmongUndeclined(_ trip: DispatchTrip, _ exclusions: [Exclusion]) -> (rule: HardRule, reason: String) {
+    private func blockingRuleAmongUndeclined(_ trip: DispatchTrip, _ exclusions: [Exclusion]) -> (rule: HardRule, reason: BlockReason) {
         let reached = exclusions.map(\.rule)
         let covering = exclusions.filter { $0.rule != .coverage }.map(\.association)
         if reached.contains(.crew) && !reached.contains(.capacity) {
             let off = exclusions.filter { $0.rule == .crew }.map(\.association)
-            return (.crew, "no association serving comune \(trip.serviceComune) has a crew on duty at the trip's time with a driver "
-                    + "qualified for \(trip.needs) (no crew: \(off.joined(separator: ", ")))")
+            return (.crew, .noCrew(comune: trip.serviceComune, needs: trip.needs, off: off))
         }
         if reached.allSatisfy({ $0 != .capacity }) {
-            return (.vehicle, "no association serving comune \(trip.serviceComune) has an active vehicle for \(trip.needs) "
-                    + "(checked: \(covering.joined(separator: ", ")))")
+            return (.vehicle, .noVehicle(comune: trip.serviceComune, needs: trip.needs, checked: covering))
         }
         let full = exclusions.filter { $0.rule == .capacity }.map(\.association)
         let noCrew = exclusions.filter { $0.rule == .crew }.map(\.association)
-        return (.capacity, "every association serving comune \(trip.serviceComune) with a suitable vehicle is at its daily capacity "
-                + "(\(full.joined(separator: ", ")))"
-                + (noCrew.isEmpty ? "" : " or has no crew on duty at the trip's time (\(noCrew.joined(separator: ", ")))"))
+        return (.capacity, .full(comune: trip.serviceComune, full: full, noCrew: noCrew))
     }
 }

@@ -49,7 +49,7 @@ public struct Decision: Hashable, Sendable {
     /// The associations excluded, with the rule each breaks.
     public var exclusions: [Exclusion]
     /// For an unassignable trip: the rule that blocked it and why, in words.
-    public var blocked: (rule: HardRule, reason: String)?
+    public var blocked: (rule: HardRule, reason: BlockReason)?
 
     /// The association chosen, if any.
     public var association: String? { candidates.first?.association }

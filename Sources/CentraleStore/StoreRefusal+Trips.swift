@@ -61,9 +61,9 @@ public enum TripRefusal: Message, Equatable {
             "\(association) ha lasciato la convenzione il \(StoreItalian.date(iso: leftOn)) e da quel giorno non prende più servizi; "
                 + "assegna il servizio \(id) a un'associazione aderente"
         case let .breaksRule(association, rule):
-            "\(association) \(Self.italianSummary(rule)) (regola: \(rule.rawValue)); per assegnare comunque il servizio, aggiungi --force --reason \"…\""
+            "\(association) \(rule.italianSummary) (regola: \(rule.rawValue)); per assegnare comunque il servizio, aggiungi --force --reason \"…\""
         case let .associationLeftBefore(association, date, trip):
-            "\(association) \(Self.italianSummary(.membership)) prima del \(StoreItalian.date(date)) e da allora non prende più servizi, "
+            "\(association) \(HardRule.membership.italianSummary) prima del \(StoreItalian.date(date)) e da allora non prende più servizi, "
                 + "nemmeno con --force; assegna il servizio \(trip) a un'associazione aderente"
         case let .notOnDate(id, date):
             "il servizio \(id) non è un servizio del \(StoreItalian.date(date)); controlla il numero e --date"
@@ -152,18 +152,6 @@ public enum TripRefusal: Message, Equatable {
                 + "the association's log of the trip now says what happened"
         case .alreadyLogged(let id):
             "trip \(id) already has a log"
-        }
-    }
-
-    /// What a hard rule says the association does or lacks, in Italian (`HardRule.summary` in English).
-    private static func italianSummary(_ rule: HardRule) -> String {
-        switch rule {
-        case .membership: "ha lasciato la convenzione"
-        case .coverage: "non serve il comune del servizio"
-        case .vehicle: "non ha un mezzo attivo adatto ai bisogni del beneficiario"
-        case .capacity: "ha raggiunto la sua capacità del giorno (quella dichiarata, o quella che consentono i suoi equipaggi in turno)"
-        case .declined: "ha rifiutato il servizio"
-        case .crew: "non ha un equipaggio in turno all'ora del servizio con un autista abilitato ai suoi bisogni"
         }
     }
 }

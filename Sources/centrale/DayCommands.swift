@@ -90,7 +90,8 @@ struct ExpiriesCommand: StoreCommand {
         for e in expiries {
             let days = e.validUntil.daysSinceEpoch - today.daysSinceEpoch
             let it = try context.language == .it
-            table.add([it ? e.validUntil.italianText : e.validUntil.description, days < 0 ? (it ? "scaduto" : "expired") : String(days), e.association, e.subject, e.what])
+            let what = it ? (["licence": "patente", "insurance": "assicurazione", "inspection": "revisione", "vehicle insurance": "assicurazione del mezzo"][e.what] ?? e.what) : e.what
+            table.add([it ? e.validUntil.italianText : e.validUntil.description, days < 0 ? (it ? "scaduto" : "expired") : String(days), e.association, e.subject, what])
         }
         context.print(table.rendered)
     }

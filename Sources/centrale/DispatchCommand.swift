@@ -46,10 +46,10 @@ struct DispatchCommand: StoreCommand {
             }
         }
         let plan = try context.engine.dispatch(input, zone: context.zone)
-        let report = DispatchReport(plan: plan, trips: input.trips.map(\.trip), registry: try context.registry)
+        let report = DispatchReport(plan: plan, trips: input.trips.map(\.trip), registry: try context.registry, language: try context.language)
         if let explain {
             if format == .json { context.print(try jsonString(report.explanation(explain))); return }
-            context.print(report.explanationText(explain) + (leftAlone.map { "\n" + Self.leftAloneNote($0, reassign: reassign) } ?? ""))
+            context.print(report.explanationText(explain) + (try leftAlone.map { "\n" + Self.leftAloneNote($0, reassign: reassign).text(try context.language) } ?? ""))
             return
         }
         var outcome: DispatchOutcome?
@@ -59,11 +59,9 @@ struct DispatchCommand: StoreCommand {
     }
 
     /// Why the ranking of a trip this dispatch leaves as it is will not be stored.
-    static func leftAloneNote(_ record: TripRecord, reassign: Bool) -> String {
-        let now = record.assignment.map { "assigned to \($0.association) (\($0.method.rawValue))" } ?? record.trip.status.rawValue
-        let again = !reassign && record.assignment?.method == .engine ? "; with --reassign it is decided again" : ""
-        return "Note: trip \(record.trip.id) is \(now) and dispatch leaves it as it is\(again): "
-            + "the ranking above is the engine's if it were pending, the day's other trips as dispatch decides them."
+    static func leftAloneNote(_ record: TripRecord, reassign: Bool) -> CLIMessage {
+        .leftAlone(trip: record.trip.id, status: record.trip.status, association: record.assignment?.association,
+                   method: record.assignment?.method, decidedAgain: !reassign && record.assignment?.method == .engine)
     }
 }
 

@@ -158,13 +158,34 @@ struct LogFlagsCommand: StoreCommand {
         guard !flags.isEmpty else { try context.say(.noFlags(month: month)); return }
         var table = TextTable(TableHeaders.kmFlags.words(try context.language),
                               rightAligned: [0, 4, 5, 7])
+        let language = try context.language
         for flag in flags {
-            table.add([String(flag.trip), flag.date, flag.association, flag.vehicle, Distance(metres: flag.drivenMetres).description,
-                       Distance(metres: flag.estimatedMetres).description, flag.flag + (flag.implausible ? " implausible" : ""),
-                       Distance(metres: flag.paidMetres).description, flag.review + (flag.reviewedBy.map { " (\($0))" } ?? "")])
+            let logged = Distance(metres: flag.drivenMetres), estimated = Distance(metres: flag.estimatedMetres), paid = Distance(metres: flag.paidMetres)
+            if language == .en {
+                table.add([String(flag.trip), flag.date, flag.association, flag.vehicle, logged.description, estimated.description,
+                           flag.flag + (flag.implausible ? " implausible" : ""), paid.description, flag.review + (flag.reviewedBy.map { " (\($0))" } ?? "")])
+                continue
+            }
+            // The stored difference begins with its percentage (`+113% (…)`); the rest is said again in Italian.
+            let percent = flag.flag.split(separator: " ").first.map(String.init) ?? flag.flag
+            table.add([String(flag.trip), language.date(iso: flag.date), flag.association, flag.vehicle, "\(language.km(logged)) km", "\(language.km(estimated)) km",
+                       "\(percent) (\(language.km(logged)) km registrati, \(language.km(estimated)) km stimati)" + (flag.implausible ? " non plausibile" : ""),
+                       "\(language.km(paid)) km", Self.italianReview(flag.review) + (flag.reviewedBy.map { " (\($0))" } ?? "")])
         }
         context.print(table.rendered)
         let open = flags.filter { $0.review == "not reviewed" }.count
         try context.say(.flagsListed(flags.count, open: open))
+    }
+
+    /// A review's stored label (`not reviewed`, `accepted`, `estimate paid`, `12.0 km paid`) in Italian.
+    static func italianReview(_ label: String) -> String {
+        switch label {
+        case "not reviewed": return "da rivedere"
+        case "accepted": return "accettati"
+        case "estimate paid": return "pagata la stima"
+        default:
+            guard label.hasSuffix(" km paid") else { return label }
+            return "pagati " + label.dropLast(" paid".count).replacingOccurrences(of: ".", with: ",")
+        }
     }
 }

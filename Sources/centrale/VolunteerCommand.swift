@@ -125,10 +125,13 @@ struct VolunteerListCommand: StoreCommand {
         }
         let today = store.today()
         var table = TextTable(TableHeaders.volunteers.words(try context.language))
+        let language = try context.language, it = language == .it
         for v in volunteers {
-            let absences = v.absences.filter { $0.to >= today }.map { "\($0.from)…\($0.to)" }.joined(separator: " ")
-            table.add([v.code, v.licenceCategory.isEmpty ? "-" : v.licenceCategory, v.licenceExpiry?.description ?? "-", String(v.birthYear),
-                       v.insuredUntil?.description ?? "-", v.qualifications.description, v.shifts.description, absences.isEmpty ? "-" : absences])
+            let absences = v.absences.filter { $0.to >= today }.map { "\(language.date($0.from))…\(language.date($0.to))" }.joined(separator: " ")
+            let qualified = it ? (v.qualifications.isEmpty ? "-" : v.qualifications.italianNames.joined(separator: "+")) : v.qualifications.description
+            table.add([v.code, v.licenceCategory.isEmpty ? "-" : v.licenceCategory, v.licenceExpiry.map(language.date) ?? "-", String(v.birthYear),
+                       v.insuredUntil.map(language.date) ?? "-", qualified, it ? v.shifts.italianText : v.shifts.description,
+                       absences.isEmpty ? "-" : absences])
         }
         context.print(table.rendered)
     }

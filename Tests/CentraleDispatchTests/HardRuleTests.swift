@@ -26,7 +26,8 @@ struct HardRuleTests {
         let refused = engine(associations, neighbours: false).dispatch([F.trip(1, in: F.b)], on: F.day, history: DispatchHistory(day: F.day))
         #expect(refused.decisions[0].association == nil)
         #expect(refused.decisions[0].blocked?.rule == .coverage)
-        #expect(refused.decisions[0].blocked?.reason == "no association serves comune 001002")
+        #expect(refused.decisions[0].blocked?.reason.english == "no association serves comune 001002")
+        #expect(refused.decisions[0].blocked?.reason.italian == "nessuna associazione serve il comune 001002")
         // C borders nobody: never reachable as a neighbour.
         let far = engine(associations).dispatch([F.trip(1, in: F.c)], on: F.day, history: DispatchHistory(day: F.day))
         #expect(far.decisions[0].blocked?.rule == .coverage)
@@ -44,7 +45,7 @@ struct HardRuleTests {
 
         let none = engine([associations[0]]).dispatch([F.trip(1, in: F.a, needs: .stretcher)], on: F.day, history: DispatchHistory(day: F.day))
         #expect(none.decisions[0].blocked?.rule == .vehicle)
-        #expect(none.decisions[0].blocked?.reason.contains("no association serving comune 001001 has an active vehicle for stretcher") == true)
+        #expect(none.decisions[0].blocked?.reason.english.contains("no association serving comune 001001 has an active vehicle for stretcher") == true)
     }
 
     @Test("capacity: an association takes no more trips a day than it declared, counting those already assigned")
@@ -58,7 +59,7 @@ struct HardRuleTests {
         let blocked = plan.decisions.filter { $0.association == nil }
         #expect(blocked.count == 1)
         #expect(blocked[0].blocked?.rule == .capacity)
-        #expect(blocked[0].blocked?.reason.contains("at its daily capacity (X, Y)") == true)
+        #expect(blocked[0].blocked?.reason.english.contains("at its daily capacity (X, Y)") == true)
 
         let kept = engine(associations).dispatch([F.trip(9, in: F.a)], on: F.day, history: DispatchHistory(day: F.day),
                                                  alreadyAssigned: ["X": 2])
@@ -77,7 +78,7 @@ struct HardRuleTests {
         trip.declinedBy = ["X", "Y"]
         let none = engine(associations).dispatch([trip], on: F.day, history: DispatchHistory(day: F.day))
         #expect(none.decisions[0].blocked?.rule == .declined)
-        #expect(none.decisions[0].blocked?.reason.contains("declined the trip (X, Y)") == true)
+        #expect(none.decisions[0].blocked?.reason.english.contains("declined the trip (X, Y)") == true)
         #expect(engine(associations).brokenRule(for: trip, by: "X", assignedToday: 0) == .declined)
     }
 
@@ -138,7 +139,7 @@ struct CrewRuleTests {
                                   comuni: F.comuni, convention: F.convention()).withCrews(["X": [afternoon]])
             .dispatch([trip], on: F.day, history: DispatchHistory(day: F.day))
         #expect(full.decisions[0].association == nil)
-        #expect(full.decisions[0].blocked?.reason == "every association serving comune 001001 with a suitable vehicle is at its daily capacity (Y) "
+        #expect(full.decisions[0].blocked?.reason.english == "every association serving comune 001001 with a suitable vehicle is at its daily capacity (Y) "
                 + "or has no crew on duty at the trip's time (X)")
     }
 }

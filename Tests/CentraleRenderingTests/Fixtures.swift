@@ -1,3 +1,4 @@
+import CentraleFormats
 import CentraleDispatch
 import CentraleDomain
 import CentralePlanning
@@ -39,7 +40,7 @@ enum Fixture {
 
     /// Four trips on the built-in registry: three the engine assigns (one outside the zone, in
     /// Florence, which borders the zone), one it cannot (a trip in Siena, which no association serves).
-    static func dispatch() throws -> (DispatchReport, [TripRequest]) {
+    static func dispatch(language: Language = .en) throws -> (DispatchReport, [TripRequest]) {
         let registry = try Registry.embedded()
         let zone = registry.zoneComuni
         let place = registry.places.first { $0.kind == .dialysis } ?? registry.places[0]
@@ -59,6 +60,6 @@ enum Fixture {
         let zoneCodes = Set(zone.map(\.istatCode))
         let engine = DispatchEngine(associations: registry.associations, comuni: registry.comuni, convention: registry.convention)
         let plan = engine.dispatch(trips.map { DispatchTrip($0, zone: zoneCodes) }, on: day, history: DispatchHistory(day: day))
-        return (DispatchReport(plan: plan, trips: trips, registry: registry), trips)
+        return (DispatchReport(plan: plan, trips: trips, registry: registry, language: language), trips)
     }
 }

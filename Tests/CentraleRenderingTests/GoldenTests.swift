@@ -59,6 +59,10 @@ struct GoldenTests {
         Golden.check(report.explanationText(3), "dispatch-explain-3.txt")
         Golden.check(report.explanationText(4), "dispatch-explain-4.txt")
         Golden.check(try JSONText.string(report.explanation(1)), "dispatch-explain-1.json")
+        let (italian, _) = try Fixture.dispatch(language: .it)
+        Golden.check(italian.text(stored: false, stale: [2]), "dispatch-dry-run-it.txt")
+        Golden.check(italian.explanationText(1), "dispatch-explain-1-it.txt")
+        Golden.check(italian.explanationText(3), "dispatch-explain-3-it.txt")
     }
 
     @Test("an association's trips as a table, CSV and JSON", arguments: ListFormat.allCases)

@@ -57,6 +57,7 @@ enum CLIMessage: Message {
     case leavesConvention(String, on: LocalDate, released: Int)
     case conventionVersion(String, new: Bool)
     case schemaUpToDate(path: String, last: String)
+    case leftAlone(trip: Int64, status: TripStatus, association: String?, method: AssignmentMethod?, decidedAgain: Bool)
 
     private static let it = Language.it
 
@@ -155,6 +156,12 @@ enum CLIMessage: Message {
                 + "in coda alla centrale; storico e rendiconti conservati"
         case let .conventionVersion(version, new): return "  convenzione: versione \(version)" + (new ? " (nuova)" : " (invariata)")
         case let .schemaUpToDate(path, last): return "\(path): schema aggiornato (\(last))."
+        case let .leftAlone(trip, status, association, method, again):
+            let how = method.map { ["engine": "dallo smistamento", "manual": "a mano", "forced": "forzata"][$0.rawValue] ?? $0.rawValue }
+            let now = association.map { "assegnato a \($0)" + (how.map { " (\($0))" } ?? "") } ?? status.italianName
+            return "Nota: il servizio \(trip) risulta \(now) e lo smistamento lo lascia com'è"
+                + (again ? "; con --reassign viene deciso di nuovo" : "")
+                + ": la classifica sopra è quella del motore se fosse in attesa, con gli altri servizi del giorno come li decide lo smistamento."
         }
     }
 
@@ -230,6 +237,10 @@ enum CLIMessage: Message {
             return "  \(code) leaves the convention on \(on): \(released) open trip\(released == 1 ? "" : "s") back to the dispatcher's queue; history and statements kept"
         case let .conventionVersion(version, new): return "  convention: version \(version)\(new ? " (new)" : " (unchanged)")"
         case let .schemaUpToDate(path, last): return "\(path): schema up to date (\(last))."
+        case let .leftAlone(trip, status, association, method, again):
+            let now = association.map { "assigned to \($0)" + (method.map { " (\($0.rawValue))" } ?? "") } ?? status.rawValue
+            return "Note: trip \(trip) is \(now) and dispatch leaves it as it is" + (again ? "; with --reassign it is decided again" : "")
+                + ": the ranking above is the engine's if it were pending, the day's other trips as dispatch decides them."
         }
     }
 

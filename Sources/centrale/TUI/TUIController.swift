@@ -67,7 +67,7 @@ final class TUIController {
             let decision = plan.decision(for: trip)
             state.candidates = decision?.candidates ?? []
             state.exclusions = decision?.exclusions ?? []
-            state.blockedReason = decision?.blocked?.reason
+            state.blockedReason = decision?.blocked?.reason.italian
         case let .assign(trip, association, version, engineChoice):
             guard let record = try store.tripRecord(trip) else { return true }
             if let broken = try store.brokenRule(assigning: record, to: association, engine: engine, zone: zone) {
