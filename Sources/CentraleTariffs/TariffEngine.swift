@@ -55,35 +55,36 @@ public struct TariffEngine: Sendable {
         let vehicleClass = vehicle.vehicleClass
         let cap = tariff.kmCap[vehicleClass] ?? tariff.kmRate
         let rate = min(tariff.kmRate, cap)
-        let rateNote = rate < tariff.kmRate ? " (capped at the \(vehicleClass.rawValue) reference cost)" : ""
-        lines.append(ReimbursementLine(item: .km, basis: "\(log.driven.kilometresText) km × \(rate) €/km\(rateNote)",
+        let km = ReimbursementBasis.km(km: log.driven.kilometresText, rate: "\(rate)", cappedBy: rate < tariff.kmRate ? vehicleClass.rawValue : nil)
+        lines.append(ReimbursementLine(item: .km, basis: km.english,
                                        amount: Self.cents(numerator: log.driven.metres * rate.microEurosPerKm, denominator: 10_000_000)))
-        lines.append(ReimbursementLine(item: .insurance, basis: "per trip", amount: tariff.insurancePerTrip))
+        lines.append(ReimbursementLine(item: .insurance, basis: ReimbursementBasis.perTrip.english, amount: tariff.insurancePerTrip))
 
         switch log.outcome {
         case .done:
             if trip.needs.contains(.stretcher) && vehicle.stretcher {
-                lines.append(ReimbursementLine(item: .stretcher, basis: "per trip", amount: tariff.stretcherItem))
+                lines.append(ReimbursementLine(item: .stretcher, basis: ReimbursementBasis.perTrip.english, amount: tariff.stretcherItem))
             } else if trip.needs.contains(.wheelchair) && vehicle.wheelchairPlaces > 0 {
-                lines.append(ReimbursementLine(item: .wheelchair, basis: "per trip", amount: tariff.wheelchairItem))
+                lines.append(ReimbursementLine(item: .wheelchair, basis: ReimbursementBasis.perTrip.english, amount: tariff.wheelchairItem))
             }
             if trip.needs.contains(.escort) {
-                lines.append(ReimbursementLine(item: .escort, basis: "per trip", amount: tariff.escortItem))
+                lines.append(ReimbursementLine(item: .escort, basis: ReimbursementBasis.perTrip.english, amount: tariff.escortItem))
                 let beyond = log.waitingMinutes - tariff.escortWaitingFreeMinutes
                 if beyond > 0 {
                     let hours = (beyond + 59) / 60
                     lines.append(ReimbursementLine(item: .waiting,
-                                                   basis: "\(log.waitingMinutes) min, \(beyond) beyond \(tariff.escortWaitingFreeMinutes): \(hours) h × \(tariff.escortWaitingPerHour) €",
+                                                   basis: ReimbursementBasis.waiting(minutes: log.waitingMinutes, beyond: beyond, free: tariff.escortWaitingFreeMinutes,
+                                                                                    hours: hours, perHour: "\(tariff.escortWaitingPerHour)").english,
                                                    amount: Money(cents: hours * tariff.escortWaitingPerHour.cents)))
                 }
             }
         case .noShow:
-            lines.append(ReimbursementLine(item: .noShow, basis: "beneficiary not there", amount: tariff.noShowItem))
+            lines.append(ReimbursementLine(item: .noShow, basis: ReimbursementBasis.noShow.english, amount: tariff.noShowItem))
         case .cancelledOnSpot:
-            lines.append(ReimbursementLine(item: .cancelledOnSpot, basis: "cancelled on arrival", amount: tariff.cancelledOnSpotItem))
+            lines.append(ReimbursementLine(item: .cancelledOnSpot, basis: ReimbursementBasis.cancelledOnSpot.english, amount: tariff.cancelledOnSpotItem))
         case .cancelledLate:
             if tariff.cancelledLateItem > .zero {
-                lines.append(ReimbursementLine(item: .cancelledLate, basis: "cancelled less than 24 h before", amount: tariff.cancelledLateItem))
+                lines.append(ReimbursementLine(item: .cancelledLate, basis: ReimbursementBasis.cancelledLate.english, amount: tariff.cancelledLateItem))
             }
         }
         return TripReimbursement(tripID: trip.id, tariffID: tariff.id, lines: lines)
@@ -97,7 +98,8 @@ public struct TariffEngine: Sendable {
         let capped = min(share, tariff.indirectCapPerMonth)
         let percent = Money(cents: tariff.indirectBasisPoints).description
         return ReimbursementLine(item: .indirect,
-                                 basis: "\(percent)% of \(direct) € direct items" + (capped < share ? ", capped at \(tariff.indirectCapPerMonth) €" : ""),
+                                 basis: ReimbursementBasis.indirect(percent: percent, direct: "\(direct)",
+                                                                   cap: capped < share ? "\(tariff.indirectCapPerMonth)" : nil).english,
                                  amount: capped)
     }
 

@@ -46,7 +46,7 @@ enum StatementHTML {
             lang: n.rawValue, l: Words(l),
             month: n.month(s.month), association: s.association, associationName: s.associationName,
             tripsText: l.trips(s.entries.count).capitalizedFirst, km: n.km(s.driven), flaggedText: l.flaggedForReview(s.flagged.count),
-            total: n.euros(s.total), indirectBasis: s.indirect.basis, totals: totals,
+            total: n.euros(s.total), indirectBasis: s.indirect.basisWords.text(n), totals: totals,
             hasAdjustments: !s.adjustments.isEmpty,
             adjustments: s.adjustments.map { Adjustment(trip: $0.tripID, month: n.month($0.originalMonth), reason: $0.reason, amount: n.euros($0.amount)) },
             hasFlagged: !s.flagged.isEmpty,
@@ -59,7 +59,7 @@ enum StatementHTML {
                 Trip(id: entry.tripID, date: n.date(entry.date), beneficiary: entry.beneficiary, outcome: l.outcomeName(entry.outcome),
                      flagged: entry.flag != nil,
                      lines: entry.reimbursement.lines.enumerated().map {
-                         Line(isFirst: $0.offset == 0, item: l.itemName($0.element.item), basis: $0.element.basis, amount: n.euros($0.element.amount))
+                         Line(isFirst: $0.offset == 0, item: l.itemName($0.element.item), basis: $0.element.basisWords.text(n), amount: n.euros($0.element.amount))
                      },
                      total: n.euros(entry.reimbursement.total))
             })

@@ -71,10 +71,10 @@ public enum StatementRenderer {
                 rows.append([String(entry.tripID), d.date(entry.date), entry.beneficiary, l.outcomeName(entry.outcome), entry.vehicle,
                              d.km(entry.driven), d.km(entry.paid ?? entry.driven), flag,
                              entry.flag == nil ? "" : (l.reviewText(entry.review) ?? l.notReviewed), entry.reimbursement.tariffID, l.itemName(line.item),
-                             line.basis, d.euros(line.amount)])
+                             line.basisWords.text(d.italian ? .it : .en), d.euros(line.amount)])
             }
         }
-        rows.append(["", "", "", "", "", "", "", "", "", "", l.itemName(.indirect), s.indirect.basis, d.euros(s.indirect.amount)])
+        rows.append(["", "", "", "", "", "", "", "", "", "", l.itemName(.indirect), s.indirect.basisWords.text(d.italian ? .it : .en), d.euros(s.indirect.amount)])
         for adjustment in s.adjustments {
             rows.append([String(adjustment.tripID), "", "", "", "", "", "", "", "", "", l.adjustment,
                          "\(adjustment.reason) (\(l.adjustmentOf(d.italian ? Language.it.month(adjustment.originalMonth) : adjustment.originalMonth.description)))", d.euros(adjustment.amount)])
@@ -91,7 +91,7 @@ public enum StatementRenderer {
         for (item, amount) in s.totalsByItem { lines.append("| \(l.itemName(item)) | \(n.euros(amount)) |") }
         if !s.adjustments.isEmpty { lines.append("| \(l.adjustments) | \(n.euros(s.adjusted)) |") }
         lines.append("| **\(l.total)** | **\(n.euros(s.total))** |")
-        lines += ["", "\(l.indirectCosts): \(e(s.indirect.basis)).", ""]
+        lines += ["", "\(l.indirectCosts): \(e(s.indirect.basisWords.text(n))).", ""]
         if !s.adjustments.isEmpty {
             lines += ["## \(l.adjustmentsTitle)", "", "| \(l.trip) | \(l.month) | \(l.reason) | \(l.amount) € |", "| ---: | --- | --- | ---: |"]
             for adjustment in s.adjustments {
@@ -113,7 +113,7 @@ public enum StatementRenderer {
         lines += ["## \(l.tripsTitle)", "", "| \(l.trip) | \(l.date) | \(l.beneficiary) | \(l.outcome) | \(l.lines) | \(l.total) € |",
                   "| ---: | --- | --- | --- | --- | ---: |"]
         for entry in s.entries {
-            let detail = entry.reimbursement.lines.map { "\(l.itemName($0.item)): \(e($0.basis)) = \(n.euros($0.amount))" }.joined(separator: "; ")
+            let detail = entry.reimbursement.lines.map { "\(l.itemName($0.item)): \(e($0.basisWords.text(n))) = \(n.euros($0.amount))" }.joined(separator: "; ")
             lines.append("| \(entry.tripID) | \(n.date(entry.date)) | \(e(entry.beneficiary)) | \(l.outcomeName(entry.outcome)) | \(detail) | \(n.euros(entry.reimbursement.total)) |")
         }
         return lines.joined(separator: "\n")
