@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentraleFormats
 import CentraleRegistry
 import CentraleStore
 import CentraleSynth
@@ -107,9 +108,9 @@ public final class DemoContext {
 /// dispatching, logging, statements and reports.
 public protocol DemoStep {
     /// A short name shown in progress lines.
-    var name: String { get }
+    var name: DemoMessage { get }
     /// Runs the step; `progress` prints a line for the user.
-    func run(_ context: DemoContext, progress: (String) -> Void) throws
+    func run(_ context: DemoContext, progress: (DemoMessage) -> Void) throws
 }
 
 /// Runs the demo's steps in order on a fresh database.
@@ -147,7 +148,8 @@ public struct DemoPipeline {
     ///   - clock: what "now" is (the demo of the current year stops at yesterday).
     /// - Throws: `StoreError.refused` for a year that has not begun yet.
     public func run(path: String, year: Int, seed: UInt64, scalePercent: Int = 100, registry: Registry,
-                    clock: @escaping @Sendable () -> Date = { Date() }, progress: (String) -> Void) throws -> DemoSummary {
+                    clock: @escaping @Sendable () -> Date = { Date() }, language: Language = .it,
+                    progress: (String) -> Void) throws -> DemoSummary {
         try Self.checkYear(year, clock: clock)
         try DemoDatabase.prepare(path: path)
         let store = try Store(path: path, clock: clock)
@@ -157,9 +159,9 @@ public struct DemoPipeline {
         let context = DemoContext(store: store, registry: registry, year: year, seed: seed, scalePercent: scalePercent)
         for (index, step) in steps.enumerated() {
             let started = Date()
-            progress("[\(index + 1)/\(steps.count)] \(step.name)…")
-            try step.run(context) { progress("      \($0)") }
-            progress(String(format: "      done in %.2f s", Date().timeIntervalSince(started)))
+            progress("[\(index + 1)/\(steps.count)] \(step.name.text(language))…")
+            try step.run(context) { progress("      " + $0.text(language)) }
+            progress("      " + DemoMessage.stepDone(seconds: Date().timeIntervalSince(started)).text(language))
         }
         // The audit trail's end when the demo was done: work added later is never replaced by a new demo.
         let head = try store.lastAuditID()

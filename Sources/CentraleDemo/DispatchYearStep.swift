@@ -6,10 +6,10 @@ import Foundation
 /// Dispatches every day of the year in order, through the same store path as
 /// `centrale dispatch`, and measures how well the convention's goals were met.
 public struct DispatchYearStep: DemoStep {
-    public var name: String { "dispatching the year" }
+    public var name: DemoMessage { .dispatchingYear }
     public init() {}
 
-    public func run(_ context: DemoContext, progress: (String) -> Void) throws {
+    public func run(_ context: DemoContext, progress: (DemoMessage) -> Void) throws {
         let registry = context.registry
         let engine = DispatchEngine(associations: registry.associations, comuni: registry.comuni, convention: registry.convention)
         let zone = Set(registry.zoneComuni.map(\.istatCode))
@@ -27,7 +27,7 @@ public struct DispatchYearStep: DemoStep {
                 assigned += outcome.assigned
                 unassignable += outcome.unassignable
             }
-            progress("\(month): \(assigned) assigned, \(unassignable) unassignable so far")
+            progress(.monthDispatched(month, assigned: assigned, unassignable: unassignable))
         }
         let quality = try DispatchQuality(samples: context.store.dispatchSamples(year: context.year),
                                           shares: Dictionary(uniqueKeysWithValues: registry.associations.map { ($0.code, $0.shareBasisPoints) }))
@@ -35,7 +35,7 @@ public struct DispatchYearStep: DemoStep {
         context.summary.unassignable = unassignable
         context.summary.shareMaxDeviationPercent = (quality.maxShareDeviation * 1000).rounded() / 10
         context.summary.continuityPercent = (quality.continuity * 1000).rounded() / 10
-        progress(String(format: "engine time %.3f s; worst monthly share deviation %.1f%% (%@, %@); continuity of care %.1f%%",
-                        engineTime, quality.maxShareDeviation * 100, quality.worstAssociation, quality.worstMonth, quality.continuity * 100))
+        progress(.dispatchQuality(engineSeconds: engineTime, worstShare: quality.maxShareDeviation * 100, association: quality.worstAssociation,
+                                  month: "\(quality.worstMonth)", continuity: quality.continuity * 100))
     }
 }

@@ -11,17 +11,17 @@ import Foundation
 /// alone, with the first crew of the day that may drive it), up to the next day with trips,
 /// leaving a few of that day's unconfirmed for the evening's reminder calls. The month's logs then follow the routes.
 public struct PlanMonthStep: DemoStep {
-    public var name: String { "declining, planning and confirming the trips of the last month" }
+    public var name: DemoMessage { .planningLastMonth }
     public init() {}
 
-    public func run(_ context: DemoContext, progress: (String) -> Void) throws {
+    public func run(_ context: DemoContext, progress: (DemoMessage) -> Void) throws {
         let store = context.store, registry = context.registry
         let month = context.plannedMonth
         let actor = Actor("demo", reason: "the associations' day in \(month)")
         // Declines: the last trip of the day of the first association that has one, on four days.
         let engine = DispatchEngine(associations: registry.associations, comuni: registry.comuni, convention: registry.convention)
         let zone = Set(registry.zoneComuni.map(\.istatCode))
-        var declined: [String] = []
+        var declined: [(trip: Int64, date: LocalDate, by: String, now: String?)] = []
         for day in [3, 10, 17, 24] {
             guard let date = LocalDate(year: month.year, month: month.month, day: day) else { continue }
             let held = try store.tripRecords(on: date).filter { $0.trip.status == .assigned && $0.assignment != nil }
@@ -30,10 +30,10 @@ public struct PlanMonthStep: DemoStep {
                                   actor: Actor(holder, reason: "declined"))
             let input = try store.dispatchInput(for: date, reassign: false)
             _ = try store.apply(engine.dispatch(input, zone: zone), input: input, actor: actor)
-            let now = try store.tripRecord(trip.trip.id)?.assignment?.association ?? "nobody"
-            declined.append("trip \(trip.trip.id) on \(date) by \(holder), now \(now)")
+            let now = try store.tripRecord(trip.trip.id)?.assignment?.association
+            declined.append((trip: trip.trip.id, date: date, by: holder, now: now))
         }
-        progress("\(declined.count) trips declined and dispatched again: \(declined.joined(separator: "; "))")
+        progress(.declinedAndRedispatched(declined))
 
         // Plans: every association's day, on its crews, planned in parallel and accepted.
         let days = month.days
@@ -47,8 +47,7 @@ public struct PlanMonthStep: DemoStep {
         let routes = plans.reduce(0) { $0 + $1.vehicles.count }
         let saved = plans.reduce(0) { $0 + $1.baselineDistance.metres - $1.plannedDistance.metres }
         context.summary.acceptedPlans = plans.count
-        progress("\(plans.count) association-days planned and accepted: \(routes) routes, "
-                 + "\(Distance(metres: saved).kilometresText) km fewer than driving each trip alone")
+        progress(.plansAccepted(days: plans.count, routes: routes, saved: Distance(metres: saved)))
 
         // Confirmations, up to the next day with trips (tomorrow, but for a holiday); of that
         // day's trips every fifth is left to confirm.
@@ -79,7 +78,6 @@ public struct PlanMonthStep: DemoStep {
         }
         context.summary.confirmations = confirmed
         context.summary.declines = declined.count
-        progress("\(confirmed) trips confirmed with a vehicle and a driver; \(refused) could not be (no crew free and qualified), "
-                 + "\(open) of \(tomorrow)'s left to confirm")
+        progress(.confirmed(confirmed, refused: refused, open: open, day: tomorrow))
     }
 }

@@ -10,12 +10,12 @@ import Foundation
 /// logged as driven one by one, but for the last month's, which followed its accepted plans.
 public struct PlanYearStep: DemoStep {
     /// The step's progress name.
-    public var name: String { "planning shared rides for every day" }
+    public var name: DemoMessage { .planningYear }
     /// Creates the step.
     public init() {}
 
     /// Plans every association-day of the demo year, in parallel, and adds up the savings.
-    public func run(_ context: DemoContext, progress: (String) -> Void) throws {
+    public func run(_ context: DemoContext, progress: (DemoMessage) -> Void) throws {
         let registry = context.registry
         let first = LocalDate(year: context.year, month: 1, day: 1)!, last = LocalDate(year: context.year, month: 12, day: 31)!
         let days = try context.store.plannableDays(from: first, through: last)
@@ -40,13 +40,9 @@ public struct PlanYearStep: DemoStep {
             var summary = PlanYearSummary()
             for plan in all { summary.add(plan) }
             if withShifts { context.summary.plansWithShifts = summary } else { context.summary.plans = summary }
-            progress(String(format: "%@: %d association-days in %.1f s: of %d trips, %d ride with others on board and %d are chained on a "
-                            + "vehicle's route; %@ km planned against %@ km alone, saving %@ km and %@ €",
-                            withShifts ? "on the volunteers' shifts" : "every vehicle all day", all.count,
-                            Date().timeIntervalSince(started), summary.trips, summary.sharedTrips, summary.chainedTrips,
-                            Distance(metres: summary.plannedMetres).kilometresText, Distance(metres: summary.baselineMetres).kilometresText,
-                            Distance(metres: summary.baselineMetres - summary.plannedMetres).kilometresText,
-                            Money(cents: summary.savingCents).description))
+            progress(.yearPlanned(withShifts: withShifts, days: all.count, seconds: Date().timeIntervalSince(started), trips: summary.trips,
+                                  shared: summary.sharedTrips, chained: summary.chainedTrips, planned: Distance(metres: summary.plannedMetres),
+                                  alone: Distance(metres: summary.baselineMetres), euros: Money(cents: summary.savingCents)))
         }
     }
 }

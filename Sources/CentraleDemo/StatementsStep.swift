@@ -4,10 +4,10 @@ import CentraleStore
 /// Computes and closes every month's statements, then amends one log of a closed month to
 /// show the adjustment it makes in the current month; reports the total reimbursed.
 public struct StatementsStep: DemoStep {
-    public var name: String { "computing and closing the monthly statements" }
+    public var name: DemoMessage { .closingStatements }
     public init() {}
 
-    public func run(_ context: DemoContext, progress: (String) -> Void) throws {
+    public func run(_ context: DemoContext, progress: (DemoMessage) -> Void) throws {
         var total = Money.zero
         var unreviewed = 0
         for month in context.endedMonths {
@@ -17,7 +17,7 @@ public struct StatementsStep: DemoStep {
             total += closing.total
             unreviewed += closing.unreviewedFlags
         }
-        progress("\(context.endedMonths.count) month\(context.endedMonths.count == 1 ? "" : "s") closed (\(unreviewed) flagged trips not reviewed, paid at the estimate)")
+        progress(.monthsClosed(context.endedMonths.count, unreviewed: unreviewed))
         // An amendment after closing: paid as an adjustment in the current month.
         let january = YearMonth(year: context.year, month: 1)!
         if context.endedMonths.contains(january), let record = try context.store.trips(of: "MIS-SCA", from: january.firstDay, to: january.lastDay).first(where: { $0.trip.status == .done }),
@@ -25,9 +25,9 @@ public struct StatementsStep: DemoStep {
             let added = Distance(metres: 1_500)
             _ = try context.store.amendLog(trip: record.trip.id, change: { $0.driven = log.driven + added; $0.odometerStart = nil; $0.odometerEnd = nil },
                                            actor: Actor("demo", reason: "detour not logged"))
-            progress("trip \(record.trip.id) of \(january) amended after closing: the difference is an adjustment in \(context.store.today().yearMonth), the current month")
+            progress(.amendedAfterClosing(trip: record.trip.id, month: january, current: context.store.today().yearMonth))
         }
         context.summary.reimbursedCents = total.cents
-        progress("\(total) € reimbursed over the year (closed statements)")
+        progress(.reimbursed(total))
     }
 }

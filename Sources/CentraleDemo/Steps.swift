@@ -7,25 +7,25 @@ import CentraleSynth
 
 /// Loads the registry (comuni, places, associations, convention) into the database.
 public struct LoadRegistryStep: DemoStep {
-    public var name: String { "loading the registry" }
+    public var name: DemoMessage { .loadingRegistry }
     public init() {}
 
-    public func run(_ context: DemoContext, progress: (String) -> Void) throws {
+    public func run(_ context: DemoContext, progress: (DemoMessage) -> Void) throws {
         let summary = try context.store.load(context.registry, actor: context.actor)
-        progress("\(context.registry.zoneComuni.count) comuni in the zone, \(context.registry.places.count) places, "
-                 + "\(context.registry.associations.count) associations, \(summary.added["vehicle"] ?? 0) vehicles")
+        progress(.registryLoaded(comuni: context.registry.zoneComuni.count, places: context.registry.places.count,
+                                 associations: context.registry.associations.count, vehicles: summary.added["vehicle"] ?? 0))
     }
 }
 
 /// Generates the synthetic year's beneficiaries and requests and stores them.
 public struct GenerateYearStep: DemoStep {
-    public var name: String { "generating the year's beneficiaries and requests" }
+    public var name: DemoMessage { .generatingYear }
     public init() {}
 
-    public func run(_ context: DemoContext, progress: (String) -> Void) throws {
+    public func run(_ context: DemoContext, progress: (DemoMessage) -> Void) throws {
         let generator = SyntheticYearGenerator(comuni: context.registry.comuni, places: context.registry.places,
                                                year: context.year, seed: context.seed, mix: context.mix)
-        var year = generator.generate(progress: progress)
+        var year = generator.generate { progress(.programme($0, beneficiaries: $1, tripsSoFar: $2)) }
         // The people come in as a PUA office exports them, through the same import as
         // `beneficiary import`; then their hospital stays and closings, and only requests that
         // respect them.
@@ -57,7 +57,7 @@ public struct GenerateYearStep: DemoStep {
         context.summary.activations = activations
         context.summary.suspensions = list.suspensions.count
         context.summary.closings = list.closings.filter { $0.on >= first }.count
-        progress("imported \(outcome.added.count) beneficiaries from \(file.path) (\(activations) activated in \(context.year)), "
-                 + "\(list.suspensions.count) suspensions, \(list.closings.count) closings; stored \(year.tripCount) trips")
+        progress(.yearGenerated(people: outcome.added.count, file: file.path, activations: activations, year: context.year,
+                                suspensions: list.suspensions.count, closings: list.closings.count, trips: year.tripCount))
     }
 }

@@ -15,12 +15,10 @@ public struct SubmitLogsStep: DemoStep {
     public enum Months: Sendable { case beforePlannedMonth, plannedMonth }
 
     public let months: Months
-    public var name: String {
-        months == .beforePlannedMonth ? "writing and submitting the associations' trip logs" : "logging the last month along its routes"
-    }
+    public var name: DemoMessage { months == .beforePlannedMonth ? .submittingLogs : .loggingLastMonth }
     public init(_ months: Months = .beforePlannedMonth) { self.months = months }
 
-    public func run(_ context: DemoContext, progress: (String) -> Void) throws {
+    public func run(_ context: DemoContext, progress: (DemoMessage) -> Void) throws {
         let folder = URL(fileURLWithPath: context.outputFolder).appendingPathComponent("logs")
         if months == .beforePlannedMonth { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("rejected"), withIntermediateDirectories: true)
@@ -68,7 +66,7 @@ public struct SubmitLogsStep: DemoStep {
                     let result = try submit(LogFileWriter.text(bad.logs, dialect: dialect), bad.breakHeader, to: url, association: association.code, context)
                     guard !result.accepted else { throw StoreError.refused(.demo(.badFileAccepted(url.lastPathComponent))) }
                     rejected += 1
-                    progress("rejected as expected: \(url.lastPathComponent): \(result.problems.first.map(\.description) ?? "")")
+                    progress(.rejectedAsExpected(file: url.lastPathComponent, problem: result.problems.first.map(\.description) ?? ""))
                 }
                 let url = folder.appendingPathComponent("\(association.code)-\(month).\(dialect.fileExtension)")
                 let result = try submit(LogFileWriter.text(monthLogs, dialect: dialect), false, to: url, association: association.code, context)
@@ -87,7 +85,7 @@ public struct SubmitLogsStep: DemoStep {
         if months == .beforePlannedMonth, let (url, code) = firstFile {
             let text = try String(contentsOf: url, encoding: .utf8)
             let result = try context.store.submitLogFile(text, file: url.path, sha256: SHA256.hex(of: text), association: code, actor: Actor(code))
-            progress("\(url.lastPathComponent) submitted again: \(result.newLogs) new, \(result.alreadyRecorded) already recorded")
+            progress(.submittedAgain(file: url.lastPathComponent, new: result.newLogs, already: result.alreadyRecorded))
         }
         let driven = try context.store.loggedDistance(year: context.year)
         context.summary.logs += logs
@@ -99,12 +97,11 @@ public struct SubmitLogsStep: DemoStep {
         if months == .plannedMonth {
             if today.year == context.year {
                 context.summary.loggedUntil = today.adding(days: -1).description
-                progress("\(context.year) is the current year: only trips before today (\(today)) are logged; later ones stay assigned")
+                progress(.currentYear(context.year, today: today))
             }
-            progress("\(planned): \(submitted) files, \(logs) logs, \(alongRoutes) of them along the accepted routes; "
-                     + "\(flagged) flagged for km review, \(driverFlags) for their driver")
+            progress(.lastMonthLogged(planned, files: submitted, logs: logs, alongRoutes: alongRoutes, flagged: flagged, driverFlags: driverFlags))
         } else {
-            progress("\(submitted) files, \(logs) logs, \(flagged) flagged for km review, \(rejected) bad files rejected; files in \(folder.path)")
+            progress(.logsSubmitted(files: submitted, logs: logs, flagged: flagged, rejected: rejected, folder: folder.path))
         }
     }
 

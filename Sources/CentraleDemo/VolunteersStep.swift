@@ -9,10 +9,10 @@ import CentraleSynth
 /// plans, confirmations and logs (`PlanMonthStep`) and the year's shared-ride estimates are
 /// made on these crews.
 public struct VolunteersStep: DemoStep {
-    public var name: String { "registering the associations' volunteers and their shifts" }
+    public var name: DemoMessage { .registeringVolunteers }
     public init() {}
 
-    public func run(_ context: DemoContext, progress: (String) -> Void) throws {
+    public func run(_ context: DemoContext, progress: (DemoMessage) -> Void) throws {
         var volunteers = 0, absences = 0, downtime = 0
         for association in context.registry.associations where association.vehicles.contains(where: \.active) {
             let roster = VolunteerRoster(association: association, year: context.year, seed: context.seed)
@@ -26,6 +26,6 @@ public struct VolunteersStep: DemoStep {
             }
         }
         context.summary.volunteers = volunteers
-        progress("\(volunteers) volunteers with their weekly shifts, \(absences) absences, \(downtime) vehicle inspections (3 days off the road each)")
+        progress(.volunteers(volunteers, absences: absences, inspections: downtime))
     }
 }

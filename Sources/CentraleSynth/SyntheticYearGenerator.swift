@@ -29,7 +29,7 @@ public struct SyntheticYearGenerator: Sendable {
     }
 
     /// Generates the year; `progress` is called after each programme with a short message.
-    public func generate(progress: (String) -> Void = { _ in }) -> SyntheticYear {
+    public func generate(progress: (_ programme: String, _ beneficiaries: Int, _ tripsSoFar: Int) -> Void = { _, _, _ in }) -> SyntheticYear {
         var rng = SeededRandom(seed: seed)
         var context = Context(comuni: comuni.filter(\.inZone), places: places, year: year)
         var people: [(Beneficiary, BeneficiaryPersonalData)] = []
@@ -43,7 +43,7 @@ public struct SyntheticYearGenerator: Sendable {
                 people.append(person)
                 requests += context.requests(for: programme, person: person.0, home: person.1, rng: &rng)
             }
-            progress("\(programme.rawValue): \(count) beneficiaries, \(requests.reduce(0) { $0 + $1.count }) trips so far")
+            progress(programme.rawValue, count, requests.reduce(0) { $0 + $1.count })
         }
         requests.sort { a, b in
             (a[0].date, a[0].appointment, a[0].beneficiary) < (b[0].date, b[0].appointment, b[0].beneficiary)

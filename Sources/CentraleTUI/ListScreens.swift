@@ -30,7 +30,7 @@ extension Layout {
         let shown = max(rows - 2, 1)  // the title and the columns' header take two lines
         let top = min(s.listTop, max(s.calls.count - shown, 0))
         let more = s.calls.count > shown ? "  (\(top + 1)–\(min(top + shown, s.calls.count)) di \(s.calls.count))" : ""
-        var lines: [Line] = [[Span("Promemoria \(Labels.weekdays[day.isoWeekday]) \(day): \(trips) servizi, "
+        var lines: [Line] = [[Span("Promemoria \(Labels.weekdays[day.isoWeekday]) \(day.italianText): \(trips) \(trips == 1 ? "servizio" : "servizi"), "
                                    + "\(open) da confermare" + more, .header)]]
         guard !s.calls.isEmpty else {
             lines.append([Span("Nessun servizio da fare in quel giorno.", .dim)])

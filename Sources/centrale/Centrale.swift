@@ -11,22 +11,28 @@ struct Centrale: ParsableCommand {
     /// The program's release, printed by `--version`.
     static let release = "0.4.0"
 
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "centrale",
-        abstract: "Centrale: the social-accompaniment operations centre.",
-        discussion: """
+        abstract: localized(it: "Centrale: la centrale operativa dell'accompagnamento sociale.",
+                            en: "Centrale: the social-accompaniment operations centre."),
+        discussion: localized(it: """
+            Ogni comando lavora su una base dati SQLite: --db PERCORSO, o la variabile d'ambiente \
+            CENTRALE_DB, o centrale.sqlite nella cartella di lavoro. Ogni modifica porta il nome di chi \
+            la fa: --operator NOME, o CENTRALE_OPERATOR, o il nome di accesso. Tutto è in italiano, \
+            in inglese con --lang en (o CENTRALE_LANG=en).
+            """, en: """
             Every command works on one SQLite database: --db PATH, or the CENTRALE_DB environment \
             variable, or centrale.sqlite in the working directory. Every change names its operator: \
             --operator NAME, or CENTRALE_OPERATOR, or the login name. Labels are Italian unless \
             --lang en (or CENTRALE_LANG=en).
-            """,
+            """),
         version: "centrale \(Centrale.release) (database schema \(Store.knownMigrations.last ?? "-"))",
         subcommands: [InitCommand.self, DemoCommand.self, StatusCommand.self, RequestCommand.self, DispatchCommand.self,
                       AssignCommand.self, TripsCommand.self, LogCommand.self, StatementCommand.self, MonthCommand.self, ReportCommand.self,
                       TUICommand.self, PlanCommand.self, PlanBenchCommand.self, VerifyCommand.self, UpgradeCommand.self, BeneficiaryCommand.self,
                       VolunteerCommand.self, VehicleCommand.self, ExpiriesCommand.self, ConfirmCommand.self, DeclineCommand.self, SheetCommand.self,
                       TokenCommand.self, ServeCommand.self]
-    )
+    ) }
 
     /// The program's entry: runs the command line on the process's streams and environment.
     static func main() {
@@ -42,6 +48,12 @@ struct Centrale: ParsableCommand {
     /// output (status 0). A command's errors are one `error: …` line each on standard error
     /// (status 1), with file, line and field where they have them.
     static func execute(_ arguments: [String], environment: [String: String], console: Console) -> Int32 {
+        HelpLanguage.$current.withValue(HelpLanguage.of(arguments, environment: environment)) {
+            run(arguments, environment: environment, console: console)
+        }
+    }
+
+    private static func run(_ arguments: [String], environment: [String: String], console: Console) -> Int32 {
         let command: any CentraleCommand
         do {
             var parsed = try parseAsRoot(arguments)

@@ -48,7 +48,7 @@ struct DemoCommand: StoreCommand {
         let progress: (String) -> Void = json ? { context.printError($0) } : { context.print($0) }
         progress("Building the demo year \(year) (seed \(seed)) in \(context.databasePath)")
         let summary = try DemoPipeline.standard.run(path: context.databasePath, year: year, seed: seed, scalePercent: scale,
-                                                    registry: try Registry.embedded(), progress: progress)
+                                                    registry: try Registry.embedded(), language: try context.language, progress: progress)
         let latest = try writeReports(year: year, context: context)
         progress("Monthly reports written to \(latest.folder); latest: \(latest.path)")
         if json {
@@ -57,7 +57,7 @@ struct DemoCommand: StoreCommand {
             encoder.outputFormatting = [.sortedKeys]
             context.print(String(decoding: try encoder.encode(summary), as: UTF8.self))
         } else {
-            context.print(DemoReport.text(summary))
+            context.print(DemoReport.text(summary, try context.language))
         }
     }
 }

@@ -6,19 +6,29 @@ import CentraleStore
 
 /// `centrale request`: take, cancel and list requests.
 struct RequestCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "request",
-        abstract: "Take, cancel and list transport requests.",
+        abstract: localized(it: "Prende, annulla ed elenca le richieste di trasporto.",
+                            en: "Take, cancel and list transport requests."),
         subcommands: [RequestAddCommand.self, RequestCancelCommand.self, RequestListCommand.self]
-    )
+    ) }
 }
 
 /// `centrale request add`.
 struct RequestAddCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "add",
-        abstract: "Add a one-off or recurring request (outbound, and return with --return).",
-        discussion: """
+        abstract: localized(it: "Aggiunge una richiesta singola o ricorrente (andata, e ritorno con --return).",
+                            en: "Add a one-off or recurring request (outbound, and return with --return)."),
+        discussion: localized(it: """
+            --from e --to accettano 'home' (la casa del beneficiario), il codice o il nome di un luogo (OSP-CAREGGI, \
+            'careggi'), o un indirizzo con le coordinate: 'Via Roma 1, Signa@43.781,11.098'. Una richiesta \
+            ricorrente si ripete nei giorni di --repeat (mon,wed,fri o lun,mer,ven) fino a --until. Una richiesta \
+            in contrasto con la scheda del beneficiario (es. non attivo in una data) viene rifiutata con il motivo.
+
+            Esempio: centrale request add --beneficiary BYUY8U --date 2026-03-02 --time 07:30 \
+            --from home --to DIA-CAREGGI --return 11:45 --purpose dialysis --repeat mon,wed,fri --until 2026-05-29
+            """, en: """
             --from and --to take 'home' (the beneficiary's home), a place code or name (OSP-CAREGGI, \
             'careggi'), or an address with coordinates: 'Via Roma 1, Signa@43.781,11.098'. A recurring \
             request repeats on --repeat weekdays (mon,wed,fri or lun,mer,ven) until --until. A request \
@@ -26,35 +36,40 @@ struct RequestAddCommand: StoreCommand {
 
             Example: centrale request add --beneficiary BYUY8U --date 2026-03-02 --time 07:30 \
             --from home --to DIA-CAREGGI --return 11:45 --purpose dialysis --repeat mon,wed,fri --until 2026-05-29
-            """
-    )
+            """)
+    ) }
 
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The beneficiary's code.") var beneficiary: String
-    @Option(help: "The (first) day, YYYY-MM-DD.") var date: LocalDate
-    @Option(help: "The appointment time at the destination, HH:MM.") var time: LocalTime
-    @Option(help: "Where to pick up: home, a place, or ADDRESS@LAT,LON.") var from: String = "home"
-    @Option(help: "Where to go: a place, home, or ADDRESS@LAT,LON.") var to: String
-    @Option(name: .customLong("return"), help: "When the beneficiary is ready to come back, HH:MM (adds a return leg).")
+    @Option(help: ArgumentHelp(localized(it: "Il codice del beneficiario.", en: "The beneficiary's code."))) var beneficiary: String
+    @Option(help: ArgumentHelp(localized(it: "Il giorno (il primo), AAAA-MM-GG.", en: "The (first) day, YYYY-MM-DD."))) var date: LocalDate
+    @Option(help: ArgumentHelp(localized(it: "L'ora dell'appuntamento a destinazione, HH:MM.", en: "The appointment time at the destination, HH:MM."))) var time: LocalTime
+    @Option(help: ArgumentHelp(localized(it: "Dove prendere la persona: home, un luogo, o INDIRIZZO@LAT,LON.", en: "Where to pick up: home, a place, or ADDRESS@LAT,LON."))) var from: String = "home"
+    @Option(help: ArgumentHelp(localized(it: "Dove andare: un luogo, home, o INDIRIZZO@LAT,LON.", en: "Where to go: a place, home, or ADDRESS@LAT,LON."))) var to: String
+    @Option(name: .customLong("return"), help: ArgumentHelp(localized(it: "Quando il beneficiario è pronto per tornare, HH:MM (aggiunge il ritorno).", en: "When the beneficiary is ready to come back, HH:MM (adds a return leg).")))
     var returnAt: LocalTime?
-    @Option(help: "Why: \(TripPurpose.allCases.map(\.rawValue).joined(separator: ", ")).") var purpose: TripPurpose = .visit
-    @Option(help: "Needs on board if not the beneficiary's usual ones (wheelchair+escort, or none).") var needs: String?
-    @Option(name: .customLong("repeat"), help: "Weekdays to repeat on, e.g. mon,wed,fri.") var repeatDays: String?
-    @Option(help: "The last day of a recurring request.") var until: LocalDate?
-    @Flag(help: "Add a trip dated in a closed month (needs --reason; paid as an adjustment in the current month).") var late = false
-    @Option(help: "Why the trip is added late (with --late).") var reason: String?
+    @Option(help: ArgumentHelp(localized(it: "Il motivo: \(TripPurpose.allCases.map(\.rawValue).joined(separator: ", ")).",
+                                         en: "Why: \(TripPurpose.allCases.map(\.rawValue).joined(separator: ", ")).")))
+    var purpose: TripPurpose = .visit
+    @Option(help: ArgumentHelp(localized(it: "I bisogni a bordo, se diversi da quelli abituali del beneficiario (wheelchair+escort, o none).", en: "Needs on board if not the beneficiary's usual ones (wheelchair+escort, or none)."))) var needs: String?
+    @Option(name: .customLong("repeat"), help: ArgumentHelp(localized(it: "I giorni della settimana in cui ripetere, es. mon,wed,fri.", en: "Weekdays to repeat on, e.g. mon,wed,fri."))) var repeatDays: String?
+    @Option(help: ArgumentHelp(localized(it: "L'ultimo giorno di una richiesta ricorrente.", en: "The last day of a recurring request."))) var until: LocalDate?
+    @Flag(help: ArgumentHelp(localized(it: "Aggiunge un servizio con data in un mese chiuso (richiede --reason; pagato come conguaglio nel mese in corso).", en: "Add a trip dated in a closed month (needs --reason; paid as an adjustment in the current month)."))) var late = false
+    @Option(help: ArgumentHelp(localized(it: "Perché il servizio viene aggiunto in ritardo (con --late).", en: "Why the trip is added late (with --late)."))) var reason: String?
 
     func validate() throws {
-        if (repeatDays == nil) != (until == nil) { throw ValidationError("--repeat and --until go together") }
-        if late != (reason != nil) { throw ValidationError("--late and --reason go together: --late --reason \"why it is added now\"") }
-        if let reason, reason.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--reason is empty; say why the trip is added late") }
+        if (repeatDays == nil) != (until == nil) { throw ValidationError(localized(it: "--repeat e --until vanno insieme", en: "--repeat and --until go together")) }
+        if late != (reason != nil) { throw ValidationError(localized(it: "--late e --reason vanno insieme: --late --reason \"perché viene aggiunto ora\"",
+                                                                  en: "--late and --reason go together: --late --reason \"why it is added now\"")) }
+        if let reason, reason.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError(localized(it: "--reason è vuoto; scrivi perché il servizio viene aggiunto in ritardo", en: "--reason is empty; say why the trip is added late")) }
         if let repeatDays, Recurrence.weekdays(parsing: repeatDays) == nil {
-            throw ValidationError("--repeat: '\(repeatDays)' is not a list of weekdays such as mon,wed,fri")
+            throw ValidationError(localized(it: "--repeat: '\(repeatDays)' non è un elenco di giorni della settimana come mon,wed,fri",
+                                       en: "--repeat: '\(repeatDays)' is not a list of weekdays such as mon,wed,fri"))
         }
         if let needs, needs != "none", Needs(parsing: needs) == nil {
-            throw ValidationError("--needs: '\(needs)' is not a combination of wheelchair, escort, stretcher (or none)")
+            throw ValidationError(localized(it: "--needs: '\(needs)' non è una combinazione di wheelchair, escort, stretcher (o none)",
+                                       en: "--needs: '\(needs)' is not a combination of wheelchair, escort, stretcher (or none)"))
         }
     }
 
@@ -79,14 +94,17 @@ struct RequestAddCommand: StoreCommand {
 
 /// `centrale request cancel`.
 struct RequestCancelCommand: StoreCommand {
-    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a trip, or the rest of its series.")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "cancel",
+        abstract: localized(it: "Annulla un servizio, o il resto della sua serie.", en: "Cancel a trip, or the rest of its series.")
+    ) }
 
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The trip id.") var trip: Int64
-    @Flag(help: "Also cancel the later trips of the same recurring series.") var series = false
-    @Option(help: "Why (recorded in the audit trail).") var reason: String
+    @Argument(help: ArgumentHelp(localized(it: "Il numero del servizio.", en: "The trip id."))) var trip: Int64
+    @Flag(help: ArgumentHelp(localized(it: "Annulla anche i servizi successivi della stessa serie ricorrente.", en: "Also cancel the later trips of the same recurring series."))) var series = false
+    @Option(help: ArgumentHelp(localized(it: "Il motivo (registrato nello storico delle modifiche).", en: "Why (recorded in the audit trail)."))) var reason: String
 
     func run(_ context: AppContext) throws {
         let ids = try context.store.cancel(trip: trip, series: series, actor: Actor(try context.operatorName(), reason: reason))
@@ -96,13 +114,16 @@ struct RequestCancelCommand: StoreCommand {
 
 /// `centrale request list`.
 struct RequestListCommand: StoreCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List a day's trips with status and association.")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "list",
+        abstract: localized(it: "Elenca i servizi di un giorno con lo stato e l'associazione.", en: "List a day's trips with status and association.")
+    ) }
 
     static let storeAccess = Store.Access.read
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The day, YYYY-MM-DD.") var date: LocalDate
-    @Option(help: "table or json.") var format: OutputFormat = .table
+    @Option(help: ArgumentHelp(localized(it: "Il giorno, AAAA-MM-GG.", en: "The day, YYYY-MM-DD."))) var date: LocalDate
+    @Option(help: ArgumentHelp(localized(it: "table o json.", en: "table or json."))) var format: OutputFormat = .table
 
     func run(_ context: AppContext) throws {
         let records = try context.store.tripRecords(on: date)

@@ -35,7 +35,7 @@ struct CallListTests {
         s.calls = rows(30)
         let lines = Layout.render(s, width: width, height: height).map { $0.map(\.text).joined() }
         #expect(lines.allSatisfy { $0.count <= width })
-        #expect(lines[1].hasPrefix("Promemoria lun 2025-03-03: 30 servizi, 15 da confermare"), "\(lines[1])")
+        #expect(lines[1].hasPrefix("Promemoria lun 03/03/2025: 30 servizi, 15 da confermare"), "\(lines[1])")
         #expect(lines[1].hasSuffix("(1–18 di 30)") || height > 24, "the counter fits at 80 columns: \(lines[1])")
         #expect(lines.contains { $0.contains("+39 055 1234561  MIS-SCA") }, "a space between the phone and the association")
         #expect(lines.contains { $0.contains("+39 055 1234561") && $0.contains("da confermare") })
@@ -87,7 +87,7 @@ struct CallListTests {
         for width in [80, 200] {
             let text = Layout.render(s, width: width, height: 24).map { $0.map(\.text).joined() }
             #expect(text.allSatisfy { $0.count <= width })
-            #expect(text[1].hasPrefix("Promemoria lun 2025-03-03: 3 servizi, 1 da confermare"), "\(text[1])")
+            #expect(text[1].hasPrefix("Promemoria lun 03/03/2025: 3 servizi, 1 da confermare"), "\(text[1])")
             #expect(text.contains { $0.hasPrefix("06:52 rit.11:45 BANNA1") && $0.contains("da confermare") }, "\(text)")
             #expect(text.filter { $0.contains("BANNA1") }.count == 1)
             #expect(!text.contains { $0.contains("Rossi055") || $0.contains("Bianchi055") }, "a space after the name")

@@ -5,20 +5,29 @@ import CentraleStore
 
 /// `centrale beneficiary add`: registers one person (the first call from the PUA).
 struct BeneficiaryAddCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "add", abstract: "Register a person with their record, referral and authorisation; prints the new code.",
-        discussion: """
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "add",
+        abstract: localized(it: "Registra una persona con la sua scheda, la segnalazione e l'autorizzazione; stampa il nuovo codice.",
+                            en: "Register a person with their record, referral and authorisation; prints the new code."),
+        discussion: localized(it: """
+            Esempio: centrale beneficiary add --surname Bellè --name Niccolò --codice-fiscale BLLNCL40A01D612A \
+            --birth-date 01/01/1940 --phone "055 123456" --street "Via Roma" --number 12 --comune Scandicci \
+            --referred-by pua --referred-on 15/01/2025 --purposes dialysis,visit --needs wheelchair \
+            --valid-from 01/02/2025 --valid-until 31/01/2026
+            """, en: """
             Example: centrale beneficiary add --surname Bellè --name Niccolò --codice-fiscale BLLNCL40A01D612A \
             --birth-date 01/01/1940 --phone "055 123456" --street "Via Roma" --number 12 --comune Scandicci \
             --referred-by pua --referred-on 15/01/2025 --purposes dialysis,visit --needs wheelchair \
             --valid-from 01/02/2025 --valid-until 31/01/2026
             """)
+    ) }
 
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var person: PersonOptions
-    @Flag(help: "Register again a person whose record was erased from this database (a new referral); without it such a person is refused.")
+    @Flag(help: ArgumentHelp(localized(it: "Registra di nuovo una persona i cui dati personali sono stati cancellati da questa base dati (una nuova segnalazione); senza questa opzione la persona viene rifiutata.",
+                                       en: "Register again a person whose record was erased from this database (a new referral); without it such a person is refused.")))
     var readmit = false
 
     func run(_ context: AppContext) throws {

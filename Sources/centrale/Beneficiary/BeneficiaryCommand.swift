@@ -9,39 +9,40 @@ import Foundation
 
 /// `centrale beneficiary`: people from referral to closing.
 struct BeneficiaryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "beneficiary",
-        abstract: "Register, find, suspend, close, export and erase beneficiaries.",
+        abstract: localized(it: "Registra, cerca, sospende, chiude, esporta e cancella i beneficiari.",
+                            en: "Register, find, suspend, close, export and erase beneficiaries."),
         subcommands: [BeneficiaryAddCommand.self, BeneficiaryUpdateCommand.self, BeneficiaryImportCommand.self, BeneficiaryTemplateCommand.self,
                       BeneficiaryListCommand.self, BeneficiaryFindCommand.self, BeneficiaryShowCommand.self, BeneficiarySuspendCommand.self,
                       BeneficiaryResumeCommand.self, BeneficiaryCloseCommand.self, BeneficiaryExportCommand.self, BeneficiaryEraseCommand.self]
-    )
+    ) }
 }
 
 /// The flags of every field of a person (`add` needs most of them; `update` any).
 struct PersonOptions: ParsableArguments {
-    @Option(help: "Surname.") var surname: String?
-    @Option(help: "Given name.") var name: String?
-    @Option(name: .customLong("codice-fiscale"), help: "The 16-character codice fiscale (format and check character verified).") var codiceFiscale: String?
-    @Option(name: .customLong("birth-date"), help: "Date of birth, dd/mm/yyyy or YYYY-MM-DD.") var birthDate: String?
-    @Option(help: "A phone number (repeat for more).") var phone: [String] = []
-    @Option(help: "Home street, e.g. 'Via Roma'.") var street: String?
-    @Option(help: "House number.") var number: String?
-    @Option(help: "Comune of residence: name or ISTAT code.") var comune: String?
-    @Option(help: "Home latitude (without it, the comune's centre, marked approximate).") var lat: String?
-    @Option(help: "Home longitude.") var lon: String?
-    @Option(help: "Contact person (caregiver).") var caregiver: String?
-    @Option(name: .customLong("caregiver-phone"), help: "The caregiver's phone.") var caregiverPhone: String?
-    @Option(name: .customLong("driver-notes"), help: "Notes for the driver, e.g. 'third floor, no lift'.") var driverNotes: String?
-    @Option(name: .customLong("referred-by"), help: "pua, social_services, case_manager, hospital_discharge or family_doctor.") var referredBy: String?
-    @Option(help: "The referrer's name.") var referrer: String?
-    @Option(name: .customLong("referrer-role"), help: "The referrer's role.") var referrerRole: String?
-    @Option(name: .customLong("referred-on"), help: "The referral's date.") var referredOn: String?
-    @Option(help: "The UVM/PAI reference.") var pai: String?
-    @Option(help: "Purposes allowed, e.g. dialysis,visit (Italian too: dialisi|visita).") var purposes: String?
-    @Option(help: "Needs: wheelchair, stretcher, escort, companion (Italian too), or none.") var needs: String?
-    @Option(name: .customLong("valid-from"), help: "First day of the authorisation.") var validFrom: String?
-    @Option(name: .customLong("valid-until"), help: "Last day of the authorisation.") var validUntil: String?
+    @Option(help: ArgumentHelp(localized(it: "Cognome.", en: "Surname."))) var surname: String?
+    @Option(help: ArgumentHelp(localized(it: "Nome.", en: "Given name."))) var name: String?
+    @Option(name: .customLong("codice-fiscale"), help: ArgumentHelp(localized(it: "Il codice fiscale di 16 caratteri (formato e carattere di controllo verificati).", en: "The 16-character codice fiscale (format and check character verified)."))) var codiceFiscale: String?
+    @Option(name: .customLong("birth-date"), help: ArgumentHelp(localized(it: "Data di nascita, gg/mm/aaaa o AAAA-MM-GG.", en: "Date of birth, dd/mm/yyyy or YYYY-MM-DD."))) var birthDate: String?
+    @Option(help: ArgumentHelp(localized(it: "Un numero di telefono (ripetere l'opzione per più numeri).", en: "A phone number (repeat for more)."))) var phone: [String] = []
+    @Option(help: ArgumentHelp(localized(it: "La via di casa, es. 'Via Roma'.", en: "Home street, e.g. 'Via Roma'."))) var street: String?
+    @Option(help: ArgumentHelp(localized(it: "Numero civico.", en: "House number."))) var number: String?
+    @Option(help: ArgumentHelp(localized(it: "Comune di residenza: nome o codice ISTAT.", en: "Comune of residence: name or ISTAT code."))) var comune: String?
+    @Option(help: ArgumentHelp(localized(it: "Latitudine di casa (senza, il centro del comune, segnata come approssimata).", en: "Home latitude (without it, the comune's centre, marked approximate)."))) var lat: String?
+    @Option(help: ArgumentHelp(localized(it: "Longitudine di casa.", en: "Home longitude."))) var lon: String?
+    @Option(help: ArgumentHelp(localized(it: "Persona di riferimento (caregiver).", en: "Contact person (caregiver)."))) var caregiver: String?
+    @Option(name: .customLong("caregiver-phone"), help: ArgumentHelp(localized(it: "Il telefono del caregiver.", en: "The caregiver's phone."))) var caregiverPhone: String?
+    @Option(name: .customLong("driver-notes"), help: ArgumentHelp(localized(it: "Note per l'autista, es. 'terzo piano senza ascensore'.", en: "Notes for the driver, e.g. 'third floor, no lift'."))) var driverNotes: String?
+    @Option(name: .customLong("referred-by"), help: ArgumentHelp(localized(it: "pua, social_services (servizi sociali), case_manager, hospital_discharge (dimissione ospedaliera) o family_doctor (medico di famiglia).", en: "pua, social_services, case_manager, hospital_discharge or family_doctor."))) var referredBy: String?
+    @Option(help: ArgumentHelp(localized(it: "Il nome di chi ha fatto la segnalazione.", en: "The referrer's name."))) var referrer: String?
+    @Option(name: .customLong("referrer-role"), help: ArgumentHelp(localized(it: "Il ruolo di chi ha fatto la segnalazione.", en: "The referrer's role."))) var referrerRole: String?
+    @Option(name: .customLong("referred-on"), help: ArgumentHelp(localized(it: "La data della segnalazione.", en: "The referral's date."))) var referredOn: String?
+    @Option(help: ArgumentHelp(localized(it: "Il riferimento UVM/PAI.", en: "The UVM/PAI reference."))) var pai: String?
+    @Option(help: ArgumentHelp(localized(it: "Motivi autorizzati, es. dialysis,visit (anche in italiano: dialisi|visita).", en: "Purposes allowed, e.g. dialysis,visit (Italian too: dialisi|visita)."))) var purposes: String?
+    @Option(help: ArgumentHelp(localized(it: "Bisogni: wheelchair, stretcher, escort, companion (anche in italiano: carrozzina, barella, accompagnatore, familiare), o none.", en: "Needs: wheelchair, stretcher, escort, companion (Italian too), or none."))) var needs: String?
+    @Option(name: .customLong("valid-from"), help: ArgumentHelp(localized(it: "Primo giorno dell'autorizzazione.", en: "First day of the authorisation."))) var validFrom: String?
+    @Option(name: .customLong("valid-until"), help: ArgumentHelp(localized(it: "Ultimo giorno dell'autorizzazione.", en: "Last day of the authorisation."))) var validUntil: String?
 
     /// The given flags under the import's (Italian) column names.
     var fields: [String: String] {

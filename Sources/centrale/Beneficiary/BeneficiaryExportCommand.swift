@@ -4,15 +4,18 @@ import CentraleStore
 
 /// `centrale beneficiary export CODE`: the right of access.
 struct BeneficiaryExportCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Write everything held about a person as JSON: record, referral, history, trips and their logs.")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "export",
+        abstract: localized(it: "Scrive in JSON tutto ciò che è conservato su una persona: scheda, segnalazione, storico, servizi e i loro registri.",
+                            en: "Write everything held about a person as JSON: record, referral, history, trips and their logs.")
+    ) }
 
     static let storeAccess = Store.Access.read
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The beneficiary's code (in any case).", transform: { $0.uppercased() }) var code: String
-    @Option(help: "Write to this file instead of standard output (a new file, unless --force).") var out: String?
-    @Flag(help: "Replace the --out file if it exists (never a database).") var force = false
+    @Argument(help: ArgumentHelp(localized(it: "Il codice del beneficiario (maiuscole o minuscole).", en: "The beneficiary's code (in any case).")), transform: { $0.uppercased() }) var code: String
+    @Option(help: ArgumentHelp(localized(it: "Scrive in questo file invece che sullo standard output (un file nuovo, salvo --force).", en: "Write to this file instead of standard output (a new file, unless --force)."))) var out: String?
+    @Flag(help: ArgumentHelp(localized(it: "Sostituisce il file di --out se esiste già (mai una base dati).", en: "Replace the --out file if it exists (never a database)."))) var force = false
 
     func run(_ context: AppContext) throws {
         let store = try context.store

@@ -4,16 +4,20 @@ import CentraleStore
 
 /// `centrale beneficiary resume CODE`.
 struct BeneficiaryResumeCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "resume", abstract: "End a suspension early: the person is active again from --on (default today).",
-        discussion: "Trips cancelled by the suspension stay cancelled; book the ones still needed again.")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "resume",
+        abstract: localized(it: "Chiude in anticipo una sospensione: la persona torna attiva da --on (di norma oggi).",
+                            en: "End a suspension early: the person is active again from --on (default today)."),
+        discussion: localized(it: "I servizi annullati dalla sospensione restano annullati; prenota di nuovo quelli che servono ancora.",
+                              en: "Trips cancelled by the suspension stay cancelled; book the ones still needed again.")
+    ) }
 
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The beneficiary's code (in any case).", transform: { $0.uppercased() }) var code: String
-    @Option(help: "The first day active again (default: today).") var on: LocalDate?
-    @Option(help: "Why.") var reason: String = "suspension ended early"
+    @Argument(help: ArgumentHelp(localized(it: "Il codice del beneficiario (maiuscole o minuscole).", en: "The beneficiary's code (in any case).")), transform: { $0.uppercased() }) var code: String
+    @Option(help: ArgumentHelp(localized(it: "Il primo giorno di nuovo attivo (di norma: oggi).", en: "The first day active again (default: today)."))) var on: LocalDate?
+    @Option(help: ArgumentHelp(localized(it: "Il motivo.", en: "Why."))) var reason: String = "suspension ended early"
 
     func run(_ context: AppContext) throws {
         let actor = Actor(try context.operatorName(), reason: reason)

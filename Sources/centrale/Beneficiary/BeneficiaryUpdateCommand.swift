@@ -5,18 +5,23 @@ import CentraleStore
 
 /// `centrale beneficiary update CODE`: changes any field, a new authorisation period, needs.
 struct BeneficiaryUpdateCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "update", abstract: "Change a person's fields, referral, or authorisation (a new period or needs).",
-        discussion: "Only the flags given change; the audit trail names the personal fields changed, never their values.")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "update",
+        abstract: localized(it: "Modifica i dati di una persona, la segnalazione o l'autorizzazione (un nuovo periodo o nuovi bisogni).",
+                            en: "Change a person's fields, referral, or authorisation (a new period or needs)."),
+        discussion: localized(it: "Cambiano solo le opzioni indicate; lo storico delle modifiche nomina i dati personali cambiati, mai i loro valori.",
+                              en: "Only the flags given change; the audit trail names the personal fields changed, never their values.")
+    ) }
 
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The beneficiary's code (in any case).", transform: { $0.uppercased() }) var code: String
+    @Argument(help: ArgumentHelp(localized(it: "Il codice del beneficiario (maiuscole o minuscole).", en: "The beneficiary's code (in any case).")), transform: { $0.uppercased() }) var code: String
     @OptionGroup var person: PersonOptions
-    @Option(help: "Why (recorded in the audit trail).") var reason: String?
+    @Option(help: ArgumentHelp(localized(it: "Il motivo (registrato nello storico delle modifiche).", en: "Why (recorded in the audit trail)."))) var reason: String?
     @Flag(name: .customLong("cancel-trips"),
-          help: "Cancel the trips still to be done that the new authorisation no longer covers (without it such a change is refused, listing them).")
+          help: ArgumentHelp(localized(it: "Annulla i servizi ancora da fare che la nuova autorizzazione non copre più (senza questa opzione la modifica viene rifiutata, con l'elenco dei servizi).",
+                                       en: "Cancel the trips still to be done that the new authorisation no longer covers (without it such a change is refused, listing them).")))
     var cancelTrips = false
 
     func run(_ context: AppContext) throws {
