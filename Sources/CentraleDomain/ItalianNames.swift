@@ -76,3 +76,23 @@ extension ServiceOutcome {
         }
     }
 }
+
+extension TripOutcome {
+    /// A trip log's outcome as an Italian log writes it: `effettuato`, `assente`, `annullato sul posto`, `annullato tardi`.
+    public var italianName: String {
+        switch self {
+        case .done: "effettuato"
+        case .noShow: "assente"
+        case .cancelledOnSpot: "annullato sul posto"
+        case .cancelledLate: "annullato tardi"
+        }
+    }
+}
+
+extension YearMonth {
+    /// The month by its Italian name: `febbraio 2025`.
+    public var italianText: String { "\(Self.italianNames[month - 1]) \(year)" }
+
+    static let italianNames = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+                               "settembre", "ottobre", "novembre", "dicembre"]
+}

@@ -23,10 +23,7 @@ extension Language {
     /// A date held as ISO text (`2025-02-03`), in this language; text that is no date as it is.
     public func date(iso text: String) -> String { LocalDate(text).map(date) ?? text }
     /// A month: `febbraio 2025` in Italian, `2025-02` in English.
-    public func month(_ month: YearMonth) -> String { self == .it ? "\(Self.italianMonths[month.month - 1]) \(month.year)" : month.description }
-
-    static let italianMonths = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-                                "settembre", "ottobre", "novembre", "dicembre"]
+    public func month(_ month: YearMonth) -> String { self == .it ? month.italianText : month.description }
 }
 
 extension CSVDialect {

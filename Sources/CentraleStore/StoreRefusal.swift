@@ -93,15 +93,12 @@ public enum FreeText: Sendable, Hashable {
 /// name, decimal commas. (The edges' `Language` helpers live in CentraleRendering, which the
 /// store does not see.) English messages keep ISO dates and decimal points.
 enum StoreItalian {
-    static let months = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-                         "settembre", "ottobre", "novembre", "dicembre"]
-
     /// `03/02/2025`.
     static func date(_ date: LocalDate) -> String { date.italianText }
     /// A date held as ISO text, as `dd/mm/yyyy`; text that is no date as it is.
     static func date(iso text: String) -> String { LocalDate(text)?.italianText ?? text }
     /// `febbraio 2025`.
-    static func month(_ month: YearMonth) -> String { "\(months[month.month - 1]) \(month.year)" }
+    static func month(_ month: YearMonth) -> String { month.italianText }
     /// A month held as text (`2025-02`), by name; text that is no month as it is.
     static func month(iso text: String) -> String {
         guard let month = YearMonth(text) else { return text }

@@ -48,25 +48,16 @@ public enum LogFileWriter {
         case .italianSpreadsheet:
             let header = "Viaggio;Data;Targa;Autista;Km inizio;Km fine;Km;Ora presa;Ora arrivo;Attesa;Esito;Note"
             return "\u{FEFF}" + ([header] + logs.map { row($0, separator: ";", date: italian($0.trip.date), decimal: ",", quoteDecimals: false,
-                                                          outcome: italianOutcome($0.outcome)) }).joined(separator: "\r\n") + "\r\n"
+                                                          outcome: $0.outcome.italianName) }).joined(separator: "\r\n") + "\r\n"
         case .italianQuoted:
             let header = "viaggio,data,targa,autista,km_inizio,km_fine,km_percorsi,ora_presa,ora_arrivo,attesa,esito,note"
             return ([header] + logs.map { row($0, separator: ",", date: italian($0.trip.date), decimal: ",", quoteDecimals: true,
-                                             outcome: italianOutcome($0.outcome)) }).joined(separator: "\n") + "\n"
+                                             outcome: $0.outcome.italianName) }).joined(separator: "\n") + "\n"
         }
     }
 
     static func italian(_ date: LocalDate) -> String {
         date.italianText
-    }
-
-    static func italianOutcome(_ outcome: TripOutcome) -> String {
-        switch outcome {
-        case .done: "effettuato"
-        case .noShow: "assente"
-        case .cancelledOnSpot: "annullato sul posto"
-        case .cancelledLate: "annullato tardi"
-        }
     }
 
     static func km(_ distance: Distance, decimal: String) -> String {

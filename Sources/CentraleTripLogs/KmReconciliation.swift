@@ -68,6 +68,17 @@ public enum KmReview: Hashable, Sendable {
         }
     }
 
+    /// The decision a stored `label` names; nil for any other text.
+    public init?(label: String) {
+        switch label {
+        case "accepted": self = .accept
+        case "estimate paid": self = .useEstimate
+        default:
+            guard label.hasSuffix(" km paid"), let metres = DecimalText.scaled(label.dropLast(" km paid".count), decimals: 3) else { return nil }
+            self = .km(Distance(metres: metres))
+        }
+    }
+
     /// `accepted`, `estimate paid`, `12.0 km paid`.
     public var label: String {
         switch self {

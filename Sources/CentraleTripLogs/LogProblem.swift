@@ -155,7 +155,7 @@ public enum LogProblem: Message, Hashable {
             switch self {
             case let .km(recorded, here): "km: registrati \(LogProblem.km(recorded)), qui \(LogProblem.km(here))"
             case let .vehicle(recorded, here): "mezzo: registrato \(recorded), qui \(here)"
-            case let .outcome(recorded, here): "esito: registrato \(LogProblem.italianOutcome(recorded)), qui \(LogProblem.italianOutcome(here))"
+            case let .outcome(recorded, here): "esito: registrato \(recorded.italianName), qui \(here.italianName)"
             case .times: "gli orari sono diversi"
             case .driver: "l'autista è diverso"
             case let .waiting(recorded, here): "attesa: registrati \(recorded) minuti, qui \(here)"
@@ -291,9 +291,9 @@ public enum LogProblem: Message, Hashable {
         case .emptyDropoffTime: "è vuoto; un servizio effettuato richiede l'ora di arrivo (HH:MM)"
         case let .dropoffBeforePickup(dropoff, pickup): "\(dropoff) è prima della presa alle \(pickup)"
         case let .dropoffWithoutPassenger(dropoff, outcome):
-            "c'è l'ora di arrivo \(dropoff), ma l'esito è \(Self.italianOutcome(outcome)): nessuno è stato accompagnato; lasciala vuota"
+            "c'è l'ora di arrivo \(dropoff), ma l'esito è \(outcome.italianName): nessuno è stato accompagnato; lasciala vuota"
         case .noReason(let outcome):
-            "è vuoto, e l'esito è \(Self.italianOutcome(outcome)): scrivi il motivo nelle note (per esempio 'beneficiario non in casa')"
+            "è vuoto, e l'esito è \(outcome.italianName): scrivi il motivo nelle note (per esempio 'beneficiario non in casa')"
         case let .alreadyLogged(trip, differences):
             "il servizio \(trip) è già registrato con altri valori (\(differences.map(\.italian).joined(separator: "; ")))"
         case let .overlapsLine(plate, start, end, line, trip, otherStart, otherEnd, date, why):
@@ -422,14 +422,4 @@ public enum LogProblem: Message, Hashable {
 
     /// A distance to the metre, with a decimal comma: `45210,05`.
     static func exact(_ distance: Distance) -> String { exact(distance.metres) }
-
-    /// An outcome as the Italian messages name it: `effettuato`, `assente`, `annullato sul posto`, `annullato tardi`.
-    static func italianOutcome(_ outcome: TripOutcome) -> String {
-        switch outcome {
-        case .done: "effettuato"
-        case .noShow: "assente"
-        case .cancelledOnSpot: "annullato sul posto"
-        case .cancelledLate: "annullato tardi"
-        }
-    }
 }

@@ -166,26 +166,13 @@ struct LogFlagsCommand: StoreCommand {
                            flag.flag + (flag.implausible ? " implausible" : ""), paid.description, flag.review + (flag.reviewedBy.map { " (\($0))" } ?? "")])
                 continue
             }
-            // The stored difference begins with its percentage (`+113% (…)`); the rest is said again in Italian.
-            let percent = flag.flag.split(separator: " ").first.map(String.init) ?? flag.flag
+            let review = flag.review == "not reviewed" ? "da rivedere" : KmReview(label: flag.review)?.italian ?? flag.review
             table.add([String(flag.trip), language.date(iso: flag.date), flag.association, flag.vehicle, "\(language.km(logged)) km", "\(language.km(estimated)) km",
-                       "\(percent) (\(language.km(logged)) km registrati, \(language.km(estimated)) km stimati)" + (flag.implausible ? " non plausibile" : ""),
-                       "\(language.km(paid)) km", Self.italianReview(flag.review) + (flag.reviewedBy.map { " (\($0))" } ?? "")])
+                       StatementRenderer.kmFlag(driven: logged, estimated: estimated, stored: flag.flag, language: language) + (flag.implausible ? " non plausibile" : ""),
+                       "\(language.km(paid)) km", review + (flag.reviewedBy.map { " (\($0))" } ?? "")])
         }
         context.print(table.rendered)
         let open = flags.filter { $0.review == "not reviewed" }.count
         try context.say(.flagsListed(flags.count, open: open))
-    }
-
-    /// A review's stored label (`not reviewed`, `accepted`, `estimate paid`, `12.0 km paid`) in Italian.
-    static func italianReview(_ label: String) -> String {
-        switch label {
-        case "not reviewed": return "da rivedere"
-        case "accepted": return "accettati"
-        case "estimate paid": return "pagata la stima"
-        default:
-            guard label.hasSuffix(" km paid") else { return label }
-            return "pagati " + label.dropLast(" paid".count).replacingOccurrences(of: ".", with: ",")
-        }
     }
 }

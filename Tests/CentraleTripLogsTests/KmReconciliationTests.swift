@@ -31,4 +31,13 @@ struct KmReconciliationTests {
         #expect(KmReview(name: "km", km: km(45)) == .km(km(45)))
         #expect(KmReview(name: "estimate", km: nil) == .useEstimate)
     }
+
+    @Test("a review's stored label reads back as the decision, and is said in Italian")
+    func labels() {
+        for review in [KmReview.accept, .useEstimate, .km(Distance(metres: 12_300))] {
+            #expect(KmReview(label: review.label) == review, "\(review.label)")
+        }
+        #expect(KmReview(label: "not reviewed") == nil && KmReview(label: "x km paid") == nil)
+        #expect(KmReview.km(Distance(metres: 12_000)).italian == "12,0 km pagati")
+    }
 }

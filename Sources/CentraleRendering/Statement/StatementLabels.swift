@@ -61,14 +61,7 @@ struct StatementLabels: Sendable {
         tripsTitle: "Servizi", beneficiary: "beneficiario", outcome: "esito", lines: "voci", notReviewed: "da verificare",
         association: "associazione", direct: "diretti", indirect: "indiretti", flagged: "da verificare",
         adjustmentOf: { "servizio di \($0)" },
-        outcomeName: {
-            switch $0 {
-            case .done: "effettuato"
-            case .noShow: "assente"
-            case .cancelledOnSpot: "annullato sul posto"
-            case .cancelledLate: "annullato tardi"
-            }
-        },
+        outcomeName: \.italianName,
         itemName: {
             switch $0 {
             case .km: "km"

@@ -10,6 +10,12 @@ public enum StatementFormat: String, Sendable, CaseIterable {
 /// Renders an association's monthly statement (*rendiconto*), and the month's summary of every
 /// association's, as Markdown, CSV, JSON or HTML.
 public enum StatementRenderer {
+    /// A flagged trip's flag as the statement writes it in `language` (`+113 % (7,3 km registrati, 3,4 km stimati)`),
+    /// the stored text when the estimate is unknown: for every list of flagged trips.
+    public static func kmFlag(driven: Distance, estimated: Distance?, stored: String?, language: Language) -> String {
+        StatementLabels.of(language).flagText(driven: driven, estimated: estimated, stored: stored, language: language)
+    }
+
     /// - Parameters:
     ///   - language: the words, numbers and dates of Markdown and HTML (JSON is machine-neutral).
     ///   - dialect: the CSV's form (Italian Excel by default, or RFC 4180).
