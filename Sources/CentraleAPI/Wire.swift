@@ -62,7 +62,7 @@ public struct SubmissionReport: Codable, Sendable, Equatable {
 
     /// What `log submit` prints for the file, in `language`: lines for standard output and for standard error.
     public func output(_ language: Language) -> (out: [String], err: [String]) {
-        let it = language == .it, error = it ? "errore:" : "error:"
+        let it = language == .it, error = ErrorWords(language).error
         if refusedBeforeReading {
             return ([], problems.map { "\(error) \($0.text)" } + [summary(language)])
         }
