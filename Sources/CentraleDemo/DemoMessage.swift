@@ -8,6 +8,8 @@ public enum DemoMessage: Message {
     case loadingRegistry, generatingYear, dispatchingYear, submittingLogs, loggingLastMonth, registeringVolunteers
     case planningLastMonth, closingStatements, planningYear
     // Progress.
+    case building(year: Int, seed: UInt64, path: String)
+    case reportsWritten(folder: String, latest: String)
     case stepDone(seconds: Double)
     case programme(String, beneficiaries: Int, tripsSoFar: Int)
     case registryLoaded(comuni: Int, places: Int, associations: Int, vehicles: Int)
@@ -33,6 +35,8 @@ public enum DemoMessage: Message {
         let dec = { (value: Double, digits: Int) in String(format: "%.\(digits)f", value).replacingOccurrences(of: ".", with: ",") }
         let km = { (d: Distance) in d.kilometresText(.italian) }
         switch self {
+        case let .building(year, seed, path): return "Costruzione dell'anno dimostrativo \(year) (seme \(seed)) in \(path)"
+        case let .reportsWritten(folder, latest): return "Rapporti mensili scritti in \(folder); l'ultimo: \(latest)"
         case .loadingRegistry: return "caricamento del registro"
         case .generatingYear: return "generazione dei beneficiari e delle richieste dell'anno"
         case .dispatchingYear: return "smistamento dell'anno"
@@ -89,6 +93,8 @@ public enum DemoMessage: Message {
 
     public var english: String {
         switch self {
+        case let .building(year, seed, path): return "Building the demo year \(year) (seed \(seed)) in \(path)"
+        case let .reportsWritten(folder, latest): return "Monthly reports written to \(folder); latest: \(latest)"
         case .loadingRegistry: return "loading the registry"
         case .generatingYear: return "generating the year's beneficiaries and requests"
         case .dispatchingYear: return "dispatching the year"

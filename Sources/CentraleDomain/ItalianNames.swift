@@ -96,3 +96,55 @@ extension YearMonth {
     static let italianNames = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
                                "settembre", "ottobre", "novembre", "dicembre"]
 }
+
+extension BeneficiaryStatus {
+    /// `attivo`, `sospeso`…: a person's status as the Italian screens and lists name it.
+    public var italianName: String {
+        switch self {
+        case .referred: "segnalato"
+        case .active: "attivo"
+        case .suspended: "sospeso"
+        case .closed: "chiuso"
+        }
+    }
+}
+
+extension ClosingReason {
+    /// Why the service was closed, in Italian (as `beneficiary close --help` names them): `concluso`, `deceduto`…
+    public var italianName: String {
+        switch self {
+        case .ended: "concluso"
+        case .moved: "trasferito"
+        case .deceased: "deceduto"
+        case .noLongerEligible: "non più avente diritto"
+        case .refused: "rinuncia"
+        }
+    }
+}
+
+extension Referral {
+    /// Who referred the person, in Italian: `PUA`, `servizi sociali`…
+    public var italianName: String {
+        switch self {
+        case .pua: "PUA"
+        case .socialServices: "servizi sociali"
+        case .caseManager: "case manager"
+        case .hospitalDischarge: "dimissione ospedaliera"
+        case .familyDoctor: "medico di famiglia"
+        }
+    }
+}
+
+extension EffectiveStatus {
+    /// A person's status on a day, in Italian: `attivo`, `autorizzazione scaduta`…
+    public var italianName: String {
+        switch self {
+        case .referred: "segnalato"
+        case .active: "attivo"
+        case .suspended: "sospeso"
+        case .closed: "chiuso"
+        case .authorisationExpired: "autorizzazione scaduta"
+        case .notAuthorised: "non autorizzato"
+        }
+    }
+}

@@ -31,9 +31,9 @@ enum ServerMessage: Message {
     var italian: String {
         switch self {
         case .tooManyFailures(let wait): "troppi tentativi falliti da questo indirizzo; riprova tra \(wait) s"
-        case .noToken(let help): "manca la chiave d'accesso; invia `Authorization: Bearer CHIAVE`"
+        case .noToken(let help): "manca il codice di accesso; invia `Authorization: Bearer CODICE`"
             + (help ? " (la chiave la rilascia la centrale: `centrale token issue`)" : "")
-        case .invalidToken: "la chiave d'accesso non è valida (sconosciuta, scaduta o revocata); chiedine una nuova alla centrale"
+        case .invalidToken: "il codice di accesso non è valido (sconosciuto, scaduto o revocato); chiedine uno nuovo alla centrale"
         case .wrongRole(let role): "una chiave di \(role.italianName) non può farlo; chiedi alla centrale una chiave del ruolo giusto"
         case .nameAssociation(let role):
             "una chiave di \(role.italianName) agisce per tutta la centrale: indica l'associazione (?association=CODICE, o --association CODICE)"

@@ -10,7 +10,7 @@ public enum StoreEntity: Hashable, Sendable {
         switch self {
         case .association: "associazione"
         case .beneficiary: "beneficiario"
-        case .token: "chiave d'accesso"
+        case .token: "codice di accesso"
         case .trip: "servizio"
         case .vehicle: "mezzo"
         case .volunteer(let association): "volontario di \(association)"

@@ -61,7 +61,7 @@ public enum DatabaseRefusal: Message, Equatable {
         case let .damagedShifts(volunteer, shifts):
             "il volontario \(volunteer) ha in archivio i turni '\(shifts)', che non sono validi; la base dati è danneggiata"
         case let .damagedTokenRole(token, role):
-            "la chiave d'accesso \(token) ha in archivio il ruolo '\(role)', che non esiste; la base dati è danneggiata"
+            "il codice di accesso \(token) ha in archivio il ruolo '\(role)', che non esiste; la base dati è danneggiata"
         case .damagedPurposes(let text):
             "un'autorizzazione in archivio indica i motivi '\(text)', che non sono validi; la base dati è danneggiata"
         case let .damagedTripDate(trip, date):

@@ -21,22 +21,22 @@ public enum TokenRefusal: Message, Equatable {
     public var italian: String {
         switch self {
         case let .expiresBeforeToday(validUntil, today):
-            "l'ultimo giorno di validità della chiave d'accesso, \(StoreItalian.date(validUntil)), è prima di oggi "
+            "l'ultimo giorno di validità del codice di accesso, \(StoreItalian.date(validUntil)), è prima di oggi "
                 + "(\(StoreItalian.date(today))); indica un --expires successivo"
         case .associationNeeded:
-            "la chiave d'accesso di un'associazione richiede --association CODICE"
+            "il codice di accesso di un'associazione richiede --association CODICE"
         case let .associationLeft(code, leftOn):
-            "\(code) ha lasciato la convenzione il \(StoreItalian.date(iso: leftOn)); non riceve chiavi d'accesso"
+            "\(code) ha lasciato la convenzione il \(StoreItalian.date(iso: leftOn)); non riceve codici di accesso"
         case let .centreWide(role, code):
-            "una chiave d'accesso con ruolo \(role.rawValue) (\(role.italianName)) vale per tutta la centrale, non per una sola "
+            "un codice di accesso con ruolo \(role.rawValue) (\(role.italianName)) vale per tutta la centrale, non per una sola "
                 + "associazione: togli --association \(code), o indica --role association"
         case .ownerNeeded(let role):
-            "una chiave d'accesso con ruolo \(role.rawValue) (\(role.italianName)) richiede --owner NOME: chi la detiene, "
+            "un codice di accesso con ruolo \(role.rawValue) (\(role.italianName)) richiede --owner NOME: chi lo detiene, "
                 + "come comparirà nello storico delle modifiche"
         case .ownerInvalid(let owner):
             "--owner '\(owner)' deve essere un nome di al massimo 80 caratteri, senza caratteri di controllo"
         case let .alreadyRevoked(id, revokedAt):
-            "la chiave d'accesso \(id) è già stata revocata il \(StoreItalian.date(iso: String(revokedAt.prefix(10))))"
+            "il codice di accesso \(id) è già stato revocato il \(StoreItalian.date(iso: String(revokedAt.prefix(10))))"
         }
     }
 

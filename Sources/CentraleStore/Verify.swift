@@ -4,25 +4,6 @@ import CentraleTariffs
 import Foundation
 import GRDB
 
-/// One check of `centrale verify`: what was checked, how many items, and the first broken one.
-public struct VerifyCheck: Sendable, Hashable {
-    /// The check's name, e.g. `audit chain`.
-    public var name: String
-    /// Items checked.
-    public var count: Int
-    /// What was checked, e.g. `entries chained`.
-    public var what: String
-    /// The first broken item, when the check failed.
-    public var broken: String?
-
-    public var passed: Bool { broken == nil }
-
-    /// `audit chain: 1,234 entries chained — ok`, or `… — BROKEN: entry 57 …`.
-    public var line: String {
-        "\(name): \(count) \(what) — " + (broken.map { "BROKEN: \($0)" } ?? "ok")
-    }
-}
-
 extension Store {
     /// Checks the whole database: SQLite's `PRAGMA integrity_check` (unless `fast`), every
     /// closed month's statement and report snapshots against their stored checksums and the
@@ -42,8 +23,8 @@ extension Store {
             var checks: [VerifyCheck] = []
             if !fast {
                 let messages = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-                checks.append(VerifyCheck(name: "sqlite integrity_check", count: 1, what: "database file",
-                                          broken: messages == ["ok"] ? nil : messages.prefix(3).joined(separator: "; ")))
+                checks.append(VerifyCheck(.integrity, count: 1,
+                                          broken: messages == ["ok"] ? nil : .integrity(messages: messages.prefix(3).joined(separator: "; "))))
             }
             checks += try Self.verifySnapshots(db, lines: !fast, recentMonths: fast ? 3 : nil)
             checks.append(try Self.verifyClosings(db))
@@ -54,14 +35,14 @@ extension Store {
     }
 
     static func verifySnapshots(_ db: Database, lines: Bool, recentMonths: Int? = nil) throws -> [VerifyCheck] {
-        let recent = recentMonths.map { "of the last \($0) closed months " } ?? ""
-        var statements = VerifyCheck(name: "statement snapshots", count: 0, what: "frozen statements \(recent)match their checksums")
-        var months = VerifyCheck(name: "closed months", count: 0, what: "months match their checksum and total")
-        var reports = VerifyCheck(name: "report snapshots", count: 0, what: "frozen reports \(recent)match their checksums")
+        let recent = recentMonths.map(VerifyCheck.Scope.last) ?? .all
+        var statements = VerifyCheck(.statementSnapshots, scope: recent)
+        var months = VerifyCheck(.closedMonths)
+        var reports = VerifyCheck(.reportSnapshots, scope: recent)
         let hashedFrom = try recentMonths.flatMap { n in
             try String.fetchOne(db, sql: "SELECT month FROM closed_month ORDER BY month DESC LIMIT 1 OFFSET ?", arguments: [n - 1])
         } ?? ""
-        var totals = VerifyCheck(name: "statement totals", count: 0, what: "frozen statements add up to their lines")
+        var totals = VerifyCheck(.statementTotals)
         var byMonth: [String: [(association: String, total: Int, digest: String)]] = [:]
         // The contents only of the months hashed (all, or the recent ones); the stored checksums of all.
         let cursor = try Row.fetchCursor(db, sql: """
@@ -73,7 +54,7 @@ extension Store {
             guard let json = row[3] as String? else { continue }
             statements.count += 1
             if statements.broken == nil && SHA256.hex(of: json) != digest {
-                statements.broken = "the statement of \(association) for \(month) does not match its checksum (edited after closing)"
+                statements.broken = .statementChecksum(association: association, month: month)
             }
             if lines {
                 totals.count += 1
@@ -82,10 +63,10 @@ extension Store {
                         let sum = statement.entries.reduce(0) { $0 + $1.reimbursement.lines.reduce(0) { $0 + $1.amount.cents } }
                             + statement.indirect.amount.cents + statement.adjustments.reduce(0) { $0 + $1.amount.cents }
                         if sum != total {
-                            totals.broken = "the statement of \(association) for \(month): total \(Money(cents: total)) €, its lines add up to \(Money(cents: sum)) €"
+                            totals.broken = .statementTotal(association: association, month: month, total: Money(cents: total), lines: Money(cents: sum))
                         }
                     } else {
-                        totals.broken = "the statement of \(association) for \(month) cannot be read"
+                        totals.broken = .statementUnreadable(association: association, month: month)
                     }
                 }
             }
@@ -96,15 +77,15 @@ extension Store {
             guard months.broken == nil else { continue }
             let frozen = (byMonth[month] ?? []).sorted { $0.association < $1.association }
             if SHA256.hex(of: frozen.map(\.digest).joined(separator: "\n")) != digest {
-                months.broken = "\(month): its statements do not match the month's checksum (a statement was added, removed or changed)"
+                months.broken = .monthChecksum(month: month)
             } else if frozen.reduce(0, { $0 + $1.total }) != total {
-                months.broken = "\(month): its statements add up to \(Money(cents: frozen.reduce(0) { $0 + $1.total })) €, the month's total is \(Money(cents: total)) €"
+                months.broken = .monthTotal(month: month, statements: Money(cents: frozen.reduce(0) { $0 + $1.total }), total: Money(cents: total))
             }
         }
         for row in try Row.fetchAll(db, sql: "SELECT month, json, sha256 FROM report_snapshot WHERE month >= ? ORDER BY month", arguments: [hashedFrom]) {
             reports.count += 1
             if reports.broken == nil && SHA256.hex(of: row[1] as String) != (row[2] as String) {
-                reports.broken = "the report of \(row[0] as String) does not match its checksum (edited after closing)"
+                reports.broken = .reportChecksum(month: row[0])
             }
         }
         return lines ? [statements, months, reports, totals] : [statements, months, reports]
@@ -116,7 +97,7 @@ extension Store {
     /// belongs to a closed month. So a closed month deleted or edited by hand (which would reopen
     /// it, or change who closed it) is found even when the triggers were dropped.
     static func verifyClosings(_ db: Database) throws -> VerifyCheck {
-        var check = VerifyCheck(name: "month closings", count: 0, what: "closed months match their entries in the audit trail")
+        var check = VerifyCheck(.monthClosings)
         var closed: [String: Row] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT month, closed_at, closed_by, total_cents, sha256 FROM closed_month") { closed[row[0]] = row }
         var audited: Set<String> = []
@@ -126,28 +107,27 @@ extension Store {
             check.count += 1
             guard check.broken == nil else { continue }
             guard let row = closed[month] else {
-                check.broken = "\(month) was closed (audit trail, \(entry[1] as String) by \(entry[2] as String)) but is no longer in closed_month: it was deleted by hand"
+                check.broken = .closingDeleted(month: month, at: entry[1], by: entry[2])
                 continue
             }
             struct Details: Decodable { var total_cents: Int?; var sha256: String? }
             let details = try? JSONDecoder().decode(Details.self, from: Data((entry[3] as String).utf8))
             if (row["closed_at"] as String) != (entry[1] as String) || (row["closed_by"] as String) != (entry[2] as String) {
-                check.broken = "\(month): closed_month says closed at \(row["closed_at"] as String) by \(row["closed_by"] as String), "
-                    + "the audit trail at \(entry[1] as String) by \(entry[2] as String)"
+                check.broken = .closingDiffers(month: month, storedAt: row["closed_at"], storedBy: row["closed_by"], auditedAt: entry[1], auditedBy: entry[2])
             } else if let total = details?.total_cents, total != (row["total_cents"] as Int) {
-                check.broken = "\(month): closed_month's total \(Money(cents: row["total_cents"])) € differs from the audited \(Money(cents: total)) €"
+                check.broken = .closingTotal(month: month, stored: Money(cents: row["total_cents"]), audited: Money(cents: total))
             } else if let digest = details?.sha256, digest != (row["sha256"] as String) {
-                check.broken = "\(month): closed_month's checksum differs from the audited one"
+                check.broken = .closingChecksum(month: month)
             }
         }
         if check.broken == nil, let month = closed.keys.sorted().first(where: { !audited.contains($0) }) {
-            check.broken = "\(month) is in closed_month without a month.close entry in the audit trail: it was added by hand"
+            check.broken = .closingAddedByHand(month: month)
         }
         if check.broken == nil, let orphan = try String.fetchOne(db, sql: """
             SELECT month FROM (SELECT month FROM statement_snapshot UNION SELECT month FROM report_snapshot)
             WHERE month NOT IN (SELECT month FROM closed_month) ORDER BY month LIMIT 1
             """) {
-            check.broken = "\(orphan) has frozen statements or a frozen report but is not in closed_month: its closing was deleted by hand"
+            check.broken = .closingOrphan(month: orphan)
         }
         return check
     }
@@ -159,7 +139,7 @@ extension Store {
     /// submission by hand is found even with the triggers dropped. Submissions audited before
     /// the digest existed (one `log.create` entry per log) have no digest and are skipped.
     static func verifySubmittedLogs(_ db: Database, last: Int? = nil) throws -> VerifyCheck {
-        var check = VerifyCheck(name: "trip logs", count: 0, what: "\(last == nil ? "" : "of the last ")accepted submissions' logs match their audit entry")
+        var check = VerifyCheck(.tripLogs, scope: last.map(VerifyCheck.Scope.last) ?? .all)
         struct Submission: Decodable { var new: Int?; var logs_sha256: String?; var first_trip: Int64?; var last_trip: Int64? }
         struct Amendment: Decodable { var log: String?; var log_before: String? }
         var expected: [(id: Int64, details: Submission, digest: String)] = []
@@ -198,7 +178,7 @@ extension Store {
                     var line: [UInt8] = []
                     LogDigest.appendStored(&line, row)
                     if check.broken == nil && !line.dropLast().elementsEqual(amendment.current.utf8) {
-                        check.broken = "the log of trip \(trip) differs from its last amendment in the audit trail: it was edited by hand"
+                        check.broken = .logEdited(trip: trip)
                     }
                     lines.append(contentsOf: amendment.original.utf8)
                     lines.append(UInt8(ascii: "\n"))
@@ -207,9 +187,9 @@ extension Store {
             guard check.broken == nil else { continue }
             let stored = submission.details.new ?? -1
             if count != stored {
-                check.broken = "submission \(submission.id) stored \(stored) logs (audit trail), \(count) are left: a log was deleted or added by hand"
+                check.broken = .logCount(submission: submission.id, stored: stored, left: count)
             } else if SHA256.hex(of: lines) != submission.digest {
-                check.broken = "the logs of submission \(submission.id) do not match its audit entry: a log was edited by hand"
+                check.broken = .logDigest(submission: submission.id)
             }
         }
         return check
@@ -218,7 +198,7 @@ extension Store {
     /// Walks the audit chain, all of it or its last `tail` entries (then every id before them is
     /// only checked present).
     static func verifyAuditChain(_ db: Database, tail: Int? = nil) throws -> VerifyCheck {
-        var check = VerifyCheck(name: "audit chain", count: 0, what: "entries chained")
+        var check = VerifyCheck(.auditChain)
         var previous = AuditChain.genesis
         var expectedID: Int64 = 1
         if let tail, let last = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM audit_log"), last > Int64(tail) {
@@ -228,12 +208,12 @@ extension Store {
                 SELECT CASE WHEN (SELECT MIN(id) FROM audit_log) > 1 THEN 1 ELSE
                   (SELECT a.id + 1 FROM audit_log a WHERE a.id < ? AND NOT EXISTS (SELECT 1 FROM audit_log b WHERE b.id = a.id + 1) ORDER BY a.id LIMIT 1) END
                 """, arguments: [start]) {
-                check.broken = "entry \(gap) is missing (deleted)"
+                check.broken = .entriesMissing(from: gap, to: gap, after: nil)
                 return check
             }
             previous = try String.fetchOne(db, sql: "SELECT prev_hash FROM audit_log WHERE id = ?", arguments: [start]) ?? ""
             expectedID = start
-            check.what = "last entries chained (of \(last))"
+            check.scope = .tail(total: last)
         }
         let cursor = try Row.fetchCursor(db, sql: """
             SELECT id, at, actor, action, entity, entity_id, details, reason, prev_hash, hash FROM audit_log WHERE id >= ? ORDER BY id
@@ -242,20 +222,18 @@ extension Store {
             let id: Int64 = row[0]
             check.count += 1
             if id != expectedID {
-                check.broken = id > expectedID
-                    ? "entry \(expectedID)\(id - expectedID > 1 ? "–\(id - 1)" : "") is missing (deleted)"
-                    : "entry \(id) is out of order"
+                check.broken = id > expectedID ? .entriesMissing(from: expectedID, to: id - 1, after: nil) : .entryOutOfOrder(id: id)
                 return check
             }
             let stored: String? = row[9]
             if (row[8] as String?) != previous {
-                check.broken = "entry \(id) does not follow entry \(id - 1) (its prev_hash differs: an entry before it was changed or removed)"
+                check.broken = .entryNotFollowing(id: id)
                 return check
             }
             let hash = AuditChain.hash(id: id, at: row[1], actor: row[2], action: row[3], entity: row[4], entityID: row[5],
                                        details: row[6], reason: row[7], previous: previous)
             if stored != hash {
-                check.broken = "entry \(id) (\(row[3] as String) \(row[4] as String) \(row[5] as String)) was edited: its hash does not match its fields"
+                check.broken = .entryEdited(id: id, action: row[3], entity: row[4], entityID: row[5])
                 return check
             }
             previous = hash
@@ -264,9 +242,9 @@ extension Store {
         // A deleted last entry leaves the table's AUTOINCREMENT sequence ahead of it.
         let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'") ?? 0
         if sequence > expectedID - 1 {
-            check.broken = "entry \(expectedID)\(sequence > expectedID ? "–\(sequence)" : "") is missing (deleted after entry \(expectedID - 1))"
+            check.broken = .entriesMissing(from: expectedID, to: sequence, after: expectedID - 1)
         }
-        check.what += ", head \(previous.prefix(16))"
+        check.head = previous
         return check
     }
 }

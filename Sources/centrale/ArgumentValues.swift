@@ -23,4 +23,6 @@ extension TripPurpose: ExpressibleByArgument {
 }
 
 /// The help of a `--month` option: its form and an example.
-func monthHelp(_ text: String = "The month") -> ArgumentHelp { ArgumentHelp("\(text), e.g. 2025-03.", valueName: "YYYY-MM") }
+func monthHelp(_ text: String = localized(it: "Il mese", en: "The month")) -> ArgumentHelp {
+    ArgumentHelp(localized(it: "\(text), es. 2025-03.", en: "\(text), e.g. 2025-03."), valueName: "YYYY-MM")
+}

@@ -10,30 +10,40 @@ extension VehicleDocumentKind: ExpressibleByArgument {}
 
 /// `centrale vehicle`: vehicles off the road and their documents.
 struct VehicleCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "vehicle", abstract: "Take a vehicle off the road for a period, or record its documents' expiry.",
-        subcommands: [VehicleOffCommand.self, VehicleDocumentCommand.self])
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "vehicle",
+        abstract: localized(it: "Registra il fermo di un mezzo per un periodo, o la scadenza dei suoi documenti.",
+                            en: "Take a vehicle off the road for a period, or record its documents' expiry."),
+        subcommands: [VehicleOffCommand.self, VehicleDocumentCommand.self]) }
 }
 
 /// `centrale vehicle off PLATE --from --to --reason`.
 struct VehicleOffCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "off", abstract: "Take a vehicle off the road for a period (repairs, inspection).",
-        discussion: """
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "off",
+        abstract: localized(it: "Registra il fermo di un mezzo per un periodo (riparazioni, revisione).",
+                            en: "Take a vehicle off the road for a period (repairs, inspection)."),
+        discussion: localized(it: """
+            Nel periodo nessun servizio può essere confermato su quel mezzo. I servizi già confermati su di esso perdono \
+            la conferma, e quelli che un piano accettato gli affida vengono segnalati: sono elencati tutti, perché \
+            l'associazione li confermi di nuovo.
+            """, en: """
             No trip can be confirmed on it in the period. Trips already confirmed on it lose their confirmation, and \
             trips an accepted plan puts on it are flagged: both are listed, for the association to confirm again.
-            """)
+            """)) }
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The vehicle's plate.") var plate: String
-    @Option(help: "The first day off the road.") var from: LocalDate
-    @Option(help: "The last day off the road.") var to: LocalDate
-    @Option(help: "Why.") var reason: String
+    @Argument(help: ArgumentHelp(localized(it: "La targa del mezzo.", en: "The vehicle's plate."))) var plate: String
+    @Option(help: ArgumentHelp(localized(it: "Il primo giorno di fermo.", en: "The first day off the road."))) var from: LocalDate
+    @Option(help: ArgumentHelp(localized(it: "L'ultimo giorno di fermo.", en: "The last day off the road."))) var to: LocalDate
+    @Option(help: ArgumentHelp(localized(it: "Il motivo.", en: "Why."))) var reason: String
 
     func validate() throws {
-        guard to >= from else { throw ValidationError("--to (\(to)) is before --from (\(from)); give the last day off the road") }
-        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--reason must say why") }
+        guard to >= from else { throw ValidationError(localized(it: "--to (\(to)) è prima di --from (\(from)); indica l'ultimo giorno di fermo del mezzo",
+                                                                en: "--to (\(to)) is before --from (\(from)); give the last day off the road")) }
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError(localized(it: "--reason non può essere vuoto: scrivi il motivo",
+                                                                                                          en: "--reason must say why")) }
     }
 
     func run(_ context: AppContext) throws {
@@ -46,15 +56,17 @@ struct VehicleOffCommand: StoreCommand {
 
 /// `centrale vehicle document PLATE --kind inspection|insurance --valid-until D [--reference R]`.
 struct VehicleDocumentCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "document", abstract: "Record a vehicle document's expiry (inspection or insurance).")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "document",
+        abstract: localized(it: "Registra la scadenza di un documento del mezzo (revisione o assicurazione).",
+                            en: "Record a vehicle document's expiry (inspection or insurance).")) }
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The vehicle's plate.") var plate: String
-    @Option(help: "inspection or insurance.") var kind: VehicleDocumentKind
-    @Option(name: .customLong("valid-until"), help: "The last valid day.") var validUntil: LocalDate
-    @Option(help: "The document's number (optional).") var reference: String = ""
+    @Argument(help: ArgumentHelp(localized(it: "La targa del mezzo.", en: "The vehicle's plate."))) var plate: String
+    @Option(help: ArgumentHelp(localized(it: "inspection (revisione) o insurance (assicurazione).", en: "inspection or insurance."))) var kind: VehicleDocumentKind
+    @Option(name: .customLong("valid-until"), help: ArgumentHelp(localized(it: "L'ultimo giorno di validità.", en: "The last valid day."))) var validUntil: LocalDate
+    @Option(help: ArgumentHelp(localized(it: "Il numero del documento (facoltativo).", en: "The document's number (optional)."))) var reference: String = ""
 
     func run(_ context: AppContext) throws {
         let actor = Actor(try context.operatorName())
@@ -65,16 +77,18 @@ struct VehicleDocumentCommand: StoreCommand {
 
 /// `centrale expiries --within 30`.
 struct ExpiriesCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "expiries", abstract: "List licences, volunteers' insurance and vehicle documents about to expire (or expired).")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "expiries",
+        abstract: localized(it: "Elenca patenti, assicurazioni dei volontari e documenti dei mezzi in scadenza (o scaduti).",
+                            en: "List licences, volunteers' insurance and vehicle documents about to expire (or expired).")) }
     static let storeAccess = Store.Access.read
 
     @OptionGroup var global: GlobalOptions
-    @Option(parsing: .unconditional, help: "Days ahead of today.") var within: Int = 30
-    @Option(help: "Only this association.") var association: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp(localized(it: "Quanti giorni guardare avanti da oggi.", en: "Days ahead of today."))) var within: Int = 30
+    @Option(help: ArgumentHelp(localized(it: "Solo questa associazione.", en: "Only this association."))) var association: String?
 
     func validate() throws {
-        guard (0...3650).contains(within) else { throw ValidationError("--within must be between 0 and 3650 days") }
+        guard (0...3650).contains(within) else { throw ValidationError(localized(it: "--within deve essere tra 0 e 3650 giorni", en: "--within must be between 0 and 3650 days")) }
     }
 
     func run(_ context: AppContext) throws {
@@ -99,21 +113,29 @@ struct ExpiriesCommand: StoreCommand {
 
 /// `centrale confirm TRIP --vehicle V --driver D`.
 struct ConfirmCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "confirm", abstract: "Confirm an assigned trip with a vehicle and a driver of its association.",
-        discussion: """
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "confirm",
+        abstract: localized(it: "Conferma un servizio assegnato con un mezzo e un autista della sua associazione.",
+                            en: "Confirm an assigned trip with a vehicle and a driver of its association."),
+        discussion: localized(it: """
+            La conferma viene rifiutata, con tutti i motivi, quando l'autista non è registrato presso l'associazione, \
+            non ha patente o assicurazione (art. 18 CTS) valide il giorno del servizio, ha meno di 21 anni, non è \
+            abilitato per i bisogni del servizio, è assente o fuori turno, o guida un altro servizio confermato alla \
+            stessa ora; o quando il mezzo è fermo, non è adatto, ha un documento scaduto, o è confermato su un altro \
+            servizio alla stessa ora.
+            """, en: """
             Refused, with every reason, when the driver is not registered with the association, has no valid licence \
             or insurance (art. 18 CTS) on the trip's day, is under 21, is not qualified for the trip's needs, is absent \
             or off shift, or drives another confirmed trip at the same time; or when the vehicle is off the road, \
             unsuited, has an expired document, or is confirmed on another trip at the same time.
-            """)
+            """)) }
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var remote: RemoteOptions
-    @Argument(help: "The trip id.") var trip: Int64
-    @Option(help: "The vehicle's plate.") var vehicle: String
-    @Option(help: "The driver's volunteer code.") var driver: String
+    @Argument(help: ArgumentHelp(localized(it: "Il numero del servizio.", en: "The trip id."))) var trip: Int64
+    @Option(help: ArgumentHelp(localized(it: "La targa del mezzo.", en: "The vehicle's plate."))) var vehicle: String
+    @Option(help: ArgumentHelp(localized(it: "Il codice volontario dell'autista.", en: "The driver's volunteer code."))) var driver: String
 
     func run(_ context: AppContext) throws {
         if let client = try context.remote(remote) {
@@ -128,16 +150,19 @@ struct ConfirmCommand: StoreCommand {
 
 /// `centrale decline TRIP --reason …`.
 struct DeclineCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "decline", abstract: "Decline an assigned trip: it goes back to the dispatcher's queue, marked declined.",
-        discussion: "Dispatch will not offer the trip to the declining association again.")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "decline",
+        abstract: localized(it: "Rifiuta un servizio assegnato: torna nella coda della centrale, segnato come rifiutato.",
+                            en: "Decline an assigned trip: it goes back to the dispatcher's queue, marked declined."),
+        discussion: localized(it: "Lo smistamento non proporrà più il servizio all'associazione che lo ha rifiutato.",
+                              en: "Dispatch will not offer the trip to the declining association again.")) }
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var remote: RemoteOptions
-    @Argument(help: "The trip id.") var trip: Int64
-    @Option(help: "Why the association cannot take it.") var reason: String
-    @Option(help: "The declining association (checked against the trip's assignment).") var association: String?
+    @Argument(help: ArgumentHelp(localized(it: "Il numero del servizio.", en: "The trip id."))) var trip: Int64
+    @Option(help: ArgumentHelp(localized(it: "Il motivo per cui l'associazione non può prenderlo.", en: "Why the association cannot take it."))) var reason: String
+    @Option(help: ArgumentHelp(localized(it: "L'associazione che rifiuta (verificata rispetto all'assegnazione del servizio).", en: "The declining association (checked against the trip's assignment)."))) var association: String?
 
     func run(_ context: AppContext) throws {
         if let client = try context.remote(remote) {
@@ -155,21 +180,26 @@ extension DaySheetRenderer.Format: ExpressibleByArgument {}
 
 /// `centrale sheet --association A --date D [--vehicle V] [--format md|html]`.
 struct SheetCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "sheet", abstract: "Print an association's day sheet: per vehicle, the stops in order, with times, addresses, needs, phone and notes.",
-        discussion: """
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "sheet",
+        abstract: localized(it: "Stampa il foglio di servizio di un'associazione: per ogni mezzo, le fermate in ordine, con orari, indirizzi, bisogni, telefono e note.",
+                            en: "Print an association's day sheet: per vehicle, the stops in order, with times, addresses, needs, phone and notes."),
+        discussion: localized(it: """
+            I giri del piano di giri condivisi accettato, se c'è; altrimenti ogni servizio confermato sul suo mezzo. \
+            I servizi non ancora confermati sono elencati a parte. L'HTML è fatto per la stampa (una pagina per mezzo).
+            """, en: """
             The routes of the accepted shared-ride plan when there is one; else each confirmed trip on its vehicle. \
             Trips not yet confirmed are listed apart. The HTML is made for print (one page per vehicle).
-            """)
+            """)) }
     static let storeAccess = Store.Access.read
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The association's code.") var association: String
-    @Option(help: "The day.") var date: LocalDate
-    @Option(help: "Only this vehicle.") var vehicle: String?
-    @Option(help: "md or html.") var format: DaySheetRenderer.Format = .md
-    @Option(help: "Write to this file instead of standard output (a new file, unless --force).") var out: String?
-    @Flag(help: "Replace the --out file if it exists (never a database).") var force = false
+    @Option(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."))) var association: String
+    @Option(help: ArgumentHelp(localized(it: "Il giorno.", en: "The day."))) var date: LocalDate
+    @Option(help: ArgumentHelp(localized(it: "Solo questo mezzo.", en: "Only this vehicle."))) var vehicle: String?
+    @Option(help: ArgumentHelp(localized(it: "md o html.", en: "md or html."))) var format: DaySheetRenderer.Format = .md
+    @Option(help: ArgumentHelp(localized(it: "Scrive in questo file invece che sullo standard output (un file nuovo, salvo --force).", en: "Write to this file instead of standard output (a new file, unless --force)."))) var out: String?
+    @Flag(help: ArgumentHelp(localized(it: "Sostituisce il file di --out se esiste già (mai una base dati).", en: "Replace the --out file if it exists (never a database)."))) var force = false
 
     func run(_ context: AppContext) throws {
         if let out { try OutputFile.check(out, force: force) }

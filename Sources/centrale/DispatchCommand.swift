@@ -7,10 +7,19 @@ import CentraleStore
 
 /// `centrale dispatch`: assigns a day's pending trips.
 struct DispatchCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "dispatch",
-        abstract: "Assign a day's pending trips to associations under the convention's rules.",
-        discussion: """
+        abstract: localized(it: "Assegna alle associazioni i servizi in attesa di un giorno, secondo le regole della convenzione.",
+                            en: "Assign a day's pending trips to associations under the convention's rules."),
+        discussion: localized(it: """
+            Decide ogni servizio in attesa (o non assegnabile) del giorno e salva il risultato in un'unica \
+            transazione, con ogni decisione nello storico delle modifiche. I servizi già assegnati restano come sono; \
+            con --reassign il motore decide di nuovo quelli che aveva assegnato lui (le assegnazioni manuali \
+            restano sempre). --dry-run mostra il piano senza salvarlo. --explain SERVIZIO mostra, senza \
+            salvare nulla, la classifica del motore per un servizio come lo deciderebbe questo smistamento (con lo \
+            stesso --reassign), con gli altri servizi del giorno nello stesso ordine: ogni associazione ammissibile \
+            con i punti di ciascun obiettivo, e la regola che esclude ciascuna delle altre associazioni.
+            """, en: """
             Decides every pending (or unassignable) trip of the day and stores the result in one \
             transaction, each decision in the audit trail. Trips already assigned stay as they are; \
             with --reassign the engine decides again the ones it assigned itself (manual assignments \
@@ -18,17 +27,17 @@ struct DispatchCommand: StoreCommand {
             storing anything, the engine's ranking for one trip as this dispatch (with the same --reassign) \
             would decide it, the day's other trips in the same order: every eligible association with the \
             points of each goal, and the rule that excludes each other association.
-            """
-    )
+            """)
+    ) }
 
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The day, YYYY-MM-DD.") var date: LocalDate
-    @Flag(help: "Show the plan without storing it.") var dryRun = false
-    @Flag(help: "Decide again the trips the engine assigned earlier.") var reassign = false
-    @Option(help: "Explain the decision for one trip (stores nothing).") var explain: Int64?
-    @Option(help: "table or json.") var format: OutputFormat = .table
+    @Option(help: ArgumentHelp(localized(it: "Il giorno, AAAA-MM-GG.", en: "The day, YYYY-MM-DD."))) var date: LocalDate
+    @Flag(help: ArgumentHelp(localized(it: "Mostra il piano senza salvarlo.", en: "Show the plan without storing it."))) var dryRun = false
+    @Flag(help: ArgumentHelp(localized(it: "Decide di nuovo i servizi che il motore aveva già assegnato.", en: "Decide again the trips the engine assigned earlier."))) var reassign = false
+    @Option(help: ArgumentHelp(localized(it: "Spiega la decisione per un servizio (non salva nulla).", en: "Explain the decision for one trip (stores nothing)."))) var explain: Int64?
+    @Option(help: ArgumentHelp(localized(it: "table o json.", en: "table or json."))) var format: OutputFormat = .table
 
     func run(_ context: AppContext) throws {
         let store = try context.store
@@ -67,25 +76,31 @@ struct DispatchCommand: StoreCommand {
 
 /// `centrale assign`: the dispatcher's override.
 struct AssignCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "assign",
-        abstract: "Assign a trip to an association by hand.",
-        discussion: """
+        abstract: localized(it: "Assegna a mano un servizio a un'associazione.",
+                            en: "Assign a trip to an association by hand."),
+        discussion: localized(it: """
+            L'assegnazione viene controllata rispetto alle regole vincolanti della convenzione (copertura, mezzo, \
+            capacità giornaliera). Per assegnare contro una regola, aggiungi --force con un --reason: entrambi \
+            finiscono nello storico delle modifiche.
+            """, en: """
             The assignment is checked against the convention's hard rules (coverage, vehicle, daily \
             capacity). To assign against a rule, add --force with a --reason: both go into the audit trail.
-            """
-    )
+            """)
+    ) }
 
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The trip id.") var trip: Int64
-    @Argument(help: "The association's code.") var association: String
-    @Flag(help: "Assign even if a hard rule forbids it (needs --reason).") var force = false
-    @Option(help: "Why (required with --force).") var reason: String?
+    @Argument(help: ArgumentHelp(localized(it: "Il numero del servizio.", en: "The trip id."))) var trip: Int64
+    @Argument(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."))) var association: String
+    @Flag(help: ArgumentHelp(localized(it: "Assegna anche se una regola vincolante lo vieta (richiede --reason).", en: "Assign even if a hard rule forbids it (needs --reason)."))) var force = false
+    @Option(help: ArgumentHelp(localized(it: "Il motivo (obbligatorio con --force).", en: "Why (required with --force)."))) var reason: String?
 
     func validate() throws {
-        if force && (reason ?? "").isEmpty { throw ValidationError("--force needs a --reason, recorded in the audit trail") }
+        if force && (reason ?? "").isEmpty { throw ValidationError(localized(it: "--force richiede un --reason, registrato nello storico delle modifiche",
+                                                                             en: "--force needs a --reason, recorded in the audit trail")) }
     }
 
     func run(_ context: AppContext) throws {

@@ -5,14 +5,20 @@ import Foundation
 
 /// The options every command with a database accepts: the database, the operator and the language.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The database file (default: $CENTRALE_DB, else centrale.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp(localized(it: "Il file della base dati (predefinito: $CENTRALE_DB, altrimenti centrale.sqlite).",
+                                                      en: "The database file (default: $CENTRALE_DB, else centrale.sqlite)."),
+                                            valueName: "path"))
     var db: String?
 
     @Option(name: .customLong("operator"),
-            help: ArgumentHelp("Who makes the changes, for the audit trail (default: $CENTRALE_OPERATOR, else the login name).", valueName: "name"))
+            help: ArgumentHelp(localized(it: "Chi fa le modifiche, come compare nello storico delle modifiche (predefinito: $CENTRALE_OPERATOR, altrimenti il nome di accesso).",
+                                         en: "Who makes the changes, for the audit trail (default: $CENTRALE_OPERATOR, else the login name)."),
+                               valueName: "name"))
     var operatorName: String?
 
-    @Option(help: ArgumentHelp("The language of labels (default: $CENTRALE_LANG, else it).", valueName: "it|en"))
+    @Option(help: ArgumentHelp(localized(it: "La lingua dei testi (predefinita: $CENTRALE_LANG, altrimenti it).",
+                                         en: "The language of labels (default: $CENTRALE_LANG, else it)."),
+                               valueName: "it|en"))
     var lang: Language?
 
     /// The values given on the command line, for the context of the run.
@@ -28,8 +34,11 @@ struct Settings: Sendable {
 
 
 /// No operator could be named for a write.
-struct OperatorUnknown: LocalizedError {
-    var errorDescription: String? {
+struct OperatorUnknown: Error, Message {
+    var italian: String {
+        "nessun operatore indicato, e ogni modifica nomina chi l'ha fatta: indica --operator NOME o imposta CENTRALE_OPERATOR; non è stato scritto nulla."
+    }
+    var english: String {
         "no operator is known, and every change names who made it: give --operator NAME or set CENTRALE_OPERATOR; nothing was written."
     }
 }

@@ -5,26 +5,35 @@ import CentraleStore
 
 /// `centrale init`: loads the registry into the database.
 struct InitCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "init",
-        abstract: "Load the registry (comuni, places, associations, fleets, convention) into the database.",
-        discussion: """
+        abstract: localized(it: "Carica nella base dati il registro (comuni, luoghi, associazioni, parchi mezzi, convenzione).",
+                            en: "Load the registry (comuni, places, associations, fleets, convention) into the database."),
+        discussion: localized(it: """
+            Senza --data carica il registro incorporato nel programma (i file di data/ al momento della compilazione). \
+            Eseguirlo di nuovo con lo stesso registro non cambia nulla; un file modificato aggiorna ciò che è cambiato, \
+            e ogni modifica è registrata nello storico delle modifiche. Un file con errori viene segnalato con file, \
+            riga e campo, e la base dati resta com'era.
+            """, en: """
             Without --data, loads the registry built into the program (the files of data/ at build time). \
             Running it again with the same registry changes nothing; a changed file updates what changed, \
             each change recorded in the audit trail. A malformed file is reported with file, line and field, \
             and the database is left as it was.
-            """
-    )
+            """)
+    ) }
 
     static let storeAccess = Store.Access.create
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("A folder with comuni.csv, places.csv, associations.csv, vehicles.csv and convention.toml.", valueName: "dir"))
+    @Option(help: ArgumentHelp(localized(it: "Una cartella con comuni.csv, places.csv, associations.csv, vehicles.csv e convention.toml.",
+                                         en: "A folder with comuni.csv, places.csv, associations.csv, vehicles.csv and convention.toml."),
+                               valueName: "dir"))
     var data: String?
 
     @Option(name: .customLong("leaving"), parsing: .singleValue,
-            help: ArgumentHelp("An association taken out of associations.csv and the day it leaves the convention (repeatable).",
+            help: ArgumentHelp(localized(it: "Un'associazione tolta da associations.csv e il giorno in cui lascia la convenzione (ripetibile).",
+                                         en: "An association taken out of associations.csv and the day it leaves the convention (repeatable)."),
                                valueName: "CODE=YYYY-MM-DD"))
     var leaving: [String] = []
 
@@ -34,9 +43,11 @@ struct InitCommand: StoreCommand {
         for item in leaving {
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty, let day = LocalDate(parts[1]) else {
-                throw ValidationError("--leaving: '\(item)' is not CODE=YYYY-MM-DD, e.g. --leaving AUS-CAL=2026-01-01")
+                throw ValidationError(localized(it: "--leaving: '\(item)' non è nella forma CODICE=AAAA-MM-GG, es. --leaving AUS-CAL=2026-01-01",
+                                                en: "--leaving: '\(item)' is not CODE=YYYY-MM-DD, e.g. --leaving AUS-CAL=2026-01-01"))
             }
-            guard days[parts[0]] == nil else { throw ValidationError("--leaving: \(parts[0]) is given twice; give it once") }
+            guard days[parts[0]] == nil else { throw ValidationError(localized(it: "--leaving: \(parts[0]) compare due volte; va indicata una volta sola",
+                                                                               en: "--leaving: \(parts[0]) is given twice; give it once")) }
             days[parts[0]] = day
         }
         return days

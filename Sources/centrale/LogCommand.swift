@@ -10,27 +10,37 @@ import Foundation
 
 /// `centrale log`: trip logs from the associations.
 struct LogCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "log",
-        abstract: "Trip logs: the template, submitting files, amending a log, km flags.",
+        abstract: localized(it: "Registri dei viaggi: il modello, l'invio dei file, la rettifica di un registro, i km segnalati.",
+                            en: "Trip logs: the template, submitting files, amending a log, km flags."),
         subcommands: [LogTemplateCommand.self, LogSubmitCommand.self, LogAmendCommand.self, LogFlagsCommand.self, LogReviewCommand.self]
-    )
+    ) }
 }
 
 /// `centrale log template`.
 struct LogTemplateCommand: CentraleCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "template",
-        abstract: "Print the trip-log CSV header with one example row (Italian Excel, or --dialect rfc4180).",
-        discussion: """
+        abstract: localized(it: "Stampa l'intestazione CSV del registro dei viaggi con una riga di esempio (Excel italiano, o --dialect rfc4180).",
+                            en: "Print the trip-log CSV header with one example row (Italian Excel, or --dialect rfc4180)."),
+        discussion: localized(it: """
+            Colonne: viaggio (il numero del servizio, da `centrale trips`), data, targa, autista (codice del volontario), \
+            km_inizio e km_fine (letture del contachilometri), oppure solo km, ora_presa e ora_arrivo (HH:MM), \
+            attesa (minuti), esito (effettuato, assente, annullato, annullato_tardi), note (il motivo, per ogni esito tranne effettuato); \
+            con separatore ';', virgola decimale e date come 05/10/2026, come le salva Excel. Con --dialect rfc4180: trip, date, vehicle, \
+            driver, odometer_start, odometer_end, km, pickup_time, dropoff_time, waiting_minutes, outcome \
+            (done, no_show, cancelled_on_spot, cancelled_late), notes (un motivo per ogni esito tranne done). Si accettano \
+            entrambe le forme, anche con i nomi mescolati.
+            """, en: """
             Columns: viaggio (the trip id from `centrale trips`), data, targa, autista (volunteer code), \
             km_inizio and km_fine (odometer readings), or km alone, ora_presa and ora_arrivo (HH:MM), \
             attesa (minutes), esito (effettuato, assente, annullato, annullato_tardi), note (the reason, for every esito but effettuato); with ';' separators, decimal \
             commas and dates as 05/10/2026, as Excel saves them. With --dialect rfc4180: trip, date, vehicle, \
             driver, odometer_start, odometer_end, km, pickup_time, dropoff_time, waiting_minutes, outcome \
             (done, no_show, cancelled_on_spot, cancelled_late), notes (a reason for every outcome but done). Either form, and a mix of the names, is accepted.
-            """
-    )
+            """)
+    ) }
 
     @Option(help: dialectHelp) var dialect: CSVDialect = .excel
 
@@ -41,29 +51,38 @@ struct LogTemplateCommand: CentraleCommand {
 
 /// `centrale log submit`.
 struct LogSubmitCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "submit",
-        abstract: "Import trip-log files (CSV or JSON) for an association.",
-        discussion: """
+        abstract: localized(it: "Importa i file del registro dei viaggi (CSV o JSON) di un'associazione.",
+                            en: "Import trip-log files (CSV or JSON) for an association."),
+        discussion: localized(it: """
+            Ogni file vale tutto o niente: un file con anche una sola riga non valida non scrive nulla, e ogni problema \
+            è elencato come FILE:RIGA: campo: cosa non va. Inviare di nuovo lo stesso file non fa danni. \
+            Un valore diverso per un servizio già registrato è un conflitto: correggilo con `centrale log amend`. \
+            I km registrati lontani dalla stima vengono segnalati per la revisione (vedi `centrale log flags`), non rifiutati. \
+            Lo storico delle modifiche indica l'associazione come operatore, a meno che non si indichi --operator. \
+            Stato di uscita 1 se un file è stato rifiutato.
+            """, en: """
             Each file is all or nothing: a file with any invalid row writes nothing, and every problem \
             is listed as FILE:LINE: field: what is wrong. Submitting the same file again is harmless. \
             A different value for a trip already logged is a conflict: correct it with `centrale log amend`. \
             Logged km far from the estimate are flagged for review (see `centrale log flags`), not refused. \
             The audit trail names the association as the operator, unless --operator is given. \
             Exit status 1 if any file was rejected.
-            """
-    )
+            """)
+    ) }
 
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var remote: RemoteOptions
-    @Option(help: "The association submitting (with --server: the token's, unless given).") var association: String?
-    @Argument(help: "CSV or JSON files.") var files: [String]
+    @Option(help: ArgumentHelp(localized(it: "L'associazione che invia (con --server: quella del codice di accesso, se non indicata).", en: "The association submitting (with --server: the token's, unless given)."))) var association: String?
+    @Argument(help: ArgumentHelp(localized(it: "File CSV o JSON.", en: "CSV or JSON files."))) var files: [String]
 
     func run(_ context: AppContext) throws {
         let client = try context.remote(remote)
-        guard client != nil || association != nil else { throw ValidationError("give --association CODE (or --server and --token)") }
+        guard client != nil || association != nil else { throw ValidationError(localized(it: "indica --association CODICE (o --server e --token)",
+                                                                                         en: "give --association CODE (or --server and --token)")) }
         var rejected = 0
         for file in files {
             let report = try submit(file, client: client, context)
@@ -98,28 +117,30 @@ struct LogSubmitCommand: StoreCommand {
 
 /// `centrale log amend`.
 struct LogAmendCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "amend",
-        abstract: "Correct a recorded trip log, with a reason (audited).",
-        discussion: "--km replaces the odometer readings; give --odometer-start and --odometer-end together."
-    )
+        abstract: localized(it: "Rettifica il registro di un servizio, con un motivo (registrato nello storico delle modifiche).",
+                            en: "Correct a recorded trip log, with a reason (audited)."),
+        discussion: localized(it: "--km sostituisce le letture del contachilometri; indica --odometer-start e --odometer-end insieme.",
+                              en: "--km replaces the odometer readings; give --odometer-start and --odometer-end together.")
+    ) }
 
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var remote: RemoteOptions
-    @Argument(help: "The trip id.") var trip: Int64
-    @Option(help: "Why (required; recorded in the audit trail).") var reason: String
-    @Option(parsing: .unconditional, help: "Km driven (replaces the odometer readings).") var km: String?
-    @Option(help: "Odometer at the start, km.") var odometerStart: String?
-    @Option(help: "Odometer at the end, km.") var odometerEnd: String?
-    @Option(help: "Pickup time HH:MM.") var pickup: String?
-    @Option(help: "Drop-off time HH:MM.") var dropoff: String?
-    @Option(help: "Waiting minutes.") var waiting: Int?
-    @Option(help: "done, no_show, cancelled_on_spot or cancelled_late.") var outcome: String?
-    @Option(help: "Vehicle plate.") var vehicle: String?
-    @Option(help: "Driver code.") var driver: String?
-    @Option(help: "Notes.") var notes: String?
+    @Argument(help: ArgumentHelp(localized(it: "Il numero del servizio.", en: "The trip id."))) var trip: Int64
+    @Option(help: ArgumentHelp(localized(it: "Il motivo (obbligatorio; registrato nello storico delle modifiche).", en: "Why (required; recorded in the audit trail)."))) var reason: String
+    @Option(parsing: .unconditional, help: ArgumentHelp(localized(it: "I km percorsi (sostituiscono le letture del contachilometri).", en: "Km driven (replaces the odometer readings)."))) var km: String?
+    @Option(help: ArgumentHelp(localized(it: "Il contachilometri alla partenza, in km.", en: "Odometer at the start, km."))) var odometerStart: String?
+    @Option(help: ArgumentHelp(localized(it: "Il contachilometri all'arrivo, in km.", en: "Odometer at the end, km."))) var odometerEnd: String?
+    @Option(help: ArgumentHelp(localized(it: "L'ora della presa, HH:MM.", en: "Pickup time HH:MM."))) var pickup: String?
+    @Option(help: ArgumentHelp(localized(it: "L'ora di arrivo, HH:MM.", en: "Drop-off time HH:MM."))) var dropoff: String?
+    @Option(help: ArgumentHelp(localized(it: "I minuti di attesa.", en: "Waiting minutes."))) var waiting: Int?
+    @Option(help: ArgumentHelp(localized(it: "done (effettuato), no_show (assente), cancelled_on_spot (annullato alla porta) o cancelled_late (annullato tardi).", en: "done, no_show, cancelled_on_spot or cancelled_late."))) var outcome: String?
+    @Option(help: ArgumentHelp(localized(it: "La targa del mezzo.", en: "Vehicle plate."))) var vehicle: String?
+    @Option(help: ArgumentHelp(localized(it: "Il codice dell'autista.", en: "Driver code."))) var driver: String?
+    @Option(help: ArgumentHelp(localized(it: "Note.", en: "Notes."))) var notes: String?
 
     /// The request, as the server receives it too.
     var request: AmendmentRequest {
@@ -140,17 +161,18 @@ struct LogAmendCommand: StoreCommand {
 
 /// `centrale log flags`.
 struct LogFlagsCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "flags",
-        abstract: "List the month's logged trips whose km differ from the estimate beyond the tolerance."
-    )
+        abstract: localized(it: "Elenca i servizi registrati del mese i cui km si discostano dalla stima oltre la tolleranza.",
+                            en: "List the month's logged trips whose km differ from the estimate beyond the tolerance.")
+    ) }
 
     static let storeAccess = Store.Access.read
 
     @OptionGroup var global: GlobalOptions
     @Option(help: monthHelp()) var month: YearMonth
-    @Option(help: "Only this association.") var association: String?
-    @Option(help: "table or json.") var format: OutputFormat = .table
+    @Option(help: ArgumentHelp(localized(it: "Solo questa associazione.", en: "Only this association."))) var association: String?
+    @Option(help: ArgumentHelp(localized(it: "table o json.", en: "table or json."))) var format: OutputFormat = .table
 
     func run(_ context: AppContext) throws {
         let flags = try context.store.flaggedLogs(month: month, association: association)

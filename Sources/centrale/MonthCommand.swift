@@ -5,38 +5,48 @@ import CentraleStore
 
 /// `centrale month`: closing months.
 struct MonthCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "month",
-        abstract: "Close a month (freeze its statements and report) and list closed months.",
+        abstract: localized(it: "Chiude un mese (ne congela i rendiconti e il rapporto) ed elenca i mesi chiusi.",
+                            en: "Close a month (freeze its statements and report) and list closed months."),
         subcommands: [MonthCloseCommand.self, MonthListCommand.self]
-    )
+    ) }
 }
 
 /// `centrale month close`.
 struct MonthCloseCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "close",
-        abstract: "Freeze a past month's statements and report as stored, checksummed snapshots.",
-        discussion: """
+        abstract: localized(it: "Congela i rendiconti e il rapporto di un mese passato in istantanee salvate, con checksum.",
+                            en: "Freeze a past month's statements and report as stored, checksummed snapshots."),
+        discussion: localized(it: """
+            Dopo la chiusura, i rendiconti e il rapporto di monitoraggio del mese sono sempre prodotti dalle \
+            istantanee, identici anche dopo un cambio di tariffe. I registri inviati in seguito per i suoi servizi, le \
+            rettifiche dei suoi registri e le revisioni dei km dei suoi servizi sono pagati come righe di conguaglio, \
+            con riferimento al servizio originale, nel mese in corso. Il mese in corso e i mesi futuri non si possono \
+            chiudere. Un mese con servizi segnalati per la revisione dei km e non ancora rivisti viene rifiutato, salvo \
+            --accept-flags --reason "…": quei servizi vengono allora congelati alla stima (al massimo i km registrati).
+            """, en: """
             After closing, the month's statements and monitoring report are always rendered from the \
             snapshots, identical even after a tariff change. Logs submitted later for its trips, amendments \
             of its logs and km reviews of its trips are paid as adjustment lines, referring to the original \
             trip, in the current month. The current month and future months cannot be closed. A month with \
             trips flagged for km review and not reviewed is refused, unless --accept-flags --reason "…": \
             those trips are then frozen at the estimate (capped at the logged km).
-            """
-    )
+            """)
+    ) }
 
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: monthHelp()) var month: YearMonth
-    @Flag(help: "Close even with flagged trips not reviewed (needs --reason; they are paid at the estimate).") var acceptFlags = false
-    @Option(help: "Why (required with --accept-flags; recorded in the audit trail).") var reason: String?
+    @Flag(help: ArgumentHelp(localized(it: "Chiude anche con servizi segnalati non rivisti (richiede --reason; sono pagati alla stima).", en: "Close even with flagged trips not reviewed (needs --reason; they are paid at the estimate)."))) var acceptFlags = false
+    @Option(help: ArgumentHelp(localized(it: "Il motivo (obbligatorio con --accept-flags; registrato nello storico delle modifiche).", en: "Why (required with --accept-flags; recorded in the audit trail)."))) var reason: String?
 
     func validate() throws {
         if acceptFlags && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--accept-flags needs --reason \"…\" (recorded in the audit trail)")
+            throw ValidationError(localized(it: "--accept-flags richiede --reason \"…\" (registrato nello storico delle modifiche)",
+                                            en: "--accept-flags needs --reason \"…\" (recorded in the audit trail)"))
         }
     }
 
@@ -55,15 +65,16 @@ struct MonthCloseCommand: StoreCommand {
 
 /// `centrale month list`.
 struct MonthListCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "list",
-        abstract: "List the closed months: who closed each and when, its total and its checksums."
-    )
+        abstract: localized(it: "Elenca i mesi chiusi: chi ha chiuso ciascuno e quando, il totale e i checksum.",
+                            en: "List the closed months: who closed each and when, its total and its checksums.")
+    ) }
 
     static let storeAccess = Store.Access.read
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "table or json.") var format: OutputFormat = .table
+    @Option(help: ArgumentHelp(localized(it: "table o json.", en: "table or json."))) var format: OutputFormat = .table
 
     func run(_ context: AppContext) throws {
         let months = try context.store.closedMonths()

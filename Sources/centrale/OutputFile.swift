@@ -1,3 +1,4 @@
+import CentraleFormats
 import Foundation
 
 /// Writing a command's output to a file without ever destroying one it did not create.
@@ -7,9 +8,31 @@ import Foundation
 /// temporary file beside the target and moved into place, so a failure leaves no half file.
 enum OutputFile {
     /// Why a file was not written.
-    struct Refusal: Error, LocalizedError {
-        let message: String
-        var errorDescription: String? { message }
+    enum Refusal: Error, Message {
+        case cannotWrite(path: String, reason: String)
+        case folder(path: String)
+        case database(path: String)
+        case exists(path: String)
+
+        var italian: String {
+            switch self {
+            case let .cannotWrite(path, reason):
+                "impossibile scrivere \(path): \(reason); controlla che la cartella esista e che si possa scrivere."
+            case .folder(let path): "\(path) è una cartella; indica il nome di un file."
+            case .database(let path):
+                "\(path) è una base dati SQLite; non viene mai sovrascritta, nemmeno con --force. Scegli un altro nome di file."
+            case .exists(let path): "\(path) esiste già; scegli un altro nome, o aggiungi --force per sostituirlo."
+            }
+        }
+
+        var english: String {
+            switch self {
+            case let .cannotWrite(path, reason): "cannot write \(path): \(reason); check that the folder exists and is writable."
+            case .folder(let path): "\(path) is a folder; give a file name."
+            case .database(let path): "\(path) is a SQLite database; it is never overwritten, not even with --force. Choose another file name."
+            case .exists(let path): "\(path) already exists; choose another name, or add --force to replace it."
+            }
+        }
     }
 
     /// Writes `text` to `path`.
@@ -19,7 +42,7 @@ enum OutputFile {
         do {
             try Data(text.utf8).write(to: url, options: .atomic)
         } catch {
-            throw Refusal(message: "cannot write \(path): \(error.localizedDescription); check that the folder exists and is writable.")
+            throw Refusal.cannotWrite(path: path, reason: error.localizedDescription)
         }
     }
 
@@ -27,11 +50,11 @@ enum OutputFile {
     static func check(_ path: String, force: Bool) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
-        if isDirectory.boolValue { throw Refusal(message: "\(path) is a folder; give a file name.") }
+        if isDirectory.boolValue { throw Refusal.folder(path: path) }
         if isSQLiteDatabase(path) {
-            throw Refusal(message: "\(path) is a SQLite database; it is never overwritten, not even with --force. Choose another file name.")
+            throw Refusal.database(path: path)
         }
-        if !force { throw Refusal(message: "\(path) already exists; choose another name, or add --force to replace it.") }
+        if !force { throw Refusal.exists(path: path) }
     }
 
     /// Whether the file starts with SQLite's header, or is a database's WAL or shared-memory file.

@@ -6,28 +6,36 @@ import Foundation
 
 /// `centrale plan-bench`: the shared-ride planner on public dial-a-ride benchmark instances.
 struct PlanBenchCommand: CentraleCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "plan-bench",
-        abstract: "Solve dial-a-ride benchmark instances (Cordeau 2006 format) and compare with the best known.",
-        discussion: """
+        abstract: localized(it: "Risolve istanze di benchmark dial-a-ride (formato Cordeau 2006) e le confronta con il miglior risultato noto.",
+                            en: "Solve dial-a-ride benchmark instances (Cordeau 2006 format) and compare with the best known."),
+        discussion: localized(it: """
+            Risolve ogni FILE con il pianificatore dei giri condivisi, uno alla volta su un solo core (una riga \
+            per istanza sullo standard error man mano che viene risolta), e scrive \
+            DIR/NOME.json, una riga: {"cost": lunghezza totale dei percorsi, "instance": NOME, "routes": [[id dei nodi, \
+            depositi esclusi], ...]}, una lista per ogni mezzo usato. Stampa una tabella con il miglior costo \
+            noto da bks.csv (cercato accanto ai file e nella loro cartella superiore, o --bks) \
+            e lo scarto. Ogni percorso viene ricontrollato in modo esatto prima di essere scritto.
+            """, en: """
             Solves each FILE with the shared-ride planner, one at a time on one core (a line per \
             instance on standard error as it is solved), and writes \
             DIR/NAME.json, one line: {"cost": total route length, "instance": NAME, "routes": [[node ids, \
             depots omitted], ...]}, one list per vehicle used. Prints a table with the best known \
             cost from bks.csv (looked up beside the files and in their parent folder, or --bks) \
             and the gap. Every route is re-checked exactly before it is written.
-            """
-    )
+            """)
+    ) }
 
-    @Argument(help: "Instance files, e.g. ../shared/darp/cordeau2006_a/*.txt") var files: [String]
-    @Option(help: "Seconds per instance.") var timeLimit: Double = 10
-    @Option(help: "Seed of the search.") var seed: UInt64 = 1
-    @Option(help: "Folder for the JSON solutions.") var out: String = "plan-bench"
-    @Flag(help: "Replace solution files already in the --out folder.") var force = false
-    @Option(help: "Best known costs, CSV with columns instance and a cost (default: bks.csv beside the files).") var bks: String?
+    @Argument(help: ArgumentHelp(localized(it: "I file delle istanze, es. ../shared/darp/cordeau2006_a/*.txt", en: "Instance files, e.g. ../shared/darp/cordeau2006_a/*.txt"))) var files: [String]
+    @Option(help: ArgumentHelp(localized(it: "Secondi per istanza.", en: "Seconds per instance."))) var timeLimit: Double = 10
+    @Option(help: ArgumentHelp(localized(it: "Il seme della ricerca.", en: "Seed of the search."))) var seed: UInt64 = 1
+    @Option(help: ArgumentHelp(localized(it: "La cartella delle soluzioni JSON.", en: "Folder for the JSON solutions."))) var out: String = "plan-bench"
+    @Flag(help: ArgumentHelp(localized(it: "Sostituisce i file di soluzione già presenti nella cartella --out.", en: "Replace solution files already in the --out folder."))) var force = false
+    @Option(help: ArgumentHelp(localized(it: "I migliori costi noti, un CSV con la colonna instance e un costo (predefinito: bks.csv accanto ai file).", en: "Best known costs, CSV with columns instance and a cost (default: bks.csv beside the files)."))) var bks: String?
 
     func validate() throws {
-        guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds, e.g. 10") }
+        guard timeLimit > 0 else { throw ValidationError(localized(it: "--time-limit deve essere un numero positivo di secondi, es. 10", en: "--time-limit must be a positive number of seconds, e.g. 10")) }
     }
 
     func run(_ context: AppContext) throws {

@@ -6,10 +6,24 @@ import CentraleStore
 
 /// `centrale plan`: shared-ride plans of a day, and accepting them.
 struct PlanCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "plan",
-        abstract: "Plan shared rides for a day: each vehicle's schedule and the km saved.",
-        discussion: """
+        abstract: localized(it: "Pianifica i giri condivisi di un giorno: il programma di ogni mezzo e i km risparmiati.",
+                            en: "Plan shared rides for a day: each vehicle's schedule and the km saved."),
+        discussion: localized(it: """
+            Per ogni associazione con servizi in quel giorno (o solo per --association), pianifica i suoi mezzi \
+            in modo che i servizi compatibili viaggino insieme: nessuno resta a bordo più del tempo massimo di \
+            viaggio previsto dalla convenzione (o del suo viaggio diretto, se più lungo), le andate arrivano entro la \
+            finestra prima dell'appuntamento, i ritorni partono entro la finestra dopo l'ora in cui il beneficiario \
+            è pronto, e i mezzi rispettano posti, posti carrozzina e turno. Le distanze \
+            sono le stime della convenzione. Stampa le fermate di ogni mezzo e i km e gli euro \
+            risparmiati rispetto a fare ogni servizio da solo.
+
+            Gli stessi servizi e lo stesso --seed danno sempre lo stesso piano. --accept registra i piani mostrati \
+            come piani del giorno delle associazioni (al posto di quelli precedenti, tutti o nessuno) e \
+            registra il mezzo di ogni servizio condiviso sulla sua assegnazione. La TUI mostra i piani accettati \
+            (tasto g), e può anche proporli e accettarli.
+            """, en: """
             For each association with trips that day (or only --association), plans its vehicles \
             so that compatible trips ride together: nobody rides longer than the convention's \
             maximum ride time (or their direct trip, if longer), outbound trips arrive within the \
@@ -22,17 +36,17 @@ struct PlanCommand: StoreCommand {
             as the associations' plans for the day (replacing earlier ones, all or none) and \
             records each shared trip's vehicle on its assignment. The TUI shows accepted plans \
             (key g), and can propose and accept them too.
-            """
-    )
+            """)
+    ) }
 
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The day, YYYY-MM-DD.") var date: LocalDate
-    @Option(help: "Only this association (its code).") var association: String?
-    @Option(help: "Seed of the search.") var seed: UInt64 = 1
-    @Flag(help: "Store the plans shown as the associations' plans for the day.") var accept = false
-    @Option(help: "table or json.") var format: OutputFormat = .table
+    @Option(help: ArgumentHelp(localized(it: "Il giorno, AAAA-MM-GG.", en: "The day, YYYY-MM-DD."))) var date: LocalDate
+    @Option(help: ArgumentHelp(localized(it: "Solo questa associazione (il suo codice).", en: "Only this association (its code)."))) var association: String?
+    @Option(help: ArgumentHelp(localized(it: "Il seme della ricerca.", en: "Seed of the search."))) var seed: UInt64 = 1
+    @Flag(help: ArgumentHelp(localized(it: "Registra i piani mostrati come piani del giorno delle associazioni.", en: "Store the plans shown as the associations' plans for the day."))) var accept = false
+    @Option(help: ArgumentHelp(localized(it: "table o json.", en: "table or json."))) var format: OutputFormat = .table
 
     func run(_ context: AppContext) throws {
         let store = try context.store

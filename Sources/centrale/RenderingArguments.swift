@@ -9,9 +9,13 @@ extension ListFormat: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
 extension CSVDialect: ExpressibleByArgument {}
 
-/// The help of `--dialect`.
-let dialectHelp = ArgumentHelp("The CSV's form: excel (Italian Excel: ';', decimal comma, dd/mm/yyyy, BOM, CRLF, Italian headers) "
-                               + "or rfc4180 (',', decimal point, ISO dates, no BOM, LF, English headers).", valueName: "excel|rfc4180")
+/// The help of `--dialect` (computed: in the run's language).
+var dialectHelp: ArgumentHelp {
+    ArgumentHelp(localized(it: "La forma del CSV: excel (Excel in italiano: ';', virgola decimale, gg/mm/aaaa, BOM, CRLF, intestazioni in italiano) "
+                               + "o rfc4180 (',', punto decimale, date ISO, senza BOM, LF, intestazioni in inglese).",
+                           en: "The CSV's form: excel (Italian Excel: ';', decimal comma, dd/mm/yyyy, BOM, CRLF, Italian headers) "
+                               + "or rfc4180 (',', decimal point, ISO dates, no BOM, LF, English headers)."), valueName: "excel|rfc4180")
+}
 
 extension AppContext {
     /// Prints a rendered text: as it is when it ends with its own line ending (a CSV document),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CentraleFormats
 import CentraleServer
 import CentraleStore
 import Dispatch
@@ -8,25 +9,33 @@ import Synchronization
 
 /// `centrale serve`: the server the associations reach from their offices.
 struct ServeCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Serve the database to the associations: the JSON API, the page, /health.",
-        discussion: """
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "serve",
+        abstract: localized(it: "Mette la base dati a disposizione delle associazioni: l'API JSON, la pagina, /health.",
+                            en: "Serve the database to the associations: the JSON API, the page, /health."),
+        discussion: localized(it: """
+            L'API è sotto /api/v1 (descritta in /openapi.yaml); la pagina per le associazioni senza la CLI è in /. \
+            Ogni richiesta deve presentare un codice di accesso rilasciato con `centrale token issue`. Sullo standard error va \
+            una riga per richiesta. SIGTERM o Ctrl-C fermano il server dopo le richieste in corso. La TUI e la CLI continuano a \
+            lavorare sulla stessa base dati nello stesso momento.
+            """, en: """
             The API is under /api/v1 (described at /openapi.yaml); the page for associations without the CLI is at /. \
             Every request needs a token from `centrale token issue`. One line per request goes to standard error. \
             SIGTERM or Ctrl-C stops it after the requests under way. The TUI and the CLI keep working on the same \
             database at the same time.
             """)
+    ) }
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The address to listen on (default: only this machine).") var host: String = "127.0.0.1"
-    @Option(help: "The port.") var port: Int = 8080
-    @Option(name: .customLong("tls-cert"), help: ArgumentHelp("A PEM certificate chain, for HTTPS.", valueName: "file")) var tlsCert: String?
-    @Option(name: .customLong("tls-key"), help: ArgumentHelp("The certificate's PEM private key.", valueName: "file")) var tlsKey: String?
+    @Option(help: ArgumentHelp(localized(it: "L'indirizzo su cui ascoltare (predefinito: solo questo computer).", en: "The address to listen on (default: only this machine)."))) var host: String = "127.0.0.1"
+    @Option(help: ArgumentHelp(localized(it: "La porta.", en: "The port."))) var port: Int = 8080
+    @Option(name: .customLong("tls-cert"), help: ArgumentHelp(localized(it: "Una catena di certificati PEM, per HTTPS.", en: "A PEM certificate chain, for HTTPS."), valueName: "file")) var tlsCert: String?
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp(localized(it: "La chiave privata PEM del certificato.", en: "The certificate's PEM private key."), valueName: "file")) var tlsKey: String?
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("give --tls-cert and --tls-key together") }
+        guard (0...65535).contains(port) else { throw ValidationError(localized(it: "--port deve essere tra 0 e 65535", en: "--port must be between 0 and 65535")) }
+        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError(localized(it: "indica --tls-cert e --tls-key insieme", en: "give --tls-cert and --tls-key together")) }
     }
 
     func run(_ context: AppContext) throws {
@@ -39,12 +48,11 @@ struct ServeCommand: StoreCommand {
         logger.logLevel = .info
         let scheme = tlsCert == nil ? "http" : "https"
         if tlsCert == nil && !["127.0.0.1", "localhost", "::1"].contains(host) {
-            context.printError("warning: without --tls-cert and --tls-key the tokens travel in clear over the network; "
-                               + "serve HTTPS, or keep --host 127.0.0.1 behind a proxy that does.")
+            context.printError(CLIMessage.servingInClear.text(try context.language))
         }
-        let console = context.console
+        let console = context.console, language = try context.language
         let app = try CentraleServer.application(store: store, settings: settings, logger: logger, onRunning: { port in
-            console.err("Centrale serves \(store.path) on \(scheme)://\(host):\(port) (API /api/v1, page /); stop with Ctrl-C.\n")
+            console.err(CLIMessage.serving(path: store.path, url: "\(scheme)://\(host):\(port)").text(language) + "\n")
         })
         let failure = Mutex<(any Error)?>(nil)
         let done = DispatchSemaphore(value: 0)
@@ -54,16 +62,19 @@ struct ServeCommand: StoreCommand {
         }
         done.wait()
         if let error = failure.withLock({ $0 }) { throw ServerStartFailure(error: error, host: host, port: port) }
-        context.printError("Centrale server stopped.")
+        context.printError(CLIMessage.serverStopped.text(language))
     }
 }
 
 /// The server could not start or stopped on an error.
-struct ServerStartFailure: LocalizedError {
+struct ServerStartFailure: Error, Message {
     let error: any Error
     let host: String
     let port: Int
-    var errorDescription: String? {
+    var italian: String {
+        "il server si è fermato: \(error); se la porta è occupata, scegline un'altra con --port (ora \(host):\(port))"
+    }
+    var english: String {
         "the server stopped: \(error); if the port is taken, choose another with --port (now \(host):\(port))"
     }
 }

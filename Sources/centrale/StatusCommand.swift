@@ -3,10 +3,11 @@ import CentraleStore
 
 /// `centrale status`: what a database holds.
 struct StatusCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "status",
-        abstract: "Show what the database holds (schema version, registry, trips, audit entries) and run the fast integrity checks."
-    )
+        abstract: localized(it: "Mostra cosa contiene la base dati (versione dello schema, registro, servizi, voci dello storico delle modifiche) ed esegue i controlli rapidi di integrità.",
+                            en: "Show what the database holds (schema version, registry, trips, audit entries) and run the fast integrity checks.")
+    ) }
 
     static let storeAccess = Store.Access.read
 
@@ -14,20 +15,19 @@ struct StatusCommand: StoreCommand {
 
     func run(_ context: AppContext) throws {
         let store = try context.store
+        let language = try context.language
         let counts = try store.counts()
-        context.print("database: \(context.databasePath)")
-        context.print("schema: \(try store.appliedMigrations().joined(separator: ", "))")
-        if let origin = try store.meta("origin") { context.print("origin: \(origin)") }
-        for table in ["comune", "place", "association", "vehicle", "beneficiary", "trip", "assignment", "trip_log", "audit_log"] {
-            context.print("  \(table.padding(toLength: 12, withPad: " ", startingAt: 0)) \(counts[table] ?? 0)")
-        }
+        try context.say(.statusDatabase(context.databasePath))
+        try context.say(.statusSchema(try store.appliedMigrations()))
+        if let origin = try store.meta("origin") { try context.say(.statusOrigin(origin)) }
+        for table in CountedTable.allCases { try context.say(.statusCount(table: table, count: counts[table.rawValue] ?? 0)) }
         // The fast checks of `centrale verify`: snapshot checksums and the audit chain.
         let checks = try store.verify(fast: true)
-        checks.forEach { context.print("check: \($0.line)") }
-        if let failed = checks.first(where: { !$0.passed }) {
-            context.printError("error: \(failed.name): \(failed.broken!); run `centrale verify` for the full check.")
+        checks.forEach { context.print((language == .it ? "controllo: " : "check: ") + $0.line(language)) }
+        if let failed = checks.first(where: { !$0.passed }), let broken = failed.broken {
+            context.printError(CLIMessage.statusCheckFailed(check: failed.name(language), broken: broken.text(language)).text(language))
             throw ExitCode.failure
         }
-        context.print("integrity: ok (fast checks; `centrale verify` also runs SQLite's integrity_check and re-adds every statement)")
+        try context.say(.statusIntegrity)
     }
 }

@@ -3,15 +3,21 @@ import CentraleStore
 
 /// `centrale upgrade`: brings an existing database's schema up to this program's.
 struct UpgradeCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "upgrade",
-        abstract: "Bring the database's schema up to this version of Centrale.",
-        discussion: """
+        abstract: localized(it: "Aggiorna lo schema della base dati a questa versione di Centrale.",
+                            en: "Bring the database's schema up to this version of Centrale."),
+        discussion: localized(it: """
+            I comandi che scrivono aggiornano lo schema da soli; i comandi che leggono soltanto (status, \
+            verify, report, statement, trips, log flags, month list, request list) non scrivono mai, quindi su una base dati \
+            più vecchia chiedono di eseguire prima questo comando. Gli aggiornamenti aggiungono soltanto allo schema; prima \
+            fai comunque una copia del file.
+            """, en: """
             Commands that write upgrade the schema themselves; commands that only read (status, \
             verify, report, statement, trips, log flags, month list, request list) never write, so on an older database \
             they ask for this command first. Upgrades only add to the schema; keep a copy of the file first.
-            """
-    )
+            """)
+    ) }
 
     static let storeAccess = Store.Access.write
 

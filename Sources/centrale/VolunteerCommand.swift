@@ -8,17 +8,22 @@ import Foundation
 
 /// `centrale volunteer`: an association's volunteers under pseudonymous codes.
 struct VolunteerCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "volunteer",
-        abstract: "Register an association's volunteers: licence, insurance, qualifications, shifts and absences.",
-        discussion: """
+        abstract: localized(it: "Registra i volontari di un'associazione: patente, assicurazione, qualifiche, turni e assenze.",
+                            en: "Register an association's volunteers: licence, insurance, qualifications, shifts and absences."),
+        discussion: localized(it: """
+            La centrale conosce i volontari solo per codice (es. V001); i nomi li conserva l'associazione. \
+            Un autista deve avere la patente (B o superiore) e l'assicurazione ai sensi dell'art. 18 del Codice del Terzo \
+            Settore valide nel giorno del servizio, almeno 21 anni, le qualifiche per i bisogni del servizio, ed essere in turno.
+            """, en: """
             Volunteers are known to the centre only by a code (e.g. V001); the association keeps their names. \
             A driver needs a licence (B or higher) and insurance under art. 18 of the Codice del Terzo Settore \
             valid on the trip's day, must be at least 21, qualified for the trip's needs and on shift.
-            """,
+            """),
         subcommands: [VolunteerAddCommand.self, VolunteerImportCommand.self, VolunteerListCommand.self,
                       VolunteerUpdateCommand.self, VolunteerAbsentCommand.self]
-    )
+    ) }
 }
 
 /// Reads one field of a volunteer given on the command line, naming the option when it is wrong.
@@ -30,14 +35,15 @@ func volunteerField<T>(_ option: String, _ text: String, _ parse: (String) throw
 
 /// The fields of a volunteer as options (`add` needs some; `update` takes any).
 struct VolunteerOptions: ParsableArguments {
-    @Option(help: "Driving licence category: B, BE, C1, … (empty: does not drive).") var licence: String?
-    @Option(name: .customLong("licence-expiry"), help: "The licence's expiry, YYYY-MM-DD or dd/mm/yyyy.") var licenceExpiry: String?
-    @Option(name: .customLong("birth-year"), parsing: .unconditional, help: "Year of birth (a driver must be at least 21).") var birthYear: String?
-    @Option(help: "Insurance policy under art. 18 CTS.") var policy: String?
-    @Option(name: .customLong("insured-until"), help: "The last day the insurance covers.") var insuredUntil: String?
-    @Option(help: "Qualifications: wheelchair, stretcher, escort, joined by + (or carrozzina, barella, accompagnamento); - for none.")
+    @Option(help: ArgumentHelp(localized(it: "Categoria della patente: B, BE, C1, … (vuota: non guida).", en: "Driving licence category: B, BE, C1, … (empty: does not drive)."))) var licence: String?
+    @Option(name: .customLong("licence-expiry"), help: ArgumentHelp(localized(it: "La scadenza della patente, AAAA-MM-GG o gg/mm/aaaa.", en: "The licence's expiry, YYYY-MM-DD or dd/mm/yyyy."))) var licenceExpiry: String?
+    @Option(name: .customLong("birth-year"), parsing: .unconditional, help: ArgumentHelp(localized(it: "Anno di nascita (un autista deve avere almeno 21 anni).", en: "Year of birth (a driver must be at least 21)."))) var birthYear: String?
+    @Option(help: ArgumentHelp(localized(it: "La polizza assicurativa ai sensi dell'art. 18 CTS.", en: "Insurance policy under art. 18 CTS."))) var policy: String?
+    @Option(name: .customLong("insured-until"), help: ArgumentHelp(localized(it: "L'ultimo giorno coperto dall'assicurazione.", en: "The last day the insurance covers."))) var insuredUntil: String?
+    @Option(help: ArgumentHelp(localized(it: "Qualifiche: wheelchair, stretcher, escort, unite da + (o carrozzina, barella, accompagnamento); - per nessuna.",
+                                         en: "Qualifications: wheelchair, stretcher, escort, joined by + (or carrozzina, barella, accompagnamento); - for none.")))
     var qualifications: String?
-    @Option(help: "Weekly shifts, e.g. 'mon-fri 07:00-13:00, sat 08:00-12:00' (lun … dom too); - for none.") var shifts: String?
+    @Option(help: ArgumentHelp(localized(it: "Turni settimanali, es. 'mon-fri 07:00-13:00, sat 08:00-12:00' (anche lun … dom); - per nessuno.", en: "Weekly shifts, e.g. 'mon-fri 07:00-13:00, sat 08:00-12:00' (lun … dom too); - for none."))) var shifts: String?
 
     /// Applies the options given to `volunteer`.
     func apply(to volunteer: inout Volunteer, today: LocalDate) throws {
@@ -56,12 +62,15 @@ struct VolunteerOptions: ParsableArguments {
 
 /// `centrale volunteer add CODE --association A …`.
 struct VolunteerAddCommand: StoreCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Register a volunteer of an association under a code.")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "add",
+        abstract: localized(it: "Registra un volontario di un'associazione con un codice.", en: "Register a volunteer of an association under a code.")
+    ) }
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The volunteer's pseudonymous code, e.g. V001 (never the name).") var code: String
-    @Option(help: "The association's code.") var association: String
+    @Argument(help: ArgumentHelp(localized(it: "Il codice pseudonimo del volontario, es. V001 (mai il nome).", en: "The volunteer's pseudonymous code, e.g. V001 (never the name)."))) var code: String
+    @Option(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."))) var association: String
     @OptionGroup var fields: VolunteerOptions
 
     func run(_ context: AppContext) throws {
@@ -79,19 +88,27 @@ struct VolunteerAddCommand: StoreCommand {
 
 /// `centrale volunteer import FILE --association A`.
 struct VolunteerImportCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import an association's volunteers from CSV: all or nothing, every problem at once.",
-        discussion: """
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "import",
+        abstract: localized(it: "Importa i volontari di un'associazione da un CSV: tutto o niente, con tutti i problemi in una volta.",
+                            en: "Import an association's volunteers from CSV: all or nothing, every problem at once."),
+        discussion: localized(it: """
+            Colonne: \(VolunteerImport.columns.joined(separator: ", ")) (anche con le intestazioni in italiano: codice, patente, \
+            scadenza_patente, anno_nascita, polizza, scadenza_polizza, qualifiche, turni). Separatore ; o ,. \
+            Un codice già registrato viene aggiornato se la sua riga è cambiata. Esempio:
+            \(VolunteerImport.template)
+            """, en: """
             Columns: \(VolunteerImport.columns.joined(separator: ", ")) (Italian headers too: codice, patente, \
             scadenza_patente, anno_nascita, polizza, scadenza_polizza, qualifiche, turni). Separator ; or ,. \
             A code already registered is updated when its line changed. Example:
             \(VolunteerImport.template)
             """)
+    ) }
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The CSV file.") var file: String
-    @Option(help: "The association's code.") var association: String
+    @Argument(help: ArgumentHelp(localized(it: "Il file CSV.", en: "The CSV file."))) var file: String
+    @Option(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."))) var association: String
 
     func run(_ context: AppContext) throws {
         let actor = Actor(try context.operatorName(), reason: "volunteer import \((file as NSString).lastPathComponent)")
@@ -110,11 +127,14 @@ struct VolunteerImportCommand: StoreCommand {
 
 /// `centrale volunteer list --association A`.
 struct VolunteerListCommand: StoreCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List an association's volunteers.")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "list",
+        abstract: localized(it: "Elenca i volontari di un'associazione.", en: "List an association's volunteers.")
+    ) }
     static let storeAccess = Store.Access.read
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The association's code.") var association: String
+    @Option(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."))) var association: String
 
     func run(_ context: AppContext) throws {
         let store = try context.store
@@ -139,14 +159,18 @@ struct VolunteerListCommand: StoreCommand {
 
 /// `centrale volunteer update CODE --association A …`.
 struct VolunteerUpdateCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "update", abstract: "Change a volunteer's licence, insurance, qualifications or shifts.",
-        discussion: "Their confirmed trips they may no longer drive lose their confirmation, and are listed.")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "update",
+        abstract: localized(it: "Modifica patente, assicurazione, qualifiche o turni di un volontario.",
+                            en: "Change a volunteer's licence, insurance, qualifications or shifts."),
+        discussion: localized(it: "I servizi confermati che il volontario non può più fare perdono la conferma e vengono elencati.",
+                              en: "Their confirmed trips they may no longer drive lose their confirmation, and are listed.")
+    ) }
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The volunteer's code.") var code: String
-    @Option(help: "The association's code.") var association: String
+    @Argument(help: ArgumentHelp(localized(it: "Il codice del volontario.", en: "The volunteer's code."))) var code: String
+    @Option(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."))) var association: String
     @OptionGroup var fields: VolunteerOptions
 
     func run(_ context: AppContext) throws {
@@ -164,20 +188,24 @@ struct VolunteerUpdateCommand: StoreCommand {
 
 /// `centrale volunteer absent CODE --association A --from --to [--reason]`.
 struct VolunteerAbsentCommand: StoreCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "absent", abstract: "Record a volunteer's absence.",
-        discussion: "Their confirmed trips in the period lose their confirmation, and are listed: confirm them with another driver.")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "absent",
+        abstract: localized(it: "Registra un'assenza di un volontario.", en: "Record a volunteer's absence."),
+        discussion: localized(it: "I servizi confermati del volontario nel periodo perdono la conferma e vengono elencati: confermali con un altro autista.",
+                              en: "Their confirmed trips in the period lose their confirmation, and are listed: confirm them with another driver.")
+    ) }
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The volunteer's code.") var code: String
-    @Option(help: "The association's code.") var association: String
-    @Option(help: "The first day away.") var from: LocalDate
-    @Option(help: "The last day away.") var to: LocalDate
-    @Option(help: "Why (optional).") var reason: String = ""
+    @Argument(help: ArgumentHelp(localized(it: "Il codice del volontario.", en: "The volunteer's code."))) var code: String
+    @Option(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."))) var association: String
+    @Option(help: ArgumentHelp(localized(it: "Il primo giorno di assenza.", en: "The first day away."))) var from: LocalDate
+    @Option(help: ArgumentHelp(localized(it: "L'ultimo giorno di assenza.", en: "The last day away."))) var to: LocalDate
+    @Option(help: ArgumentHelp(localized(it: "Il motivo (facoltativo).", en: "Why (optional)."))) var reason: String = ""
 
     func validate() throws {
-        guard to >= from else { throw ValidationError("--to (\(to)) is before --from (\(from)); give the last day away") }
+        guard to >= from else { throw ValidationError(localized(it: "--to (\(to)) è prima di --from (\(from)); indica l'ultimo giorno di assenza",
+                                                                en: "--to (\(to)) is before --from (\(from)); give the last day away")) }
     }
 
     func run(_ context: AppContext) throws {

@@ -1,3 +1,4 @@
+import CentraleDomain
 import CentraleFormats
 import CentraleOffice
 import CentraleStore
@@ -93,5 +94,48 @@ import Testing
         #expect(plan.stdout.contains("2 servizi, 1 mezzo;"), "\(plan.stdout)")
         #expect(plan.stdout.contains("salita"))
         expectItalian(plan.stdout)
+    }
+}
+
+/// The lists and records a person reads, the checks and the refusals of files: Italian names for
+/// statuses, needs, referrers and dates by default.
+@Suite struct ItalianRecordsTests {
+    @Test func aPersonIsShownWithItalianStatusNeedsReferrerAndDates() throws {
+        let work = try Workspace()
+        let db = try preparedDatabase(work)
+        let code = try addPerson(db, from: romeDay(-10), until: romeDay(300), extra: ["--needs", "wheelchair"])
+        let list = try centrale(["beneficiary", "list", "--db", db], environment: italianDefault)
+        let row = try #require(list.stdout.split(separator: "\n").first { $0.hasPrefix(code) }, "\(list.stdout)")
+        #expect(row.contains("attivo") && row.contains("carrozzina") && !row.contains("active") && !row.contains("wheelchair"), "\(row)")
+        #expect(row.contains(LocalDate(romeDay(300))!.italianText), "dd/mm/yyyy: \(row)")
+        let show = try centrale(["beneficiary", "show", code, "--db", db], environment: italianDefault)
+        #expect(show.stdout.contains("— attivo,") && show.stdout.contains("segnalato da case manager il "), "\(show.stdout)")
+        #expect(show.stdout.contains(": visita, dialisi") || show.stdout.contains(": dialisi, visita"), "purposes by Italian name: \(show.stdout)")
+        let close = try centrale(["beneficiary", "close", code, "--db", db, "--on", romeDay(-1), "--reason", "deceased"])
+        #expect(close.status == 0, "\(close.stderr)")
+        let closed = try centrale(["beneficiary", "show", code, "--db", db], environment: italianDefault)
+        #expect(closed.stdout.contains("chiuso (deceduto)"), "\(closed.stdout)")
+    }
+
+    @Test func aFileNotOverwrittenIsRefusedInItalian() throws {
+        let work = try Workspace()
+        let db = try preparedDatabase(work)
+        let out = work.path("rapporto.md")
+        try "mio".write(toFile: out, atomically: true, encoding: .utf8)
+        let run = try centrale(["report", "--db", db, "--month", "2025-03", "--out", out], environment: italianDefault)
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("errore: \(out) esiste già; scegli un altro nome, o aggiungi --force"), "\(run.stderr)")
+        let database = try centrale(["report", "--db", db, "--month", "2025-03", "--out", db, "--force"], environment: italianDefault)
+        #expect(database.stderr.contains("è una base dati SQLite; non viene mai sovrascritta"), "\(database.stderr)")
+    }
+
+    @Test func tokensAreListedInItalian() throws {
+        let work = try Workspace()
+        let db = try preparedDatabase(work)
+        let issue = try centrale(["token", "issue", "--db", db, "--association", "MIS-SCA", "--expires", "2099-12-31"], environment: italianDefault)
+        #expect(issue.status == 0, "\(issue.stderr)")
+        #expect(issue.stderr.hasPrefix("Codice di accesso 1 rilasciato a MIS-SCA") && issue.stderr.contains("valido fino al 31/12/2099"), "\(issue.stderr)")
+        let list = try centrale(["token", "list", "--db", db], environment: italianDefault)
+        #expect(list.stdout.contains("31/12/2099") && list.stdout.contains("valido") && !list.stdout.contains("valid "), "\(list.stdout)")
     }
 }

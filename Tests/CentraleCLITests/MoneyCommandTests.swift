@@ -212,12 +212,18 @@ struct MoneyCommandTests {
         let clean = try centrale(["verify", "--db", db])
         #expect(clean.status == 0, "\(clean.stderr)")
         for check in ["sqlite integrity_check: 1 database file — ok", "statement snapshots: 26 frozen statements match their checksums — ok",
-                      "closed months: 1 months match their checksum and total — ok", "report snapshots: 1 frozen reports match their checksums — ok",
+                      "closed months: 1 month matches its checksum and total — ok", "report snapshots: 1 frozen report matches its checksum — ok",
                       "statement totals: 26 frozen statements add up to their lines — ok", "audit chain: "] {
             #expect(clean.stdout.contains(check), "\(check)")
         }
+        let italian = try centrale(["verify", "--db", db], environment: italianDefault)
+        #expect(italian.stdout.contains("rendiconti congelati: 26 rendiconti congelati corrispondono ai loro checksum — ok"), "\(italian.stdout)")
+        #expect(italian.stdout.contains("mesi chiusi: 1 mese corrisponde al suo checksum e totale — ok"))
+        #expect(italian.stdout.hasSuffix("Controlli superati: 8 su 8.\n"), "\(italian.stdout)")
         let status = try centrale(["status", "--db", db])
         #expect(status.status == 0 && status.stdout.contains("check: audit chain: ") && status.stdout.contains("integrity: ok"))
+        let italianStatus = try centrale(["status", "--db", db], environment: italianDefault)
+        #expect(italianStatus.stdout.contains("controllo: catena dello storico: ") && italianStatus.stdout.contains("integrità: ok"), "\(italianStatus.stdout)")
         #expect(!status.stdout.contains("integrity_check:"))
 
         let entries = try DatabaseQueue(path: db).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM audit_log") } ?? 0
@@ -248,6 +254,11 @@ struct MoneyCommandTests {
             #expect(run.status == 1, "\(tamper.sql)")
             #expect(run.stdout.contains("BROKEN: ") && (run.stdout + run.stderr).contains(tamper.expected), "\(tamper.sql): \(run.stdout)")
             #expect(run.stderr.contains("verification failed"))
+            if index == 0 {
+                let italian = try centrale(["verify", "--db", copy], environment: italianDefault)
+                #expect(italian.stdout.contains("catena dello storico: ") && italian.stdout.contains("GUASTO: la voce 7 ("), "\(italian.stdout)")
+                #expect(italian.stderr.hasPrefix("errore: verifica non superata: catena dello storico: la voce 7 ("), "\(italian.stderr)")
+            }
             let fast = try centrale(["status", "--db", copy])
             #expect(fast.status == 1 && fast.stderr.contains("centrale verify"), "\(tamper.sql)")
         }

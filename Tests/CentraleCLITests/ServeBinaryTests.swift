@@ -54,7 +54,7 @@ struct ServeBinaryTests {
         server.waitUntilExit()
         log += String(decoding: rest, as: UTF8.self)
         #expect(server.terminationStatus == 0, "\(log)")
-        #expect(log.contains("Centrale server stopped."))
+        #expect(log.contains("Server della centrale fermato."), "Italian by default: \(log)")
         #expect(log.contains("path=/api/v1/trips") && log.contains("status=200"), "one access-log line per request: \(log)")
         #expect(!log.contains(token), "the token is never logged")
     }

@@ -44,17 +44,17 @@ struct MoneyStoreTests {
         try store.pool.write { db in
             try db.execute(sql: "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'someone else' WHERE id = 3")
         }
-        #expect(try store.pool.read { try Store.verifyAuditChain($0) }.broken?.hasPrefix("entry 3 (") == true)
+        #expect(try store.pool.read { try Store.verifyAuditChain($0) }.broken?.english.hasPrefix("entry 3 (") == true)
         let last = rows.count
         try store.pool.write { db in
             try db.execute(sql: "UPDATE audit_log SET actor = 'someone else' WHERE id = ?", arguments: [last - 1])
         }
-        #expect(try store.pool.read { try Store.verifyAuditChain($0, tail: 5) }.broken?.hasPrefix("entry \(last - 1) (") == true)
+        #expect(try store.pool.read { try Store.verifyAuditChain($0, tail: 5) }.broken?.english.hasPrefix("entry \(last - 1) (") == true)
         try store.pool.write { db in
             try db.execute(sql: "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 2")
         }
-        #expect(try store.pool.read { try Store.verifyAuditChain($0, tail: 5) }.broken == "entry 2 is missing (deleted)")
-        #expect(try store.pool.read { try Store.verifyAuditChain($0) }.broken == "entry 2 is missing (deleted)")
+        #expect(try store.pool.read { try Store.verifyAuditChain($0, tail: 5) }.broken?.english == "entry 2 is missing (deleted)")
+        #expect(try store.pool.read { try Store.verifyAuditChain($0) }.broken?.english == "entry 2 is missing (deleted)")
     }
 
     @Test("v7 chains the audit entries written before it, and verify then passes")

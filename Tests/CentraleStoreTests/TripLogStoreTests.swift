@@ -51,7 +51,7 @@ struct TripLogStoreTests {
         #expect(entry.actor == "tester" && entry.reason == "test")
         let checks = try store.verify()
         #expect(checks.filter { !$0.passed }.isEmpty, "\(checks)")
-        #expect(checks.contains { $0.name == "trip logs" && $0.count == 1 })
+        #expect(checks.contains { $0.kind == .tripLogs && $0.count == 1 })
         #expect(log.driven == Distance(metres: 16_100) && log.odometerStart == Distance(metres: 45_210_000))
         #expect(try store.trip(ids[0])?.status == .done)
         let second = try store.submitLogFile(header + row(ids[1], vehicle, "45220.0", "45240.0"), file: "second.csv", sha256: "b",
@@ -136,7 +136,7 @@ struct TripLogStoreTests {
         let text = header + row(ids[0], vehicle, "45210.0", "45226.1") + row(ids[1], vehicle, "45230.0", "45240.0")
         let submitted = try store.submitLogFile(text, file: "f.csv", sha256: "a", association: association, actor: actor)
         #expect(submitted.accepted)
-        func logsCheck() throws -> VerifyCheck { try #require(try store.verify().first { $0.name == "trip logs" }) }
+        func logsCheck() throws -> VerifyCheck { try #require(try store.verify().first { $0.kind == .tripLogs }) }
         #expect(try logsCheck().passed && logsCheck().count == 1)
         // An amendment is audited with the log's lines before and after: verify still passes, also in its fast form.
         _ = try store.amendLog(trip: ids[1], change: { $0.odometerStart = Distance(metres: 45_228_000); $0.driven = Distance(metres: 12_000) },
@@ -159,8 +159,8 @@ struct TripLogStoreTests {
             let copy = dir.path("tampered-\(index).sqlite")
             try store.pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [copy]) }
             try DatabaseQueue(path: copy).writeWithoutTransaction { db in try db.execute(sql: tamper.sql) }
-            let check = try #require(try Store(path: copy, access: .write).verify().first { $0.name == "trip logs" })
-            #expect(check.broken?.hasPrefix(tamper.expected) == true, "\(tamper.sql): \(check)")
+            let check = try #require(try Store(path: copy, access: .write).verify().first { $0.kind == .tripLogs })
+            #expect(check.broken?.english.hasPrefix(tamper.expected) == true, "\(tamper.sql): \(check)")
         }
         // The notes are not part of the digest: erasing a person blanks them.
         try store.pool.write { db in try db.execute(sql: "UPDATE trip_log SET notes = ''") }

@@ -137,10 +137,12 @@ func printPeople(_ people: [BeneficiarySummary], to context: AppContext, format:
         }
     case .table:
         if people.isEmpty { context.print(empty); return }
-        var table = TextTable(TableHeaders.people.words(try context.language))
+        let language = try context.language, it = language == .it
+        var table = TextTable(TableHeaders.people.words(language))
         for p in people {
-            table.add([p.code, p.effectiveStatus.rawValue, comuneNames[p.comune] ?? p.comune, p.surname, p.name, p.codiceFiscale, p.phone,
-                       p.needs.description, p.validUntil?.description ?? "-"])
+            let needs = it ? (p.needs.isEmpty ? "-" : p.needs.italianNames.joined(separator: "+")) : p.needs.description
+            table.add([p.code, it ? p.effectiveStatus.italianName : p.effectiveStatus.rawValue, comuneNames[p.comune] ?? p.comune, p.surname, p.name,
+                       p.codiceFiscale, p.phone, needs, p.validUntil.map(language.date) ?? "-"])
         }
         context.print(table.rendered)
     }

@@ -34,7 +34,7 @@ struct BeneficiaryShowCommand: StoreCommand {
 
     /// The person as text, in `language`: the English as it has always been, the Italian with
     /// Italian dates, numbers and the domain's Italian names where they exist (trip leg and status,
-    /// needs); the codes an option takes (status, closing reason, referrer) as they are typed.
+    /// needs, status, closing reason, referrer).
     static func text(_ file: BeneficiaryFile, today: LocalDate, names: [String: String], next: [PersonTrip], noneNext: Bool,
                      totals: BeneficiaryDocument.Totals, language: Language) -> String {
         let it = language == .it
@@ -47,7 +47,7 @@ struct BeneficiaryShowCommand: StoreCommand {
                : "authorisation expired on \($0); renew it with `beneficiary update \(b.code) --valid-from … --valid-until …`"
         } ?? (b.effectiveStatus(on: today) == .notAuthorised
               ? (it ? "non autorizzato oggi (la prossima autorizzazione non è ancora iniziata)" : "not authorised today (the next authorisation has not begun)")
-              : b.status(on: today).rawValue)
+              : (it ? b.status(on: today).italianName : b.status(on: today).rawValue))
         var lines = ["\(b.code) — \(state), \(names[b.comune] ?? b.comune), \(it ? "bisogni" : "needs") \(needs(b.needs))"]
         if let p = file.personal {
             lines.append(it ? "  \(p.surname) \(p.name), codice fiscale \(p.codiceFiscale), nato/a il \(date(p.birthDate))"
@@ -63,17 +63,17 @@ struct BeneficiaryShowCommand: StoreCommand {
             lines.append("  \(legacy)")
         }
         if let r = file.referral {
-            let referred = it ? "  segnalato da \(r.by.rawValue) il \(date(r.date))" : "  referred by \(r.by.rawValue) on \(r.date)"
+            let referred = it ? "  segnalato da \(r.by.italianName) il \(date(r.date))" : "  referred by \(r.by.rawValue) on \(r.date)"
             lines.append(referred + (r.referrerName.isEmpty ? "" : " (\(r.referrerName)\(r.referrerRole.isEmpty ? "" : ", \(r.referrerRole)"))")
                          + (r.paiReference.isEmpty ? "" : ", PAI \(r.paiReference)"))
         }
         for a in b.authorisations {
-            lines.append(it ? "  autorizzato dal \(date(a.validFrom)) al \(date(a.validUntil)): \(a.purposesText), bisogni \(needs(a.needs))\(a.companionAllowed ? ", familiare ammesso" : "")"
+            lines.append(it ? "  autorizzato dal \(date(a.validFrom)) al \(date(a.validUntil)): \(TripPurpose.allCases.filter(a.purposes.contains).map(\.italianName).joined(separator: ", ")), bisogni \(needs(a.needs))\(a.companionAllowed ? ", familiare ammesso" : "")"
                             : "  authorised \(a.validFrom) – \(a.validUntil): \(a.purposesText), needs \(a.needs)\(a.companionAllowed ? ", companion allowed" : "")")
         }
         lines.append(it ? "  storico:" : "  history:")
         for h in file.history {
-            lines.append("    \(date(h.from))\(h.to.map { "–\(date($0))" } ?? "") \(h.status.rawValue)\(h.closingReason.map { " (\($0.rawValue))" } ?? "")"
+            lines.append("    \(date(h.from))\(h.to.map { "–\(date($0))" } ?? "") \(it ? h.status.italianName : h.status.rawValue)\(h.closingReason.map { " (\(it ? $0.italianName : $0.rawValue))" } ?? "")"
                          + (h.reason.isEmpty ? "" : ": \(h.reason)") + " [\(h.actor)]")
         }
         lines.append((it ? "  prossimi servizi:" : "  next trips:") + (noneNext ? (it ? " nessuno" : " none") : ""))

@@ -13,6 +13,16 @@ enum CLIMessage: Message {
     case cannotRead(String)
     case cannotReadBestKnown
     case verifyPassed(checks: Int)
+    case servingInClear
+    case serving(path: String, url: String)
+    case serverStopped
+    case verifyFailed(check: String, broken: String)
+    case statusCheckFailed(check: String, broken: String)
+    case statusDatabase(String)
+    case statusSchema([String])
+    case statusOrigin(String)
+    case statusCount(table: CountedTable, count: Int)
+    case statusIntegrity
     case statementWritten(month: YearMonth, to: String)
     case reportWritten(month: YearMonth, to: String)
     case monthClosed(month: YearMonth, statements: Int, total: Money, checksum: String)
@@ -39,6 +49,7 @@ enum CLIMessage: Message {
     case cancelledNoLongerCovered([Int64])
     case noTokens
     case tokenRevoked(Int64)
+    case tokenIssued(id: Int64, owner: String, role: TokenRole, association: String?, until: LocalDate?)
     case volunteerRegistered(String, association: String)
     case volunteersImported(file: String, count: Int, association: String, added: Int, updated: Int)
     case noVolunteers(association: String)
@@ -61,6 +72,7 @@ enum CLIMessage: Message {
 
     private static let it = Language.it
 
+
     var italian: String {
         let it = Self.it
         switch self {
@@ -69,7 +81,22 @@ enum CLIMessage: Message {
         case .notUTF8: return "non è testo UTF-8; salvalo come UTF-8 (CSV UTF-8 nei fogli di calcolo)"
         case .cannotRead(let reason): return "impossibile leggere il file: \(reason)"
         case .cannotReadBestKnown: return "impossibile leggere il file dei costi migliori noti"
-        case .verifyPassed(let checks): return "Tutti i \(checks) controlli superati."
+        case .servingInClear:
+            return "attenzione: senza --tls-cert e --tls-key i codici di accesso viaggiano in chiaro sulla rete; "
+                + "servi HTTPS, o tieni --host 127.0.0.1 dietro un proxy che lo faccia."
+        case let .serving(path, url): return "Centrale serve \(path) su \(url) (API /api/v1, pagina /); fermala con Ctrl-C."
+        case .serverStopped: return "Server della centrale fermato."
+        case .verifyPassed(let checks): return "Controlli superati: \(checks) su \(checks)."
+        case let .verifyFailed(check, broken):
+            return "errore: verifica non superata: \(check): \(broken). Ripristina la base dati da una copia di sicurezza e confrontala, "
+                + "o cerca la modifica nello storico delle modifiche."
+        case let .statusCheckFailed(check, broken): return "errore: \(check): \(broken); esegui `centrale verify` per il controllo completo."
+        case .statusDatabase(let path): return "base dati: \(path)"
+        case .statusSchema(let migrations): return "schema: \(migrations.joined(separator: ", "))"
+        case .statusOrigin(let origin): return "origine: \(origin)"
+        case let .statusCount(table, count): return "  \(table.italian.padding(toLength: 20, withPad: " ", startingAt: 0)) \(count)"
+        case .statusIntegrity:
+            return "integrità: ok (controlli rapidi; `centrale verify` esegue anche l'integrity_check di SQLite e risomma ogni rendiconto)"
         case let .statementWritten(month, out): return "Rendiconto di \(it.month(month)) scritto in \(out)."
         case let .reportWritten(month, out): return "Rapporto di \(it.month(month)) scritto in \(out)."
         case let .monthClosed(month, statements, total, checksum):
@@ -117,8 +144,12 @@ enum CLIMessage: Message {
         case .cancelledNoLongerCovered(let ids):
             return "\(ids.count == 1 ? "Annullato 1 servizio che la nuova autorizzazione non copre più" : "Annullati \(ids.count) servizi che la nuova autorizzazione non copre più"): "
                 + ids.map(String.init).joined(separator: ", ")
-        case .noTokens: return "Nessuna chiave d'accesso rilasciata; rilasciane una con `centrale token issue --association CODICE`."
-        case .tokenRevoked(let id): return "Chiave \(id) revocata."
+        case .noTokens: return "Nessun codice di accesso rilasciato; rilasciane uno con `centrale token issue --association CODICE`."
+        case .tokenRevoked(let id): return "Codice di accesso \(id) revocato."
+        case let .tokenIssued(id, owner, role, association, until):
+            return "Codice di accesso \(id) rilasciato a \(owner) (\(role.rawValue), \(role.italianName)" + (association.map { ", \($0)" } ?? "") + ")"
+                + (until.map { ", valido fino al \(it.date($0))" } ?? "")
+                + ". Consegnalo subito: non verrà più mostrato. Chi lo riceve lo usa con --server URL --token CODICE, o con CENTRALE_TOKEN."
         case let .volunteerRegistered(code, association): return "Registrato il volontario \(code) di \(association)."
         case let .volunteersImported(file, count, association, added, updated):
             return "\(file): \(count) \(count == 1 ? "volontario" : "volontari") di \(association): \(added) \(added == 1 ? "nuovo" : "nuovi"), "
@@ -173,6 +204,20 @@ enum CLIMessage: Message {
         case .cannotRead(let reason): return "cannot read the file: \(reason)"
         case .cannotReadBestKnown: return "cannot read the best-known file"
         case .verifyPassed(let checks): return "All \(checks) checks passed."
+        case .servingInClear:
+            return "warning: without --tls-cert and --tls-key the tokens travel in clear over the network; "
+                + "serve HTTPS, or keep --host 127.0.0.1 behind a proxy that does."
+        case let .serving(path, url): return "Centrale serves \(path) on \(url) (API /api/v1, page /); stop with Ctrl-C."
+        case .serverStopped: return "Centrale server stopped."
+        case let .verifyFailed(check, broken):
+            return "error: verification failed: \(check): \(broken). Restore the database from a backup and compare, or investigate the change in the audit trail."
+        case let .statusCheckFailed(check, broken): return "error: \(check): \(broken); run `centrale verify` for the full check."
+        case .statusDatabase(let path): return "database: \(path)"
+        case .statusSchema(let migrations): return "schema: \(migrations.joined(separator: ", "))"
+        case .statusOrigin(let origin): return "origin: \(origin)"
+        case let .statusCount(table, count): return "  \(table.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(count)"
+        case .statusIntegrity:
+            return "integrity: ok (fast checks; `centrale verify` also runs SQLite's integrity_check and re-adds every statement)"
         case let .statementWritten(month, out): return "Statement \(month) written to \(out)."
         case let .reportWritten(month, out): return "Report \(month) written to \(out)."
         case let .monthClosed(month, statements, total, checksum):
@@ -213,6 +258,9 @@ enum CLIMessage: Message {
             return "Cancelled \(ids.count) trip\(ids.count == 1 ? "" : "s") the new authorisation no longer covers: " + ids.map(String.init).joined(separator: ", ")
         case .noTokens: return "No tokens issued; issue one with `centrale token issue --association CODE`."
         case .tokenRevoked(let id): return "Token \(id) revoked."
+        case let .tokenIssued(id, owner, role, association, until):
+            return "Token \(id) issued to \(owner) (\(role.rawValue)" + (association.map { ", \($0)" } ?? "") + ")" + (until.map { ", valid until \($0)" } ?? "")
+                + ". Hand it over now: it is not shown again. The holder uses it with --server URL --token TOKEN, or CENTRALE_TOKEN."
         case let .volunteerRegistered(code, association): return "Registered volunteer \(code) with \(association)."
         case let .volunteersImported(file, count, association, added, updated):
             return "\(file): \(count) volunteer\(count == 1 ? "" : "s") for \(association): \(added) new, \(updated) updated, \(count - added - updated) unchanged."
@@ -256,5 +304,25 @@ enum CLIMessage: Message {
 
     private static func cancelledEnglish(_ ids: [Int64]) -> String {
         "cancelled \(ids.count) trip\(ids.count == 1 ? "" : "s")" + (ids.isEmpty ? "." : ": \(ids.map(String.init).joined(separator: ", ")).")
+    }
+}
+
+/// The tables `centrale status` counts: named in English by the table, in Italian by what it holds.
+enum CountedTable: String, CaseIterable {
+    case comune, place, association, vehicle, beneficiary, trip, assignment
+    case tripLog = "trip_log", auditLog = "audit_log"
+
+    var italian: String {
+        switch self {
+        case .comune: "comuni"
+        case .place: "luoghi"
+        case .association: "associazioni"
+        case .vehicle: "mezzi"
+        case .beneficiary: "beneficiari"
+        case .trip: "servizi"
+        case .assignment: "assegnazioni"
+        case .tripLog: "registri"
+        case .auditLog: "voci dello storico"
+        }
     }
 }

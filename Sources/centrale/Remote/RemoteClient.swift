@@ -10,15 +10,17 @@ import NIOSSL
 /// `--server URL --token T` (or `CENTRALE_SERVER`, `CENTRALE_TOKEN`): the association commands
 /// run on the centre's server instead of a database file.
 struct RemoteOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The centre's server, e.g. https://centrale.example.it (default: $CENTRALE_SERVER): the command runs there, for the token's association.",
+    @Option(help: ArgumentHelp(localized(it: "Il server della centrale, es. https://centrale.example.it (predefinito: $CENTRALE_SERVER): il comando viene eseguito lì, per l'associazione del codice di accesso.",
+                                         en: "The centre's server, e.g. https://centrale.example.it (default: $CENTRALE_SERVER): the command runs there, for the token's association."),
                                valueName: "url"))
     var server: String?
 
-    @Option(help: ArgumentHelp("The access token for --server (default: $CENTRALE_TOKEN).", valueName: "token"))
+    @Option(help: ArgumentHelp(localized(it: "Il codice di accesso per --server (predefinito: $CENTRALE_TOKEN).", en: "The access token for --server (default: $CENTRALE_TOKEN)."), valueName: "token"))
     var token: String?
 
     @Option(name: .customLong("ca-file"),
-            help: ArgumentHelp("A PEM certificate to trust for an https:// server with a certificate of its own (default: $CENTRALE_CA_FILE).", valueName: "file"))
+            help: ArgumentHelp(localized(it: "Un certificato PEM di cui fidarsi, per un server https:// con un certificato proprio (predefinito: $CENTRALE_CA_FILE).",
+                                         en: "A PEM certificate to trust for an https:// server with a certificate of its own (default: $CENTRALE_CA_FILE)."), valueName: "file"))
     var caFile: String?
 }
 
@@ -165,13 +167,40 @@ struct RemoteClient {
         }
     }
 
-    private static func reason(_ error: Error) -> String {
+    private static func reason(_ error: Error) -> ConnectionProblem {
         let text = "\(error)"
-        if text.contains("Connection refused") { return "connection refused" }
-        if text.contains("/.build/") || text.contains("BoringSSL") { return "the secure connection failed" }
-        if text.lowercased().contains("timeout") || text.contains("timedOut") || text.contains("deadlineExceeded") { return "no answer in time" }
-        if text.contains("NXDOMAIN") || text.lowercased().contains("name resolution") || text.contains("getaddrinfo") { return "unknown host name" }
-        return text.count > 160 ? String(text.prefix(160)) + "…" : text
+        if text.contains("Connection refused") { return .refused }
+        if text.contains("/.build/") || text.contains("BoringSSL") { return .secureConnection }
+        if text.lowercased().contains("timeout") || text.contains("timedOut") || text.contains("deadlineExceeded") { return .timeout }
+        if text.contains("NXDOMAIN") || text.lowercased().contains("name resolution") || text.contains("getaddrinfo") { return .unknownHost }
+        return .other(text.count > 160 ? String(text.prefix(160)) + "…" : text)
+    }
+}
+
+/// Why a connection to the server failed, as far as the error says.
+enum ConnectionProblem: Message {
+    case refused, secureConnection, timeout, unknownHost
+    /// Anything else, as the library said it.
+    case other(String)
+
+    var italian: String {
+        switch self {
+        case .refused: "connessione rifiutata"
+        case .secureConnection: "la connessione sicura non è riuscita"
+        case .timeout: "nessuna risposta in tempo"
+        case .unknownHost: "nome dell'host sconosciuto"
+        case .other(let text): text
+        }
+    }
+
+    var english: String {
+        switch self {
+        case .refused: "connection refused"
+        case .secureConnection: "the secure connection failed"
+        case .timeout: "no answer in time"
+        case .unknownHost: "unknown host name"
+        case .other(let text): text
+        }
     }
 }
 
@@ -195,7 +224,7 @@ enum RemoteMessage: Sendable {
     case badRequest(String, String)
     case untrustedCertificate(String)
     case notHTTPS(String)
-    case unreachable(String, String)
+    case unreachable(String, ConnectionProblem)
     case tokenRefused(String, String)
     case noAPI(String, String)
     /// The server's own message (already in the language asked).
@@ -207,7 +236,7 @@ enum RemoteMessage: Sendable {
             "la risposta del server non è quella che questa versione di centrale si aspetta (\(error)); controlla che server e CLI siano della stessa versione"
         case .tokenWithoutServer: "--token è per un server: indica anche --server URL (o imposta CENTRALE_SERVER)"
         case .notAnAddress(let server): "--server '\(server)' non è un indirizzo http:// o https://; indicane uno come https://centrale.example.it"
-        case .noToken: "il server richiede la tua chiave d'accesso: indica --token CHIAVE o imposta CENTRALE_TOKEN"
+        case .noToken: "il server richiede il tuo codice di accesso: indica --token CODICE o imposta CENTRALE_TOKEN"
         case .unreadableCertificate(let file): "impossibile leggere il certificato \(file) indicato con --ca-file o CENTRALE_CA_FILE; controlla il percorso"
         case .badAddress(let address): "impossibile formare un indirizzo da \(address)"
         case let .badRequest(base, error): "impossibile preparare una richiesta a \(base): \(error)"
@@ -216,8 +245,8 @@ enum RemoteMessage: Sendable {
                 + "indicalo con --ca-file FILE (o CENTRALE_CA_FILE)"
         case .notHTTPS(let base): "il server \(base) non parla HTTPS; indica il suo indirizzo con http:// (o avvialo con --tls-cert e --tls-key)"
         case let .unreachable(base, reason):
-            "impossibile raggiungere il server \(base) (\(reason)); controlla --server o CENTRALE_SERVER, e che lì sia avviato `centrale serve`"
-        case let .tokenRefused(base, message): "il server \(base) ha rifiutato la chiave: \(message) (controlla --token o CENTRALE_TOKEN)"
+            "impossibile raggiungere il server \(base) (\(reason.italian)); controlla --server o CENTRALE_SERVER, e che lì sia avviato `centrale serve`"
+        case let .tokenRefused(base, message): "il server \(base) ha rifiutato il codice di accesso: \(message) (controlla --token o CENTRALE_TOKEN)"
         case let .noAPI(base, path): "\(base) non ha l'API di Centrale in \(path); indica l'indirizzo del server senza percorso, per esempio https://centrale.example.it:8080"
         case .server(let message): message
         }
@@ -238,7 +267,7 @@ enum RemoteMessage: Sendable {
                 + "give it with --ca-file FILE (or CENTRALE_CA_FILE)"
         case .notHTTPS(let base): "the server at \(base) does not speak HTTPS; give its address with http:// (or start it with --tls-cert and --tls-key)"
         case let .unreachable(base, reason):
-            "cannot reach the server at \(base) (\(reason)); check --server or CENTRALE_SERVER, and that `centrale serve` runs there"
+            "cannot reach the server at \(base) (\(reason.english)); check --server or CENTRALE_SERVER, and that `centrale serve` runs there"
         case let .tokenRefused(base, message): "the server at \(base) refused the token: \(message) (check --token or CENTRALE_TOKEN)"
         case let .noAPI(base, path): "\(base) has no Centrale API at \(path); give the server's address without a path, e.g. https://centrale.example.it:8080"
         case .server(let message): message
