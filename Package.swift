@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "CentraleRendering",
             dependencies: ["CentraleDomain", "CentraleFormats", "CentraleRegistry", "CentraleDispatch", "CentraleTariffs", "CentraleReport",
-                           "CentralePlanning", .product(name: "Mustache", package: "swift-mustache")],
+                           "CentralePlanning", "CentraleTripLogs", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates")]
         ),
         // The API's values, roles, the failed-attempt limiter and the multipart reader: shared by

@@ -57,16 +57,16 @@ public enum DemoMessage: Message {
             return "importati \(people) beneficiari da \(file) (\(activations) attivati nel \(year)), \(suspensions) sospensioni, "
                 + "\(closings) chiusure; registrati \(trips) servizi"
         case let .monthDispatched(month, assigned, unassignable):
-            return "\(month): finora \(assigned) assegnati, \(unassignable) non assegnabili"
+            return "\(month.italianText): finora \(assigned) assegnati, \(unassignable) non assegnabili"
         case let .dispatchQuality(seconds, worst, association, month, continuity):
-            return "tempo del motore \(dec(seconds, 3)) s; scarto mensile massimo dalla quota \(dec(worst, 1)) % (\(association), \(month)); "
+            return "tempo del motore \(dec(seconds, 3)) s; scarto mensile massimo dalla quota \(dec(worst, 1)) % (\(association), \(YearMonth(month)?.italianText ?? month)); "
                 + "continuità dell'assistenza \(dec(continuity, 1)) %"
         case let .rejectedAsExpected(file, problem): return "rifiutato come previsto: \(file): \(problem)"
         case let .submittedAgain(file, new, already): return "\(file) inviato di nuovo: \(new) nuovi, \(already) già registrati"
         case let .currentYear(year, today):
             return "il \(year) è l'anno in corso: si registrano solo i servizi prima di oggi (\(today.italianText)); i successivi restano assegnati"
         case let .lastMonthLogged(month, files, logs, along, flagged, driverFlags):
-            return "\(month): \(files) file, \(logs) registri, \(along) lungo i giri accettati; \(flagged) segnalati per i km, \(driverFlags) per l'autista"
+            return "\(month.italianText): \(files) file, \(logs) registri, \(along) lungo i giri accettati; \(flagged) segnalati per i km, \(driverFlags) per l'autista"
         case let .logsSubmitted(files, logs, flagged, rejected, folder):
             return "\(files) file, \(logs) registri, \(flagged) segnalati per i km, \(rejected) file sbagliati rifiutati; file in \(folder)"
         case let .volunteers(count, absences, inspections):
@@ -82,7 +82,7 @@ public enum DemoMessage: Message {
         case let .monthsClosed(count, unreviewed):
             return "\(count) \(count == 1 ? "mese chiuso" : "mesi chiusi") (\(unreviewed) servizi segnalati non rivisti, pagati alla stima)"
         case let .amendedAfterClosing(trip, month, current):
-            return "servizio \(trip) di \(month) rettificato dopo la chiusura: la differenza è una rettifica in \(current), il mese corrente"
+            return "servizio \(trip) di \(month.italianText) rettificato dopo la chiusura: la differenza è un conguaglio in \(current.italianText), il mese corrente"
         case .reimbursed(let total): return "\(total.text(.italian)) € rimborsati nell'anno (rendiconti chiusi)"
         case let .yearPlanned(withShifts, days, seconds, trips, shared, chained, planned, alone, euros):
             return "\(withShifts ? "sui turni dei volontari" : "ogni mezzo tutto il giorno"): \(days) giornate di associazione in \(dec(seconds, 1)) s: "

@@ -74,7 +74,7 @@ public struct Office: Sendable {
         let result = try store.submitLogFile(text, file: file, sha256: SHA256.hex(of: data), association: association, actor: actor)
         return SubmissionReport(
             file: file, accepted: result.accepted, newLogs: result.newLogs, alreadyRecorded: result.alreadyRecorded, flagged: result.flagged,
-            driverFlags: result.driverFlags.map { .init(trip: $0.trip, reason: $0.reason) },
+            driverFlags: result.driverFlags.map { .init(trip: $0.trip, reason: $0.problem.text(language)) },
             problems: result.problems.prefix(SubmissionReport.maximumProblemsShown).map { Self.problem($0, language) }, problemCount: result.problems.count,
             encoding: encoding == .windows1252 ? "windows-1252" : "utf-8")
     }

@@ -131,8 +131,8 @@ extension Store {
             try audit(db, actor, action: "log.submission", entity: "log_submission", id: String(submission), details: details, at: at)
             var result = SubmissionResult(id: submission, accepted: true, newLogs: batch.fresh.count, alreadyRecorded: batch.alreadyRecorded.count,
                                           flagged: batch.fresh.filter { $0.flag != nil }.count, problems: [])
-            result.driverFlags = batch.fresh.compactMap { checked in checked.driverFlag.map { (checked.log.tripID, $0) } }
-                .sorted { $0.0 < $1.0 }.map { DriverFlag(trip: $0.0, reason: $0.1) }
+            result.driverFlags = batch.fresh.compactMap { checked in checked.driverProblem.map { (checked.log.tripID, $0) } }
+                .sorted { $0.0 < $1.0 }.map { DriverFlag(trip: $0.0, problem: $0.1) }
             return result
         }
         return result
@@ -337,9 +337,12 @@ extension Store {
 }
 
 /// A trip log flagged for its driver.
-public struct DriverFlag: Hashable, Sendable {
+public struct DriverFlag: Sendable {
     public var trip: Int64
-    public var reason: String
+    /// Why the driver is flagged, in each language (the log's table keeps the English).
+    public var problem: LogProblem
+    /// The English reason, as stored.
+    public var reason: String { problem.english }
 }
 
 extension Store {

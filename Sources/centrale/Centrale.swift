@@ -44,7 +44,8 @@ struct Centrale: ParsableCommand {
     /// error, the parser's and the commands', in one place; returns the exit status.
     ///
     /// The parser's errors (an unknown option, a bad value, a failed validation) are shown as
-    /// ArgumentParser shows them, with the usage (status 64); help and `--version` go to standard
+    /// ArgumentParser shows them, its own words in Italian for an Italian run (`ParserItalian`),
+    /// with the usage (status 64); help and `--version` go to standard
     /// output (status 0). A command's errors are one `error: …` line each on standard error
     /// (status 1), with file, line and field where they have them.
     static func execute(_ arguments: [String], environment: [String: String], console: Console) -> Int32 {
@@ -81,7 +82,8 @@ struct Centrale: ParsableCommand {
     /// Writes an error of the parser (or help, or the version) as ArgumentParser's own `main` would.
     private static func renderParserError(_ error: Error, console: Console) -> Int32 {
         let code = exitCode(for: error)
-        let text = fullMessage(for: error, columns: console.columns)
+        let english = fullMessage(for: error, columns: console.columns)
+        let text = HelpLanguage.current == .it ? ParserItalian.translate(english) : english
         if !text.isEmpty { (code.isSuccess ? console.out : console.err)(text + "\n") }
         return code.rawValue
     }

@@ -139,3 +139,37 @@ import Testing
         #expect(list.stdout.contains("31/12/2099") && list.stdout.contains("valido") && !list.stdout.contains("valid "), "\(list.stdout)")
     }
 }
+
+/// The help of every command and the parser's errors: Italian by default, English on request.
+@Suite struct ItalianHelpTests {
+    static let commands: [[String]] = [
+        [], ["trips"], ["log", "submit"], ["log", "template"], ["log", "flags"], ["log", "review"], ["log", "amend"], ["dispatch"], ["assign"],
+        ["plan"], ["statement"], ["report"], ["month", "close"], ["month", "list"], ["volunteer", "add"], ["volunteer", "absent"],
+        ["vehicle", "off"], ["vehicle", "document"], ["confirm"], ["decline"], ["sheet"], ["expiries"], ["token", "issue"], ["token", "list"],
+        ["serve"], ["init"], ["demo"], ["status"], ["verify"], ["upgrade"], ["tui"], ["request", "add"], ["beneficiary", "add"],
+    ]
+
+    @Test(arguments: commands)
+    func theHelpIsItalianByDefault(_ command: [String]) throws {
+        let it = try centrale(command + ["--help"], environment: italianDefault)
+        #expect(it.status == 0)
+        #expect(it.stdout.hasPrefix("DESCRIZIONE: ") && it.stdout.contains("\nUSO: "), "\(it.stdout.prefix(200))")
+        for english in ["OVERVIEW:", "OPTIONS:", " the ", "The ", " of the ", "Show help information"] {
+            #expect(!it.stdout.contains(english), "'\(english)' in the Italian help of \(command)")
+        }
+        let en = try centrale(command + ["--help", "--lang", "en"], environment: italianDefault)
+        #expect(en.stdout.hasPrefix("OVERVIEW: ") && en.stdout.contains("Show help information."), "\(en.stdout.prefix(200))")
+    }
+
+    @Test func theParsersErrorsAreItalianByDefault() throws {
+        let bad = try centrale(["request", "add", "--beneficiary", "X", "--date", "2026-12-20", "--time", "9:00", "--to", "P", "--purpose", "spesa"],
+                               environment: italianDefault)
+        #expect(bad.status == 64)
+        #expect(bad.stderr.hasPrefix("Errore: Il valore 'spesa' non è valido per '--purpose <purpose>'. Indica uno dei seguenti:"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("\n  Vedi 'centrale request add --help' per maggiori informazioni."), "\(bad.stderr)")
+        let missing = try centrale(["status", "--bogus"], environment: italianDefault)
+        #expect(missing.stderr.hasPrefix("Errore: Opzione sconosciuta '--bogus'"), "\(missing.stderr)")
+        let english = try centrale(["status", "--bogus", "--lang", "en"], environment: italianDefault)
+        #expect(english.stderr.hasPrefix("Error: Unknown option '--bogus'"), "\(english.stderr)")
+    }
+}

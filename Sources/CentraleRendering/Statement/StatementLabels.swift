@@ -1,6 +1,7 @@
 import CentraleFormats
 import CentraleDomain
 import CentraleTariffs
+import CentraleTripLogs
 
 /// Every word of a statement, in each language: a property per label and a function per label
 /// with a number (its plural) or a value, so that a missing translation does not compile.
@@ -43,6 +44,8 @@ struct StatementLabels: Sendable {
     var itemName: @Sendable (CostItem) -> String
     /// A km flag: how far the logged km are from the estimate.
     var kmFlag: @Sendable (_ percent: String, _ logged: String, _ estimated: String) -> String
+    /// The language of these labels (for the catalogue's messages).
+    var language: Language
 
     static func of(_ language: Language) -> StatementLabels { language == .it ? italian : english }
 
@@ -76,7 +79,8 @@ struct StatementLabels: Sendable {
             case .indirect: "costi indiretti"
             }
         },
-        kmFlag: { "\($0) (\($1) km registrati, \($2) km stimati)" })
+        kmFlag: { "\($0) (\($1) km registrati, \($2) km stimati)" },
+        language: .it)
 
     static let english = StatementLabels(
         title: "Statement",
@@ -95,12 +99,15 @@ struct StatementLabels: Sendable {
         adjustmentOf: { "trip of \($0)" },
         outcomeName: { $0.rawValue },
         itemName: { $0.rawValue },
-        kmFlag: { "\($0) (\($1) km logged, \($2) km estimated)" })
+        kmFlag: { "\($0) (\($1) km logged, \($2) km estimated)" },
+        language: .en)
 
-    /// A flagged trip's review state: the core's `not reviewed` in the language; a decision as
-    /// stored (`accepted by giulia: …`, still English: the core gives it as text).
+    /// A flagged trip's review as the statement stores it (`not reviewed`, or a decision's
+    /// English label such as `12.0 km paid`), in the statement's language.
     func reviewText(_ stored: String?) -> String? {
-        stored == "not reviewed" ? notReviewed : stored
+        guard let stored else { return nil }
+        if stored == "not reviewed" { return notReviewed }
+        return KmReview(label: stored).map { $0.text(language) } ?? stored
     }
 
     /// A flagged trip's flag, written from its figures in the language; the stored text when the
