@@ -92,7 +92,9 @@ public struct Office: Sendable {
     /// `centrale statement` of one association.
     public func statement(association: String, month: YearMonth, format: StatementFormat, language: Language, dialect: CSVDialect) throws -> String {
         let association = try visible(association)
-        return try StatementRenderer.render(store.statement(association: association, month: month), format: format, language: language, dialect: dialect)
+        let status = try store.documentStatus(month: month)  // before the figures: a month closing meanwhile is at worst called provisional
+        return try StatementRenderer.render(store.statement(association: association, month: month), format: format, language: language, dialect: dialect,
+                                            status: status)
     }
 
     /// `centrale confirm`.

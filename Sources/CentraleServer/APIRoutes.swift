@@ -125,7 +125,10 @@ struct APIRoutes {
         let query = request.uri.queryParameters
         let (format, language, dialect) = try Self.rendering(query, format: ReportFormat.html)
         let store = store
-        let text = try await blocking { try ReportRenderer.render(store.report(month: month), format: format, language: language, dialect: dialect) }
+        let text = try await blocking {
+            let status = try store.documentStatus(month: month)
+            return try ReportRenderer.render(store.report(month: month), format: format, language: language, dialect: dialect, status: status)
+        }
         return JSONBody.text(text, contentType: Self.contentType(format.rawValue))
     }
 

@@ -248,3 +248,28 @@ public final class ConcurrentResults<T>: @unchecked Sendable {
     /// The values in order, or the first error.
     public func values() throws -> [T] { try results.map { try $0!.get() } }
 }
+
+extension Store {
+    /// Whether the month's statements and report are final (closed: when, by whom, the month's
+    /// checksum) or provisional (now, by the store's clock, and the audit chain's last hash).
+    public func documentStatus(month: YearMonth) throws -> MonthDocumentStatus {
+        try pool.read { db in
+            if let row = try Row.fetchOne(db, sql: "SELECT closed_at, closed_by, sha256 FROM closed_month WHERE month = ?",
+                                          arguments: [month.description]) {
+                let at = Self.moment(row["closed_at"] as String) ?? Date(timeIntervalSince1970: 0)
+                return .final(closedAt: at, closedBy: row["closed_by"], checksum: row["sha256"])
+            }
+            let head = try String.fetchOne(db, sql: "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1") ?? ""
+            return .provisional(generatedAt: clock(), databaseHead: head)
+        }
+    }
+
+    /// An ISO 8601 timestamp as stored (with or without fractional seconds).
+    static func moment(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
+    }
+}

@@ -54,6 +54,8 @@ struct ReportCommand: StoreCommand {
 
     /// The report of a month in a format.
     static func render(store: Store, month: YearMonth, format: Format, lang: Lang, dialect: CSVDialect = .excel) throws -> String {
-        try ReportRenderer.render(store.report(month: month), format: format, language: lang, dialect: dialect)  // frozen for a closed month
+        // The status first: a month closing meanwhile is at worst called provisional. The figures are frozen for a closed month.
+        let status = try store.documentStatus(month: month)
+        return try ReportRenderer.render(store.report(month: month), format: format, language: lang, dialect: dialect, status: status)
     }
 }

@@ -17,6 +17,7 @@ enum ReportHTML {
         var sharedRides: String
         var people: [PeopleRow], expiring: Int, noTrip60: Int
         var anomalyCount: Int, hasAnomalies: Bool, anomalies: [Anomaly]
+        var hasFooter: Bool, footer: String
     }
 
     struct Card { var value: String, label: String }
@@ -26,7 +27,7 @@ enum ReportHTML {
     struct PeopleRow { var label: String, month: Int, ytd: Int }
     struct Anomaly { var trip: Int64, date: String, association: String, flag: String }
 
-    static func page(_ r: MonitoringReport, _ l: ReportLabels) throws -> String {
+    static func page(_ r: MonitoringReport, _ l: ReportLabels, footer: String? = nil) throws -> String {
         let f = r.current, n = l.language
         let cards = [(ReportLabel.requested, FigureValue.count(f.requested)), (.done, .count(f.done)), (.km, .metres(f.loggedMetres)),
                      (.euros, .cents(f.reimbursedCents)), (.costTrip, .cents(f.costPerTripCents)),
@@ -56,7 +57,8 @@ enum ReportHTML {
             people: ReportText.peopleRows(r.people).map { PeopleRow(label: l[$0.0], month: $0.1, ytd: $0.2) },
             expiring: r.people.expiringNextMonth, noTrip60: r.people.withoutTrip60Days,
             anomalyCount: r.anomalies.count, hasAnomalies: !r.anomalies.isEmpty,
-            anomalies: r.anomalies.map { Anomaly(trip: $0.trip, date: n.date(iso: $0.date), association: $0.association, flag: ReportText.anomaly($0, l)) })
+            anomalies: r.anomalies.map { Anomaly(trip: $0.trip, date: n.date(iso: $0.date), association: $0.association, flag: ReportText.anomaly($0, l)) },
+            hasFooter: footer != nil, footer: footer ?? "")
         return try Templates.render(page, template: "report")
     }
 

@@ -12,13 +12,18 @@ public enum ReportRenderer {
     /// - Parameters:
     ///   - language: the words, numbers and dates of Markdown and HTML (JSON is machine-neutral).
     ///   - dialect: the CSV's form (Italian Excel by default, or RFC 4180).
-    public static func render(_ report: MonitoringReport, format: ReportFormat, language: Language = .it, dialect: CSVDialect = .excel) throws -> String {
+    ///   - status: whether the report is final or provisional: the footer of Markdown and HTML,
+    ///     with the month (none when nil).
+    public static func render(_ report: MonitoringReport, format: ReportFormat, language: Language = .it, dialect: CSVDialect = .excel,
+                              status: MonthDocumentStatus? = nil) throws -> String {
         let labels = ReportLabels(language: language)
+        let month = YearMonth(report.month).map(language.month) ?? report.month
+        let footer = status.map { DocumentStatusText.footer(month: month, $0, language) }
         switch format {
         case .json: return try JSONText.string(report)
         case .csv: return ReportText.csv(report, dialect)
-        case .md: return ReportText.markdown(report, labels)
-        case .html: return try ReportHTML.page(report, labels)
+        case .md: return ReportText.markdown(report, labels) + (footer.map { "\n\n---\n\n_\(Markdown.escape($0))_" } ?? "")
+        case .html: return try ReportHTML.page(report, labels, footer: footer)
         }
     }
 }

@@ -7,6 +7,7 @@ import CentraleTariffs
 enum StatementHTML {
     struct Page {
         var lang: String, l: Words
+        var hasStatus: Bool, status: String, isFinal: Bool
         var month: String, association: String, associationName: String
         var tripsText: String, km: String, flaggedText: String, total: String, indirectBasis: String
         var totals: [Total]
@@ -38,12 +39,14 @@ enum StatementHTML {
     struct Trip { var id: Int64, date: String, beneficiary: String, outcome: String, flagged: Bool, lines: [Line], total: String }
     struct Line { var isFirst: Bool, item: String, basis: String, amount: String }
 
-    static func page(_ s: MonthlyStatement, language n: Language) throws -> String {
+    static func page(_ s: MonthlyStatement, language n: Language, status: MonthDocumentStatus? = nil) throws -> String {
         let l = StatementLabels.of(n)
         var totals = s.totalsByItem.map { Total(item: l.itemName($0.item), amount: n.euros($0.amount)) }
         if !s.adjustments.isEmpty { totals.append(Total(item: l.adjustments, amount: n.euros(s.adjusted))) }
         let page = Page(
             lang: n.rawValue, l: Words(l),
+            hasStatus: status != nil, status: status.map { DocumentStatusText.line($0, n) } ?? "",
+            isFinal: { if case .final? = status { true } else { false } }(),
             month: n.month(s.month), association: s.association, associationName: s.associationName,
             tripsText: l.trips(s.entries.count).capitalizedFirst, km: n.km(s.driven), flaggedText: l.flaggedForReview(s.flagged.count),
             total: n.euros(s.total), indirectBasis: s.indirect.basisWords.text(n), totals: totals,

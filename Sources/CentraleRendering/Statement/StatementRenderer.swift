@@ -19,12 +19,15 @@ public enum StatementRenderer {
     /// - Parameters:
     ///   - language: the words, numbers and dates of Markdown and HTML (JSON is machine-neutral).
     ///   - dialect: the CSV's form (Italian Excel by default, or RFC 4180).
-    public static func render(_ s: MonthlyStatement, format: StatementFormat, language: Language = .it, dialect: CSVDialect = .excel) throws -> String {
+    ///   - status: whether the statement is final or provisional: a line under the title of
+    ///     Markdown and HTML (none when nil).
+    public static func render(_ s: MonthlyStatement, format: StatementFormat, language: Language = .it, dialect: CSVDialect = .excel,
+                              status: MonthDocumentStatus? = nil) throws -> String {
         switch format {
         case .json: return try JSONText.string(s)
         case .csv: return csv(s, dialect)
-        case .html: return try StatementHTML.page(s, language: language)
-        case .md: return markdown(s, language)
+        case .html: return try StatementHTML.page(s, language: language, status: status)
+        case .md: return markdown(s, language, status: status)
         }
     }
 
@@ -89,10 +92,11 @@ public enum StatementRenderer {
     }
 
     /// Markdown: free text (names, reasons, flags, reviews, vehicles) is escaped for its table cell.
-    static func markdown(_ s: MonthlyStatement, _ n: Language) -> String {
+    static func markdown(_ s: MonthlyStatement, _ n: Language, status: MonthDocumentStatus? = nil) -> String {
         let e = Markdown.escape, l = StatementLabels.of(n)
-        var lines = ["# \(l.title) \(n.month(s.month)) — \(e(s.associationName)) (\(e(s.association)))", "",
-                     "\(l.trips(s.entries.count).capitalizedFirst) · km: \(n.km(s.driven)) · \(l.total): **\(n.euros(s.total)) €**", "",
+        var lines = ["# \(l.title) \(n.month(s.month)) — \(e(s.associationName)) (\(e(s.association)))", ""]
+        if let status { lines += ["_\(e(DocumentStatusText.line(status, n)))_", ""] }
+        lines += ["\(l.trips(s.entries.count).capitalizedFirst) · km: \(n.km(s.driven)) · \(l.total): **\(n.euros(s.total)) €**", "",
                      "## \(l.totalsByItem)", "", "| \(l.item) | \(l.amount) € |", "| --- | ---: |"]
         for (item, amount) in s.totalsByItem { lines.append("| \(l.itemName(item)) | \(n.euros(amount)) |") }
         if !s.adjustments.isEmpty { lines.append("| \(l.adjustments) | \(n.euros(s.adjusted)) |") }
