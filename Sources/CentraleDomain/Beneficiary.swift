@@ -96,14 +96,9 @@ public struct Beneficiary: Hashable, Sendable, Codable, Identifiable {
     /// expired (every one ended before the day) or there is a gap before the next one begins.
     /// A record without authorisations is limited by its activation period only.
     public func effectiveStatus(on date: LocalDate) -> EffectiveStatus {
-        switch status(on: date) {
-        case .referred: return .referred
-        case .suspended: return .suspended
-        case .closed: return .closed
-        case .active:
-            guard !authorisations.isEmpty, authorisation(on: date) == nil else { return .active }
-            return authorisations.contains { $0.validFrom > date } ? .notAuthorised : .authorisationExpired
-        }
+        let status = status(on: date)
+        guard status == .active, !authorisations.isEmpty, authorisation(on: date) == nil else { return EffectiveStatus(status) }
+        return authorisations.contains { $0.validFrom > date } ? .notAuthorised : .authorisationExpired
     }
 
     /// The last day of the latest authorisation, when it ended before `date` and no later one
@@ -126,6 +121,16 @@ public enum EffectiveStatus: String, CaseIterable, Sendable, Codable {
     case authorisationExpired = "authorisation_expired"
     /// Active, but the day falls before the next authorisation begins.
     case notAuthorised = "not_authorised"
+
+    /// The lifecycle status as it stands when the authorisations are not looked at.
+    public init(_ status: BeneficiaryStatus) {
+        switch status {
+        case .referred: self = .referred
+        case .active: self = .active
+        case .suspended: self = .suspended
+        case .closed: self = .closed
+        }
+    }
 }
 
 /// The personal data of a beneficiary, kept apart from everything else.

@@ -99,14 +99,7 @@ extension YearMonth {
 
 extension BeneficiaryStatus {
     /// `attivo`, `sospeso`…: a person's status as the Italian screens and lists name it.
-    public var italianName: String {
-        switch self {
-        case .referred: "segnalato"
-        case .active: "attivo"
-        case .suspended: "sospeso"
-        case .closed: "chiuso"
-        }
-    }
+    public var italianName: String { EffectiveStatus(self).italianName }
 }
 
 extension ClosingReason {
