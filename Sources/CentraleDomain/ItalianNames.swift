@@ -92,6 +92,8 @@ extension TripOutcome {
 extension YearMonth {
     /// The month by its Italian name: `febbraio 2025`.
     public var italianText: String { "\(Self.italianNames[month - 1]) \(year)" }
+    /// The month as a chart's axis names it, three letters and the year's last two digits: `feb 25`.
+    public var italianShortText: String { "\(Self.italianNames[month - 1].prefix(3)) \(pad(year % 100, 2))" }
 
     static let italianNames = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
                                "settembre", "ottobre", "novembre", "dicembre"]

@@ -119,6 +119,10 @@ public struct TripShare: Hashable, Sendable, Codable {
 public struct SoloTrip: Hashable, Sendable, Codable {
     /// The reason of a stretcher transport, which always travels alone.
     public static let stretcherReason = "stretcher transports travel alone"
+    /// The reason of every trip of an association with vehicles but no crew on duty that day.
+    public static let noCrewReason = "no crew on duty that day"
+    /// The reason of every trip of an association without an active vehicle.
+    public static let noVehicleReason = "the association has no active vehicle"
     /// The trip.
     public var tripID: Int64
     /// Why it is not shared.

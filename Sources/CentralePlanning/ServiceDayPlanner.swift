@@ -57,7 +57,7 @@ public struct ServiceDayPlanner: Sendable {
             SoloTrip(tripID: $0.id, reason: SoloTrip.stretcherReason, distance: soloDistance($0, estimator))
         }
         guard !shared.isEmpty, !runs.isEmpty else {
-            let reason = association.vehicles.contains(where: \.active) ? "no crew on duty that day" : "the association has no active vehicle"
+            let reason = association.vehicles.contains(where: \.active) ? SoloTrip.noCrewReason : SoloTrip.noVehicleReason
             solo += shared.map { SoloTrip(tripID: $0.id, reason: reason, distance: soloDistance($0, estimator)) }
             return DayPlan(association: association.code, date: date, vehicles: [], solo: solo, seed: options.seed)
         }

@@ -24,6 +24,13 @@ extension Language {
     public func date(iso text: String) -> String { LocalDate(text).map(date) ?? text }
     /// A month: `febbraio 2025` in Italian, `2025-02` in English.
     public func month(_ month: YearMonth) -> String { self == .it ? month.italianText : month.description }
+    /// A month on a chart's axis: `feb 25` in Italian, `Feb 25` in English.
+    func shortMonth(_ month: YearMonth) -> String {
+        guard self == .en else { return month.italianShortText }
+        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let year = month.year % 100
+        return "\(names[month.month - 1]) \(year < 10 ? "0" : "")\(year)"
+    }
 }
 
 extension CSVDialect {

@@ -181,9 +181,9 @@ extension Store {
         try writeReferral(db, code: code, entry.referral)
         try writeAuthorisation(db, code: code, auth, at: at)
         try db.cachedStatement(sql: "INSERT INTO beneficiary_status(code, status, from_date, reason, at, actor) VALUES (?, 'referred', ?, ?, ?, ?)").execute(
-                       arguments: [code, entry.referral.date.description, "referred by \(entry.referral.by.rawValue)", at, actor.name])
+                       arguments: [code, entry.referral.date.description, StatusChangeReason.referred(by: entry.referral.by).stored, at, actor.name])
         try db.cachedStatement(sql: "INSERT INTO beneficiary_status(code, status, from_date, reason, at, actor) VALUES (?, 'active', ?, ?, ?, ?)").execute(
-                       arguments: [code, auth.validFrom.description, "authorised until \(auth.validUntil)", at, actor.name])
+                       arguments: [code, auth.validFrom.description, StatusChangeReason.authorised(until: auth.validUntil).stored, at, actor.name])
     }
 
     private static func update(_ db: Database, code: String, personal: PersonalRecord?, referral: ReferralRecord?, authorisation: Authorisation?,

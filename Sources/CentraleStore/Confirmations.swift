@@ -129,7 +129,7 @@ extension Store {
             try db.execute(sql: "DELETE FROM trip_confirmation WHERE trip = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM assignment WHERE trip = ?", arguments: [id])
             try db.execute(sql: "UPDATE trip SET status = 'pending', status_reason = ?, version = version + 1 WHERE id = ?",
-                           arguments: ["declined by \(association): \(reason)", id])
+                           arguments: [TripStatusReason.declined(association: association, reason: reason).stored, id])
             try db.execute(sql: "INSERT INTO trip_decline(trip, association, reason, declined_at, declined_by) VALUES (?, ?, ?, ?, ?)",
                            arguments: [id, association, reason, at, actor.name])
             try audit(db, actor, action: "trip.decline", entity: "trip", id: String(id),

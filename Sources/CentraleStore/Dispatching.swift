@@ -142,7 +142,7 @@ extension Store {
                 } else if let blocked = decision.blocked {
                     try db.execute(sql: """
                         UPDATE trip SET status = 'unassignable', status_reason = ?, version = version + 1 WHERE id = ?
-                        """, arguments: [blocked.reason.english, now.trip.id])
+                        """, arguments: [blocked.reason.stored, now.trip.id])
                     try db.execute(sql: "DELETE FROM assignment WHERE trip = ?", arguments: [now.trip.id])
                     try audit(db, actor, action: "trip.unassignable", entity: "trip", id: String(now.trip.id),
                               details: ["rule": .text(blocked.rule.rawValue), "reason": .text(blocked.reason.english)], at: at)

@@ -64,7 +64,7 @@ extension Store {
                 let amount = try engine.reimburse(trip, log: paidAfter, vehicle: vehicle).total - engine.reimburse(trip, log: paidBefore, vehicle: vehicle).total
                 if amount != .zero {
                     let month = try Self.recordAdjustment(db, trip: trip, association: log.association, amount: amount,
-                                                          reason: "km review: \(reason)", actor: actor, today: today, at: at)
+                                                          reason: AdjustmentReason.kmReview(reason).stored, actor: actor, today: today, at: at)
                     adjustment = (amount, month)
                 }
             }

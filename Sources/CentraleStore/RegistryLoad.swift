@@ -105,7 +105,7 @@ extension Store {
         for id in open {
             try db.execute(sql: "DELETE FROM assignment WHERE trip = ?", arguments: [id])
             try db.execute(sql: "UPDATE trip SET status = 'pending', status_reason = ?, version = version + 1 WHERE id = ?",
-                           arguments: ["\(code) left the convention on \(day)", id])
+                           arguments: [TripStatusReason.associationLeft(association: code, on: day).stored, id])
             try audit(db, actor, action: "assignment.release", entity: "trip", id: String(id),
                       details: ["association": .text(code), "reason": .text("left the convention on \(day)")], at: at)
         }

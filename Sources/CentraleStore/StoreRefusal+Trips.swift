@@ -61,7 +61,7 @@ public enum TripRefusal: Message, Equatable {
             "\(association) ha lasciato la convenzione il \(StoreItalian.date(iso: leftOn)) e da quel giorno non prende più servizi; "
                 + "assegna il servizio \(id) a un'associazione aderente"
         case let .breaksRule(association, rule):
-            "\(association) \(rule.italianSummary) (regola: \(rule.rawValue)); per assegnare comunque il servizio, aggiungi --force --reason \"…\""
+            "\(association) \(rule.italianSummary); per assegnare comunque il servizio, aggiungi --force --reason \"…\""
         case let .associationLeftBefore(association, date, trip):
             "\(association) \(HardRule.membership.italianSummary) prima del \(StoreItalian.date(date)) e da allora non prende più servizi, "
                 + "nemmeno con --force; assegna il servizio \(trip) a un'associazione aderente"

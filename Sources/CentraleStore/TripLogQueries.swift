@@ -79,7 +79,7 @@ extension Store {
                     let amount = try engine.reimburse(trip, log: paidAfter, vehicle: new).total - engine.reimburse(trip, log: paidBefore, vehicle: old).total
                     if amount != .zero {
                         _ = try Self.recordAdjustment(db, trip: trip, association: association.code, amount: amount,
-                                                      reason: "amendment: \(reason)", actor: actor, today: today(), at: at)
+                                                      reason: AdjustmentReason.amendment(reason).stored, actor: actor, today: today(), at: at)
                     }
                 }
             }

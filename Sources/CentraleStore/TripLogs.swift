@@ -119,7 +119,7 @@ extension Store {
                     let paid = try Self.payableLog(db, checked.log, estimated: checked.estimated, flagged: checked.flag != nil)
                     let amount = try engine.reimburse(trip, log: paid, vehicle: vehicle).total
                     _ = try Self.recordAdjustment(db, trip: trip, association: code, amount: amount,
-                                                  reason: "late log (\(month) closed)", actor: actor, today: today, at: at)
+                                                  reason: AdjustmentReason.lateLog(closed: month).stored, actor: actor, today: today, at: at)
                 }
             }
             var details: [String: AuditValue] = [

@@ -150,7 +150,7 @@ struct TripListing: Encodable {
         beneficiary = trip.beneficiary; needs = trip.needs.description; purpose = trip.purpose.rawValue
         from = trip.pickup.placeCode ?? trip.pickup.label; fromComune = trip.pickup.comune
         to = trip.destination.placeCode ?? trip.destination.label; toComune = trip.destination.comune
-        status = trip.status.rawValue; reason = trip.statusReason
+        status = trip.status.rawValue; reason = trip.statusReason.map { TripStatusReason(stored: $0).english() }
         association = record.assignment?.association; method = record.assignment?.method.rawValue
         estimatedMetres = record.estimated.metres; version = record.version
     }

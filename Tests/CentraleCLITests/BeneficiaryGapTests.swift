@@ -183,7 +183,7 @@ struct BeneficiaryGapTests {
         }
         #expect(try statement() == before)
         let show = try centrale(["beneficiary", "show", "--db", db, code])
-        #expect(show.stdout.contains("suspended: (testo cancellato)"), "\(show.stdout)")
+        #expect(show.stdout.contains("suspended: (text erased)"), "\(show.stdout)")
         #expect(try centrale(["verify", "--db", db]).status == 0)
     }
 }

@@ -324,7 +324,7 @@ struct ReportCommandTests {
         let csv = try centrale(["report", "--db", db, "--month", "2025-03", "--format", "csv", "--dialect", "rfc4180"]).stdout
         #expect(csv.hasPrefix("section,key,period,value\nmonth,requested,2025-03,\(trips!)"))
         let excel = try centrale(["report", "--db", db, "--month", "2025-03", "--format", "csv"]).stdout
-        #expect(excel.hasPrefix("\u{FEFF}sezione;chiave;periodo;valore\r\nmonth;requested;2025-03;\(trips!)\r\n"))
+        #expect(excel.hasPrefix("\u{FEFF}sezione;chiave;periodo;valore\r\nmese;servizi richiesti;2025-03;\(trips!)\r\n"))
 
         // A year later the month is read as totals computed in SQL: the same figures as trip by trip.
         let later = try #require(try JSONSerialization.jsonObject(with: Data(try centrale(["report", "--db", db, "--month", "2026-03",

@@ -90,7 +90,7 @@ struct ItalianTests {
         #expect(rfc.firstMatch(of: /,[0-9]+\.[0-9]{2}\n/) != nil)
         let report = try ReportRenderer.render(Fixture.report(), format: .csv)
         #expect(report.hasPrefix("\u{FEFF}sezione;chiave;periodo;valore\r\n"))
-        #expect(!report.unicodeScalars.split(separator: "\n").contains { String($0).contains("%") && !String($0).hasPrefix("anomaly;") },
+        #expect(!report.unicodeScalars.split(separator: "\n").contains { String($0).contains("%") && !String($0).hasPrefix("anomalia km;") },
                 "a percentage with its sign outside the anomalies' text")
     }
 }

@@ -83,7 +83,12 @@ enum PlanWords: Message {
 
     /// A solo trip's reason (stored in English, as the planner gives it) in Italian.
     static func italianReason(_ reason: String) -> String {
-        if reason == SoloTrip.stretcherReason { return "i trasporti in barella viaggiano da soli" }
+        switch reason {
+        case SoloTrip.stretcherReason: return "i trasporti in barella viaggiano da soli"
+        case SoloTrip.noCrewReason: return "nessun equipaggio in turno quel giorno"
+        case SoloTrip.noVehicleReason: return "l'associazione non ha un mezzo attivo"
+        default: break
+        }
         switch UnservedReason(rawValue: reason) {
         case .noVehicleCanCarry: return "nessun mezzo ha i posti o gli spazi per la carrozzina che servono"
         case .infeasibleAlone: return "nemmeno da solo se ne rispettano gli orari, la durata del viaggio o i turni dei mezzi"

@@ -1,3 +1,4 @@
+import CentraleReport
 import CentraleFormats
 import CentraleDomain
 
@@ -62,6 +63,16 @@ enum ReportLabel: String, CaseIterable {
     case expiring
     case noTrip60
     case lineMethod, seasonalMethod, kmLogged, kmEstimatedShort
+    // The charts: axes, legends and what a blank month means.
+    case axisTrips
+    case legendTrips
+    case legendEuros
+    case legendNoData
+    case axisShare
+    case legendShare
+    case legendConvention
+    case axisPer1000
+    case legendPer1000
 
     var italian: String {
         switch self {
@@ -126,6 +137,15 @@ enum ReportLabel: String, CaseIterable {
         case .seasonalMethod: "stagionale"
         case .kmLogged: "km registrati"
         case .kmEstimatedShort: "km stimati"
+        case .axisTrips: "servizi"
+        case .legendTrips: "servizi richiesti (scala a sinistra)"
+        case .legendEuros: "rimborsi (€, scala a destra)"
+        case .legendNoData: "mesi senza dati: lasciati vuoti"
+        case .axisShare: "% dei servizi assegnati nel mese"
+        case .legendShare: "quota dei servizi svolta dall'associazione"
+        case .legendConvention: "quota prevista dalla convenzione"
+        case .axisPer1000: "servizi per 1.000 abitanti"
+        case .legendPer1000: "servizi del mese per 1.000 abitanti del comune"
         }
     }
 
@@ -192,6 +212,15 @@ enum ReportLabel: String, CaseIterable {
         case .seasonalMethod: "seasonal"
         case .kmLogged: "km logged"
         case .kmEstimatedShort: "km estimated"
+        case .axisTrips: "trips"
+        case .legendTrips: "trips requested (left scale)"
+        case .legendEuros: "reimbursements (€, right scale)"
+        case .legendNoData: "months without data: left blank"
+        case .axisShare: "% of the month's assigned trips"
+        case .legendShare: "share of the trips carried by the association"
+        case .legendConvention: "share set by the convention"
+        case .axisPer1000: "trips per 1,000 inhabitants"
+        case .legendPer1000: "the month's trips per 1,000 inhabitants of the comune"
         }
     }
 }
@@ -219,6 +248,13 @@ struct ReportLabels {
     /// A purpose's name from its stored key; an unknown key as it is.
     func purpose(key: String) -> String { TripPurpose(rawValue: key).map(purpose) ?? key }
 
+    /// Why trips were unassignable, from the code the store keeps, comuni by name.
+    func reason(key: String, comuni: [MonitoringReport.ComuneRow]) -> String {
+        let reason = TripStatusReason(stored: key)
+        func name(_ code: String) -> String { comuni.first { $0.istatCode == code }?.name ?? code }
+        return english ? reason.english(comuneName: name) : reason.italian(comuneName: name)
+    }
+
     /// How the projection was made (`linear`, `seasonal`), in the language.
     func method(_ method: String) -> String {
         switch method {
@@ -226,6 +262,33 @@ struct ReportLabels {
         case "seasonal": self[.seasonalMethod]
         default: method
         }
+    }
+
+    /// A month of the trend chart, for its tooltip and summary:
+    /// `marzo 2025: 3.032 servizi richiesti, 68.380,95 € rimborsati`.
+    func trendTip(month: String, trips: Int, tripsText: String, euros: String) -> String {
+        english ? "\(month): \(tripsText) \(trips == 1 ? "trip" : "trips") requested, \(euros) € reimbursed"
+            : "\(month): \(tripsText) \(trips == 1 ? "servizio richiesto" : "servizi richiesti"), \(euros) € rimborsati"
+    }
+
+    /// What the trend chart shows, for readers who cannot see it: its title, its months and how
+    /// many of them have no data (`…, da aprile 2024 a marzo 2025; 9 mesi senza dati`).
+    func trendSummary(from: String, to: String, withoutData: Int) -> String {
+        let range = english ? "from \(from) to \(to)" : "da \(from) a \(to)"
+        let blank = withoutData == 0 ? "" : english ? "; \(withoutData) \(withoutData == 1 ? "month" : "months") without data"
+            : "; \(withoutData) \(withoutData == 1 ? "mese" : "mesi") senza dati"
+        return "\(self[.trend]), \(range)\(blank)"
+    }
+
+    /// An association's bar, for its tooltip: `AUS-CAL (Auser Calenzano): quota 1,29 %, convenzione 1,27 %`.
+    func shareTip(name: String, share: String, convention: String) -> String {
+        english ? "\(name): share \(share), convention \(convention)" : "\(name): quota \(share), convenzione \(convention)"
+    }
+
+    /// A comune's bar, for its tooltip: `Calenzano: 179 servizi, 9,98 per 1.000 abitanti`.
+    func per1000Tip(name: String, trips: Int, tripsText: String, per1000: String) -> String {
+        english ? "\(name): \(tripsText) \(trips == 1 ? "trip" : "trips"), \(per1000) per 1,000 inhabitants"
+            : "\(name): \(tripsText) \(trips == 1 ? "servizio" : "servizi"), \(per1000) per 1.000 abitanti"
     }
 
     /// Every label by its name, for the templates (`{{l.title}}`).

@@ -60,13 +60,7 @@ enum FigureValue {
 /// The report as Markdown and CSV (the same figures as the JSON and the HTML).
 enum ReportText {
     /// The headline rows: label and value per figure.
-    static func headline(_ f: Figures) -> [(ReportLabel, FigureValue)] {
-        [(.requested, .count(f.requested)), (.assigned, .count(f.assigned)), (.done, .count(f.done)), (.noShow, .count(f.noShow)),
-         (.cancelled, .count(f.cancelled)), (.unassignable, .count(f.unassignable)), (.km, .metres(f.loggedMetres)),
-         (.kmEstimated, .metres(f.estimatedMetres)), (.euros, .cents(f.reimbursedCents)), (.costTrip, .cents(f.costPerTripCents)),
-         (.costKm, .cents(f.costPerKmCents)), (.active, .count(f.activeBeneficiaries)), (.new, .count(f.newBeneficiaries)),
-         (.onTime, .basisPoints(f.onTimeBasisPoints)), (.flagged, .count(f.flagged))]
-    }
+    static func headline(_ f: Figures) -> [(ReportLabel, FigureValue)] { ReportFigure.allCases.map { ($0.label, $0.value(f)) } }
 
     /// Trips per 1,000 inhabitants (hundredths), with two decimals.
     static func per1000(_ hundredths: Int, _ form: NumberForm, digits: Int = 2) -> String {
@@ -104,7 +98,7 @@ enum ReportText {
         }
         lines += ["", "## \(l[.purposes])", ""] + r.purposes.map { "- \(e(l.purpose(key: $0.key))): \($0.trips)" }
         lines += ["", "## \(l[.destinations])", ""] + r.destinations.map { "- \(e($0.label)): \($0.trips)" }
-        lines += ["", "## \(l[.reasons])", ""] + (r.unassignableReasons.isEmpty ? [l[.none]] : r.unassignableReasons.map { "- \(e($0.label)): \($0.trips)" })
+        lines += ["", "## \(l[.reasons])", ""] + (r.unassignableReasons.isEmpty ? [l[.none]] : r.unassignableReasons.map { "- \(e(l.reason(key: $0.key, comuni: r.comuni))): \($0.trips)" })
         lines += ["", "## \(l[.shared])", "", sharedRides(r.sharedRides, l)]
         lines += ["", "## \(l[.people])", "", "| | \(l[.month]) | \(l[.ytd]) |", "| --- | ---: | ---: |"]
             + peopleRows(r.people).map { "| \(l[$0.0]) | \($0.1) | \($0.2) |" }
@@ -133,48 +127,179 @@ enum ReportText {
 
     /// CSV: one `section,key,period,value` row per figure, so that anyone can recompute them;
     /// every value is a number in the dialect's form (km whole, euros with two decimals,
-    /// percentages with two decimals and no `%`).
+    /// percentages with two decimals and no `%`). Like every CSV here, its words follow the
+    /// dialect: Italian Excel has Italian headers, sections and keys (`mese;assenze;…`), and
+    /// Italian purposes; RFC 4180, for programs, the English machine keys (`month,noShow,…`).
+    /// Codes from the data (associations, ISTAT codes, places, reasons) are the same in both.
     static func csv(_ r: MonitoringReport, _ d: CSVDialect) -> String {
-        var rows = [d.italian ? ["sezione", "chiave", "periodo", "valore"] : ["section", "key", "period", "value"]]
-        func line(_ section: String, _ key: String, _ period: some StringProtocol, _ value: FigureValue) {
-            rows.append([section, key, String(period), value.cell(d)])
+        let italian = d.italian
+        var rows = [italian ? ["sezione", "chiave", "periodo", "valore"] : ["section", "key", "period", "value"]]
+        func word(_ w: ReportCSVWord) -> String { italian ? w.italian : w.rawValue }
+        func line(_ section: ReportCSVWord, _ key: String, _ period: some StringProtocol, _ value: FigureValue) {
+            rows.append([word(section), key, String(period), value.cell(d)])
         }
-        func add(_ section: String, _ f: Figures) {
-            for (key, value) in headline(f) { line(section, key.rawValue, f.period, value) }
+        func add(_ section: ReportCSVWord, _ f: Figures) {
+            for figure in ReportFigure.allCases { line(section, italian ? figure.italianKey : figure.rawValue, f.period, figure.value(f)) }
         }
-        add("month", r.current)
-        add("year_to_date", r.yearToDate)
-        if let last = r.sameMonthLastYear { add("same_month_last_year", last) }
-        for f in r.trend { add("trend", f) }
-        line("projection", "trips", r.month.prefix(4), .count(r.projection.trips))
-        line("projection", "km", r.month.prefix(4), .metres(r.projection.loggedMetres))
-        line("projection", "euros", r.month.prefix(4), .cents(r.projection.reimbursedCents))
+        add(.month, r.current)
+        add(.yearToDate, r.yearToDate)
+        if let last = r.sameMonthLastYear { add(.sameMonthLastYear, last) }
+        for f in r.trend { add(.trend, f) }
+        line(.projection, word(.trips), r.month.prefix(4), .count(r.projection.trips))
+        line(.projection, word(.km), r.month.prefix(4), .metres(r.projection.loggedMetres))
+        line(.projection, word(.euros), r.month.prefix(4), .cents(r.projection.reimbursedCents))
         for a in r.associations {
-            line("association_trips", a.code, r.month, .count(a.trips))
-            line("association_share", a.code, r.month, .basisPoints(a.shareBasisPoints))
-            line("association_convention_share", a.code, r.month, .basisPoints(a.conventionBasisPoints))
-            line("association_euros", a.code, r.month, .cents(a.reimbursedCents))
+            line(.associationTrips, a.code, r.month, .count(a.trips))
+            line(.associationShare, a.code, r.month, .basisPoints(a.shareBasisPoints))
+            line(.associationConventionShare, a.code, r.month, .basisPoints(a.conventionBasisPoints))
+            line(.associationEuros, a.code, r.month, .cents(a.reimbursedCents))
         }
         for c in r.comuni {
-            line("comune_trips", c.istatCode, r.month, .count(c.trips))
-            rows.append(["comune_per_1000", c.istatCode, r.month, per1000(c.per1000Hundredths, d.numberForm, digits: 2)])
+            line(.comuneTrips, c.istatCode, r.month, .count(c.trips))
+            rows.append([word(.comunePer1000), c.istatCode, r.month, per1000(c.per1000Hundredths, d.numberForm, digits: 2)])
         }
-        for p in r.purposes { line("purpose", p.key, r.month, .count(p.trips)) }
-        for x in r.destinations { line("destination", x.key, r.month, .count(x.trips)) }
-        for u in r.unassignableReasons { line("unassignable_reason", u.key, r.month, .count(u.trips)) }
+        for p in r.purposes {
+            line(.purpose, italian ? (TripPurpose(rawValue: p.key)?.italianName ?? p.key) : p.key, r.month, .count(p.trips))
+        }
+        for x in r.destinations { line(.destination, x.key, r.month, .count(x.trips)) }
+        for u in r.unassignableReasons { line(.unassignableReason, u.key, r.month, .count(u.trips)) }
         let shared = r.sharedRides
-        line("shared_rides", "plans", r.month, .count(shared.plans))
-        line("shared_rides", "trips", r.month, .count(shared.plannedTrips))
-        line("shared_rides", "km_planned", r.month, .metres(shared.plannedMetres))
-        line("shared_rides", "km_alone", r.month, .metres(shared.baselineMetres))
-        line("shared_rides", "euros_saved", r.month, .cents(shared.savingCents))
-        for (key, month, year) in peopleRows(r.people) {
-            line("people", key.rawValue, r.month, .count(month))
-            line("people", key.rawValue, "\(r.month.prefix(4))-01..\(r.month)", .count(year))
+        line(.sharedRides, word(.plans), r.month, .count(shared.plans))
+        line(.sharedRides, word(.trips), r.month, .count(shared.plannedTrips))
+        line(.sharedRides, word(.kmPlanned), r.month, .metres(shared.plannedMetres))
+        line(.sharedRides, word(.kmAlone), r.month, .metres(shared.baselineMetres))
+        line(.sharedRides, word(.eurosSaved), r.month, .cents(shared.savingCents))
+        let people = r.people, ytd = "\(r.month.prefix(4))-01..\(r.month)"
+        let comings: [(ReportCSVWord, Int, Int)] = [(.activations, people.activationsMonth, people.activationsYearToDate),
+                                                    (.suspensions, people.suspensionsMonth, people.suspensionsYearToDate),
+                                                    (.closings, people.closingsMonth, people.closingsYearToDate)]
+        for (key, month, year) in comings {
+            line(.people, word(key), r.month, .count(month))
+            line(.people, word(key), ytd, .count(year))
         }
-        line("people", "authorisations_expiring_next_month", r.month, .count(r.people.expiringNextMonth))
-        line("people", "active_without_trip_60_days", r.month, .count(r.people.withoutTrip60Days))
-        for a in r.anomalies { rows.append(["anomaly", String(a.trip), d.date(iso: a.date), anomaly(a, ReportLabels(language: d.italian ? .it : .en))]) }
+        line(.people, word(.expiringNextMonth), r.month, .count(people.expiringNextMonth))
+        line(.people, word(.withoutTrip60Days), r.month, .count(people.withoutTrip60Days))
+        let labels = ReportLabels(language: italian ? .it : .en)
+        for a in r.anomalies { rows.append([word(.anomaly), String(a.trip), d.date(iso: a.date), anomaly(a, labels)]) }
         return CSVWriter(dialect: d).document(rows)
+    }
+}
+
+/// A headline figure of a period, in the order every output lists them: its label for people,
+/// its key in the Italian Excel CSV, and its value. The raw value is its key in the RFC 4180 CSV
+/// (a machine key, which programs read: it does not change).
+enum ReportFigure: String, CaseIterable {
+    case requested, assigned, done, noShow, cancelled, unassignable, km, kmEstimated, euros, costTrip, costKm, active, new, onTime, flagged
+
+    var label: ReportLabel {
+        switch self {
+        case .requested: .requested
+        case .assigned: .assigned
+        case .done: .done
+        case .noShow: .noShow
+        case .cancelled: .cancelled
+        case .unassignable: .unassignable
+        case .km: .km
+        case .kmEstimated: .kmEstimated
+        case .euros: .euros
+        case .costTrip: .costTrip
+        case .costKm: .costKm
+        case .active: .active
+        case .new: .new
+        case .onTime: .onTime
+        case .flagged: .flagged
+        }
+    }
+
+    /// Its key in the Italian Excel CSV: the report's label in lower case (the glossary's words:
+    /// `assenze` for no-shows), euros with their unit as the labels have it, no `%` (a cell of
+    /// the CSV never has one).
+    var italianKey: String {
+        switch self {
+        case .requested: "servizi richiesti"
+        case .assigned: "assegnati"
+        case .done: "effettuati"
+        case .noShow: "assenze"
+        case .cancelled: "annullati"
+        case .unassignable: "non assegnabili"
+        case .km: "km percorsi"
+        case .kmEstimated: "km stimati"
+        case .euros: "rimborsato (€)"
+        case .costTrip: "costo per servizio (€)"
+        case .costKm: "costo per km (€)"
+        case .active: "beneficiari serviti"
+        case .new: "nuove attivazioni"
+        case .onTime: "puntualità"
+        case .flagged: "km da verificare"
+        }
+    }
+
+    func value(_ f: Figures) -> FigureValue {
+        switch self {
+        case .requested: .count(f.requested)
+        case .assigned: .count(f.assigned)
+        case .done: .count(f.done)
+        case .noShow: .count(f.noShow)
+        case .cancelled: .count(f.cancelled)
+        case .unassignable: .count(f.unassignable)
+        case .km: .metres(f.loggedMetres)
+        case .kmEstimated: .metres(f.estimatedMetres)
+        case .euros: .cents(f.reimbursedCents)
+        case .costTrip: .cents(f.costPerTripCents)
+        case .costKm: .cents(f.costPerKmCents)
+        case .active: .count(f.activeBeneficiaries)
+        case .new: .count(f.newBeneficiaries)
+        case .onTime: .basisPoints(f.onTimeBasisPoints)
+        case .flagged: .count(f.flagged)
+        }
+    }
+}
+
+/// The report CSV's sections and its own keys: the raw value is the RFC 4180 machine word (kept
+/// as programs read it), `italian` the Italian Excel one.
+enum ReportCSVWord: String, CaseIterable {
+    // Sections.
+    case month, yearToDate = "year_to_date", sameMonthLastYear = "same_month_last_year", trend, projection
+    case associationTrips = "association_trips", associationShare = "association_share"
+    case associationConventionShare = "association_convention_share", associationEuros = "association_euros"
+    case comuneTrips = "comune_trips", comunePer1000 = "comune_per_1000"
+    case purpose, destination, unassignableReason = "unassignable_reason", sharedRides = "shared_rides", people, anomaly
+    // Keys of the projection, the shared rides and the people.
+    case trips, km, euros, plans, kmPlanned = "km_planned", kmAlone = "km_alone", eurosSaved = "euros_saved"
+    case activations, suspensions, closings
+    case expiringNextMonth = "authorisations_expiring_next_month", withoutTrip60Days = "active_without_trip_60_days"
+
+    var italian: String {
+        switch self {
+        case .month: "mese"
+        case .yearToDate: "da inizio anno"
+        case .sameMonthLastYear: "stesso mese anno prima"
+        case .trend: "ultimi 12 mesi"
+        case .projection: "proiezione anno"
+        case .associationTrips: "servizi associazione"
+        case .associationShare: "quota associazione"
+        case .associationConventionShare: "quota convenzione"
+        case .associationEuros: "rimborsato associazione (€)"
+        case .comuneTrips: "servizi comune"
+        case .comunePer1000: "servizi per 1.000 abitanti"
+        case .purpose: "motivo"
+        case .destination: "destinazione"
+        case .unassignableReason: "motivo non assegnabile"
+        case .sharedRides: "giri condivisi"
+        case .people: "beneficiari"
+        case .anomaly: "anomalia km"
+        case .trips: "servizi"
+        case .km: "km"
+        case .euros: "rimborsato (€)"
+        case .plans: "giornate pianificate"
+        case .kmPlanned: "km pianificati"
+        case .kmAlone: "km da soli"
+        case .eurosSaved: "risparmio (€)"
+        case .activations: "attivazioni"
+        case .suspensions: "sospensioni"
+        case .closings: "chiusure"
+        case .expiringNextMonth: "autorizzazioni in scadenza il mese prossimo"
+        case .withoutTrip60Days: "attivi senza servizi da 60 giorni"
+        }
     }
 }

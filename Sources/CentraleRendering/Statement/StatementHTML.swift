@@ -51,7 +51,7 @@ enum StatementHTML {
             tripsText: l.trips(s.entries.count).capitalizedFirst, km: n.km(s.driven), flaggedText: l.flaggedForReview(s.flagged.count),
             total: n.euros(s.total), indirectBasis: s.indirect.basisWords.text(n), totals: totals,
             hasAdjustments: !s.adjustments.isEmpty,
-            adjustments: s.adjustments.map { Adjustment(trip: $0.tripID, month: n.month($0.originalMonth), reason: $0.reason, amount: n.euros($0.amount)) },
+            adjustments: s.adjustments.map { Adjustment(trip: $0.tripID, month: n.month($0.originalMonth), reason: l.adjustmentReason($0.reason), amount: n.euros($0.amount)) },
             hasFlagged: !s.flagged.isEmpty,
             flagged: s.flagged.map {
                 Flagged(trip: $0.tripID, date: n.date($0.date), vehicle: $0.vehicle, logged: n.km($0.driven),

@@ -110,6 +110,12 @@ struct StatementLabels: Sendable {
         return KmReview(label: stored).map { $0.text(language) } ?? stored
     }
 
+    /// Why a closed month's trip is paid again, from the text the store keeps, in the language.
+    func adjustmentReason(_ stored: String) -> String {
+        let reason = AdjustmentReason(stored: stored)
+        return language == .it ? reason.italian : reason.english
+    }
+
     /// A flagged trip's flag, written from its figures in the language; the stored text when the
     /// estimate is unknown.
     func flagText(driven: Distance, estimated: Distance?, stored: String?, language: Language) -> String {

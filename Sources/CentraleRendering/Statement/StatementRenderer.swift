@@ -86,7 +86,7 @@ public enum StatementRenderer {
         rows.append(["", "", "", "", "", "", "", "", "", "", l.itemName(.indirect), s.indirect.basisWords.text(d.italian ? .it : .en), d.euros(s.indirect.amount)])
         for adjustment in s.adjustments {
             rows.append([String(adjustment.tripID), "", "", "", "", "", "", "", "", "", l.adjustment,
-                         "\(adjustment.reason) (\(l.adjustmentOf(d.italian ? Language.it.month(adjustment.originalMonth) : adjustment.originalMonth.description)))", d.euros(adjustment.amount)])
+                         "\(l.adjustmentReason(adjustment.reason)) (\(l.adjustmentOf(d.italian ? Language.it.month(adjustment.originalMonth) : adjustment.originalMonth.description)))", d.euros(adjustment.amount)])
         }
         return CSVWriter(dialect: d).document(rows)
     }
@@ -105,7 +105,7 @@ public enum StatementRenderer {
         if !s.adjustments.isEmpty {
             lines += ["## \(l.adjustmentsTitle)", "", "| \(l.trip) | \(l.month) | \(l.reason) | \(l.amount) € |", "| ---: | --- | --- | ---: |"]
             for adjustment in s.adjustments {
-                lines.append("| \(adjustment.tripID) | \(n.month(adjustment.originalMonth)) | \(e(adjustment.reason)) | \(n.euros(adjustment.amount)) |")
+                lines.append("| \(adjustment.tripID) | \(n.month(adjustment.originalMonth)) | \(e(l.adjustmentReason(adjustment.reason))) | \(n.euros(adjustment.amount)) |")
             }
             lines.append("")
         }

@@ -78,13 +78,13 @@ struct BeneficiaryDocument: Encodable {
                               companionAllowed: a.companionAllowed, validFrom: a.validFrom.description, validUntil: a.validUntil.description)
         }
         history = file.history.map { h in
-            History(status: h.status.rawValue, from: h.from.description, to: h.to?.description, reason: h.reason,
+            History(status: h.status.rawValue, from: h.from.description, to: h.to?.description, reason: StatusChangeReason(stored: h.reason).english,
                     closingReason: h.closingReason?.rawValue, actor: h.actor, at: h.at)
         }
         self.trips = trips.map { t in
             Trip(id: t.trip.id, date: t.trip.date.description, time: t.trip.appointment.description, leg: t.trip.leg.rawValue,
                  from: t.trip.pickup.placeCode ?? t.trip.pickup.label, to: t.trip.destination.placeCode ?? t.trip.destination.label,
-                 purpose: t.trip.purpose.rawValue, status: t.trip.status.rawValue, reason: t.trip.statusReason, association: t.association,
+                 purpose: t.trip.purpose.rawValue, status: t.trip.status.rawValue, reason: t.trip.statusReason.map { TripStatusReason(stored: $0).english() }, association: t.association,
                  loggedMetres: t.drivenMetres, pickedUpAt: t.pickedUpAt?.description, droppedOffAt: t.droppedOffAt?.description, outcome: t.outcome,
                  vehicle: t.vehicle, driver: t.driver, waitingMinutes: t.waitingMinutes, notes: t.notes)
         }

@@ -1,0 +1,15 @@
+import CentraleDomain
+
+extension HardRule {
+    /// What an association excluded by the rule does not do, in Italian (`summary` is the English).
+    public var italianSummary: String {
+        switch self {
+        case .membership: "ha lasciato la convenzione"
+        case .coverage: "non serve il comune del servizio"
+        case .vehicle: "non ha un mezzo attivo adatto ai bisogni del beneficiario"
+        case .capacity: "ha raggiunto la sua capacità del giorno (quella dichiarata, o quella che consentono i suoi equipaggi in turno)"
+        case .declined: "ha rifiutato il servizio"
+        case .crew: "non ha un equipaggio in turno all'ora del servizio con un autista abilitato ai suoi bisogni"
+        }
+    }
+}
