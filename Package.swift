@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "CentraleTripLogs", dependencies: ["CentraleDomain", "CentraleFormats"]),
         .target(name: "CentraleTariffs", dependencies: ["CentraleDomain", "CentraleFormats"]),
         .target(name: "CentraleReport", dependencies: ["CentraleDomain"]),
-        .target(name: "CentraleTUI", dependencies: ["CentraleDomain", "CentraleFormats", "CentraleDispatch", "CentralePlanning"]),
+        .target(name: "CentraleTUI", dependencies: ["CentraleDomain", "CentraleFormats", "CentraleIntake", "CentraleDispatch", "CentralePlanning"]),
         .target(
             name: "CentralePlanning", dependencies: ["CentraleDomain", "CentraleFormats"],
             // The planner's search is 20-50× slower unoptimised: optimise it in debug builds too,
@@ -126,7 +126,7 @@ let package = Package(
         .testTarget(name: "CentraleTariffsTests", dependencies: ["CentraleTariffs", "CentraleDomain", "CentraleFormats", "CentraleRegistry", "CentraleSynth"]),
         .testTarget(name: "CentraleReportTests", dependencies: ["CentraleReport", "CentraleDomain"]),
         .testTarget(name: "CentralePlanningTests", dependencies: ["CentralePlanning", "CentraleDomain"]),
-        .testTarget(name: "CentraleTUITests", dependencies: ["CentraleTUI", "CentraleDomain", "CentraleDispatch", "CentralePlanning"]),
+        .testTarget(name: "CentraleTUITests", dependencies: ["CentraleTUI", "CentraleDomain", "CentraleFormats", "CentraleDispatch", "CentralePlanning"]),
         .testTarget(name: "CentraleSynthTests", dependencies: ["CentraleSynth", "CentraleRegistry", "CentraleDomain", "CentraleFormats"]),
         .testTarget(
             name: "CentraleRenderingTests",

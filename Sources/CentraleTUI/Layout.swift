@@ -1,5 +1,6 @@
 import CentraleDispatch
 import CentraleDomain
+import CentraleFormats
 import CentralePlanning
 import Foundation
 
@@ -25,7 +26,7 @@ public typealias Line = [Span]
 /// Italian labels of the screen.
 public enum Labels {
     /// A status in Italian, shortened where the board needs it (`non assegn.`).
-    public static func status(_ status: TripStatus) -> String { status == .unassignable ? "non assegn." : status.italianName }
+    public static func status(_ status: TripStatus) -> String { Labels.status(status, .it) }
 
     static let weekdays = ["", "lun", "mar", "mer", "gio", "ven", "sab", "dom"]
 
@@ -84,9 +85,9 @@ public enum Layout {
         case .plans: body = plans(s, rows: height - 4)
         }
         let counts = Dictionary(grouping: s.rows, by: \.trip.status).mapValues(\.count)
-        let filters = [s.statusFilter.map { "stato: \(Labels.status($0))" }, s.associationFilter, s.comuneFilter,
+        let filters = [s.statusFilter.map { "stato: \(Labels.status($0, s.language))" }, s.associationFilter, s.comuneFilter,
                        s.search.isEmpty ? nil : "cerca: \(s.search)"].compactMap { $0 }
-        let day = "Centrale · \(s.date) \(Labels.weekdays[s.date.isoWeekday]) · "
+        let day = "Centrale · \(Labels.day(s.date, s.language)) · "
         var title = day + "\(s.rows.count) servizi · \(counts[.pending] ?? 0) in attesa · \(counts[.unassignable] ?? 0) non assegn."
         // The trips to review (marked `!`): in words when they fit beside the operator's name,
         // else with every count abbreviated.
@@ -110,7 +111,7 @@ public enum Layout {
     /// The board's keys, most used first; `fitted` shortens them to the terminal's width.
     static let boardKeys: [(key: String, label: String, short: String)] = [
         ("Invio", "assegna", "assegna"), ("n", "nuova", "nuova"), ("c", "annulla", "annulla"), ("x", "assente", "ass."),
-        ("/", "cerca", "cerca"), ("f", "stato", "stato"), ("d", "dispatch", "disp."), ("b", "benef.", "ben."), ("p", "scheda", "sch."),
+        ("/", "cerca", "cerca"), ("f", "stato", "stato"), ("d", "auto-assegna", "auto"), ("b", "benef.", "ben."), ("p", "scheda", "sch."),
         ("s", "assoc.", "ass."), ("t", "chiamate", "chiam."), ("g", "giri", "giri"), ("r", "ricarica", "ric."), ("?", "aiuto", "aiuto"), ("q", "esci", "esci"),
     ]
 
@@ -135,7 +136,7 @@ public enum Layout {
         switch s.screen {
         case .board: fitted(boardKeys, width: width)
         case .newPerson: "Tab/↓ campo seguente  ↑ precedente  Invio sull'ultimo campo: registra  Esc lascia"
-        case .card: s.cardInput == nil ? "z sospendi  h chiudi  altri tasti: quadro" : "Invio conferma  Esc annulla"
+        case .card: s.cardInput == nil ? "z sospendi  h chiudi  altri tasti: quadro" : "Invio conferma  Esc annulla  Ctrl-U svuota"
         case .assign: "↑↓ scegli  Invio assegna la scelta  1 la prima  Esc indietro"
         case .help: "↑↓ PagSu PagGiù scorri  altri tasti: quadro"
         case .newRequest: "Tab/↓ campo seguente  ↑ precedente  Invio sull'ultimo campo: registra  Esc lascia"
@@ -196,7 +197,7 @@ public enum Layout {
             let row = visible[index]
             let trip = row.trip
             let from = (trip.isApproximate ? "≈ " : "") + (trip.pickup.placeCode ?? row.comune)
-            let cells = columns.line(trip.appointment.description, (row.warning == nil ? "" : "! ") + Labels.status(trip.status), trip.beneficiary,
+            let cells = columns.line(trip.appointment.description, (row.warning == nil ? "" : "! ") + Labels.status(trip.status, s.language), trip.beneficiary,
                                      Labels.needs(trip.needs),
                                      route(from: from, to: trip.destination.placeCode ?? trip.destination.label, width: columns.route),
                                      row.association ?? "-", row.planned ?? "")
@@ -275,8 +276,8 @@ public enum Layout {
             [Span("Assegna: ↑↓ scegli l'associazione, Invio assegna la scelta, 1 assegna la prima, Esc torna al quadro.")],
             [Span("n nuova richiesta: Tab tra i campi, gli errori compaiono accanto; il beneficiario si cerca scrivendo cognome, "
                   + "nome, telefono, codice fiscale o codice.")],
-            [Span("Nei moduli: Ctrl-U svuota il campo, scrivere in un campo già riempito lo sostituisce, "
-                  + "Esc chiede conferma se hai scritto qualcosa.")],
+            [Span("Nei moduli e nelle righe da scrivere (cerca, sospendi, chiudi): Ctrl-U svuota il campo; il primo carattere "
+                  + "scritto in un campo precompilato lo sostituisce, poi si aggiunge; Esc chiede conferma se hai scritto qualcosa.")],
             [Span("b nuovo beneficiario (prima chiamata dal PUA); p scheda del beneficiario: z sospendi, h chiudi.")],
             [Span("t chiamate di promemoria per domani: una riga per persona, con l'ora di salita (e del ritorno, dopo rit.), nome e telefono; "
                   + "in evidenza chi ha un servizio non ancora confermato dall'associazione o da assegnare.")],

@@ -1,5 +1,6 @@
 import CentraleDispatch
 import CentraleDomain
+import CentraleFormats
 import CentralePlanning
 import Foundation
 
@@ -30,7 +31,7 @@ extension Layout {
         let shown = max(rows - 2, 1)  // the title and the columns' header take two lines
         let top = min(s.listTop, max(s.calls.count - shown, 0))
         let more = s.calls.count > shown ? "  (\(top + 1)–\(min(top + shown, s.calls.count)) di \(s.calls.count))" : ""
-        var lines: [Line] = [[Span("Promemoria \(Labels.weekdays[day.isoWeekday]) \(day.italianText): \(trips) \(trips == 1 ? "servizio" : "servizi"), "
+        var lines: [Line] = [[Span("Promemoria \(Labels.day(day, s.language)): \(trips) \(trips == 1 ? "servizio" : "servizi"), "
                                    + "\(open) da confermare" + more, .header)]]
         guard !s.calls.isEmpty else {
             lines.append([Span("Nessun servizio da fare in quel giorno.", .dim)])
@@ -57,8 +58,7 @@ extension Layout {
 
     static func plans(_ s: TUIState, rows: Int) -> [Line] {
         let proposals = s.plans.filter(\.proposal).count
-        let title = proposals > 0 ? "Giri condivisi del \(s.date): \(proposals) propost\(proposals == 1 ? "a" : "e") non ancora accettat\(proposals == 1 ? "a" : "e")"
-                                  : "Giri condivisi accettati del \(s.date)"
+        let title = ScreenMessage.plansTitle(date: s.date, proposals: proposals).text(s.language)
         var header: [Line] = [[Span(title + (s.plans.count > 1 ? "  (\(s.planSelected + 1) di \(s.plans.count))" : ""), .header)]]
         if s.plans.isEmpty {
             header.append([Span("Nessun giro accettato per questo giorno: p li propone.", .dim)])

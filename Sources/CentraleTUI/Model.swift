@@ -1,5 +1,6 @@
 import CentraleDispatch
 import CentraleDomain
+import CentraleFormats
 import CentralePlanning
 
 /// A key the dispatcher pressed, independent of the terminal library.
@@ -172,7 +173,7 @@ public enum Effect: Hashable, Sendable {
     case markNoShow(tripID: Int64, version: Int)
     /// Take back a no-show marked by mistake (the same day only).
     case undoNoShow(tripID: Int64, version: Int)
-    /// Check a form field that needs data (a beneficiary code, a place).
+    /// Check a form field that needs the records (a beneficiary code; places are checked on the screen, `PlaceBook`).
     case lookup(RequestFormState.Field, String)
     /// Submit the new-request form.
     case submitRequest(RequestFormState)
@@ -265,6 +266,10 @@ public struct TUIState: Hashable, Sendable {
     public var message = ""
     /// Who is at the keyboard (recorded in the audit trail).
     public var operatorName: String
+    /// The language of the screen's dates, statuses and messages (`--lang`, `CENTRALE_LANG`; Italian by default).
+    public var language: Language = .it
+    /// The registry's places and comuni: the new-request form checks its Da and A against them.
+    public var places = PlaceBook()
     /// The new-request form, while it is open.
     public var form: RequestFormState?
     /// The associations screen's rows.

@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentraleFormats
 
 /// A person found while typing in the new-request form: enough to decide before taking the request.
 public struct PersonMatch: Hashable, Sendable {
@@ -8,7 +9,7 @@ public struct PersonMatch: Hashable, Sendable {
     /// The status on the request's day, in Italian.
     public var status: String
     public var needs: Needs
-    /// The authorisation in force, e.g. "dialysis,visit fino al 2025-12-31", or "nessuna".
+    /// The authorisation in force, e.g. "dialisi,visita fino al 31/12/2025", or "nessuna".
     public var authorisation: String
 
     public init(code: String, name: String, status: String, needs: Needs, authorisation: String) {
@@ -49,13 +50,37 @@ public struct PersonFormState: Hashable, Sendable {
     public var values: [Field: String]
     public var focus: Field = .cognome
     public var errors: [Field: String] = [:]
+    /// The fields that still hold the value given beforehand, untouched: the first character
+    /// typed into one replaces it (then typing appends); a backspace or Ctrl-U edits it as any other.
+    public var prefilled: Set<Field> = []
 
-    /// An empty form: referred by the PUA today, authorised from today.
-    public init(today: LocalDate) {
-        values = [.segnalato_da: "PUA", .data_segnalazione: today.description, .valido_dal: today.description]
+    /// An empty form: referred by the PUA today, authorised from today (the day written as the
+    /// screen's language writes dates).
+    public init(today: LocalDate, language: Language = .it) {
+        values = [.segnalato_da: "PUA", .data_segnalazione: Labels.date(today, language), .valido_dal: Labels.date(today, language)]
+        prefilled = Set(values.keys)
     }
 
     public func value(_ field: Field) -> String { values[field] ?? "" }
+
+    /// A key that writes into the focused field: a character (replacing an untouched prefilled
+    /// value), a backspace, or Ctrl-U (clears). The field's problem goes: it changed.
+    public mutating func edit(_ key: Key) {
+        switch key {
+        case .char(let c):
+            if prefilled.remove(focus) != nil { values[focus] = "" }
+            values[focus, default: ""].append(c)
+        case .backspace:
+            prefilled.remove(focus)
+            if !value(focus).isEmpty { values[focus]!.removeLast() }
+        case .clearField:
+            prefilled.remove(focus)
+            values[focus] = ""
+        default:
+            return
+        }
+        errors[focus] = nil
+    }
 
     /// The values under the import's column names.
     public var fields: [String: String] { Dictionary(uniqueKeysWithValues: values.map { ($0.key.rawValue, $0.value) }) }
@@ -80,37 +105,43 @@ public struct PersonFormState: Hashable, Sendable {
 }
 
 /// A beneficiary's card: status, authorisation and its expiry, next trips; suspend or close.
+/// Values, not text: the layout writes them in the screen's language.
 public struct PersonCard: Hashable, Sendable {
     public var code: String
     public var name: String
-    public var status: String
+    /// Today's status as the dispatcher must read it (an expired authorisation shows).
+    public var status: EffectiveStatus
+    /// For an expired authorisation: its last day in force (to renew it).
+    public var expiredOn: LocalDate?
     public var needs: Needs
-    /// The authorisation in force and the day it expires, if any.
-    public var authorisation: String
-    public var expires: LocalDate?
-    /// The next trips, one line each.
-    public var nextTrips: [String]
-    /// The status history, one line each.
-    public var history: [String]
+    /// The authorisation in force today, else the latest one; nil for none.
+    public var authorisation: Authorisation?
+    /// The next trips still to be done.
+    public var nextTrips: [TripRequest]
+    /// The status history, oldest first.
+    public var history: [StatusChange]
 
-    public init(code: String, name: String, status: String, needs: Needs, authorisation: String, expires: LocalDate?,
-                nextTrips: [String], history: [String]) {
+    public init(code: String, name: String, status: EffectiveStatus, expiredOn: LocalDate? = nil, needs: Needs, authorisation: Authorisation?,
+                nextTrips: [TripRequest], history: [StatusChange]) {
         self.code = code
         self.name = name
         self.status = status
+        self.expiredOn = expiredOn
         self.needs = needs
         self.authorisation = authorisation
-        self.expires = expires
         self.nextTrips = nextTrips
         self.history = history
     }
+
+    /// The day the authorisation shown expires, if any.
+    public var expires: LocalDate? { authorisation?.validUntil }
 }
 
 /// What the card's input line is asking for.
 public enum CardInput: Hashable, Sendable {
-    /// "DAL AL MOTIVO", e.g. `2025-03-10 2025-03-20 ricovero`.
+    /// "DAL AL MOTIVO", e.g. `10/03/2025 20/03/2025 ricovero`.
     case suspend(String)
-    /// "IL MOTIVO [NOTA]", e.g. `2025-06-30 deceased`.
+    /// "IL MOTIVO [NOTA]", e.g. `30/06/2025 trasferito a Bologna`.
     case close(String)
 }
 
@@ -147,17 +178,11 @@ extension Reducer {
             }
             s.personForm = nil; s.screen = .board; s.message = "Nuovo beneficiario lasciato perdere."
             return (s, [])
-        case .clearField:
-            form.values[form.focus] = ""
-            form.errors[form.focus] = nil
+        case .clearField, .backspace, .char:
+            // A prefilled value not yet touched (PUA, today) is replaced by the first character typed.
+            form.edit(key)
         case .tab, .down: form.focus = fields[min(index + 1, fields.count - 1)]
         case .up: form.focus = fields[max(index - 1, 0)]
-        case .backspace:
-            if !form.value(form.focus).isEmpty { form.values[form.focus]!.removeLast() }
-            form.errors[form.focus] = nil
-        case .char(let c):
-            form.values[form.focus, default: ""].append(c)
-            form.errors[form.focus] = nil
         case .enter:
             if form.focus != fields.last { form.focus = fields[index + 1]; break }
             let local = form.localErrors()
@@ -179,6 +204,7 @@ extension Reducer {
             case .escape:
                 s.cardInput = nil; s.message = "Lasciato perdere: nulla è cambiato."
                 return (s, [])
+            case .clearField: text = ""
             case .backspace: if !text.isEmpty { text.removeLast() }
             case .char(let c): text.append(c)
             case .enter:
@@ -186,19 +212,20 @@ extension Reducer {
                 switch input {
                 case .suspend:
                     guard words.count >= 3, let from = LocalDate(words[0]), let to = LocalDate(words[1]), to >= from else {
-                        s.message = "Scrivi: DAL AL MOTIVO, es. 2025-03-10 2025-03-20 ricovero"
+                        s.message = ScreenMessage.suspendUsage.text(s.language)
                         return (s, [])
                     }
                     s.cardInput = nil
                     return (s, [.suspendPerson(code: code, from: from, to: to, reason: words[2...].joined(separator: " "))])
                 case .close:
-                    guard words.count >= 2, let day = LocalDate(words[0]), let reason = ClosingReason(rawValue: words[1]) else {
-                        s.message = "Scrivi: IL MOTIVO [NOTA]; motivo: " + ClosingReason.allCases.map(\.rawValue).joined(separator: ", ")
+                    guard words.count >= 2, let day = LocalDate(words[0]), let reason = Labels.closingReason(parsing: words.dropFirst()) else {
+                        s.message = ScreenMessage.closeUsage.text(s.language)
                         return (s, [])
                     }
                     s.cardInput = nil
-                    let note = words.count > 2 ? words[2...].joined(separator: " ") : nil
-                    return (s, [.closePerson(code: code, on: day, reason: reason, note: note)])
+                    let rest = words.dropFirst(1 + reason.words)
+                    let note = rest.isEmpty ? nil : rest.joined(separator: " ")
+                    return (s, [.closePerson(code: code, on: day, reason: reason.reason, note: note)])
                 }
             default: break
             }
@@ -211,10 +238,10 @@ extension Reducer {
         switch key {
         case .char("z"):
             s.cardInput = .suspend("")
-            s.message = "Sospendi \(code): DAL AL MOTIVO, Invio per confermare, Esc per annullare"
+            s.message = ScreenMessage.suspendAsk(code: code).text(s.language)
         case .char("h"):
             s.cardInput = .close("")
-            s.message = "Chiudi \(code): IL MOTIVO [NOTA] (" + ClosingReason.allCases.map(\.rawValue).joined(separator: ", ") + ")"
+            s.message = ScreenMessage.closeAsk(code: code).text(s.language)
         default:
             s.screen = .board
             s.card = nil
@@ -249,20 +276,22 @@ extension Layout {
 
     static func card(_ s: TUIState) -> [Line] {
         guard let card = s.card else { return [[Span("Scheda in caricamento…", .dim)]] }
+        let language = s.language
         var lines: [Line] = [[Span("Scheda \(card.code) · \(card.name)", .header)], []]
-        lines.append([Span("Stato: "), Span(card.status, .header), Span("   Bisogni: \(card.needs)")])
-        var authorisation = "Autorizzazione: \(card.authorisation)"
-        if let expires = card.expires, let today = s.nowDate {
-            let days = expires.daysSinceEpoch - today.daysSinceEpoch
-            authorisation += days < 0 ? " (scaduta)" : days <= 30 ? " (scade tra \(days) giorni)" : ""
-        }
-        lines.append([Span(authorisation, card.expires.map { exp in s.nowDate.map { exp.daysSinceEpoch - $0.daysSinceEpoch <= 30 } ?? false } ?? false ? .message : .normal)])
+        lines.append([Span("Stato: "), Span(ScreenMessage.cardStatus(card.status, expiredOn: card.expiredOn).text(language), .header),
+                      Span("   Bisogni: \(Labels.needsInFull(card.needs, language))")])
+        var authorisation = "Autorizzazione: " + ScreenMessage.cardAuthorisation(card.authorisation).text(language)
+        // Expired or expiring within 30 days: said, and it stands out.
+        let days = card.expires.flatMap { expires in s.nowDate.map { expires.daysSinceEpoch - $0.daysSinceEpoch } }
+        if let days, days <= 30 { authorisation += " " + ScreenMessage.expiresIn(days: days).text(language) }
+        lines.append([Span(authorisation, (days ?? 31) <= 30 ? .message : .normal)])
         lines.append([])
         lines.append([Span("Prossimi servizi", .header)])
-        lines += card.nextTrips.isEmpty ? [[Span("  nessuno", .dim)]] : card.nextTrips.map { [Span("  " + $0)] }
+        lines += card.nextTrips.isEmpty ? [[Span("  nessuno", .dim)]]
+            : card.nextTrips.map { [Span("  " + ScreenMessage.cardTrip($0).text(language))] }
         lines.append([])
         lines.append([Span("Storia", .header)])
-        lines += card.history.map { [Span("  " + $0, .dim)] }
+        lines += card.history.map { [Span("  " + ScreenMessage.cardHistory($0).text(language), .dim)] }
         if let input = s.cardInput {
             let (label, text) = switch input { case .suspend(let t): ("Sospendi (DAL AL MOTIVO): ", t); case .close(let t): ("Chiudi (IL MOTIVO [NOTA]): ", t) }
             lines.append([])

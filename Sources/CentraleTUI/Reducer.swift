@@ -1,4 +1,5 @@
 import CentraleDomain
+import CentraleFormats
 
 /// The screen's key handling: a pure function from state and key to the next state and the
 /// effects to run.
@@ -141,8 +142,8 @@ public enum Reducer {
             }
             if let from = noShowFrom(row.trip, lead: s.noShowLeadMinutes), let now = s.nowDate, let time = s.nowTime,
                now < row.trip.date || (now == row.trip.date && time.minutes < from) {
-                let at = LocalTime(minutes: from).map { "\($0)" } ?? "l'ora del servizio"
-                s.message = "Servizio \(row.trip.id) del \(row.trip.date) \(row.trip.appointment): assenza segnabile dalle \(at) di quel giorno."
+                s.message = ScreenMessage.noShowNotYet(trip: row.trip.id, date: row.trip.date, appointment: row.trip.appointment,
+                                                       from: LocalTime(minutes: from)).text(s.language)
                 return (s, [])
             }
             s.pending = Confirmation(.noShow, tripID: row.trip.id, version: row.version)
@@ -152,7 +153,7 @@ public enum Reducer {
                 s.message = "Solo un'assenza si può annullare (tasto u)."; return (s, [])
             }
             guard s.nowDate == nil || s.nowDate == row.trip.date else {
-                s.message = "L'assenza del servizio \(row.trip.id) si annulla solo il giorno stesso (\(row.trip.date))."; return (s, [])
+                s.message = ScreenMessage.undoNoShowSameDayOnly(trip: row.trip.id, date: row.trip.date).text(s.language); return (s, [])
             }
             s.pending = Confirmation(.undoNoShow, tripID: row.trip.id, version: row.version)
             s.message = "Annullare l'assenza del servizio \(row.trip.id) (torna assegnato)? s/n"
@@ -161,7 +162,7 @@ public enum Reducer {
         case .enter, .char("a"):
             guard let row = s.selectedRow else { s.message = "Nessun servizio selezionato."; return (s, []) }
             guard [.pending, .unassignable, .assigned].contains(row.trip.status) else {
-                s.message = "Il servizio \(row.trip.id) è \(Labels.status(row.trip.status)): non si assegna più."
+                s.message = "Il servizio \(row.trip.id) è \(Labels.statusName(row.trip.status, s.language)): non si assegna più."
                 return (s, [])
             }
             s.screen = .assign(tripID: row.trip.id)
@@ -183,10 +184,10 @@ public enum Reducer {
             s.screen = .help
             s.listTop = 0
         case .char("n"):
-            s.form = RequestFormState(date: s.date)
+            s.form = RequestFormState(date: s.date, language: s.language)
             s.screen = .newRequest
         case .char("b"):
-            s.personForm = PersonFormState(today: s.nowDate ?? s.date)
+            s.personForm = PersonFormState(today: s.nowDate ?? s.date, language: s.language)
             s.screen = .newPerson
         case .char("p"):
             guard let row = s.selectedRow else { s.message = "Nessun servizio selezionato."; return (s, []) }
@@ -236,6 +237,7 @@ public enum Reducer {
         case .enter: s.searching = false
         case .escape: s.searching = false; s.search = ""
         case .backspace: if !s.search.isEmpty { s.search.removeLast() }
+        case .clearField: s.search = ""
         case .char(let c): s.search.append(c)
         default: break
         }
@@ -274,16 +276,26 @@ public enum Reducer {
         guard var form = s.form else { s.screen = .board; return (s, []) }
         let fields = RequestFormState.Field.allCases
         var effects: [Effect] = []
+        // Leaving a field checks it: the beneficiary's code against the records (an effect),
+        // Da and A against the registry's places (here), with the problem beside the field.
         func leave() {
             pickMatch(&form)
-            if [.beneficiary, .from, .to].contains(form.focus), !form.value(form.focus).isEmpty {
-                effects.append(.lookup(form.focus, form.value(form.focus)))
+            let field = form.focus, text = form.value(field)
+            guard !text.isEmpty else { return }
+            switch field {
+            case .beneficiary:
+                effects.append(.lookup(field, text))
+            case .from, .to:
+                switch s.places.check(text, s.language) {
+                case .found(let hint):
+                    form.errors[field] = nil; form.hints[field] = hint
+                case .refused(let problem):
+                    form.hints[field] = nil; form.errors[field] = problem
+                    s.message = ScreenMessage.fieldProblem(field, problem).text(s.language)
+                }
+            default:
+                break
             }
-        }
-        // A prefilled value is replaced by the first character typed into it.
-        func focus(_ field: RequestFormState.Field) {
-            form.focus = field
-            form.replaceOnType = !form.value(field).isEmpty
         }
         switch key {
         case .escape:
@@ -297,31 +309,23 @@ public enum Reducer {
             return (s, [])
         case .tab, .down:
             leave()
-            focus(fields[min(form.focus.rawValue + 1, fields.count - 1)])
+            form.focus = fields[min(form.focus.rawValue + 1, fields.count - 1)]
         case .up:
             leave()
-            focus(fields[max(form.focus.rawValue - 1, 0)])
-        case .clearField:
-            form.values[form.focus] = ""
-            form.replaceOnType = false
-            form.errors[form.focus] = nil; form.hints[form.focus] = nil
-            effects += findEffects(&form)
-        case .backspace:
-            if !form.value(form.focus).isEmpty { form.values[form.focus]!.removeLast() }
-            form.replaceOnType = false
-            form.errors[form.focus] = nil; form.hints[form.focus] = nil
-            effects += findEffects(&form)
-        case .char(let c):
-            if form.replaceOnType { form.values[form.focus] = "" }
-            form.replaceOnType = false
-            form.values[form.focus, default: ""].append(c)
-            form.errors[form.focus] = nil; form.hints[form.focus] = nil
+            form.focus = fields[max(form.focus.rawValue - 1, 0)]
+        case .clearField, .backspace, .char:
+            // A prefilled value not yet touched is replaced by the first character typed.
+            form.edit(key)
             effects += findEffects(&form)
         case .enter:
-            if form.focus != fields.last { leave(); focus(fields[form.focus.rawValue + 1]); break }
-            let local = form.localErrors()
-            form.errors = local
-            if local.isEmpty { effects.append(.submitRequest(form)) } else { s.message = "Correggi i campi segnati." }
+            if form.focus != fields.last { leave(); form.focus = fields[form.focus.rawValue + 1]; break }
+            let errors = form.sendingErrors(places: s.places, s.language)
+            form.errors = errors
+            if errors.isEmpty {
+                effects.append(.submitRequest(form))
+            } else {
+                s.message = ScreenMessage.correctFields(fields.filter { errors[$0] != nil }).text(s.language)
+            }
         default:
             break
         }

@@ -1,4 +1,6 @@
 import CentraleDomain
+import CentraleFormats
+import CentraleIntake
 
 /// The new-request form: its fields as typed, the one being edited, and messages beside them.
 public struct RequestFormState: Hashable, Sendable {
@@ -7,17 +9,29 @@ public struct RequestFormState: Hashable, Sendable {
         case beneficiary, date, time, from, to, returnAt, purpose, repeatDays, until
 
         /// The label shown beside the field.
-        public var label: String {
-            switch self {
-            case .beneficiary: "Beneficiario (cerca)"
-            case .date: "Data"
-            case .time: "Ora appuntamento"
-            case .from: "Da (casa/luogo/ind.)"
-            case .to: "A (luogo o indirizzo)"
-            case .returnAt: "Ritorno (vuoto: no)"
-            case .purpose: "Motivo"
-            case .repeatDays: "Ripeti (lun,mer,ven)"
-            case .until: "Fino al"
+        public var label: String { name(.it) }
+
+        /// The field's label in `language`.
+        public func name(_ language: Language) -> String {
+            switch (language, self) {
+            case (.it, .beneficiary): return "Beneficiario (cerca)"
+            case (.it, .date): return "Data"
+            case (.it, .time): return "Ora appuntamento"
+            case (.it, .from): return "Da (casa/luogo/ind.)"
+            case (.it, .to): return "A (luogo o indirizzo)"
+            case (.it, .returnAt): return "Ritorno (vuoto: no)"
+            case (.it, .purpose): return "Motivo"
+            case (.it, .repeatDays): return "Ripeti (lun,mer,ven)"
+            case (.it, .until): return "Fino al"
+            case (.en, .beneficiary): return "Beneficiary (search)"
+            case (.en, .date): return "Date"
+            case (.en, .time): return "Appointment time"
+            case (.en, .from): return "From (home/place/addr.)"
+            case (.en, .to): return "To (place or address)"
+            case (.en, .returnAt): return "Return (empty: none)"
+            case (.en, .purpose): return "Purpose"
+            case (.en, .repeatDays): return "Repeat (mon,wed,fri)"
+            case (.en, .until): return "Until"
             }
         }
     }
@@ -29,15 +43,40 @@ public struct RequestFormState: Hashable, Sendable {
     public var hints: [Field: String] = [:]
     /// The people found as the beneficiary is typed (the first is taken on leaving the field).
     public var matches: [PersonMatch] = []
-    /// The focused field holds a value given beforehand: the first character typed replaces it.
-    public var replaceOnType = false
+    /// The fields that still hold the value given beforehand, untouched: the first character
+    /// typed into one replaces it (then typing appends); a backspace or Ctrl-U edits it as any other.
+    public var prefilled: Set<Field> = []
     /// What the form had when it opened, to tell whether anything was written since.
     private var initial: [Field: String] = [:]
 
-    /// An empty form for a day.
-    public init(date: LocalDate) {
-        values = [.date: date.description, .from: "casa", .purpose: Labels.purpose(.visit)]
+    /// An empty form for a day (the day written as the screen's language writes dates).
+    public init(date: LocalDate, language: Language = .it) {
+        values = [.date: Labels.date(date, language), .from: "casa", .purpose: Labels.purpose(.visit)]
         initial = values
+        prefilled = Set(values.keys)
+    }
+
+    /// Whether the focused field still holds its prefilled value (the first character typed replaces it).
+    public var replaceOnType: Bool { prefilled.contains(focus) }
+
+    /// A key that writes into the focused field: a character (replacing an untouched prefilled
+    /// value), a backspace, or Ctrl-U (clears). The field's problem and hint go: it changed.
+    public mutating func edit(_ key: Key) {
+        switch key {
+        case .char(let c):
+            if prefilled.remove(focus) != nil { values[focus] = "" }
+            values[focus, default: ""].append(c)
+        case .backspace:
+            prefilled.remove(focus)
+            if !value(focus).isEmpty { values[focus]!.removeLast() }
+        case .clearField:
+            prefilled.remove(focus)
+            values[focus] = ""
+        default:
+            return
+        }
+        errors[focus] = nil
+        hints[focus] = nil
     }
 
     /// Whether anything was written in the form since it opened.
@@ -52,7 +91,7 @@ public struct RequestFormState: Hashable, Sendable {
     public func localErrors() -> [Field: String] {
         var errors: [Field: String] = [:]
         if value(.beneficiary).isEmpty { errors[.beneficiary] = "obbligatorio" }
-        if LocalDate(value(.date)) == nil { errors[.date] = "data AAAA-MM-GG o GG/MM/AAAA" }
+        if LocalDate(value(.date)) == nil { errors[.date] = "data GG/MM/AAAA o AAAA-MM-GG" }
         if LocalTime(value(.time)) == nil { errors[.time] = "ora HH:MM" }
         if value(.to).isEmpty { errors[.to] = "obbligatorio" }
         if !value(.returnAt).isEmpty && LocalTime(value(.returnAt)) == nil { errors[.returnAt] = "ora HH:MM o vuoto" }
@@ -60,7 +99,57 @@ public struct RequestFormState: Hashable, Sendable {
             errors[.purpose] = TripPurpose.allCases.map(Labels.purpose).joined(separator: ", ")
         }
         if value(.repeatDays).isEmpty != value(.until).isEmpty { errors[.until] = "Ripeti e Fino al vanno insieme" }
-        if !value(.until).isEmpty && LocalDate(value(.until)) == nil { errors[.until] = "data AAAA-MM-GG" }
+        if !value(.until).isEmpty && LocalDate(value(.until)) == nil { errors[.until] = "data GG/MM/AAAA o AAAA-MM-GG" }
         return errors
+    }
+
+    /// The checks before the form is sent: `localErrors()`, and Da and A against the registry's places.
+    public func sendingErrors(places: PlaceBook, _ language: Language) -> [Field: String] {
+        var errors = localErrors()
+        for field in [Field.from, .to] where errors[field] == nil && !value(field).isEmpty {
+            if case .refused(let problem) = places.check(value(field), language) { errors[field] = problem }
+        }
+        return errors
+    }
+}
+
+/// The registry's places and comuni, for checking the new-request form's Da and A as the
+/// dispatcher leaves them, with the intake's own rules (`RequestIntake.findPlace`, an address
+/// `street, comune` placed at the comune's centre).
+public struct PlaceBook: Hashable, Sendable {
+    public var places: [Place]
+    public var comuni: [Comune]
+
+    public init(places: [Place] = [], comuni: [Comune] = []) {
+        self.places = places
+        self.comuni = comuni
+    }
+
+    /// What a Da or A field's text is.
+    public enum Check: Hashable, Sendable {
+        /// Found: what it is (the place's name, the beneficiary's home…).
+        case found(String)
+        /// Not usable: why, in the screen's language.
+        case refused(String)
+    }
+
+    /// Checks `text` as the intake will read it: `casa`, an address with coordinates, a
+    /// registered place (code, name or a unique part of it), an address `street, comune`.
+    public func check(_ text: String, _ language: Language) -> Check {
+        let intake = RequestIntake(places: places, comuni: comuni)
+        switch StopSpec(parsing: text) {
+        case .home:
+            return .found(ScreenMessage.placeHome.text(language))
+        case let .address(label, location):
+            guard location.isValid, !label.isEmpty else { return .refused(IntakeMessage.addressNeedsLabelAndCoordinates.text(language)) }
+            return .found(ScreenMessage.placeAddress.text(language))
+        case .place(let query):
+            switch intake.findPlace(query) {
+            case .success(let place): return .found(place.name)
+            case .failure(let problem):
+                if intake.approximateAddress(query) != nil { return .found(ScreenMessage.placeApproximate.text(language)) }
+                return .refused(problem.text(language, RemedyHint.text))
+            }
+        }
     }
 }

@@ -59,7 +59,7 @@ struct PlanCommandTests {
         try tui.send("g")
         // Wait for the plans themselves: the screen's title comes before they are read.
         let screen = try tui.waitFor("\(association): 2 servizi")
-        #expect(screen.contains("Giri condivisi accettati del 2025-03-03") && screen.contains(plate))
+        #expect(screen.contains("Giri condivisi accettati del lun 03/03/2025") && screen.contains(plate))
         // Cancelling a planned trip makes the accepted plan out of date.
         #expect(try centrale(["request", "cancel", "--db", db, String(ids[1]), "--reason", "feels better"]).status == 0)
         try tui.send("Escape")
@@ -74,7 +74,7 @@ struct PlanCommandTests {
         try tui.send("s")
         try tui.waitFor("Giri di \(association) accettati.")
         let screenAfter = try tui.waitFor("\(association): 1 servizi")
-        #expect(!screenAfter.contains("da rifare") && screenAfter.contains("Giri condivisi accettati del 2025-03-03"))
+        #expect(!screenAfter.contains("da rifare") && screenAfter.contains("Giri condivisi accettati del lun 03/03/2025"))
         let accepted = try queue.read { db in
             try String.fetchAll(db, sql: "SELECT actor FROM audit_log WHERE action = 'plan.accept' ORDER BY id")
         }

@@ -211,13 +211,13 @@ struct PeopleTUITests {
         try tui.send("p")
         try tui.waitFor("Scheda \(code)")
         // The card's status is today's: after the authorisation's last day, expired, not "attivo".
-        let expected = activeUntil("2025-12-31") == "active" ? "Stato: attivo" : "Stato: autorizz. scaduta il 2025-12-31: rinnovarla"
+        let expected = activeUntil("2025-12-31") == "active" ? "Stato: attivo" : "Stato: autorizz. scaduta il 31/12/2025: rinnovarla"
         // The card's lines come after its title: wait for the status line, not only the title.
         try tui.waitFor(expected, seconds: 5)
         try tui.send("z")
         try tui.type("2025-03-03 2025-03-05 ricovero")
         try tui.send("Enter")
-        try tui.waitFor("1 servizi annullati")
+        try tui.waitFor("1 servizio annullato")
         let status = try queue.read { try String.fetchOne($0, sql: "SELECT status FROM trip") }
         #expect(status == "cancelled")
         let actor = try queue.read { try String.fetchOne($0, sql: "SELECT actor FROM audit_log WHERE action = 'beneficiary.suspend'") }

@@ -25,11 +25,11 @@ struct PeopleScreenTests {
         #expect(type(&s, "b") == [])
         let effects = type(&s, "e")
         #expect(effects == [.findPeople("be")])
-        s.form?.matches = [PersonMatch(code: "BXK2P4", name: "Bellè Niccolò", status: "attivo", needs: [.wheelchair], authorisation: "dialysis,visit fino al 2025-12-31"),
-                           PersonMatch(code: "BQ9R7T", name: "Bellini Anna", status: "sospeso", needs: [], authorisation: "visit fino al 2025-06-30")]
+        s.form?.matches = [PersonMatch(code: "BXK2P4", name: "Bellè Niccolò", status: "attivo", needs: [.wheelchair], authorisation: "dialisi,visita fino al 31/12/2025"),
+                           PersonMatch(code: "BQ9R7T", name: "Bellini Anna", status: "sospeso", needs: [], authorisation: "visita fino al 30/06/2025")]
         let screen = text(s)
         #expect(screen.contains { $0.contains("BXK2P4") && $0.contains("Bellè Niccolò") && $0.contains("attivo") && $0.contains("carr")
-                                 && $0.contains("dialysis,visit fino al 2025-12-31") })
+                                 && $0.contains("dialisi,visita fino al 31/12/2025") })
         #expect(screen.contains { $0.contains("BQ9R7T") && $0.contains("sospeso") })
         var leave: [Effect]
         (s, leave) = Reducer.reduce(s, .tab)
@@ -57,7 +57,7 @@ struct PeopleScreenTests {
         var s = state()
         s.nowDate = LocalDate("2025-03-01")
         (s, _) = Reducer.reduce(s, .char("b"))
-        #expect(s.screen == .newPerson && s.personForm?.value(.valido_dal) == "2025-03-01")
+        #expect(s.screen == .newPerson && s.personForm?.value(.valido_dal) == "01/03/2025")
         #expect(text(s).contains { $0.contains("Nuovo beneficiario") })
         var effects: [Effect] = []
         for _ in PersonFormState.Field.allCases.dropLast() { (s, _) = Reducer.reduce(s, .tab) }
@@ -87,27 +87,42 @@ struct PeopleScreenTests {
         var effects: [Effect]
         (s, effects) = Reducer.reduce(s, .char("p"))
         #expect(s.screen == .card("BANNA1") && effects == [.loadCard("BANNA1")])
-        s.card = PersonCard(code: "BANNA1", name: "Test Anna", status: "attivo", needs: [.wheelchair],
-                            authorisation: "dialysis, bisogni wheelchair, dal 2025-01-01 al 2025-12-31", expires: LocalDate("2025-12-31"),
-                            nextTrips: ["41 2025-12-12 07:30 Via di Casa 1 → DIA-CAREGGI pending"], history: ["2025-01-01 attivo"])
+        var trip = ScreenTests.row(41, "07:30", .pending).trip
+        trip.date = LocalDate("2025-12-12")!
+        trip.destination.placeCode = "DIA-CAREGGI"
+        s.card = PersonCard(code: "BANNA1", name: "Test Anna", status: .active, needs: [.wheelchair],
+                            authorisation: Authorisation(purposes: [.dialysis], needs: [.wheelchair], validFrom: LocalDate("2025-01-01")!,
+                                                         validUntil: LocalDate("2025-12-31")!),
+                            nextTrips: [trip], history: [StatusChange(status: .active, from: LocalDate("2025-01-01")!, reason: "")])
         let screen = text(s)
-        #expect(screen.contains { $0.contains("Stato: attivo") })
-        #expect(screen.contains { $0.contains("al 2025-12-31") && $0.contains("scade tra 21 giorni") })
-        #expect(screen.contains { $0.contains("41 2025-12-12 07:30") })
+        #expect(screen.contains { $0.contains("Stato: attivo") && $0.contains("Bisogni: carrozzina") })
+        #expect(screen.contains { $0.contains("dialisi, bisogni carrozzina, dal 01/01/2025 al 31/12/2025") && $0.contains("scade tra 21 giorni") })
+        #expect(screen.contains { $0.contains("41 ven 12/12/2025 07:30 Via di Casa 1, Scandicci → DIA-CAREGGI in attesa") }, "\(screen)")
+        #expect(screen.contains { $0.contains("01/01/2025 attivo") })
         (s, _) = Reducer.reduce(s, .char("z"))
         #expect(s.cardInput == .suspend(""))
-        _ = type(&s, "2025-12-12 2025-12-20 ricovero a Careggi")
+        _ = type(&s, "12/12/2025 2025-12-20 ricovero a Careggi")
         #expect(text(s).contains { $0.contains("Sospendi") && $0.contains("ricovero a Careggi") })
         (s, effects) = Reducer.reduce(s, .enter)
         #expect(effects == [.suspendPerson(code: "BANNA1", from: LocalDate("2025-12-12")!, to: LocalDate("2025-12-20")!, reason: "ricovero a Careggi")])
+        // Closing: the reason by its Italian name (in the feminine too) or its code; anything else is refused, listing the Italian names.
         (s, _) = Reducer.reduce(s, .char("h"))
-        _ = type(&s, "2025-12-31 trasferita")
+        #expect(s.message.contains("concluso, trasferito, deceduto, non più avente diritto, rinuncia") && !s.message.contains("moved"))
+        _ = type(&s, "31/12/2025 traslocata")
         (s, effects) = Reducer.reduce(s, .enter)
-        #expect(effects.isEmpty && s.message.contains("no_longer_eligible"))
-        for _ in 0..<"trasferita".count { (s, _) = Reducer.reduce(s, .backspace) }
-        _ = type(&s, "moved a Bologna")
+        #expect(effects.isEmpty && s.message.contains("non più avente diritto") && !s.message.contains("no_longer_eligible"))
+        for _ in 0..<"traslocata".count { (s, _) = Reducer.reduce(s, .backspace) }
+        _ = type(&s, "trasferita a Bologna")
         (s, effects) = Reducer.reduce(s, .enter)
         #expect(effects == [.closePerson(code: "BANNA1", on: LocalDate("2025-12-31")!, reason: .moved, note: "a Bologna")])
+        (s, _) = Reducer.reduce(s, .char("h"))
+        _ = type(&s, "2025-12-31 Non più avente diritto")
+        (s, effects) = Reducer.reduce(s, .enter)
+        #expect(effects == [.closePerson(code: "BANNA1", on: LocalDate("2025-12-31")!, reason: .noLongerEligible, note: nil)])
+        (s, _) = Reducer.reduce(s, .char("h"))
+        _ = type(&s, "2025-12-31 moved a Bologna")
+        (s, effects) = Reducer.reduce(s, .enter)
+        #expect(effects == [.closePerson(code: "BANNA1", on: LocalDate("2025-12-31")!, reason: .moved, note: "a Bologna")], "the code is taken too")
         (s, _) = Reducer.reduce(s, .char("q"))
         #expect(s.screen == .board)
     }

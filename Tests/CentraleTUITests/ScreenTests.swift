@@ -191,7 +191,7 @@ struct ScreenTests {
         s.nowTime = LocalTime("08:00") // trip 2 at 09:30: pickup from 08:30
         var effects: [Effect]
         (s, effects) = Reducer.reduce(s, .char("x"))
-        #expect(effects.isEmpty && s.pending == nil && s.message.contains("08:30"))
+        #expect(effects.isEmpty && s.pending == nil && s.message.contains("08:30") && s.message.contains("del 03/03/2025"), "\(s.message)")
         s.nowTime = LocalTime("08:45")
         (s, effects) = Reducer.reduce(s, .char("x"))
         #expect(effects.isEmpty && s.pending == Confirmation(.noShow, tripID: 2, version: 3) && s.message.contains("s/n"))
@@ -290,7 +290,7 @@ struct ScreenTests {
             #expect(lines.count == height)
             #expect(lines.allSatisfy { $0.reduce(0) { $0 + $1.text.count } <= width })
             let text = lines.map { $0.map(\.text).joined() }
-            #expect(text[0].hasPrefix("Centrale · 2025-03-03 lun · 4 servizi · 1 in attesa · 1 non assegn."))
+            #expect(text[0].hasPrefix("Centrale · lun 03/03/2025 · 4 servizi · 1 in attesa · 1 non assegn."), "\(text[0])")
             #expect(text[2].contains("08:00") && text[2].contains("in attesa") && text[2].contains("BANNA1"))
             #expect(text[height - 2] == "Servizio 1 assegnato a MIS-SCA.")
             #expect(text[height - 1].hasPrefix("Invio:assegna"))

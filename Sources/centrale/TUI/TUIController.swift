@@ -27,6 +27,8 @@ final class TUIController {
         zone = try context.zone
         comuneNames = try context.comuneNames
         state = TUIState(date: date, operatorName: try context.operatorName())
+        state.language = try context.language
+        state.places = PlaceBook(places: registry.places, comuni: registry.comuni)
         state.noShowLeadMinutes = registry.convention.rules.maxRideMinutes
         try load(date)
     }
@@ -87,14 +89,14 @@ final class TUIController {
             let input = try store.dispatchInput(for: date, reassign: false)
             let plan = engine.dispatch(input, zone: zone)
             let outcome = try store.apply(plan, input: input, actor: actor)
-            state.message = "Dispatch: \(outcome.assigned) assegnati, \(outcome.unassignable) non assegnabili"
-                + (outcome.stale.isEmpty ? "." : ", \(outcome.stale.count) cambiati nel frattempo e lasciati.")
+            state.message = ScreenMessage.dispatched(assigned: outcome.assigned, unassignable: outcome.unassignable,
+                                                     stale: outcome.stale.count).text(state.language)
             try load(date)
         case let .markNoShow(trip, version):
             do {
                 try store.markNoShow(trip: trip, expectedVersion: version, leadMinutes: state.noShowLeadMinutes,
                                      actor: Actor(state.operatorName, reason: "marked on the screen"))
-                state.message = "Servizio \(trip) segnato come assente; l'associazione registrerà i km. (u per annullare, oggi)"
+                state.message = ScreenMessage.noShowMarked(trip: trip).text(state.language)
             } catch let error as StoreError {
                 state.message = Self.screenText(error)
             }
@@ -102,7 +104,7 @@ final class TUIController {
         case let .undoNoShow(trip, version):
             do {
                 try store.undoNoShow(trip: trip, expectedVersion: version, actor: Actor(state.operatorName, reason: "no-show taken back on the screen"))
-                state.message = "Assenza del servizio \(trip) annullata: di nuovo assegnato."
+                state.message = ScreenMessage.noShowUndone(trip: trip).text(state.language)
             } catch let error as StoreError {
                 state.message = Self.screenText(error)
             }
@@ -156,7 +158,7 @@ final class TUIController {
         case let .suspendPerson(code, from, to, reason):
             do {
                 let ids = try store.suspendBeneficiary(code, from: from, to: to, reason: reason, actor: Actor(state.operatorName, reason: reason))
-                state.message = "\(code) sospeso dal \(from) al \(to): \(ids.count) servizi annullati."
+                state.message = ScreenMessage.suspended(code: code, from: from, to: to, cancelled: ids.count).text(state.language)
             } catch let error as StoreError {
                 state.message = Self.screenText(error)
             }
@@ -166,7 +168,7 @@ final class TUIController {
             do {
                 let ids = try store.closeBeneficiary(code, on: day, reason: reason, note: note,
                                                      actor: Actor(state.operatorName, reason: note.map { "\(reason.rawValue): \($0)" } ?? reason.rawValue))
-                state.message = "\(code) chiuso il \(day) (\(reason.rawValue)): \(ids.count) servizi annullati."
+                state.message = ScreenMessage.closed(code: code, on: day, reason: reason, cancelled: ids.count).text(state.language)
             } catch let error as StoreError {
                 state.message = Self.screenText(error)
             }
@@ -189,34 +191,16 @@ final class TUIController {
         guard state.form != nil else { return }
         let day = LocalDate(state.form!.value(.date)) ?? state.date
         let found = try store.findBeneficiaries(text, on: day, limit: 5)
-        state.form?.matches = try found.map { summary in
+        // Built apart, then stored: the closure reads the state, which the assignment would hold.
+        let language = state.language
+        let matches = try found.map { summary in
             let person = try store.beneficiary(summary.code)
             let authorisation = person?.authorisation(on: day) ?? person?.currentAuthorisation
             return PersonMatch(code: summary.code, name: "\(summary.surname) \(summary.name)".trimmingCharacters(in: .whitespaces),
-                               status: Self.statusLabel(summary.effectiveStatus), needs: summary.needs,
-                               authorisation: authorisation.map { "\(Labels.purposes($0.purposes)) fino al \($0.validUntil)" } ?? "nessuna")
+                               status: Labels.personStatus(summary.effectiveStatus, language), needs: summary.needs,
+                               authorisation: ScreenMessage.authorisedUntil(authorisation).text(language))
         }
-    }
-
-    static func statusLabel(_ status: BeneficiaryStatus) -> String {
-        switch status {
-        case .referred: "segnalato"
-        case .active: "attivo"
-        case .suspended: "sospeso"
-        case .closed: "chiuso"
-        }
-    }
-
-    /// The status as the dispatcher must read it: an active person without an authorisation in force is not "attivo".
-    static func statusLabel(_ status: EffectiveStatus) -> String {
-        switch status {
-        case .referred: "segnalato"
-        case .active: "attivo"
-        case .suspended: "sospeso"
-        case .closed: "chiuso"
-        case .authorisationExpired: "autorizz. scaduta"
-        case .notAuthorised: "non autorizzato"
-        }
+        state.form?.matches = matches
     }
 
     /// Registers a person from the *nuovo beneficiario* form, through the same checks as the import.
@@ -241,7 +225,8 @@ final class TUIController {
             let code = outcome.added[0]
             state.personForm = nil
             state.screen = .card(code)
-            state.message = "Registrato \(code): attivo dal \(entry.authorisation.validFrom) al \(entry.authorisation.validUntil)."
+            state.message = ScreenMessage.registered(code: code, from: entry.authorisation.validFrom, until: entry.authorisation.validUntil)
+                .text(state.language)
             try loadCard(code)
         }
     }
@@ -256,25 +241,16 @@ final class TUIController {
         }
         let today = store.today()
         let person = file.beneficiary
-        let authorisation = person.authorisation(on: today) ?? person.currentAuthorisation
         let next = try store.personTrips(code, from: today).filter { [.pending, .assigned, .unassignable].contains($0.trip.status) }.prefix(8)
         state.card = PersonCard(
-            code: code, name: file.personal?.fullName ?? (file.erasedOn != nil ? "(dati personali cancellati)" : file.legacyName ?? ""),
-            status: Self.statusLabel(person.effectiveStatus(on: today))
-                + (person.authorisationExpiry(on: today).map { " il \($0): rinnovarla" } ?? ""), needs: person.needs,
-            authorisation: authorisation.map { "\(Labels.purposes($0.purposes)), bisogni \(Labels.needsInFull($0.needs)), dal \($0.validFrom) al \($0.validUntil)" } ?? "nessuna",
-            expires: authorisation?.validUntil,
-            nextTrips: next.map { t in
-                "\(t.trip.id) \(t.trip.date) \(t.trip.appointment) \(t.trip.pickup.placeCode ?? t.trip.pickup.label) → "
-                    + "\(t.trip.destination.placeCode ?? t.trip.destination.label) \(t.trip.status.rawValue)"
-            },
-            history: file.history.map { h in
-                "\(h.from)\(h.to.map { "–\($0)" } ?? "") \(Self.statusLabel(h.status))\(h.closingReason.map { " (\($0.rawValue))" } ?? "")"
-                    + (h.reason.isEmpty ? "" : ": \(h.reason)")
-            })
+            code: code,
+            name: file.personal?.fullName ?? (file.erasedOn != nil ? ScreenMessage.personalDataErased.text(state.language) : file.legacyName ?? ""),
+            status: person.effectiveStatus(on: today), expiredOn: person.authorisationExpiry(on: today), needs: person.needs,
+            authorisation: person.authorisation(on: today) ?? person.currentAuthorisation,
+            nextTrips: next.map(\.trip), history: file.history)
     }
 
-    /// Checks a form field against the records: a beneficiary's code, a place.
+    /// Checks a form field against the records: a beneficiary's code.
     private func lookup(_ field: RequestFormState.Field, _ text: String) {
         guard var form = state.form else { return }
         switch field {
@@ -282,27 +258,17 @@ final class TUIController {
             if let person = try? store.beneficiary(text.uppercased()) {
                 let comune = comuneNames[person.comune] ?? person.comune
                 let day = LocalDate(form.value(.date)) ?? state.date
-                let authorisation = person.authorisation(on: day).map { "autorizzato: \(Labels.purposes($0.purposes)) fino al \($0.validUntil)" }
-                    ?? (person.authorisations.isEmpty ? "" : "nessuna autorizzazione il \(day)")
-                form.hints[field] = "\(comune), \(Self.statusLabel(person.effectiveStatus(on: day))), \(Labels.needsInFull(person.needs)), attivo dal \(person.activatedOn)"
-                    + (person.closedOn.map { " al \($0)" } ?? "") + (authorisation.isEmpty ? "" : "; " + authorisation)
+                form.hints[field] = ScreenMessage.beneficiaryHint(
+                    comune: comune, status: person.effectiveStatus(on: day), needs: person.needs, activeFrom: person.activatedOn,
+                    closedOn: person.closedOn, authorisation: person.authorisation(on: day), hasAuthorisations: !person.authorisations.isEmpty,
+                    day: day).text(state.language)
             } else {
                 form.errors[field] = "codice sconosciuto"
                 state.message = "Nessun beneficiario con il codice \(text)."
             }
-        case .from, .to:
-            switch StopSpec(parsing: text == "casa" ? "home" : text) {
-            case .home: form.hints[field] = "casa del beneficiario"
-            case .address: form.hints[field] = "indirizzo con coordinate"
-            case .place(let query):
-                switch RequestIntake(places: registry.places, comuni: registry.comuni, convention: registry.convention).findPlace(query) {
-                case .success(let place): form.hints[field] = place.name
-                case .failure(let problem):
-                    form.errors[field] = problem.text(.it, RemedyHint.text)
-                    state.message = problem.message.italian
-                }
-            }
-        default: break
+        default:
+            // Da and A are checked on the screen itself, against the registry's places (`PlaceBook`).
+            break
         }
         state.form = form
     }

@@ -1,0 +1,321 @@
+import CentraleDomain
+import CentraleFormats
+import Foundation
+
+/// The screen's words for values (dates, statuses, reasons) in the screen's language
+/// (`TUIState.language`): Italian by default, dates `dd/mm/yyyy` and weekdays `lun`…; in English
+/// ISO dates and `Mon`…, as the other catalogues write them.
+extension Labels {
+    static let englishWeekdays = ["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+    /// A date: `07/12/2026`, `2026-12-07`.
+    public static func date(_ date: LocalDate, _ language: Language) -> String {
+        switch language {
+        case .it: date.italianText
+        case .en: date.description
+        }
+    }
+
+    /// A date with its weekday: `lun 07/12/2026`, `Mon 2026-12-07`.
+    public static func day(_ date: LocalDate, _ language: Language) -> String {
+        switch language {
+        case .it: "\(weekdays[date.isoWeekday]) \(date.italianText)"
+        case .en: "\(englishWeekdays[date.isoWeekday]) \(date.description)"
+        }
+    }
+
+    /// A trip's status in full: `assegnato`, `assigned` (`TripStatus.italianName`).
+    public static func statusName(_ status: TripStatus, _ language: Language) -> String {
+        switch language {
+        case .it: return status.italianName
+        case .en:
+            switch status {
+            case .pending: return "pending"
+            case .assigned: return "assigned"
+            case .done: return "done"
+            case .noShow: return "no-show"
+            case .cancelled: return "cancelled"
+            case .unassignable: return "unassignable"
+            }
+        }
+    }
+
+    /// A trip's status, shortened where the board needs it (`non assegn.`).
+    public static func status(_ status: TripStatus, _ language: Language) -> String {
+        guard status == .unassignable else { return statusName(status, language) }
+        return language == .it ? "non assegn." : "unassign."
+    }
+
+    /// A person's status as the dispatcher must read it: an active person without an
+    /// authorisation in force is not "attivo" (`autorizz. scaduta`, `non autorizzato`).
+    public static func personStatus(_ status: EffectiveStatus, _ language: Language) -> String {
+        switch (status, language) {
+        case (.authorisationExpired, .it): "autorizz. scaduta"
+        case (_, .it): status.italianName
+        case (.authorisationExpired, .en): "authorisation expired"
+        case (.notAuthorised, .en): "not authorised"
+        case (_, .en): status.rawValue
+        }
+    }
+
+    /// Why a service was closed: `trasferito`, `moved`.
+    public static func closingReason(_ reason: ClosingReason, _ language: Language) -> String {
+        switch language {
+        case .it: reason.italianName
+        case .en: reason.rawValue
+        }
+    }
+
+    /// The closing reasons, as the card's prompt lists them.
+    static func closingReasons(_ language: Language) -> String {
+        ClosingReason.allCases.map { closingReason($0, language) }.joined(separator: ", ")
+    }
+
+    /// The closing reason at the start of `words` (after the day, at the card's prompt): its
+    /// Italian name or its code, in any case and accents ignored, an Italian name in the
+    /// feminine too (`trasferita`, `deceduta`); with the number of words it takes
+    /// (`non più avente diritto` takes four). Nil when the words start with none.
+    static func closingReason(parsing words: ArraySlice<String>) -> (reason: ClosingReason, words: Int)? {
+        let typed = words.map { TextFolding.fold($0) }
+        // A word of a name, or its feminine when it ends in -o.
+        func same(_ word: String, _ name: String) -> Bool {
+            word == name || (name.count > 1 && name.hasSuffix("o") && word == String(name.dropLast()) + "a")
+        }
+        var best: (reason: ClosingReason, words: Int)?
+        for reason in ClosingReason.allCases {
+            for name in [reason.italianName, reason.rawValue, reason.rawValue.replacingOccurrences(of: "_", with: " ")] {
+                let parts = TextFolding.fold(name).split(separator: " ").map(String.init)
+                guard !parts.isEmpty, parts.count <= typed.count,
+                      zip(typed, parts).allSatisfy({ same($0.0, $0.1) }) else { continue }
+                if parts.count > (best?.words ?? 0) { best = (reason, parts.count) }
+            }
+        }
+        return best
+    }
+
+    /// The needs in full: `carrozzina, accompagnatore` (`nessuno` for none), `wheelchair+escort`.
+    public static func needsInFull(_ needs: Needs, _ language: Language) -> String {
+        switch language {
+        case .it: needsInFull(needs)
+        case .en: needs.isEmpty ? "none" : needs.description
+        }
+    }
+
+    /// Purposes: `dialisi,visita`, `dialysis,visit`.
+    public static func purposes(_ purposes: Set<TripPurpose>, _ language: Language) -> String {
+        switch language {
+        case .it: Labels.purposes(purposes)
+        case .en: TripPurpose.allCases.filter(purposes.contains).map(\.rawValue).joined(separator: ",")
+        }
+    }
+}
+
+/// The screen's messages that carry values, in each language: the screen's part of the
+/// message catalogue (one exhaustive `switch` per language, no string keys, no fallback).
+public enum ScreenMessage: Message {
+    /// `d`: the engine assigned the day's pending trips.
+    case dispatched(assigned: Int, unassignable: Int, stale: Int)
+    /// `x`, confirmed.
+    case noShowMarked(trip: Int64)
+    /// `u`, confirmed.
+    case noShowUndone(trip: Int64)
+    /// `x` before the pickup can have happened: from when (nil: the trip's time).
+    case noShowNotYet(trip: Int64, date: LocalDate, appointment: LocalTime, from: LocalTime?)
+    /// `u` on another day than the trip's.
+    case undoNoShowSameDayOnly(trip: Int64, date: LocalDate)
+    /// A suspension from the card, and the trips it cancelled.
+    case suspended(code: String, from: LocalDate, to: LocalDate, cancelled: Int)
+    /// A closing from the card, and the trips it cancelled.
+    case closed(code: String, on: LocalDate, reason: ClosingReason, cancelled: Int)
+    /// A person registered from the *nuovo beneficiario* form.
+    case registered(code: String, from: LocalDate, until: LocalDate)
+    /// The card's `z` and `h` prompts, and what to type when the input is not understood.
+    case suspendAsk(code: String)
+    case suspendUsage
+    case closeAsk(code: String)
+    case closeUsage
+    /// The plans screen's title.
+    case plansTitle(date: LocalDate, proposals: Int)
+    /// The card's status, with the last day of an expired authorisation.
+    case cardStatus(EffectiveStatus, expiredOn: LocalDate?)
+    /// The card's authorisation (nil: none).
+    case cardAuthorisation(Authorisation?)
+    /// Beside the card's authorisation: expired, or expiring in so many days.
+    case expiresIn(days: Int)
+    /// One of the card's next trips.
+    case cardTrip(TripRequest)
+    /// One line of the card's status history.
+    case cardHistory(StatusChange)
+    /// The card's name once the personal data were erased.
+    case personalDataErased
+    /// A person found in the request form: the authorisation in force (nil: none).
+    case authorisedUntil(Authorisation?)
+    /// The request form's beneficiary, once its code is found: comune, status, needs, activity
+    /// and the authorisation on the request's day.
+    case beneficiaryHint(comune: String, status: EffectiveStatus, needs: Needs, activeFrom: LocalDate, closedOn: LocalDate?,
+                         authorisation: Authorisation?, hasAuthorisations: Bool, day: LocalDate)
+    /// The request form's Da or A, found.
+    case placeHome
+    case placeAddress
+    case placeApproximate
+    /// A field's problem, naming the field.
+    case fieldProblem(RequestFormState.Field, String)
+    /// The form is not sent: the fields marked.
+    case correctFields([RequestFormState.Field])
+
+    static let cancelledTrips = Plural(it: "servizio annullato", "servizi annullati", en: "trip cancelled", "trips cancelled")
+    static let assignedTrips = Plural(it: "assegnato", "assegnati", en: "assigned", "assigned")
+    static let unassignableTrips = Plural(it: "non assegnabile", "non assegnabili", en: "unassignable", "unassignable")
+    static let staleTrips = Plural(it: "cambiato nel frattempo e lasciato", "cambiati nel frattempo e lasciati",
+                                   en: "changed meanwhile and left", "changed meanwhile and left")
+
+    public var italian: String {
+        let it = Language.it
+        switch self {
+        case let .dispatched(assigned, unassignable, stale):
+            return "Assegnazione automatica: \(Self.assignedTrips.count(assigned, it)), \(Self.unassignableTrips.count(unassignable, it))"
+                + (stale == 0 ? "." : ", \(Self.staleTrips.count(stale, it)).")
+        case .noShowMarked(let trip):
+            return "Servizio \(trip) segnato come assente; l'associazione registrerà i km. (u per annullare, oggi)"
+        case .noShowUndone(let trip):
+            return "Assenza del servizio \(trip) annullata: di nuovo assegnato."
+        case let .noShowNotYet(trip, date, appointment, from):
+            return "Servizio \(trip) del \(Labels.date(date, it)) \(appointment): assenza segnabile dalle \(from.map { "\($0)" } ?? "l'ora del servizio") di quel giorno."
+        case let .undoNoShowSameDayOnly(trip, date):
+            return "L'assenza del servizio \(trip) si annulla solo il giorno stesso (\(Labels.date(date, it)))."
+        case let .suspended(code, from, to, cancelled):
+            return "\(code) sospeso dal \(Labels.date(from, it)) al \(Labels.date(to, it)): \(Self.cancelledTrips.count(cancelled, it))."
+        case let .closed(code, on, reason, cancelled):
+            return "\(code) chiuso il \(Labels.date(on, it)) (\(Labels.closingReason(reason, it))): \(Self.cancelledTrips.count(cancelled, it))."
+        case let .registered(code, from, until):
+            return "Registrato \(code): attivo dal \(Labels.date(from, it)) al \(Labels.date(until, it))."
+        case .suspendAsk(let code):
+            return "Sospendi \(code): DAL AL MOTIVO, Invio per confermare, Esc per annullare, Ctrl-U svuota"
+        case .suspendUsage:
+            return "Scrivi: DAL AL MOTIVO, es. 10/03/2025 20/03/2025 ricovero"
+        case .closeAsk(let code):
+            return "Chiudi \(code): IL MOTIVO [NOTA] (\(Labels.closingReasons(it)))"
+        case .closeUsage:
+            return "Scrivi: IL MOTIVO [NOTA], es. 30/06/2025 trasferito a Bologna; motivo: \(Labels.closingReasons(it))"
+        case let .plansTitle(date, proposals):
+            return proposals > 0
+                ? "Giri condivisi del \(Labels.day(date, it)): \(proposals) propost\(proposals == 1 ? "a" : "e") non ancora accettat\(proposals == 1 ? "a" : "e")"
+                : "Giri condivisi accettati del \(Labels.day(date, it))"
+        case let .cardStatus(status, expiredOn):
+            return Labels.personStatus(status, it) + (expiredOn.map { " il \(Labels.date($0, it)): rinnovarla" } ?? "")
+        case .cardAuthorisation(let authorisation):
+            return authorisation.map {
+                "\(Labels.purposes($0.purposes, it)), bisogni \(Labels.needsInFull($0.needs, it)), dal \(Labels.date($0.validFrom, it)) al \(Labels.date($0.validUntil, it))"
+            } ?? "nessuna"
+        case .expiresIn(let days):
+            return days < 0 ? "(scaduta)" : "(scade tra \(days) \(days == 1 ? "giorno" : "giorni"))"
+        case .cardTrip(let trip):
+            return Self.tripLine(trip, it)
+        case .cardHistory(let change):
+            return Self.historyLine(change, it)
+        case .personalDataErased:
+            return "(dati personali cancellati)"
+        case .authorisedUntil(let authorisation):
+            return authorisation.map { "\(Labels.purposes($0.purposes, it)) fino al \(Labels.date($0.validUntil, it))" } ?? "nessuna"
+        case let .beneficiaryHint(comune, status, needs, activeFrom, closedOn, authorisation, hasAuthorisations, day):
+            let authorised = authorisation.map { "; autorizzato: \(Labels.purposes($0.purposes, it)) fino al \(Labels.date($0.validUntil, it))" }
+                ?? (hasAuthorisations ? "; nessuna autorizzazione il \(Labels.date(day, it))" : "")
+            return "\(comune), \(Labels.personStatus(status, it)), \(Labels.needsInFull(needs, it)), attivo dal \(Labels.date(activeFrom, it))"
+                + (closedOn.map { " al \(Labels.date($0, it))" } ?? "") + authorised
+        case .placeHome:
+            return "casa del beneficiario"
+        case .placeAddress:
+            return "indirizzo con coordinate"
+        case .placeApproximate:
+            return "indirizzo senza coordinate: posizione al centro del comune"
+        case let .fieldProblem(field, problem):
+            return "\(field.name(it)): \(problem)"
+        case .correctFields(let fields):
+            return "Correggi i campi segnati: \(fields.map { $0.name(it) }.joined(separator: ", "))."
+        }
+    }
+
+    public var english: String {
+        let en = Language.en
+        switch self {
+        case let .dispatched(assigned, unassignable, stale):
+            return "Dispatch: \(Self.assignedTrips.count(assigned, en)), \(Self.unassignableTrips.count(unassignable, en))"
+                + (stale == 0 ? "." : ", \(Self.staleTrips.count(stale, en)).")
+        case .noShowMarked(let trip):
+            return "Trip \(trip) marked as a no-show; the association will log the km. (u to take it back, today)"
+        case .noShowUndone(let trip):
+            return "No-show of trip \(trip) taken back: assigned again."
+        case let .noShowNotYet(trip, date, appointment, from):
+            return "Trip \(trip) of \(Labels.date(date, en)) \(appointment): a no-show can be marked from \(from.map { "\($0)" } ?? "the trip's time") that day."
+        case let .undoNoShowSameDayOnly(trip, date):
+            return "The no-show of trip \(trip) can be taken back on its day only (\(Labels.date(date, en)))."
+        case let .suspended(code, from, to, cancelled):
+            return "\(code) suspended from \(Labels.date(from, en)) to \(Labels.date(to, en)): \(Self.cancelledTrips.count(cancelled, en))."
+        case let .closed(code, on, reason, cancelled):
+            return "\(code) closed on \(Labels.date(on, en)) (\(Labels.closingReason(reason, en))): \(Self.cancelledTrips.count(cancelled, en))."
+        case let .registered(code, from, until):
+            return "Registered \(code): active from \(Labels.date(from, en)) to \(Labels.date(until, en))."
+        case .suspendAsk(let code):
+            return "Suspend \(code): FROM TO REASON, Enter to confirm, Esc to cancel, Ctrl-U clears"
+        case .suspendUsage:
+            return "Type: FROM TO REASON, e.g. 2025-03-10 2025-03-20 hospital stay"
+        case .closeAsk(let code):
+            return "Close \(code): LAST-DAY REASON [NOTE] (\(Labels.closingReasons(en)))"
+        case .closeUsage:
+            return "Type: LAST-DAY REASON [NOTE], e.g. 2025-06-30 moved to Bologna; reason: \(Labels.closingReasons(en))"
+        case let .plansTitle(date, proposals):
+            return proposals > 0
+                ? "Shared rides of \(Labels.day(date, en)): \(proposals) proposal\(proposals == 1 ? "" : "s") not accepted yet"
+                : "Accepted shared rides of \(Labels.day(date, en))"
+        case let .cardStatus(status, expiredOn):
+            return Labels.personStatus(status, en) + (expiredOn.map { " on \(Labels.date($0, en)): renew it" } ?? "")
+        case .cardAuthorisation(let authorisation):
+            return authorisation.map {
+                "\(Labels.purposes($0.purposes, en)), needs \(Labels.needsInFull($0.needs, en)), from \(Labels.date($0.validFrom, en)) to \(Labels.date($0.validUntil, en))"
+            } ?? "none"
+        case .expiresIn(let days):
+            return days < 0 ? "(expired)" : "(expires in \(days) day\(days == 1 ? "" : "s"))"
+        case .cardTrip(let trip):
+            return Self.tripLine(trip, en)
+        case .cardHistory(let change):
+            return Self.historyLine(change, en)
+        case .personalDataErased:
+            return "(personal data erased)"
+        case .authorisedUntil(let authorisation):
+            return authorisation.map { "\(Labels.purposes($0.purposes, en)) until \(Labels.date($0.validUntil, en))" } ?? "none"
+        case let .beneficiaryHint(comune, status, needs, activeFrom, closedOn, authorisation, hasAuthorisations, day):
+            let authorised = authorisation.map { "; authorised: \(Labels.purposes($0.purposes, en)) until \(Labels.date($0.validUntil, en))" }
+                ?? (hasAuthorisations ? "; no authorisation on \(Labels.date(day, en))" : "")
+            return "\(comune), \(Labels.personStatus(status, en)), \(Labels.needsInFull(needs, en)), active from \(Labels.date(activeFrom, en))"
+                + (closedOn.map { " to \(Labels.date($0, en))" } ?? "") + authorised
+        case .placeHome:
+            return "the beneficiary's home"
+        case .placeAddress:
+            return "address with coordinates"
+        case .placeApproximate:
+            return "address without coordinates: the comune's centre"
+        case let .fieldProblem(field, problem):
+            return "\(field.name(en)): \(problem)"
+        case .correctFields(let fields):
+            return "Correct the fields marked: \(fields.map { $0.name(en) }.joined(separator: ", "))."
+        }
+    }
+
+    /// `41 ven 12/12/2025 07:30 Via di Casa 1 → DIA-CAREGGI assegnato`.
+    static func tripLine(_ trip: TripRequest, _ language: Language) -> String {
+        "\(trip.id) \(Labels.day(trip.date, language)) \(trip.appointment) \(trip.pickup.placeCode ?? trip.pickup.label) → "
+            + "\(trip.destination.placeCode ?? trip.destination.label) \(Labels.statusName(trip.status, language))"
+    }
+
+    /// `10/03/2025–20/03/2025 sospeso: ricovero`, `30/06/2025 chiuso (trasferito): a Bologna`.
+    static func historyLine(_ change: StatusChange, _ language: Language) -> String {
+        "\(Labels.date(change.from, language))\(change.to.map { "–\(Labels.date($0, language))" } ?? "") "
+            + Labels.personStatus(EffectiveStatus(change.status), language)
+            + (change.closingReason.map { " (\(Labels.closingReason($0, language)))" } ?? "")
+            + (change.reason.isEmpty ? "" : ": \(reason(StatusChangeReason(stored: change.reason), language))")
+    }
+
+    static func reason(_ reason: StatusChangeReason, _ language: Language) -> String {
+        language == .it ? reason.italian : reason.english
+    }
+}
