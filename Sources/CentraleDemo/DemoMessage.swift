@@ -16,7 +16,7 @@ public enum DemoMessage: Message {
     case yearGenerated(people: Int, file: String, activations: Int, year: Int, suspensions: Int, closings: Int, trips: Int)
     case monthDispatched(YearMonth, assigned: Int, unassignable: Int)
     case dispatchQuality(engineSeconds: Double, worstShare: Double, association: String, month: String, continuity: Double)
-    case rejectedAsExpected(file: String, problem: String)
+    case rejectedAsExpected(file: String, problem: FieldError?)
     case submittedAgain(file: String, new: Int, already: Int)
     case currentYear(Int, today: LocalDate)
     case lastMonthLogged(YearMonth, files: Int, logs: Int, alongRoutes: Int, flagged: Int, driverFlags: Int)
@@ -61,26 +61,29 @@ public enum DemoMessage: Message {
         case let .dispatchQuality(seconds, worst, association, month, continuity):
             return "tempo del motore \(dec(seconds, 3)) s; scarto mensile massimo dalla quota \(dec(worst, 1)) % (\(association), \(YearMonth(month)?.italianText ?? month)); "
                 + "continuità dell'assistenza \(dec(continuity, 1)) %"
-        case let .rejectedAsExpected(file, problem): return "rifiutato come previsto: \(file): \(problem)"
-        case let .submittedAgain(file, new, already): return "\(file) inviato di nuovo: \(new) nuovi, \(already) già registrati"
+        case let .rejectedAsExpected(file, problem): return "rifiutato come previsto: \(file): \(problem.map { $0.rendered(.it, \.italian) } ?? "")"
+        case let .submittedAgain(file, new, already):
+            return "\(file) inviato di nuovo: \(Plural.added.count(new, .it)), \(already) già \(already == 1 ? "registrato" : "registrati")"
         case let .currentYear(year, today):
             return "il \(year) è l'anno in corso: si registrano solo i servizi prima di oggi (\(today.italianText)); i successivi restano assegnati"
         case let .lastMonthLogged(month, files, logs, along, flagged, driverFlags):
             return "\(month.italianText): \(files) file, \(logs) registri, \(along) lungo i giri accettati; \(flagged) segnalati per i km, \(driverFlags) per l'autista"
         case let .logsSubmitted(files, logs, flagged, rejected, folder):
-            return "\(files) file, \(logs) registri, \(flagged) segnalati per i km, \(rejected) file sbagliati rifiutati; file in \(folder)"
+            return "\(files) file, \(logs) registri, \(flagged) segnalati per i km, \(rejected) file \(rejected == 1 ? "sbagliato rifiutato" : "sbagliati rifiutati"); file in \(folder)"
         case let .volunteers(count, absences, inspections):
             return "\(count) volontari con i loro turni settimanali, \(absences) assenze, \(inspections) revisioni dei mezzi (3 giorni fermi ciascuna)"
         case .declinedAndRedispatched(let trips):
-            return "\(trips.count) servizi rifiutati e smistati di nuovo: "
+            return "\(trips.count) \(trips.count == 1 ? "servizio rifiutato e smistato" : "servizi rifiutati e smistati") di nuovo: "
                 + trips.map { "servizio \($0.trip) del \($0.date.italianText) da \($0.by), ora \($0.now ?? "nessuno")" }.joined(separator: "; ")
         case let .plansAccepted(days, routes, saved):
             return "\(days) giornate di associazione pianificate e accettate: \(routes) giri, \(km(saved)) km in meno che con ogni servizio da solo"
         case let .confirmed(count, refused, open, day):
-            return "\(count) servizi confermati con mezzo e autista; \(refused) non confermabili (nessun equipaggio libero e abilitato), "
+            return "\(count) \(count == 1 ? "servizio confermato" : "servizi confermati") con mezzo e autista; "
+                + "\(refused) \(refused == 1 ? "non confermabile" : "non confermabili") (nessun equipaggio libero e abilitato), "
                 + "\(open) del \(day.italianText) lasciati da confermare"
         case let .monthsClosed(count, unreviewed):
-            return "\(count) \(count == 1 ? "mese chiuso" : "mesi chiusi") (\(unreviewed) servizi segnalati non rivisti, pagati alla stima)"
+            return "\(count) \(count == 1 ? "mese chiuso" : "mesi chiusi") (\(unreviewed) "
+                + "\(unreviewed == 1 ? "servizio segnalato non rivisto, pagato" : "servizi segnalati non rivisti, pagati") alla stima)"
         case let .amendedAfterClosing(trip, month, current):
             return "servizio \(trip) di \(month.italianText) rettificato dopo la chiusura: la differenza è un conguaglio in \(current.italianText), il mese corrente"
         case .reimbursed(let total): return "\(total.text(.italian)) € rimborsati nell'anno (rendiconti chiusi)"
@@ -115,7 +118,7 @@ public enum DemoMessage: Message {
         case let .dispatchQuality(seconds, worst, association, month, continuity):
             return String(format: "engine time %.3f s; worst monthly share deviation %.1f%% (%@, %@); continuity of care %.1f%%",
                           seconds, worst, association, month, continuity)
-        case let .rejectedAsExpected(file, problem): return "rejected as expected: \(file): \(problem)"
+        case let .rejectedAsExpected(file, problem): return "rejected as expected: \(file): \(problem.map { $0.rendered(.en, \.english) } ?? "")"
         case let .submittedAgain(file, new, already): return "\(file) submitted again: \(new) new, \(already) already recorded"
         case let .currentYear(year, today): return "\(year) is the current year: only trips before today (\(today)) are logged; later ones stay assigned"
         case let .lastMonthLogged(month, files, logs, along, flagged, driverFlags):

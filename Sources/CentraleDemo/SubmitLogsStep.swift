@@ -66,7 +66,7 @@ public struct SubmitLogsStep: DemoStep {
                     let result = try submit(LogFileWriter.text(bad.logs, dialect: dialect), bad.breakHeader, to: url, association: association.code, context)
                     guard !result.accepted else { throw StoreError.refused(.demo(.badFileAccepted(url.lastPathComponent))) }
                     rejected += 1
-                    progress(.rejectedAsExpected(file: url.lastPathComponent, problem: result.problems.first.map(\.description) ?? ""))
+                    progress(.rejectedAsExpected(file: url.lastPathComponent, problem: result.problems.first))
                 }
                 let url = folder.appendingPathComponent("\(association.code)-\(month).\(dialect.fileExtension)")
                 let result = try submit(LogFileWriter.text(monthLogs, dialect: dialect), false, to: url, association: association.code, context)

@@ -67,6 +67,12 @@ public struct CSVReader: Sendable {
             fields.append(field.isEmpty ? "" : String(decoding: field, as: UTF8.self))
             field.removeAll(keepingCapacity: true)
         }
+        /// The field being read, named by the header's cell above it when the header is read.
+        func column() -> FieldName {
+            let index = fields.count
+            let header = !records.isEmpty && index < records[0].fields.count ? records[0].fields[index] : nil
+            return FieldName.column(index + 1, header: header)
+        }
         func endRecord() {
             endField()
             if !(fields.count == 1 && fields[0].isEmpty && !wasQuoted) {
@@ -111,7 +117,7 @@ public struct CSVReader: Sendable {
                 if field.allSatisfy({ $0 == space }) && !wasQuoted {
                     field.removeAll(keepingCapacity: true); inQuotes = true; wasQuoted = true; quoteLine = line
                 } else {
-                    throw FieldError(SourceLocation(file: fileName, line: line), field: "column \(fields.count + 1)",
+                    throw FieldError(SourceLocation(file: fileName, line: line), named: column(),
                                      FormatProblem.quoteInUnquotedField)
                 }
             case cr, lf:
@@ -123,14 +129,14 @@ public struct CSVReader: Sendable {
             default:
                 if wasQuoted {
                     if byte != space && byte != tab {
-                        throw FieldError(SourceLocation(file: fileName, line: line), field: "column \(fields.count + 1)",
+                        throw FieldError(SourceLocation(file: fileName, line: line), named: column(),
                                          FormatProblem.textAfterClosingQuote)
                     }
                 } else { field.append(byte) }
             }
         }
         if inQuotes {
-            throw FieldError(SourceLocation(file: fileName, line: quoteLine), field: "column \(fields.count + 1)",
+            throw FieldError(SourceLocation(file: fileName, line: quoteLine), named: column(),
                              FormatProblem.unclosedQuote)
         }
         if !atRecordStart || !field.isEmpty || !fields.isEmpty { endRecord() }

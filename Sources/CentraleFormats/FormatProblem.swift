@@ -13,10 +13,12 @@ public enum FormatProblem: Message, Hashable {
 
     // MARK: CSV with a header (CSVTable)
 
-    /// The file has no line at all; `expected` are the columns the header must name.
-    case emptyFile(expected: [String])
-    /// A required column is missing; `required` are all of them.
-    case missingColumn(required: [String])
+    /// The file has no line at all; `expected` are the columns the header must name (`italian`:
+    /// by their Italian names, when they have them).
+    case emptyFile(expected: [String], italian: [String]? = nil)
+    /// A required column is missing; `required` are all of them (`italian`: by their Italian
+    /// names, when they have them).
+    case missingColumn(required: [String], italian: [String]? = nil)
     /// A column that is none of `known`.
     case unknownColumn(known: [String])
     /// The same column named twice.
@@ -81,8 +83,8 @@ public enum FormatProblem: Message, Hashable {
             "virgolette dentro un campo che non inizia con le virgolette; metti tutto il campo tra virgolette e raddoppia quelle interne (\"\")"
         case .textAfterClosingQuote: "testo dopo le virgolette di chiusura; metti tutto il campo tra virgolette"
         case .unclosedQuote: "un campo tra virgolette non viene mai chiuso; aggiungi le virgolette di chiusura (\")"
-        case .emptyFile(let expected): "il file è vuoto; serve una riga d'intestazione con: \(expected.joined(separator: ", "))"
-        case .missingColumn(let required): "colonna mancante; l'intestazione deve avere: \(required.joined(separator: ", "))"
+        case let .emptyFile(expected, italian): "il file è vuoto; serve una riga d'intestazione con: \((italian ?? expected).joined(separator: ", "))"
+        case let .missingColumn(required, italian): "colonna mancante; l'intestazione deve avere: \((italian ?? required).joined(separator: ", "))"
         case .unknownColumn(let known):
             "colonna sconosciuta; le colonne sono: \(known.joined(separator: ", ")) (o i loro nomi italiani); rinominala o toglila"
         case .repeatedColumn: "colonna indicata due volte; tienine una"
@@ -123,8 +125,8 @@ public enum FormatProblem: Message, Hashable {
         case .quoteInUnquotedField: "a quote inside an unquoted field; put the whole field in quotes and double the inner quotes (\"\")"
         case .textAfterClosingQuote: "text after the closing quote; put the whole field in quotes"
         case .unclosedQuote: "a quoted field is never closed; add the closing quote (\")"
-        case .emptyFile(let expected): "the file is empty; expected a header line with: \(expected.joined(separator: ", "))"
-        case .missingColumn(let required): "missing column; the header must name: \(required.joined(separator: ", "))"
+        case .emptyFile(let expected, _): "the file is empty; expected a header line with: \(expected.joined(separator: ", "))"
+        case .missingColumn(let required, _): "missing column; the header must name: \(required.joined(separator: ", "))"
         case .unknownColumn(let known):
             "unknown column; the columns are: \(known.joined(separator: ", ")) (or their Italian names); rename it or remove it"
         case .repeatedColumn: "column named twice; keep one"

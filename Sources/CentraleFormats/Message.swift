@@ -51,6 +51,17 @@ public struct Plural: Sendable, Hashable {
     }
 }
 
+extension Plural {
+    /// `1 servizio`, `2 servizi`; `1 trip`, `2 trips`.
+    public static let trip = Plural(it: "servizio", "servizi", en: "trip", "trips")
+    /// `1 nuovo`, `2 nuovi`; `1 new`.
+    public static let added = Plural(it: "nuovo", "nuovi", en: "new", "new")
+    /// `1 aggiornato`, `2 aggiornati`; `1 updated`.
+    public static let updated = Plural(it: "aggiornato", "aggiornati", en: "updated", "updated")
+    /// `1 invariato`, `2 invariati`; `1 unchanged`.
+    public static let unchanged = Plural(it: "invariato", "invariati", en: "unchanged", "unchanged")
+}
+
 /// A message that is the same in every language: a value quoted as it is (a code, a path, a
 /// number), or several messages joined.
 public struct Verbatim: Message, Hashable {

@@ -15,33 +15,84 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(file):\(line)" }
 }
 
+/// How a message names a field: as the user's file writes its header, when the problem comes
+/// from a file that has the column, else by the field's name in the reader's language.
+public struct FieldName: Hashable, Sendable {
+    /// The field's key, as the code and the API name it (`vehicle`, `odometer_end`).
+    public var key: String
+    /// Its name in Italian messages (`targa`, `km_fine`).
+    public var italian: String
+    /// Its name in English messages (`vehicle`, `odometer_end`).
+    public var english: String
+    /// The header as the file writes it (`Targa`, `Km fine`), when the problem comes from a file
+    /// that has the column.
+    public var header: String?
+
+    /// Creates a name; `header` is trimmed, and a blank one counts as none.
+    public init(_ key: String, it italian: String, en english: String, header: String? = nil) {
+        self.key = key
+        self.italian = italian
+        self.english = english
+        self.header = header.map { $0.trimmingCharacters(in: " \t\u{00A0}\u{FEFF}") }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The same field as the file's `header` names it (nil or blank: by the language's names).
+    public func written(_ header: String?) -> FieldName { FieldName(key, it: italian, en: english, header: header) }
+
+    /// The name shown: the file's header when known, else the name in `language`.
+    public func text(_ language: Language) -> String { header ?? (language == .it ? italian : english) }
+
+    /// The `number`th (1-based) column of a CSV line, by the header's name for it when known.
+    public static func column(_ number: Int, header: String? = nil) -> FieldName {
+        FieldName("column \(number)", it: "colonna \(number)", en: "column \(number)", header: header)
+    }
+}
+
 /// A problem in an input file: where, which field, what is wrong and what is expected.
 ///
-/// Rendered as `FILE:LINE: field: message`, the shape every checker of Centrale uses.
+/// Rendered as `FILE:LINE: field: message`, the shape every checker of Centrale uses; for a
+/// problem of something that is not a line of a file (`place`, e.g. the amendment of a trip's
+/// log), as `PLACE, field FIELD: message`.
 public struct FieldError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Where the problem is.
     public var location: SourceLocation
-    /// The field (column or key) concerned, or empty for the whole line.
+    /// The field (column or key) concerned, or empty for the whole line: its key, as the API names it.
     public var field: String
+    /// How the messages name the field (the file's header, or the language's name); nil: as `field`.
+    public var name: FieldName?
+    /// What the checked values are when they are not a line of a file (the amendment of a trip's
+    /// log): named instead of `location`.
+    public var place: (any Message)?
     /// What is wrong and what is expected, in each language.
     public var message: any Message
     /// What to do about it, rendered by each edge for its interface (after `; `).
     public var remedy: Remedy?
 
-    /// Creates an error.
-    public init(_ location: SourceLocation, field: String, _ message: any Message, remedy: Remedy? = nil) {
+    /// Creates an error for a field named as `field` in every language.
+    public init(_ location: SourceLocation, field: String, _ message: any Message, remedy: Remedy? = nil, place: (any Message)? = nil) {
         self.location = location
         self.field = field
+        self.name = nil
+        self.place = place
         self.message = message
         self.remedy = remedy
     }
 
+    /// Creates an error for a field named by `name` (its header in the file, else its name in the
+    /// reader's language); `field` is the name's key.
+    public init(_ location: SourceLocation, named name: FieldName, _ message: any Message, remedy: Remedy? = nil,
+                place: (any Message)? = nil) {
+        self.init(location, field: name.key, message, remedy: remedy, place: place)
+        self.name = name
+    }
+
     public static func == (a: FieldError, b: FieldError) -> Bool {
-        a.location == b.location && a.field == b.field && a.message.english == b.message.english
+        a.location == b.location && a.field == b.field && a.name == b.name && a.message.english == b.message.english
             && a.message.italian == b.message.italian && a.remedy == b.remedy
+            && a.place?.english == b.place?.english && a.place?.italian == b.place?.italian
     }
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(location); hasher.combine(field); hasher.combine(message.english); hasher.combine(remedy)
+        hasher.combine(location); hasher.combine(field); hasher.combine(name); hasher.combine(message.english); hasher.combine(remedy)
     }
 
     /// `FILE:LINE: field: message`, with every control character of the file name, field or
@@ -52,7 +103,11 @@ public struct FieldError: Error, Hashable, Sendable, CustomStringConvertible {
     /// In English, the remedy in words (for logs and test failures).
     public var description: String { rendered(.en, \.english) }
 
-    /// `FILE:LINE: field: message; remedy`, the message in `language`, the remedy rendered by `render`.
+    /// The field as the message in `language` names it.
+    public func fieldText(_ language: Language) -> String { name?.text(language) ?? field }
+
+    /// `FILE:LINE: field: message; remedy` (or `PLACE, field FIELD: message; remedy`), the message
+    /// in `language`, the remedy rendered by `render`.
     public func rendered(_ language: Language, _ render: (Remedy) -> String) -> String {
         var shown = message.text(language)
         if shown.count > Self.maximumMessageLength {
@@ -60,10 +115,16 @@ public struct FieldError: Error, Hashable, Sendable, CustomStringConvertible {
             shown = String(shown.prefix(Self.maximumMessageLength))
                 + (language == .it ? "… (altri \(cut) caratteri)" : "… (\(cut) more characters)")
         }
-        var name = field
+        var name = fieldText(language)
         if name.count > 60 { name = String(name.prefix(60)) + "…" }
         if let remedy { shown += "; " + render(remedy) }
-        let text = name.isEmpty ? "\(location): \(shown)" : "\(location): \(name): \(shown)"
+        let text: String
+        if let place {
+            let subject = place.text(language)
+            text = name.isEmpty ? "\(subject): \(shown)" : "\(subject), \(ErrorWords(language).field) \(name): \(shown)"
+        } else {
+            text = name.isEmpty ? "\(location): \(shown)" : "\(location): \(name): \(shown)"
+        }
         return text.escapingControlCharacters
     }
 }

@@ -31,6 +31,13 @@ public struct VolunteerImport: Sendable {
         "qualifiche": "qualifications", "abilitazioni": "qualifications", "turni": "shifts", "disponibilita": "shifts", "disponibilità": "shifts",
     ]
 
+    /// The columns' Italian names, as an Italian run's messages name a column the file does not
+    /// have (one the file has is named as its header writes it).
+    public static let italianNames: [String: String] = [
+        "code": "codice", "licence": "patente", "licence_expiry": "scadenza_patente", "birth_year": "anno_nascita",
+        "insurance_policy": "polizza", "insured_until": "scadenza_polizza", "qualifications": "qualifiche", "shifts": "turni",
+    ]
+
     /// The header and an example row (Italian day names and qualifications are accepted too).
     public static let template = columns.joined(separator: ";") + "\n"
         + "V001;B;2031-05-31;1962;UNIPOL-123456;2026-12-31;wheelchair+escort;mon-fri 07:00-13:00, sat 08:00-12:00\n"
@@ -41,7 +48,7 @@ public struct VolunteerImport: Sendable {
     public func read(_ data: Data, fileName: String) throws -> [Volunteer] {
         let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252) ?? String(decoding: data, as: UTF8.self)
         let table = try CSVTable(text: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, fileName: fileName,
-                                 required: Self.required, aliases: Self.aliases, known: Self.columns)
+                                 required: Self.required, aliases: Self.aliases, known: Self.columns, italianNames: Self.italianNames)
         var errors: [FieldError] = []
         var result: [Volunteer] = []
         var seen: [String: Int] = [:]
@@ -50,10 +57,10 @@ public struct VolunteerImport: Sendable {
             var rowErrors: [FieldError] = []
             func field<T>(_ name: String, _ parse: (String) throws -> T) -> T? {
                 do { return try parse(table.value(name, in: row)) } catch let error as VolunteerFieldProblem {
-                    rowErrors.append(FieldError(location, field: name, error.message))
+                    rowErrors.append(FieldError(location, named: table.fieldName(name), error.message))
                     return nil
                 } catch {
-                    rowErrors.append(FieldError(location, field: name, Verbatim("\(error)")))
+                    rowErrors.append(FieldError(location, named: table.fieldName(name), Verbatim("\(error)")))
                     return nil
                 }
             }
@@ -66,10 +73,10 @@ public struct VolunteerImport: Sendable {
             let qualifications = field("qualifications", Self.qualifications)
             let shifts = field("shifts", Self.shifts)
             if let code, let first = seen[code] {
-                rowErrors.append(FieldError(location, field: "code", IntakeMessage.duplicateVolunteer(code: code, firstLine: first)))
+                rowErrors.append(FieldError(location, named: table.fieldName("code"), IntakeMessage.duplicateVolunteer(code: code, firstLine: first)))
             }
             if let licence, !licence.isEmpty, licenceExpiry == nil, rowErrors.isEmpty {
-                rowErrors.append(FieldError(location, field: "licence_expiry", IntakeMessage.licenceNeedsExpiry))
+                rowErrors.append(FieldError(location, named: table.fieldName("licence_expiry"), IntakeMessage.licenceNeedsExpiry))
             }
             if rowErrors.isEmpty, let code, let licence, let licenceExpiry, let birthYear, let insuredUntil, let qualifications, let shifts {
                 seen[code] = row.line

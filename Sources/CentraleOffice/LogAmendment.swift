@@ -83,6 +83,7 @@ extension Office {
         }, actor: Actor(actor.name, reason: request.reason))
         let association = checked.log.association
         return ActionReply(trip: trip, association: association,
-                           message: "Trip \(trip): log amended (\(checked.log.driven), estimate \(checked.estimated)" + (checked.flag.map { "; flagged \($0)" } ?? "") + ").")
+                           message: OfficeMessage.logAmended(trip: trip, driven: checked.log.driven, estimated: checked.estimated,
+                                                             flag: checked.flag).text(language))
     }
 }

@@ -1,4 +1,7 @@
+import CentraleDomain
 import CentraleFormats
+import CentraleRendering
+import CentraleTripLogs
 
 /// The messages of an association's actions (`Office`), as the CLI prints them and the server
 /// returns them.
@@ -13,12 +16,14 @@ public enum OfficeMessage: Message {
     case confirmed(trip: Int64, association: String, vehicle: String, driver: String)
     /// A trip declined, back in the queue.
     case declined(trip: Int64, association: String)
+    /// A trip's log amended: the km it now holds, the estimate, and the flag when beyond the tolerance.
+    case logAmended(trip: Int64, driven: Distance, estimated: Distance, flag: KmFlag?)
 
     public var italian: String {
         switch self {
         case .noTrips(let association): "Nessun servizio di \(association) nel periodo."
         case let .confirmedOfAssigned(done, assigned, open):
-            "Confermati \(done) su \(assigned) assegnati"
+            "\(done == 1 ? "Confermato" : "Confermati") \(done) su \(assigned) \(assigned == 1 ? "assegnato" : "assegnati")"
                 + (open.isEmpty ? "." : "; da confermare (`centrale confirm SERVIZIO --vehicle TARGA --driver CODICE`) o rifiutare: "
                    + "\(open.joined(separator: ", ")).")
         case let .confirmation(trip, vehicle, driver): "servizio \(trip): mezzo \(vehicle), autista \(driver)"
@@ -26,6 +31,9 @@ public enum OfficeMessage: Message {
             "Servizio \(trip) confermato per \(association): mezzo \(vehicle), autista \(driver)."
         case let .declined(trip, association):
             "Servizio \(trip) rifiutato da \(association): torna in coda; lo smistamento non lo proporrà più a \(association)."
+        case let .logAmended(trip, driven, estimated, flag):
+            "Servizio \(trip): registro corretto (\(Language.it.km(driven)) km, stima \(Language.it.km(estimated)) km"
+                + (flag.map { "; segnalato \($0.italian)" } ?? "") + ")."
         }
     }
 
@@ -40,6 +48,8 @@ public enum OfficeMessage: Message {
             "Confirmed trip \(trip) for \(association): vehicle \(vehicle), driver \(driver)."
         case let .declined(trip, association):
             "Trip \(trip) declined by \(association): back in the queue; dispatch will not offer it to \(association) again."
+        case let .logAmended(trip, driven, estimated, flag):
+            "Trip \(trip): log amended (\(driven), estimate \(estimated)" + (flag.map { "; flagged \($0.english)" } ?? "") + ")."
         }
     }
 }

@@ -17,6 +17,18 @@ public enum StoreEntity: Hashable, Sendable {
         }
     }
 
+    /// `nessuna associazione`, `nessun servizio`: "no" agreeing with the record's gender.
+    var italianNone: String {
+        switch self {
+        case .association: "nessuna associazione"
+        case .beneficiary: "nessun beneficiario"
+        case .token: "nessun codice di accesso"
+        case .trip: "nessun servizio"
+        case .vehicle: "nessun mezzo"
+        case .volunteer(let association): "nessun volontario di \(association)"
+        }
+    }
+
     var english: String {
         switch self {
         case .association: "association"
@@ -40,7 +52,7 @@ struct StoreErrorText: Message {
         case let .noRegistry(path):
             "la base dati \(path) non ha ancora un registro"
         case let .notFound(entity, id):
-            "nessun \(entity.italian) '\(id)' nella base dati; controlla il codice."
+            "\(entity.italianNone) '\(id)' nella base dati; controlla il codice."
         case let .refused(refusal, _):
             refusal.italian
         case let .noDatabase(path):

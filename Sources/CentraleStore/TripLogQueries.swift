@@ -61,7 +61,7 @@ extension Store {
                                      estimator: registry.convention.distanceEstimator, plannedShares: try Self.plannedShares(db, [id]),
                                      storedRanges: try trips[id].map { try Self.storedRanges(db, association: association.code, from: $0.trip.date, through: $0.trip.date) } ?? [:],
                                      routes: try trips[id].map { try Self.routes(db, association: association.code, from: $0.trip.date, through: $0.trip.date) } ?? [:])
-            let batch = LogValidator(context: context).check([after.asRow(file: "amendment of trip \(id)")])
+            let batch = LogValidator(context: context).check([after.asRow(file: "amendment of trip \(id)", place: .amendment(trip: id))])
             guard batch.problems.isEmpty, let checked = batch.fresh.first else { throw FieldErrors(batch.problems) }
             try db.execute(sql: """
                 UPDATE trip_log SET vehicle = ?, driver = ?, odometer_start_m = ?, odometer_end_m = ?, driven_m = ?, picked_up_at = ?,
@@ -161,8 +161,9 @@ extension Store {
 }
 
 extension TripLog {
-    /// The log as a file row (for re-checking an amendment with the submission rules).
-    func asRow(file: String) -> LogRow {
+    /// The log as a file row (for re-checking an amendment with the submission rules); its
+    /// problems name `place` (the amendment of the trip), and its fields by the reader's language.
+    func asRow(file: String, place: LogPlace? = nil) -> LogRow {
         // Exact, with a decimal point (the row's mark), negative values kept negative so the check refuses them.
         func km(_ d: Distance?) -> String { d.map { DecimalText.plain($0.metres, decimals: 3) } ?? "" }
         let hasOdometers = odometerStart != nil && odometerEnd != nil
@@ -171,6 +172,6 @@ extension TripLog {
             .odometerStart: hasOdometers ? km(odometerStart) : "", .odometerEnd: hasOdometers ? km(odometerEnd) : "",
             .km: hasOdometers ? "" : km(driven), .pickupTime: pickedUpAt?.description ?? "", .dropoffTime: droppedOffAt?.description ?? "",
             .waitingMinutes: String(waitingMinutes), .outcome: outcome.rawValue, .notes: notes,
-        ])
+        ], place: place)
     }
 }

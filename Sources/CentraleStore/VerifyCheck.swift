@@ -102,7 +102,8 @@ public enum VerifyBreak: Message, Hashable {
         case .logEdited(let trip):
             return "il registro del servizio \(trip) è diverso dalla sua ultima correzione nello storico delle modifiche: è stato modificato a mano"
         case let .logCount(submission, stored, left):
-            return "l'invio \(submission) ha registrato \(stored) servizi (storico delle modifiche), ne restano \(left): un registro è stato cancellato o aggiunto a mano"
+            return "l'invio \(submission) ha registrato \(stored) \(stored == 1 ? "servizio" : "servizi") (storico delle modifiche), "
+                + "\(left == 1 ? "ne resta 1" : "ne restano \(left)"): un registro è stato cancellato o aggiunto a mano"
         case .logDigest(let submission):
             return "i registri dell'invio \(submission) non corrispondono alla sua voce nello storico delle modifiche: un registro è stato modificato a mano"
         case let .entriesMissing(from, to, after):
@@ -144,7 +145,8 @@ public enum VerifyBreak: Message, Hashable {
         case .logEdited(let trip):
             return "the log of trip \(trip) differs from its last amendment in the audit trail: it was edited by hand"
         case let .logCount(submission, stored, left):
-            return "submission \(submission) stored \(stored) logs (audit trail), \(left) are left: a log was deleted or added by hand"
+            return "submission \(submission) stored \(stored) log\(stored == 1 ? "" : "s") (audit trail), \(left) \(left == 1 ? "is" : "are") left: "
+                + "a log was deleted or added by hand"
         case .logDigest(let submission):
             return "the logs of submission \(submission) do not match its audit entry: a log was edited by hand"
         case let .entriesMissing(from, to, after):
@@ -180,7 +182,8 @@ enum VerifyText {
         func form(_ single: String, _ plural: String) -> String { one ? single : plural }
         var recent = "", last = false
         if case .last(let n) = check.scope {
-            recent = it ? "degli ultimi \(n) mesi chiusi " : "of the last \(n) closed months "
+            recent = it ? (n == 1 ? "dell'ultimo mese chiuso " : "degli ultimi \(n) mesi chiusi ")
+                        : (n == 1 ? "of the last closed month " : "of the last \(n) closed months ")
             last = true
         }
         switch check.kind {

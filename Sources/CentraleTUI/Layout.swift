@@ -88,7 +88,7 @@ public enum Layout {
         let filters = [s.statusFilter.map { "stato: \(Labels.status($0, s.language))" }, s.associationFilter, s.comuneFilter,
                        s.search.isEmpty ? nil : "cerca: \(s.search)"].compactMap { $0 }
         let day = "Centrale · \(Labels.day(s.date, s.language)) · "
-        var title = day + "\(s.rows.count) servizi · \(counts[.pending] ?? 0) in attesa · \(counts[.unassignable] ?? 0) non assegn."
+        var title = day + "\(s.rows.count) \(s.rows.count == 1 ? "servizio" : "servizi") · \(counts[.pending] ?? 0) in attesa · \(counts[.unassignable] ?? 0) non assegn."
         // The trips to review (marked `!`): in words when they fit beside the operator's name,
         // else with every count abbreviated.
         let flagged = s.rows.filter { $0.warning != nil }.count

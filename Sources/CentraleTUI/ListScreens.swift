@@ -69,7 +69,7 @@ extension Layout {
         for (index, entry) in s.plans.enumerated() {
             let plan = entry.plan
             let chosen = index == s.planSelected
-            var block: [Line] = [[Span((chosen ? "▶ " : "  ") + "\(plan.association): \(plan.tripCount) servizi, \({ $0 == 1 ? "1 mezzo" : "\($0) mezzi" }(Set(plan.vehicles.map(\.plate)).count)), "
+            var block: [Line] = [[Span((chosen ? "▶ " : "  ") + "\(plan.association): \(plan.tripCount) \(plan.tripCount == 1 ? "servizio" : "servizi"), \({ $0 == 1 ? "1 mezzo" : "\($0) mezzi" }(Set(plan.vehicles.map(\.plate)).count)), "
                                        + "\(plan.plannedDistance.kilometresText(.italian)) km invece di \(plan.baselineDistance.kilometresText(.italian)) "
                                        + "(risparmio \(plan.savedDistance.kilometresText(.italian)) km, \(plan.saving.text(.italian)) €)", chosen ? .selected : .header)]
                                   + [Span(entry.proposal ? "  proposta" : "  accettato", .dim)]

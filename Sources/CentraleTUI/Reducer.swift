@@ -91,7 +91,8 @@ public enum Reducer {
             }
             let plan = s.plans[s.planSelected].plan
             s.pending = Confirmation(.acceptPlans(s.date, [plan.association]), tripID: 0, version: 0)
-            s.message = "Accettare i giri di \(plan.association): \(plan.tripCount) servizi su \(plan.vehicles.count) mezzi, "
+            s.message = "Accettare i giri di \(plan.association): \(plan.tripCount) \(plan.tripCount == 1 ? "servizio" : "servizi") su "
+                + "\(plan.vehicles.count) \(plan.vehicles.count == 1 ? "mezzo" : "mezzi"), "
                 + "\(plan.plannedDistance.kilometresText(.italian)) km? s/n"
         case .char("A"):
             let proposals = s.plans.filter(\.proposal)
@@ -101,7 +102,9 @@ public enum Reducer {
             }
             let trips = proposals.reduce(0) { $0 + $1.plan.tripCount }
             s.pending = Confirmation(.acceptPlans(s.date, proposals.map(\.plan.association)), tripID: 0, version: 0)
-            s.message = "Accettare i giri di tutte le \(proposals.count) associazioni proposte (\(trips) servizi)? s/n"
+            s.message = (proposals.count == 1 ? "Accettare i giri dell'unica associazione proposta"
+                                              : "Accettare i giri di tutte le \(proposals.count) associazioni proposte")
+                + " (\(trips) \(trips == 1 ? "servizio" : "servizi"))? s/n"
         case .escape, .char("q"), .left, .char("g"):
             s.screen = .board
         default:

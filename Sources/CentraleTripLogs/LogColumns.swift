@@ -1,5 +1,6 @@
 import Foundation
 import CentraleDomain
+import CentraleFormats
 
 /// The columns of a trip-log file, with the other names people give them (Italian or English,
 /// with spaces, underscores or dashes).
@@ -42,6 +43,10 @@ public enum LogColumn: String, CaseIterable, Sendable {
         case .notes: "note"
         }
     }
+
+    /// How messages name the column where no file names it: `km_fine` in Italian,
+    /// `odometer_end` in English (`LogRow.name` gives the file's own header instead).
+    public var fieldName: FieldName { FieldName(rawValue, it: italianName, en: rawValue) }
 
     /// Folds a header as written (`Km Inizio`, `ora-presa`) to the form aliases use.
     public static func fold(_ header: String) -> String {

@@ -106,6 +106,10 @@ public enum LogParser {
         let italian = header.fields.contains { italianNames.contains(LogColumn.fold($0)) }
         let separator = CSVReader(fileName: fileName).detectSeparator(in: Substring(text))
         let unnamed = header.fields.map { $0.allSatisfy(\.isWhitespace) }
+        // Each column's header as written: what the problems of its cells call it.
+        var written = [String?](repeating: nil, count: LogRow.cellCount)
+        for (index, column) in columns.enumerated() { if let column { written[column.ordinal] = header.fields[index] } }
+        let headers = written
         // Spreadsheets save rows emptied by hand as separators only (`;;;;`): they are not rows.
         var rows = records.dropFirst().filter { record in record.fields.contains { !$0.allSatisfy(\.isWhitespace) } }.map { record in
             var cells = [String?](repeating: nil, count: LogRow.cellCount)
@@ -118,7 +122,7 @@ public enum LogParser {
                 }
             }
             if record.fields.count > columns.count { extra += record.fields[columns.count...] }
-            return LogRow(location: SourceLocation(file: fileName, line: record.line), cells: cells, extraFields: extra)
+            return LogRow(location: SourceLocation(file: fileName, line: record.line), cells: cells, headers: headers, extraFields: extra)
         }
         decideDecimalMarks(&rows, fallback: separator == ";" || italian ? .comma : .point)
         return rows
@@ -157,6 +161,7 @@ public enum LogParser {
                 continue
             }
             var values: [LogColumn: String] = [:]
+            var keys: [LogColumn: String] = [:]
             var numbers: Set<LogColumn> = []
             for (key, value) in fields {
                 let folded = LogColumn.fold(key)
@@ -168,23 +173,24 @@ public enum LogParser {
                 if italianNames.contains(folded) { italian = true }
                 if value is NSNumber && !(value is String) { numbers.insert(column) }
                 values[column] = jsonText(value)
+                keys[column] = key
             }
             errors += missingColumns(Set(values.keys), location: location)
-            rows.append(LogRow(location: location, values: values, jsonNumbers: numbers))
+            rows.append(LogRow(location: location, values: values, jsonNumbers: numbers, headers: keys))
         }
         guard errors.isEmpty else { throw FieldErrors(errors) }
         decideDecimalMarks(&rows, fallback: italian ? .comma : .point)
         return rows
     }
 
-    /// The columns every file must have.
+    /// The columns every file must have (a missing one named in the reader's language).
     static func missingColumns(_ present: Set<LogColumn>, location: SourceLocation) -> [FieldError] {
         var errors: [FieldError] = []
         for column in [LogColumn.trip, .vehicle, .driver, .outcome] where !present.contains(column) {
-            errors.append(FieldError(location, field: column.rawValue, LogProblem.missingColumn))
+            errors.append(FieldError(location, named: column.fieldName, LogProblem.missingColumn))
         }
         if !present.contains(.km) && !(present.contains(.odometerStart) && present.contains(.odometerEnd)) {
-            errors.append(FieldError(location, field: "km", LogProblem.missingKm))
+            errors.append(FieldError(location, named: LogColumn.km.fieldName, LogProblem.missingKm))
         }
         return errors
     }

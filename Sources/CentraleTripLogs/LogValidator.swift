@@ -36,7 +36,7 @@ public struct LogValidator: Sendable {
             guard let (log, trip) = read(&r, firstLine: &firstLine) else { batch.problems += r.problems; continue }
             if let start = log.odometerStart, let end = log.odometerEnd {
                 ranges[VehicleDay(plate: log.vehiclePlate, date: trip.date), default: []]
-                    .append(FileRange(line: row.location.line, location: row.location, tripID: log.tripID, start: start, end: end))
+                    .append(FileRange(line: row.location.line, row: row, tripID: log.tripID, start: start, end: end))
             }
             let planned = log.outcome == .done ? context.plannedShares[log.tripID] : nil
             let estimated = planned
@@ -44,7 +44,7 @@ public struct LogValidator: Sendable {
             if let existing = context.recorded[log.tripID] {
                 if existing == log { batch.alreadyRecorded.append(log.tripID) }
                 else {
-                    r.fail("trip", .alreadyLogged(trip: log.tripID, differences: differences(existing, log)),
+                    r.fail(.trip, .alreadyLogged(trip: log.tripID, differences: differences(existing, log)),
                            remedy: .amendLog(trip: log.tripID, km: false))
                 }
             } else if r.problems.isEmpty {
@@ -69,7 +69,8 @@ public struct LogValidator: Sendable {
     /// A file row's odometer range.
     struct FileRange {
         var line: Int
-        var location: SourceLocation
+        /// The row (its location, place and headers name the problem).
+        var row: LogRow
         var tripID: Int64
         var start: Distance
         var end: Distance
@@ -87,14 +88,14 @@ public struct LogValidator: Sendable {
             for (index, range) in fileRanges.enumerated() {
                 for earlier in fileRanges[..<index] {
                     if let why = conflict(range.tripID, range.start, range.end, earlier.tripID, earlier.start, earlier.end, vehicle: key.plate) {
-                        problems.append(FieldError(range.location, field: "odometer_start", LogProblem.overlapsLine(
+                        problems.append(range.row.problem(.odometerStart, .overlapsLine(
                             plate: key.plate, start: range.start, end: range.end, line: earlier.line, trip: earlier.tripID,
                             otherStart: earlier.start, otherEnd: earlier.end, date: key.date, why: why)))
                     }
                 }
                 for other in stored {
                     if let why = conflict(range.tripID, range.start, range.end, other.tripID, other.start, other.end, vehicle: key.plate) {
-                        problems.append(FieldError(range.location, field: "odometer_start", LogProblem.overlapsRecorded(
+                        problems.append(range.row.problem(.odometerStart, .overlapsRecorded(
                             plate: key.plate, start: range.start, end: range.end, trip: other.tripID, origin: other.origin,
                             otherStart: other.start, otherEnd: other.end, date: key.date, why: why)))
                     }
@@ -132,64 +133,64 @@ public struct LogValidator: Sendable {
         let code = context.association.code
         r.controlCharacters()
         if !r.row.extraFields.isEmpty {
-            r.fail("", .extraFields(r.row.extraFields))
+            r.fail(nil, .extraFields(r.row.extraFields))
         }
         let rawTrip = r.row[.trip]
         guard let id = Int64(rawTrip), id > 0 else {
-            if rawTrip.isEmpty { r.fail("trip", .empty, remedy: .findTrip(association: nil)) }
-            else { r.fail("trip", .notATripID(rawTrip)) }
+            if rawTrip.isEmpty { r.fail(.trip, .empty, remedy: .findTrip(association: nil)) }
+            else { r.fail(.trip, .notATripID(rawTrip)) }
             return nil
         }
         if let line = firstLine[id] {
-            r.fail("trip", .tripRepeated(trip: id, line: line))
+            r.fail(.trip, .tripRepeated(trip: id, line: line))
             return nil
         }
         firstLine[id] = r.row.location.line
         // Another association's trip, or one assigned to nobody, reads exactly as a trip that does
         // not exist: a log file must not tell one association what another does.
         guard let (trip, assignedTo) = context.trips[id], assignedTo == code else {
-            r.fail("trip", .noSuchTrip(trip: id, association: code), remedy: .findTrip(association: code))
+            r.fail(.trip, .noSuchTrip(trip: id, association: code), remedy: .findTrip(association: code))
             return nil
         }
         if trip.status == .cancelled && context.recorded[id] == nil {
-            r.fail("trip", .cancelledTrip(id)); return nil
+            r.fail(.trip, .cancelledTrip(id)); return nil
         }
 
         if let today = context.today, trip.date > today {
-            r.fail("trip", .futureTrip(trip: id, date: trip.date, today: today))
+            r.fail(.trip, .futureTrip(trip: id, date: trip.date, today: today))
         }
         let rawDate = r.row[.date]
         if !rawDate.isEmpty {
             if let date = LocalDate(rawDate) {
-                if date != trip.date { r.fail("date", .wrongDate(raw: rawDate, trip: id, date: trip.date)) }
+                if date != trip.date { r.fail(.date, .wrongDate(raw: rawDate, trip: id, date: trip.date)) }
             } else {
-                r.fail("date", .notADate(rawDate))
+                r.fail(.date, .notADate(rawDate))
             }
         }
 
         let plate = r.row[.vehicle].uppercased().filter { $0 != " " && $0 != "-" }
         var vehicle: Vehicle?
-        if plate.isEmpty { r.fail("vehicle", .emptyVehicle) }
+        if plate.isEmpty { r.fail(.vehicle, .emptyVehicle) }
         else if !LogValidator.isCode(plate) {
-            r.fail("vehicle", .notAPlate(r.row[.vehicle], maximumLength: RowCheck.maximumCodeLength))
+            r.fail(.vehicle, .notAPlate(r.row[.vehicle], maximumLength: RowCheck.maximumCodeLength))
         }
         else if let found = context.association.vehicles.first(where: { $0.plate == plate }) { vehicle = found }
         else {
-            r.fail("vehicle", .notInFleet(plate: plate, association: code, fleet: context.association.vehicles.map(\.plate)))
+            r.fail(.vehicle, .notInFleet(plate: plate, association: code, fleet: context.association.vehicles.map(\.plate)))
         }
         let driver = r.row[.driver]
-        if driver.isEmpty { r.fail("driver", .emptyDriver) }
+        if driver.isEmpty { r.fail(.driver, .emptyDriver) }
         else if !LogValidator.isCode(driver) {
-            r.fail("driver", .notAVolunteerCode(driver, maximumLength: RowCheck.maximumCodeLength))
+            r.fail(.driver, .notAVolunteerCode(driver, maximumLength: RowCheck.maximumCodeLength))
         }
 
         let outcome = r.outcome()
         if let vehicle, outcome == .done {
             if trip.needs.contains(.wheelchair) && vehicle.wheelchairPlaces == 0 {
-                r.fail("vehicle", .noWheelchairPlace(plate: plate))
+                r.fail(.vehicle, .noWheelchairPlace(plate: plate))
             }
             if trip.needs.contains(.stretcher) && !vehicle.stretcher {
-                r.fail("vehicle", .noStretcher(plate: plate))
+                r.fail(.vehicle, .noStretcher(plate: plate))
             }
         }
 
@@ -199,36 +200,36 @@ public struct LogValidator: Sendable {
         let km = r.kilometres(.km, upTo: RowCheck.maximumTripKm, what: .tripKm)
         var driven: Distance?
         if let start, let end {
-            if end <= start { r.fail("odometer_end", .odometerEndNotAfterStart(end: end, start: start)) }
+            if end <= start { r.fail(.odometerEnd, .odometerEndNotAfterStart(end: end, start: start)) }
             else {
                 driven = end - start
                 if let km, abs(km.metres - driven!.metres) > 500 {
-                    r.fail("km", .kmMismatch(km: km, odometer: driven!))
+                    r.fail(.km, .kmMismatch(km: km, odometer: driven!))
                 }
-                if driven!.metres > 2_000_000 { r.fail("odometer_end", .tripTooLong) }
+                if driven!.metres > 2_000_000 { r.fail(.odometerEnd, .tripTooLong) }
             }
         } else if r.row[.odometerStart].isEmpty != r.row[.odometerEnd].isEmpty {
-            r.fail(start == nil ? "odometer_start" : "odometer_end", .oneOdometerReading)
+            r.fail(start == nil ? LogColumn.odometerStart : LogColumn.odometerEnd, .oneOdometerReading)
         }
         if driven == nil { driven = km }
         if driven == nil && r.row[.km].isEmpty && r.row[.odometerStart].isEmpty {
-            r.fail("km", .emptyKm(carriedOut: outcome == .done))
+            r.fail(.km, .emptyKm(carriedOut: outcome == .done))
         } else if outcome == .done, let driven, driven.metres == 0 {
-            r.fail("km", .zeroKm)
+            r.fail(.km, .zeroKm)
         }
 
         let pickup = r.time(.pickupTime), dropoff = r.time(.dropoffTime)
         if outcome == .done {
-            if pickup == nil && r.row[.pickupTime].isEmpty { r.fail("pickup_time", .emptyPickupTime) }
-            if dropoff == nil && r.row[.dropoffTime].isEmpty { r.fail("dropoff_time", .emptyDropoffTime) }
-            if let pickup, let dropoff, dropoff < pickup { r.fail("dropoff_time", .dropoffBeforePickup(dropoff: dropoff, pickup: pickup)) }
+            if pickup == nil && r.row[.pickupTime].isEmpty { r.fail(.pickupTime, .emptyPickupTime) }
+            if dropoff == nil && r.row[.dropoffTime].isEmpty { r.fail(.dropoffTime, .emptyDropoffTime) }
+            if let pickup, let dropoff, dropoff < pickup { r.fail(.dropoffTime, .dropoffBeforePickup(dropoff: dropoff, pickup: pickup)) }
         } else if let outcome, let dropoff {
-            r.fail("dropoff_time", .dropoffWithoutPassenger(dropoff: dropoff, outcome: outcome))
+            r.fail(.dropoffTime, .dropoffWithoutPassenger(dropoff: dropoff, outcome: outcome))
         }
         let waiting = r.minutes(.waitingMinutes)
         // Every outcome but done says why, in the notes (what the reimbursement of an empty run rests on).
         if let outcome, outcome.needsReason, r.row[.notes].allSatisfy({ $0 == " " || $0 == "\t" }) {
-            r.fail("notes", .noReason(outcome: outcome))
+            r.fail(.notes, .noReason(outcome: outcome))
         }
 
         guard r.problems.isEmpty, let outcome, let driven else { return nil }

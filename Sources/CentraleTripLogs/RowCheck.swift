@@ -6,8 +6,9 @@ struct RowCheck {
     let row: LogRow
     var problems: [FieldError] = []
 
-    mutating func fail(_ field: String, _ message: LogProblem, remedy: Remedy? = nil) {
-        problems.append(FieldError(row.location, field: field, message, remedy: remedy))
+    /// Records a problem in `column` (nil: the whole row), named as the row's file names it.
+    mutating func fail(_ column: LogColumn?, _ message: LogProblem, remedy: Remedy? = nil) {
+        problems.append(row.problem(column, message, remedy: remedy))
     }
 
     /// The most km one trip may have.
@@ -23,11 +24,11 @@ struct RowCheck {
               || row.extraFields.contains(where: { $0.forbiddenControlCharacter != nil }) else { return }
         for column in LogColumn.allCases {
             if let value = row.raw(column), let scalar = value.forbiddenControlCharacter {
-                fail(column.rawValue, .controlCharacter(scalar, value: value))
+                fail(column, .controlCharacter(scalar, value: value))
             }
         }
         for value in row.extraFields {
-            if let scalar = value.forbiddenControlCharacter { fail("", .controlCharacter(scalar, value: value)) }
+            if let scalar = value.forbiddenControlCharacter { fail(nil, .controlCharacter(scalar, value: value)) }
         }
     }
 
@@ -46,7 +47,7 @@ struct RowCheck {
                 // The reading that takes the cell's last separator as the decimal mark first.
                 let lastIsComma = raw.utf8.last(where: { $0 == 0x2C || $0 == 0x2E }) == 0x2C
                 let readings = lastIsComma ? (asComma, asPoint) : (asPoint, asComma)
-                fail(column.rawValue, .ambiguousDecimalMark(raw: raw, first: readings.0, second: readings.1))
+                fail(column, .ambiguousDecimalMark(raw: raw, first: readings.0, second: readings.1))
                 return nil
             }
             metres = asPoint ?? asComma
@@ -56,18 +57,18 @@ struct RowCheck {
         guard let metres else {
             if raw.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x2E || $0 == 0x20 || $0 == 0x2D || $0 == 0x2B }),
                raw.utf8.filter({ $0 >= 0x30 && $0 <= 0x39 }).count > 15 {
-                fail(column.rawValue, .implausibleKm(raw: raw, quantity: what, limit: limit))
+                fail(column, .implausibleKm(raw: raw, quantity: what, limit: limit))
             } else {
-                fail(column.rawValue, .notKm(raw: raw, limit: limit, mark: row.decimalMark,
+                fail(column, .notKm(raw: raw, limit: limit, mark: row.decimalMark,
                                              namesMark: !(row.mixedDecimalMarks || row.jsonNumbers.contains(column))))
             }
             return nil
         }
         guard metres >= 0 else {
-            fail(column.rawValue, .negativeKm(raw: raw, quantity: what, limit: limit)); return nil
+            fail(column, .negativeKm(raw: raw, quantity: what, limit: limit)); return nil
         }
         guard metres <= limit * 1000 else {
-            fail(column.rawValue, .implausibleKm(raw: raw, quantity: what, limit: limit)); return nil
+            fail(column, .implausibleKm(raw: raw, quantity: what, limit: limit)); return nil
         }
         return Distance(metres: metres)
     }
@@ -85,7 +86,7 @@ struct RowCheck {
             if let hour { fast = LocalTime(hour: hour, minute: m1 * 10 + m2) }
         }
         if let fast { return fast }
-        guard let time = LocalTime(raw) else { fail(column.rawValue, .notATime(raw)); return nil }
+        guard let time = LocalTime(raw) else { fail(column, .notATime(raw)); return nil }
         return time
     }
 
@@ -93,7 +94,7 @@ struct RowCheck {
         let raw = row[column]
         guard !raw.isEmpty else { return 0 }
         guard raw.utf8.count <= 6, let value = Int(raw), (0...720).contains(value) else {
-            fail(column.rawValue, .notMinutes(raw)); return 0
+            fail(column, .notMinutes(raw)); return 0
         }
         return value
     }
@@ -116,7 +117,7 @@ struct RowCheck {
         case "cancelled_late", "canceled_late", "late_cancellation", "annullato_tardi", "disdetto_tardi", "disdetta_tardiva",
              "annullato_in_ritardo": return .cancelledLate
         default:
-            fail("outcome", raw.isEmpty ? .emptyOutcome : .notAnOutcome(raw))
+            fail(.outcome, raw.isEmpty ? .emptyOutcome : .notAnOutcome(raw))
             return nil
         }
     }

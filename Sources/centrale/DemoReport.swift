@@ -109,5 +109,5 @@ struct DemoReportWords: Sendable {
         soFar: { "  l'anno finora: servizi registrati e pagati fino al \($0); km ed euro non sono ancora un anno intero" },
         people: { "Persone: \($0) attivate nell'anno (le altre prima; il servizio ne attiva circa 300 l'anno), "
                   + "\($1) sospese per un ricovero, \($2) chiuse" },
-        dispatch: { "Smistamento: \($0) servizi assegnati, \($1) non assegnabili" })
+        dispatch: { "Smistamento: \($0) \($0 == 1 ? "servizio assegnato" : "servizi assegnati"), \($1) \($1 == 1 ? "non assegnabile" : "non assegnabili")" })
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import CentraleDomain
+import CentraleFormats
 import CentraleIntake
+import CentraleOffice
 import CentraleRendering
 import CentraleStore
 
@@ -83,12 +85,37 @@ struct RequestAddCommand: StoreCommand {
             purpose: purpose, needs: needs == "none" ? Needs() : needs.flatMap { Needs(parsing: $0) })
         let intake = RequestIntake(places: registry.places, comuni: registry.comuni, convention: registry.convention)
         let existing = try store.trips(of: beneficiary, from: form.date, through: max(form.date, form.recurrence?.until ?? form.date))
-        let requests = try intake.trips(for: form, beneficiary: try store.beneficiary(beneficiary), home: try store.home(of: beneficiary),
+        let requests: [[TripRequest]]
+        do {
+            requests = try intake.trips(for: form, beneficiary: try store.beneficiary(beneficiary), home: try store.home(of: beneficiary),
                                         homeApproximate: try store.homeIsApproximate(beneficiary), existing: existing)
+        } catch let refusal as IntakeRefusal {
+            throw RequestRefusal(refusal: refusal)
+        }
         let ids = try store.addRequests(requests, estimator: registry.convention.distanceEstimator, late: late ? reason : nil,
                                         actor: Actor(try context.operatorName(), reason: late ? reason! : "request taken"))
         let trips = ids.flatMap { $0 }
         try context.say(.requestsAdded(requests: requests.count, beneficiary: beneficiary, trips: trips))
+    }
+}
+
+/// A refused request of `request add`: each problem names the option it is about (`--time`,
+/// `--to`), as typed, in both languages.
+struct RequestRefusal: RenderedError {
+    var refusal: IntakeRefusal
+
+    /// The option of each field of a request form.
+    static let options: [String: String] = [
+        "beneficiary": "--beneficiary", "date": "--date", "time": "--time", "from": "--from", "to": "--to", "return": "--return",
+        "repeat": "--repeat", "until": "--until", "purpose": "--purpose", "needs": "--needs",
+    ]
+
+    func lines(_ language: Language) -> String {
+        let words = ErrorWords(language)
+        return refusal.problems.map { problem in
+            let text = "\(Self.options[problem.field] ?? problem.field): \(problem.text(language, RemedyCommand.render(language)))"
+            return "\(words.error) \(text.escapingControlCharacters)"
+        }.joined(separator: "\n") + "\n" + words.nothingWritten
     }
 }
 

@@ -69,7 +69,8 @@ struct VolunteerAddCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(localized(it: "Il codice pseudonimo del volontario, es. V001 (mai il nome).", en: "The volunteer's pseudonymous code, e.g. V001 (never the name)."))) var code: String
+    @Argument(help: ArgumentHelp(localized(it: "Il codice pseudonimo del volontario, es. V001 (mai il nome).", en: "The volunteer's pseudonymous code, e.g. V001 (never the name)."),
+                                 valueName: localized(it: "codice", en: "code"))) var code: String
     @Option(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."))) var association: String
     @OptionGroup var fields: VolunteerOptions
 
@@ -77,7 +78,9 @@ struct VolunteerAddCommand: StoreCommand {
         let actor = Actor(try context.operatorName())
         let store = try context.store
         guard fields.birthYear != nil else { throw StoreError.refused(.crew(.birthYearNeeded)) }
-        var volunteer = Volunteer(association: association, code: try volunteerField("CODE", code, VolunteerImport.code), licenceCategory: "",
+        // The argument by its name in the run's language (the help's `<codice>`, `<code>`).
+        let argument = try context.language == .it ? "CODICE" : "CODE"
+        var volunteer = Volunteer(association: association, code: try volunteerField(argument, code, VolunteerImport.code), licenceCategory: "",
                                   licenceExpiry: nil, birthYear: 0, insurancePolicy: "", insuredUntil: nil, qualifications: [],
                                   shifts: ShiftPattern([]))
         try fields.apply(to: &volunteer, today: store.today())

@@ -72,6 +72,76 @@ import Testing
         expectItalian(run.stderr)
     }
 
+    @Test func aRefusedLogNamesItsColumnsAsTheFileDoes() throws {
+        let work = try Workspace()
+        let day = try dispatchedDay(work)
+        let file = work.path("registro.csv")
+        try ("Viaggio;Targa;Autista;Km;Ora presa;Ora arrivo;Esito;Note\n"
+             + "\(day.trips[0]);ZZ999ZZ;V01;12,5;08:30;08:52;effettuato;\n\(day.trips[1]);\(day.vehicle);;12,5;11:05;11:31;effettuato;\n")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let it = try centrale(["log", "submit", "--db", day.db, "--association", day.association, file], environment: italian)
+        #expect(it.status == 1)
+        #expect(it.stderr.contains("errore: \(file):2: Targa: 'ZZ999ZZ' non è tra i mezzi di \(day.association)"), "\(it.stderr)")
+        #expect(it.stderr.contains("errore: \(file):3: Autista: è vuoto; indica il codice volontario dell'autista"), "\(it.stderr)")
+        expectItalian(it.stderr)
+        // In English the field is still named as the file names it; only the message changes.
+        let en = try centrale(["log", "submit", "--db", day.db, "--association", day.association, file, "--lang", "en"], environment: italian)
+        #expect(en.stderr.contains("error: \(file):2: Targa: 'ZZ999ZZ' is not in \(day.association)'s fleet"), "\(en.stderr)")
+        #expect(en.stderr.contains("error: \(file):3: Autista: is empty; give the driver's volunteer code"), "\(en.stderr)")
+        // A column the file does not have: by its name in the run's language.
+        let missing = work.path("senza-autista.csv")
+        try "viaggio;targa;km;esito\n\(day.trips[0]);\(day.vehicle);12,5;effettuato\n".write(toFile: missing, atomically: true, encoding: .utf8)
+        let itMissing = try centrale(["log", "submit", "--db", day.db, "--association", day.association, missing], environment: italian)
+        #expect(itMissing.stderr.contains("\(missing):1: autista: manca; ogni registro deve avere"), "\(itMissing.stderr)")
+        let enMissing = try centrale(["log", "submit", "--db", day.db, "--association", day.association, missing, "--lang", "en"], environment: italian)
+        #expect(enMissing.stderr.contains("\(missing):1: driver: missing; every log needs"), "\(enMissing.stderr)")
+    }
+
+    @Test func anAmendmentSpeaksItalian() throws {
+        let work = try Workspace()
+        let day = try loggedDay(work)
+        let trip = day.trips[0]
+        let amend = try centrale(["log", "amend", "--db", day.db, String(trip), "--km", "14,8", "--reason", "contachilometri riletto"],
+                                 environment: italian)
+        #expect(amend.status == 0, "\(amend.stderr)")
+        #expect(amend.stdout.hasPrefix("Servizio \(trip): registro corretto (14,8 km, stima "), "\(amend.stdout)")
+        expectItalian(amend.stdout)
+        let english = try centrale(["log", "amend", "--db", day.db, String(trip), "--km", "14.9", "--reason", "again", "--lang", "en"],
+                                   environment: italian)
+        #expect(english.stdout.hasPrefix("Trip \(trip): log amended (14.9 km, estimate "), "\(english.stdout)")
+        // A refused amendment names the trip and the field in Italian, not a file's line.
+        let refused = try centrale(["log", "amend", "--db", day.db, String(trip), "--outcome", "cancelled_late", "--km", "3,2",
+                                    "--reason", "disdetto"], environment: italian)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("errore: correzione del servizio \(trip), campo note: è vuoto, e l'esito è annullato tardi"),
+                "\(refused.stderr)")
+        #expect(!refused.stderr.contains("amendment of trip") && !refused.stderr.contains(":1:"), "\(refused.stderr)")
+        expectItalian(refused.stderr)
+        let refusedEnglish = try centrale(["log", "amend", "--db", day.db, String(trip), "--outcome", "cancelled_late", "--km", "3,2",
+                                           "--reason", "disdetto", "--lang", "en"], environment: italian)
+        #expect(refusedEnglish.stderr.hasPrefix("error: amendment of trip \(trip), field notes: is empty, and the outcome is cancelled_late"),
+                "\(refusedEnglish.stderr)")
+    }
+
+    @Test func countsAgreeWithTheirNouns() {
+        #expect(Plural.trip.count(1, .it) == "1 servizio" && Plural.trip.count(2, .it) == "2 servizi" && Plural.trip.count(0, .it) == "0 servizi")
+        #expect(Plural.trip.count(1, .en) == "1 trip" && Plural.trip.count(2, .en) == "2 trips")
+        #expect(CLIMessage.volunteersImported(file: "v.csv", count: 2, association: "MIS", added: 1, updated: 0).italian
+                == "v.csv: 2 volontari di MIS: 1 nuovo, 0 aggiornati, 1 invariato.")
+        #expect(CLIMessage.peopleImported(file: "p.csv", rows: 3, added: 1, updated: 1, unchanged: 1, readmitted: 0).italian
+                == "p.csv: 3 righe: 1 nuovo, 1 aggiornato, 1 invariato.")
+        #expect(CLIMessage.peopleImported(file: "p.csv", rows: 4, added: 2, updated: 0, unchanged: 2, readmitted: 1).italian
+                == "p.csv: 4 righe: 2 nuovi, 0 aggiornati, 2 invariati; 1 dei nuovi registrato di nuovo dopo una cancellazione (--readmit).")
+        #expect(CLIMessage.monthClosedUnlogged(1, month: YearMonth(year: 2025, month: 3)!).english.hasPrefix("1 trip of 2025-03 is still without a log"))
+        #expect(StoreError.notFound(entity: .association, id: "AUS-FIE").problem.italian.hasPrefix("nessuna associazione 'AUS-FIE'"))
+        #expect(StoreError.notFound(entity: .trip, id: "7").problem.italian.hasPrefix("nessun servizio '7'"))
+        #expect(OfficeMessage.confirmedOfAssigned(done: 1, assigned: 1, open: []).italian == "Confermato 1 su 1 assegnato.")
+        #expect(OfficeMessage.confirmedOfAssigned(done: 0, assigned: 2, open: []).italian == "Confermati 0 su 2 assegnati.")
+        let amended = OfficeMessage.logAmended(trip: 3715, driven: Distance(metres: 12_400), estimated: Distance(metres: 10_200), flag: nil)
+        #expect(amended.italian == "Servizio 3715: registro corretto (12,4 km, stima 10,2 km).")
+        #expect(amended.english == "Trip 3715: log amended (12.4 km, estimate 10.2 km).")
+    }
+
     @Test func messagesOfTheCatalogueDifferByLanguage() {
         let samples: [any Message] = [
             StoreError.noDatabase(path: "x.sqlite").problem, StoreError.notFound(entity: .trip, id: "7").problem,

@@ -67,13 +67,13 @@ struct PlanCommandTests {
         try tui.waitFor("da rifare")
         // The dispatcher plans the day again from the screen and accepts the proposal.
         try tui.send("p")
-        try tui.waitFor("Proposta: 1 associazioni")
+        try tui.waitFor("Proposta: 1 associazione")
         try tui.waitFor("1 proposta non ancora accettata")
         try tui.send("a")
         try tui.waitFor("Accettare i giri di \(association)")
         try tui.send("s")
         try tui.waitFor("Giri di \(association) accettati.")
-        let screenAfter = try tui.waitFor("\(association): 1 servizi")
+        let screenAfter = try tui.waitFor("\(association): 1 servizio")
         #expect(!screenAfter.contains("da rifare") && screenAfter.contains("Giri condivisi accettati del lun 03/03/2025"))
         let accepted = try queue.read { db in
             try String.fetchAll(db, sql: "SELECT actor FROM audit_log WHERE action = 'plan.accept' ORDER BY id")

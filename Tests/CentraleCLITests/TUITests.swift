@@ -207,7 +207,7 @@ struct PeopleTUITests {
 
         // Its card: a request, then a suspension from the card cancels it.
         #expect(try centrale(["request", "add", "--db", db, "--beneficiary", code, "--date", "2025-03-03", "--time", "10:00", "--to", "OSP-CAREGGI"]).status == 0)
-        try tui.waitFor("1 servizi", seconds: 5)
+        try tui.waitFor("1 servizio ·", seconds: 5)
         try tui.send("p")
         try tui.waitFor("Scheda \(code)")
         // The card's status is today's: after the authorisation's last day, expired, not "attivo".

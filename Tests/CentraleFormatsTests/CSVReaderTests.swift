@@ -20,12 +20,18 @@ struct CSVReaderTests {
         #expect(records.map(\.line) == [1, 3, 5])
     }
 
-    @Test("an unterminated quote names the line where it opened")
-    func unterminatedQuote() {
-        #expect(throws: FieldError(SourceLocation(file: "f.csv", line: 2), field: "column 2",
+    @Test("an unterminated quote names the line where it opened, and the column by its header")
+    func unterminatedQuote() throws {
+        #expect(throws: FieldError(SourceLocation(file: "f.csv", line: 2), named: FieldName.column(2, header: "b"),
                                    FormatProblem.unclosedQuote)) {
             try reader.read("a,b\n1,\"open\n3,4\n")
         }
+        let error = try #require(throws: FieldError.self) { try reader.read("trip; Note \n1;\"open\n") }
+        #expect(error.field == "column 2" && error.description.hasPrefix("f.csv:2: Note: a quoted field is never closed"), "\(error)")
+        // In the header itself there is no header to name it by: the column's number, in the reader's language.
+        let header = try #require(throws: FieldError.self) { try reader.read("a,\"b\n") }
+        #expect(header.rendered(.it, \.italian).hasPrefix("f.csv:1: colonna 2: "), "\(header)")
+        #expect(header.description.hasPrefix("f.csv:1: column 2: "), "\(header)")
     }
 
     @Test("a stray quote in an unquoted field is an error, not silently kept")

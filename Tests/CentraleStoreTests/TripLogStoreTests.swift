@@ -119,9 +119,13 @@ struct TripLogStoreTests {
             Issue.record("expected the amendment to be refused")
         } catch let errors as FieldErrors {
             #expect(errors.errors.map(\.description) == [
-                "amendment of trip \(ids[1]):1: odometer_start: \(vehicle)'s 45220–45240 km overlaps trip \(ids[0]) already recorded, from f.csv:2 "
+                "amendment of trip \(ids[1]), field odometer_start: \(vehicle)'s 45220–45240 km overlaps trip \(ids[0]) already recorded, from f.csv:2 "
                     + "(45210–45226.1 km) on 2025-03-03; one vehicle cannot drive two trips at once (unless they share a route of an accepted plan); correct the readings",
             ])
+            // In Italian, the amendment and its field by their Italian names.
+            #expect(errors.errors.map { $0.rendered(.it, \.italian) }.first?
+                        .hasPrefix("correzione del servizio \(ids[1]), campo km_inizio: le letture 45220–45240 km del mezzo \(vehicle)") == true,
+                    "\(errors.errors.map { $0.rendered(.it, \.italian) })")
         }
         // Its own stored range is no overlap: a change that keeps clear of the other log is accepted.
         _ = try store.amendLog(trip: ids[1], change: { $0.odometerStart = Distance(metres: 45_228_000); $0.driven = Distance(metres: 12_000) },
@@ -153,7 +157,7 @@ struct TripLogStoreTests {
              "the logs of submission \(submitted.id) do not match its audit entry"),
             ("UPDATE trip_log SET waiting_min = 20 WHERE trip = \(ids[1])",
              "the log of trip \(ids[1]) differs from its last amendment in the audit trail: it was edited by hand"),
-            ("DELETE FROM trip_log WHERE trip = \(ids[0])", "submission \(submitted.id) stored 2 logs (audit trail), 1 are left"),
+            ("DELETE FROM trip_log WHERE trip = \(ids[0])", "submission \(submitted.id) stored 2 logs (audit trail), 1 is left"),
         ]
         for (index, tamper) in tampering.enumerated() {
             let copy = dir.path("tampered-\(index).sqlite")

@@ -62,7 +62,7 @@ struct ItalianFirstTests {
     @Test("the title bar and the plans screen say the day as lun 07/12/2026; in English Mon 2026-12-07")
     func titleAndPlansDates() {
         var s = board()
-        #expect(lines(s)[0].hasPrefix("Centrale · lun 07/12/2026 · 1 servizi"), "\(lines(s)[0])")
+        #expect(lines(s)[0].hasPrefix("Centrale · lun 07/12/2026 · 1 servizio ·"), "\(lines(s)[0])")
         #expect(!lines(s)[0].contains("2026-12-07"))
         s = Reducer.reduce(s, .char("g")).0
         #expect(s.screen == .plans && lines(s)[1] == "Giri condivisi accettati del lun 07/12/2026", "\(lines(s)[1])")

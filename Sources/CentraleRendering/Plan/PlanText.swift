@@ -75,7 +75,7 @@ enum PlanWords: Message {
         case let .alone(trip, distance, reason):
             return "da solo: servizio \(trip) (\(it.km(distance)) km): " + Self.italianReason(reason)
         case let .total(associations, saved, baseline, euros):
-            return "Totale: \(associations) associazioni, risparmio di \(it.km(saved)) km su \(it.km(baseline)) km, \(it.euros(euros)) €"
+            return "Totale: \(associations) \(associations == 1 ? "associazione" : "associazioni"), risparmio di \(it.km(saved)) km su \(it.km(baseline)) km, \(it.euros(euros)) €"
         case .nothingToPlan: return "Nessun servizio da pianificare in quel giorno."
         case .accepted: return "Accettati: i giri sono registrati con le assegnazioni."
         }
@@ -109,7 +109,7 @@ enum PlanWords: Message {
         case .trip: return "trip"
         case let .alone(trip, distance, reason): return "alone: trip \(trip) (\(distance.kilometresText) km): \(reason)"
         case let .total(associations, saved, baseline, euros):
-            return "Total: \(associations) associations, saves \(saved.kilometresText) km of \(baseline.kilometresText) km, \(euros) €"
+            return "Total: \(associations) association\(associations == 1 ? "" : "s"), saves \(saved.kilometresText) km of \(baseline.kilometresText) km, \(euros) €"
         case .nothingToPlan: return "No trips to plan on that day."
         case .accepted: return "Accepted: the plans are stored with the assignments."
         }

@@ -129,8 +129,9 @@ enum CLIMessage: Message {
                 + "ancora stato ripulito; chiudilo ed esegui di nuovo `centrale beneficiary erase \(code) --reason \"…\"` per finire."
         case let .exported(code, out): return "Tutto ciò che è conservato su \(code) scritto in \(out)."
         case let .peopleImported(file, rows, added, updated, unchanged, readmitted):
-            return "\(file): \(rows) \(rows == 1 ? "riga" : "righe"): \(added) \(added == 1 ? "nuovo" : "nuovi"), \(updated) \(updated == 1 ? "aggiornato" : "aggiornati"), "
-                + "\(unchanged) invariati" + (readmitted == 0 ? "." : "; \(readmitted) dei nuovi registrati di nuovo dopo una cancellazione (--readmit).")
+            return "\(file): \(rows) \(rows == 1 ? "riga" : "righe"): \(Plural.added.count(added, .it)), \(Plural.updated.count(updated, .it)), "
+                + Plural.unchanged.count(unchanged, .it)
+                + (readmitted == 0 ? "." : "; \(readmitted) dei nuovi \(readmitted == 1 ? "registrato" : "registrati") di nuovo dopo una cancellazione (--readmit).")
         case let .resumed(code, day): return "\(code) è di nuovo attivo dal \(it.date(day))."
         case let .suspended(code, from, to, ids):
             return "Sospeso \(code) dal \(it.date(from)) al \(it.date(to)); " + Self.cancelledItalian(ids)
@@ -152,8 +153,8 @@ enum CLIMessage: Message {
                 + ". Consegnalo subito: non verrà più mostrato. Chi lo riceve lo usa con --server URL --token CODICE, o con CENTRALE_TOKEN."
         case let .volunteerRegistered(code, association): return "Registrato il volontario \(code) di \(association)."
         case let .volunteersImported(file, count, association, added, updated):
-            return "\(file): \(count) \(count == 1 ? "volontario" : "volontari") di \(association): \(added) \(added == 1 ? "nuovo" : "nuovi"), "
-                + "\(updated) \(updated == 1 ? "aggiornato" : "aggiornati"), \(count - added - updated) invariati."
+            return "\(file): \(count) \(count == 1 ? "volontario" : "volontari") di \(association): \(Plural.added.count(added, .it)), "
+                + "\(Plural.updated.count(updated, .it)), \(Plural.unchanged.count(count - added - updated, .it))."
         case .noVolunteers(let association):
             return "Nessun volontario registrato per \(association); aggiungili con `centrale volunteer add` o `import`."
         case let .volunteerUpdated(code, association): return "Aggiornato il volontario \(code) di \(association)."
@@ -180,7 +181,7 @@ enum CLIMessage: Message {
         case let .registryLoaded(source, path): return "Caricato \(source ?? "il registro incorporato") in \(path):"
         case let .registryKind(kind, added, updated):
             let name = ["comune": "comuni", "place": "luoghi", "association": "associazioni", "vehicle": "mezzi"][kind] ?? kind
-            return "  \(name): \(added) aggiunti, \(updated) aggiornati"
+            return "  \(name): \(added) \(added == 1 ? "aggiunto" : "aggiunti"), \(Plural.updated.count(updated, .it))"
         case .registryRecordsUnchanged(let count): return "  \(count) \(count == 1 ? "voce invariata" : "voci invariate")"
         case let .leavesConvention(code, on, released):
             return "  \(code) lascia la convenzione il \(it.date(on)): \(released) \(released == 1 ? "servizio aperto torna" : "servizi aperti tornano") "
@@ -223,9 +224,9 @@ enum CLIMessage: Message {
         case let .monthClosed(month, statements, total, checksum):
             return "Closed \(month): \(statements) statements frozen, total \(total) €, checksum \(checksum)…."
         case .monthClosedWithFlags(let count):
-            return "\(count) flagged trips closed without a review, paid at the estimate; a later review is an adjustment in the current month."
+            return "\(count) flagged \(count == 1 ? "trip" : "trips") closed without a review, paid at the estimate; a later review is an adjustment in the current month."
         case let .monthClosedUnlogged(count, month):
-            return "\(count) trips of \(month) are still without a log; logs submitted later go into the current month as adjustments."
+            return "\(Plural.trip.count(count, .en)) of \(month) \(count == 1 ? "is" : "are") still without a log; logs submitted later go into the current month as adjustments."
         case .noMonthClosed: return "No month is closed yet; close one with `centrale month close YYYY-MM`."
         case let .monthsClosed(count, total): return "\(count) month\(count == 1 ? "" : "s") closed, \(total) € in all."
         case let .vehicleOff(plate, from, to): return "Vehicle \(plate) is off the road from \(from) to \(to)."

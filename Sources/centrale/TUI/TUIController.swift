@@ -137,7 +137,7 @@ final class TUIController {
             state.plans = ServiceDayPlanner.plans(try store.plannableDay(date), on: date, convention: registry.convention).filter { $0.tripCount > 0 }.map { PlanOnScreen(plan: $0, proposal: true) }
             let saved = state.plans.reduce(Distance.zero) { $0 + $1.plan.savedDistance }
             state.message = state.plans.isEmpty ? "Nessun servizio da pianificare in questo giorno."
-                : "Proposta: \(state.plans.count) associazioni, risparmio \(saved.kilometresText(.italian)) km. a accetta quella scelta, A tutte (chiedono conferma)."
+                : "Proposta: \(state.plans.count) \(state.plans.count == 1 ? "associazione" : "associazioni"), risparmio \(saved.kilometresText(.italian)) km. a accetta quella scelta, A tutte (chiedono conferma)."
         case let .acceptPlans(date, codes):
             // The plans as the dispatcher saw them; the store marks one stale if its trips changed since.
             let chosen = state.plans.filter { $0.proposal && codes.contains($0.plan.association) && $0.plan.tripCount > 0 }.map(\.plan)
@@ -333,6 +333,7 @@ final class TUIController {
     }
 
 
+    /// `1 servizio annullato`, `3 servizi annullati`, `0 servizi annullati`.
     /// A store refusal as the screen says it.
     static func screenText(_ error: StoreError) -> String {
         if case let .changedMeanwhile(trip, _, _) = error {
