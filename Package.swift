@@ -145,7 +145,7 @@ let package = Package(
         .testTarget(
             name: "CentraleCLITests",
             dependencies: ["centrale", "CentraleServer", "CentraleOffice", "CentraleAPI", "CentraleFormats", "CentraleIntake", "CentraleStore",
-                           "CentraleTariffs", "CentraleTUI", .product(name: "GRDB", package: "GRDB.swift"),
+                           "CentraleTariffs", "CentraleTUI", "CentraleDemo", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio")]
         ),

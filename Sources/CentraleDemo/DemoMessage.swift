@@ -34,6 +34,7 @@ public enum DemoMessage: Message {
     public var italian: String {
         let dec = { (value: Double, digits: Int) in String(format: "%.\(digits)f", value).replacingOccurrences(of: ".", with: ",") }
         let km = { (d: Distance) in d.kilometresText(.italian) }
+        let n = { (value: Int) in ScaledNumber.text(value, scale: 0, digits: 0, form: .italian) }
         switch self {
         case let .building(year, seed, path): return "Costruzione dell'anno dimostrativo \(year) (seme \(seed)) in \(path)"
         case let .reportsWritten(folder, latest): return "Rapporti mensili scritti in \(folder); l'ultimo: \(latest)"
@@ -50,14 +51,14 @@ public enum DemoMessage: Message {
         case let .programme(programme, people, trips):
             let name = ["dialysis": "dialisi", "day centre": "centro diurno", "rehabilitation": "riabilitazione", "therapy": "terapie",
                         "visits": "visite"][programme] ?? programme
-            return "\(name): \(people) beneficiari, finora \(trips) servizi"
+            return "\(name): \(people) beneficiari, finora \(n(trips)) servizi"
         case let .registryLoaded(comuni, places, associations, vehicles):
             return "\(comuni) comuni nella zona, \(places) luoghi, \(associations) associazioni, \(vehicles) mezzi"
         case let .yearGenerated(people, file, activations, year, suspensions, closings, trips):
             return "importati \(people) beneficiari da \(file) (\(activations) attivati nel \(year)), \(suspensions) sospensioni, "
-                + "\(closings) chiusure; registrati \(trips) servizi"
+                + "\(closings) chiusure; registrati \(n(trips)) servizi"
         case let .monthDispatched(month, assigned, unassignable):
-            return "\(month.italianText): finora \(assigned) assegnati, \(unassignable) non assegnabili"
+            return "\(month.italianText): finora \(n(assigned)) assegnati, \(n(unassignable)) non assegnabili"
         case let .dispatchQuality(seconds, worst, association, month, continuity):
             return "tempo del motore \(dec(seconds, 3)) s; scarto mensile massimo dalla quota \(dec(worst, 1)) % (\(association), \(YearMonth(month)?.italianText ?? month)); "
                 + "continuità dell'assistenza \(dec(continuity, 1)) %"
@@ -67,18 +68,18 @@ public enum DemoMessage: Message {
         case let .currentYear(year, today):
             return "il \(year) è l'anno in corso: si registrano solo i servizi prima di oggi (\(today.italianText)); i successivi restano assegnati"
         case let .lastMonthLogged(month, files, logs, along, flagged, driverFlags):
-            return "\(month.italianText): \(files) file, \(logs) registri, \(along) lungo i giri accettati; \(flagged) segnalati per i km, \(driverFlags) per l'autista"
+            return "\(month.italianText): \(files) file, \(n(logs)) registri, \(n(along)) lungo i giri accettati; \(flagged) segnalati per i km, \(driverFlags) per l'autista"
         case let .logsSubmitted(files, logs, flagged, rejected, folder):
-            return "\(files) file, \(logs) registri, \(flagged) segnalati per i km, \(rejected) file \(rejected == 1 ? "sbagliato rifiutato" : "sbagliati rifiutati"); file in \(folder)"
+            return "\(files) file, \(n(logs)) registri, \(n(flagged)) segnalati per i km, \(rejected) file \(rejected == 1 ? "sbagliato rifiutato" : "sbagliati rifiutati"); file in \(folder)"
         case let .volunteers(count, absences, inspections):
-            return "\(count) volontari con i loro turni settimanali, \(absences) assenze, \(inspections) revisioni dei mezzi (3 giorni fermi ciascuna)"
+            return "\(n(count)) volontari con i loro turni settimanali, \(absences) assenze, \(inspections) revisioni dei mezzi (3 giorni fermi ciascuna)"
         case .declinedAndRedispatched(let trips):
             return "\(trips.count) \(trips.count == 1 ? "servizio rifiutato e smistato" : "servizi rifiutati e smistati") di nuovo: "
                 + trips.map { "servizio \($0.trip) del \($0.date.italianText) da \($0.by), ora \($0.now ?? "nessuno")" }.joined(separator: "; ")
         case let .plansAccepted(days, routes, saved):
-            return "\(days) giornate di associazione pianificate e accettate: \(routes) giri, \(km(saved)) km in meno che con ogni servizio da solo"
+            return "\(n(days)) giornate di associazione pianificate e accettate: \(n(routes)) giri, \(km(saved)) km in meno che con ogni servizio da solo"
         case let .confirmed(count, refused, open, day):
-            return "\(count) \(count == 1 ? "servizio confermato" : "servizi confermati") con mezzo e autista; "
+            return "\(n(count)) \(count == 1 ? "servizio confermato" : "servizi confermati") con mezzo e autista; "
                 + "\(refused) \(refused == 1 ? "non confermabile" : "non confermabili") (nessun equipaggio libero e abilitato), "
                 + "\(open) del \(day.italianText) lasciati da confermare"
         case let .monthsClosed(count, unreviewed):
@@ -88,8 +89,8 @@ public enum DemoMessage: Message {
             return "servizio \(trip) di \(month.italianText) rettificato dopo la chiusura: la differenza è un conguaglio in \(current.italianText), il mese corrente"
         case .reimbursed(let total): return "\(total.text(.italian)) € rimborsati nell'anno (rendiconti chiusi)"
         case let .yearPlanned(withShifts, days, seconds, trips, shared, chained, planned, alone, euros):
-            return "\(withShifts ? "sui turni dei volontari" : "ogni mezzo tutto il giorno"): \(days) giornate di associazione in \(dec(seconds, 1)) s: "
-                + "di \(trips) servizi, \(shared) viaggiano con altri a bordo e \(chained) sono concatenati nel giro di un mezzo; "
+            return "\(withShifts ? "sui turni dei volontari" : "ogni mezzo tutto il giorno"): \(n(days)) giornate di associazione in \(dec(seconds, 1)) s: "
+                + "di \(n(trips)) servizi, \(n(shared)) viaggiano con altri a bordo e \(n(chained)) sono concatenati nel giro di un mezzo; "
                 + "\(km(planned)) km pianificati contro \(km(alone)) km da soli, risparmio di \(km(alone - planned)) km e \(euros.text(.italian)) €"
         }
     }

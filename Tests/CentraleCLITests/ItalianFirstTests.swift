@@ -1,3 +1,4 @@
+import CentraleDemo
 import CentraleDomain
 import CentraleFormats
 import CentraleOffice
@@ -241,5 +242,40 @@ import Testing
         #expect(missing.stderr.hasPrefix("Errore: Opzione sconosciuta '--bogus'"), "\(missing.stderr)")
         let english = try centrale(["status", "--bogus", "--lang", "en"], environment: italianDefault)
         #expect(english.stderr.hasPrefix("Error: Unknown option '--bogus'"), "\(english.stderr)")
+    }
+}
+
+/// The demo's closing table writes its numbers as the language does.
+@Suite struct DemoReportNumbersTests {
+    static func summary() throws -> DemoSummary {
+        let json = """
+            {"year": 2026, "seed": 2014, "beneficiaries": 420, "activations": 301, "suspensions": 23, "closings": 34,
+             "trips": 42109, "km": 1000980, "metres": 1000980000, "database": "demo.sqlite", "assigned": 42109,
+             "shareMaxDeviationPercent": 9.3, "continuityPercent": 97.2, "reimbursedCents": 89135720, "loggedUntil": "2026-12-07",
+             "volunteers": 194, "unassignable": 0, "logs": 0, "logFiles": 0, "rejectedFiles": 0, "flagged": 0,
+             "acceptedPlans": 0, "confirmations": 0, "declines": 0,
+             "plans": {"trips": 41756, "sharedTrips": 17243, "chainedTrips": 40417, "plannedMetres": 606546000,
+                       "baselineMetres": 1083858400, "savingCents": 30395684}}
+            """
+        return try JSONDecoder().decode(DemoSummary.self, from: Data(json.utf8))
+    }
+
+    @Test("Italian: thousands separators, decimal comma, a space before %, dd/mm/yyyy")
+    func italian() throws {
+        let text = DemoReport.text(try Self.summary(), .it)
+        for part in ["42.109", "1.000.980", "-0,9 %", "+0,3 %", "fino al 07/12/2026", "Smistamento: 42.109 servizi assegnati",
+                     "9,3 % (obiettivo entro ±10 %)", "41.756 servizi: 17.243 viaggiano", "606.546,0 km pianificati contro 1.083.858,4 km",
+                     "(44,0 %) e 303.956,84 €"] {
+            #expect(text.contains(part), "\(part) in:\n\(text)")
+        }
+        #expect(!text.contains("2026-12-07") && !text.contains("42109") && !text.contains("%%"))
+    }
+
+    @Test("English: machine numbers, no grouping")
+    func english() throws {
+        let text = DemoReport.text(try Self.summary(), .en)
+        for part in ["42109", "-0.9%", "up to 2026-12-07", "Dispatch: 42109 trips assigned", "606546.0 km planned", "(44.0%) and 303956.84 €"] {
+            #expect(text.contains(part), "\(part) in:\n\(text)")
+        }
     }
 }
