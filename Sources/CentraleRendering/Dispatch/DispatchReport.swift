@@ -100,15 +100,15 @@ public struct DispatchReport: Sendable {
         lines.append(e.chosen.map { w.chosen($0).text(l) }
                      ?? w.blocked(decision.blocked.map { l == .it ? $0.reason.italian : $0.reason.english } ?? "-").text(l))
         if !e.candidates.isEmpty {
-            var table = TextTable(l == .it ? ["POS.", "ASSOCIAZIONE", "TOTALE", "KM A VUOTO", "punti", "SCARTO QUOTA", "punti", "CONTINUITÀ", "punti"]
-                                           : ["RANK", "ASSOCIATION", "TOTAL", "EMPTY KM", "pts", "SHARE DEV", "pts", "CONTINUITY", "pts"],
+            var table = TextTable(l == .it ? ["POS.", "ASSOCIAZIONE", "TOTALE", "KM A VUOTO", "PUNTI", "SCARTO QUOTA", "PUNTI", "CONTINUITÀ", "PUNTI"]
+                                           : ["RANK", "ASSOCIATION", "TOTAL", "EMPTY KM", "PTS", "SHARE DEV", "PTS", "CONTINUITY", "PTS"],
                                   rightAligned: [0, 2, 3, 4, 5, 6, 7, 8])
             for (rank, candidate) in e.candidates.enumerated() {
                 let term = Dictionary(uniqueKeysWithValues: candidate.terms.map { ($0.term, $0) })
                 let continuity = term[.continuity]!.measure > 0 ? (l == .it ? "altra" : "other") : (l == .it ? "stessa/nessuna" : "same/none")
                 table.add([String(rank + 1), candidate.association, Self.decimal(candidate.total, l),
                            Self.decimal(term[.emptyKm]!.measure, l), Self.decimal(term[.emptyKm]!.points, l),
-                           String(format: "%+.0f%%", term[.share]!.measure * 100), Self.decimal(term[.share]!.points, l),
+                           String(format: "%+.0f", term[.share]!.measure * 100) + (l == .it ? " %" : "%"), Self.decimal(term[.share]!.points, l),
                            continuity, Self.decimal(term[.continuity]!.points, l)])
             }
             lines.append(table.rendered)
