@@ -178,7 +178,7 @@ public enum AdjustmentReason: Hashable, Sendable {
         switch self {
         case .lateLog(let month): "registro arrivato dopo la chiusura di \(month.italianText)"
         case .kmReview(let reason): "revisione dei km: \(reason)"
-        case .amendment(let reason): "correzione: \(reason)"
+        case .amendment(let reason): "rettifica: \(reason)"
         case .text(let text): text
         }
     }

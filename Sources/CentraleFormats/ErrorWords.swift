@@ -5,7 +5,7 @@ public struct ErrorWords: Sendable {
 
     /// The first word of each error line.
     public var error: String { language == .it ? "errore:" : "error:" }
-    /// Before a field's name, where a problem is not on a line of a file (`correzione del servizio 7, campo note: …`).
+    /// Before a field's name, where a problem is not on a line of a file (`rettifica del servizio 7, campo note: …`).
     public var field: String { language == .it ? "campo" : "field" }
     /// After a refused input.
     public var nothingWritten: String { language == .it ? "non è stato scritto nulla." : "nothing was written." }

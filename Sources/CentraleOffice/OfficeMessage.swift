@@ -32,7 +32,7 @@ public enum OfficeMessage: Message {
         case let .declined(trip, association):
             "Servizio \(trip) rifiutato da \(association): torna in coda; lo smistamento non lo proporrà più a \(association)."
         case let .logAmended(trip, driven, estimated, flag):
-            "Servizio \(trip): registro corretto (\(Language.it.km(driven)) km, stima \(Language.it.km(estimated)) km"
+            "Servizio \(trip): registro rettificato (\(Language.it.km(driven)) km, stima \(Language.it.km(estimated)) km"
                 + (flag.map { "; segnalato \($0.italian)" } ?? "") + ")."
         }
     }

@@ -100,7 +100,7 @@ public enum VerifyBreak: Message, Hashable {
         case .closingOrphan(let month):
             return "\(m(month)) ha rendiconti o un rapporto congelati ma non è in closed_month: la sua chiusura è stata cancellata a mano"
         case .logEdited(let trip):
-            return "il registro del servizio \(trip) è diverso dalla sua ultima correzione nello storico delle modifiche: è stato modificato a mano"
+            return "il registro del servizio \(trip) è diverso dalla sua ultima rettifica nello storico delle modifiche: è stato modificato a mano"
         case let .logCount(submission, stored, left):
             return "l'invio \(submission) ha registrato \(stored) \(stored == 1 ? "servizio" : "servizi") (storico delle modifiche), "
                 + "\(left == 1 ? "ne resta 1" : "ne restano \(left)"): un registro è stato cancellato o aggiunto a mano"

@@ -88,14 +88,14 @@ public struct LogRow: Hashable, Sendable {
 }
 
 /// What a row checked with the submission rules is when it is not a line of a file: the
-/// messages name it instead of `FILE:LINE` (`correzione del servizio 7, campo note: …`).
+/// messages name it instead of `FILE:LINE` (`rettifica del servizio 7, campo note: …`).
 public enum LogPlace: Message, Hashable {
     /// The log of `trip` as an amendment would leave it (`centrale log amend`).
     case amendment(trip: Int64)
 
     public var italian: String {
         switch self {
-        case .amendment(let trip): "correzione del servizio \(trip)"
+        case .amendment(let trip): "rettifica del servizio \(trip)"
         }
     }
 

@@ -105,7 +105,7 @@ import Testing
         let amend = try centrale(["log", "amend", "--db", day.db, String(trip), "--km", "14,8", "--reason", "contachilometri riletto"],
                                  environment: italian)
         #expect(amend.status == 0, "\(amend.stderr)")
-        #expect(amend.stdout.hasPrefix("Servizio \(trip): registro corretto (14,8 km, stima "), "\(amend.stdout)")
+        #expect(amend.stdout.hasPrefix("Servizio \(trip): registro rettificato (14,8 km, stima "), "\(amend.stdout)")
         expectItalian(amend.stdout)
         let english = try centrale(["log", "amend", "--db", day.db, String(trip), "--km", "14.9", "--reason", "again", "--lang", "en"],
                                    environment: italian)
@@ -114,7 +114,7 @@ import Testing
         let refused = try centrale(["log", "amend", "--db", day.db, String(trip), "--outcome", "cancelled_late", "--km", "3,2",
                                     "--reason", "disdetto"], environment: italian)
         #expect(refused.status == 1)
-        #expect(refused.stderr.hasPrefix("errore: correzione del servizio \(trip), campo note: è vuoto, e l'esito è annullato tardi"),
+        #expect(refused.stderr.hasPrefix("errore: rettifica del servizio \(trip), campo note: è vuoto, e l'esito è annullato tardi"),
                 "\(refused.stderr)")
         #expect(!refused.stderr.contains("amendment of trip") && !refused.stderr.contains(":1:"), "\(refused.stderr)")
         expectItalian(refused.stderr)
@@ -139,7 +139,7 @@ import Testing
         #expect(OfficeMessage.confirmedOfAssigned(done: 1, assigned: 1, open: []).italian == "Confermato 1 su 1 assegnato.")
         #expect(OfficeMessage.confirmedOfAssigned(done: 0, assigned: 2, open: []).italian == "Confermati 0 su 2 assegnati.")
         let amended = OfficeMessage.logAmended(trip: 3715, driven: Distance(metres: 12_400), estimated: Distance(metres: 10_200), flag: nil)
-        #expect(amended.italian == "Servizio 3715: registro corretto (12,4 km, stima 10,2 km).")
+        #expect(amended.italian == "Servizio 3715: registro rettificato (12,4 km, stima 10,2 km).")
         #expect(amended.english == "Trip 3715: log amended (12.4 km, estimate 10.2 km).")
     }
 

@@ -50,7 +50,7 @@ import Testing
         #expect(AdjustmentReason(stored: AdjustmentReason.lateLog(closed: october).stored) == .lateLog(closed: october))
         #expect(AdjustmentReason(stored: "late log (2026-10 closed)").italian == "registro arrivato dopo la chiusura di ottobre 2026")
         #expect(AdjustmentReason(stored: "km review: ricevute").italian == "revisione dei km: ricevute")
-        #expect(AdjustmentReason(stored: "amendment: errore di battitura").italian == "correzione: errore di battitura")
+        #expect(AdjustmentReason(stored: "amendment: errore di battitura").italian == "rettifica: errore di battitura")
         #expect(AdjustmentReason(stored: "late log (2026-13 closed)") == .text("late log (2026-13 closed)"))
     }
 }

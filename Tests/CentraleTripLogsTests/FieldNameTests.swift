@@ -72,7 +72,7 @@ struct FieldNameTests {
         ], place: .amendment(trip: 1))
         let found = LogValidator(context: World.context()).check([row]).problems
         #expect(found.map { $0.rendered(.it, \.italian) } == [
-            "correzione del servizio 1, campo note: è vuoto, e l'esito è assente: scrivi il motivo nelle note (per esempio 'beneficiario non in casa')",
+            "rettifica del servizio 1, campo note: è vuoto, e l'esito è assente: scrivi il motivo nelle note (per esempio 'beneficiario non in casa')",
         ])
         #expect(found.map(\.description) == [
             "amendment of trip 1, field notes: is empty, and the outcome is no_show: say why in the notes (e.g. 'beneficiario non in casa')",
