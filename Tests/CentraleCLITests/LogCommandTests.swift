@@ -190,12 +190,12 @@ struct StatementCommandTests {
         let statement = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let entries = try #require(statement["entries"] as? [[String: Any]])
         #expect(entries.count == 2)
-        let first = try #require(entries.first { $0["tripID"] as? Int == ids[0] }?["reimbursement"] as? [String: Any])
+        let first = try #require(entries.first { $0["trip_id"] as? Int == ids[0] }?["reimbursement"] as? [String: Any])
         let lines = try #require(first["lines"] as? [[String: Any]])
         #expect(lines.map { $0["item"] as? String } == ["km", "insurance", "wheelchair"])
         #expect(lines[0]["basis"] as? String == "14.3 km × 0.66 €/km")
         #expect(lines[0]["amount"] as? Int == 944) // 14.3 × 0.66 = 9.438 → 9.44
-        let second = try #require(entries.first { $0["tripID"] as? Int == ids[1] }?["reimbursement"] as? [String: Any])
+        let second = try #require(entries.first { $0["trip_id"] as? Int == ids[1] }?["reimbursement"] as? [String: Any])
         #expect((second["lines"] as? [[String: Any]])?.map { $0["item"] as? String } == ["km", "insurance", "no_show"])
 
         #expect(try centrale(["statement", "--db", db, "--association", association, "--month", "2025-03"], environment: italianDefault).stdout.hasPrefix("# Rendiconto marzo 2025"))
@@ -270,8 +270,8 @@ struct MonthCloseTests {
         let now = try JSONSerialization.jsonObject(with: Data(try centrale(["statement", "--db", db, "--association", association,
                                                                              "--month", currentMonth(), "--format", "json"]).stdout.utf8)) as? [String: Any]
         let adjustments = try #require(now?["adjustments"] as? [[String: Any]])
-        #expect(adjustments.map { $0["tripID"] as? Int } == [ids[0], ids[1]])
-        #expect(adjustments.map { $0["originalMonth"] as? String } == ["2025-03", "2025-03"])
+        #expect(adjustments.map { $0["trip_id"] as? Int } == [ids[0], ids[1]])
+        #expect(adjustments.map { $0["original_month"] as? String } == ["2025-03", "2025-03"])
         #expect((adjustments[0]["reason"] as? String) == "amendment: detour")
         #expect((adjustments[1]["reason"] as? String) == "late log (2025-03 closed)")
         // The amendment pays the difference at the tariff in force on the trip's date (March:
@@ -309,12 +309,12 @@ struct ReportCommandTests {
         }
         try queue.close()
         #expect(current["requested"] as? Int == trips)
-        #expect(current["loggedMetres"] as? Int == metres)
-        #expect((current["done"] as? Int, current["noShow"] as? Int) == (1, 1))
+        #expect(current["logged_metres"] as? Int == metres)
+        #expect((current["done"] as? Int, current["no_show"] as? Int) == (1, 1))
         let statements = try centrale(["statement", "--db", db, "--all", "--month", "2025-03", "--format", "json"])
         let all = try #require(try JSONSerialization.jsonObject(with: Data(statements.stdout.utf8)) as? [String: Any])
         let total = try #require(all["total_eur"] as? String)
-        #expect(current["reimbursedCents"] as? Int == Int(total.replacingOccurrences(of: ".", with: "")))
+        #expect(current["reimbursed_cents"] as? Int == Int(total.replacingOccurrences(of: ".", with: "")))
 
         let html = try centrale(["report", "--db", db, "--month", "2025-03"], environment: italianDefault).stdout
         #expect(html.hasPrefix("<!doctype html>") && html.contains("<svg") && html.contains("rapporto mensile"))
@@ -332,12 +332,12 @@ struct ReportCommandTests {
         // A year later the month is read as totals computed in SQL: the same figures as trip by trip.
         let later = try #require(try JSONSerialization.jsonObject(with: Data(try centrale(["report", "--db", db, "--month", "2026-03",
                                                                                             "--format", "json"]).stdout.utf8)) as? [String: Any])
-        let aggregated = try #require(later["sameMonthLastYear"] as? [String: Any])
+        let aggregated = try #require(later["same_month_last_year"] as? [String: Any])
         for key in ["requested", "assigned", "done", "noShow", "cancelled", "unassignable", "logged", "loggedMetres", "estimatedMetres",
                     "flagged", "activeBeneficiaries", "onTimeBasisPoints", "reimbursedCents", "newBeneficiaries"] {
             #expect("\(aggregated[key] ?? "nil")" == "\(current[key] ?? "nil")", "\(key)")
         }
-        #expect((later["yearToDateLastYear"] as? [String: Any])?["activeBeneficiaries"] as? Int == current["activeBeneficiaries"] as? Int)
+        #expect((later["year_to_date_last_year"] as? [String: Any])?["active_beneficiaries"] as? Int == current["active_beneficiaries"] as? Int)
     }
 }
 

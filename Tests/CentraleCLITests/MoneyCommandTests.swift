@@ -6,7 +6,7 @@ import Testing
 private func entry(_ db: String, association: String, month: String, trip: Int) throws -> [String: Any]? {
     let run = try centrale(["statement", "--db", db, "--association", association, "--month", month, "--format", "json"])
     let statement = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
-    return (statement?["entries"] as? [[String: Any]])?.first { $0["tripID"] as? Int == trip }
+    return (statement?["entries"] as? [[String: Any]])?.first { $0["trip_id"] as? Int == trip }
 }
 
 /// The km line's basis of a trip's statement entry.
@@ -138,7 +138,7 @@ struct MoneyCommandTests {
         let lines = try #require(adjusted?["adjustments"] as? [[String: Any]])
         #expect(lines.count == 1)
         #expect(lines.first?["reason"] as? String == "km review: receipts received")
-        #expect(lines.first?["originalMonth"] as? String == "2025-03")
+        #expect(lines.first?["original_month"] as? String == "2025-03")
         // (150 km − the estimate) at the wheelchair van's 0.66 €/km, rounded once per side.
         let expected = (150_000 * 66 + 500) / 1000 - (estimate * 66 + 500) / 1000
         #expect(lines.first?["amount"] as? Int == expected)
@@ -181,7 +181,7 @@ struct MoneyCommandTests {
         // Later reports take March from the totals frozen with it: the same figures as trip by trip.
         let march = try #require(try JSONSerialization.jsonObject(with: Data(before[6].utf8)) as? [String: Any])
         let next = try JSONSerialization.jsonObject(with: Data(try centrale(["report", "--db", db, "--month", "2026-03", "--format", "json"]).stdout.utf8)) as? [String: Any]
-        let frozenMarch = try #require(next?["sameMonthLastYear"] as? [String: Any])
+        let frozenMarch = try #require(next?["same_month_last_year"] as? [String: Any])
         let current = try #require(march["current"] as? [String: Any])
         for key in ["requested", "assigned", "done", "noShow", "cancelled", "unassignable", "logged", "loggedMetres", "estimatedMetres",
                     "flagged", "activeBeneficiaries", "onTimeBasisPoints", "reimbursedCents", "newBeneficiaries"] {
@@ -200,7 +200,7 @@ struct MoneyCommandTests {
         // A later month's report takes the closed month from its frozen figures too: the year to
         // date still counts one logged trip (the late log is paid as an adjustment instead).
         let april = try JSONSerialization.jsonObject(with: Data(try centrale(["report", "--db", db, "--month", "2025-04", "--format", "json"]).stdout.utf8)) as? [String: Any]
-        #expect((april?["yearToDate"] as? [String: Any])?["logged"] as? Int == 1)
+        #expect((april?["year_to_date"] as? [String: Any])?["logged"] as? Int == 1)
         #expect((april?["trend"] as? [[String: Any]])?.last { $0["period"] as? String == "2025-03" }?["logged"] as? Int == 1)
     }
 

@@ -15,7 +15,7 @@ struct PlanCommandTests {
         let plans = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [[String: Any]])
         let vehicles = try #require(plans.first?["vehicles"] as? [[String: Any]])
         let stops = vehicles.flatMap { $0["stops"] as? [[String: Any]] ?? [] }
-        #expect(Set(stops.compactMap { $0["tripID"] as? Int }) == Set(ids), "both legs are planned")
+        #expect(Set(stops.compactMap { $0["trip_id"] as? Int }) == Set(ids), "both legs are planned")
         #expect(stops.count == 4)
 
         let text = try centrale(["plan", "--db", db, "--date", "2025-03-03"])

@@ -149,11 +149,11 @@ struct EscapingTests {
     func json() throws {
         let statement = try Self.hostileStatement()
         let text = try StatementRenderer.render(statement, format: .json)
-        #expect(try JSONDecoder().decode(MonthlyStatement.self, from: Data(text.utf8)) == statement)
+        #expect(try JSONText.decoder.decode(MonthlyStatement.self, from: Data(text.utf8)) == statement)
         let report = try Self.hostileReport()
         for language in Language.allCases {
             let text = try ReportRenderer.render(report, format: .json, language: language)
-            #expect(try JSONDecoder().decode(MonitoringReport.self, from: Data(text.utf8)) == report)
+            #expect(try JSONText.decoder.decode(MonitoringReport.self, from: Data(text.utf8)) == report)
         }
         let summary = StatementRenderer.summary([statement], format: .json)
         let object = try JSONSerialization.jsonObject(with: Data(summary.utf8)) as? [String: Any]
