@@ -21,7 +21,8 @@ public struct CSVWriter: Sendable {
     }
 
     /// A whole document: the BOM if the dialect has one, and every row ended by the dialect's line
-    /// ending (LF for a writer without a dialect).
+    /// ending (LF for a writer without a dialect), the last one too. In Italian Excel a line break
+    /// inside a cell is written CRLF as well, so that the document holds no bare LF.
     public func document(_ rows: [[String]]) -> String {
         let ending = dialect?.lineEnding ?? "\n"
         return (dialect?.byteOrderMark == true ? "\u{FEFF}" : "") + rows.map { row($0) + ending }.joined()
@@ -30,19 +31,46 @@ public struct CSVWriter: Sendable {
     /// One cell, neutralised and quoted as needed. A plain number (`-1234,56`) is never quoted,
     /// so that a spreadsheet reads it as a number, whatever its decimal mark.
     public func field(_ value: String) -> String {
-        let safe = Self.neutralised(value)
+        let safe = Self.neutralised(dialect == .excel ? Self.withCRLF(value) : value)
         if Self.isPlainNumber(safe), !safe.contains(separator) { return safe }
         return quotedIfNeeded(safe)
     }
 
     func quotedIfNeeded(_ safe: String) -> String {
-        let needsQuotes = safe.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "," || $0 == ";" }
+        // Line breaks by scalar: CRLF is one Character, equal to neither "\n" nor "\r".
+        let needsQuotes = safe.contains { $0 == separator || $0 == "\"" || $0 == "," || $0 == ";" }
+            || safe.unicodeScalars.contains { $0 == "\n" || $0 == "\r" }
         guard needsQuotes else { return safe }
         var quoted = "\""
         for character in safe {
             if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }
         }
         return quoted + "\""
+    }
+
+    /// The text with every line break (LF, CR or CRLF) written CRLF.
+    static func withCRLF(_ value: String) -> String {
+        guard value.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) else { return value }
+        var result = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\r":
+                result.append("\r")
+                result.append("\n")
+                afterCR = true
+            case "\n":
+                if !afterCR {
+                    result.append("\r")
+                    result.append("\n")
+                }
+                afterCR = false
+            default:
+                result.append(scalar)
+                afterCR = false
+            }
+        }
+        return String(result)
     }
 
     /// One row of cells, without the line ending.

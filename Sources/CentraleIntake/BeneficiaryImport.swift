@@ -31,10 +31,11 @@ public struct BeneficiaryImport: Sendable {
     public static let required = ["cognome", "nome", "codice_fiscale", "data_nascita", "indirizzo", "comune", "segnalato_da",
                                   "data_segnalazione", "motivi", "valido_dal", "valido_al"]
 
-    /// The header and an example row (`beneficiary template`).
-    public static let template = columns.joined(separator: ";") + "\n"
+    /// The header and an example row (`beneficiary template`), as Italian Excel saves a CSV: `;`
+    /// between cells, `dd/mm/yyyy` dates, CRLF after every line.
+    public static let template = columns.joined(separator: ";") + "\r\n"
         + "Bellè;Niccolò;BLLNCL40A01D612A;01/01/1940;055 123456|333 1234567;Via Roma 12;Scandicci;PUA;Maria Rossi;assistente sociale;"
-        + "15/01/2025;PAI-2025-0042;carrozzina,accompagnatore;dialisi|visita;01/02/2025;31/01/2026;Giulia Bellè;333 7654321;terzo piano senza ascensore\n"
+        + "15/01/2025;PAI-2025-0042;carrozzina,accompagnatore;dialisi|visita;01/02/2025;31/01/2026;Giulia Bellè;333 7654321;terzo piano senza ascensore\r\n"
 
     /// Other header names offices write, folded, to the canonical column.
     static let aliases: [String: String] = [

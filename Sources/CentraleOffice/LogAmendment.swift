@@ -84,6 +84,6 @@ extension Office {
         let association = checked.log.association
         return ActionReply(trip: trip, association: association,
                            message: OfficeMessage.logAmended(trip: trip, driven: checked.log.driven, estimated: checked.estimated,
-                                                             flag: checked.flag).text(language))
+                                                             flag: checked.flag, driver: checked.driverProblem).text(language))
     }
 }

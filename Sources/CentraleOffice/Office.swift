@@ -25,8 +25,13 @@ public struct Office: Sendable {
     }
 
     /// The association `code` if the scope allows it; another association's reads as unknown.
+    /// Without a scope (the centre's own desk) an unknown code is refused naming the registry's.
     func visible(_ code: String) throws -> String {
-        guard scope == nil || scope == code, try store.hasAssociation(code) else {
+        guard let scope else {
+            try store.requireAssociation(code)
+            return code
+        }
+        guard scope == code, try store.hasAssociation(code) else {
             throw StoreError.notFound(entity: .association, id: code)
         }
         return code

@@ -16,8 +16,9 @@ public enum OfficeMessage: Message {
     case confirmed(trip: Int64, association: String, vehicle: String, driver: String)
     /// A trip declined, back in the queue.
     case declined(trip: Int64, association: String)
-    /// A trip's log amended: the km it now holds, the estimate, and the flag when beyond the tolerance.
-    case logAmended(trip: Int64, driven: Distance, estimated: Distance, flag: KmFlag?)
+    /// A trip's log amended: the km it now holds, the estimate, the flag when beyond the tolerance,
+    /// and why its driver may not have driven it (checked as a submitted log's is), if so.
+    case logAmended(trip: Int64, driven: Distance, estimated: Distance, flag: KmFlag?, driver: LogProblem? = nil)
 
     public var italian: String {
         switch self {
@@ -31,9 +32,8 @@ public enum OfficeMessage: Message {
             "Servizio \(trip) confermato per \(association): mezzo \(vehicle), autista \(driver)."
         case let .declined(trip, association):
             "Servizio \(trip) rifiutato da \(association): torna in coda; lo smistamento non lo proporrà più a \(association)."
-        case let .logAmended(trip, driven, estimated, flag):
-            "Servizio \(trip): registro rettificato (\(Language.it.km(driven)) km, stima \(Language.it.km(estimated)) km"
-                + (flag.map { "; segnalato \($0.italian)" } ?? "") + ")."
+        case let .logAmended(trip, driven, estimated, flag, driver):
+            Self.italianAmended(trip: trip, driven: driven, estimated: estimated, flag: flag, driver: driver)
         }
     }
 
@@ -48,8 +48,24 @@ public enum OfficeMessage: Message {
             "Confirmed trip \(trip) for \(association): vehicle \(vehicle), driver \(driver)."
         case let .declined(trip, association):
             "Trip \(trip) declined by \(association): back in the queue; dispatch will not offer it to \(association) again."
-        case let .logAmended(trip, driven, estimated, flag):
-            "Trip \(trip): log amended (\(driven), estimate \(estimated)" + (flag.map { "; flagged \($0.english)" } ?? "") + ")."
+        case let .logAmended(trip, driven, estimated, flag, driver):
+            Self.englishAmended(trip: trip, driven: driven, estimated: estimated, flag: flag, driver: driver)
         }
+    }
+
+    private static func italianAmended(trip: Int64, driven: Distance, estimated: Distance, flag: KmFlag?, driver: LogProblem?) -> String {
+        var text = "Servizio \(trip): registro rettificato (\(Language.it.km(driven)) km, stima \(Language.it.km(estimated)) km"
+        if let flag { text += "; segnalato \(flag.italian)" }
+        text += ")."
+        if let driver { text += " Autista da verificare: \(driver.italian)." }
+        return text
+    }
+
+    private static func englishAmended(trip: Int64, driven: Distance, estimated: Distance, flag: KmFlag?, driver: LogProblem?) -> String {
+        var text = "Trip \(trip): log amended (\(driven), estimate \(estimated)"
+        if let flag { text += "; flagged \(flag.english)" }
+        text += ")."
+        if let driver { text += " Driver to check: \(driver.english)." }
+        return text
     }
 }

@@ -41,7 +41,7 @@ public enum RemedyCommand {
         case .createDatabase:
             "creane una con `centrale init` (o indica il percorso giusto con --db o CENTRALE_DB)."
         case .chooseDatabase:
-            "indica il percorso della base dati di Centrale, o un file nuovo per `centrale init`."
+            "controlla --db (o CENTRALE_DB): indica il percorso della base dati di Centrale, o un file nuovo per `centrale init`."
         case .upgradeDatabase:
             "aggiornala con `centrale upgrade` (aggiunge soltanto allo schema; tieni prima una copia)."
         case let .replan(date, association):
@@ -96,7 +96,7 @@ public enum RemedyCommand {
         case .createDatabase:
             "create one with `centrale init` (or give the right path with --db or CENTRALE_DB)."
         case .chooseDatabase:
-            "give the path of Centrale's database, or a new file to `centrale init`."
+            "check --db (or CENTRALE_DB): give the path of Centrale's database, or a new file to `centrale init`."
         case .upgradeDatabase:
             "upgrade it with `centrale upgrade` (it only adds to the schema; keep a copy first)."
         case let .replan(date, association):

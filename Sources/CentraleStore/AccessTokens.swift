@@ -34,7 +34,8 @@ extension Store {
                 throw StoreError.refused(.token(.associationNeeded))
             case (.association, let code?):
                 guard let member = try Row.fetchOne(db, sql: "SELECT left_on FROM association WHERE code = ?", arguments: [code]) else {
-                    throw StoreError.notFound(entity: .association, id: code)
+                    let known = try Self.associationCodes(db)
+                    throw StoreError.notFound(entity: .association, id: code, known: known)
                 }
                 if let leftOn = member["left_on"] as String?, leftOn <= today.description {
                     throw StoreError.refused(.token(.associationLeft(code, on: leftOn)))
@@ -106,5 +107,24 @@ extension Store {
     /// Whether `code` is an association of the registry (left or not): a cheap check for a request.
     public func hasAssociation(_ code: String) throws -> Bool {
         try pool.read { db in try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM association WHERE code = ?"), arguments: [code]) == true }
+    }
+
+    /// Refuses a code that is no association of the registry (left or not), naming the codes
+    /// that are: the check of every command's `--association`.
+    /// - Throws: `StoreError.notFound` with the registry's codes.
+    public func requireAssociation(_ code: String) throws {
+        try pool.read { db in try Self.requireAssociation(db, code) }
+    }
+
+    /// `requireAssociation(_:)` in a transaction already open.
+    static func requireAssociation(_ db: Database, _ code: String) throws {
+        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM association WHERE code = ?"), arguments: [code]) != true else { return }
+        let known = try associationCodes(db)
+        throw StoreError.notFound(entity: .association, id: code, known: known)
+    }
+
+    /// Every association's code, in order (for the refusal of one that is not).
+    static func associationCodes(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT code FROM association ORDER BY code")
     }
 }

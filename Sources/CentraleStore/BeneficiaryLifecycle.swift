@@ -46,20 +46,36 @@ extension Store {
     }
 
     /// Ends the suspension in force on `day` early: the person is active again from that day.
-    /// Trips already cancelled stay cancelled (book them again).
+    /// A suspension that begins on `day` is withdrawn whole. Trips already cancelled stay
+    /// cancelled (book them again).
+    ///
+    /// Refused when the person is not suspended on `day`: never suspended, the suspension over,
+    /// or already ended early (resuming twice); the refusal names a later suspension not yet
+    /// begun, which resuming on its first day withdraws.
     public func resumeBeneficiary(_ code: String, on day: LocalDate, reason: String, actor: Actor) throws {
         let at = timestamp()
         try pool.write { db in
             try Self.requireLiving(db, code)
             try Self.refuseNamingPerson(db, code: code, [(.reason, reason)])
+            // Suspensions never overlap (suspending refuses it): at most one is in force on the day.
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT id, from_date, to_date FROM beneficiary_status WHERE code = ? AND status = 'suspended' AND to_date >= ? ORDER BY id DESC LIMIT 1
-                """), arguments: [code, day.description]) else {
-                throw StoreError.refused(.beneficiary(.noSuspension(code, on: day)))
+                SELECT id, from_date, to_date FROM beneficiary_status
+                WHERE code = ? AND status = 'suspended' AND from_date <= ? AND to_date >= ? ORDER BY id DESC LIMIT 1
+                """), arguments: [code, day.description, day.description]) else {
+                let next = try Row.fetchOne(db.cachedStatement(sql: """
+                    SELECT from_date, to_date FROM beneficiary_status
+                    WHERE code = ? AND status = 'suspended' AND from_date > ? AND to_date >= from_date ORDER BY from_date LIMIT 1
+                    """), arguments: [code, day.description])
+                var period: ClosedRange<LocalDate>?
+                if let next {
+                    let first = try next.decode(LocalDate.self, forColumn: "from_date"), last = try next.decode(LocalDate.self, forColumn: "to_date")
+                    period = first ... max(first, last)
+                }
+                throw StoreError.refused(.beneficiary(.notSuspended(code, on: day, next: period)))
             }
             let from = try row.decode(LocalDate.self, forColumn: "from_date")
             if from >= day {
-                // Not begun yet: the whole suspension is withdrawn (it ends the day before it starts is not allowed, so it is cut to nothing).
+                // Begins on the day: the whole suspension is withdrawn (it cannot end the day before it starts, so it is cut to nothing).
                 try db.cachedStatement(sql: "UPDATE beneficiary_status SET to_date = from_date, reason = reason || ' (withdrawn)' WHERE id = ?").execute(
                                arguments: [row["id"] as Int64])
                 try db.cachedStatement(sql: "UPDATE beneficiary_status SET status = 'active' WHERE id = ?").execute(arguments: [row["id"] as Int64])

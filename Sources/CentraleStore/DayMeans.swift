@@ -8,7 +8,7 @@ extension Store {
     public func dayCrews(of association: String, on date: LocalDate) throws -> DayCrews {
         let registry = try registry()
         guard let member = registry.associations.first(where: { $0.code == association }) else {
-            throw StoreError.notFound(entity: .association, id: association)
+            throw StoreError.notFound(entity: .association, id: association, known: registry.associations.map(\.code).sorted())
         }
         return try pool.read { db in
             try Self.dayCrews(db, [member], on: date, planning: registry.convention.planning)[association]!

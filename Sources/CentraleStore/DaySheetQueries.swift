@@ -12,7 +12,13 @@ extension Store {
     public func daySheet(association code: String, on date: LocalDate, vehicle only: String? = nil, averageSpeedKmh: Int) throws -> DaySheet {
         try pool.read { db in
             guard let name = try String.fetchOne(db, sql: "SELECT name FROM association WHERE code = ?", arguments: [code]) else {
-                throw StoreError.notFound(entity: .association, id: code)
+                let known = try Self.associationCodes(db)
+                throw StoreError.notFound(entity: .association, id: code, known: known)
+            }
+            // A plate of another fleet, or of none, would give an empty sheet: refused, naming the fleet.
+            if let only {
+                let plates = try String.fetchAll(db, sql: "SELECT plate FROM vehicle WHERE association = ? ORDER BY plate", arguments: [code])
+                guard plates.contains(only) else { throw StoreError.notFound(entity: .vehicleOfAssociation(code), id: only, known: plates) }
             }
             let records = try Row.fetchAll(db, sql: Self.tripRecordSQL + " WHERE trip.date = ? AND assignment.association = ? AND trip.status IN \(TripStatus.heldByAssociation.sql) ORDER BY trip.appointment, trip.id",
                                            arguments: [date.description, code]).decoded { try TripRecord(row: $0, layout: $1) }

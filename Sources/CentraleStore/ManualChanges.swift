@@ -18,7 +18,8 @@ extension Store {
                 throw StoreError.refused(.trip(.cannotAssign(id, record.trip.status)))
             }
             guard let member = try Row.fetchOne(db, sql: "SELECT left_on FROM association WHERE code = ?", arguments: [association]) else {
-                throw StoreError.notFound(entity: .association, id: association)
+                let known = try Self.associationCodes(db)
+                throw StoreError.notFound(entity: .association, id: association, known: known)
             }
             if let leftOn = member["left_on"] as String?, record.trip.date.description >= leftOn {
                 throw StoreError.refused(.trip(.associationLeft(association, on: leftOn, trip: id)))

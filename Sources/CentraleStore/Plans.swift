@@ -81,7 +81,7 @@ extension Store {
         var codes = try associationsWithTrips(on: date)
         if let association {
             guard registry.associations.contains(where: { $0.code == association }) else {
-                throw StoreError.notFound(entity: .association, id: association)
+                throw StoreError.notFound(entity: .association, id: association, known: registry.associations.map(\.code).sorted())
             }
             codes = [association]
         }

@@ -209,6 +209,14 @@ extension Store {
     }
 }
 
+extension Store {
+    /// The day of the first trip booked (in any status), or nil before any: months before its
+    /// month have nothing to close.
+    public func firstTripDay() throws -> LocalDate? {
+        try pool.read { db in try String.fetchOne(db, sql: "SELECT MIN(date) FROM trip").flatMap { LocalDate($0) } }
+    }
+}
+
 /// A closed month, as `centrale month list` shows it.
 public struct ClosedMonth: Hashable, Sendable, Encodable {
     public var month: String
@@ -219,6 +227,9 @@ public struct ClosedMonth: Hashable, Sendable, Encodable {
     public var sha256: String
     /// The checksum of the frozen report (nil for a month closed before reports were frozen).
     public var reportSHA256: String?
+
+    /// `closedAt` as a moment (nil if the stored text is no ISO 8601 timestamp).
+    public var closedMoment: Date? { Store.moment(closedAt) }
 
     enum CodingKeys: String, CodingKey {
         case month, statements, sha256

@@ -21,6 +21,9 @@ public final class Store: Sendable {
     public let path: String
     /// The clock used for audit timestamps (fixed in tests).
     public let clock: @Sendable () -> Date
+    /// The migrations this opening applied, in order: none for a file already at this
+    /// program's schema (and for a read-only opening), all of them for a new file.
+    public let migratedOnOpening: [String]
 
     /// How a command may use the database file.
     public enum Access: Sendable {
@@ -58,6 +61,7 @@ public final class Store: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.label = "centrale"
         configuration.readonly = access == .read
+        var migrated: [String] = []
         do {
             if access == .read {
                 pool = try Self.openReadOnly(path: path, configuration: configuration)
@@ -71,13 +75,16 @@ public final class Store: Sendable {
                     try Self.checkSchema(try Self.openReadOnly(path: path, configuration: readOnly), path: path, readOnly: false)
                 }
                 pool = try DatabasePool(path: path, configuration: configuration)
+                let before = try pool.read { try Migrations.migrator().appliedIdentifiers($0) }
                 try Migrations.migrator().migrate(pool)
+                migrated = Migrations.all.map(\.id).filter { !before.contains($0) }
             }
         } catch let error as DatabaseError {
-            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error)")
+            throw StoreError.cannotOpen(path: path, reason: OpenFailure(error))
         }
         self.path = path
         self.clock = clock
+        self.migratedOnOpening = migrated
     }
 
     /// A read-only connection. A WAL database needs its `-shm` file, which a read-only folder
@@ -218,12 +225,13 @@ public final class Store: Sendable {
 
 /// What went wrong in the store, with what to do about it.
 public enum StoreError: RemediableError, Equatable {
-    /// The file could not be opened or migrated.
-    case cannotOpen(path: String, reason: String)
+    /// The file could not be opened or migrated, for `reason`.
+    case cannotOpen(path: String, reason: OpenFailure)
     /// The database has no registry yet.
     case noRegistry(path: String)
-    /// A referenced record does not exist.
-    case notFound(entity: StoreEntity, id: String)
+    /// A referenced record does not exist; `known` lists the codes that do, when they are few
+    /// enough to be worth naming (an association's, a fleet's plates).
+    case notFound(entity: StoreEntity, id: String, known: [String] = [])
     /// A change was refused by a rule, with what to do about it when there is something to say.
     case refused(StoreRefusal, remedy: Remedy? = nil)
     /// No database file at the path.
@@ -245,7 +253,36 @@ public enum StoreError: RemediableError, Equatable {
         case .noDatabase: .createDatabase
         case .olderSchema: .upgradeDatabase
         case let .refused(_, remedy): remedy
+        case .cannotOpen(_, .notSQLite): .chooseDatabase
         case .cannotOpen, .notFound, .newerSchema, .changedMeanwhile: nil
+        }
+    }
+}
+
+/// Why SQLite could not open (or migrate) a database file, as a person can act on it.
+public enum OpenFailure: Sendable, Equatable {
+    /// The file is not a SQLite database at all (a text file, a spreadsheet…).
+    case notSQLite
+    /// The file is a SQLite database whose pages are damaged.
+    case damaged
+    /// Another program kept the database locked for longer than the wait (5 seconds).
+    case locked
+    /// The file or its folder cannot be opened: a folder that does not exist, or no permission.
+    case unreachable
+    /// The disk is full.
+    case diskFull
+    /// Anything else, in SQLite's own words (English: SQLite has no other).
+    case other(String)
+
+    /// The failure of a SQLite error.
+    init(_ error: DatabaseError) {
+        switch error.resultCode {
+        case .SQLITE_NOTADB: self = .notSQLite
+        case .SQLITE_CORRUPT: self = .damaged
+        case .SQLITE_BUSY, .SQLITE_LOCKED: self = .locked
+        case .SQLITE_CANTOPEN, .SQLITE_PERM: self = .unreachable
+        case .SQLITE_FULL: self = .diskFull
+        default: self = .other(error.message ?? "\(error)")
         }
     }
 }

@@ -5,6 +5,8 @@ public enum StoreEntity: Hashable, Sendable {
     case association, beneficiary, token, trip, vehicle
     /// A volunteer of an association.
     case volunteer(of: String)
+    /// A vehicle of an association's fleet.
+    case vehicleOfAssociation(String)
 
     var italian: String {
         switch self {
@@ -14,6 +16,7 @@ public enum StoreEntity: Hashable, Sendable {
         case .trip: "servizio"
         case .vehicle: "mezzo"
         case .volunteer(let association): "volontario di \(association)"
+        case .vehicleOfAssociation(let association): "mezzo di \(association)"
         }
     }
 
@@ -26,6 +29,7 @@ public enum StoreEntity: Hashable, Sendable {
         case .trip: "nessun servizio"
         case .vehicle: "nessun mezzo"
         case .volunteer(let association): "nessun volontario di \(association)"
+        case .vehicleOfAssociation(let association): "nessun mezzo di \(association)"
         }
     }
 
@@ -37,7 +41,15 @@ public enum StoreEntity: Hashable, Sendable {
         case .trip: "trip"
         case .vehicle: "vehicle"
         case .volunteer(let association): "volunteer of \(association)"
+        case .vehicleOfAssociation(let association): "vehicle of \(association)"
         }
+    }
+
+    /// The codes a "not found" error lists: at most `shown`, then how many more there are.
+    static func listed(_ known: [String], more: (Int) -> String) -> String {
+        let shown = 30
+        guard known.count > shown else { return known.joined(separator: ", ") }
+        return known.prefix(shown).joined(separator: ", ") + " " + more(known.count - shown)
     }
 }
 
@@ -47,12 +59,25 @@ struct StoreErrorText: Message {
 
     var italian: String {
         switch error {
-        case let .cannotOpen(path, reason):
-            "impossibile aprire la base dati \(path): \(reason). Controlla il percorso e che il file sia una base dati di Centrale."
+        case let .cannotOpen(path, .notSQLite):
+            "\(path) non è una base dati di Centrale (non è nemmeno un file SQLite); non è stato scritto nulla"
+        case let .cannotOpen(path, .damaged):
+            "la base dati \(path) è danneggiata (SQLite non riesce a leggerla); non è stato scritto nulla. Ripristinala da una copia di sicurezza."
+        case let .cannotOpen(path, .locked):
+            "la base dati \(path) è bloccata da un altro programma da più di 5 secondi; non è stato scritto nulla. Riprova quando ha finito."
+        case let .cannotOpen(path, .unreachable):
+            "impossibile aprire \(path): la cartella non esiste, o mancano i permessi di lettura o scrittura. Controlla il percorso e i permessi."
+        case let .cannotOpen(path, .diskFull):
+            "il disco che contiene \(path) è pieno; non è stato scritto nulla. Libera spazio e riprova."
+        case let .cannotOpen(path, .other(reason)):
+            "impossibile aprire la base dati \(path) (SQLite risponde: \(reason)). Controlla il percorso e che il file sia una base dati di Centrale."
         case let .noRegistry(path):
             "la base dati \(path) non ha ancora un registro"
-        case let .notFound(entity, id):
+        case let .notFound(entity, id, known) where known.isEmpty:
             "\(entity.italianNone) '\(id)' nella base dati; controlla il codice."
+        case let .notFound(entity, id, known):
+            "\(entity.italianNone) '\(id)' nella base dati; controlla il codice (quelli registrati: "
+                + StoreEntity.listed(known, more: { "e altri \($0)" }) + ")."
         case let .refused(refusal, _):
             refusal.italian
         case let .noDatabase(path):
@@ -69,12 +94,25 @@ struct StoreErrorText: Message {
 
     var english: String {
         switch error {
-        case let .cannotOpen(path, reason):
-            "cannot open the database \(path): \(reason). Check the path and that the file is a Centrale database."
+        case let .cannotOpen(path, .notSQLite):
+            "\(path) is not a Centrale database (it is not even a SQLite file); nothing was written"
+        case let .cannotOpen(path, .damaged):
+            "the database \(path) is damaged (SQLite cannot read it); nothing was written. Restore it from a backup."
+        case let .cannotOpen(path, .locked):
+            "the database \(path) has been locked by another program for more than 5 seconds; nothing was written. Try again when it has finished."
+        case let .cannotOpen(path, .unreachable):
+            "cannot open \(path): its folder does not exist, or read or write permission is missing. Check the path and the permissions."
+        case let .cannotOpen(path, .diskFull):
+            "the disk holding \(path) is full; nothing was written. Free some space and try again."
+        case let .cannotOpen(path, .other(reason)):
+            "cannot open the database \(path) (SQLite says: \(reason)). Check the path and that the file is a Centrale database."
         case let .noRegistry(path):
             "the database \(path) has no registry yet"
-        case let .notFound(entity, id):
+        case let .notFound(entity, id, known) where known.isEmpty:
             "no \(entity.english) '\(id)' in the database; check the code."
+        case let .notFound(entity, id, known):
+            "no \(entity.english) '\(id)' in the database; check the code (those registered: "
+                + StoreEntity.listed(known, more: { "and \($0) more" }) + ")."
         case let .refused(refusal, _):
             refusal.english
         case let .noDatabase(path):

@@ -33,8 +33,10 @@ public enum BeneficiaryRefusal: Message, Equatable {
     case closedCannotSuspend(String, closedOn: LocalDate)
     /// A suspension (stored, ISO days) overlapping the one asked.
     case overlappingSuspension(String, from: String, to: String, askedFrom: LocalDate, askedTo: LocalDate)
-    /// No suspension in force on or after the day: nothing to resume.
-    case noSuspension(String, on: LocalDate)
+    /// The person is not suspended on the day (never was, or the suspension already ended or was
+    /// ended early: resuming twice): nothing to resume. `next` is a later suspension not yet
+    /// begun, which resuming on its first day withdraws.
+    case notSuspended(String, on: LocalDate, next: ClosedRange<LocalDate>?)
 
     // Closing and erasing.
     /// The record is already closed (last day `closedOn`).
@@ -93,8 +95,8 @@ public enum BeneficiaryRefusal: Message, Equatable {
         case let .overlappingSuspension(code, from, to, askedFrom, askedTo):
             "il beneficiario \(code) è già sospeso dal \(StoreItalian.date(iso: from)) al \(StoreItalian.date(iso: to)), "
                 + "periodo che si sovrappone a \(StoreItalian.date(askedFrom))–\(StoreItalian.date(askedTo))"
-        case let .noSuspension(code, day):
-            "il beneficiario \(code) non ha sospensioni in corso il \(StoreItalian.date(day)) o dopo; non c'è nulla da riprendere"
+        case let .notSuspended(code, day, next):
+            Self.italianNotSuspended(code, day, next)
         case let .alreadyClosed(code, closedOn):
             "la scheda di \(code) è già chiusa (ultimo giorno \(StoreItalian.date(closedOn)))"
         case let .closeBeforeActivation(code, activatedOn):
@@ -140,8 +142,8 @@ public enum BeneficiaryRefusal: Message, Equatable {
             "\(code) is closed since \(closedOn); a closed person cannot be suspended"
         case let .overlappingSuspension(code, from, to, askedFrom, askedTo):
             "\(code) is already suspended from \(from) to \(to), which overlaps \(askedFrom)–\(askedTo)"
-        case let .noSuspension(code, day):
-            "\(code) has no suspension in force on or after \(day); nothing to resume"
+        case let .notSuspended(code, day, next):
+            Self.englishNotSuspended(code, day, next)
         case let .alreadyClosed(code, closedOn):
             "\(code) is already closed on \(closedOn)"
         case let .closeBeforeActivation(code, activatedOn):
@@ -175,6 +177,23 @@ public enum BeneficiaryRefusal: Message, Equatable {
             + "\(purposes), needs \(authorisation.needs)) no longer covers "
             + "\(trips.count) trip\(trips.count == 1 ? "" : "s") still to be done: \(listed)"
             + "; give --cancel-trips to cancel them with the reason, or keep the authorisation as it was. Nothing was written"
+    }
+
+    private static func italianNotSuspended(_ code: String, _ day: LocalDate, _ next: ClosedRange<LocalDate>?) -> String {
+        var text = "il beneficiario \(code) non è sospeso il \(StoreItalian.date(day)), quindi non c'è nulla da riprendere"
+        if let next {
+            let first = StoreItalian.date(next.lowerBound), last = StoreItalian.date(next.upperBound)
+            text += "; la sua prossima sospensione, dal \(first) al \(last), non è ancora cominciata: per annullarla indica --on \(first)"
+        }
+        return text + ". Non è stato scritto nulla."
+    }
+
+    private static func englishNotSuspended(_ code: String, _ day: LocalDate, _ next: ClosedRange<LocalDate>?) -> String {
+        var text = "\(code) is not suspended on \(day), so there is nothing to resume"
+        if let next {
+            text += "; their next suspension, from \(next.lowerBound) to \(next.upperBound), has not begun: to withdraw it give --on \(next.lowerBound)"
+        }
+        return text + ". Nothing was written."
     }
 
     /// The authorisation's purposes by their Italian names, or `nessun motivo`.

@@ -9,8 +9,8 @@ public enum InputRefusal: Message, Equatable {
     case controlCharacter(FreeText, text: String, character: String)
     /// `CENTRALE_LANG` is neither `it` nor `en` (the value already escaped).
     case language(String)
-    /// A file that cannot be read.
-    case unreadableFile(String)
+    /// A file that cannot be read (its path, already escaped), and why.
+    case unreadableFile(String, UnreadableFile)
     /// `--status` that is no beneficiary status.
     case unknownStatus(String)
     /// `--comune` that is no comune of the registry.
@@ -22,8 +22,8 @@ public enum InputRefusal: Message, Equatable {
             "\(what.italian) '\(text)' contiene il carattere di controllo \(character); scrivi testo semplice. Non è stato scritto nulla."
         case .language(let value):
             "CENTRALE_LANG vale '\(value)', che non è né it né en; impostalo a uno dei due, o indica --lang"
-        case .unreadableFile(let file):
-            "impossibile leggere \(file); controlla il percorso"
+        case let .unreadableFile(file, why):
+            "impossibile leggere \(file): \(why.italian)"
         case .unknownStatus(let text):
             "--status: '\(text)' non è tra referred, active, suspended, closed, authorisation_expired (o expired) e not_authorised"
         case .unknownComune(let text):
@@ -37,8 +37,8 @@ public enum InputRefusal: Message, Equatable {
             "\(what.english) '\(text)' holds the control character \(character); type plain text. Nothing was written."
         case .language(let value):
             "CENTRALE_LANG is '\(value)', not it or en; set it to one of them, or give --lang"
-        case .unreadableFile(let file):
-            "cannot read \(file); check the path"
+        case let .unreadableFile(file, why):
+            "cannot read \(file): \(why.english)"
         case .unknownStatus(let text):
             "--status: '\(text)' is not referred, active, suspended, closed, authorisation_expired (or expired) or not_authorised"
         case .unknownComune(let text):

@@ -16,6 +16,10 @@ public enum MonthRefusal: Message, Equatable {
     case unreviewedFlags(YearMonth, count: Int)
     /// A statement could not be computed (a log names a vehicle no association has…).
     case statement(StatementError)
+    /// A month with no trip in it or before it (`firstTrip`: the first day with a trip, after
+    /// it; nil when there is none yet): closing it would freeze statements of nothing.
+    /// `centrale month close` refuses it; a month without trips after the first is closed, at zero.
+    case nothingToClose(YearMonth, firstTrip: LocalDate?)
 
     public var italian: String {
         switch self {
@@ -34,6 +38,12 @@ public enum MonthRefusal: Message, Equatable {
                        : "in \(StoreItalian.month(month)) ci sono \(count) servizi segnalati per la revisione dei km e non ancora rivisti"
         case .statement(let error):
             error.problem.italian
+        case let .nothingToClose(month, firstTrip?):
+            "nessun servizio in \(StoreItalian.month(month)) né prima: niente da chiudere. Il primo servizio è del "
+                + "\(StoreItalian.date(firstTrip)): si chiudono i mesi da \(StoreItalian.month(firstTrip.yearMonth)) in poi"
+        case .nothingToClose(let month, nil):
+            "nessun servizio in \(StoreItalian.month(month)) né prima: niente da chiudere. La base dati non ha ancora servizi; "
+                + "un mese si chiude dopo che i suoi servizi sono stati registrati"
         }
     }
 
@@ -51,6 +61,10 @@ public enum MonthRefusal: Message, Equatable {
             "\(month) has \(count) trip\(count == 1 ? "" : "s") flagged for km review and not reviewed"
         case .statement(let error):
             error.problem.english
+        case let .nothingToClose(month, firstTrip?):
+            "no trips in \(month) or before: nothing to close. The first trip is on \(firstTrip): months from \(firstTrip.yearMonth) on can be closed"
+        case .nothingToClose(let month, nil):
+            "no trips in \(month) or before: nothing to close. The database has no trips yet; a month is closed once its trips are logged"
         }
     }
 }

@@ -55,20 +55,23 @@ extension Store {
             }
             var trips = try Self.logTrips(db, [id]).trips
             if trips[id]?.trip.status == .cancelled { trips[id]?.trip.status = .assigned } // cancelled on the spot: still amendable
-            let context = LogContext(association: association, trips: trips, recorded: [:],
+            var context = LogContext(association: association, trips: trips, recorded: [:],
                                      tolerance: KmTolerance(percent: registry.convention.rules.kmTolerancePercent,
                                                             minimum: registry.convention.rules.kmToleranceMinimum),
                                      estimator: registry.convention.distanceEstimator, plannedShares: try Self.plannedShares(db, [id]),
                                      storedRanges: try trips[id].map { try Self.storedRanges(db, association: association.code, from: $0.trip.date, through: $0.trip.date) } ?? [:],
                                      routes: try trips[id].map { try Self.routes(db, association: association.code, from: $0.trip.date, through: $0.trip.date) } ?? [:])
+            // The driver checked as a submitted row's is: registered with the association, licence and
+            // insurance valid on the trip's day, qualified for its needs (flagged, as a submission flags it).
+            context.volunteers = try Self.logVolunteers(db, association: association.code)
             let batch = LogValidator(context: context).check([after.asRow(file: "amendment of trip \(id)", place: .amendment(trip: id))])
             guard batch.problems.isEmpty, let checked = batch.fresh.first else { throw FieldErrors(batch.problems) }
             try db.execute(sql: """
                 UPDATE trip_log SET vehicle = ?, driver = ?, odometer_start_m = ?, odometer_end_m = ?, driven_m = ?, picked_up_at = ?,
-                  dropped_off_at = ?, waiting_min = ?, outcome = ?, notes = ?, estimated_m = ?, km_flag = ? WHERE trip = ?
+                  dropped_off_at = ?, waiting_min = ?, outcome = ?, notes = ?, estimated_m = ?, km_flag = ?, driver_flag = ? WHERE trip = ?
                 """, arguments: [after.vehiclePlate, after.driverCode, after.odometerStart?.metres, after.odometerEnd?.metres,
                                  after.driven.metres, after.pickedUpAt?.minutes, after.droppedOffAt?.minutes, after.waitingMinutes,
-                                 after.outcome.rawValue, after.notes, checked.estimated.metres, checked.flag?.description, id])
+                                 after.outcome.rawValue, after.notes, checked.estimated.metres, checked.flag?.description, checked.driverFlag, id])
             let trip = trips[id]!.trip
             if try Self.isClosed(db, trip.date.yearMonth) {
                 let engine = TariffEngine(convention: registry.convention)
@@ -120,6 +123,7 @@ extension Store {
     /// The logs of a month flagged for km review, optionally for one association.
     public func flaggedLogs(month: YearMonth, association: String? = nil) throws -> [FlaggedLog] {
         try pool.read { db in
+            if let association { try Self.requireAssociation(db, association) }
             var sql = """
                 SELECT trip_log.trip, trip.date, trip_log.association, trip_log.vehicle, trip_log.driven_m, trip_log.estimated_m,
                        trip_log.km_flag, trip_log.submission, km_review.decision, km_review.paid_m, km_review.reviewed_by, km_review.reason

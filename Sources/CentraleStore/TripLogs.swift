@@ -55,7 +55,7 @@ extension Store {
         try Self.refuseControlCharacters(actor)
         let registry = try self.registry()
         guard let association = registry.associations.first(where: { $0.code == code }) else {
-            throw StoreError.notFound(entity: .association, id: code)
+            throw StoreError.notFound(entity: .association, id: code, known: registry.associations.map(\.code).sorted())
         }
         let tolerance = KmTolerance(percent: registry.convention.rules.kmTolerancePercent, minimum: registry.convention.rules.kmToleranceMinimum)
         let at = timestamp()
@@ -321,9 +321,7 @@ extension Store {
     public func recordRejectedFile(association: String, file: String, sha256: String, problems: [FieldError], actor: Actor) throws -> Int64 {
         let at = timestamp()
         return try pool.write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM association WHERE code = ?", arguments: [association]) == true else {
-                throw StoreError.notFound(entity: .association, id: association)
-            }
+            try Self.requireAssociation(db, association)
             try db.execute(sql: """
                 INSERT INTO log_submission(association, file, sha256, submitted_at, submitted_by, rows, new_logs, already_recorded, accepted, problems)
                 VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, ?)

@@ -87,9 +87,11 @@ extension Store {
     }
 
     /// Licences, volunteers' insurance and vehicle documents whose last valid day is on or
-    /// before `until` (those already expired included), by date.
+    /// before `until` (those already expired included), by date; only `association`'s when
+    /// given, which must be an association of the registry.
     public func expiries(until: LocalDate, association: String? = nil) throws -> [Expiry] {
         try pool.read { db in
+            if let association { try Self.requireAssociation(db, association) }
             let day = until.description
             var result: [Expiry] = []
             for row in try Row.fetchAll(db, sql: """

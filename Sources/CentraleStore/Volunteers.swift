@@ -71,15 +71,9 @@ extension Store {
     /// An association's volunteers, by code, with their absences.
     public func volunteers(of association: String) throws -> [Volunteer] {
         try pool.read { db in
-            try requireAssociation(db, association)
+            try Self.requireAssociation(db, association)
             return try String.fetchAll(db, sql: "SELECT code FROM volunteer WHERE association = ? ORDER BY code", arguments: [association])
                 .compactMap { try Self.volunteer(db, association: association, code: $0) }
-        }
-    }
-
-    private func requireAssociation(_ db: Database, _ code: String) throws {
-        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM association WHERE code = ?", arguments: [code]) == true else {
-            throw StoreError.notFound(entity: .association, id: code)
         }
     }
 
@@ -118,7 +112,7 @@ extension Store {
             var added = 0, updated = 0
             var affected: [AffectedTrip] = []
             for v in volunteers {
-                try requireAssociation(db, v.association)
+                try Self.requireAssociation(db, v.association)
                 if var existing = try Self.volunteer(db, association: v.association, code: v.code) {
                     guard updatingExisting else {
                         throw StoreError.refused(.crew(.volunteerExists(v.code, association: v.association)))
@@ -150,7 +144,7 @@ extension Store {
                                 _ change: (inout Volunteer) throws -> Void) throws -> [AffectedTrip] {
         let at = timestamp()
         return try pool.write { db in
-            try requireAssociation(db, association)
+            try Self.requireAssociation(db, association)
             guard var v = try Self.volunteer(db, association: association, code: code) else {
                 throw StoreError.notFound(entity: .volunteer(of: association), id: code)
             }
@@ -171,7 +165,7 @@ extension Store {
     public func addAbsence(association: String, code: String, _ absence: Absence, averageSpeedKmh: Int, actor: Actor) throws -> [AffectedTrip] {
         let at = timestamp()
         return try pool.write { db in
-            try requireAssociation(db, association)
+            try Self.requireAssociation(db, association)
             guard var v = try Self.volunteer(db, association: association, code: code) else {
                 throw StoreError.notFound(entity: .volunteer(of: association), id: code)
             }

@@ -95,7 +95,8 @@ struct ExpiriesCommand: StoreCommand {
         let store = try context.store
         let today = store.today()
         let until = today.adding(days: within)
-        let expiries = try store.expiries(until: until, association: association)
+        // An unknown --association is refused naming the registry's, not answered with "nothing expires".
+        let expiries = try store.expiries(until: until, association: association?.uppercased())
         guard !expiries.isEmpty else {
             try context.say(.nothingExpires(by: until))
             return
@@ -104,7 +105,9 @@ struct ExpiriesCommand: StoreCommand {
         for e in expiries {
             let days = e.validUntil.daysSinceEpoch - today.daysSinceEpoch
             let it = try context.language == .it
-            let what = it ? (["licence": "patente", "insurance": "assicurazione", "inspection": "revisione", "vehicle insurance": "assicurazione del mezzo"][e.what] ?? e.what) : e.what
+            let what = it ? (["licence": "patente", "insurance": "assicurazione", "insurance (art. 18 CTS)": "assicurazione (art. 18 CTS)",
+                              "inspection": "revisione", "vehicle inspection": "revisione del mezzo", "vehicle insurance": "assicurazione del mezzo"][e.what] ?? e.what)
+                : e.what
             table.add([it ? e.validUntil.italianText : e.validUntil.description, days < 0 ? (it ? "scaduto" : "expired") : String(days), e.association, e.subject, what])
         }
         context.print(table.rendered)
@@ -203,12 +206,14 @@ struct SheetCommand: StoreCommand {
 
     func run(_ context: AppContext) throws {
         if let out { try OutputFile.check(out, force: force) }
-        let sheet = try context.store.daySheet(association: association, on: date, vehicle: vehicle?.uppercased(),
+        // An unknown association, or a plate not in its fleet, is refused naming the known ones.
+        let code = association.uppercased()
+        let sheet = try context.store.daySheet(association: code, on: date, vehicle: vehicle?.uppercased(),
                                                averageSpeedKmh: try context.registry.convention.planning.averageSpeedKmh)
         let text = DaySheetRenderer.render(sheet, format: format, language: try context.language)
         if let out {
             try OutputFile.write(text, to: out, force: force)
-            try context.say(.sheetWritten(association: association, date: date, to: out))
+            try context.say(.sheetWritten(association: code, date: date, to: out))
         } else {
             context.print(text, terminator: format == .md ? "\n" : "")
         }

@@ -106,9 +106,7 @@ struct AssignCommand: StoreCommand {
     func run(_ context: AppContext) throws {
         let store = try context.store
         guard let record = try store.tripRecord(trip) else { throw StoreError.notFound(entity: .trip, id: String(trip)) }
-        guard try context.registry.associations.contains(where: { $0.code == association }) else {
-            throw StoreError.notFound(entity: .association, id: association)
-        }
+        try store.requireAssociation(association)
         let broken = try store.brokenRule(assigning: record, to: association, engine: context.engine, zone: context.zone)
         if broken == .membership {
             throw StoreError.refused(.trip(.associationLeftBefore(association, date: record.trip.date, trip: trip)))

@@ -100,8 +100,12 @@ struct LogSubmitCommand: StoreCommand {
         if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > LogParser.maximumBytes {
             return Office.tooLarge(file: file, bytes: size, language: try context.language)
         }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            return SubmissionReport(file: file, accepted: false, problems: [.init(line: nil, field: nil, text: CLIMessage.unreadableFile(file.escapingControlCharacters).text(try context.language))],
+        let data: Data
+        switch InputFile.contents(file) {
+        case .success(let bytes): data = bytes
+        case .failure(let why):
+            let text = CLIMessage.unreadableFile(file.escapingControlCharacters, why).text(try context.language)
+            return SubmissionReport(file: file, accepted: false, problems: [.init(line: nil, field: nil, text: text)],
                                     problemCount: 1, refusedBeforeReading: true)
         }
         if let client {
@@ -175,7 +179,8 @@ struct LogFlagsCommand: StoreCommand {
     @Option(help: ArgumentHelp(localized(it: "table o json.", en: "table or json."))) var format: OutputFormat = .table
 
     func run(_ context: AppContext) throws {
-        let flags = try context.store.flaggedLogs(month: month, association: association)
+        // An unknown --association is refused naming the registry's, not answered with "no flags".
+        let flags = try context.store.flaggedLogs(month: month, association: association?.uppercased())
         if format == .json { context.print(try jsonString(flags)); return }
         guard !flags.isEmpty else { try context.say(.noFlags(month: month)); return }
         var table = TextTable(TableHeaders.kmFlags.words(try context.language),

@@ -25,14 +25,18 @@ struct MonthCloseCommand: StoreCommand {
             rettifiche dei suoi registri e le revisioni dei km dei suoi servizi sono pagati come righe di conguaglio, \
             con riferimento al servizio originale, nel mese in corso. Il mese in corso e i mesi futuri non si possono \
             chiudere. Un mese con servizi segnalati per la revisione dei km e non ancora rivisti viene rifiutato, salvo \
-            --accept-flags --reason "…": quei servizi vengono allora congelati alla stima (al massimo i km registrati).
+            --accept-flags --reason "…": quei servizi vengono allora congelati alla stima (al massimo i km registrati). \
+            Un mese precedente al primo servizio della base dati non ha nulla da chiudere e viene rifiutato; un mese \
+            senza servizi dopo il primo si chiude, a zero.
             """, en: """
             After closing, the month's statements and monitoring report are always rendered from the \
             snapshots, identical even after a tariff change. Logs submitted later for its trips, amendments \
             of its logs and km reviews of its trips are paid as adjustment lines, referring to the original \
             trip, in the current month. The current month and future months cannot be closed. A month with \
             trips flagged for km review and not reviewed is refused, unless --accept-flags --reason "…": \
-            those trips are then frozen at the estimate (capped at the logged km).
+            those trips are then frozen at the estimate (capped at the logged km). \
+            A month before the database's first trip has nothing to close and is refused; a month without \
+            trips after the first closes, at zero.
             """)
     ) }
 
@@ -51,8 +55,18 @@ struct MonthCloseCommand: StoreCommand {
     }
 
     func run(_ context: AppContext) throws {
-        let closing = try context.store.closeMonth(month, acceptingFlags: acceptFlags,
-                                                   actor: Actor(try context.operatorName(), reason: reason ?? "month close"))
+        let store = try context.store
+        // A past month before the first trip ever booked (a new database, a typo in the year) has
+        // nothing to freeze; a month without trips after the first closes, at zero. The current and
+        // future months are left to the store's own refusal.
+        if month < store.today().yearMonth {
+            let first = try store.firstTripDay()
+            if first.map({ $0.yearMonth > month }) ?? true {
+                throw StoreError.refused(.month(.nothingToClose(month, firstTrip: first)))
+            }
+        }
+        let closing = try store.closeMonth(month, acceptingFlags: acceptFlags,
+                                           actor: Actor(try context.operatorName(), reason: reason ?? "month close"))
         try context.say(.monthClosed(month: closing.month, statements: closing.statements, total: closing.total, checksum: String(closing.sha256.prefix(16))))
         if closing.unreviewedFlags > 0 {
             try context.say(.monthClosedWithFlags(closing.unreviewedFlags))
@@ -80,9 +94,15 @@ struct MonthListCommand: StoreCommand {
         let months = try context.store.closedMonths()
         if format == .json { context.print(try jsonString(months)); return }
         guard !months.isEmpty else { try context.say(.noMonthClosed); return }
-        var table = TextTable(TableHeaders.closedMonths.words(try context.language), rightAligned: [3, 4])
+        let language = try context.language
+        var table = TextTable(TableHeaders.closedMonths.words(language), rightAligned: [3, 4])
         for month in months {
-            table.add([month.month, month.closedAt, month.closedBy, String(month.statements), Money(cents: month.totalCents).text(try context.language == .it ? .italian : .machine),
+            // When it was closed, in Rome's time (the database keeps the UTC moment; JSON shows that).
+            let closed = month.closedMoment.map { moment -> String in
+                let (date, time) = MonthDocumentStatus.romeTime(moment)
+                return "\(language.date(date)) \(time)"
+            } ?? month.closedAt
+            table.add([YearMonth(month.month).map(language.month) ?? month.month, closed, month.closedBy, String(month.statements), Money(cents: month.totalCents).text(language == .it ? .italian : .machine),
                        month.sha256, month.reportSHA256 ?? "-"])
         }
         context.print(table.rendered)

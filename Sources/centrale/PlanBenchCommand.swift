@@ -50,9 +50,13 @@ struct PlanBenchCommand: CentraleCommand {
         var bestKnownByFolder: [String: [String: Double]] = [:]
         for file in files {
             let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-            let text: String
-            do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-                throw FieldError(SourceLocation(file: file, line: 1), field: "", CLIMessage.cannotRead(error.localizedDescription))
+            let data: Data
+            switch InputFile.contents(file) {
+            case .success(let bytes): data = bytes
+            case .failure(let why): throw FieldError(SourceLocation(file: file, line: 1), field: "", CLIMessage.cannotRead(why))
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw FieldError(SourceLocation(file: file, line: 1), field: "", CLIMessage.notUTF8)
             }
             let instance = try CordeauInstance(text: text, fileName: file, name: name)
             // Before the solve, so that an unreadable --bks file fails at once.

@@ -18,9 +18,15 @@ var dialectHelp: ArgumentHelp {
 }
 
 extension AppContext {
-    /// Prints a rendered text: as it is when it ends with its own line ending (a CSV document),
-    /// else with a line break.
+    /// Prints a rendered text: as it is when it ends with its own line ending (a CSV document:
+    /// an Excel one's last line keeps its CRLF, with no LF after it), else with a line break.
     func printDocument(_ text: String) {
-        print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        print(text, terminator: text.endsWithLineBreak ? "" : "\n")
     }
+}
+
+extension String {
+    /// Whether the text ends with a line ending, LF or CRLF. (`hasSuffix("\n")` is false after
+    /// a CRLF: Swift compares characters, and CRLF is one character.)
+    var endsWithLineBreak: Bool { utf8.last == UInt8(ascii: "\n") }
 }

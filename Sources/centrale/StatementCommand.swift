@@ -69,7 +69,7 @@ struct StatementCommand: StoreCommand {
                                                              language: language, dialect: dialect)
         }
         if let out {
-            try OutputFile.write(text.hasSuffix("\n") ? text : text + "\n", to: out, force: force)
+            try OutputFile.write(text.endsWithLineBreak ? text : text + "\n", to: out, force: force)
             try context.say(.statementWritten(month: month, to: out))
         } else {
             context.printDocument(text)

@@ -23,7 +23,7 @@ struct StatusCommand: StoreCommand {
         for table in CountedTable.allCases { try context.say(.statusCount(table: table, count: counts[table.rawValue] ?? 0)) }
         // The fast checks of `centrale verify`: snapshot checksums and the audit chain.
         let checks = try store.verify(fast: true)
-        checks.forEach { context.print((language == .it ? "controllo: " : "check: ") + $0.line(language)) }
+        for check in checks { try context.say(.statusCheck(check)) }
         if let failed = checks.first(where: { !$0.passed }), let broken = failed.broken {
             context.printError(CLIMessage.statusCheckFailed(check: failed.name(language), broken: broken.text(language)).text(language))
             throw ExitCode.failure

@@ -24,7 +24,13 @@ struct UpgradeCommand: StoreCommand {
     @OptionGroup var global: GlobalOptions
 
     func run(_ context: AppContext) throws {
+        // Opening the store for writing is what upgrades it: what the opening applied says which it was.
         let store = try context.store
-        try context.say(.schemaUpToDate(path: context.databasePath, last: try store.appliedMigrations().last ?? "-"))
+        let last = try store.appliedMigrations().last ?? "-"
+        if store.migratedOnOpening.isEmpty {
+            try context.say(.schemaAlreadyCurrent(path: context.databasePath, last: last))
+        } else {
+            try context.say(.schemaUpgraded(path: context.databasePath, applied: store.migratedOnOpening, last: last))
+        }
     }
 }

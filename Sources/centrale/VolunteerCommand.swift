@@ -115,11 +115,9 @@ struct VolunteerImportCommand: StoreCommand {
 
     func run(_ context: AppContext) throws {
         let actor = Actor(try context.operatorName(), reason: "volunteer import \((file as NSString).lastPathComponent)")
-        guard let data = FileManager.default.contents(atPath: file) else { throw StoreError.refused(.input(.unreadableFile(file))) }
+        let data = try InputFile.contents(file).get(orRefuse: file)
         let store = try context.store
-        guard try context.registry.associations.contains(where: { $0.code == association }) else {
-            throw StoreError.notFound(entity: .association, id: association)
-        }
+        try store.requireAssociation(association)
         let volunteers = try VolunteerImport(association: association, today: store.today()).read(data, fileName: file)
         let (added, updated, affected) = try store.addVolunteers(volunteers, updatingExisting: true,
                                                                  averageSpeedKmh: try context.registry.convention.planning.averageSpeedKmh, actor: actor)

@@ -63,4 +63,13 @@ struct TextDecodingTests {
         #expect(CSVWriter(separator: ";").field("12,5") == "12,5")
         #expect(CSVWriter(separator: ";").field("a,b") == "\"a,b\"")
     }
+
+    @Test("Italian Excel holds no bare LF: a line break inside a cell is written CRLF and quoted; a cell with CRLF is quoted in any dialect")
+    func excelLineBreaks() {
+        let excel = CSVWriter(dialect: .excel)
+        #expect(excel.document([["a\nb", "c\rd", "e\r\nf"], ["x", "y", "z"]]) == "\u{FEFF}\"a\r\nb\";\"c\r\nd\";\"e\r\nf\"\r\nx;y;z\r\n")
+        #expect(CSVWriter(dialect: .rfc4180).document([["a\nb", "c"]]) == "\"a\nb\",c\n")
+        // CRLF is one Character in Swift, equal to neither "\n" nor "\r": still a line break to quote.
+        #expect(CSVWriter(separator: ",").field("e\r\nf") == "\"e\r\nf\"")
+    }
 }

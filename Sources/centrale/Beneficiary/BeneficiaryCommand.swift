@@ -123,18 +123,25 @@ struct BeneficiaryListing: Encodable {
     }
 }
 
-/// Prints people as a table, CSV or JSON.
-func printPeople(_ people: [BeneficiarySummary], to context: AppContext, format: PeopleFormat, comuneNames: [String: String], empty: String) throws {
+/// Prints people as a table, CSV or JSON. The CSV is in `dialect`, as the other exports: Italian
+/// Excel (`;`, BOM, CRLF, Italian headers, statuses and needs by Italian name, `dd/mm/yyyy`) or
+/// RFC 4180 (`,`, LF, English headers and codes, ISO dates).
+func printPeople(_ people: [BeneficiarySummary], to context: AppContext, format: PeopleFormat, dialect: CSVDialect,
+                 comuneNames: [String: String], empty: String) throws {
     switch format {
     case .json:
         context.print(try jsonString(people.map { BeneficiaryListing($0, comuneNames: comuneNames) }))
     case .csv:
-        let writer = CSVWriter()
-        context.print(writer.row(["code", "status", "comune", "surname", "name", "codice_fiscale", "phone", "needs", "valid_until"]))
-        for p in people {
-            context.print(writer.row([p.code, p.effectiveStatus.rawValue, comuneNames[p.comune] ?? p.comune, p.surname, p.name, p.codiceFiscale, p.phone,
-                              p.needs.isEmpty ? "" : p.needs.description, p.validUntil?.description ?? ""]))
+        let italian = dialect == .excel
+        let header = italian ? ["codice", "stato", "comune", "cognome", "nome", "codice_fiscale", "telefono", "bisogni", "valido_al"]
+                             : ["code", "status", "comune", "surname", "name", "codice_fiscale", "phone", "needs", "valid_until"]
+        let rows = people.map { p -> [String] in
+            let status = italian ? p.effectiveStatus.italianName : p.effectiveStatus.rawValue
+            let needs = p.needs.isEmpty ? "" : (italian ? p.needs.italianNames.joined(separator: "+") : p.needs.description)
+            return [p.code, status, comuneNames[p.comune] ?? p.comune, p.surname, p.name, p.codiceFiscale, p.phone, needs,
+                    p.validUntil.map(dialect.date) ?? ""]
         }
+        context.printDocument(CSVWriter(dialect: dialect).document([header] + rows))
     case .table:
         if people.isEmpty { context.print(empty); return }
         let language = try context.language, it = language == .it

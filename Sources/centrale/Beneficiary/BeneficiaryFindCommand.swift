@@ -1,4 +1,5 @@
 import ArgumentParser
+import CentraleFormats
 import CentraleStore
 
 /// `centrale beneficiary find TEXT`.
@@ -14,11 +15,12 @@ struct BeneficiaryFindCommand: StoreCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(localized(it: "Cosa cercare, es. belle (trova Bellè).", en: "What to look for, e.g. belle (finds Bellè)."))) var text: String
     @Option(help: ArgumentHelp(localized(it: "table, csv o json.", en: "table, csv or json."))) var format: PeopleFormat = .table
+    @Option(help: dialectHelp) var dialect: CSVDialect = .excel
     @Option(help: ArgumentHelp(localized(it: "Al massimo questo numero di persone.", en: "At most this many."))) var limit: Int = 50
 
     func run(_ context: AppContext) throws {
         let store = try context.store
         let people = try store.findBeneficiaries(text, on: store.today(), limit: limit)
-        try printPeople(people, to: context, format: format, comuneNames: try context.comuneNames, empty: try context.language == .it ? "Nessuno corrisponde a '\(text)'." : "Nobody matches '\(text)'.")
+        try printPeople(people, to: context, format: format, dialect: dialect, comuneNames: try context.comuneNames, empty: try context.language == .it ? "Nessuno corrisponde a '\(text)'." : "Nobody matches '\(text)'.")
     }
 }

@@ -37,9 +37,7 @@ struct BeneficiaryImportCommand: StoreCommand {
 
     func run(_ context: AppContext) throws {
         let actor = Actor(try context.operatorName(), reason: "beneficiary import \((file as NSString).lastPathComponent)")
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw StoreError.refused(.input(.unreadableFile(file)))
-        }
+        let data = try InputFile.contents(file).get(orRefuse: file)
         let store = try context.store
         let registry = try context.registry
         let rows = try BeneficiaryImport(comuni: registry.comuni, today: store.today()).read(data, fileName: file)

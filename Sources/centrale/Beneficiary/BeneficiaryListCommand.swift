@@ -1,5 +1,6 @@
 import ArgumentParser
 import CentraleDomain
+import CentraleFormats
 import CentraleIntake
 import CentraleStore
 
@@ -18,6 +19,7 @@ struct BeneficiaryListCommand: StoreCommand {
     @Option(help: ArgumentHelp(localized(it: "Un comune: nome o codice ISTAT.", en: "A comune: name or ISTAT code."))) var comune: String?
     @Option(help: ArgumentHelp(localized(it: "Solo le persone la cui autorizzazione scade entro DAYS giorni.", en: "Only those whose authorisation expires within DAYS."))) var expiring: Int?
     @Option(help: ArgumentHelp(localized(it: "table, csv o json.", en: "table, csv or json."))) var format: PeopleFormat = .table
+    @Option(help: dialectHelp) var dialect: CSVDialect = .excel
 
     func run(_ context: AppContext) throws {
         let store = try context.store
@@ -34,6 +36,6 @@ struct BeneficiaryListCommand: StoreCommand {
             return c.istatCode
         }
         let people = try store.listBeneficiaries(on: store.today(), status: wanted, comune: istat, expiringWithin: expiring)
-        try printPeople(people, to: context, format: format, comuneNames: try context.comuneNames, empty: try context.language == .it ? "Nessun beneficiario." : "No beneficiaries.")
+        try printPeople(people, to: context, format: format, dialect: dialect, comuneNames: try context.comuneNames, empty: try context.language == .it ? "Nessun beneficiario." : "No beneficiaries.")
     }
 }

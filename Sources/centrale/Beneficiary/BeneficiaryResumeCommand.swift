@@ -8,8 +8,12 @@ struct BeneficiaryResumeCommand: StoreCommand {
         commandName: "resume",
         abstract: localized(it: "Chiude in anticipo una sospensione: la persona torna attiva da --on (di norma oggi).",
                             en: "End a suspension early: the person is active again from --on (default today)."),
-        discussion: localized(it: "I servizi annullati dalla sospensione restano annullati; prenota di nuovo quelli che servono ancora.",
-                              en: "Trips cancelled by the suspension stay cancelled; book the ones still needed again.")
+        discussion: localized(it: "I servizi annullati dalla sospensione restano annullati; prenota di nuovo quelli che servono ancora. "
+                                  + "Viene rifiutato se la persona non è sospesa quel giorno (mai sospesa, sospensione finita o già chiusa in anticipo). "
+                                  + "Per annullare una sospensione non ancora cominciata indica --on con il suo primo giorno.",
+                              en: "Trips cancelled by the suspension stay cancelled; book the ones still needed again. "
+                                  + "Refused when the person is not suspended on that day (never suspended, the suspension over or already ended early). "
+                                  + "To withdraw a suspension not yet begun, give --on its first day.")
     ) }
 
     static let storeAccess = Store.Access.write

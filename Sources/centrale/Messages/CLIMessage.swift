@@ -7,10 +7,10 @@ import CentraleTripLogs
 /// What the commands print when they succeed, in each language: the command line's part of the
 /// message catalogue. Refusals are the store's (`StoreRefusal`) and the inputs' own catalogues.
 enum CLIMessage: Message {
-    case unreadableFile(String)
+    case unreadableFile(String, UnreadableFile)
     case notAFolder(files: [String])
     case notUTF8
-    case cannotRead(String)
+    case cannotRead(UnreadableFile)
     case cannotReadBestKnown
     case verifyPassed(checks: Int)
     case servingInClear
@@ -18,6 +18,8 @@ enum CLIMessage: Message {
     case serverStopped
     case verifyFailed(check: String, broken: String)
     case statusCheckFailed(check: String, broken: String)
+    /// One of the fast checks of `centrale status`, passed or not.
+    case statusCheck(VerifyCheck)
     case statusDatabase(String)
     case statusSchema([String])
     case statusOrigin(String)
@@ -67,7 +69,8 @@ enum CLIMessage: Message {
     case registryRecordsUnchanged(Int)
     case leavesConvention(String, on: LocalDate, released: Int)
     case conventionVersion(String, new: Bool)
-    case schemaUpToDate(path: String, last: String)
+    case schemaAlreadyCurrent(path: String, last: String)
+    case schemaUpgraded(path: String, applied: [String], last: String)
     case leftAlone(trip: Int64, status: TripStatus, association: String?, method: AssignmentMethod?, decidedAgain: Bool)
 
     private static let it = Language.it
@@ -76,10 +79,10 @@ enum CLIMessage: Message {
     var italian: String {
         let it = Self.it
         switch self {
-        case .unreadableFile(let file): return "\(file): impossibile leggere il file; controlla il percorso"
+        case let .unreadableFile(file, why): return "\(file): impossibile leggere il file: \(why.italian)"
         case .notAFolder(let files): return "non è una cartella; indica la cartella che contiene \(files.joined(separator: ", "))"
         case .notUTF8: return "non è testo UTF-8; salvalo come UTF-8 (CSV UTF-8 nei fogli di calcolo)"
-        case .cannotRead(let reason): return "impossibile leggere il file: \(reason)"
+        case .cannotRead(let why): return "impossibile leggere il file: \(why.italian)"
         case .cannotReadBestKnown: return "impossibile leggere il file dei costi migliori noti"
         case .servingInClear:
             return "attenzione: senza --tls-cert e --tls-key i codici di accesso viaggiano in chiaro sulla rete; "
@@ -91,6 +94,7 @@ enum CLIMessage: Message {
             return "errore: verifica non superata: \(check): \(broken). Ripristina la base dati da una copia di sicurezza e confrontala, "
                 + "o cerca la modifica nello storico delle modifiche."
         case let .statusCheckFailed(check, broken): return "errore: \(check): \(broken); esegui `centrale verify` per il controllo completo."
+        case .statusCheck(let check): return "controllo: \(check.line(.it))"
         case .statusDatabase(let path): return "base dati: \(path)"
         case .statusSchema(let migrations): return "schema: \(migrations.joined(separator: ", "))"
         case .statusOrigin(let origin): return "origine: \(origin)"
@@ -187,7 +191,9 @@ enum CLIMessage: Message {
             return "  \(code) lascia la convenzione il \(it.date(on)): \(released) \(released == 1 ? "servizio aperto torna" : "servizi aperti tornano") "
                 + "in coda alla centrale; storico e rendiconti conservati"
         case let .conventionVersion(version, new): return "  convenzione: versione \(version)" + (new ? " (nuova)" : " (invariata)")
-        case let .schemaUpToDate(path, last): return "\(path): schema aggiornato (\(last))."
+        case let .schemaAlreadyCurrent(path, last): return "\(path): la base dati è già aggiornata (schema \(last)); non è cambiato nulla."
+        case let .schemaUpgraded(path, applied, last):
+            return "\(path): schema aggiornato a \(last) (\(applied.count == 1 ? "applicato" : "applicati") \(applied.joined(separator: ", ")))."
         case let .leftAlone(trip, status, association, method, again):
             let how = method.map { ["engine": "dallo smistamento", "manual": "a mano", "forced": "forzata"][$0.rawValue] ?? $0.rawValue }
             let now = association.map { "assegnato a \($0)" + (how.map { " (\($0))" } ?? "") } ?? status.italianName
@@ -199,10 +205,10 @@ enum CLIMessage: Message {
 
     var english: String {
         switch self {
-        case .unreadableFile(let file): return "\(file): cannot read the file; check the path"
+        case let .unreadableFile(file, why): return "\(file): cannot read the file: \(why.english)"
         case .notAFolder(let files): return "is not a folder; give the folder that holds \(files.joined(separator: ", "))"
         case .notUTF8: return "is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in spreadsheets)"
-        case .cannotRead(let reason): return "cannot read the file: \(reason)"
+        case .cannotRead(let why): return "cannot read the file: \(why.english)"
         case .cannotReadBestKnown: return "cannot read the best-known file"
         case .verifyPassed(let checks): return "All \(checks) checks passed."
         case .servingInClear:
@@ -213,6 +219,7 @@ enum CLIMessage: Message {
         case let .verifyFailed(check, broken):
             return "error: verification failed: \(check): \(broken). Restore the database from a backup and compare, or investigate the change in the audit trail."
         case let .statusCheckFailed(check, broken): return "error: \(check): \(broken); run `centrale verify` for the full check."
+        case .statusCheck(let check): return "check: \(check.line(.en))"
         case .statusDatabase(let path): return "database: \(path)"
         case .statusSchema(let migrations): return "schema: \(migrations.joined(separator: ", "))"
         case .statusOrigin(let origin): return "origin: \(origin)"
@@ -285,7 +292,8 @@ enum CLIMessage: Message {
         case let .leavesConvention(code, on, released):
             return "  \(code) leaves the convention on \(on): \(released) open trip\(released == 1 ? "" : "s") back to the dispatcher's queue; history and statements kept"
         case let .conventionVersion(version, new): return "  convention: version \(version)\(new ? " (new)" : " (unchanged)")"
-        case let .schemaUpToDate(path, last): return "\(path): schema up to date (\(last))."
+        case let .schemaAlreadyCurrent(path, last): return "\(path): the database is already up to date (schema \(last)); nothing changed."
+        case let .schemaUpgraded(path, applied, last): return "\(path): schema upgraded to \(last) (applied \(applied.joined(separator: ", ")))."
         case let .leftAlone(trip, status, association, method, again):
             let now = association.map { "assigned to \($0)" + (method.map { " (\($0.rawValue))" } ?? "") } ?? status.rawValue
             return "Note: trip \(trip) is \(now) and dispatch leaves it as it is" + (again ? "; with --reassign it is decided again" : "")
