@@ -251,7 +251,8 @@ public struct TUIState: Hashable, Sendable {
     public var exclusions: [Exclusion] = []
     public var blockedReason: String?
     public var candidateSelected = 0
-    /// A decision waiting for the dispatcher's s/n, on the trip as it was when the question opened.
+    /// A decision waiting for the dispatcher's yes or no (`s/n`, `y/n`; `s` and `y` are both a yes), on the trip as it
+    /// was when the question opened.
     public var pending: Confirmation?
     /// The version of the trip when the candidates screen opened: the assignment acts on it.
     public var assignVersion: Int?
@@ -266,7 +267,8 @@ public struct TUIState: Hashable, Sendable {
     public var message = ""
     /// Who is at the keyboard (recorded in the audit trail).
     public var operatorName: String
-    /// The language of the screen's dates, statuses and messages (`--lang`, `CENTRALE_LANG`; Italian by default).
+    /// The language of everything the screen writes (`--lang`, `CENTRALE_LANG`; Italian by default): the words
+    /// come from `ScreenLabel` and `ScreenMessage`.
     public var language: Language = .it
     /// The registry's places and comuni: the new-request form checks its Da and A against them.
     public var places = PlaceBook()

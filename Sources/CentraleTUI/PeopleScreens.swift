@@ -6,7 +6,7 @@ public struct PersonMatch: Hashable, Sendable {
     public var code: String
     /// "Surname Name".
     public var name: String
-    /// The status on the request's day, in Italian.
+    /// The status on the request's day, in the screen's language.
     public var status: String
     public var needs: Needs
     /// The authorisation in force, e.g. "dialisi,visita fino al 31/12/2025", or "nessuna".
@@ -28,21 +28,44 @@ public struct PersonFormState: Hashable, Sendable {
         case cognome, nome, codice_fiscale, data_nascita, telefono, indirizzo, comune, segnalato_da, data_segnalazione, motivi, bisogni,
              valido_dal, valido_al
 
-        public var label: String {
-            switch self {
-            case .cognome: "Cognome"
-            case .nome: "Nome"
-            case .codice_fiscale: "Codice fiscale"
-            case .data_nascita: "Data di nascita"
-            case .telefono: "Telefono"
-            case .indirizzo: "Indirizzo (via e n.)"
-            case .comune: "Comune"
-            case .segnalato_da: "Segnalato da"
-            case .data_segnalazione: "Data segnalazione"
-            case .motivi: "Motivi (dialisi|visita)"
-            case .bisogni: "Bisogni (carrozzina…)"
-            case .valido_dal: "Autorizzato dal"
-            case .valido_al: "Autorizzato al"
+        /// The label shown beside the field, in Italian.
+        public var label: String { name(.it) }
+
+        /// The field's label in `language` (at most 24 characters: the form's column).
+        public func name(_ language: Language) -> String {
+            switch language {
+            case .it:
+                switch self {
+                case .cognome: return "Cognome"
+                case .nome: return "Nome"
+                case .codice_fiscale: return "Codice fiscale"
+                case .data_nascita: return "Data di nascita"
+                case .telefono: return "Telefono"
+                case .indirizzo: return "Indirizzo (via e n.)"
+                case .comune: return "Comune"
+                case .segnalato_da: return "Segnalato da"
+                case .data_segnalazione: return "Data segnalazione"
+                case .motivi: return "Motivi (dialisi|visita)"
+                case .bisogni: return "Bisogni (carrozzina…)"
+                case .valido_dal: return "Autorizzato dal"
+                case .valido_al: return "Autorizzato al"
+                }
+            case .en:
+                switch self {
+                case .cognome: return "Surname"
+                case .nome: return "First name"
+                case .codice_fiscale: return "Tax code (CF)"
+                case .data_nascita: return "Date of birth"
+                case .telefono: return "Phone"
+                case .indirizzo: return "Address (street, no.)"
+                case .comune: return "Comune"
+                case .segnalato_da: return "Referred by"
+                case .data_segnalazione: return "Referral date"
+                case .motivi: return "Purposes (visit|…)"
+                case .bisogni: return "Needs (wheelchair…)"
+                case .valido_dal: return "Authorised from"
+                case .valido_al: return "Authorised until"
+                }
             }
         }
     }
@@ -85,19 +108,20 @@ public struct PersonFormState: Hashable, Sendable {
     /// The values under the import's column names.
     public var fields: [String: String] { Dictionary(uniqueKeysWithValues: values.map { ($0.key.rawValue, $0.value) }) }
 
-    /// The checks that need no data: required fields and the codice fiscale's check character.
-    public func localErrors() -> [Field: String] {
+    /// The checks that need no data: required fields and the codice fiscale's check character,
+    /// said in `language`.
+    public func localErrors(_ language: Language = .it) -> [Field: String] {
         var errors: [Field: String] = [:]
         for field in [Field.cognome, .nome, .codice_fiscale, .data_nascita, .indirizzo, .comune, .motivi, .valido_dal, .valido_al]
         where value(field).trimmingCharacters(in: " ").isEmpty {
-            errors[field] = "obbligatorio"
+            errors[field] = ScreenLabel.mandatory.text(language)
         }
         let cf = value(.codice_fiscale).uppercased().filter { !$0.isWhitespace }
         if !cf.isEmpty, let problem = CodiceFiscale.problem(cf) {
             switch problem {
-            case .wrongLength: errors[.codice_fiscale] = "16 caratteri"
-            case .characterNotAllowed(_, let position, _): errors[.codice_fiscale] = "carattere \(position) non ammesso"
-            case .wrongCheckCharacter, .birthDateMismatch: errors[.codice_fiscale] = "carattere di controllo sbagliato"
+            case .wrongLength: errors[.codice_fiscale] = ScreenLabel.codiceFiscaleLength.text(language)
+            case .characterNotAllowed(_, let position, _): errors[.codice_fiscale] = ScreenMessage.codiceFiscaleCharacter(position: position).text(language)
+            case .wrongCheckCharacter, .birthDateMismatch: errors[.codice_fiscale] = ScreenLabel.wrongCheckCharacter.text(language)
             }
         }
         return errors
@@ -172,11 +196,11 @@ extension Reducer {
         case .escape:
             if form.values.values.contains(where: { !$0.isEmpty }) {
                 s.pending = Confirmation(.discardForm, tripID: 0, version: 0)
-                s.message = "Lasciare il nuovo beneficiario? Quello che hai scritto si perde. s/n"
+                s.message = ScreenMessage.discardPersonAsk.text(s.language)
                 s.personForm = form
                 return (s, [])
             }
-            s.personForm = nil; s.screen = .board; s.message = "Nuovo beneficiario lasciato perdere."
+            s.personForm = nil; s.screen = .board; s.message = ScreenLabel.personDropped.text(s.language)
             return (s, [])
         case .clearField, .backspace, .char:
             // A prefilled value not yet touched (PUA, today) is replaced by the first character typed.
@@ -185,9 +209,9 @@ extension Reducer {
         case .up: form.focus = fields[max(index - 1, 0)]
         case .enter:
             if form.focus != fields.last { form.focus = fields[index + 1]; break }
-            let local = form.localErrors()
+            let local = form.localErrors(s.language)
             form.errors = local
-            if local.isEmpty { effects.append(.registerPerson(form.fields)) } else { s.message = "Correggi i campi segnati." }
+            if local.isEmpty { effects.append(.registerPerson(form.fields)) } else { s.message = ScreenLabel.correctFields.text(s.language) }
         default:
             break
         }
@@ -202,7 +226,7 @@ extension Reducer {
             switch input { case .suspend(let t), .close(let t): text = t }
             switch key {
             case .escape:
-                s.cardInput = nil; s.message = "Lasciato perdere: nulla è cambiato."
+                s.cardInput = nil; s.message = ScreenLabel.nothingChanged.text(s.language)
                 return (s, [])
             case .clearField: text = ""
             case .backspace: if !text.isEmpty { text.removeLast() }
@@ -252,22 +276,22 @@ extension Reducer {
 
 extension Layout {
     /// The people found while typing the beneficiary in the new-request form.
-    static func matches(_ form: RequestFormState) -> [Line] {
+    static func matches(_ form: RequestFormState, _ language: Language = .it) -> [Line] {
         guard form.focus == .beneficiary, !form.matches.isEmpty else { return [] }
-        var lines: [Line] = [[], [Span("Trovati (Invio/Tab prende il primo; scrivi di più per restringere):", .dim)]]
+        var lines: [Line] = [[], [Span(ScreenLabel.peopleFound.text(language), .dim)]]
         for (index, match) in form.matches.enumerated() {
             lines.append([Span("  " + pad(match.code, 7) + " " + pad(match.name, 24) + " " + pad(match.status, 10) + " "
-                               + pad(Labels.needs(match.needs), 12) + " " + match.authorisation, index == 0 ? .selected : .normal)])
+                               + pad(Labels.needs(match.needs, language), 12) + " " + match.authorisation, index == 0 ? .selected : .normal)])
         }
         return lines
     }
 
-    static func personForm(_ form: PersonFormState?) -> [Line] {
+    static func personForm(_ form: PersonFormState?, _ language: Language = .it) -> [Line] {
         guard let form else { return [] }
-        var lines: [Line] = [[Span("Nuovo beneficiario (prima chiamata dal PUA)", .header)], []]
+        var lines: [Line] = [[Span(ScreenLabel.newPersonTitle.text(language), .header)], []]
         for field in PersonFormState.Field.allCases {
             let focused = field == form.focus
-            var line: Line = [Span(pad(field.label, 24) + " "), Span(pad(form.value(field) + (focused ? "▏" : ""), 22), focused ? .selected : .normal)]
+            var line: Line = [Span(pad(field.name(language), 24) + " "), Span(pad(form.value(field) + (focused ? "▏" : ""), 22), focused ? .selected : .normal)]
             if let error = form.errors[field] { line.append(Span("  ✗ " + error, .message)) }
             lines.append(line)
         }
@@ -275,25 +299,29 @@ extension Layout {
     }
 
     static func card(_ s: TUIState) -> [Line] {
-        guard let card = s.card else { return [[Span("Scheda in caricamento…", .dim)]] }
         let language = s.language
-        var lines: [Line] = [[Span("Scheda \(card.code) · \(card.name)", .header)], []]
-        lines.append([Span("Stato: "), Span(ScreenMessage.cardStatus(card.status, expiredOn: card.expiredOn).text(language), .header),
-                      Span("   Bisogni: \(Labels.needsInFull(card.needs, language))")])
-        var authorisation = "Autorizzazione: " + ScreenMessage.cardAuthorisation(card.authorisation).text(language)
+        guard let card = s.card else { return [[Span(ScreenLabel.cardLoading.text(language), .dim)]] }
+        var lines: [Line] = [[Span(ScreenMessage.cardTitle(code: card.code, name: card.name).text(language), .header)], []]
+        lines.append([Span(ScreenLabel.cardStatus.text(language)),
+                      Span(ScreenMessage.cardStatus(card.status, expiredOn: card.expiredOn).text(language), .header),
+                      Span(ScreenMessage.cardNeeds(card.needs).text(language))])
+        var authorisation = ScreenLabel.cardAuthorisation.text(language) + ScreenMessage.cardAuthorisation(card.authorisation).text(language)
         // Expired or expiring within 30 days: said, and it stands out.
         let days = card.expires.flatMap { expires in s.nowDate.map { expires.daysSinceEpoch - $0.daysSinceEpoch } }
         if let days, days <= 30 { authorisation += " " + ScreenMessage.expiresIn(days: days).text(language) }
         lines.append([Span(authorisation, (days ?? 31) <= 30 ? .message : .normal)])
         lines.append([])
-        lines.append([Span("Prossimi servizi", .header)])
-        lines += card.nextTrips.isEmpty ? [[Span("  nessuno", .dim)]]
+        lines.append([Span(ScreenLabel.nextTrips.text(language), .header)])
+        lines += card.nextTrips.isEmpty ? [[Span(ScreenLabel.noNextTrips.text(language), .dim)]]
             : card.nextTrips.map { [Span("  " + ScreenMessage.cardTrip($0).text(language))] }
         lines.append([])
-        lines.append([Span("Storia", .header)])
+        lines.append([Span(ScreenLabel.history.text(language), .header)])
         lines += card.history.map { [Span("  " + ScreenMessage.cardHistory($0).text(language), .dim)] }
         if let input = s.cardInput {
-            let (label, text) = switch input { case .suspend(let t): ("Sospendi (DAL AL MOTIVO): ", t); case .close(let t): ("Chiudi (IL MOTIVO [NOTA]): ", t) }
+            let (label, text) = switch input {
+            case .suspend(let t): (ScreenLabel.suspendInput.text(language), t)
+            case .close(let t): (ScreenLabel.closeInput.text(language), t)
+            }
             lines.append([])
             lines.append([Span(label), Span(text + "▏", .selected)])
         }

@@ -7,21 +7,26 @@ public enum Reducer {
     /// The statuses the `f` key cycles through (nil: all).
     static let filters: [TripStatus?] = [nil, .pending, .unassignable, .assigned, .done, .noShow, .cancelled]
 
+    /// The answer yes to a question, in either language: `s` (sì) or `y` (yes), in either case.
+    static func isYes(_ key: Key) -> Bool {
+        [Key.char("s"), .char("S"), .char("y"), .char("Y")].contains(key)
+    }
+
     public static func reduce(_ state: TUIState, _ key: Key, pageSize: Int = 18) -> (TUIState, [Effect]) {
         var s = state
         if key == .tick || key == .resize { return (s, []) }
         if let question = s.pending {
             s.pending = nil
             if question.action == .discardForm {
-                guard key == .char("y") || key == .char("s") else { s.message = "Si continua a scrivere."; return (s, []) }
-                s.form = nil; s.personForm = nil; s.screen = .board; s.message = "Lasciato perdere: nulla è stato registrato."
+                guard isYes(key) else { s.message = ScreenLabel.keepWriting.text(s.language); return (s, []) }
+                s.form = nil; s.personForm = nil; s.screen = .board; s.message = ScreenLabel.formDropped.text(s.language)
                 return (s, [])
             }
-            if key == .char("y") || key == .char("s") {
+            if isYes(key) {
                 // The version seen when the question opened: a trip changed meanwhile is refused by the store.
                 return (s, question.effect.map { [$0] } ?? [])
             }
-            s.message = "Lasciato perdere: nulla è cambiato."
+            s.message = ScreenLabel.nothingChanged.text(s.language)
             return (s, [])
         }
         switch s.screen {
@@ -82,29 +87,26 @@ public enum Reducer {
         case .home: s.planSelected = 0
         case .end: s.planSelected = last
         case .char("p"):
-            s.message = "Calcolo dei giri…"
+            s.message = ScreenLabel.planning.text(s.language)
             return (s, [.proposePlans(s.date)])
         case .char("a"):
             guard s.plans.indices.contains(s.planSelected), s.plans[s.planSelected].proposal else {
-                s.message = "Nessuna proposta da accettare qui: p propone i giri del giorno."
+                s.message = ScreenLabel.noProposalHere.text(s.language)
                 return (s, [])
             }
             let plan = s.plans[s.planSelected].plan
             s.pending = Confirmation(.acceptPlans(s.date, [plan.association]), tripID: 0, version: 0)
-            s.message = "Accettare i giri di \(plan.association): \(plan.tripCount) \(plan.tripCount == 1 ? "servizio" : "servizi") su "
-                + "\(plan.vehicles.count) \(plan.vehicles.count == 1 ? "mezzo" : "mezzi"), "
-                + "\(plan.plannedDistance.kilometresText(.italian)) km? s/n"
+            s.message = ScreenMessage.acceptPlanAsk(association: plan.association, trips: plan.tripCount, vehicles: plan.vehicles.count,
+                                                    distance: plan.plannedDistance).text(s.language)
         case .char("A"):
             let proposals = s.plans.filter(\.proposal)
             guard !proposals.isEmpty else {
-                s.message = "Nessuna proposta da accettare: p propone i giri del giorno."
+                s.message = ScreenLabel.noProposal.text(s.language)
                 return (s, [])
             }
             let trips = proposals.reduce(0) { $0 + $1.plan.tripCount }
             s.pending = Confirmation(.acceptPlans(s.date, proposals.map(\.plan.association)), tripID: 0, version: 0)
-            s.message = (proposals.count == 1 ? "Accettare i giri dell'unica associazione proposta"
-                                              : "Accettare i giri di tutte le \(proposals.count) associazioni proposte")
-                + " (\(trips) \(trips == 1 ? "servizio" : "servizi"))? s/n"
+            s.message = ScreenMessage.acceptAllPlansAsk(associations: proposals.count, trips: trips).text(s.language)
         case .escape, .char("q"), .left, .char("g"):
             s.screen = .board
         default:
@@ -141,7 +143,7 @@ public enum Reducer {
             s.selected = 0; s.top = 0
         case .char("x"):
             guard let row = s.selectedRow, row.trip.status == .assigned else {
-                s.message = "Solo un servizio assegnato può essere segnato come assente."; return (s, [])
+                s.message = ScreenLabel.onlyAssignedNoShow.text(s.language); return (s, [])
             }
             if let from = noShowFrom(row.trip, lead: s.noShowLeadMinutes), let now = s.nowDate, let time = s.nowTime,
                now < row.trip.date || (now == row.trip.date && time.minutes < from) {
@@ -150,22 +152,22 @@ public enum Reducer {
                 return (s, [])
             }
             s.pending = Confirmation(.noShow, tripID: row.trip.id, version: row.version)
-            s.message = "Segnare assente \(row.trip.beneficiary), servizio \(row.trip.id) delle \(row.trip.appointment)? s/n"
+            s.message = ScreenMessage.noShowAsk(beneficiary: row.trip.beneficiary, trip: row.trip.id, appointment: row.trip.appointment).text(s.language)
         case .char("u"):
             guard let row = s.selectedRow, row.trip.status == .noShow else {
-                s.message = "Solo un'assenza si può annullare (tasto u)."; return (s, [])
+                s.message = ScreenLabel.onlyNoShowUndo.text(s.language); return (s, [])
             }
             guard s.nowDate == nil || s.nowDate == row.trip.date else {
                 s.message = ScreenMessage.undoNoShowSameDayOnly(trip: row.trip.id, date: row.trip.date).text(s.language); return (s, [])
             }
             s.pending = Confirmation(.undoNoShow, tripID: row.trip.id, version: row.version)
-            s.message = "Annullare l'assenza del servizio \(row.trip.id) (torna assegnato)? s/n"
+            s.message = ScreenMessage.undoNoShowAsk(trip: row.trip.id).text(s.language)
         case .char("/"):
             s.searching = true
         case .enter, .char("a"):
-            guard let row = s.selectedRow else { s.message = "Nessun servizio selezionato."; return (s, []) }
+            guard let row = s.selectedRow else { s.message = ScreenLabel.noTripSelected.text(s.language); return (s, []) }
             guard [.pending, .unassignable, .assigned].contains(row.trip.status) else {
-                s.message = "Il servizio \(row.trip.id) è \(Labels.statusName(row.trip.status, s.language)): non si assegna più."
+                s.message = ScreenMessage.notAssignableAnyMore(trip: row.trip.id, row.trip.status).text(s.language)
                 return (s, [])
             }
             s.screen = .assign(tripID: row.trip.id)
@@ -175,14 +177,14 @@ public enum Reducer {
         case .char("d"):
             return (s, [.dispatchDay(s.date)])
         case .char("r"):
-            s.message = "Quadro ricaricato."
+            s.message = ScreenLabel.boardReloaded.text(s.language)
             return (s, [.loadDay(s.date)])
         case .char("c"):
             guard let row = s.selectedRow, row.trip.status.canMove(to: .cancelled) else {
-                s.message = "Questo servizio non si può annullare."; return (s, [])
+                s.message = ScreenLabel.cannotCancel.text(s.language); return (s, [])
             }
             s.pending = Confirmation(.cancel, tripID: row.trip.id, version: row.version)
-            s.message = "Annullare il servizio \(row.trip.id) delle \(row.trip.appointment) (\(row.trip.beneficiary))? s/n"
+            s.message = ScreenMessage.cancelAsk(trip: row.trip.id, appointment: row.trip.appointment, beneficiary: row.trip.beneficiary).text(s.language)
         case .char("?"):
             s.screen = .help
             s.listTop = 0
@@ -193,7 +195,7 @@ public enum Reducer {
             s.personForm = PersonFormState(today: s.nowDate ?? s.date, language: s.language)
             s.screen = .newPerson
         case .char("p"):
-            guard let row = s.selectedRow else { s.message = "Nessun servizio selezionato."; return (s, []) }
+            guard let row = s.selectedRow else { s.message = ScreenLabel.noTripSelected.text(s.language); return (s, []) }
             s.card = nil; s.cardInput = nil
             s.screen = .card(row.trip.beneficiary)
             return (s, [.loadCard(row.trip.beneficiary)])
@@ -260,7 +262,7 @@ public enum Reducer {
         case .enter, .char("1"), .char("a"):
             let index = key == .enter ? s.candidateSelected : 0
             guard s.candidates.indices.contains(index), let row = s.rows.first(where: { $0.trip.id == trip }) else {
-                s.message = "Nessuna associazione può prendere questo servizio."
+                s.message = ScreenLabel.noCandidate.text(s.language)
                 return (s, [])
             }
             s.screen = .board
@@ -304,11 +306,11 @@ public enum Reducer {
         case .escape:
             if form.isWritten {
                 s.pending = Confirmation(.discardForm, tripID: 0, version: 0)
-                s.message = "Lasciare la richiesta? Quello che hai scritto si perde. s/n"
+                s.message = ScreenMessage.discardRequestAsk.text(s.language)
                 s.form = form
                 return (s, [])
             }
-            s.form = nil; s.screen = .board; s.message = "Richiesta lasciata perdere."
+            s.form = nil; s.screen = .board; s.message = ScreenLabel.requestDropped.text(s.language)
             return (s, [])
         case .tab, .down:
             leave()

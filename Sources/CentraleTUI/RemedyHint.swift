@@ -1,9 +1,20 @@
 import CentraleFormats
 
-/// The screen's rendering of a remedy, in Italian: a key of the screen where there is one,
-/// otherwise words (never a command of the command line).
+/// The screen's rendering of a remedy, in each language: a key of the screen where there is
+/// one, otherwise words (never a command of the command line).
 public enum RemedyHint {
-    public static func text(_ remedy: Remedy) -> String {
+    /// The remedy in Italian.
+    public static func text(_ remedy: Remedy) -> String { italian(remedy) }
+
+    /// The remedy in `language`, as a renderer for `RemediableError.text(_:_:)`.
+    public static func render(_ language: Language) -> (Remedy) -> String {
+        switch language {
+        case .it: return { italian($0) }
+        case .en: return { english($0) }
+        }
+    }
+
+    static func italian(_ remedy: Remedy) -> String {
         switch remedy {
         case .logTemplate: "il file inizia con la riga d'intestazione (il modello dei registri ne ha una)"
         case .findTrip(let association):
@@ -30,6 +41,35 @@ public enum RemedyHint {
         }
     }
 
-    /// A refusal as the screen shows it: the problem, then the remedy for the screen.
-    public static func message(_ error: any RemediableError) -> String { error.text(.it, text) }
+    static func english(_ remedy: Remedy) -> String {
+        switch remedy {
+        case .logTemplate: "the file starts with the header line (the log template has one)"
+        case .findTrip(let association):
+            association.map { "check the id among the trips of \($0)" } ?? "give the id of one of the association's trips"
+        case let .amendLog(trip, _): "the log of trip \(trip) is corrected with an amendment by the association"
+        case .submitLog: "the association submits the log first"
+        case .findFlaggedTrip: "a km review is for the logged trips with flagged km"
+        case .reviewFlags(let month): "review the flagged km of \(month), or close the month accepting them (paid at the estimate)"
+        case .addTariff: "add a tariff version to the convention and load the registry again"
+        case .loadRegistry: "load the registry first."
+        case .createDatabase: "create it, or name the right one."
+        case .chooseDatabase: "name Centrale's database, or a new file to create one."
+        case .upgradeDatabase: "upgrade its schema first (keep a copy)."
+        case .replan: "p plans the rides again"
+        case .resumeSuspension(let code): "have \(code)'s suspension end first, or choose other days"
+        case .cancelTrips: "cancel the trips first, or wait for their logs"
+        case .changeActivation: "book from that day, or have the activation date changed"
+        case .bookAfterSuspension: "book after the suspension, or have it end first"
+        case .renewAuthorisation: "the authorisation must be renewed"
+        case .extendPurposes: "ask the PUA to extend the authorisation to the purposes"
+        case .assessNeeds: "ask the PUA to assess the needs"
+        case .closeBeneficiary: "close the card first (h)"
+        case .addLate: "in a closed month a trip is added only late, with a reason, outside this screen"
+        }
+    }
+
+    /// A refusal as the screen shows it: the problem, then the remedy for the screen (Italian by default).
+    public static func message(_ error: any RemediableError, _ language: Language = .it) -> String {
+        error.text(language, render(language))
+    }
 }

@@ -26,7 +26,8 @@ public struct RequestFormState: Hashable, Sendable {
             case (.en, .beneficiary): return "Beneficiary (search)"
             case (.en, .date): return "Date"
             case (.en, .time): return "Appointment time"
-            case (.en, .from): return "From (home/place/addr.)"
+            // At most 22 characters: the form's column.
+            case (.en, .from): return "From (home/place/addr)"
             case (.en, .to): return "To (place or address)"
             case (.en, .returnAt): return "Return (empty: none)"
             case (.en, .purpose): return "Purpose"
@@ -51,7 +52,7 @@ public struct RequestFormState: Hashable, Sendable {
 
     /// An empty form for a day (the day written as the screen's language writes dates).
     public init(date: LocalDate, language: Language = .it) {
-        values = [.date: Labels.date(date, language), .from: "casa", .purpose: Labels.purpose(.visit)]
+        values = [.date: Labels.date(date, language), .from: ScreenLabel.home.text(language), .purpose: Labels.purposeName(.visit, language)]
         initial = values
         prefilled = Set(values.keys)
     }
@@ -87,25 +88,23 @@ public struct RequestFormState: Hashable, Sendable {
 
     public func value(_ field: Field) -> String { values[field] ?? "" }
 
-    /// The checks that need no data: dates, times, weekdays, purpose, required fields.
-    public func localErrors() -> [Field: String] {
+    /// The checks that need no data: dates, times, weekdays, purpose, required fields, said in `language`.
+    public func localErrors(_ language: Language = .it) -> [Field: String] {
         var errors: [Field: String] = [:]
-        if value(.beneficiary).isEmpty { errors[.beneficiary] = "obbligatorio" }
-        if LocalDate(value(.date)) == nil { errors[.date] = "data GG/MM/AAAA o AAAA-MM-GG" }
-        if LocalTime(value(.time)) == nil { errors[.time] = "ora HH:MM" }
-        if value(.to).isEmpty { errors[.to] = "obbligatorio" }
-        if !value(.returnAt).isEmpty && LocalTime(value(.returnAt)) == nil { errors[.returnAt] = "ora HH:MM o vuoto" }
-        if purpose == nil {
-            errors[.purpose] = TripPurpose.allCases.map(Labels.purpose).joined(separator: ", ")
-        }
-        if value(.repeatDays).isEmpty != value(.until).isEmpty { errors[.until] = "Ripeti e Fino al vanno insieme" }
-        if !value(.until).isEmpty && LocalDate(value(.until)) == nil { errors[.until] = "data GG/MM/AAAA o AAAA-MM-GG" }
+        if value(.beneficiary).isEmpty { errors[.beneficiary] = ScreenLabel.mandatory.text(language) }
+        if LocalDate(value(.date)) == nil { errors[.date] = ScreenLabel.dateFormat.text(language) }
+        if LocalTime(value(.time)) == nil { errors[.time] = ScreenLabel.timeFormat.text(language) }
+        if value(.to).isEmpty { errors[.to] = ScreenLabel.mandatory.text(language) }
+        if !value(.returnAt).isEmpty && LocalTime(value(.returnAt)) == nil { errors[.returnAt] = ScreenLabel.timeOrEmpty.text(language) }
+        if purpose == nil { errors[.purpose] = Labels.purposeList(language) }
+        if value(.repeatDays).isEmpty != value(.until).isEmpty { errors[.until] = ScreenLabel.repeatGoesWithUntil.text(language) }
+        if !value(.until).isEmpty && LocalDate(value(.until)) == nil { errors[.until] = ScreenLabel.dateFormat.text(language) }
         return errors
     }
 
     /// The checks before the form is sent: `localErrors()`, and Da and A against the registry's places.
     public func sendingErrors(places: PlaceBook, _ language: Language) -> [Field: String] {
-        var errors = localErrors()
+        var errors = localErrors(language)
         for field in [Field.from, .to] where errors[field] == nil && !value(field).isEmpty {
             if case .refused(let problem) = places.check(value(field), language) { errors[field] = problem }
         }
@@ -148,7 +147,7 @@ public struct PlaceBook: Hashable, Sendable {
             case .success(let place): return .found(place.name)
             case .failure(let problem):
                 if intake.approximateAddress(query) != nil { return .found(ScreenMessage.placeApproximate.text(language)) }
-                return .refused(problem.text(language, RemedyHint.text))
+                return .refused(problem.text(language, RemedyHint.render(language)))
             }
         }
     }

@@ -1,5 +1,7 @@
+import CentraleDispatch
 import CentraleDomain
 import CentraleFormats
+import CentralePlanning
 import Foundation
 
 /// The screen's words for values (dates, statuses, reasons) in the screen's language
@@ -162,12 +164,74 @@ public enum ScreenMessage: Message {
     case fieldProblem(RequestFormState.Field, String)
     /// The form is not sent: the fields marked.
     case correctFields([RequestFormState.Field])
+    /// The title bar's counts: the day's trips, the pending ones, the unassignable ones.
+    case boardCounts(trips: Int, pending: Int, unassignable: Int)
+    /// Beside the counts: the trips to review (marked `!`).
+    case toReview(Int)
+    /// The counts abbreviated, when the trips to review do not fit in words.
+    case boardCountsShort(trips: Int, pending: Int, unassignable: Int, flagged: Int)
+    /// The filters in force, in the title bar.
+    case statusFilter(TripStatus)
+    case searchFilter(String)
+    case filters([String])
+    /// The status line while the search is typed.
+    case searching(String)
+    /// Under the board: why the selected trip is marked `!`.
+    case warning(trip: Int64, AvailabilityWarning)
+    /// The candidates screen: its title, who holds the trip now, why nobody can take it, who is excluded.
+    case assignTitle(TripRequest)
+    case heldBy(String?)
+    case unassignableBecause(String)
+    case excluded(HardRule, [String])
+    /// An assignment the screen does not make: the hard rule it breaks.
+    case ruleBroken(association: String, rule: HardRule)
+    /// Results of the screen's changes.
+    case assigned(trip: Int64, association: String)
+    case cancelledTrip(Int64)
+    case requestRegistered([Int64])
+    /// A change refused because the trip changed since it was read.
+    case changedMeanwhile(trip: Int64)
+    /// An error, as the status line shows it.
+    case error(String)
+    /// The questions answered yes or no (`s/n`, `y/n`).
+    case noShowAsk(beneficiary: String, trip: Int64, appointment: LocalTime)
+    case undoNoShowAsk(trip: Int64)
+    case cancelAsk(trip: Int64, appointment: LocalTime, beneficiary: String)
+    case discardRequestAsk
+    case discardPersonAsk
+    case acceptPlanAsk(association: String, trips: Int, vehicles: Int, distance: Distance)
+    case acceptAllPlansAsk(associations: Int, trips: Int)
+    /// Enter on a trip that is no longer assigned (done, cancelled…).
+    case notAssignableAnyMore(trip: Int64, TripStatus)
+    /// A list's window, `(1–18 di 30)`; the one chosen of several, `(3 di 12)`.
+    case listRange(first: Int, last: Int, count: Int)
+    case listPosition(Int, count: Int)
+    /// The call list's title.
+    case callsTitle(day: LocalDate, trips: Int, open: Int)
+    /// The plans screen: an association's plan in one line, the trips driven on their own.
+    case planSummary(DayPlan)
+    case planSolo([Int64])
+    /// The plans proposed, and accepted.
+    case plansProposed(associations: Int, saved: Distance)
+    case plansAccepted([String])
+    /// The card's title and needs.
+    case cardTitle(code: String, name: String)
+    case cardNeeds(Needs)
+    /// The nuovo beneficiario form: a codice fiscale's character not allowed; a person registered already.
+    case codiceFiscaleCharacter(position: Int)
+    case alreadyRegisteredAs(String)
+    case alreadyRegistered(String)
+    /// No beneficiary with that code (the card, the request form).
+    case noBeneficiary(String)
+    case noBeneficiaryWithCode(String)
 
     static let cancelledTrips = Plural(it: "servizio annullato", "servizi annullati", en: "trip cancelled", "trips cancelled")
     static let assignedTrips = Plural(it: "assegnato", "assegnati", en: "assigned", "assigned")
     static let unassignableTrips = Plural(it: "non assegnabile", "non assegnabili", en: "unassignable", "unassignable")
     static let staleTrips = Plural(it: "cambiato nel frattempo e lasciato", "cambiati nel frattempo e lasciati",
                                    en: "changed meanwhile and left", "changed meanwhile and left")
+    static let vehicles = Plural(it: "mezzo", "mezzi", en: "vehicle", "vehicles")
+    static let associations = Plural(it: "associazione", "associazioni", en: "association", "associations")
 
     public var italian: String {
         let it = Language.it
@@ -232,6 +296,93 @@ public enum ScreenMessage: Message {
             return "\(field.name(it)): \(problem)"
         case .correctFields(let fields):
             return "Correggi i campi segnati: \(fields.map { $0.name(it) }.joined(separator: ", "))."
+        case let .boardCounts(trips, pending, unassignable):
+            return "\(Plural.trip.count(trips, it)) · \(pending) in attesa · \(unassignable) non assegn."
+        case .toReview(let flagged):
+            return " · \(flagged) da rivedere (!)"
+        case let .boardCountsShort(trips, pending, unassignable, flagged):
+            return "\(trips) serv. · \(pending) in att. · \(unassignable) non ass. · \(flagged) (!)"
+        case .statusFilter(let status):
+            return "stato: \(Labels.status(status, it))"
+        case .searchFilter(let text):
+            return "cerca: \(text)"
+        case .filters(let filters):
+            return " · filtro: " + filters.joined(separator: ", ")
+        case .searching(let text):
+            return "Cerca: \(text)▏  (Invio per confermare, Esc per annullare)"
+        case let .warning(trip, warning):
+            return "! \(trip): \(Labels.warning(warning, it))"
+        case .assignTitle(let trip):
+            return "Assegna il servizio \(trip.id): \(trip.appointment) \(trip.beneficiary) (\(Labels.needsInFull(trip.needs, it))) "
+                + "\(trip.pickup.label) → \(trip.destination.label)"
+        case .heldBy(let association):
+            return "Ora: \(association ?? "nessuna associazione")"
+        case .unassignableBecause(let reason):
+            return "Non assegnabile: \(reason)"
+        case let .excluded(rule, codes):
+            return "Escluse (\(Labels.rule(rule, it))): " + codes.joined(separator: " ")
+        case let .ruleBroken(association, rule):
+            return "\(association): \(Labels.rule(rule, it)). Un'assegnazione forzata, con il motivo, si fa fuori da questo schermo."
+        case let .assigned(trip, association):
+            return "Servizio \(trip) assegnato a \(association)."
+        case .cancelledTrip(let trip):
+            return "Servizio \(trip) annullato."
+        case .requestRegistered(let ids):
+            return "Richiesta registrata: \(Plural.trip.count(ids.count, it)) (\(Self.idRange(ids))), in attesa."
+        case .changedMeanwhile(let trip):
+            return "Il servizio \(trip) è stato cambiato da un'altra postazione nel frattempo: nulla è stato fatto. r ricarica il quadro, poi riprova."
+        case .error(let text):
+            return "Errore: \(text)"
+        case let .noShowAsk(beneficiary, trip, appointment):
+            return "Segnare assente \(beneficiary), servizio \(trip) delle \(appointment)? \(ScreenLabel.yesNo.italian)"
+        case .undoNoShowAsk(let trip):
+            return "Annullare l'assenza del servizio \(trip) (torna assegnato)? \(ScreenLabel.yesNo.italian)"
+        case let .cancelAsk(trip, appointment, beneficiary):
+            return "Annullare il servizio \(trip) delle \(appointment) (\(beneficiary))? \(ScreenLabel.yesNo.italian)"
+        case .discardRequestAsk:
+            return "Lasciare la richiesta? Quello che hai scritto si perde. \(ScreenLabel.yesNo.italian)"
+        case .discardPersonAsk:
+            return "Lasciare il nuovo beneficiario? Quello che hai scritto si perde. \(ScreenLabel.yesNo.italian)"
+        case let .acceptPlanAsk(association, trips, vehicles, distance):
+            return "Accettare i giri di \(association): \(Plural.trip.count(trips, it)) su \(Self.vehicles.count(vehicles, it)), "
+                + "\(Labels.km(distance, it)) km? \(ScreenLabel.yesNo.italian)"
+        case let .acceptAllPlansAsk(associations, trips):
+            return (associations == 1 ? "Accettare i giri dell'unica associazione proposta"
+                                       : "Accettare i giri di tutte le \(associations) associazioni proposte")
+                + " (\(Plural.trip.count(trips, it)))? \(ScreenLabel.yesNo.italian)"
+        case let .notAssignableAnyMore(trip, status):
+            return "Il servizio \(trip) è \(Labels.statusName(status, it)): non si assegna più."
+        case let .listRange(first, last, count):
+            return "  (\(first)–\(last) di \(count))"
+        case let .listPosition(index, count):
+            return "  (\(index) di \(count))"
+        case let .callsTitle(day, trips, open):
+            return "Promemoria \(Labels.day(day, it)): \(Plural.trip.count(trips, it)), \(open) da confermare"
+        case .planSummary(let plan):
+            return "\(plan.association): \(Plural.trip.count(plan.tripCount, it)), \(Self.vehicles.count(Set(plan.vehicles.map(\.plate)).count, it)), "
+                + "\(Labels.km(plan.plannedDistance, it)) km invece di \(Labels.km(plan.baselineDistance, it)) "
+                + "(risparmio \(Labels.km(plan.savedDistance, it)) km, \(Labels.euros(plan.saving, it)))"
+        case .planSolo(let trips):
+            return "    da soli: " + trips.map { String($0) }.joined(separator: " ")
+        case let .plansProposed(associations, saved):
+            return "Proposta: \(Self.associations.count(associations, it)), risparmio \(Labels.km(saved, it)) km. "
+                + "a accetta quella scelta, A tutte (chiedono conferma)."
+        case .plansAccepted(let codes):
+            return codes.count == 1 ? "Giri di \(codes[0]) accettati." : "Giri accettati per \(codes.count) associazioni."
+        case let .cardTitle(code, name):
+            return "Scheda \(code) · \(name)"
+        case .cardNeeds(let needs):
+            return "   Bisogni: \(Labels.needsInFull(needs, it))"
+        case .codiceFiscaleCharacter(let position):
+            return "carattere \(position) non ammesso"
+        case .alreadyRegisteredAs(let code):
+            return "già registrato come \(code)"
+        case .alreadyRegistered(let code):
+            return "Questa persona è già registrata: \(code)."
+        case .noBeneficiary(let code):
+            return "Nessun beneficiario \(code)."
+        case .noBeneficiaryWithCode(let code):
+            return "Nessun beneficiario con il codice \(code)."
         }
     }
 
@@ -298,6 +449,93 @@ public enum ScreenMessage: Message {
             return "\(field.name(en)): \(problem)"
         case .correctFields(let fields):
             return "Correct the fields marked: \(fields.map { $0.name(en) }.joined(separator: ", "))."
+        case let .boardCounts(trips, pending, unassignable):
+            return "\(Plural.trip.count(trips, en)) · \(pending) pending · \(unassignable) unassignable"
+        case .toReview(let flagged):
+            return " · \(flagged) to review (!)"
+        case let .boardCountsShort(trips, pending, unassignable, flagged):
+            return "\(trips) trips · \(pending) pend. · \(unassignable) unass. · \(flagged) (!)"
+        case .statusFilter(let status):
+            return "status: \(Labels.status(status, en))"
+        case .searchFilter(let text):
+            return "search: \(text)"
+        case .filters(let filters):
+            return " · filter: " + filters.joined(separator: ", ")
+        case .searching(let text):
+            return "Search: \(text)▏  (Enter to confirm, Esc to cancel)"
+        case let .warning(trip, warning):
+            return "! \(trip): \(Labels.warning(warning, en))"
+        case .assignTitle(let trip):
+            return "Assign trip \(trip.id): \(trip.appointment) \(trip.beneficiary) (\(Labels.needsInFull(trip.needs, en))) "
+                + "\(trip.pickup.label) → \(trip.destination.label)"
+        case .heldBy(let association):
+            return "Now: \(association ?? "no association")"
+        case .unassignableBecause(let reason):
+            return "Unassignable: \(reason)"
+        case let .excluded(rule, codes):
+            return "Excluded (\(Labels.rule(rule, en))): " + codes.joined(separator: " ")
+        case let .ruleBroken(association, rule):
+            return "\(association) \(rule.summary). A forced assignment, with its reason, is made outside this screen."
+        case let .assigned(trip, association):
+            return "Trip \(trip) assigned to \(association)."
+        case .cancelledTrip(let trip):
+            return "Trip \(trip) cancelled."
+        case .requestRegistered(let ids):
+            return "Request registered: \(Plural.trip.count(ids.count, en)) (\(Self.idRange(ids))), pending."
+        case .changedMeanwhile(let trip):
+            return "Trip \(trip) was changed from another workstation meanwhile: nothing was done. r reloads the board, then try again."
+        case .error(let text):
+            return "Error: \(text)"
+        case let .noShowAsk(beneficiary, trip, appointment):
+            return "Mark \(beneficiary) as a no-show, trip \(trip) at \(appointment)? \(ScreenLabel.yesNo.english)"
+        case .undoNoShowAsk(let trip):
+            return "Take back the no-show of trip \(trip) (assigned again)? \(ScreenLabel.yesNo.english)"
+        case let .cancelAsk(trip, appointment, beneficiary):
+            return "Cancel trip \(trip) at \(appointment) (\(beneficiary))? \(ScreenLabel.yesNo.english)"
+        case .discardRequestAsk:
+            return "Leave the request? What you wrote is lost. \(ScreenLabel.yesNo.english)"
+        case .discardPersonAsk:
+            return "Leave the new beneficiary? What you wrote is lost. \(ScreenLabel.yesNo.english)"
+        case let .acceptPlanAsk(association, trips, vehicles, distance):
+            return "Accept the rides of \(association): \(Plural.trip.count(trips, en)) on \(Self.vehicles.count(vehicles, en)), "
+                + "\(Labels.km(distance, en)) km? \(ScreenLabel.yesNo.english)"
+        case let .acceptAllPlansAsk(associations, trips):
+            return (associations == 1 ? "Accept the rides of the only association proposed"
+                                       : "Accept the rides of all the \(associations) associations proposed")
+                + " (\(Plural.trip.count(trips, en)))? \(ScreenLabel.yesNo.english)"
+        case let .notAssignableAnyMore(trip, status):
+            return "Trip \(trip) is \(Labels.statusName(status, en)): it can no longer be assigned."
+        case let .listRange(first, last, count):
+            return "  (\(first)–\(last) of \(count))"
+        case let .listPosition(index, count):
+            return "  (\(index) of \(count))"
+        case let .callsTitle(day, trips, open):
+            return "Reminders \(Labels.day(day, en)): \(Plural.trip.count(trips, en)), \(open) to confirm"
+        case .planSummary(let plan):
+            return "\(plan.association): \(Plural.trip.count(plan.tripCount, en)), \(Self.vehicles.count(Set(plan.vehicles.map(\.plate)).count, en)), "
+                + "\(Labels.km(plan.plannedDistance, en)) km instead of \(Labels.km(plan.baselineDistance, en)) "
+                + "(saving \(Labels.km(plan.savedDistance, en)) km, \(Labels.euros(plan.saving, en)))"
+        case .planSolo(let trips):
+            return "    on their own: " + trips.map { String($0) }.joined(separator: " ")
+        case let .plansProposed(associations, saved):
+            return "Proposal: \(Self.associations.count(associations, en)), saving \(Labels.km(saved, en)) km. "
+                + "a accepts the chosen one, A all of them (they ask to confirm)."
+        case .plansAccepted(let codes):
+            return codes.count == 1 ? "Rides of \(codes[0]) accepted." : "Rides accepted for \(codes.count) associations."
+        case let .cardTitle(code, name):
+            return "Card \(code) · \(name)"
+        case .cardNeeds(let needs):
+            return "   Needs: \(Labels.needsInFull(needs, en))"
+        case .codiceFiscaleCharacter(let position):
+            return "character \(position) not allowed"
+        case .alreadyRegisteredAs(let code):
+            return "already registered as \(code)"
+        case .alreadyRegistered(let code):
+            return "This person is already registered: \(code)."
+        case .noBeneficiary(let code):
+            return "No beneficiary \(code)."
+        case .noBeneficiaryWithCode(let code):
+            return "No beneficiary with the code \(code)."
         }
     }
 
@@ -313,6 +551,12 @@ public enum ScreenMessage: Message {
             + Labels.personStatus(EffectiveStatus(change.status), language)
             + (change.closingReason.map { " (\(Labels.closingReason($0, language)))" } ?? "")
             + (change.reason.isEmpty ? "" : ": \(reason(StatusChangeReason(stored: change.reason), language))")
+    }
+
+    /// The ids of the trips a request made: `41`, `41…44`.
+    static func idRange(_ ids: [Int64]) -> String {
+        guard let first = ids.first, let last = ids.last else { return "-" }
+        return ids.count > 1 ? "\(first)…\(last)" : "\(first)"
     }
 
     static func reason(_ reason: StatusChangeReason, _ language: Language) -> String {

@@ -49,7 +49,9 @@ final class TUIController {
             do {
                 if try !run(effect) { return false }
             } catch {
-                state.message = "Errore: " + ((error as? any RemediableError).map(RemedyHint.message) ?? ErrorText.message(error, .it))
+                let language = state.language
+                let text = (error as? any RemediableError).map { RemedyHint.message($0, language) } ?? ErrorText.message(error, language)
+                state.message = ScreenMessage.error(text).text(language)
                 try? load(state.date)
             }
         }
@@ -69,20 +71,24 @@ final class TUIController {
             let decision = plan.decision(for: trip)
             state.candidates = decision?.candidates ?? []
             state.exclusions = decision?.exclusions ?? []
-            state.blockedReason = decision?.blocked?.reason.italian
+            // Why nobody can take it, in the screen's language, the comune by name.
+            let language = state.language, names = comuneNames
+            let name: (String) -> String = { names[$0] ?? $0 }
+            let reason: String? = decision?.blocked.map { language == .it ? $0.reason.italian(comuneName: name) : $0.reason.english(comuneName: name) }
+            state.blockedReason = reason
         case let .assign(trip, association, version, engineChoice):
             guard let record = try store.tripRecord(trip) else { return true }
             if let broken = try store.brokenRule(assigning: record, to: association, engine: engine, zone: zone) {
-                state.message = "\(association): \(broken.summary). Un'assegnazione forzata, con il motivo, si fa fuori da questo schermo."
+                state.message = ScreenMessage.ruleBroken(association: association, rule: broken).text(state.language)
                 return true
             }
             do {
                 try store.assign(trip: trip, to: association, method: engineChoice ? .engine : .manual,
                                  note: engineChoice ? "first choice accepted on the screen" : "chosen on the screen",
                                  expectedVersion: version, actor: actor)
-                state.message = "Servizio \(trip) assegnato a \(association)."
+                state.message = ScreenMessage.assigned(trip: trip, association: association).text(state.language)
             } catch let error as StoreError {
-                state.message = Self.screenText(error)
+                state.message = Self.screenText(error, state.language)
             }
             try self.load(state.date)
         case .dispatchDay(let date):
@@ -98,7 +104,7 @@ final class TUIController {
                                      actor: Actor(state.operatorName, reason: "marked on the screen"))
                 state.message = ScreenMessage.noShowMarked(trip: trip).text(state.language)
             } catch let error as StoreError {
-                state.message = Self.screenText(error)
+                state.message = Self.screenText(error, state.language)
             }
             try load(state.date)
         case let .undoNoShow(trip, version):
@@ -106,7 +112,7 @@ final class TUIController {
                 try store.undoNoShow(trip: trip, expectedVersion: version, actor: Actor(state.operatorName, reason: "no-show taken back on the screen"))
                 state.message = ScreenMessage.noShowUndone(trip: trip).text(state.language)
             } catch let error as StoreError {
-                state.message = Self.screenText(error)
+                state.message = Self.screenText(error, state.language)
             }
             try load(state.date)
         case let .lookup(field, text):
@@ -134,19 +140,20 @@ final class TUIController {
         case .loadPlans(let date):
             state.plans = try store.acceptedPlans(on: date).map { PlanOnScreen(plan: $0.plan, stale: $0.isStale) }
         case .proposePlans(let date):
-            state.plans = ServiceDayPlanner.plans(try store.plannableDay(date), on: date, convention: registry.convention).filter { $0.tripCount > 0 }.map { PlanOnScreen(plan: $0, proposal: true) }
-            let saved = state.plans.reduce(Distance.zero) { $0 + $1.plan.savedDistance }
-            state.message = state.plans.isEmpty ? "Nessun servizio da pianificare in questo giorno."
-                : "Proposta: \(state.plans.count) \(state.plans.count == 1 ? "associazione" : "associazioni"), risparmio \(saved.kilometresText(.italian)) km. a accetta quella scelta, A tutte (chiedono conferma)."
+            let proposed = ServiceDayPlanner.plans(try store.plannableDay(date), on: date, convention: registry.convention).filter { $0.tripCount > 0 }.map { PlanOnScreen(plan: $0, proposal: true) }
+            state.plans = proposed
+            let saved = proposed.reduce(Distance.zero) { $0 + $1.plan.savedDistance }
+            state.message = proposed.isEmpty ? ScreenLabel.nothingToPlan.text(state.language)
+                : ScreenMessage.plansProposed(associations: proposed.count, saved: saved).text(state.language)
         case let .acceptPlans(date, codes):
             // The plans as the dispatcher saw them; the store marks one stale if its trips changed since.
             let chosen = state.plans.filter { $0.proposal && codes.contains($0.plan.association) && $0.plan.tripCount > 0 }.map(\.plan)
             do {
                 try store.acceptPlans(chosen, actor: Actor(state.operatorName, reason: "plans accepted on the screen"))
                 for index in state.plans.indices where codes.contains(state.plans[index].plan.association) { state.plans[index].proposal = false }
-                state.message = chosen.count == 1 ? "Giri di \(chosen[0].association) accettati." : "Giri accettati per \(chosen.count) associazioni."
+                state.message = ScreenMessage.plansAccepted(chosen.map(\.association)).text(state.language)
             } catch let error as StoreError {
-                state.message = Self.screenText(error)
+                state.message = Self.screenText(error, state.language)
             }
             try load(date)
         case .findPeople(let text):
@@ -160,7 +167,7 @@ final class TUIController {
                 let ids = try store.suspendBeneficiary(code, from: from, to: to, reason: reason, actor: Actor(state.operatorName, reason: reason))
                 state.message = ScreenMessage.suspended(code: code, from: from, to: to, cancelled: ids.count).text(state.language)
             } catch let error as StoreError {
-                state.message = Self.screenText(error)
+                state.message = Self.screenText(error, state.language)
             }
             try loadCard(code)
             try load(state.date)
@@ -170,16 +177,16 @@ final class TUIController {
                                                      actor: Actor(state.operatorName, reason: note.map { "\(reason.rawValue): \($0)" } ?? reason.rawValue))
                 state.message = ScreenMessage.closed(code: code, on: day, reason: reason, cancelled: ids.count).text(state.language)
             } catch let error as StoreError {
-                state.message = Self.screenText(error)
+                state.message = Self.screenText(error, state.language)
             }
             try loadCard(code)
             try load(state.date)
         case let .cancel(trip, version):
             do {
                 _ = try store.cancel(trip: trip, expectedVersion: version, actor: Actor(state.operatorName, reason: "cancelled on the screen"))
-                state.message = "Servizio \(trip) annullato."
+                state.message = ScreenMessage.cancelledTrip(trip).text(state.language)
             } catch let error as StoreError {
-                state.message = Self.screenText(error)
+                state.message = Self.screenText(error, state.language)
             }
             try load(state.date)
         }
@@ -206,18 +213,19 @@ final class TUIController {
     /// Registers a person from the *nuovo beneficiario* form, through the same checks as the import.
     private func registerPerson(_ fields: [String: String]) throws {
         guard var form = state.personForm else { return }
+        let language = state.language
         switch BeneficiaryImport(comuni: registry.comuni, today: store.today()).entry(fields) {
         case .failure(let refusal):
             for problem in refusal.problems {
-                if let field = PersonFormState.Field(rawValue: problem.field) { form.errors[field] = problem.text(.it, RemedyHint.text) }
+                if let field = PersonFormState.Field(rawValue: problem.field) { form.errors[field] = problem.text(language, RemedyHint.render(language)) }
             }
             state.personForm = form
-            state.message = "Beneficiario non registrato: vedi i campi segnati."
+            state.message = ScreenLabel.personNotRegistered.text(language)
         case .success(let entry):
             if let code = try store.beneficiaryCode(codiceFiscale: entry.personal.codiceFiscale) {
-                form.errors[.codice_fiscale] = "già registrato come \(code)"
+                form.errors[.codice_fiscale] = ScreenMessage.alreadyRegisteredAs(code).text(language)
                 state.personForm = form
-                state.message = "Questa persona è già registrata: \(code)."
+                state.message = ScreenMessage.alreadyRegistered(code).text(language)
                 return
             }
             let outcome = try store.importBeneficiaries([entry], comuneNames: comuneNames,
@@ -236,15 +244,17 @@ final class TUIController {
         guard let file = try store.beneficiaryFile(code) else {
             state.card = nil
             state.screen = .board
-            state.message = "Nessun beneficiario \(code)."
+            state.message = ScreenMessage.noBeneficiary(code).text(state.language)
             return
         }
         let today = store.today()
         let person = file.beneficiary
         let next = try store.personTrips(code, from: today).filter { [.pending, .assigned, .unassignable].contains($0.trip.status) }.prefix(8)
+        // Built apart, then stored: the name reads the state's language.
+        let erased = ScreenMessage.personalDataErased.text(state.language)
         state.card = PersonCard(
             code: code,
-            name: file.personal?.fullName ?? (file.erasedOn != nil ? ScreenMessage.personalDataErased.text(state.language) : file.legacyName ?? ""),
+            name: file.personal?.fullName ?? (file.erasedOn != nil ? erased : file.legacyName ?? ""),
             status: person.effectiveStatus(on: today), expiredOn: person.authorisationExpiry(on: today), needs: person.needs,
             authorisation: person.authorisation(on: today) ?? person.currentAuthorisation,
             nextTrips: next.map(\.trip), history: file.history)
@@ -253,6 +263,7 @@ final class TUIController {
     /// Checks a form field against the records: a beneficiary's code.
     private func lookup(_ field: RequestFormState.Field, _ text: String) {
         guard var form = state.form else { return }
+        let language = state.language
         switch field {
         case .beneficiary:
             if let person = try? store.beneficiary(text.uppercased()) {
@@ -261,10 +272,10 @@ final class TUIController {
                 form.hints[field] = ScreenMessage.beneficiaryHint(
                     comune: comune, status: person.effectiveStatus(on: day), needs: person.needs, activeFrom: person.activatedOn,
                     closedOn: person.closedOn, authorisation: person.authorisation(on: day), hasAuthorisations: !person.authorisations.isEmpty,
-                    day: day).text(state.language)
+                    day: day).text(language)
             } else {
-                form.errors[field] = "codice sconosciuto"
-                state.message = "Nessun beneficiario con il codice \(text)."
+                form.errors[field] = ScreenLabel.unknownCode.text(language)
+                state.message = ScreenMessage.noBeneficiaryWithCode(text).text(language)
             }
         default:
             // Da and A are checked on the screen itself, against the registry's places (`PlaceBook`).
@@ -276,11 +287,12 @@ final class TUIController {
     /// Registers the form's request through the same checks as `centrale request add`.
     private func submit(_ form: RequestFormState) throws {
         var form = form
+        let language = state.language
         let date = LocalDate(form.value(.date))!
         let recurrence = form.value(.repeatDays).isEmpty ? nil
             : Recurrence.weekdays(parsing: form.value(.repeatDays)).map { Recurrence(weekdays: $0, until: LocalDate(form.value(.until))!) }
         if !form.value(.repeatDays).isEmpty && recurrence == nil {
-            form.errors[.repeatDays] = "giorni come lun,mer,ven"
+            form.errors[.repeatDays] = ScreenLabel.weekdaysFormat.text(language)
             state.form = form
             return
         }
@@ -296,15 +308,15 @@ final class TUIController {
                                             actor: Actor(state.operatorName, reason: "request taken on the screen")).flatMap { $0 }
             state.form = nil
             state.screen = .board
-            state.message = "Richiesta registrata: \(ids.count) \(ids.count == 1 ? "servizio" : "servizi") (\(ids.first!)\(ids.count > 1 ? "…\(ids.last!)" : "")), in attesa."
+            state.message = ScreenMessage.requestRegistered(ids).text(language)
             try load(state.date)
         } catch let refusal as IntakeRefusal {
             let fields: [String: RequestFormState.Field] = ["beneficiary": .beneficiary, "date": .date, "from": .from, "to": .to,
                                                              "return": .returnAt, "repeat": .repeatDays, "until": .until,
                                                              "time": .time, "purpose": .purpose]
-            for problem in refusal.problems { form.errors[fields[problem.field] ?? .beneficiary] = problem.text(.it, RemedyHint.text) }
+            for problem in refusal.problems { form.errors[fields[problem.field] ?? .beneficiary] = problem.text(language, RemedyHint.render(language)) }
             state.form = form
-            state.message = "Richiesta rifiutata: vedi i campi segnati."
+            state.message = ScreenLabel.requestRefused.text(language)
         }
     }
 
@@ -332,13 +344,11 @@ final class TUIController {
         try? load(state.date)
     }
 
-
-    /// `1 servizio annullato`, `3 servizi annullati`, `0 servizi annullati`.
-    /// A store refusal as the screen says it.
-    static func screenText(_ error: StoreError) -> String {
+    /// A store refusal as the screen says it, in `language`.
+    static func screenText(_ error: StoreError, _ language: Language = .it) -> String {
         if case let .changedMeanwhile(trip, _, _) = error {
-            return "Il servizio \(trip) è stato cambiato da un'altra postazione nel frattempo: nulla è stato fatto. r ricarica il quadro, poi riprova."
+            return ScreenMessage.changedMeanwhile(trip: trip).text(language)
         }
-        return RemedyHint.message(error)
+        return RemedyHint.message(error, language)
     }
 }
