@@ -86,6 +86,9 @@ public struct PersonFormState: Hashable, Sendable {
 
     public func value(_ field: Field) -> String { values[field] ?? "" }
 
+    /// Whether the dispatcher wrote anything: a field that is not empty and not the value given beforehand.
+    public var isWritten: Bool { values.contains { !$0.value.isEmpty && !prefilled.contains($0.key) } }
+
     /// A key that writes into the focused field: a character (replacing an untouched prefilled
     /// value), a backspace, or Ctrl-U (clears). The field's problem goes: it changed.
     public mutating func edit(_ key: Key) {
@@ -165,7 +168,7 @@ public struct PersonCard: Hashable, Sendable {
 public enum CardInput: Hashable, Sendable {
     /// "DAL AL MOTIVO", e.g. `10/03/2025 20/03/2025 ricovero`.
     case suspend(String)
-    /// "IL MOTIVO [NOTA]", e.g. `30/06/2025 trasferito a Bologna`.
+    /// "ULTIMO-GIORNO MOTIVO [NOTA]", e.g. `30/06/2025 trasferito a Bologna`.
     case close(String)
 }
 
@@ -194,7 +197,7 @@ extension Reducer {
         var effects: [Effect] = []
         switch key {
         case .escape:
-            if form.values.values.contains(where: { !$0.isEmpty }) {
+            if form.isWritten {
                 s.pending = Confirmation(.discardForm, tripID: 0, version: 0)
                 s.message = ScreenMessage.discardPersonAsk.text(s.language)
                 s.personForm = form
@@ -235,8 +238,12 @@ extension Reducer {
                 let words = text.split(separator: " ").map(String.init)
                 switch input {
                 case .suspend:
-                    guard words.count >= 3, let from = LocalDate(words[0]), let to = LocalDate(words[1]), to >= from else {
+                    guard words.count >= 3, let from = LocalDate(words[0]), let to = LocalDate(words[1]) else {
                         s.message = ScreenMessage.suspendUsage.text(s.language)
+                        return (s, [])
+                    }
+                    guard to >= from else {
+                        s.message = ScreenMessage.suspendEndsBeforeStart(from: from, to: to).text(s.language)
                         return (s, [])
                     }
                     s.cardInput = nil

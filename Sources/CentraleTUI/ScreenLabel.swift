@@ -76,7 +76,7 @@ public enum ScreenLabel: Message, CaseIterable {
         case .noNextTrips: "  nessuno"
         case .history: "Storia"
         case .suspendInput: "Sospendi (DAL AL MOTIVO): "
-        case .closeInput: "Chiudi (IL MOTIVO [NOTA]): "
+        case .closeInput: "Chiudi (ULTIMO-GIORNO MOTIVO [NOTA]): "
         case .columnToday: "OGGI / CAPACITÀ"
         case .columnMonthShare: "QUOTA DEL MESE"
         case .columnConvention: "CONVENZIONE"
@@ -141,7 +141,7 @@ public enum ScreenLabel: Message, CaseIterable {
             + "La capacità del giorno (s) viene dai turni dei volontari dove l'associazione li registra."
         case .helpOthers: "Le modifiche fatte da altri (CLI, altre postazioni) compaiono entro un paio di secondi; una modifica su un "
             + "servizio cambiato nel frattempo è rifiutata con un messaggio, mai sovrascritta."
-        case .helpAudit: "Ogni modifica passa dal registro (audit) con il nome dell'operatore."
+        case .helpAudit: "Ogni modifica resta nello storico delle modifiche, con il nome dell'operatore."
         }
     }
 

@@ -134,6 +134,8 @@ public enum ScreenMessage: Message {
     /// The card's `z` and `h` prompts, and what to type when the input is not understood.
     case suspendAsk(code: String)
     case suspendUsage
+    /// A suspension whose last day comes before its first.
+    case suspendEndsBeforeStart(from: LocalDate, to: LocalDate)
     case closeAsk(code: String)
     case closeUsage
     /// The plans screen's title.
@@ -257,10 +259,12 @@ public enum ScreenMessage: Message {
             return "Sospendi \(code): DAL AL MOTIVO, Invio per confermare, Esc per annullare, Ctrl-U svuota"
         case .suspendUsage:
             return "Scrivi: DAL AL MOTIVO, es. 10/03/2025 20/03/2025 ricovero"
+        case let .suspendEndsBeforeStart(from, to):
+            return "La sospensione finirebbe il \(Labels.date(to, it)), prima di cominciare il \(Labels.date(from, it)): scrivi prima il primo giorno, poi l'ultimo"
         case .closeAsk(let code):
-            return "Chiudi \(code): IL MOTIVO [NOTA] (\(Labels.closingReasons(it)))"
+            return "Chiudi \(code): ULTIMO-GIORNO MOTIVO [NOTA] (\(Labels.closingReasons(it)))"
         case .closeUsage:
-            return "Scrivi: IL MOTIVO [NOTA], es. 30/06/2025 trasferito a Bologna; motivo: \(Labels.closingReasons(it))"
+            return "Scrivi: ULTIMO-GIORNO MOTIVO [NOTA], es. 30/06/2025 trasferito a Bologna; motivo: \(Labels.closingReasons(it))"
         case let .plansTitle(date, proposals):
             return proposals > 0
                 ? "Giri condivisi del \(Labels.day(date, it)): \(proposals) propost\(proposals == 1 ? "a" : "e") non ancora accettat\(proposals == 1 ? "a" : "e")"
@@ -410,6 +414,8 @@ public enum ScreenMessage: Message {
             return "Suspend \(code): FROM TO REASON, Enter to confirm, Esc to cancel, Ctrl-U clears"
         case .suspendUsage:
             return "Type: FROM TO REASON, e.g. 2025-03-10 2025-03-20 hospital stay"
+        case let .suspendEndsBeforeStart(from, to):
+            return "The suspension would end on \(Labels.date(to, en)), before it begins on \(Labels.date(from, en)): type the first day, then the last"
         case .closeAsk(let code):
             return "Close \(code): LAST-DAY REASON [NOTE] (\(Labels.closingReasons(en)))"
         case .closeUsage:

@@ -208,6 +208,8 @@ struct EnglishScreenTests {
         #expect(form.localErrors(.en)[.codice_fiscale] == "wrong check character")
         form.values[.codice_fiscale] = "BLLNCL"
         #expect(form.localErrors(.en)[.codice_fiscale] == "16 characters")
+        // Something written: leaving asks first.
+        press(&s, .char("x"))
         press(&s, .escape)
         #expect(s.message == "Leave the new beneficiary? What you wrote is lost. y/n", "\(s.message)")
         // s (sì) is a yes in English too.

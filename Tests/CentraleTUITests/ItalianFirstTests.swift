@@ -158,11 +158,35 @@ struct ItalianFirstTests {
         #expect(!Layout.keysLine(board(), width: 200).lowercased().contains("dispatch"), "\(Layout.keysLine(board(), width: 200))")
         var s = card()
         s = Reducer.reduce(s, .char("h")).0
-        #expect(s.message == "Chiudi BANNA1: IL MOTIVO [NOTA] (concluso, trasferito, deceduto, non più avente diritto, rinuncia)", "\(s.message)")
+        #expect(s.message == "Chiudi BANNA1: ULTIMO-GIORNO MOTIVO [NOTA] (concluso, trasferito, deceduto, non più avente diritto, rinuncia)", "\(s.message)")
         #expect(Labels.closingReason(parsing: ["Deceduta", "in", "ospedale"])?.reason == .deceased)
         #expect(Labels.closingReason(parsing: ["non", "piu", "avente", "diritto"])?.words == 4)
         #expect(Labels.closingReason(parsing: ["no_longer_eligible"])?.reason == .noLongerEligible)
         #expect(Labels.closingReason(parsing: ["partita"])?.reason == nil)
+    }
+
+    @Test("a suspension typed end first says so, with both days; the h prompt asks for the last day")
+    func suspensionBackwards() {
+        var s = card()
+        press(&s, .char("z"))
+        type(&s, "20/12/2026 15/12/2026 ricovero")
+        let (after, effects) = Reducer.reduce(s, .enter)
+        #expect(effects.isEmpty)
+        #expect(after.message == "La sospensione finirebbe il 15/12/2026, prima di cominciare il 20/12/2026: scrivi prima il primo giorno, poi l'ultimo")
+        #expect(ScreenLabel.closeInput.text(.it).contains("ULTIMO-GIORNO") && !ScreenLabel.closeInput.text(.it).contains("IL MOTIVO"))
+    }
+
+    @Test("Esc on a new-person form with only its prefilled values leaves without asking; after typing it asks")
+    func escapeUntouchedPersonForm() {
+        var s = board()
+        s.nowDate = Self.monday
+        press(&s, .char("b"))
+        press(&s, .escape)
+        #expect(s.personForm == nil && s.pending == nil)
+        press(&s, .char("b"))
+        type(&s, "Rossi")
+        press(&s, .escape)
+        #expect(s.pending != nil && s.personForm != nil)
     }
 
     // MARK: 4. Ctrl-U in every prompt

@@ -103,10 +103,10 @@ struct ScreenTests {
         #expect(text.contains("giorno precedente e seguente") && text.contains("Esc chiede conferma se hai scritto qualcosa"))
         // At 80×24 it scrolls: the last paragraph is reached with ↓.
         let first = Layout.render(s, width: 80, height: 24).map { $0.map(\.text).joined() }.joined(separator: " ")
-        #expect(!first.contains("registro (audit)"))
+        #expect(!first.contains("storico delle modifiche"))
         for _ in 0..<20 { (s, _) = Reducer.reduce(s, .down) }
         let scrolled = Layout.render(s, width: 80, height: 24).map { $0.map(\.text).joined() }.joined(separator: " ")
-        #expect(scrolled.contains("registro (audit)") && s.screen == .help)
+        #expect(scrolled.contains("storico delle modifiche") && s.screen == .help)
         (s, _) = Reducer.reduce(s, .char("x"))
         #expect(s.screen == .board)
     }
