@@ -2,7 +2,7 @@
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     /// The file's name or path as the user gave it.
     public var file: String
-    /// The 1-based line number.
+    /// The 1-based line number; 0 for the file as a whole (a missing file, a folder).
     public var line: Int
 
     /// Creates a location.
@@ -11,8 +11,8 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
         self.line = line
     }
 
-    /// `FILE:LINE`.
-    public var description: String { "\(file):\(line)" }
+    /// `FILE:LINE`, or `FILE` for the file as a whole.
+    public var description: String { line > 0 ? "\(file):\(line)" : file }
 }
 
 /// How a message names a field: as the user's file writes its header, when the problem comes

@@ -77,3 +77,11 @@ struct SHA256Tests {
         #expect(SHA256.hex(of: String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 }
+
+@Suite struct SourceLocationTests {
+    @Test("a location names its line, or only the file when the problem is the file as a whole")
+    func wholeFile() {
+        #expect(SourceLocation(file: "logs.csv", line: 3).description == "logs.csv:3")
+        #expect(SourceLocation(file: "/nonexistent", line: 0).description == "/nonexistent")
+    }
+}
