@@ -86,7 +86,7 @@ public struct SubmissionReport: Codable, Sendable, Equatable {
         case .it:
             if accepted {
                 return "\(name): \(newLogs) \(newLogs == 1 ? "nuovo" : "nuovi"), \(alreadyRecorded) già \(alreadyRecorded == 1 ? "registrato" : "registrati")"
-                    + (flagged > 0 ? ", \(flagged) da verificare per i km" : "")
+                    + (flagged > 0 ? ", \(flagged) da rivedere per i km" : "")
                     + (driverFlags.isEmpty ? "" : ", \(driverFlags.count) con l'autista da verificare")
                     + (encoding == "windows-1252" ? " (letto come Windows-1252: il file non è UTF-8)" : "") + "."
             }

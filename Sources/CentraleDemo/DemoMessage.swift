@@ -86,7 +86,7 @@ public enum DemoMessage: Message {
             return "\(count) \(count == 1 ? "mese chiuso" : "mesi chiusi") (\(unreviewed) "
                 + "\(unreviewed == 1 ? "servizio segnalato non rivisto, pagato" : "servizi segnalati non rivisti, pagati") alla stima)"
         case let .amendedAfterClosing(trip, month, current):
-            return "servizio \(trip) di \(month.italianText) rettificato dopo la chiusura: la differenza è un conguaglio in \(current.italianText), il mese corrente"
+            return "servizio \(trip) di \(month.italianText) rettificato dopo la chiusura: la differenza è un conguaglio a \(current.italianText), il mese corrente"
         case .reimbursed(let total): return "\(total.text(.italian)) € rimborsati nell'anno (rendiconti chiusi)"
         case let .yearPlanned(withShifts, days, seconds, trips, shared, chained, planned, alone, euros):
             return "\(withShifts ? "sui turni dei volontari" : "ogni mezzo tutto il giorno"): \(n(days)) giornate di associazione in \(dec(seconds, 1)) s: "

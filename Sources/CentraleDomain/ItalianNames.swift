@@ -78,12 +78,13 @@ extension ServiceOutcome {
 }
 
 extension TripOutcome {
-    /// A trip log's outcome as an Italian log writes it: `effettuato`, `assente`, `annullato sul posto`, `annullato tardi`.
+    /// A trip log's outcome in Italian: `effettuato`, `assente`, `annullato alla porta` (as `ServiceOutcome` and the
+    /// glossary name it), `annullato tardi`.
     public var italianName: String {
         switch self {
         case .done: "effettuato"
         case .noShow: "assente"
-        case .cancelledOnSpot: "annullato sul posto"
+        case .cancelledOnSpot: "annullato alla porta"
         case .cancelledLate: "annullato tardi"
         }
     }

@@ -60,7 +60,7 @@ public enum TripStatusReason: Hashable, Sendable {
         case .blocked(let block): block.italian(comuneName: comuneName)
         case let .declined(association, reason): "rifiutato da \(association): \(reason)"
         case .absent: "il beneficiario non era presente"
-        case .cancelledOnSpot: "annullato sul posto"
+        case .cancelledOnSpot: "annullato alla porta"
         case let .associationLeft(association, day): "\(association) ha lasciato la convenzione il \(day.italianText)"
         case .erased: "(motivo cancellato)"
         case .text(let text): text
@@ -137,6 +137,26 @@ public enum StatusChangeReason: Hashable, Sendable {
         case .erased: "(text erased)"
         case .text(let text): text
         }
+    }
+}
+
+extension StatusChange {
+    /// For a suspension withdrawn before it began (`beneficiary resume` on its first day), which
+    /// the history keeps as a one-day active entry with its reason marked withdrawn: its first
+    /// day and its own reason. Nil for any other entry.
+    public var withdrawnSuspension: (from: LocalDate, reason: StatusChangeReason)? {
+        guard case .withdrawn(let reason) = StatusChangeReason(stored: self.reason) else { return nil }
+        return (from, reason)
+    }
+
+    /// A withdrawn suspension as a history line says it, without the dates of a one-day entry:
+    /// `sospensione dal 14/12/2026 ritirata: ricovero`, `suspension from 2026-12-14 withdrawn: ricovero`.
+    /// Nil for any other entry.
+    public func withdrawnText(italian: Bool) -> String? {
+        guard let withdrawn = withdrawnSuspension else { return nil }
+        let why = italian ? withdrawn.reason.italian : withdrawn.reason.english
+        return (italian ? "sospensione dal \(withdrawn.from.italianText) ritirata" : "suspension from \(withdrawn.from) withdrawn")
+            + (why.isEmpty ? "" : ": \(why)")
     }
 }
 

@@ -73,7 +73,7 @@ public enum Remedy: Hashable, Sendable, Message {
         case .assessNeeds(let code): "chiedi la valutazione dei bisogni, poi registra i bisogni di \(code)"
         case .closeBeneficiary: "chiudi prima la scheda"
         case .addLate: "un servizio aggiunto a un mese chiuso va aggiunto come tardivo, con un motivo (il mese resta chiuso; "
-            + "il suo registro è pagato come rettifica nel mese corrente)"
+            + "il suo registro è pagato come conguaglio nel mese corrente)"
         }
     }
 

@@ -32,7 +32,7 @@ public enum RemedyCommand {
             """
             elencali con `centrale log flags --month \(month)` e rivedi ciascuno con `centrale log review SERVIZIO \
             --accept | --use-estimate | --km N --reason "…"`, o chiudi comunque con `--accept-flags --reason "…"` (sono \
-            allora pagati alla stima; una revisione successiva è una rettifica nel mese corrente)
+            allora pagati alla stima; una revisione successiva è un conguaglio nel mese corrente)
             """
         case .addTariff:
             "aggiungine una a convention.toml ed esegui `centrale init`"
@@ -63,7 +63,7 @@ public enum RemedyCommand {
         case .closeBeneficiary(let code):
             "chiudi prima la scheda (beneficiary close \(code) --on DATA --reason …)"
         case .addLate:
-            "un servizio aggiunto a un mese chiuso richiede --late --reason \"…\" (il mese resta chiuso; il suo registro è pagato come rettifica nel mese corrente)"
+            "un servizio aggiunto a un mese chiuso richiede --late --reason \"…\" (il mese resta chiuso; il suo registro è pagato come conguaglio nel mese corrente)"
         }
     }
 

@@ -18,6 +18,13 @@ extension Language {
     public func percent(_ basisPoints: Int, digits: Int = 1) -> String {
         BasisPoints.percentText(basisPoints, digits: digits, form: numberForm) + (self == .it ? " %" : "%")
     }
+    /// A whole number for people: `1.234` in Italian, `1234` in English.
+    public func count(_ value: Int) -> String { ScaledNumber.text(value, scale: 0, digits: 0, form: numberForm) }
+    /// A whole percentage with its sign and unit: `+6.837 %`, `-45 %`, `0 %` in Italian; `+6837%`,
+    /// `-45%`, `0%` in English. Zero has no sign.
+    public func signedPercent(_ percent: Int) -> String {
+        (percent > 0 ? "+" : "") + count(percent) + (self == .it ? " %" : "%")
+    }
     /// A date: `03/02/2025`, `2025-02-03`.
     public func date(_ date: LocalDate) -> String { self == .it ? date.italianText : date.description }
     /// A date held as ISO text (`2025-02-03`), in this language; text that is no date as it is.

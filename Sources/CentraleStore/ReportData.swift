@@ -252,8 +252,12 @@ public final class ConcurrentResults<T>: @unchecked Sendable {
 extension Store {
     /// Whether the month's statements and report are final (closed: when, by whom, the month's
     /// checksum) or provisional (now, by the store's clock, and the audit chain's last hash).
+    ///
+    /// Refuses a month that has not begun (see `requireBegun`): every statement and report asks
+    /// for its status first, so none is made of a future month.
     public func documentStatus(month: YearMonth) throws -> MonthDocumentStatus {
-        try pool.read { db in
+        try requireBegun(month)
+        return try pool.read { db in
             if let row = try Row.fetchOne(db, sql: "SELECT closed_at, closed_by, sha256 FROM closed_month WHERE month = ?",
                                           arguments: [month.description]) {
                 let at = Self.moment(row["closed_at"] as String) ?? Date(timeIntervalSince1970: 0)
@@ -262,6 +266,13 @@ extension Store {
             let head = try String.fetchOne(db, sql: "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1") ?? ""
             return .provisional(generatedAt: clock(), databaseHead: head)
         }
+    }
+
+    /// Refuses a month after the current one (today in Europe/Rome, by the store's clock): it has
+    /// not begun, so it has no statement or report yet. The current month is allowed (provisional).
+    public func requireBegun(_ month: YearMonth) throws {
+        let day = self.today()
+        if month > day.yearMonth { throw StoreError.refused(.month(.notBegun(month, today: day))) }
     }
 
     /// An ISO 8601 timestamp as stored (with or without fractional seconds).

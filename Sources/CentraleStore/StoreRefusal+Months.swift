@@ -8,6 +8,9 @@ public enum MonthRefusal: Message, Equatable {
     case current(YearMonth, today: LocalDate)
     /// The month is in the future.
     case future(YearMonth, today: LocalDate)
+    /// A statement or report of a month after the current one (today, Europe/Rome): it has not
+    /// begun, so there is nothing to account for yet. The current month's is provisional.
+    case notBegun(YearMonth, today: LocalDate)
     /// Closing with unreviewed km flags accepted, without a reason.
     case closingNeedsReason
     /// The month is already closed.
@@ -29,20 +32,23 @@ public enum MonthRefusal: Message, Equatable {
         case let .future(month, today):
             "\(StoreItalian.month(month)) è un mese futuro (oggi è il \(StoreItalian.date(today)), ora di Roma): "
                 + "si possono chiudere solo i mesi passati"
+        case let .notBegun(month, today):
+            "\(StoreItalian.month(month)) non è ancora cominciato: oggi è il \(StoreItalian.date(today)), ora di Roma. "
+                + "Rendiconti e rapporti sono dei mesi passati e del mese in corso (\(StoreItalian.month(today.yearMonth)), provvisorio)"
         case .closingNeedsReason:
             "per chiudere il mese con km segnalati non rivisti serve un motivo (--reason \"…\")"
         case .alreadyClosed(let month):
             "\(StoreItalian.month(month)) è già chiuso; i suoi rendiconti sono congelati"
         case let .unreviewedFlags(month, count):
-            count == 1 ? "in \(StoreItalian.month(month)) c'è 1 servizio segnalato per la revisione dei km e non ancora rivisto"
-                       : "in \(StoreItalian.month(month)) ci sono \(count) servizi segnalati per la revisione dei km e non ancora rivisti"
+            count == 1 ? "a \(StoreItalian.month(month)) c'è 1 servizio segnalato per la revisione dei km e non ancora rivisto"
+                       : "a \(StoreItalian.month(month)) ci sono \(StoreItalian.number(count)) servizi segnalati per la revisione dei km e non ancora rivisti"
         case .statement(let error):
             error.problem.italian
         case let .nothingToClose(month, firstTrip?):
-            "nessun servizio in \(StoreItalian.month(month)) né prima: niente da chiudere. Il primo servizio è del "
+            "nessun servizio a \(StoreItalian.month(month)) né prima: niente da chiudere. Il primo servizio è del "
                 + "\(StoreItalian.date(firstTrip)): si chiudono i mesi da \(StoreItalian.month(firstTrip.yearMonth)) in poi"
         case .nothingToClose(let month, nil):
-            "nessun servizio in \(StoreItalian.month(month)) né prima: niente da chiudere. La base dati non ha ancora servizi; "
+            "nessun servizio a \(StoreItalian.month(month)) né prima: niente da chiudere. La base dati non ha ancora servizi; "
                 + "un mese si chiude dopo che i suoi servizi sono stati registrati"
         }
     }
@@ -53,6 +59,9 @@ public enum MonthRefusal: Message, Equatable {
             "\(month) is the current month (today is \(today), Europe/Rome): it can be closed from \(month.next.firstDay)"
         case let .future(month, today):
             "\(month) is in the future (today is \(today), Europe/Rome): only past months can be closed"
+        case let .notBegun(month, today):
+            "\(month) has not begun yet: today is \(today), Europe/Rome. Statements and reports are of past months "
+                + "and of the current one (\(today.yearMonth), provisional)"
         case .closingNeedsReason:
             "closing with unreviewed km flags needs a reason (--reason \"…\")"
         case .alreadyClosed(let month):

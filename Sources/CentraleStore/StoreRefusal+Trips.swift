@@ -71,7 +71,7 @@ public enum TripRefusal: Message, Equatable {
             "i servizi assegnati a \(association) il \(StoreItalian.date(date)) sono cambiati da quando è stato fatto il piano "
                 + "(nuovi: \(StoreItalian.ids(added)); tolti: \(StoreItalian.ids(removed)))"
         case .inClosedMonth(let date):
-            "il \(StoreItalian.date(date)) cade in \(StoreItalian.month(date.yearMonth)), che è un mese chiuso"
+            "il \(StoreItalian.date(date)) cade a \(StoreItalian.month(date.yearMonth)), che è un mese chiuso"
         case .notInSeries(let id):
             "il servizio \(id) non fa parte di una serie ricorrente; annullalo senza --series"
         case let .cannotCancel(id, status):

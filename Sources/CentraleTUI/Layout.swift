@@ -295,5 +295,9 @@ public enum Layout {
         return String(repeating: " ", count: max(0, width - text.count)) + text
     }
 
-    static func percent(_ value: Double) -> String { "\(value >= 0 ? "+" : "")\(Int((value * 100).rounded()))%" }
+    /// A signed whole percentage (`+3%`, `-92%`); `0%` for what rounds to zero, never `-0%` or `+0%`.
+    static func percent(_ value: Double) -> String {
+        let percent = Int((value * 100).rounded())
+        return "\(percent > 0 ? "+" : "")\(percent)%"
+    }
 }

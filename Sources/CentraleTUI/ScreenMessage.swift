@@ -553,7 +553,9 @@ public enum ScreenMessage: Message {
 
     /// `10/03/2025–20/03/2025 sospeso: ricovero`, `30/06/2025 chiuso (trasferito): a Bologna`.
     static func historyLine(_ change: StatusChange, _ language: Language) -> String {
-        "\(Labels.date(change.from, language))\(change.to.map { "–\(Labels.date($0, language))" } ?? "") "
+        // A suspension withdrawn before it began: what it was, not a one-day active entry.
+        if let withdrawn = change.withdrawnText(italian: language == .it) { return withdrawn }
+        return "\(Labels.date(change.from, language))\(change.to.map { "–\(Labels.date($0, language))" } ?? "") "
             + Labels.personStatus(EffectiveStatus(change.status), language)
             + (change.closingReason.map { " (\(Labels.closingReason($0, language)))" } ?? "")
             + (change.reason.isEmpty ? "" : ": \(reason(StatusChangeReason(stored: change.reason), language))")

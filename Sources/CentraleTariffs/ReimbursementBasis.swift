@@ -72,8 +72,21 @@ public enum ReimbursementBasis: Message, Hashable {
         }
     }
 
-    /// A machine decimal (`0.66`) with a decimal comma (`0,66`).
-    private static func comma(_ text: String) -> String { text.replacingOccurrences(of: ".", with: ",") }
+    /// A machine decimal as Italians write it: a decimal comma and `.` between thousands
+    /// (`0.66` → `0,66`, `1234.5` → `1.234,5`); text that is no such decimal with its point as a comma.
+    static func comma(_ text: String) -> String {
+        let negative = text.hasPrefix("-")
+        let unsigned = negative ? text.dropFirst() : Substring(text)
+        let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let wholeText = parts.first, wholeText.count <= 18, let whole = Int(wholeText), whole >= 0,
+              wholeText.allSatisfy({ $0.isASCII && $0.isNumber }),
+              parts.count == 1 || parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            return text.replacingOccurrences(of: ".", with: ",")
+        }
+        let grouped = ScaledNumber.text(whole, scale: 0, digits: 0, form: .italian)
+        let fraction: String = parts.count == 2 ? "," + String(parts[1]) : ""
+        return (negative ? "-" : "") + grouped + fraction
+    }
 
     /// Euros written `1234.56`, in the Italian form `1.234,56`.
     private static func euros(_ text: String) -> String {

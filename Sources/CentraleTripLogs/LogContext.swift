@@ -83,9 +83,10 @@ public struct KmFlag: Hashable, Sendable, CustomStringConvertible, Message {
     /// `+62% (31.0 km logged, 19.1 km estimated)`.
     public var english: String { "\(percent >= 0 ? "+" : "")\(percent)% (\(logged) logged, \(estimated) estimated)" }
 
-    /// `+62 % (31,0 km registrati, 19,1 km stimati)`.
+    /// `+62 % (31,0 km registrati, 19,1 km stimati)`, `+6.837 % (1.234,5 km registrati, 17,8 km stimati)`:
+    /// thousands grouped, as Italians write them.
     public var italian: String {
-        "\(percent >= 0 ? "+" : "")\(percent) % (\(LogProblem.km(logged)) registrati, \(LogProblem.km(estimated)) stimati)"
+        "\(percent >= 0 ? "+" : "")\(LogProblem.number(percent)) % (\(LogProblem.km(logged)) registrati, \(LogProblem.km(estimated)) stimati)"
     }
 }
 

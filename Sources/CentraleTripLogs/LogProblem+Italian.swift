@@ -1,7 +1,7 @@
 import CentraleDomain
 import CentraleFormats
 
-/// The trip-log problems in Italian: km with a decimal comma, dates `dd/mm/yyyy`, columns by
+/// The trip-log problems in Italian: km as Italians write them (`1.234,5`), dates `dd/mm/yyyy`, columns by
 /// their Italian names.
 extension LogProblem {
     public var italian: String {

@@ -3,7 +3,7 @@ import CentraleFormats
 
 /// Every problem a trip-log file can have, with the values it names: the trip logs' part of the
 /// message catalogue. `italian` and `english` are exhaustive switches, so a problem cannot be
-/// missing in either language. The Italian writes km with a decimal comma, dates `dd/mm/yyyy`
+/// missing in either language. The Italian writes km as Italians do (`1.234,5`), dates `dd/mm/yyyy`
 /// and columns by their Italian names; a cell is quoted as the user wrote it.
 ///
 /// The cases are here, with how the Italian writes values; the parts of some problems (what a
@@ -146,14 +146,19 @@ public enum LogProblem: Message, Hashable {
     /// A whole number with `.` between thousands: `2.000.000`.
     static func number(_ value: Int) -> String { ScaledNumber.text(value, scale: 0, digits: 0, form: .italian) }
 
-    /// A distance with one decimal and a decimal comma, as a spreadsheet cell holds it: `45210,1 km`.
-    static func km(_ distance: Distance) -> String { distance.kilometresText(.italianCell) + " km" }
+    /// A distance with one decimal, as Italians write it (a decimal comma, `.` between
+    /// thousands), with its unit: `45.210,1 km`.
+    static func km(_ distance: Distance) -> String { distance.kilometresText(.italian) + " km" }
 
-    /// Metres as km to the metre, with a decimal comma and without trailing zeros: `45210,05`.
+    /// Metres as km to the metre, as Italians write them, without trailing zeros: `45.210,05`.
     static func exact(_ metres: Int) -> String {
-        String(DecimalText.plain(metres, decimals: 3).map { $0 == "." ? "," : $0 })
+        let magnitude = metres.magnitude
+        // The whole km (a magnitude / 1000 always fits an Int), then the metres as a fraction.
+        let whole = ScaledNumber.text(Int(magnitude / 1000), scale: 0, digits: 0, form: .italian)
+        let fraction = DecimalText.plain(Int(magnitude % 1000), decimals: 3).drop(while: { $0 != "." })  // "" or ".05"
+        return (metres < 0 ? "-" : "") + whole + String(fraction.map { $0 == "." ? "," : $0 })
     }
 
-    /// A distance to the metre, with a decimal comma: `45210,05`.
+    /// A distance to the metre, as Italians write it: `45.210,05`.
     static func exact(_ distance: Distance) -> String { exact(distance.metres) }
 }

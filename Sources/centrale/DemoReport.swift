@@ -69,10 +69,13 @@ struct DemoNumbers {
     func int(_ value: Int) -> String { ScaledNumber.text(value, scale: 0, digits: 0, form: form) }
     func km(_ metres: Int) -> String { Distance(metres: metres).kilometresText(form) }
     func euros(_ cents: Int) -> String { Money(cents: cents).text(form) }
-    /// `44,0 %` (Italian, a space before the sign), `44.0%`; `+0,3 %` when signed.
+    /// `44,0 %` (Italian, a space before the sign), `44.0%`; `+0,3 %` when signed; a value that
+    /// rounds to zero has no sign (`0,0 %`, never `-0,0 %`).
     func percent(_ value: Double, digits: Int, signed: Bool = false) -> String {
         var text = String(format: "%.\(digits)f", value)
-        if signed && value >= 0 { text = "+" + text }
+        let zero = text.allSatisfy { $0 == "-" || $0 == "0" || $0 == "." }
+        if zero && text.hasPrefix("-") { text.removeFirst() }
+        if signed && value > 0 && !zero { text = "+" + text }
         return italian ? text.replacingOccurrences(of: ".", with: ",") + " %" : text + "%"
     }
     /// A stored day (`2026-12-07`) as the language writes it.

@@ -118,6 +118,6 @@ struct AssignCommand: StoreCommand {
         let note = broken.map { "against rule \($0.rawValue): \(reason!)" } ?? reason
         try store.assign(trip: trip, to: association, method: method, note: note, expectedVersion: record.version,
                          actor: Actor(try context.operatorName(), reason: reason ?? "manual assignment"))
-        try context.say(.assigned(trip: trip, association: association, forced: broken?.rawValue))
+        try context.say(.assigned(trip: trip, association: association, forced: broken))
     }
 }

@@ -62,6 +62,7 @@ struct StatementCommand: StoreCommand {
                 ("association", association), ("format", format.rawValue), ("lang", language.rawValue), ("dialect", dialect.rawValue),
             ]).text
         } else if all {
+            try context.store.requireBegun(month)  // a future month has no statements yet (one association's: `Office.statement`)
             text = StatementRenderer.summary(try context.store.statements(month: month), format: format, language: language, dialect: dialect)
         } else {
             guard let association else { throw ValidationError(localized(it: "indica --association CODICE, o --all", en: "give --association CODE, or --all")) }

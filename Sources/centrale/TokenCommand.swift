@@ -68,7 +68,7 @@ struct TokenListCommand: StoreCommand {
         for t in tokens {
             let state = t.revokedAt.map { (it ? "revocato il " : "revoked ") + language.date(iso: String($0.prefix(10))) }
                 ?? (t.isValid(on: today) ? (it ? "valido" : "valid") : (it ? "scaduto" : "expired"))
-            table.add([String(t.id), t.hint + "…", t.role.rawValue, t.association ?? "-", t.owner, language.date(iso: String(t.issuedAt.prefix(10))),
+            table.add([String(t.id), t.hint + "…", it ? t.role.italianName : t.role.rawValue, t.association ?? "-", t.owner, language.date(iso: String(t.issuedAt.prefix(10))),
                        t.validUntil.map(language.date) ?? "-", state])
         }
         context.print(table.rendered)

@@ -26,8 +26,8 @@ struct RemedyTests {
                 == "error: 2025-03-20 is in 2025-03, which is closed; a trip added to a closed month needs --late --reason \"…\" "
                 + "(the month stays closed; its log is paid as an adjustment in the current month)")
         #expect(Centrale.errorText(StoreError.refused(.trip(.inClosedMonth(LocalDate("2025-03-20")!)), remedy: .addLate))
-                == "errore: il 20/03/2025 cade in marzo 2025, che è un mese chiuso; un servizio aggiunto a un mese chiuso richiede --late "
-                + "--reason \"…\" (il mese resta chiuso; il suo registro è pagato come rettifica nel mese corrente)")
+                == "errore: il 20/03/2025 cade a marzo 2025, che è un mese chiuso; un servizio aggiunto a un mese chiuso richiede --late "
+                + "--reason \"…\" (il mese resta chiuso; il suo registro è pagato come conguaglio nel mese corrente)")
         #expect(Centrale.errorText(StoreError.noDatabase(path: "x.sqlite"), .en)
                 == "error: no database at x.sqlite; create one with `centrale init` (or give the right path with --db or CENTRALE_DB).")
         #expect(Centrale.errorText(StoreError.noDatabase(path: "x.sqlite"))

@@ -90,7 +90,7 @@ struct ReviewFixTests {
         #expect(empty.status == 1 && empty.stdout.isEmpty)
         #expect(empty.stderr.hasPrefix("error: no trips in 2025-03 or before: nothing to close. The database has no trips yet"), "\(empty.stderr)")
         let italian = try centrale(["month", "close", "2025-03", "--db", db], environment: italianDefault)
-        #expect(italian.stderr.hasPrefix("errore: nessun servizio in marzo 2025 né prima: niente da chiudere."), "\(italian.stderr)")
+        #expect(italian.stderr.hasPrefix("errore: nessun servizio a marzo 2025 né prima: niente da chiudere."), "\(italian.stderr)")
         // The current month keeps its own refusal.
         #expect(try centrale(["month", "close", currentMonth(), "--db", db]).stderr.contains("is the current month"))
 

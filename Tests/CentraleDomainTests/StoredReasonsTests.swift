@@ -45,6 +45,25 @@ import Testing
         #expect(StatusChangeReason(stored: "referred by nobody") == .text("referred by nobody"))
     }
 
+    @Test("a suspension withdrawn before it began is said as such, not as a one-day active entry")
+    func withdrawnSuspension() {
+        let day = LocalDate(year: 2026, month: 12, day: 14)!
+        let withdrawn = StatusChange(status: .active, from: day, to: day, reason: "ricovero (withdrawn)")
+        #expect(withdrawn.withdrawnSuspension?.from == day)
+        #expect(withdrawn.withdrawnSuspension?.reason == .text("ricovero"))
+        #expect(withdrawn.withdrawnText(italian: true) == "sospensione dal 14/12/2026 ritirata: ricovero")
+        #expect(withdrawn.withdrawnText(italian: false) == "suspension from 2026-12-14 withdrawn: ricovero")
+        #expect(StatusChange(status: .suspended, from: day, to: day, reason: "ricovero").withdrawnText(italian: true) == nil)
+    }
+
+    @Test("a cancellation at the door has one Italian name everywhere")
+    func cancelledAtTheDoor() {
+        #expect(TripOutcome.cancelledOnSpot.italianName == "annullato alla porta")
+        #expect(TripOutcome.cancelledOnSpot.italianName == ServiceOutcome.cancelledAtDoor.italianName)
+        #expect(TripStatusReason.cancelledOnSpot.italian() == "annullato alla porta")
+        #expect(TripStatusReason(stored: TripStatusReason.cancelledOnSpot.stored) == .cancelledOnSpot)
+    }
+
     @Test func adjustmentReasonsAreShownInItalian() {
         let october = YearMonth(year: 2026, month: 10)!
         #expect(AdjustmentReason(stored: AdjustmentReason.lateLog(closed: october).stored) == .lateLog(closed: october))

@@ -61,7 +61,7 @@ struct ItalianTests {
         #expect(it.trips(1) == "1 servizio registrato")
         #expect(it.trips(2) == "2 servizi registrati")
         #expect(it.trips(0) == "0 servizi registrati")
-        #expect(it.flaggedForReview(1) == "1 servizio con km da verificare")
+        #expect(it.flaggedForReview(1) == "1 servizio con km da rivedere")
         #expect(en.trips(1) == "1 trip logged")
         #expect(en.trips(3) == "3 trips logged")
     }

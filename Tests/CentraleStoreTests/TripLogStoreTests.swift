@@ -124,7 +124,7 @@ struct TripLogStoreTests {
             ])
             // In Italian, the amendment and its field by their Italian names.
             #expect(errors.errors.map { $0.rendered(.it, \.italian) }.first?
-                        .hasPrefix("rettifica del servizio \(ids[1]), campo km_inizio: le letture 45220–45240 km del mezzo \(vehicle)") == true,
+                        .hasPrefix("rettifica del servizio \(ids[1]), campo km_inizio: le letture 45.220–45.240 km del mezzo \(vehicle)") == true,
                     "\(errors.errors.map { $0.rendered(.it, \.italian) })")
         }
         // Its own stored range is no overlap: a change that keeps clear of the other log is accepted.

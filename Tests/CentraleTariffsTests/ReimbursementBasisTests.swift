@@ -23,4 +23,16 @@ struct ReimbursementBasisTests {
                 == "10,00 % di 9.000,00 € di voci dirette, al massimo 500,00 €")
         #expect(ReimbursementBasis(stored: "something older") == .other("something older"))
     }
+
+    @Test("the Italian groups thousands in km, rates and euros; the stored English keeps the machine form")
+    func thousandsGrouped() {
+        let long = ReimbursementBasis(stored: "1234.5 km × 0.62 €/km")
+        #expect(long == .km(km: "1234.5", rate: "0.62", cappedBy: nil))
+        #expect(long.italian == "1.234,5 km × 0,62 €/km")
+        #expect(long.english == "1234.5 km × 0.62 €/km")
+        #expect(ReimbursementBasis.km(km: "12345.0", rate: "0.66", cappedBy: "wheelchair").italian
+                == "12.345,0 km × 0,66 €/km (al massimo il costo di riferimento dei mezzi attrezzati per carrozzina)")
+        #expect(ReimbursementBasis.comma("0.55") == "0,55" && ReimbursementBasis.comma("1234") == "1.234")
+        #expect(ReimbursementBasis.comma("-1234.50") == "-1.234,50" && ReimbursementBasis.comma("n/a.1") == "n/a,1")
+    }
 }

@@ -108,7 +108,7 @@ public struct DispatchReport: Sendable {
                 let continuity = term[.continuity]!.measure > 0 ? (l == .it ? "altra" : "other") : (l == .it ? "stessa/nessuna" : "same/none")
                 table.add([String(rank + 1), candidate.association, Self.decimal(candidate.total, l),
                            Self.decimal(term[.emptyKm]!.measure, l), Self.decimal(term[.emptyKm]!.points, l),
-                           String(format: "%+.0f", term[.share]!.measure * 100) + (l == .it ? " %" : "%"), Self.decimal(term[.share]!.points, l),
+                           Self.shareDeviation(term[.share]!.measure, l), Self.decimal(term[.share]!.points, l),
                            continuity, Self.decimal(term[.continuity]!.points, l)])
             }
             lines.append(table.rendered)
@@ -121,10 +121,20 @@ public struct DispatchReport: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// A number with one decimal, with the language's decimal mark.
+    /// A number with one decimal, with the language's decimal mark; never `-0,0` (a value that
+    /// rounds to zero has no sign).
     static func decimal(_ value: Double, _ language: Language) -> String {
-        let text = String(format: "%.1f", value)
+        var text = String(format: "%.1f", value)
+        if text == "-0.0" { text = "0.0" }
         return language == .it ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// A share deviation (a fraction: -0.92 is 92 % under the share) as a whole signed percentage:
+    /// `-92 %`, `+3 %`, and `0 %` for anything that rounds to zero (never `-0 %` or `+0 %`).
+    static func shareDeviation(_ fraction: Double, _ language: Language) -> String {
+        var text = String(format: "%+.0f", fraction * 100)
+        if text == "-0" || text == "+0" { text = "0" }
+        return text + (language == .it ? " %" : "%")
     }
 }
 
@@ -155,7 +165,9 @@ enum DispatchWords: Message {
             "Servizio \(id) del \(date.italianText), beneficiario \(beneficiary), servito a \(comune) (\(istat)), bisogni \(needs)"
         case .chosen(let association): "Scelta: \(association) (punteggio più basso; a parità il viaggio a vuoto più breve, poi il codice)"
         case .blocked(let reason): "Non assegnabile: \(reason)"
-        case let .excluded(rule, codes): "Escluse, \(rule.italianSummary): \(codes.joined(separator: ", "))"
+        case let .excluded(rule, codes):
+            codes.count == 1 ? "Esclusa, \(rule.italianSummary): \(codes[0])"
+                             : "Escluse, \(rule.italianPluralSummary): \(codes.joined(separator: ", "))"
         }
     }
 

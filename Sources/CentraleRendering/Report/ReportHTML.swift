@@ -15,16 +15,17 @@ enum ReportHTML {
         var headline: [HeadlineRow]
         var purposes: CountList, destinations: CountList, reasons: CountList
         var sharedRides: String
-        var people: [PeopleRow], expiring: Int, noTrip60: Int
-        var anomalyCount: Int, hasAnomalies: Bool, anomalies: [Anomaly]
+        var people: [PeopleRow], expiring: String, noTrip60: String
+        var anomalyCount: String, hasAnomalies: Bool, anomalies: [Anomaly]
         var hasFooter: Bool, footer: String
     }
 
     struct Card { var value: String, label: String }
     struct HeadlineRow { var label: String, month: String, ytd: String, last: String }
     struct CountList { var hasItems: Bool, items: [CountRow] }
-    struct CountRow { var label: String, trips: Int }
-    struct PeopleRow { var label: String, month: Int, ytd: Int }
+    /// Counts are text in the page's language: `1.820` in Italian.
+    struct CountRow { var label: String, trips: String }
+    struct PeopleRow { var label: String, month: String, ytd: String }
     struct Anomaly { var trip: Int64, date: String, association: String, flag: String }
 
     static func page(_ r: MonitoringReport, _ l: ReportLabels, footer: String? = nil) throws -> String {
@@ -39,7 +40,7 @@ enum ReportHTML {
             HeadlineRow(label: l[row.0], month: row.1.text(n), ytd: ytd[index].1.text(n), last: last?[index].1.text(n) ?? "-")
         }
         let counts = { (items: [MonitoringReport.Count], label: (MonitoringReport.Count) -> String) in
-            CountList(hasItems: !items.isEmpty, items: items.map { CountRow(label: label($0), trips: $0.trips) })
+            CountList(hasItems: !items.isEmpty, items: items.map { CountRow(label: label($0), trips: n.count($0.trips)) })
         }
         let page = Page(
             lang: n.rawValue, month: YearMonth(r.month).map(n.month) ?? r.month, l: l.all, tripsLower: l[.trips].lowercased(), cards: cards,
@@ -60,9 +61,9 @@ enum ReportHTML {
             purposes: counts(r.purposes) { l.purpose(key: $0.key) }, destinations: counts(r.destinations) { $0.label },
             reasons: counts(r.unassignableReasons) { l.reason(key: $0.key, comuni: r.comuni) },
             sharedRides: ReportText.sharedRides(r.sharedRides, l),
-            people: ReportText.peopleRows(r.people).map { PeopleRow(label: l[$0.0], month: $0.1, ytd: $0.2) },
-            expiring: r.people.expiringNextMonth, noTrip60: r.people.withoutTrip60Days,
-            anomalyCount: r.anomalies.count, hasAnomalies: !r.anomalies.isEmpty,
+            people: ReportText.peopleRows(r.people).map { PeopleRow(label: l[$0.0], month: n.count($0.1), ytd: n.count($0.2)) },
+            expiring: n.count(r.people.expiringNextMonth), noTrip60: n.count(r.people.withoutTrip60Days),
+            anomalyCount: n.count(r.anomalies.count), hasAnomalies: !r.anomalies.isEmpty,
             anomalies: r.anomalies.map { Anomaly(trip: $0.trip, date: n.date(iso: $0.date), association: $0.association, flag: ReportText.anomaly($0, l)) },
             hasFooter: footer != nil, footer: footer ?? "")
         return try Templates.render(page, template: "report")

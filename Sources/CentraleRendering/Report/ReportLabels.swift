@@ -96,7 +96,7 @@ enum ReportLabel: String, CaseIterable {
         case .active: "Beneficiari serviti"
         case .new: "Nuove attivazioni"
         case .onTime: "Puntualità"
-        case .flagged: "Km da verificare"
+        case .flagged: "Km da rivedere"
         case .trend: "Ultimi 12 mesi: servizi (barre) e rimborsi (linea)"
         case .associations: "Associazioni: quota del lavoro e quota di convenzione"
         case .share: "Quota"

@@ -72,7 +72,7 @@ enum ReportText {
         guard a.estimatedMetres > 0 else { return a.flag }
         let n = l.language
         let percent = Int((Double(a.loggedMetres - a.estimatedMetres) / Double(a.estimatedMetres) * 100).rounded())
-        return "\(percent >= 0 ? "+" : "")\(percent)\(n == .it ? " %" : "%") (\(n.km(Distance(metres: a.loggedMetres))) \(l[.kmLogged]), "
+        return "\(n.signedPercent(percent)) (\(n.km(Distance(metres: a.loggedMetres))) \(l[.kmLogged]), "
             + "\(n.km(Distance(metres: a.estimatedMetres))) \(l[.kmEstimatedShort]))"
     }
 
@@ -90,20 +90,21 @@ enum ReportText {
                   + "\(FigureValue.metres(r.projection.loggedMetres).text(n)) km, \(FigureValue.cents(r.projection.reimbursedCents).text(n)) €", "",
                   "## \(l[.associations])", "", "| \(l[.association]) | \(l[.trips]) | \(l[.share]) | \(l[.convention]) | € |", "| --- | ---: | ---: | ---: | ---: |"]
         for a in r.associations {
-            lines.append("| \(e(a.code)) | \(a.trips) | \(n.percent(a.shareBasisPoints, digits: 2)) | \(n.percent(a.conventionBasisPoints, digits: 2)) | \(FigureValue.cents(a.reimbursedCents).text(n)) |")
+            lines.append("| \(e(a.code)) | \(n.count(a.trips)) | \(n.percent(a.shareBasisPoints, digits: 2)) | \(n.percent(a.conventionBasisPoints, digits: 2)) | \(FigureValue.cents(a.reimbursedCents).text(n)) |")
         }
         lines += ["", "## \(l[.equity])", "", "| \(l[.comune]) | \(l[.population]) | \(l[.trips]) | \(l[.per1000]) |", "| --- | ---: | ---: | ---: |"]
         for c in r.comuni {
-            lines.append("| \(e(c.name)) | \(FigureValue.count(c.population).text(n)) | \(c.trips) | \(per1000(c.per1000Hundredths, n.numberForm)) |")
+            lines.append("| \(e(c.name)) | \(n.count(c.population)) | \(n.count(c.trips)) | \(per1000(c.per1000Hundredths, n.numberForm)) |")
         }
-        lines += ["", "## \(l[.purposes])", ""] + r.purposes.map { "- \(e(l.purpose(key: $0.key))): \($0.trips)" }
-        lines += ["", "## \(l[.destinations])", ""] + r.destinations.map { "- \(e($0.label)): \($0.trips)" }
-        lines += ["", "## \(l[.reasons])", ""] + (r.unassignableReasons.isEmpty ? [l[.none]] : r.unassignableReasons.map { "- \(e(l.reason(key: $0.key, comuni: r.comuni))): \($0.trips)" })
+        lines += ["", "## \(l[.purposes])", ""] + r.purposes.map { "- \(e(l.purpose(key: $0.key))): \(n.count($0.trips))" }
+        lines += ["", "## \(l[.destinations])", ""] + r.destinations.map { "- \(e($0.label)): \(n.count($0.trips))" }
+        lines += ["", "## \(l[.reasons])", ""]
+            + (r.unassignableReasons.isEmpty ? [l[.none]] : r.unassignableReasons.map { "- \(e(l.reason(key: $0.key, comuni: r.comuni))): \(n.count($0.trips))" })
         lines += ["", "## \(l[.shared])", "", sharedRides(r.sharedRides, l)]
         lines += ["", "## \(l[.people])", "", "| | \(l[.month]) | \(l[.ytd]) |", "| --- | ---: | ---: |"]
-            + peopleRows(r.people).map { "| \(l[$0.0]) | \($0.1) | \($0.2) |" }
-            + ["", "- \(l[.expiring]): \(r.people.expiringNextMonth)", "- \(l[.noTrip60]): \(r.people.withoutTrip60Days)"]
-        lines += ["", "## \(l[.anomalies]) (\(r.anomalies.count))", ""]
+            + peopleRows(r.people).map { "| \(l[$0.0]) | \(n.count($0.1)) | \(n.count($0.2)) |" }
+            + ["", "- \(l[.expiring]): \(n.count(r.people.expiringNextMonth))", "- \(l[.noTrip60]): \(n.count(r.people.withoutTrip60Days))"]
+        lines += ["", "## \(l[.anomalies]) (\(n.count(r.anomalies.count)))", ""]
         lines += r.anomalies.isEmpty ? [l[.none]] : ["| \(l[.trip]) | \(l[.date]) | \(l[.association]) | \(l[.difference]) |", "| ---: | --- | --- | --- |"]
             + r.anomalies.map { "| \($0.trip) | \(e(n.date(iso: $0.date))) | \(e($0.association)) | \(e(anomaly($0, l))) |" }
         return lines.joined(separator: "\n")
@@ -120,7 +121,7 @@ enum ReportText {
         guard s.plans > 0 else { return l[.sharedNone] }
         let n = l.language
         func km(_ metres: Int) -> String { FigureValue.metres(metres).text(n) }
-        return "\(s.plans) \(l[.sharedPlans]), \(s.plannedTrips) \(l[.sharedTrips]); \(km(s.plannedMetres)) \(l[.sharedKm]) "
+        return "\(n.count(s.plans)) \(l[.sharedPlans]), \(n.count(s.plannedTrips)) \(l[.sharedTrips]); \(km(s.plannedMetres)) \(l[.sharedKm]) "
             + "\(km(s.baselineMetres)) \(l[.sharedAlone]): \(l[.sharedSaving]) \(km(s.baselineMetres - s.plannedMetres)) km, "
             + "\(FigureValue.cents(s.savingCents).text(n)) €"
     }
@@ -230,7 +231,7 @@ enum ReportFigure: String, CaseIterable {
         case .active: "beneficiari serviti"
         case .new: "nuove attivazioni"
         case .onTime: "puntualità"
-        case .flagged: "km da verificare"
+        case .flagged: "km da rivedere"
         }
     }
 

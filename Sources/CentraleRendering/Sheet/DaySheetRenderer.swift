@@ -28,7 +28,8 @@ public enum DaySheetRenderer {
     }
 
     static func vehicleHeading(_ route: DaySheet.Route, _ w: SheetWords, escape: (String) -> String) -> String {
-        "\(w.vehicle) \(escape(route.plate))" + (route.drivers.isEmpty ? "" : ", \(w.driver) \(route.drivers.map(escape).joined(separator: ", "))")
+        "\(w.vehicle) \(escape(route.plate))"
+            + (route.drivers.isEmpty ? "" : ", \(route.drivers.count == 1 ? w.driver : w.drivers) \(route.drivers.map(escape).joined(separator: ", "))")
     }
 
     static func markdown(_ sheet: DaySheet, _ w: SheetWords, _ language: Language) -> String {
@@ -87,7 +88,7 @@ public enum DaySheetRenderer {
 
 /// The day sheet's words in each language: a field per word, so that neither language can miss one.
 struct SheetWords: Sendable {
-    var title, fromPlan, noRoutes, vehicle, driver, unconfirmed, confirmHint, pickUp, dropOff: String
+    var title, fromPlan, noRoutes, vehicle, driver, drivers, unconfirmed, confirmHint, pickUp, dropOff: String
     var headers: [String]
     var needs: @Sendable (Needs) -> String
 
@@ -95,14 +96,14 @@ struct SheetWords: Sendable {
 
     static let italian = SheetWords(
         title: "Foglio di servizio", fromPlan: "Giri dal piano dei giri condivisi accettato.", noRoutes: "Nessun servizio confermato su un mezzo.",
-        vehicle: "Mezzo", driver: "autista", unconfirmed: "Da confermare",
+        vehicle: "Mezzo", driver: "autista", drivers: "autisti", unconfirmed: "Da confermare",
         confirmHint: "Conferma ciascuno con `centrale confirm SERVIZIO --vehicle TARGA --driver CODICE`.",
         pickUp: "salita", dropOff: "discesa", headers: ["ORA", "FERMATA", "SERVIZIO", "CHI", "DOVE", "BISOGNI", "TELEFONO", "NOTE"],
         needs: TripWords.italian.needs)
 
     static let english = SheetWords(
         title: "Day sheet", fromPlan: "Routes from the accepted shared-ride plan.", noRoutes: "No trips confirmed on a vehicle.",
-        vehicle: "Vehicle", driver: "driver", unconfirmed: "Not yet confirmed",
+        vehicle: "Vehicle", driver: "driver", drivers: "drivers", unconfirmed: "Not yet confirmed",
         confirmHint: "Confirm each with `centrale confirm TRIP --vehicle V --driver D`.",
         pickUp: "pick up", dropOff: "drop off", headers: ["TIME", "STOP", "TRIP", "WHO", "WHERE", "NEEDS", "PHONE", "NOTES"],
         needs: TripWords.english.needs)

@@ -51,18 +51,20 @@ struct StatementLabels: Sendable {
 
     static let italian = StatementLabels(
         title: "Rendiconto",
-        trips: { $0 == 1 ? "1 servizio registrato" : "\($0) servizi registrati" },
-        flaggedForReview: { $0 == 1 ? "1 servizio con km da verificare" : "\($0) servizi con km da verificare" },
-        total: "totale", totalsByItem: "Totali per voce", item: "voce", amount: "importo", adjustments: "rettifiche", adjustment: "rettifica",
-        adjustmentsTitle: "Rettifiche per servizi di mesi chiusi",
+        trips: { $0 == 1 ? "1 servizio registrato" : "\(Language.it.count($0)) servizi registrati" },
+        flaggedForReview: { $0 == 1 ? "1 servizio con km da rivedere" : "\(Language.it.count($0)) servizi con km da rivedere" },
+        // An adjustment paid in this month for a closed month's trip is a *conguaglio* (GLOSSARY.md);
+        // a *rettifica* is an amendment of a log, one of its reasons.
+        total: "totale", totalsByItem: "Totali per voce", item: "voce", amount: "importo", adjustments: "conguagli", adjustment: "conguaglio",
+        adjustmentsTitle: "Conguagli per servizi di mesi chiusi",
         indirectCosts: "Costi indiretti",
-        flaggedTitle: "Servizi con km da verificare (inclusi sopra ai km pagati)",
-        flaggedNote: "Finché non è verificato (`centrale log review`), un servizio segnalato è pagato alla stima, al massimo ai km registrati.",
-        flaggedNoteHTML: "Inclusi nei totali ai km pagati: la stima, al massimo i km registrati, finché non sono verificati.",
+        flaggedTitle: "Servizi con km da rivedere (inclusi sopra ai km pagati)",
+        flaggedNote: "Finché non è rivisto (`centrale log review`), un servizio segnalato è pagato alla stima, al massimo ai km registrati.",
+        flaggedNoteHTML: "Inclusi nei totali ai km pagati: la stima, al massimo i km registrati, finché non sono rivisti.",
         trip: "servizio", date: "data", month: "mese", reason: "motivo", vehicle: "mezzo",
-        kmLogged: "km registrati", kmEstimated: "km stimati", kmPaid: "km pagati", review: "verifica", flag: "segnalazione",
-        tripsTitle: "Servizi", beneficiary: "beneficiario", outcome: "esito", lines: "voci", notReviewed: "da verificare",
-        association: "associazione", direct: "diretti", indirect: "indiretti", flagged: "da verificare",
+        kmLogged: "km registrati", kmEstimated: "km stimati", kmPaid: "km pagati", review: "revisione", flag: "segnalazione",
+        tripsTitle: "Servizi", beneficiary: "beneficiario", outcome: "esito", lines: "voci", notReviewed: "da rivedere",
+        association: "associazione", direct: "diretti", indirect: "indiretti", flagged: "da rivedere",
         adjustmentOf: { "servizio di \($0)" },
         outcomeName: \.italianName,
         itemName: {
@@ -74,7 +76,7 @@ struct StatementLabels: Sendable {
             case .escort: "accompagnatore"
             case .waiting: "attesa"
             case .noShow: "assenza"
-            case .cancelledOnSpot: "annullato sul posto"
+            case .cancelledOnSpot: "annullato alla porta"
             case .cancelledLate: "annullato tardi"
             case .indirect: "costi indiretti"
             }
@@ -122,6 +124,6 @@ struct StatementLabels: Sendable {
         guard let stored else { return "" }
         guard let estimated, estimated.metres > 0 else { return stored }
         let percent = Int((Double(driven.metres - estimated.metres) / Double(estimated.metres) * 100).rounded())
-        return kmFlag("\(percent >= 0 ? "+" : "")\(percent)\(language == .it ? " %" : "%")", language.km(driven), language.km(estimated))
+        return kmFlag(language.signedPercent(percent), language.km(driven), language.km(estimated))
     }
 }

@@ -46,7 +46,7 @@ public enum StatementRenderer {
             return (try? JSONText.string(summary)) ?? "{}"
         case .csv:
             let d = dialect
-            let header = d.italian ? ["associazione", "servizi", "km", "diretti_eur", "indiretti_eur", "totale_eur", "da_verificare"]
+            let header = d.italian ? ["associazione", "servizi", "km", "diretti_eur", "indiretti_eur", "totale_eur", "da_rivedere"]
                                    : ["association", "trips", "km", "direct_eur", "indirect_eur", "total_eur", "flagged"]
             return CSVWriter(dialect: d).document([header] + statements.map {
                 [$0.association, String($0.entries.count), d.km($0.driven), d.euros($0.direct),
@@ -57,10 +57,10 @@ public enum StatementRenderer {
             return (["| \(l.association) | \(l.tripsTitle.lowercased()) | km | \(l.direct) € | \(l.indirect) € | \(l.total) € | \(l.flagged) |",
                      "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
                     + statements.map {
-                        "| \(e($0.association)) | \($0.entries.count) | \(n.km($0.driven)) | \(n.euros($0.direct)) | \(n.euros($0.indirect.amount)) "
-                            + "| \(n.euros($0.total)) | \($0.flagged.count) |"
+                        "| \(e($0.association)) | \(n.count($0.entries.count)) | \(n.km($0.driven)) | \(n.euros($0.direct)) | \(n.euros($0.indirect.amount)) "
+                            + "| \(n.euros($0.total)) | \(n.count($0.flagged.count)) |"
                     }
-                    + ["| **\(l.total)** | \(trips) | | | | **\(n.euros(total))** | |"]).joined(separator: "\n")
+                    + ["| **\(l.total)** | \(n.count(trips)) | | | | **\(n.euros(total))** | |"]).joined(separator: "\n")
         }
     }
 
@@ -71,7 +71,7 @@ public enum StatementRenderer {
     static func csv(_ s: MonthlyStatement, _ d: CSVDialect) -> String {
         let l = StatementLabels.of(d.italian ? .it : .en)
         let header = d.italian
-            ? ["servizio", "data", "beneficiario", "esito", "mezzo", "km", "km_pagati", "segnalazione_km", "verifica_km", "tariffa", "voce", "base", "importo_eur"]
+            ? ["servizio", "data", "beneficiario", "esito", "mezzo", "km", "km_pagati", "segnalazione_km", "revisione_km", "tariffa", "voce", "base", "importo_eur"]
             : ["trip", "date", "beneficiary", "outcome", "vehicle", "km", "km_paid", "km_flag", "km_review", "tariff", "item", "basis", "amount_eur"]
         var rows = [header]
         for entry in s.entries {

@@ -24,6 +24,6 @@ struct BeneficiaryCloseCommand: StoreCommand {
     func run(_ context: AppContext) throws {
         let actor = Actor(try context.operatorName(), reason: note.map { "\(reason.rawValue): \($0)" } ?? reason.rawValue)
         let ids = try context.store.closeBeneficiary(code, on: on, reason: reason, note: note, actor: actor)
-        try context.say(.closed(code, on: on, reason: reason.rawValue, cancelled: ids))
+        try context.say(.closed(code, on: on, reason: reason, cancelled: ids))
     }
 }

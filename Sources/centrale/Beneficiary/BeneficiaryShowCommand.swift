@@ -73,6 +73,11 @@ struct BeneficiaryShowCommand: StoreCommand {
         }
         lines.append(it ? "  storico:" : "  history:")
         for h in file.history {
+            // A suspension withdrawn before it began is kept as a one-day active entry: said as what it was.
+            if let withdrawn = h.withdrawnText(italian: it) {
+                lines.append("    \(withdrawn) [\(h.actor)]")
+                continue
+            }
             lines.append("    \(date(h.from))\(h.to.map { "–\(date($0))" } ?? "") \(it ? h.status.italianName : h.status.rawValue)\(h.closingReason.map { " (\(it ? $0.italianName : $0.rawValue))" } ?? "")"
                          + (h.reason.isEmpty ? "" : ": \(it ? StatusChangeReason(stored: h.reason).italian : StatusChangeReason(stored: h.reason).english)") + " [\(h.actor)]")
         }

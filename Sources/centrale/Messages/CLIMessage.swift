@@ -1,3 +1,4 @@
+import CentraleDispatch
 import CentraleDomain
 import CentraleFormats
 import CentraleRendering
@@ -38,14 +39,15 @@ enum CLIMessage: Message {
     case sheetWritten(association: String, date: LocalDate, to: String)
     case noFlags(month: YearMonth)
     case flagsListed(Int, open: Int)
-    case assigned(trip: Int64, association: String, forced: String?)
+    /// A trip assigned by hand; `forced`: the hard rule the assignment breaks (`--force`).
+    case assigned(trip: Int64, association: String, forced: HardRule?)
     case erased(String)
     case eraseNotCleaned(String)
     case exported(String, to: String)
     case peopleImported(file: String, rows: Int, added: Int, updated: Int, unchanged: Int, readmitted: Int)
     case resumed(String, from: LocalDate)
     case suspended(String, from: LocalDate, to: LocalDate, cancelled: [Int64])
-    case closed(String, on: LocalDate, reason: String, cancelled: [Int64])
+    case closed(String, on: LocalDate, reason: ClosingReason, cancelled: [Int64])
     case registered(String, from: LocalDate, until: LocalDate, approximate: Bool, readmitted: Bool)
     case updated(String, changed: Bool)
     case cancelledNoLongerCovered([Int64])
@@ -98,7 +100,7 @@ enum CLIMessage: Message {
         case .statusDatabase(let path): return "base dati: \(path)"
         case .statusSchema(let migrations): return "schema: \(migrations.joined(separator: ", "))"
         case .statusOrigin(let origin): return "origine: \(origin)"
-        case let .statusCount(table, count): return "  \(table.italian.padding(toLength: 20, withPad: " ", startingAt: 0)) \(count)"
+        case let .statusCount(table, count): return "  \(table.italian.padding(toLength: 20, withPad: " ", startingAt: 0)) \(it.count(count))"
         case .statusIntegrity:
             return "integrità: ok (controlli rapidi; `centrale verify` esegue anche l'integrity_check di SQLite e risomma ogni rendiconto)"
         case let .statementWritten(month, out): return "Rendiconto di \(it.month(month)) scritto in \(out)."
@@ -108,10 +110,10 @@ enum CLIMessage: Message {
                 + "totale \(it.euros(total)) €, checksum \(checksum)…."
         case .monthClosedWithFlags(let count):
             return "\(count) \(count == 1 ? "servizio segnalato chiuso" : "servizi segnalati chiusi") senza revisione, pagati alla stima; "
-                + "una revisione successiva è una rettifica nel mese corrente."
+                + "una revisione successiva è un conguaglio nel mese corrente."
         case let .monthClosedUnlogged(count, month):
             return "\(count) \(count == 1 ? "servizio" : "servizi") di \(it.month(month)) ancora senza registro; "
-                + "i registri inviati dopo vanno nel mese corrente come rettifiche."
+                + "i registri inviati dopo vanno nel mese corrente come conguagli."
         case .noMonthClosed: return "Nessun mese è ancora chiuso; chiudine uno con `centrale month close AAAA-MM`."
         case let .monthsClosed(count, total):
             return "\(count) \(count == 1 ? "mese chiuso" : "mesi chiusi"), \(it.euros(total)) € in tutto."
@@ -120,13 +122,13 @@ enum CLIMessage: Message {
             return "Mezzo \(plate): \(kind == .inspection ? "revisione" : "assicurazione") valida fino al \(it.date(until))."
         case .nothingExpires(let until): return "Nulla scade entro il \(it.date(until))."
         case let .sheetWritten(association, date, out): return "Foglio di servizio di \(association) del \(it.date(date)) scritto in \(out)."
-        case .noFlags(let month): return "Nessun servizio segnalato per la revisione dei km in \(it.month(month))."
+        case .noFlags(let month): return "Nessun servizio segnalato per la revisione dei km a \(it.month(month))."
         case let .flagsListed(count, open):
             return "\(count) \(count == 1 ? "servizio segnalato" : "servizi segnalati") per la revisione, \(open) da rivedere"
                 + (open > 0 ? " (pagati alla stima, al massimo i km registrati, fino alla revisione): "
                    + "`centrale log review SERVIZIO --accept | --use-estimate | --km N --reason \"…\"`." : ".")
         case let .assigned(trip, association, forced):
-            return "Servizio \(trip) assegnato a \(association) (" + (forced.map { "forzato, contro la regola \($0)" } ?? "manuale") + ")."
+            return "Servizio \(trip) assegnato a \(association) (" + (forced.map { "forzato: \(association) \($0.italianSummary)" } ?? "manuale") + ")."
         case .erased(let code): return "Cancellati i dati personali di \(code); restano il codice, i servizi, i registri e gli importi."
         case .eraseNotCleaned(let code):
             return "attenzione: un altro programma (uno schermo, un comando) sta leggendo la base dati, quindi il suo spazio libero non è "
@@ -140,7 +142,7 @@ enum CLIMessage: Message {
         case let .suspended(code, from, to, ids):
             return "Sospeso \(code) dal \(it.date(from)) al \(it.date(to)); " + Self.cancelledItalian(ids)
         case let .closed(code, on, reason, ids):
-            return "Chiusa la scheda di \(code) il \(it.date(on)) (\(reason)); " + Self.cancelledItalian(ids)
+            return "Chiusa la scheda di \(code) il \(it.date(on)) (\(reason.italianName)); " + Self.cancelledItalian(ids)
         case let .registered(code, from, until, approximate, readmitted):
             return "Registrato \(code): attivo dal \(it.date(from)) al \(it.date(until))"
                 + (approximate ? " (posizione di casa approssimata: il centro del comune finché non si danno --lat/--lon)." : ".")
@@ -152,7 +154,7 @@ enum CLIMessage: Message {
         case .noTokens: return "Nessun codice di accesso rilasciato; rilasciane uno con `centrale token issue --association CODICE`."
         case .tokenRevoked(let id): return "Codice di accesso \(id) revocato."
         case let .tokenIssued(id, owner, role, association, until):
-            return "Codice di accesso \(id) rilasciato a \(owner) (\(role.rawValue), \(role.italianName)" + (association.map { ", \($0)" } ?? "") + ")"
+            return "Codice di accesso \(id) rilasciato a \(owner) (\(role.italianName)" + (association.map { ", \($0)" } ?? "") + ")"
                 + (until.map { ", valido fino al \(it.date($0))" } ?? "")
                 + ". Consegnalo subito: non verrà più mostrato. Chi lo riceve lo usa con --server URL --token CODICE, o con CENTRALE_TOKEN."
         case let .volunteerRegistered(code, association): return "Registrato il volontario \(code) di \(association)."
@@ -168,7 +170,7 @@ enum CLIMessage: Message {
         case let .tripAffected(trip, date, note): return "  servizio \(trip) del \(it.date(date)): \(note.italian)"
         case let .requestsAdded(requests, beneficiary, trips):
             return "\(requests == 1 ? "Aggiunta 1 richiesta" : "Aggiunte \(requests) richieste") per \(beneficiary): "
-                + "\(trips.count) \(trips.count == 1 ? "servizio" : "servizi") (numeri \(Self.range(trips))), da smistare."
+                + "\(trips.count) \(trips.count == 1 ? "servizio (numero" : "servizi (numeri") \(Self.range(trips))), da smistare."
         case .cancelled(let ids):
             return "\(ids.count == 1 ? "Annullato 1 servizio" : "Annullati \(ids.count) servizi"): \(ids.map(String.init).joined(separator: ", "))."
         case let .kmReviewed(trip, decision, paid, logged, estimated):
@@ -179,7 +181,7 @@ enum CLIMessage: Message {
             }
             return "Servizio \(trip): \(what) — \(it.km(paid)) km pagati (registrati \(it.km(logged)) km, stima \(it.km(estimated)) km)."
         case let .reviewAdjustment(amount, month):
-            return "Il suo mese è chiuso: rettifica di \(it.euros(amount)) € in \(it.month(month))."
+            return "Il suo mese è chiuso: conguaglio di \(it.euros(amount)) € a \(it.month(month))."
         case let .registryUnchanged(path, source, version):
             return "\(path) contiene già \(source ?? "il registro incorporato"): nulla è cambiato (convenzione versione \(version))."
         case let .registryLoaded(source, path): return "Caricato \(source ?? "il registro incorporato") in \(path):"
@@ -245,7 +247,7 @@ enum CLIMessage: Message {
             return "\(count) trip\(count == 1 ? "" : "s") flagged for review, \(open) not reviewed"
                 + (open > 0 ? " (paid at the estimate, at most the km logged, until reviewed): `centrale log review TRIP --accept | --use-estimate | --km N --reason \"…\"`." : ".")
         case let .assigned(trip, association, forced):
-            return "Trip \(trip) assigned to \(association) (" + (forced.map { "forced, against the \($0) rule" } ?? "manual") + ")."
+            return "Trip \(trip) assigned to \(association) (" + (forced.map { "forced, against the \($0.rawValue) rule" } ?? "manual") + ")."
         case .erased(let code): return "Erased the personal record of \(code); its code, trips, logs and money are kept."
         case .eraseNotCleaned(let code):
             return "warning: another program (a screen, a command) is reading the database, so its free space could not be "
@@ -256,7 +258,7 @@ enum CLIMessage: Message {
                 + (readmitted == 0 ? "." : "; \(readmitted) of the new registered again after an erasure (--readmit).")
         case let .resumed(code, day): return "\(code) is active again from \(day)."
         case let .suspended(code, from, to, ids): return "Suspended \(code) from \(from) to \(to); " + Self.cancelledEnglish(ids)
-        case let .closed(code, on, reason, ids): return "Closed \(code) on \(on) (\(reason)); " + Self.cancelledEnglish(ids)
+        case let .closed(code, on, reason, ids): return "Closed \(code) on \(on) (\(reason.rawValue)); " + Self.cancelledEnglish(ids)
         case let .registered(code, from, until, approximate, readmitted):
             return "Registered \(code): active from \(from) to \(until)"
                 + (approximate ? " (home position approximate: the comune's centre until --lat/--lon are given)." : ".")
@@ -279,7 +281,7 @@ enum CLIMessage: Message {
         case let .tripAffected(trip, date, note): return "  trip \(trip) on \(date): \(note.english)"
         case let .requestsAdded(requests, beneficiary, trips):
             return "Added \(requests) request\(requests == 1 ? "" : "s") for \(beneficiary): \(trips.count) trip\(trips.count == 1 ? "" : "s") "
-                + "(ids \(Self.range(trips))), pending dispatch."
+                + "(\(trips.count == 1 ? "id" : "ids") \(Self.range(trips))), pending dispatch."
         case .cancelled(let ids): return "Cancelled \(ids.count) trip\(ids.count == 1 ? "" : "s"): \(ids.map(String.init).joined(separator: ", "))."
         case let .kmReviewed(trip, decision, paid, logged, estimated):
             return "Trip \(trip): \(decision.label) — \(paid) paid (logged \(logged), estimate \(estimated))."
