@@ -108,18 +108,10 @@ struct RowCheck {
         case "cancelled_late", "annullato_tardi": return .cancelledLate
         default: break
         }
-        let key = LogColumn.fold(raw)
-        switch key {
-        case "done", "ok", "effettuato", "eseguito", "fatto", "svolto", "completed": return .done
-        case "no_show", "noshow", "assente", "non_presente", "mancata_presentazione": return .noShow
-        case "cancelled_on_spot", "canceled_on_spot", "cancelled_at_door", "canceled_at_door", "annullato", "annullato_sul_posto",
-             "annullato_alla_porta", "disdetto_sul_posto": return .cancelledOnSpot
-        case "cancelled_late", "canceled_late", "late_cancellation", "annullato_tardi", "disdetto_tardi", "disdetta_tardiva",
-             "annullato_in_ritardo": return .cancelledLate
-        default:
-            fail(.outcome, raw.isEmpty ? .emptyOutcome : .notAnOutcome(raw))
-            return nil
-        }
+        // Every other spelling, folded: the words `--outcome` accepts too (`TripOutcome.spellings`).
+        if let outcome = TripOutcome.spellings[LogColumn.fold(raw)] { return outcome }
+        fail(.outcome, raw.isEmpty ? .emptyOutcome : .notAnOutcome(raw))
+        return nil
     }
 }
 

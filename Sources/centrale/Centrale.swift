@@ -80,10 +80,20 @@ struct Centrale: ParsableCommand {
     }
 
     /// Writes an error of the parser (or help, or the version) as ArgumentParser's own `main` would.
+    /// In an Italian run, a help (status 0) is rendered unwrapped, put in Italian and then wrapped
+    /// (`ParserItalian.help`), so that no English phrase is cut by a line break and no line is
+    /// wider than the English one would be.
     private static func renderParserError(_ error: Error, console: Console) -> Int32 {
         let code = exitCode(for: error)
-        let english = fullMessage(for: error, columns: console.columns)
-        let text = HelpLanguage.current == .it ? ParserItalian.translate(english) : english
+        let text: String
+        if HelpLanguage.current != .it {
+            text = fullMessage(for: error, columns: console.columns)
+        } else if code.isSuccess {
+            text = ParserItalian.help(fullMessage(for: error, columns: ParserItalian.unwrapped),
+                                      columns: console.columns ?? ParserItalian.terminalColumns)
+        } else {
+            text = ParserItalian.translate(fullMessage(for: error, columns: console.columns))
+        }
         if !text.isEmpty { (code.isSuccess ? console.out : console.err)(text + "\n") }
         return code.rawValue
     }

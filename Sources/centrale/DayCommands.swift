@@ -6,8 +6,6 @@ import CentraleRendering
 import CentraleStore
 import Foundation
 
-extension VehicleDocumentKind: ExpressibleByArgument {}
-
 /// `centrale vehicle`: vehicles off the road and their documents.
 struct VehicleCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
@@ -34,10 +32,10 @@ struct VehicleOffCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(localized(it: "La targa del mezzo.", en: "The vehicle's plate."))) var plate: String
-    @Option(help: ArgumentHelp(localized(it: "Il primo giorno di fermo.", en: "The first day off the road."))) var from: LocalDate
-    @Option(help: ArgumentHelp(localized(it: "L'ultimo giorno di fermo.", en: "The last day off the road."))) var to: LocalDate
-    @Option(help: ArgumentHelp(localized(it: "Il motivo.", en: "Why."))) var reason: String
+    @Argument(help: ArgumentHelp(localized(it: "La targa del mezzo.", en: "The vehicle's plate."), valueName: localized(it: "targa", en: "plate"))) var plate: String
+    @Option(help: ArgumentHelp(localized(it: "Il primo giorno di fermo.", en: "The first day off the road."), valueName: localized(it: "data", en: "from"))) var from: LocalDate
+    @Option(help: ArgumentHelp(localized(it: "L'ultimo giorno di fermo.", en: "The last day off the road."), valueName: localized(it: "data", en: "to"))) var to: LocalDate
+    @Option(help: ArgumentHelp(localized(it: "Il motivo.", en: "Why."), valueName: localized(it: "causale", en: "reason"))) var reason: String
 
     func validate() throws {
         guard to >= from else { throw ValidationError(localized(it: "--to (\(to)) è prima di --from (\(from)); indica l'ultimo giorno di fermo del mezzo",
@@ -63,10 +61,11 @@ struct VehicleDocumentCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(localized(it: "La targa del mezzo.", en: "The vehicle's plate."))) var plate: String
-    @Option(help: ArgumentHelp(localized(it: "inspection (revisione) o insurance (assicurazione).", en: "inspection or insurance."))) var kind: VehicleDocumentKind
-    @Option(name: .customLong("valid-until"), help: ArgumentHelp(localized(it: "L'ultimo giorno di validità.", en: "The last valid day."))) var validUntil: LocalDate
-    @Option(help: ArgumentHelp(localized(it: "Il numero del documento (facoltativo).", en: "The document's number (optional)."))) var reference: String = ""
+    @Argument(help: ArgumentHelp(localized(it: "La targa del mezzo.", en: "The vehicle's plate."), valueName: localized(it: "targa", en: "plate"))) var plate: String
+    @Option(help: ArgumentHelp(localized(it: "Il documento, per nome o con il codice inglese (inspection, insurance).", en: "inspection or insurance (or revisione, assicurazione)."),
+                               valueName: localized(it: "documento", en: "kind"))) var kind: VehicleDocumentKind
+    @Option(name: .customLong("valid-until"), help: ArgumentHelp(localized(it: "L'ultimo giorno di validità.", en: "The last valid day."), valueName: localized(it: "data", en: "valid-until"))) var validUntil: LocalDate
+    @Option(help: ArgumentHelp(localized(it: "Il numero del documento (facoltativo).", en: "The document's number (optional)."), valueName: localized(it: "numero", en: "reference"))) var reference: String = ""
 
     func run(_ context: AppContext) throws {
         let actor = Actor(try context.operatorName())
@@ -84,8 +83,8 @@ struct ExpiriesCommand: StoreCommand {
     static let storeAccess = Store.Access.read
 
     @OptionGroup var global: GlobalOptions
-    @Option(parsing: .unconditional, help: ArgumentHelp(localized(it: "Quanti giorni guardare avanti da oggi.", en: "Days ahead of today."))) var within: Int = 30
-    @Option(help: ArgumentHelp(localized(it: "Solo questa associazione.", en: "Only this association."))) var association: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp(localized(it: "Quanti giorni guardare avanti da oggi.", en: "Days ahead of today."), valueName: localized(it: "giorni", en: "within"))) var within: Int = 30
+    @Option(help: ArgumentHelp(localized(it: "Solo questa associazione.", en: "Only this association."), valueName: localized(it: "associazione", en: "association"))) var association: String?
 
     func validate() throws {
         guard (0...3650).contains(within) else { throw ValidationError(localized(it: "--within deve essere tra 0 e 3650 giorni", en: "--within must be between 0 and 3650 days")) }
@@ -136,9 +135,9 @@ struct ConfirmCommand: StoreCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var remote: RemoteOptions
-    @Argument(help: ArgumentHelp(localized(it: "Il numero del servizio.", en: "The trip id."))) var trip: Int64
-    @Option(help: ArgumentHelp(localized(it: "La targa del mezzo.", en: "The vehicle's plate."))) var vehicle: String
-    @Option(help: ArgumentHelp(localized(it: "Il codice volontario dell'autista.", en: "The driver's volunteer code."))) var driver: String
+    @Argument(help: ArgumentHelp(localized(it: "Il numero del servizio.", en: "The trip id."), valueName: localized(it: "servizio", en: "trip"))) var trip: Int64
+    @Option(help: ArgumentHelp(localized(it: "La targa del mezzo.", en: "The vehicle's plate."), valueName: localized(it: "targa", en: "vehicle"))) var vehicle: String
+    @Option(help: ArgumentHelp(localized(it: "Il codice volontario dell'autista.", en: "The driver's volunteer code."), valueName: localized(it: "autista", en: "driver"))) var driver: String
 
     func run(_ context: AppContext) throws {
         if let client = try context.remote(remote) {
@@ -163,9 +162,9 @@ struct DeclineCommand: StoreCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var remote: RemoteOptions
-    @Argument(help: ArgumentHelp(localized(it: "Il numero del servizio.", en: "The trip id."))) var trip: Int64
-    @Option(help: ArgumentHelp(localized(it: "Il motivo per cui l'associazione non può prenderlo.", en: "Why the association cannot take it."))) var reason: String
-    @Option(help: ArgumentHelp(localized(it: "L'associazione che rifiuta (verificata rispetto all'assegnazione del servizio).", en: "The declining association (checked against the trip's assignment)."))) var association: String?
+    @Argument(help: ArgumentHelp(localized(it: "Il numero del servizio.", en: "The trip id."), valueName: localized(it: "servizio", en: "trip"))) var trip: Int64
+    @Option(help: ArgumentHelp(localized(it: "Il motivo per cui l'associazione non può prenderlo.", en: "Why the association cannot take it."), valueName: localized(it: "causale", en: "reason"))) var reason: String
+    @Option(help: ArgumentHelp(localized(it: "L'associazione che rifiuta (verificata rispetto all'assegnazione del servizio).", en: "The declining association (checked against the trip's assignment)."), valueName: localized(it: "associazione", en: "association"))) var association: String?
 
     func run(_ context: AppContext) throws {
         if let client = try context.remote(remote) {
@@ -197,11 +196,11 @@ struct SheetCommand: StoreCommand {
     static let storeAccess = Store.Access.read
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."))) var association: String
-    @Option(help: ArgumentHelp(localized(it: "Il giorno.", en: "The day."))) var date: LocalDate
-    @Option(help: ArgumentHelp(localized(it: "Solo questo mezzo.", en: "Only this vehicle."))) var vehicle: String?
-    @Option(help: ArgumentHelp(localized(it: "md o html.", en: "md or html."))) var format: DaySheetRenderer.Format = .md
-    @Option(help: ArgumentHelp(localized(it: "Scrive in questo file invece che sullo standard output (un file nuovo, salvo --force).", en: "Write to this file instead of standard output (a new file, unless --force)."))) var out: String?
+    @Option(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."), valueName: localized(it: "associazione", en: "association"))) var association: String
+    @Option(help: ArgumentHelp(localized(it: "Il giorno.", en: "The day."), valueName: localized(it: "data", en: "date"))) var date: LocalDate
+    @Option(help: ArgumentHelp(localized(it: "Solo questo mezzo.", en: "Only this vehicle."), valueName: localized(it: "targa", en: "vehicle"))) var vehicle: String?
+    @Option(help: ArgumentHelp(localized(it: "md o html.", en: "md or html."), valueName: localized(it: "formato", en: "format"))) var format: DaySheetRenderer.Format = .md
+    @Option(help: ArgumentHelp(localized(it: "Scrive in questo file invece che sullo standard output (un file nuovo, salvo --force).", en: "Write to this file instead of standard output (a new file, unless --force)."), valueName: localized(it: "file", en: "out"))) var out: String?
     @Flag(help: ArgumentHelp(localized(it: "Sostituisce il file di --out se esiste già (mai una base dati).", en: "Replace the --out file if it exists (never a database)."))) var force = false
 
     func run(_ context: AppContext) throws {

@@ -28,10 +28,10 @@ struct DemoCommand: StoreCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp(localized(it: "L'anno solare (predefinito: l'ultimo anno concluso).", en: "The calendar year (default: the last complete year).")))
+    @Option(help: ArgumentHelp(localized(it: "L'anno solare (predefinito: l'ultimo anno concluso).", en: "The calendar year (default: the last complete year)."), valueName: localized(it: "anno", en: "year")))
     var year: Int?
 
-    @Option(help: ArgumentHelp(localized(it: "Il seme del generatore casuale.", en: "The random seed.")))
+    @Option(help: ArgumentHelp(localized(it: "Il seme del generatore casuale.", en: "The random seed."), valueName: localized(it: "seme", en: "seed")))
     var seed: UInt64 = 2014
 
     @Flag(help: ArgumentHelp(localized(it: "Stampa il riepilogo come un unico oggetto JSON sullo standard output.", en: "Print the summary as one JSON object on standard output.")))

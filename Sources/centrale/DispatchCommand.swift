@@ -33,11 +33,11 @@ struct DispatchCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp(localized(it: "Il giorno, AAAA-MM-GG.", en: "The day, YYYY-MM-DD."))) var date: LocalDate
+    @Option(help: ArgumentHelp(localized(it: "Il giorno, AAAA-MM-GG.", en: "The day, YYYY-MM-DD."), valueName: localized(it: "data", en: "date"))) var date: LocalDate
     @Flag(help: ArgumentHelp(localized(it: "Mostra il piano senza salvarlo.", en: "Show the plan without storing it."))) var dryRun = false
     @Flag(help: ArgumentHelp(localized(it: "Decide di nuovo i servizi che il motore aveva già assegnato.", en: "Decide again the trips the engine assigned earlier."))) var reassign = false
-    @Option(help: ArgumentHelp(localized(it: "Spiega la decisione per un servizio (non salva nulla).", en: "Explain the decision for one trip (stores nothing)."))) var explain: Int64?
-    @Option(help: ArgumentHelp(localized(it: "table o json.", en: "table or json."))) var format: OutputFormat = .table
+    @Option(help: ArgumentHelp(localized(it: "Spiega la decisione per un servizio (non salva nulla).", en: "Explain the decision for one trip (stores nothing)."), valueName: localized(it: "servizio", en: "explain"))) var explain: Int64?
+    @Option(help: ArgumentHelp(localized(it: "table o json.", en: "table or json."), valueName: localized(it: "formato", en: "format"))) var format: OutputFormat = .table
 
     func run(_ context: AppContext) throws {
         let store = try context.store
@@ -93,10 +93,10 @@ struct AssignCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(localized(it: "Il numero del servizio.", en: "The trip id."))) var trip: Int64
-    @Argument(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."))) var association: String
+    @Argument(help: ArgumentHelp(localized(it: "Il numero del servizio.", en: "The trip id."), valueName: localized(it: "servizio", en: "trip"))) var trip: Int64
+    @Argument(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."), valueName: localized(it: "associazione", en: "association"))) var association: String
     @Flag(help: ArgumentHelp(localized(it: "Assegna anche se una regola vincolante lo vieta (richiede --reason).", en: "Assign even if a hard rule forbids it (needs --reason)."))) var force = false
-    @Option(help: ArgumentHelp(localized(it: "Il motivo (obbligatorio con --force).", en: "Why (required with --force)."))) var reason: String?
+    @Option(help: ArgumentHelp(localized(it: "Il motivo (obbligatorio con --force).", en: "Why (required with --force)."), valueName: localized(it: "causale", en: "reason"))) var reason: String?
 
     func validate() throws {
         if force && (reason ?? "").isEmpty { throw ValidationError(localized(it: "--force richiede un --reason, registrato nello storico delle modifiche",

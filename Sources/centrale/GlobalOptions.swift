@@ -7,13 +7,13 @@ import Foundation
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(localized(it: "Il file della base dati (predefinito: $CENTRALE_DB, altrimenti centrale.sqlite).",
                                                       en: "The database file (default: $CENTRALE_DB, else centrale.sqlite)."),
-                                            valueName: "path"))
+                                            valueName: localized(it: "percorso", en: "path")))
     var db: String?
 
     @Option(name: .customLong("operator"),
             help: ArgumentHelp(localized(it: "Chi fa le modifiche, come compare nello storico delle modifiche (predefinito: $CENTRALE_OPERATOR, altrimenti il nome di accesso).",
                                          en: "Who makes the changes, for the audit trail (default: $CENTRALE_OPERATOR, else the login name)."),
-                               valueName: "name"))
+                               valueName: localized(it: "nome", en: "name")))
     var operatorName: String?
 
     @Option(help: ArgumentHelp(localized(it: "La lingua dei testi (predefinita: $CENTRALE_LANG, altrimenti it).",

@@ -28,13 +28,13 @@ struct InitCommand: StoreCommand {
 
     @Option(help: ArgumentHelp(localized(it: "Una cartella con comuni.csv, places.csv, associations.csv, vehicles.csv e convention.toml.",
                                          en: "A folder with comuni.csv, places.csv, associations.csv, vehicles.csv and convention.toml."),
-                               valueName: "dir"))
+                               valueName: localized(it: "cartella", en: "dir")))
     var data: String?
 
     @Option(name: .customLong("leaving"), parsing: .singleValue,
             help: ArgumentHelp(localized(it: "Un'associazione tolta da associations.csv e il giorno in cui lascia la convenzione (ripetibile).",
                                          en: "An association taken out of associations.csv and the day it leaves the convention (repeatable)."),
-                               valueName: "CODE=YYYY-MM-DD"))
+                               valueName: localized(it: "CODICE=AAAA-MM-GG", en: "CODE=YYYY-MM-DD")))
     var leaving: [String] = []
 
     /// `--leaving` as codes and days.

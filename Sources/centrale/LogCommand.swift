@@ -76,8 +76,8 @@ struct LogSubmitCommand: StoreCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var remote: RemoteOptions
-    @Option(help: ArgumentHelp(localized(it: "L'associazione che invia (con --server: quella del codice di accesso, se non indicata).", en: "The association submitting (with --server: the token's, unless given)."))) var association: String?
-    @Argument(help: ArgumentHelp(localized(it: "File CSV o JSON.", en: "CSV or JSON files."))) var files: [String]
+    @Option(help: ArgumentHelp(localized(it: "L'associazione che invia (con --server: quella del codice di accesso, se non indicata).", en: "The association submitting (with --server: the token's, unless given)."), valueName: localized(it: "associazione", en: "association"))) var association: String?
+    @Argument(help: ArgumentHelp(localized(it: "File CSV o JSON.", en: "CSV or JSON files."), valueName: localized(it: "file", en: "files"))) var files: [String]
 
     func run(_ context: AppContext) throws {
         let client = try context.remote(remote)
@@ -133,23 +133,25 @@ struct LogAmendCommand: StoreCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var remote: RemoteOptions
-    @Argument(help: ArgumentHelp(localized(it: "Il numero del servizio.", en: "The trip id."))) var trip: Int64
-    @Option(help: ArgumentHelp(localized(it: "Il motivo (obbligatorio; registrato nello storico delle modifiche).", en: "Why (required; recorded in the audit trail)."))) var reason: String
+    @Argument(help: ArgumentHelp(localized(it: "Il numero del servizio.", en: "The trip id."), valueName: localized(it: "servizio", en: "trip"))) var trip: Int64
+    @Option(help: ArgumentHelp(localized(it: "Il motivo (obbligatorio; registrato nello storico delle modifiche).", en: "Why (required; recorded in the audit trail)."), valueName: localized(it: "causale", en: "reason"))) var reason: String
     @Option(parsing: .unconditional, help: ArgumentHelp(localized(it: "I km percorsi (sostituiscono le letture del contachilometri).", en: "Km driven (replaces the odometer readings)."))) var km: String?
-    @Option(help: ArgumentHelp(localized(it: "Il contachilometri alla partenza, in km.", en: "Odometer at the start, km."))) var odometerStart: String?
-    @Option(help: ArgumentHelp(localized(it: "Il contachilometri all'arrivo, in km.", en: "Odometer at the end, km."))) var odometerEnd: String?
-    @Option(help: ArgumentHelp(localized(it: "L'ora della presa, HH:MM.", en: "Pickup time HH:MM."))) var pickup: String?
-    @Option(help: ArgumentHelp(localized(it: "L'ora di arrivo, HH:MM.", en: "Drop-off time HH:MM."))) var dropoff: String?
-    @Option(help: ArgumentHelp(localized(it: "I minuti di attesa.", en: "Waiting minutes."))) var waiting: Int?
-    @Option(help: ArgumentHelp(localized(it: "done (effettuato), no_show (assente), cancelled_on_spot (annullato alla porta) o cancelled_late (annullato tardi).", en: "done, no_show, cancelled_on_spot or cancelled_late."))) var outcome: String?
-    @Option(help: ArgumentHelp(localized(it: "La targa del mezzo.", en: "Vehicle plate."))) var vehicle: String?
-    @Option(help: ArgumentHelp(localized(it: "Il codice dell'autista.", en: "Driver code."))) var driver: String?
-    @Option(help: ArgumentHelp(localized(it: "Note.", en: "Notes."))) var notes: String?
+    @Option(help: ArgumentHelp(localized(it: "Il contachilometri alla partenza, in km.", en: "Odometer at the start, km."), valueName: localized(it: "km", en: "odometer-start"))) var odometerStart: String?
+    @Option(help: ArgumentHelp(localized(it: "Il contachilometri all'arrivo, in km.", en: "Odometer at the end, km."), valueName: localized(it: "km", en: "odometer-end"))) var odometerEnd: String?
+    @Option(help: ArgumentHelp(localized(it: "L'ora della presa, HH:MM.", en: "Pickup time HH:MM."), valueName: localized(it: "ora", en: "pickup"))) var pickup: String?
+    @Option(help: ArgumentHelp(localized(it: "L'ora di arrivo, HH:MM.", en: "Drop-off time HH:MM."), valueName: localized(it: "ora", en: "dropoff"))) var dropoff: String?
+    @Option(help: ArgumentHelp(localized(it: "I minuti di attesa.", en: "Waiting minutes."), valueName: localized(it: "minuti", en: "waiting"))) var waiting: Int?
+    @Option(help: ArgumentHelp(localized(it: "L'esito, per nome, con un'altra parola dei registri (svolto, disdetto tardi…) o con il codice inglese (done, no_show, cancelled_on_spot, cancelled_late).",
+                                         en: "done, no_show, cancelled_on_spot or cancelled_late (or a word trip logs use: effettuato, assente…)."),
+                               valueName: localized(it: "esito", en: "outcome"))) var outcome: TripOutcome?
+    @Option(help: ArgumentHelp(localized(it: "La targa del mezzo.", en: "Vehicle plate."), valueName: localized(it: "targa", en: "vehicle"))) var vehicle: String?
+    @Option(help: ArgumentHelp(localized(it: "Il codice dell'autista.", en: "Driver code."), valueName: localized(it: "autista", en: "driver"))) var driver: String?
+    @Option(help: ArgumentHelp(localized(it: "Note.", en: "Notes."), valueName: localized(it: "note", en: "notes"))) var notes: String?
 
     /// The request, as the server receives it too.
     var request: AmendmentRequest {
         AmendmentRequest(reason: reason, km: km, odometerStart: odometerStart, odometerEnd: odometerEnd, pickup: pickup,
-                         dropoff: dropoff, waiting: waiting, outcome: outcome, vehicle: vehicle, driver: driver, notes: notes)
+                         dropoff: dropoff, waiting: waiting, outcome: outcome?.rawValue, vehicle: vehicle, driver: driver, notes: notes)
     }
 
     func run(_ context: AppContext) throws {
@@ -175,8 +177,8 @@ struct LogFlagsCommand: StoreCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: monthHelp()) var month: YearMonth
-    @Option(help: ArgumentHelp(localized(it: "Solo questa associazione.", en: "Only this association."))) var association: String?
-    @Option(help: ArgumentHelp(localized(it: "table o json.", en: "table or json."))) var format: OutputFormat = .table
+    @Option(help: ArgumentHelp(localized(it: "Solo questa associazione.", en: "Only this association."), valueName: localized(it: "associazione", en: "association"))) var association: String?
+    @Option(help: ArgumentHelp(localized(it: "table o json.", en: "table or json."), valueName: localized(it: "formato", en: "format"))) var format: OutputFormat = .table
 
     func run(_ context: AppContext) throws {
         // An unknown --association is refused naming the registry's, not answered with "no flags".

@@ -28,11 +28,11 @@ struct LogReviewCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(localized(it: "Il numero del servizio.", en: "The trip id."))) var trip: Int64
+    @Argument(help: ArgumentHelp(localized(it: "Il numero del servizio.", en: "The trip id."), valueName: localized(it: "servizio", en: "trip"))) var trip: Int64
     @Flag(help: ArgumentHelp(localized(it: "Paga i km registrati.", en: "Pay the logged km."))) var accept = false
     @Flag(help: ArgumentHelp(localized(it: "Paga la stima (al massimo i km registrati).", en: "Pay the estimate (capped at the logged km)."))) var useEstimate = false
     @Option(parsing: .unconditional, help: ArgumentHelp(localized(it: "Paga questi km (al massimo i km registrati).", en: "Pay these km (at most the logged km)."))) var km: String?
-    @Option(help: ArgumentHelp(localized(it: "Il motivo (obbligatorio; registrato nello storico delle modifiche).", en: "Why (required; recorded in the audit trail)."))) var reason: String
+    @Option(help: ArgumentHelp(localized(it: "Il motivo (obbligatorio; registrato nello storico delle modifiche).", en: "Why (required; recorded in the audit trail)."), valueName: localized(it: "causale", en: "reason"))) var reason: String
 
     func validate() throws {
         let decisions = [accept, useEstimate, km != nil].filter { $0 }.count

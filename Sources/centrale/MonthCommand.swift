@@ -45,7 +45,7 @@ struct MonthCloseCommand: StoreCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: monthHelp()) var month: YearMonth
     @Flag(help: ArgumentHelp(localized(it: "Chiude anche con servizi segnalati non rivisti (richiede --reason; sono pagati alla stima).", en: "Close even with flagged trips not reviewed (needs --reason; they are paid at the estimate)."))) var acceptFlags = false
-    @Option(help: ArgumentHelp(localized(it: "Il motivo (obbligatorio con --accept-flags; registrato nello storico delle modifiche).", en: "Why (required with --accept-flags; recorded in the audit trail)."))) var reason: String?
+    @Option(help: ArgumentHelp(localized(it: "Il motivo (obbligatorio con --accept-flags; registrato nello storico delle modifiche).", en: "Why (required with --accept-flags; recorded in the audit trail)."), valueName: localized(it: "causale", en: "reason"))) var reason: String?
 
     func validate() throws {
         if acceptFlags && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
@@ -88,7 +88,7 @@ struct MonthListCommand: StoreCommand {
     static let storeAccess = Store.Access.read
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp(localized(it: "table o json.", en: "table or json."))) var format: OutputFormat = .table
+    @Option(help: ArgumentHelp(localized(it: "table o json.", en: "table or json."), valueName: localized(it: "formato", en: "format"))) var format: OutputFormat = .table
 
     func run(_ context: AppContext) throws {
         let months = try context.store.closedMonths()

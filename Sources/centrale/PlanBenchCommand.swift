@@ -27,12 +27,12 @@ struct PlanBenchCommand: CentraleCommand {
             """)
     ) }
 
-    @Argument(help: ArgumentHelp(localized(it: "I file delle istanze, es. ../shared/darp/cordeau2006_a/*.txt", en: "Instance files, e.g. ../shared/darp/cordeau2006_a/*.txt"))) var files: [String]
-    @Option(help: ArgumentHelp(localized(it: "Secondi per istanza.", en: "Seconds per instance."))) var timeLimit: Double = 10
-    @Option(help: ArgumentHelp(localized(it: "Il seme della ricerca.", en: "Seed of the search."))) var seed: UInt64 = 1
-    @Option(help: ArgumentHelp(localized(it: "La cartella delle soluzioni JSON.", en: "Folder for the JSON solutions."))) var out: String = "plan-bench"
+    @Argument(help: ArgumentHelp(localized(it: "I file delle istanze, es. ../shared/darp/cordeau2006_a/*.txt", en: "Instance files, e.g. ../shared/darp/cordeau2006_a/*.txt"), valueName: localized(it: "file", en: "files"))) var files: [String]
+    @Option(help: ArgumentHelp(localized(it: "Secondi per istanza.", en: "Seconds per instance."), valueName: localized(it: "secondi", en: "time-limit"))) var timeLimit: Double = 10
+    @Option(help: ArgumentHelp(localized(it: "Il seme della ricerca.", en: "Seed of the search."), valueName: localized(it: "seme", en: "seed"))) var seed: UInt64 = 1
+    @Option(help: ArgumentHelp(localized(it: "La cartella delle soluzioni JSON.", en: "Folder for the JSON solutions."), valueName: localized(it: "cartella", en: "out"))) var out: String = "plan-bench"
     @Flag(help: ArgumentHelp(localized(it: "Sostituisce i file di soluzione già presenti nella cartella --out.", en: "Replace solution files already in the --out folder."))) var force = false
-    @Option(help: ArgumentHelp(localized(it: "I migliori costi noti, un CSV con la colonna instance e un costo (predefinito: bks.csv accanto ai file).", en: "Best known costs, CSV with columns instance and a cost (default: bks.csv beside the files)."))) var bks: String?
+    @Option(help: ArgumentHelp(localized(it: "I migliori costi noti, un CSV con la colonna instance e un costo (predefinito: bks.csv accanto ai file).", en: "Best known costs, CSV with columns instance and a cost (default: bks.csv beside the files)."), valueName: localized(it: "file", en: "bks"))) var bks: String?
 
     func validate() throws {
         guard timeLimit > 0 else { throw ValidationError(localized(it: "--time-limit deve essere un numero positivo di secondi, es. 10", en: "--time-limit must be a positive number of seconds, e.g. 10")) }

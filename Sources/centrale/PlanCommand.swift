@@ -42,11 +42,11 @@ struct PlanCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp(localized(it: "Il giorno, AAAA-MM-GG.", en: "The day, YYYY-MM-DD."))) var date: LocalDate
-    @Option(help: ArgumentHelp(localized(it: "Solo questa associazione (il suo codice).", en: "Only this association (its code)."))) var association: String?
-    @Option(help: ArgumentHelp(localized(it: "Il seme della ricerca.", en: "Seed of the search."))) var seed: UInt64 = 1
+    @Option(help: ArgumentHelp(localized(it: "Il giorno, AAAA-MM-GG.", en: "The day, YYYY-MM-DD."), valueName: localized(it: "data", en: "date"))) var date: LocalDate
+    @Option(help: ArgumentHelp(localized(it: "Solo questa associazione (il suo codice).", en: "Only this association (its code)."), valueName: localized(it: "associazione", en: "association"))) var association: String?
+    @Option(help: ArgumentHelp(localized(it: "Il seme della ricerca.", en: "Seed of the search."), valueName: localized(it: "seme", en: "seed"))) var seed: UInt64 = 1
     @Flag(help: ArgumentHelp(localized(it: "Registra i piani mostrati come piani del giorno delle associazioni.", en: "Store the plans shown as the associations' plans for the day."))) var accept = false
-    @Option(help: ArgumentHelp(localized(it: "table o json.", en: "table or json."))) var format: OutputFormat = .table
+    @Option(help: ArgumentHelp(localized(it: "table o json.", en: "table or json."), valueName: localized(it: "formato", en: "format"))) var format: OutputFormat = .table
 
     func run(_ context: AppContext) throws {
         let store = try context.store

@@ -32,9 +32,9 @@ struct ReportCommand: StoreCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: monthHelp()) var month: YearMonth
-    @Option(help: ArgumentHelp(localized(it: "html, md, csv o json.", en: "html, md, csv or json."))) var format: Format = .html
+    @Option(help: ArgumentHelp(localized(it: "html, md, csv o json.", en: "html, md, csv or json."), valueName: localized(it: "formato", en: "format"))) var format: Format = .html
     @Option(help: dialectHelp) var dialect: CSVDialect = .excel
-    @Option(help: ArgumentHelp(localized(it: "Scrive in questo file invece che sullo standard output (un file nuovo, salvo --force).", en: "Write to this file instead of standard output (a new file, unless --force)."))) var out: String?
+    @Option(help: ArgumentHelp(localized(it: "Scrive in questo file invece che sullo standard output (un file nuovo, salvo --force).", en: "Write to this file instead of standard output (a new file, unless --force)."), valueName: localized(it: "file", en: "out"))) var out: String?
     @Flag(help: ArgumentHelp(localized(it: "Sostituisce il file --out se esiste già (mai una base dati).", en: "Replace the --out file if it exists (never a database)."))) var force = false
 
     typealias Format = ReportFormat

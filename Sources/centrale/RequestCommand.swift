@@ -29,7 +29,7 @@ struct RequestAddCommand: StoreCommand {
             in contrasto con la scheda del beneficiario (es. non attivo in una data) viene rifiutata con il motivo.
 
             Esempio: centrale request add --beneficiary BYUY8U --date 2026-03-02 --time 07:30 \
-            --from home --to DIA-CAREGGI --return 11:45 --purpose dialysis --repeat mon,wed,fri --until 2026-05-29
+            --from home --to DIA-CAREGGI --return 11:45 --purpose dialisi --repeat lun,mer,ven --until 2026-05-29
             """, en: """
             --from and --to take 'home' (the beneficiary's home), a place code or name (OSP-CAREGGI, \
             'careggi'), or an address with coordinates: 'Via Roma 1, Signa@43.781,11.098'. A recurring \
@@ -44,21 +44,26 @@ struct RequestAddCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp(localized(it: "Il codice del beneficiario.", en: "The beneficiary's code."))) var beneficiary: String
-    @Option(help: ArgumentHelp(localized(it: "Il giorno (il primo), AAAA-MM-GG.", en: "The (first) day, YYYY-MM-DD."))) var date: LocalDate
-    @Option(help: ArgumentHelp(localized(it: "L'ora dell'appuntamento a destinazione, HH:MM.", en: "The appointment time at the destination, HH:MM."))) var time: LocalTime
-    @Option(help: ArgumentHelp(localized(it: "Dove prendere la persona: home, un luogo, o INDIRIZZO@LAT,LON.", en: "Where to pick up: home, a place, or ADDRESS@LAT,LON."))) var from: String = "home"
-    @Option(help: ArgumentHelp(localized(it: "Dove andare: un luogo, home, o INDIRIZZO@LAT,LON.", en: "Where to go: a place, home, or ADDRESS@LAT,LON."))) var to: String
-    @Option(name: .customLong("return"), help: ArgumentHelp(localized(it: "Quando il beneficiario è pronto per tornare, HH:MM (aggiunge il ritorno).", en: "When the beneficiary is ready to come back, HH:MM (adds a return leg).")))
+    @Option(help: ArgumentHelp(localized(it: "Il codice del beneficiario.", en: "The beneficiary's code."), valueName: localized(it: "beneficiario", en: "beneficiary"))) var beneficiary: String
+    @Option(help: ArgumentHelp(localized(it: "Il giorno (il primo), AAAA-MM-GG.", en: "The (first) day, YYYY-MM-DD."), valueName: localized(it: "data", en: "date"))) var date: LocalDate
+    @Option(help: ArgumentHelp(localized(it: "L'ora dell'appuntamento a destinazione, HH:MM.", en: "The appointment time at the destination, HH:MM."), valueName: localized(it: "ora", en: "time"))) var time: LocalTime
+    @Option(help: ArgumentHelp(localized(it: "Dove prendere la persona: home, un luogo, o INDIRIZZO@LAT,LON.", en: "Where to pick up: home, a place, or ADDRESS@LAT,LON."), valueName: localized(it: "luogo", en: "from"))) var from: String = "home"
+    @Option(help: ArgumentHelp(localized(it: "Dove andare: un luogo, home, o INDIRIZZO@LAT,LON.", en: "Where to go: a place, home, or ADDRESS@LAT,LON."), valueName: localized(it: "luogo", en: "to"))) var to: String
+    @Option(name: .customLong("return"), help: ArgumentHelp(localized(it: "Quando il beneficiario è pronto per tornare, HH:MM (aggiunge il ritorno).", en: "When the beneficiary is ready to come back, HH:MM (adds a return leg)."), valueName: localized(it: "ora", en: "return")))
     var returnAt: LocalTime?
-    @Option(help: ArgumentHelp(localized(it: "Il motivo: \(TripPurpose.allCases.map(\.rawValue).joined(separator: ", ")).",
-                                         en: "Why: \(TripPurpose.allCases.map(\.rawValue).joined(separator: ", ")).")))
-    var purpose: TripPurpose = .visit
-    @Option(help: ArgumentHelp(localized(it: "I bisogni a bordo, se diversi da quelli abituali del beneficiario (wheelchair+escort, o none).", en: "Needs on board if not the beneficiary's usual ones (wheelchair+escort, or none)."))) var needs: String?
-    @Option(name: .customLong("repeat"), help: ArgumentHelp(localized(it: "I giorni della settimana in cui ripetere, es. mon,wed,fri.", en: "Weekdays to repeat on, e.g. mon,wed,fri."))) var repeatDays: String?
-    @Option(help: ArgumentHelp(localized(it: "L'ultimo giorno di una richiesta ricorrente.", en: "The last day of a recurring request."))) var until: LocalDate?
+    // Optional, its default said in the help: ArgumentParser would name an enum's default by its
+    // code (`visit`) even in an Italian run.
+    @Option(name: .customLong("purpose"),
+            help: ArgumentHelp(localized(it: "Il motivo del servizio, per nome o con il codice inglese (es. dialysis); predefinito: visita.",
+                                         en: "Why: \(TripPurpose.allCases.map(\.rawValue).joined(separator: ", ")); default: visit."),
+                               valueName: localized(it: "motivo", en: "purpose")))
+    var purposeGiven: TripPurpose?
+    var purpose: TripPurpose { purposeGiven ?? .visit }
+    @Option(help: ArgumentHelp(localized(it: "I bisogni a bordo, se diversi da quelli abituali del beneficiario (wheelchair+escort, o none).", en: "Needs on board if not the beneficiary's usual ones (wheelchair+escort, or none)."), valueName: localized(it: "bisogni", en: "needs"))) var needs: String?
+    @Option(name: .customLong("repeat"), help: ArgumentHelp(localized(it: "I giorni della settimana in cui ripetere, es. mon,wed,fri.", en: "Weekdays to repeat on, e.g. mon,wed,fri."), valueName: localized(it: "giorni", en: "repeat"))) var repeatDays: String?
+    @Option(help: ArgumentHelp(localized(it: "L'ultimo giorno di una richiesta ricorrente.", en: "The last day of a recurring request."), valueName: localized(it: "data", en: "until"))) var until: LocalDate?
     @Flag(help: ArgumentHelp(localized(it: "Aggiunge un servizio con data in un mese chiuso (richiede --reason; pagato come conguaglio nel mese in corso).", en: "Add a trip dated in a closed month (needs --reason; paid as an adjustment in the current month)."))) var late = false
-    @Option(help: ArgumentHelp(localized(it: "Perché il servizio viene aggiunto in ritardo (con --late).", en: "Why the trip is added late (with --late)."))) var reason: String?
+    @Option(help: ArgumentHelp(localized(it: "Perché il servizio viene aggiunto in ritardo (con --late).", en: "Why the trip is added late (with --late)."), valueName: localized(it: "causale", en: "reason"))) var reason: String?
 
     func validate() throws {
         if (repeatDays == nil) != (until == nil) { throw ValidationError(localized(it: "--repeat e --until vanno insieme", en: "--repeat and --until go together")) }
@@ -129,9 +134,9 @@ struct RequestCancelCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(localized(it: "Il numero del servizio.", en: "The trip id."))) var trip: Int64
+    @Argument(help: ArgumentHelp(localized(it: "Il numero del servizio.", en: "The trip id."), valueName: localized(it: "servizio", en: "trip"))) var trip: Int64
     @Flag(help: ArgumentHelp(localized(it: "Annulla anche i servizi successivi della stessa serie ricorrente.", en: "Also cancel the later trips of the same recurring series."))) var series = false
-    @Option(help: ArgumentHelp(localized(it: "Il motivo (registrato nello storico delle modifiche).", en: "Why (recorded in the audit trail)."))) var reason: String
+    @Option(help: ArgumentHelp(localized(it: "Il motivo (registrato nello storico delle modifiche).", en: "Why (recorded in the audit trail)."), valueName: localized(it: "causale", en: "reason"))) var reason: String
 
     func run(_ context: AppContext) throws {
         let ids = try context.store.cancel(trip: trip, series: series, actor: Actor(try context.operatorName(), reason: reason))
@@ -149,8 +154,8 @@ struct RequestListCommand: StoreCommand {
     static let storeAccess = Store.Access.read
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp(localized(it: "Il giorno, AAAA-MM-GG.", en: "The day, YYYY-MM-DD."))) var date: LocalDate
-    @Option(help: ArgumentHelp(localized(it: "table o json.", en: "table or json."))) var format: OutputFormat = .table
+    @Option(help: ArgumentHelp(localized(it: "Il giorno, AAAA-MM-GG.", en: "The day, YYYY-MM-DD."), valueName: localized(it: "data", en: "date"))) var date: LocalDate
+    @Option(help: ArgumentHelp(localized(it: "table o json.", en: "table or json."), valueName: localized(it: "formato", en: "format"))) var format: OutputFormat = .table
 
     func run(_ context: AppContext) throws {
         let records = try context.store.tripRecords(on: date)

@@ -28,8 +28,9 @@ struct ServeCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp(localized(it: "L'indirizzo su cui ascoltare (predefinito: solo questo computer).", en: "The address to listen on (default: only this machine)."))) var host: String = "127.0.0.1"
-    @Option(help: ArgumentHelp(localized(it: "La porta.", en: "The port."))) var port: Int = 8080
+    @Option(help: ArgumentHelp(localized(it: "L'indirizzo su cui ascoltare (127.0.0.1: solo questo computer).", en: "The address to listen on (127.0.0.1: only this machine)."),
+                               valueName: localized(it: "indirizzo", en: "host"))) var host: String = "127.0.0.1"
+    @Option(help: ArgumentHelp(localized(it: "La porta.", en: "The port."), valueName: localized(it: "porta", en: "port"))) var port: Int = 8080
     @Option(name: .customLong("tls-cert"), help: ArgumentHelp(localized(it: "Una catena di certificati PEM, per HTTPS.", en: "A PEM certificate chain, for HTTPS."), valueName: "file")) var tlsCert: String?
     @Option(name: .customLong("tls-key"), help: ArgumentHelp(localized(it: "La chiave privata PEM del certificato.", en: "The certificate's PEM private key."), valueName: "file")) var tlsKey: String?
 

@@ -34,13 +34,13 @@ struct StatementCommand: StoreCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var remote: RemoteOptions
-    @Option(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."))) var association: String?
+    @Option(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."), valueName: localized(it: "associazione", en: "association"))) var association: String?
     @Flag(help: ArgumentHelp(localized(it: "Una riga per associazione con i suoi totali.", en: "One row per association with its totals."))) var all = false
     @Option(help: monthHelp()) var month: YearMonth
-    @Option(help: ArgumentHelp(localized(it: "md, csv, json o html.", en: "md, csv, json or html."))) var format: Format = .md
+    @Option(help: ArgumentHelp(localized(it: "md, csv, json o html.", en: "md, csv, json or html."), valueName: localized(it: "formato", en: "format"))) var format: Format = .md
     @Option(help: dialectHelp) var dialect: CSVDialect = .excel
 
-    @Option(help: ArgumentHelp(localized(it: "Scrive in questo file invece che sullo standard output (un file nuovo, salvo --force).", en: "Write to this file instead of standard output (a new file, unless --force)."))) var out: String?
+    @Option(help: ArgumentHelp(localized(it: "Scrive in questo file invece che sullo standard output (un file nuovo, salvo --force).", en: "Write to this file instead of standard output (a new file, unless --force)."), valueName: localized(it: "file", en: "out"))) var out: String?
     @Flag(help: ArgumentHelp(localized(it: "Sostituisce il file --out se esiste già (mai una base dati).", en: "Replace the --out file if it exists (never a database)."))) var force = false
 
     typealias Format = StatementFormat

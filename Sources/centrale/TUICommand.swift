@@ -17,7 +17,7 @@ struct TUICommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp(localized(it: "Il giorno da aprire (predefinito: oggi, fuso Europe/Rome).", en: "The day to open (default: today, Europe/Rome)."))) var date: LocalDate?
+    @Option(help: ArgumentHelp(localized(it: "Il giorno da aprire (predefinito: oggi, fuso Europe/Rome).", en: "The day to open (default: today, Europe/Rome)."), valueName: localized(it: "data", en: "date"))) var date: LocalDate?
 
     func run(_ context: AppContext) throws {
         let controller = try TUIController(context: context, date: date ?? context.store.today())

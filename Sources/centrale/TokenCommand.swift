@@ -3,8 +3,6 @@ import CentraleDomain
 import CentraleRendering
 import CentraleStore
 
-extension TokenRole: ExpressibleByArgument {}
-
 /// `centrale token`: the server's access tokens.
 struct TokenCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
@@ -34,10 +32,15 @@ struct TokenIssueCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp(localized(it: "L'associazione per cui agisce (ruolo association).", en: "The association it acts for (role association)."))) var association: String?
-    @Option(help: ArgumentHelp(localized(it: "association, monitoring o dispatcher.", en: "association, monitoring or dispatcher."))) var role: TokenRole = .association
-    @Option(help: ArgumentHelp(localized(it: "Chi lo detiene, indicato nello storico delle modifiche (predefinito: il codice dell'associazione).", en: "Who holds it, named in the audit trail (default: the association's code)."))) var owner: String?
-    @Option(help: ArgumentHelp(localized(it: "L'ultimo giorno di validità (predefinito: nessuna scadenza).", en: "Its last valid day (default: no end)."))) var expires: LocalDate?
+    @Option(help: ArgumentHelp(localized(it: "L'associazione per cui agisce (ruolo association).", en: "The association it acts for (role association)."), valueName: localized(it: "associazione", en: "association"))) var association: String?
+    // Optional, its default said in the help (ArgumentParser would name it by its code).
+    @Option(name: .customLong("role"),
+            help: ArgumentHelp(localized(it: "Il ruolo, per nome (anche monitoraggio) o con il codice inglese (association, monitoring, dispatcher); predefinito: associazione.",
+                                         en: "association, monitoring or dispatcher (or associazione, monitoraggio, centrale); default: association."),
+                               valueName: localized(it: "ruolo", en: "role"))) var roleGiven: TokenRole?
+    var role: TokenRole { roleGiven ?? .association }
+    @Option(help: ArgumentHelp(localized(it: "Chi lo detiene, indicato nello storico delle modifiche (predefinito: il codice dell'associazione).", en: "Who holds it, named in the audit trail (default: the association's code)."), valueName: localized(it: "titolare", en: "owner"))) var owner: String?
+    @Option(help: ArgumentHelp(localized(it: "L'ultimo giorno di validità (predefinito: nessuna scadenza).", en: "Its last valid day (default: no end)."), valueName: localized(it: "data", en: "expires"))) var expires: LocalDate?
 
     func run(_ context: AppContext) throws {
         let (token, record) = try context.store.issueToken(role: role, association: association?.uppercased(), owner: owner,
@@ -84,7 +87,7 @@ struct TokenRevokeCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(localized(it: "Il numero del codice di accesso, da `centrale token list`.", en: "The token's id, from `centrale token list`."))) var id: Int64
+    @Argument(help: ArgumentHelp(localized(it: "Il numero del codice di accesso, da `centrale token list`.", en: "The token's id, from `centrale token list`."), valueName: localized(it: "numero", en: "id"))) var id: Int64
 
     func run(_ context: AppContext) throws {
         try context.store.revokeToken(id, actor: Actor(try context.operatorName()))

@@ -28,10 +28,10 @@ struct TripsCommand: StoreCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var remote: RemoteOptions
-    @Option(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."))) var association: String?
-    @Option(help: ArgumentHelp(localized(it: "Un giorno, AAAA-MM-GG.", en: "One day, YYYY-MM-DD."))) var date: LocalDate?
+    @Option(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."), valueName: localized(it: "associazione", en: "association"))) var association: String?
+    @Option(help: ArgumentHelp(localized(it: "Un giorno, AAAA-MM-GG.", en: "One day, YYYY-MM-DD."), valueName: localized(it: "data", en: "date"))) var date: LocalDate?
     @Option(help: monthHelp(localized(it: "Un mese intero", en: "A whole month"))) var month: YearMonth?
-    @Option(help: ArgumentHelp(localized(it: "table, csv o json.", en: "table, csv or json."))) var format: ListFormat = .table
+    @Option(help: ArgumentHelp(localized(it: "table, csv o json.", en: "table, csv or json."), valueName: localized(it: "formato", en: "format"))) var format: ListFormat = .table
     @Option(help: dialectHelp) var dialect: CSVDialect = .excel
 
     typealias ListFormat = CentraleRendering.ListFormat

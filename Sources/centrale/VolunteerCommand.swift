@@ -35,15 +35,15 @@ func volunteerField<T>(_ option: String, _ text: String, _ parse: (String) throw
 
 /// The fields of a volunteer as options (`add` needs some; `update` takes any).
 struct VolunteerOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(localized(it: "Categoria della patente: B, BE, C1, … (vuota: non guida).", en: "Driving licence category: B, BE, C1, … (empty: does not drive)."))) var licence: String?
-    @Option(name: .customLong("licence-expiry"), help: ArgumentHelp(localized(it: "La scadenza della patente, AAAA-MM-GG o gg/mm/aaaa.", en: "The licence's expiry, YYYY-MM-DD or dd/mm/yyyy."))) var licenceExpiry: String?
-    @Option(name: .customLong("birth-year"), parsing: .unconditional, help: ArgumentHelp(localized(it: "Anno di nascita (un autista deve avere almeno 21 anni).", en: "Year of birth (a driver must be at least 21)."))) var birthYear: String?
-    @Option(help: ArgumentHelp(localized(it: "La polizza assicurativa ai sensi dell'art. 18 CTS.", en: "Insurance policy under art. 18 CTS."))) var policy: String?
-    @Option(name: .customLong("insured-until"), help: ArgumentHelp(localized(it: "L'ultimo giorno coperto dall'assicurazione.", en: "The last day the insurance covers."))) var insuredUntil: String?
+    @Option(help: ArgumentHelp(localized(it: "Categoria della patente: B, BE, C1, … (vuota: non guida).", en: "Driving licence category: B, BE, C1, … (empty: does not drive)."), valueName: localized(it: "categoria", en: "licence"))) var licence: String?
+    @Option(name: .customLong("licence-expiry"), help: ArgumentHelp(localized(it: "La scadenza della patente, AAAA-MM-GG o gg/mm/aaaa.", en: "The licence's expiry, YYYY-MM-DD or dd/mm/yyyy."), valueName: localized(it: "data", en: "licence-expiry"))) var licenceExpiry: String?
+    @Option(name: .customLong("birth-year"), parsing: .unconditional, help: ArgumentHelp(localized(it: "Anno di nascita (un autista deve avere almeno 21 anni).", en: "Year of birth (a driver must be at least 21)."), valueName: localized(it: "anno", en: "birth-year"))) var birthYear: String?
+    @Option(help: ArgumentHelp(localized(it: "La polizza assicurativa ai sensi dell'art. 18 CTS.", en: "Insurance policy under art. 18 CTS."), valueName: localized(it: "polizza", en: "policy"))) var policy: String?
+    @Option(name: .customLong("insured-until"), help: ArgumentHelp(localized(it: "L'ultimo giorno coperto dall'assicurazione.", en: "The last day the insurance covers."), valueName: localized(it: "data", en: "insured-until"))) var insuredUntil: String?
     @Option(help: ArgumentHelp(localized(it: "Qualifiche: wheelchair, stretcher, escort, unite da + (o carrozzina, barella, accompagnamento); - per nessuna.",
-                                         en: "Qualifications: wheelchair, stretcher, escort, joined by + (or carrozzina, barella, accompagnamento); - for none.")))
+                                         en: "Qualifications: wheelchair, stretcher, escort, joined by + (or carrozzina, barella, accompagnamento); - for none."), valueName: localized(it: "qualifiche", en: "qualifications")))
     var qualifications: String?
-    @Option(help: ArgumentHelp(localized(it: "Turni settimanali, es. 'mon-fri 07:00-13:00, sat 08:00-12:00' (anche lun … dom); - per nessuno.", en: "Weekly shifts, e.g. 'mon-fri 07:00-13:00, sat 08:00-12:00' (lun … dom too); - for none."))) var shifts: String?
+    @Option(help: ArgumentHelp(localized(it: "Turni settimanali, es. 'mon-fri 07:00-13:00, sat 08:00-12:00' (anche lun … dom); - per nessuno.", en: "Weekly shifts, e.g. 'mon-fri 07:00-13:00, sat 08:00-12:00' (lun … dom too); - for none."), valueName: localized(it: "turni", en: "shifts"))) var shifts: String?
 
     /// Applies the options given to `volunteer`.
     func apply(to volunteer: inout Volunteer, today: LocalDate) throws {
@@ -71,7 +71,7 @@ struct VolunteerAddCommand: StoreCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(localized(it: "Il codice pseudonimo del volontario, es. V001 (mai il nome).", en: "The volunteer's pseudonymous code, e.g. V001 (never the name)."),
                                  valueName: localized(it: "codice", en: "code"))) var code: String
-    @Option(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."))) var association: String
+    @Option(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."), valueName: localized(it: "associazione", en: "association"))) var association: String
     @OptionGroup var fields: VolunteerOptions
 
     func run(_ context: AppContext) throws {
@@ -111,7 +111,7 @@ struct VolunteerImportCommand: StoreCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(localized(it: "Il file CSV.", en: "The CSV file."))) var file: String
-    @Option(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."))) var association: String
+    @Option(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."), valueName: localized(it: "associazione", en: "association"))) var association: String
 
     func run(_ context: AppContext) throws {
         let actor = Actor(try context.operatorName(), reason: "volunteer import \((file as NSString).lastPathComponent)")
@@ -135,7 +135,7 @@ struct VolunteerListCommand: StoreCommand {
     static let storeAccess = Store.Access.read
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."))) var association: String
+    @Option(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."), valueName: localized(it: "associazione", en: "association"))) var association: String
 
     func run(_ context: AppContext) throws {
         let store = try context.store
@@ -170,8 +170,8 @@ struct VolunteerUpdateCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(localized(it: "Il codice del volontario.", en: "The volunteer's code."))) var code: String
-    @Option(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."))) var association: String
+    @Argument(help: ArgumentHelp(localized(it: "Il codice del volontario.", en: "The volunteer's code."), valueName: localized(it: "codice", en: "code"))) var code: String
+    @Option(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."), valueName: localized(it: "associazione", en: "association"))) var association: String
     @OptionGroup var fields: VolunteerOptions
 
     func run(_ context: AppContext) throws {
@@ -198,11 +198,11 @@ struct VolunteerAbsentCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(localized(it: "Il codice del volontario.", en: "The volunteer's code."))) var code: String
-    @Option(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."))) var association: String
-    @Option(help: ArgumentHelp(localized(it: "Il primo giorno di assenza.", en: "The first day away."))) var from: LocalDate
-    @Option(help: ArgumentHelp(localized(it: "L'ultimo giorno di assenza.", en: "The last day away."))) var to: LocalDate
-    @Option(help: ArgumentHelp(localized(it: "Il motivo (facoltativo).", en: "Why (optional)."))) var reason: String = ""
+    @Argument(help: ArgumentHelp(localized(it: "Il codice del volontario.", en: "The volunteer's code."), valueName: localized(it: "codice", en: "code"))) var code: String
+    @Option(help: ArgumentHelp(localized(it: "Il codice dell'associazione.", en: "The association's code."), valueName: localized(it: "associazione", en: "association"))) var association: String
+    @Option(help: ArgumentHelp(localized(it: "Il primo giorno di assenza.", en: "The first day away."), valueName: localized(it: "data", en: "from"))) var from: LocalDate
+    @Option(help: ArgumentHelp(localized(it: "L'ultimo giorno di assenza.", en: "The last day away."), valueName: localized(it: "data", en: "to"))) var to: LocalDate
+    @Option(help: ArgumentHelp(localized(it: "Il motivo (facoltativo).", en: "Why (optional)."), valueName: localized(it: "causale", en: "reason"))) var reason: String = ""
 
     func validate() throws {
         guard to >= from else { throw ValidationError(localized(it: "--to (\(to)) è prima di --from (\(from)); indica l'ultimo giorno di assenza",

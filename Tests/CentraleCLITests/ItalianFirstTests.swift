@@ -236,7 +236,7 @@ import Testing
         let bad = try centrale(["request", "add", "--beneficiary", "X", "--date", "2026-12-20", "--time", "9:00", "--to", "P", "--purpose", "spesa"],
                                environment: italianDefault)
         #expect(bad.status == 64)
-        #expect(bad.stderr.hasPrefix("Errore: Il valore 'spesa' non è valido per '--purpose <purpose>'. Indica uno dei seguenti:"), "\(bad.stderr)")
+        #expect(bad.stderr.hasPrefix("Errore: Il valore 'spesa' non è valido per '--purpose <motivo>'. Indica uno dei seguenti:"), "\(bad.stderr)")
         #expect(bad.stderr.contains("\n  Vedi 'centrale request add --help' per maggiori informazioni."), "\(bad.stderr)")
         let missing = try centrale(["status", "--bogus"], environment: italianDefault)
         #expect(missing.stderr.hasPrefix("Errore: Opzione sconosciuta '--bogus'"), "\(missing.stderr)")

@@ -2,8 +2,6 @@ import ArgumentParser
 import CentraleDomain
 import CentraleStore
 
-extension ClosingReason: ExpressibleByArgument {}
-
 /// `centrale beneficiary close CODE --on DATE --reason`.
 struct BeneficiaryCloseCommand: StoreCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
@@ -15,11 +13,12 @@ struct BeneficiaryCloseCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(localized(it: "Il codice del beneficiario (maiuscole o minuscole).", en: "The beneficiary's code (in any case).")), transform: { $0.uppercased() }) var code: String
-    @Option(help: ArgumentHelp(localized(it: "L'ultimo giorno di servizio.", en: "The last day of service."))) var on: LocalDate
-    @Option(help: ArgumentHelp(localized(it: "ended (concluso), moved (trasferito), deceased (deceduto), no_longer_eligible (non più avente diritto) o refused (rinuncia).",
-                                         en: "ended, moved, deceased, no_longer_eligible or refused."))) var reason: ClosingReason
-    @Option(help: ArgumentHelp(localized(it: "Una nota conservata con la chiusura.", en: "A note kept with the closing."))) var note: String?
+    @Argument(help: ArgumentHelp(localized(it: "Il codice del beneficiario (maiuscole o minuscole).", en: "The beneficiary's code (in any case)."), valueName: localized(it: "codice", en: "code")), transform: { $0.uppercased() }) var code: String
+    @Option(help: ArgumentHelp(localized(it: "L'ultimo giorno di servizio.", en: "The last day of service."), valueName: localized(it: "data", en: "on"))) var on: LocalDate
+    @Option(help: ArgumentHelp(localized(it: "Il motivo della chiusura, per nome o con il codice inglese (ended, moved, deceased, no_longer_eligible, refused).",
+                                         en: "ended, moved, deceased, no_longer_eligible or refused (or their Italian names: concluso, trasferito…)."),
+                               valueName: localized(it: "causale", en: "reason"))) var reason: ClosingReason
+    @Option(help: ArgumentHelp(localized(it: "Una nota conservata con la chiusura.", en: "A note kept with the closing."), valueName: localized(it: "nota", en: "note"))) var note: String?
 
     func run(_ context: AppContext) throws {
         let actor = Actor(try context.operatorName(), reason: note.map { "\(reason.rawValue): \($0)" } ?? reason.rawValue)

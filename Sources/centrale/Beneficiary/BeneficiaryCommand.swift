@@ -21,28 +21,28 @@ struct BeneficiaryCommand: ParsableCommand {
 
 /// The flags of every field of a person (`add` needs most of them; `update` any).
 struct PersonOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(localized(it: "Cognome.", en: "Surname."))) var surname: String?
-    @Option(help: ArgumentHelp(localized(it: "Nome.", en: "Given name."))) var name: String?
+    @Option(help: ArgumentHelp(localized(it: "Cognome.", en: "Surname."), valueName: localized(it: "cognome", en: "surname"))) var surname: String?
+    @Option(help: ArgumentHelp(localized(it: "Nome.", en: "Given name."), valueName: localized(it: "nome", en: "name"))) var name: String?
     @Option(name: .customLong("codice-fiscale"), help: ArgumentHelp(localized(it: "Il codice fiscale di 16 caratteri (formato e carattere di controllo verificati).", en: "The 16-character codice fiscale (format and check character verified)."))) var codiceFiscale: String?
-    @Option(name: .customLong("birth-date"), help: ArgumentHelp(localized(it: "Data di nascita, gg/mm/aaaa o AAAA-MM-GG.", en: "Date of birth, dd/mm/yyyy or YYYY-MM-DD."))) var birthDate: String?
-    @Option(help: ArgumentHelp(localized(it: "Un numero di telefono (ripetere l'opzione per più numeri).", en: "A phone number (repeat for more)."))) var phone: [String] = []
-    @Option(help: ArgumentHelp(localized(it: "La via di casa, es. 'Via Roma'.", en: "Home street, e.g. 'Via Roma'."))) var street: String?
-    @Option(help: ArgumentHelp(localized(it: "Numero civico.", en: "House number."))) var number: String?
+    @Option(name: .customLong("birth-date"), help: ArgumentHelp(localized(it: "Data di nascita, gg/mm/aaaa o AAAA-MM-GG.", en: "Date of birth, dd/mm/yyyy or YYYY-MM-DD."), valueName: localized(it: "data", en: "birth-date"))) var birthDate: String?
+    @Option(help: ArgumentHelp(localized(it: "Un numero di telefono (ripetere l'opzione per più numeri).", en: "A phone number (repeat for more)."), valueName: localized(it: "telefono", en: "phone"))) var phone: [String] = []
+    @Option(help: ArgumentHelp(localized(it: "La via di casa, es. 'Via Roma'.", en: "Home street, e.g. 'Via Roma'."), valueName: localized(it: "via", en: "street"))) var street: String?
+    @Option(help: ArgumentHelp(localized(it: "Numero civico.", en: "House number."), valueName: localized(it: "civico", en: "number"))) var number: String?
     @Option(help: ArgumentHelp(localized(it: "Comune di residenza: nome o codice ISTAT.", en: "Comune of residence: name or ISTAT code."))) var comune: String?
     @Option(help: ArgumentHelp(localized(it: "Latitudine di casa (senza, il centro del comune, segnata come approssimata).", en: "Home latitude (without it, the comune's centre, marked approximate)."))) var lat: String?
     @Option(help: ArgumentHelp(localized(it: "Longitudine di casa.", en: "Home longitude."))) var lon: String?
-    @Option(help: ArgumentHelp(localized(it: "Persona di riferimento (caregiver).", en: "Contact person (caregiver)."))) var caregiver: String?
-    @Option(name: .customLong("caregiver-phone"), help: ArgumentHelp(localized(it: "Il telefono del caregiver.", en: "The caregiver's phone."))) var caregiverPhone: String?
-    @Option(name: .customLong("driver-notes"), help: ArgumentHelp(localized(it: "Note per l'autista, es. 'terzo piano senza ascensore'.", en: "Notes for the driver, e.g. 'third floor, no lift'."))) var driverNotes: String?
-    @Option(name: .customLong("referred-by"), help: ArgumentHelp(localized(it: "pua, social_services (servizi sociali), case_manager, hospital_discharge (dimissione ospedaliera) o family_doctor (medico di famiglia).", en: "pua, social_services, case_manager, hospital_discharge or family_doctor."))) var referredBy: String?
-    @Option(help: ArgumentHelp(localized(it: "Il nome di chi ha fatto la segnalazione.", en: "The referrer's name."))) var referrer: String?
-    @Option(name: .customLong("referrer-role"), help: ArgumentHelp(localized(it: "Il ruolo di chi ha fatto la segnalazione.", en: "The referrer's role."))) var referrerRole: String?
-    @Option(name: .customLong("referred-on"), help: ArgumentHelp(localized(it: "La data della segnalazione.", en: "The referral's date."))) var referredOn: String?
-    @Option(help: ArgumentHelp(localized(it: "Il riferimento UVM/PAI.", en: "The UVM/PAI reference."))) var pai: String?
-    @Option(help: ArgumentHelp(localized(it: "Motivi autorizzati, es. dialysis,visit (anche in italiano: dialisi|visita).", en: "Purposes allowed, e.g. dialysis,visit (Italian too: dialisi|visita)."))) var purposes: String?
-    @Option(help: ArgumentHelp(localized(it: "Bisogni: wheelchair, stretcher, escort, companion (anche in italiano: carrozzina, barella, accompagnatore, familiare), o none.", en: "Needs: wheelchair, stretcher, escort, companion (Italian too), or none."))) var needs: String?
-    @Option(name: .customLong("valid-from"), help: ArgumentHelp(localized(it: "Primo giorno dell'autorizzazione.", en: "First day of the authorisation."))) var validFrom: String?
-    @Option(name: .customLong("valid-until"), help: ArgumentHelp(localized(it: "Ultimo giorno dell'autorizzazione.", en: "Last day of the authorisation."))) var validUntil: String?
+    @Option(help: ArgumentHelp(localized(it: "Persona di riferimento (caregiver).", en: "Contact person (caregiver)."), valueName: localized(it: "nome", en: "caregiver"))) var caregiver: String?
+    @Option(name: .customLong("caregiver-phone"), help: ArgumentHelp(localized(it: "Il telefono del caregiver.", en: "The caregiver's phone."), valueName: localized(it: "telefono", en: "caregiver-phone"))) var caregiverPhone: String?
+    @Option(name: .customLong("driver-notes"), help: ArgumentHelp(localized(it: "Note per l'autista, es. 'terzo piano senza ascensore'.", en: "Notes for the driver, e.g. 'third floor, no lift'."), valueName: localized(it: "note", en: "driver-notes"))) var driverNotes: String?
+    @Option(name: .customLong("referred-by"), help: ArgumentHelp(localized(it: "pua, social_services (servizi sociali), case_manager, hospital_discharge (dimissione ospedaliera) o family_doctor (medico di famiglia).", en: "pua, social_services, case_manager, hospital_discharge or family_doctor."), valueName: localized(it: "segnalante", en: "referred-by"))) var referredBy: String?
+    @Option(help: ArgumentHelp(localized(it: "Il nome di chi ha fatto la segnalazione.", en: "The referrer's name."), valueName: localized(it: "nome", en: "referrer"))) var referrer: String?
+    @Option(name: .customLong("referrer-role"), help: ArgumentHelp(localized(it: "Il ruolo di chi ha fatto la segnalazione.", en: "The referrer's role."), valueName: localized(it: "ruolo", en: "referrer-role"))) var referrerRole: String?
+    @Option(name: .customLong("referred-on"), help: ArgumentHelp(localized(it: "La data della segnalazione.", en: "The referral's date."), valueName: localized(it: "data", en: "referred-on"))) var referredOn: String?
+    @Option(help: ArgumentHelp(localized(it: "Il riferimento UVM/PAI.", en: "The UVM/PAI reference."), valueName: localized(it: "riferimento", en: "pai"))) var pai: String?
+    @Option(help: ArgumentHelp(localized(it: "Motivi autorizzati, es. dialysis,visit (anche in italiano: dialisi|visita).", en: "Purposes allowed, e.g. dialysis,visit (Italian too: dialisi|visita)."), valueName: localized(it: "motivi", en: "purposes"))) var purposes: String?
+    @Option(help: ArgumentHelp(localized(it: "Bisogni: wheelchair, stretcher, escort, companion (anche in italiano: carrozzina, barella, accompagnatore, familiare), o none.", en: "Needs: wheelchair, stretcher, escort, companion (Italian too), or none."), valueName: localized(it: "bisogni", en: "needs"))) var needs: String?
+    @Option(name: .customLong("valid-from"), help: ArgumentHelp(localized(it: "Primo giorno dell'autorizzazione.", en: "First day of the authorisation."), valueName: localized(it: "data", en: "valid-from"))) var validFrom: String?
+    @Option(name: .customLong("valid-until"), help: ArgumentHelp(localized(it: "Ultimo giorno dell'autorizzazione.", en: "Last day of the authorisation."), valueName: localized(it: "data", en: "valid-until"))) var validUntil: String?
 
     /// The given flags under the import's (Italian) column names.
     var fields: [String: String] {

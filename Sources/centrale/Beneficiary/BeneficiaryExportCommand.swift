@@ -13,8 +13,8 @@ struct BeneficiaryExportCommand: StoreCommand {
     static let storeAccess = Store.Access.read
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(localized(it: "Il codice del beneficiario (maiuscole o minuscole).", en: "The beneficiary's code (in any case).")), transform: { $0.uppercased() }) var code: String
-    @Option(help: ArgumentHelp(localized(it: "Scrive in questo file invece che sullo standard output (un file nuovo, salvo --force).", en: "Write to this file instead of standard output (a new file, unless --force)."))) var out: String?
+    @Argument(help: ArgumentHelp(localized(it: "Il codice del beneficiario (maiuscole o minuscole).", en: "The beneficiary's code (in any case)."), valueName: localized(it: "codice", en: "code")), transform: { $0.uppercased() }) var code: String
+    @Option(help: ArgumentHelp(localized(it: "Scrive in questo file invece che sullo standard output (un file nuovo, salvo --force).", en: "Write to this file instead of standard output (a new file, unless --force)."), valueName: localized(it: "file", en: "out"))) var out: String?
     @Flag(help: ArgumentHelp(localized(it: "Sostituisce il file di --out se esiste già (mai una base dati).", en: "Replace the --out file if it exists (never a database)."))) var force = false
 
     func run(_ context: AppContext) throws {

@@ -13,10 +13,10 @@ struct BeneficiaryFindCommand: StoreCommand {
     static let storeAccess = Store.Access.read
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(localized(it: "Cosa cercare, es. belle (trova Bellè).", en: "What to look for, e.g. belle (finds Bellè)."))) var text: String
-    @Option(help: ArgumentHelp(localized(it: "table, csv o json.", en: "table, csv or json."))) var format: PeopleFormat = .table
+    @Argument(help: ArgumentHelp(localized(it: "Cosa cercare, es. belle (trova Bellè).", en: "What to look for, e.g. belle (finds Bellè)."), valueName: localized(it: "testo", en: "text"))) var text: String
+    @Option(help: ArgumentHelp(localized(it: "table, csv o json.", en: "table, csv or json."), valueName: localized(it: "formato", en: "format"))) var format: PeopleFormat = .table
     @Option(help: dialectHelp) var dialect: CSVDialect = .excel
-    @Option(help: ArgumentHelp(localized(it: "Al massimo questo numero di persone.", en: "At most this many."))) var limit: Int = 50
+    @Option(help: ArgumentHelp(localized(it: "Al massimo questo numero di persone.", en: "At most this many."), valueName: localized(it: "numero", en: "limit"))) var limit: Int = 50
 
     func run(_ context: AppContext) throws {
         let store = try context.store

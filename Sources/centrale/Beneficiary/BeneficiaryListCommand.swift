@@ -15,27 +15,24 @@ struct BeneficiaryListCommand: StoreCommand {
     static let storeAccess = Store.Access.read
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp(localized(it: "Lo stato a oggi: referred (segnalato), active (attivo, escluso chi ha l'autorizzazione scaduta), suspended (sospeso), closed (chiuso), authorisation_expired (autorizzazione scaduta) o not_authorised (non autorizzato).", en: "referred, active, suspended, closed, authorisation_expired or not_authorised (today; active leaves out an expired authorisation)."))) var status: String?
+    @Option(help: ArgumentHelp(localized(it: "Lo stato a oggi (attivo esclude chi ha l'autorizzazione scaduta; scaduto vale autorizzazione scaduta), per nome o con il codice inglese (active, expired…).",
+                                         en: "referred, active, suspended, closed, authorisation_expired (or expired) or not_authorised (today; active leaves out an expired authorisation; the Italian names too)."),
+                               valueName: localized(it: "stato", en: "status"))) var status: EffectiveStatus?
     @Option(help: ArgumentHelp(localized(it: "Un comune: nome o codice ISTAT.", en: "A comune: name or ISTAT code."))) var comune: String?
-    @Option(help: ArgumentHelp(localized(it: "Solo le persone la cui autorizzazione scade entro DAYS giorni.", en: "Only those whose authorisation expires within DAYS."))) var expiring: Int?
-    @Option(help: ArgumentHelp(localized(it: "table, csv o json.", en: "table, csv or json."))) var format: PeopleFormat = .table
+    @Option(help: ArgumentHelp(localized(it: "Solo le persone la cui autorizzazione scade entro questo numero di giorni.", en: "Only those whose authorisation expires within this many days."),
+                               valueName: localized(it: "giorni", en: "days"))) var expiring: Int?
+    @Option(help: ArgumentHelp(localized(it: "table, csv o json.", en: "table, csv or json."), valueName: localized(it: "formato", en: "format"))) var format: PeopleFormat = .table
     @Option(help: dialectHelp) var dialect: CSVDialect = .excel
 
     func run(_ context: AppContext) throws {
         let store = try context.store
-        let wanted = try status.map { text in
-            guard let s = EffectiveStatus(rawValue: text == "expired" ? EffectiveStatus.authorisationExpired.rawValue : text) else {
-                throw StoreError.refused(.input(.unknownStatus(text)))
-            }
-            return s
-        }
         let istat = try comune.map { text in
             guard let c = BeneficiaryImport(comuni: try context.registry.comuni, today: store.today()).findComune(text) else {
                 throw StoreError.refused(.input(.unknownComune(text)))
             }
             return c.istatCode
         }
-        let people = try store.listBeneficiaries(on: store.today(), status: wanted, comune: istat, expiringWithin: expiring)
+        let people = try store.listBeneficiaries(on: store.today(), status: status, comune: istat, expiringWithin: expiring)
         try printPeople(people, to: context, format: format, dialect: dialect, comuneNames: try context.comuneNames, empty: try context.language == .it ? "Nessun beneficiario." : "No beneficiaries.")
     }
 }

@@ -19,11 +19,14 @@ struct BeneficiaryResumeCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(localized(it: "Il codice del beneficiario (maiuscole o minuscole).", en: "The beneficiary's code (in any case).")), transform: { $0.uppercased() }) var code: String
-    @Option(help: ArgumentHelp(localized(it: "Il primo giorno di nuovo attivo (di norma: oggi).", en: "The first day active again (default: today)."))) var on: LocalDate?
-    @Option(help: ArgumentHelp(localized(it: "Il motivo.", en: "Why."))) var reason: String = "suspension ended early"
+    @Argument(help: ArgumentHelp(localized(it: "Il codice del beneficiario (maiuscole o minuscole).", en: "The beneficiary's code (in any case)."), valueName: localized(it: "codice", en: "code")), transform: { $0.uppercased() }) var code: String
+    @Option(help: ArgumentHelp(localized(it: "Il primo giorno di nuovo attivo (di norma: oggi).", en: "The first day active again (default: today)."), valueName: localized(it: "data", en: "on"))) var on: LocalDate?
+    @Option(help: ArgumentHelp(localized(it: "Il motivo (predefinito: sospensione terminata in anticipo).", en: "Why (default: suspension ended early)."),
+                               valueName: localized(it: "causale", en: "reason"))) var reason: String?
 
     func run(_ context: AppContext) throws {
+        // Without --reason, the program's own reason, kept as its fixed code and shown in the reader's language.
+        let reason = self.reason ?? StatusChangeReason.suspensionEndedEarly.stored
         let actor = Actor(try context.operatorName(), reason: reason)
         let store = try context.store
         let day = on ?? store.today()

@@ -15,10 +15,10 @@ struct BeneficiarySuspendCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(localized(it: "Il codice del beneficiario (maiuscole o minuscole).", en: "The beneficiary's code (in any case).")), transform: { $0.uppercased() }) var code: String
-    @Option(help: ArgumentHelp(localized(it: "Il primo giorno di sospensione.", en: "The first day suspended."))) var from: LocalDate
-    @Option(help: ArgumentHelp(localized(it: "L'ultimo giorno di sospensione.", en: "The last day suspended."))) var to: LocalDate
-    @Option(help: ArgumentHelp(localized(it: "Il motivo (riportato sui servizi annullati).", en: "Why (given to the cancelled trips)."))) var reason: String
+    @Argument(help: ArgumentHelp(localized(it: "Il codice del beneficiario (maiuscole o minuscole).", en: "The beneficiary's code (in any case)."), valueName: localized(it: "codice", en: "code")), transform: { $0.uppercased() }) var code: String
+    @Option(help: ArgumentHelp(localized(it: "Il primo giorno di sospensione.", en: "The first day suspended."), valueName: localized(it: "data", en: "from"))) var from: LocalDate
+    @Option(help: ArgumentHelp(localized(it: "L'ultimo giorno di sospensione.", en: "The last day suspended."), valueName: localized(it: "data", en: "to"))) var to: LocalDate
+    @Option(help: ArgumentHelp(localized(it: "Il motivo (riportato sui servizi annullati).", en: "Why (given to the cancelled trips)."), valueName: localized(it: "causale", en: "reason"))) var reason: String
 
     func run(_ context: AppContext) throws {
         let actor = Actor(try context.operatorName(), reason: reason)

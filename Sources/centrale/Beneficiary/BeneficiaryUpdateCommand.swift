@@ -16,9 +16,9 @@ struct BeneficiaryUpdateCommand: StoreCommand {
     static let storeAccess = Store.Access.write
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(localized(it: "Il codice del beneficiario (maiuscole o minuscole).", en: "The beneficiary's code (in any case).")), transform: { $0.uppercased() }) var code: String
+    @Argument(help: ArgumentHelp(localized(it: "Il codice del beneficiario (maiuscole o minuscole).", en: "The beneficiary's code (in any case)."), valueName: localized(it: "codice", en: "code")), transform: { $0.uppercased() }) var code: String
     @OptionGroup var person: PersonOptions
-    @Option(help: ArgumentHelp(localized(it: "Il motivo (registrato nello storico delle modifiche).", en: "Why (recorded in the audit trail)."))) var reason: String?
+    @Option(help: ArgumentHelp(localized(it: "Il motivo (registrato nello storico delle modifiche).", en: "Why (recorded in the audit trail)."), valueName: localized(it: "causale", en: "reason"))) var reason: String?
     @Flag(name: .customLong("cancel-trips"),
           help: ArgumentHelp(localized(it: "Annulla i servizi ancora da fare che la nuova autorizzazione non copre più (senza questa opzione la modifica viene rifiutata, con l'elenco dei servizi).",
                                        en: "Cancel the trips still to be done that the new authorisation no longer covers (without it such a change is refused, listing them).")))

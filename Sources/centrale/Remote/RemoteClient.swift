@@ -15,7 +15,7 @@ struct RemoteOptions: ParsableArguments {
                                valueName: "url"))
     var server: String?
 
-    @Option(help: ArgumentHelp(localized(it: "Il codice di accesso per --server (predefinito: $CENTRALE_TOKEN).", en: "The access token for --server (default: $CENTRALE_TOKEN)."), valueName: "token"))
+    @Option(help: ArgumentHelp(localized(it: "Il codice di accesso per --server (predefinito: $CENTRALE_TOKEN).", en: "The access token for --server (default: $CENTRALE_TOKEN)."), valueName: localized(it: "codice", en: "token")))
     var token: String?
 
     @Option(name: .customLong("ca-file"),
