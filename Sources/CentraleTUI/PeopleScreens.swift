@@ -92,19 +92,7 @@ public struct PersonFormState: Hashable, Sendable {
     /// A key that writes into the focused field: a character (replacing an untouched prefilled
     /// value), a backspace, or Ctrl-U (clears). The field's problem goes: it changed.
     public mutating func edit(_ key: Key) {
-        switch key {
-        case .char(let c):
-            if prefilled.remove(focus) != nil { values[focus] = "" }
-            values[focus, default: ""].append(c)
-        case .backspace:
-            prefilled.remove(focus)
-            if !value(focus).isEmpty { values[focus]!.removeLast() }
-        case .clearField:
-            prefilled.remove(focus)
-            values[focus] = ""
-        default:
-            return
-        }
+        guard FieldEditing.edit(key, focus, values: &values, prefilled: &prefilled) else { return }
         errors[focus] = nil
     }
 
