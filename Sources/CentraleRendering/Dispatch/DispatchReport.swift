@@ -28,13 +28,16 @@ public struct DispatchReport: Sendable {
         var lines = [w.summary(date: plan.date, decisions: plan.decisions.count, assigned: plan.assignedCount,
                                unassignable: plan.unassignableCount, stored: stored).text(l)]
         if plan.decisions.isEmpty { return lines[0] + " " + w.nothingPending.text(l) }
+        // A stop without a place code (the beneficiary's home, an address) by its comune's name.
+        let comuneNames = Dictionary(registry.comuni.map { ($0.istatCode, $0.name) }, uniquingKeysWith: { first, _ in first })
+        func stop(_ place: Stop) -> String { place.placeCode ?? comuneNames[place.comune] ?? place.comune }
         var table = TextTable(l == .it ? ["SERVIZIO", "ORA", "BENEF.", "BISOGNI", "DA", "A", "ASSOCIAZIONE", "PUNTI", "KM A VUOTO"]
                                        : ["TRIP", "TIME", "BENEF.", "NEEDS", "FROM", "TO", "ASSOCIATION", "SCORE", "EMPTY KM"], rightAligned: [0, 7, 8])
         for decision in plan.decisions.sorted(by: { ($0.tripID) < ($1.tripID) }) {
             guard let trip = trips[decision.tripID], let chosen = decision.candidates.first else { continue }
             table.add([String(trip.id), trip.appointment.description, trip.beneficiary,
                        l == .it ? (trip.needs.isEmpty ? "-" : trip.needs.italianNames.joined(separator: "+")) : trip.needs.description,
-                       trip.pickup.placeCode ?? trip.pickup.comune, trip.destination.placeCode ?? trip.destination.comune,
+                       stop(trip.pickup), stop(trip.destination),
                        chosen.association, Self.decimal(chosen.total, l), Self.decimal(chosen.emptyDistance.kilometres, l)])
         }
         lines.append(table.rendered)
