@@ -63,7 +63,8 @@ struct StatementCommand: StoreCommand {
             ]).text
         } else if all {
             try context.store.requireBegun(month)  // a future month has no statements yet (one association's: `Office.statement`)
-            text = StatementRenderer.summary(try context.store.statements(month: month), format: format, language: language, dialect: dialect)
+            text = StatementRenderer.summary(try context.store.statements(month: month), format: format, language: language, dialect: dialect,
+                                             status: try context.store.documentStatus(month: month))
         } else {
             guard let association else { throw ValidationError(localized(it: "indica --association CODICE, o --all", en: "give --association CODE, or --all")) }
             text = try context.office.statement(association: association.uppercased(), month: month, format: format,

@@ -25,6 +25,12 @@ struct DocumentStatusTests {
         #expect(!(try StatementRenderer.render(statement, format: .md)).contains("Definitivo"), "no status given, none written")
     }
 
+    @Test func theCentresSummaryHasATitleTheStatusAndTheKm() throws {
+        let md = StatementRenderer.summary([try Fixture.statement()], format: .md, status: Self.closed)
+        #expect(md.hasPrefix("# Rendiconti di marzo 2025 — tutte le associazioni\n\n_Definitivo (chiuso il 01/04/2025 alle 10:12 da giulia"), "\(md.prefix(300))")
+        #expect(md.contains("| **totale** | 6 | 95,3 |"), "\(md)")
+    }
+
     @Test func anOpenStatementSaysProvvisorio() throws {
         let md = try StatementRenderer.render(try Fixture.statement(), format: .md, status: Self.open)
         #expect(md.contains("_Provvisorio: il mese non è chiuso e i dati possono cambiare; generato il 20/03/2025 alle 21:05; "

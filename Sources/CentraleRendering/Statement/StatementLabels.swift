@@ -7,6 +7,8 @@ import CentraleTripLogs
 /// with a number (its plural) or a value, so that a missing translation does not compile.
 struct StatementLabels: Sendable {
     var title: String
+    /// The centre's summary of every association's statement of a month.
+    var summaryTitle: @Sendable (_ month: String) -> String
     var trips: @Sendable (Int) -> String
     var flaggedForReview: @Sendable (Int) -> String
     var total: String
@@ -51,6 +53,7 @@ struct StatementLabels: Sendable {
 
     static let italian = StatementLabels(
         title: "Rendiconto",
+        summaryTitle: { "Rendiconti di \($0) — tutte le associazioni" },
         trips: { $0 == 1 ? "1 servizio registrato" : "\(Language.it.count($0)) servizi registrati" },
         flaggedForReview: { $0 == 1 ? "1 servizio con km da rivedere" : "\(Language.it.count($0)) servizi con km da rivedere" },
         // An adjustment paid in this month for a closed month's trip is a *conguaglio* (GLOSSARY.md);
@@ -86,6 +89,7 @@ struct StatementLabels: Sendable {
 
     static let english = StatementLabels(
         title: "Statement",
+        summaryTitle: { "Statements of \($0) — every association" },
         trips: { $0 == 1 ? "1 trip logged" : "\($0) trips logged" },
         flaggedForReview: { $0 == 1 ? "1 trip flagged for km review" : "\($0) trips flagged for km review" },
         total: "total", totalsByItem: "Totals by item", item: "item", amount: "amount", adjustments: "adjustments", adjustment: "adjustment",

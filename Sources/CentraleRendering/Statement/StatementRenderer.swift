@@ -32,9 +32,13 @@ public enum StatementRenderer {
     }
 
     /// One row per association; HTML is for one association's statement and gives Markdown here.
-    public static func summary(_ statements: [MonthlyStatement], format: StatementFormat, language: Language = .it, dialect: CSVDialect = .excel) -> String {
+    /// The centre's summary of a month's statements (`statement --all`); Markdown and HTML under a
+    /// title naming the month, with the status line when given, and the total of the km too.
+    public static func summary(_ statements: [MonthlyStatement], format: StatementFormat, language: Language = .it, dialect: CSVDialect = .excel,
+                               status: MonthDocumentStatus? = nil) -> String {
         let total = statements.reduce(Money.zero) { $0 + $1.total }
         let trips = statements.reduce(0) { $0 + $1.entries.count }
+        let driven = Distance(metres: statements.reduce(0) { $0 + $1.driven.metres })
         switch format {
         case .json:
             struct Row: Encodable { var association: String, trips: Int, km: String, direct_eur: String, indirect_eur: String, total_eur: String, flagged: Int }
@@ -51,16 +55,21 @@ public enum StatementRenderer {
             return CSVWriter(dialect: d).document([header] + statements.map {
                 [$0.association, String($0.entries.count), d.km($0.driven), d.euros($0.direct),
                  d.euros($0.indirect.amount), d.euros($0.total), String($0.flagged.count)]
-            } + [[d.italian ? "TOTALE" : "TOTAL", String(trips), "", "", "", d.euros(total), ""]])
+            } + [[d.italian ? "TOTALE" : "TOTAL", String(trips), d.km(driven), "", "", d.euros(total), ""]])
         case .md, .html:
             let e = Markdown.escape, l = StatementLabels.of(language), n = language
-            return (["| \(l.association) | \(l.tripsTitle.lowercased()) | km | \(l.direct) € | \(l.indirect) € | \(l.total) € | \(l.flagged) |",
+            var head: [String] = []
+            if let month = statements.first?.month {
+                head = ["# \(l.summaryTitle(n.month(month)))", ""]
+                if let status { head += ["_\(e(DocumentStatusText.line(status, n)))_", ""] }
+            }
+            return (head + ["| \(l.association) | \(l.tripsTitle.lowercased()) | km | \(l.direct) € | \(l.indirect) € | \(l.total) € | \(l.flagged) |",
                      "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
                     + statements.map {
                         "| \(e($0.association)) | \(n.count($0.entries.count)) | \(n.km($0.driven)) | \(n.euros($0.direct)) | \(n.euros($0.indirect.amount)) "
                             + "| \(n.euros($0.total)) | \(n.count($0.flagged.count)) |"
                     }
-                    + ["| **\(l.total)** | \(n.count(trips)) | | | | **\(n.euros(total))** | |"]).joined(separator: "\n")
+                    + ["| **\(l.total)** | \(n.count(trips)) | \(n.km(driven)) | | | **\(n.euros(total))** | |"]).joined(separator: "\n")
         }
     }
 
