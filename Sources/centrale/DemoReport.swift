@@ -1,5 +1,6 @@
 import CentraleDemo
 import CentraleDomain
+import CentraleRendering
 import CentraleFormats
 import Foundation
 
@@ -61,14 +62,15 @@ enum DemoReport {
     }
 }
 
-/// Numbers, km, euros, percentages and dates in the table's language.
+/// Numbers, km, euros, percentages and dates in the table's language: the renderers' forms
+/// (`Language.count`, `km`, `euros`, `date`), and percentages of measured ratios with decimals.
 struct DemoNumbers {
     let italian: Bool
-    var form: NumberForm { italian ? .italian : .machine }
+    var language: Language { italian ? .it : .en }
 
-    func int(_ value: Int) -> String { ScaledNumber.text(value, scale: 0, digits: 0, form: form) }
-    func km(_ metres: Int) -> String { Distance(metres: metres).kilometresText(form) }
-    func euros(_ cents: Int) -> String { Money(cents: cents).text(form) }
+    func int(_ value: Int) -> String { language.count(value) }
+    func km(_ metres: Int) -> String { language.km(Distance(metres: metres)) }
+    func euros(_ cents: Int) -> String { language.euros(Money(cents: cents)) }
     /// `44,0 %` (Italian, a space before the sign), `44.0%`; `+0,3 %` when signed; a value that
     /// rounds to zero has no sign (`0,0 %`, never `-0,0 %`).
     func percent(_ value: Double, digits: Int, signed: Bool = false) -> String {
@@ -79,7 +81,7 @@ struct DemoNumbers {
         return italian ? text.replacingOccurrences(of: ".", with: ",") + " %" : text + "%"
     }
     /// A stored day (`2026-12-07`) as the language writes it.
-    func date(_ iso: String) -> String { italian ? (LocalDate(iso)?.italianText ?? iso) : iso }
+    func date(_ iso: String) -> String { language.date(iso: iso) }
 }
 
 private extension String {
