@@ -158,6 +158,12 @@ extension StatusChange {
         return (italian ? "sospensione dal \(withdrawn.from.italianText) ritirata" : "suspension from \(withdrawn.from) withdrawn")
             + (why.isEmpty ? "" : ": \(why)")
     }
+
+    /// The entry's reason in words (`segnalato da PUA`, `referred by pua`); what a person typed as typed.
+    public func reasonText(italian: Bool) -> String {
+        let reason = StatusChangeReason(stored: self.reason)
+        return italian ? reason.italian : reason.english
+    }
 }
 
 /// Why a closed month's trip is paid again in a later month.

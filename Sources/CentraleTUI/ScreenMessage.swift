@@ -295,16 +295,12 @@ public enum ScreenMessage: Message {
         return "\(Labels.date(change.from, language))\(change.to.map { "–\(Labels.date($0, language))" } ?? "") "
             + Labels.personStatus(EffectiveStatus(change.status), language)
             + (change.closingReason.map { " (\(Labels.closingReason($0, language)))" } ?? "")
-            + (change.reason.isEmpty ? "" : ": \(reason(StatusChangeReason(stored: change.reason), language))")
+            + (change.reason.isEmpty ? "" : ": \(change.reasonText(italian: language == .it))")
     }
 
     /// The ids of the trips a request made: `41`, `41…44`.
     static func idRange(_ ids: [Int64]) -> String {
         guard let first = ids.first, let last = ids.last else { return "-" }
         return ids.count > 1 ? "\(first)…\(last)" : "\(first)"
-    }
-
-    static func reason(_ reason: StatusChangeReason, _ language: Language) -> String {
-        language == .it ? reason.italian : reason.english
     }
 }

@@ -79,7 +79,7 @@ struct BeneficiaryShowCommand: StoreCommand {
                 continue
             }
             lines.append("    \(date(h.from))\(h.to.map { "–\(date($0))" } ?? "") \(it ? h.status.italianName : h.status.rawValue)\(h.closingReason.map { " (\(it ? $0.italianName : $0.rawValue))" } ?? "")"
-                         + (h.reason.isEmpty ? "" : ": \(it ? StatusChangeReason(stored: h.reason).italian : StatusChangeReason(stored: h.reason).english)") + " [\(h.actor)]")
+                         + (h.reason.isEmpty ? "" : ": \(h.reasonText(italian: it))") + " [\(h.actor)]")
         }
         lines.append((it ? "  prossimi servizi:" : "  next trips:") + (noneNext ? (it ? " nessuno" : " none") : ""))
         for t in next {
